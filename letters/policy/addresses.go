@@ -1,0 +1,483 @@
+package policy
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// An address is read as a run of comma-separated parts, each of which looks
+// like a piece of an address: a postcode, a country, a city, a region, a
+// street, a house or office. The run grows from an anchor (a postcode, a
+// street word, a country) as far as its neighbours still look like address
+// parts, so the same reader handles "109029, Россия, Москва, ул. …, дом 32",
+// "Elijas iela 17, Rīga, LV-1050", "L. Sapiegos g. 17, LT-10312 Vilnius" and
+// "4445 Eastgate Mall, Suite 200, San Diego, CA 92121, USA".
+
+type partKind uint16
+
+const (
+	pPostStrong partKind = 1 << iota // LV-1050, LT-10312, 00-950, CA 92121
+	pPostWeak                        // 5 or 6 digits alone
+	pCountry
+	pCity
+	pRegion
+	pStreet     // has a street word
+	pStreetWeak // "Timoshenka 29A": a name and a house number
+	pBuilding   // дом 32, Suite 200, 21/8
+	pGeneric    // a capitalised name that may be a city
+)
+
+var (
+	strongPostRe = regexp.MustCompile(`(?i)^(?:(?:lv|lt|ee|pl|de|ua|ru)[- ]?\d{4,6}|\d{2}-\d{3}|[A-Z]{2} \d{5}(?:-\d{4})?|\d{5}(?:-\d{4})?)(?:\s+\p{Lu}[\p{L}\-\.]*(?:\s+\p{Lu}[\p{L}\-\.]*){0,2})?$`)
+	weakPostRe   = regexp.MustCompile(`^\d{5,6}$`)
+	postCityRe   = regexp.MustCompile(`^\d{4,6}\s+\p{Lu}[\p{L}\-\.]*(?:\s+\p{Lu}[\p{L}\-\.]*){0,2}$`)
+	buildingRe   = regexp.MustCompile(`(?i)^(?:дом|д\.|буд\.|будинок|б\.|корп\.?|корпус|стр\.|строение|офис|оф\.|офіс|кв\.|квартира|пом\.|помещение|приміщення|прим\.|эт\.|этаж|поверх|літ\.|лит\.|suite|ste\.?|apt\.?|unit|floor|fl\.|room|office|dz\.|k-\d|kab\.|butas|korpusas|patalpa|lokal|wohnung|ruum|korter)\s*[№#]?\s*[\p{L}\d][\p{L}\d/\-]*$`)
+	houseNumRe   = regexp.MustCompile(`^(?:№\s*)?\d{1,5}(?:\s?[\p{L}])?(?:[/\-]\d{1,4}[\p{L}]?)?$`)
+	streetWeakRe = regexp.MustCompile(`^(?:\p{Lu}\.\s?)?\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}?[\p{L}'’\-]+){0,2}\s+\d{1,5}(?:\s?\p{L})?(?:[/\-]\d{1,4}\p{L}?)?$`)
+	numFirstRe   = regexp.MustCompile(`^\d{1,6}[A-Za-z]?\s+\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-\.]+){0,3}$`)
+	usStateRe    = regexp.MustCompile(`^[A-Z]{2}$`)
+)
+
+// streetWords mark a street in the languages Prava reads; each is matched at
+// a word start.
+var streetWords = []string{
+	"ул.", "улица", "пр-т", "просп", "проспект", "пер.", "переулок", "шоссе", "ш.", "наб.", "набережная", "бульвар", "б-р", "пл.", "площадь", "проезд", "пр-д", "тупик",
+	"вул.", "вулиця", "вулиці", "пров.", "провулок", "бульв", "бул.", "узвіз", "майдан", "площа", "шосе",
+	"iela", "ielā", "gatve", "bulvāris", "prospekts", "laukums", "šoseja", "krastmala",
+	"g.", "gatvė", "pr.", "prospektas", "al.", "alėja", "pl.", "plentas", "a.", "aikštė", "skg.", "takas",
+	"ul.", "ulica", "aleja", "al.", "os.", "osiedle", "plac",
+	"straße", "strasse", "str.", "weg", "platz", "allee", "gasse", "ring", "damm", "ufer",
+	"tn", "tänav", "mnt", "maantee", "pst", "puiestee", "väljak",
+	"street", "st.", "avenue", "ave", "ave.", "road", "rd.", "boulevard", "blvd", "lane", "drive", "dr.", "way", "mall", "parkway", "square", "place", "court", "highway",
+}
+
+// cityPrefixes and citySuffixes mark a part as a city: "м. Київ", "Kyiv city".
+var (
+	cityPrefixes = []string{"м. ", "м.", "г. ", "г.", "місто ", "город ", "смт ", "пгт ", "с. ", "село ", "city of "}
+	citySuffixes = []string{" city", " pilsēta", " miestas", " m.", " stadt"}
+)
+
+var regionWords = []string{"обл.", "область", "район", "р-н", "край", "республика", "novads", "apskr", "rajon", "r. sav", "pagasts", "county", "województwo", "woj.", "maakond", "vald", "land ", "oblast", "region"}
+
+// countryNames are whole parts that name a country.
+var countryNames = map[string]bool{
+	"ukraine": true, "україна": true, "украина": true, "ukraina": true,
+	"russia": true, "россия": true, "российская федерация": true, "рф": true, "russian federation": true, "росія": true,
+	"latvia": true, "latvija": true, "латвия": true, "латвія": true, "lithuania": true, "lietuva": true, "литва": true,
+	"estonia": true, "eesti": true, "poland": true, "polska": true, "germany": true, "deutschland": true,
+	"usa": true, "u.s.a.": true, "united states": true, "united states of america": true, "сша": true, "us": true,
+	"united kingdom": true, "uk": true, "ireland": true, "cyprus": true, "netherlands": true, "the netherlands": true,
+	"belarus": true, "беларусь": true, "kazakhstan": true, "казахстан": true, "moldova": true, "czech republic": true, "czechia": true,
+	"france": true, "spain": true, "italy": true, "finland": true, "sweden": true, "austria": true, "switzerland": true,
+}
+
+// cityNames are cities common enough in Prava's region to be recognised
+// without a "м." or "city" marker.
+var cityNames = map[string]bool{
+	"київ": true, "киев": true, "kyiv": true, "kiev": true, "харків": true, "харьков": true, "kharkiv": true, "львів": true, "lviv": true, "одеса": true, "одесса": true, "odesa": true, "дніпро": true, "dnipro": true,
+	"москва": true, "moscow": true, "санкт-петербург": true, "saint petersburg": true, "st. petersburg": true, "новосибирск": true, "екатеринбург": true, "казань": true,
+	"rīga": true, "riga": true, "рига": true, "jūrmala": true, "daugavpils": true, "liepāja": true, "vilnius": true, "kaunas": true, "klaipėda": true, "вильнюс": true,
+	"tallinn": true, "tartu": true, "warszawa": true, "warsaw": true, "kraków": true, "wrocław": true, "gdańsk": true, "poznań": true,
+	"berlin": true, "münchen": true, "hamburg": true, "köln": true, "frankfurt am main": true, "minsk": true, "минск": true, "london": true, "dublin": true, "limassol": true, "nicosia": true, "amsterdam": true,
+}
+
+// addressLabels introduce an address; the text after them is an anchor.
+var addressLabels = []string{"адреса:", "адрес:", "адресу:", "адресою:", "address:", "adrese:", "adresas:", "anschrift:", "adres:", "aadress:", "місцезнаходження:", "местонахождение:", "buveinė:", "sitz:"}
+
+// authorityWords mark a sentence about a supervisory authority, whose
+// address is not the company's.
+var authorityWords = []string{"inspekcij", "уповноважен", "омбудсман", "роскомнадзор", "supervisory authority", "uzraudzības iestād", "priežiūros institucij", "aufsichtsbehörde", "datenschutzbehörde", "prezes urzędu", "uodo", "andmekaitse inspektsioon", "data protection authority", "commissioner"}
+
+// thirdPartyNames mark an address that belongs to a service provider.
+var thirdPartyNames = []string{"google", "facebook", "meta platforms", "microsoft", "apple", "amazon", "yandex", "яндекс", "twitter", "linkedin", "hotjar", "cloudflare", "paypal", "stripe"}
+
+type addrPart struct {
+	start, end int // bounds of the trimmed part in the text
+	kind       partKind
+}
+
+// findAddresses returns postal addresses in the order they appear.
+func (d *doc) findAddresses() ([]string, []Evidence) {
+	var anchors []int
+	anchors = append(anchors, d.postcodeAnchors()...)
+	for _, w := range streetWords {
+		for _, p := range indexAll(d.lower, w) {
+			if atWordStart(d.lower, p) && (strings.HasSuffix(w, ".") || atWordEnd(d.lower, p+len(w))) {
+				anchors = append(anchors, p)
+			}
+		}
+	}
+	for _, l := range addressLabels {
+		for _, p := range indexAll(d.lower, l) {
+			anchors = append(anchors, p+len(l)+1)
+		}
+	}
+	for _, c := range []string{"ukraine", "україна", "украина", "россия", "latvija", "lietuva", "eesti", "polska", "deutschland", "usa"} {
+		for _, p := range indexAll(d.lower, c) {
+			if atWordStart(d.lower, p) && atWordEnd(d.lower, p+len(c)) {
+				anchors = append(anchors, p)
+			}
+		}
+	}
+	var addrs []string
+	var ev []Evidence
+	spans := map[[2]int]bool{}
+	for _, a := range anchors {
+		if a >= len(d.text) {
+			continue
+		}
+		start, end, ok := d.addressAt(a)
+		if !ok || spans[[2]int{start, end}] {
+			continue
+		}
+		spans[[2]int{start, end}] = true
+		addr := cleanAddress(d.text[start:end])
+		addrs, ev = mergeAddress(addrs, ev, addr, d.evidence("addresses", addr, start, end))
+	}
+	return sortByOffset(addrs, ev, "addresses"), ev
+}
+
+// mergeAddress adds addr unless a longer address already holds it, and
+// replaces shorter ones it holds.
+func mergeAddress(addrs []string, ev []Evidence, addr string, e Evidence) ([]string, []Evidence) {
+	key := addressKey(addr)
+	for i, a := range addrs {
+		k := addressKey(a)
+		if strings.Contains(k, key) {
+			return addrs, ev
+		}
+		if strings.Contains(key, k) {
+			addrs[i] = addr
+			for j := range ev {
+				if ev[j].Value == a {
+					ev[j] = e
+				}
+			}
+			return addrs, ev
+		}
+	}
+	return append(addrs, addr), append(ev, e)
+}
+
+func addressKey(a string) string {
+	return strings.ToLower(strings.Join(strings.FieldsFunc(a, func(r rune) bool { return r == ',' || unicode.IsSpace(r) }), " "))
+}
+
+// postcodeAnchors finds runs of digits that may be postcodes.
+func (d *doc) postcodeAnchors() []int {
+	var out []int
+	s := d.text
+	for i := 0; i < len(s); {
+		if s[i] < '0' || s[i] > '9' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		n := j - i
+		switch {
+		case n == 4 && i >= 3 && (strings.EqualFold(s[i-3:i], "lv-") || strings.EqualFold(s[i-3:i], "lv ")):
+			out = append(out, i-3)
+		case n == 3 && i >= 3 && s[i-1] == '-' && isDigits(s[i-3:i-1]):
+			out = append(out, i-3)
+		case n == 5 || n == 6:
+			if i == 0 || (s[i-1] != '.' && s[i-1] != '-' && s[i-1] != '/') || (i >= 3 && strings.EqualFold(s[i-3:i], "lt-")) {
+				out = append(out, i)
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// addressAt grows an address around offset a and reports whether what it
+// found is convincing.
+func (d *doc) addressAt(a int) (int, int, bool) {
+	segStart, segEnd := d.segment(a)
+	parts := d.splitParts(segStart, segEnd)
+	idx := -1
+	for i, p := range parts {
+		if a >= p.start && a <= p.end {
+			idx = i
+			break
+		}
+		if a < p.start {
+			idx = i // the anchor was a label just before this part
+			break
+		}
+	}
+	if idx < 0 || parts[idx].kind == 0 {
+		return 0, 0, false
+	}
+	first, last := idx, idx
+	for first > 0 && acceptLeft(parts, first-1) {
+		first--
+	}
+	for last+1 < len(parts) && acceptRight(parts, last+1) {
+		last++
+	}
+	// A trailing name with nothing after it is rarely part of the address.
+	for last > first && parts[last].kind == pGeneric {
+		last--
+	}
+	for first < last && parts[first].kind == pGeneric && parts[first+1].kind&(pStreet|pStreetWeak|pPostStrong|pPostWeak|pCity|pCountry) == 0 {
+		first++
+	}
+	if !convincing(parts[first : last+1]) {
+		return 0, 0, false
+	}
+	start, end := parts[first].start, parts[last].end
+	if d.aboutSomeoneElse(start) {
+		return 0, 0, false
+	}
+	return start, end, true
+}
+
+func acceptLeft(parts []addrPart, i int) bool {
+	return parts[i].kind != 0
+}
+
+func acceptRight(parts []addrPart, i int) bool {
+	k := parts[i].kind
+	if k == 0 {
+		return false
+	}
+	if k == pGeneric {
+		// After the street a bare name is a city only when a postcode,
+		// region or country follows ("San Diego, CA, 92121").
+		seenStreet := false
+		for j := i - 1; j >= 0 && parts[j].kind != 0; j-- {
+			if parts[j].kind&(pStreet|pStreetWeak|pBuilding) != 0 {
+				seenStreet = true
+			}
+		}
+		if seenStreet {
+			return i+1 < len(parts) && parts[i+1].kind&(pPostStrong|pPostWeak|pRegion|pCountry) != 0
+		}
+	}
+	return true
+}
+
+// convincing decides whether a run of parts is an address, not a list of
+// names or numbers that happen to stand between commas.
+func convincing(parts []addrPart) bool {
+	var score float64
+	var all partKind
+	for _, p := range parts {
+		all |= p.kind
+		switch {
+		case p.kind&pStreet != 0:
+			score += 3
+		case p.kind&pStreetWeak != 0:
+			score += 2
+		}
+		switch {
+		case p.kind&pPostStrong != 0:
+			score += 3
+		case p.kind&pPostWeak != 0:
+			score += 1.5
+		}
+		if p.kind&pBuilding != 0 {
+			score++
+		}
+		if p.kind&(pCountry|pCity) != 0 {
+			score++
+		}
+		if p.kind&(pRegion|pGeneric) != 0 {
+			score += 0.5
+		}
+	}
+	hasStreet := all&(pStreet|pStreetWeak) != 0
+	hasPlace := all&(pPostStrong|pPostWeak|pCity|pCountry) != 0
+	return len(parts) >= 2 && score >= 4 && hasStreet && hasPlace
+}
+
+// segment returns the stretch of text around a that an address can fill:
+// up to a line break, a colon, a bracket, a quote or a sentence end.
+func (d *doc) segment(a int) (int, int) {
+	s := d.text
+	const limit = 220
+	hard := func(i int) bool {
+		switch s[i] {
+		case '\n', ';', ':', '(', ')', '"', '|':
+			return true
+		case '.', '!', '?':
+			return (i+1 >= len(s) || s[i+1] == ' ' || s[i+1] == '\n') && sentenceEndsBefore(s, i) && !(i+2 < len(s) && s[i+1] == ' ' && unicode.IsLower(rune(s[i+2])))
+		}
+		if s[i] >= 0x80 {
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			return r == '«' || r == '»' || r == '“' || r == '”' || r == '„' || r == '—'
+		}
+		return false
+	}
+	from := a
+	for from > 0 && a-from < limit && !hard(from-1) {
+		from--
+	}
+	to := a
+	for to < len(s) && to-a < limit && !hard(to) {
+		to++
+	}
+	return runeStart(s, from), runeEnd(s, to)
+}
+
+// splitParts cuts a segment at commas and classifies each part.
+func (d *doc) splitParts(from, to int) []addrPart {
+	var parts []addrPart
+	start := from
+	for i := from; i <= to; i++ {
+		if i < to && d.text[i] != ',' {
+			continue
+		}
+		ps, pe := start, i
+		for ps < pe && (d.text[ps] == ' ' || d.text[ps] == '-' && ps+1 < pe && d.text[ps+1] == ' ') {
+			ps++
+		}
+		for pe > ps && (d.text[pe-1] == ' ' || d.text[pe-1] == '.' && !isAbbrevEnd(d.text[ps:pe])) {
+			pe--
+		}
+		parts = append(parts, addrPart{start: ps, end: pe, kind: classifyPart(d.text[ps:pe], d.lower[ps:pe])})
+		start = i + 1
+	}
+	return parts
+}
+
+// isAbbrevEnd reports whether a part ends in an abbreviation whose dot
+// belongs to it ("стр. А" does not, "LLC." might, "ул." does).
+func isAbbrevEnd(p string) bool {
+	i := strings.LastIndexByte(p, ' ')
+	last := p[i+1:]
+	return utf8.RuneCountInString(last) <= 4
+}
+
+// classifyPart says what kind of address part p is; 0 for none.
+func classifyPart(p, lower string) partKind {
+	if p == "" || utf8.RuneCountInString(p) > 60 {
+		return 0
+	}
+	var k partKind
+	switch {
+	case strongPostRe.MatchString(p) && !weakPostRe.MatchString(p):
+		k |= pPostStrong
+		if postCityRe.MatchString(p) {
+			k |= pCity
+		}
+	case weakPostRe.MatchString(p):
+		k |= pPostWeak
+	}
+	if countryNames[strings.Trim(lower, ". ")] {
+		k |= pCountry
+	}
+	if cityNames[strings.Trim(lower, ". ")] {
+		k |= pCity
+	}
+	if hasUpper(p) && words(p) <= 4 && (hasPrefixFrom(lower, cityPrefixes) || hasSuffixFrom(lower, citySuffixes)) {
+		k |= pCity
+	}
+	if hasWordFrom(lower, regionWords) || usStateRe.MatchString(p) {
+		k |= pRegion
+	}
+	if hasWordFrom(lower, streetWords) && (hasDigit(p) || hasUpper(p)) && words(p) <= 6 {
+		k |= pStreet
+	}
+	switch {
+	case buildingRe.MatchString(p) || houseNumRe.MatchString(p):
+		k |= pBuilding
+	case streetWeakRe.MatchString(p) || numFirstRe.MatchString(p):
+		if k&(pStreet|pPostStrong|pPostWeak) == 0 {
+			k |= pStreetWeak
+		}
+	}
+	if k == 0 && isGenericName(p) {
+		k = pGeneric
+	}
+	return k
+}
+
+// isGenericName accepts one to three capitalised words without digits,
+// such as a city the lists do not know; an all-capitals word longer than
+// three letters is a brand, not a city.
+func isGenericName(p string) bool {
+	fs := strings.Fields(p)
+	if len(fs) == 0 || len(fs) > 3 || hasDigit(p) {
+		return false
+	}
+	for _, f := range fs {
+		r, _ := utf8.DecodeRuneInString(f)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		if utf8.RuneCountInString(f) > 3 && strings.ToUpper(f) == f {
+			return false
+		}
+	}
+	return true
+}
+
+// hasWordFrom reports whether lower contains one of words at a word start
+// (and, for words without a final dot, ending at a word end).
+func hasWordFrom(lower string, words []string) bool {
+	for _, w := range words {
+		for i := 0; ; {
+			j := strings.Index(lower[i:], w)
+			if j < 0 {
+				break
+			}
+			p := i + j
+			if atWordStart(lower, p) && (strings.HasSuffix(w, ".") || atWordEnd(lower, p+len(w))) {
+				return true
+			}
+			i = p + len(w)
+		}
+	}
+	return false
+}
+
+func hasPrefixFrom(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasSuffixFrom(s string, suffixes []string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func words(s string) int { return len(strings.Fields(s)) }
+
+// aboutSomeoneElse reports whether the sentence before an address names a
+// supervisory authority or a well-known service provider.
+func (d *doc) aboutSomeoneElse(start int) bool {
+	from := runeStart(d.lower, max(0, start-160))
+	before := d.lower[from:start]
+	return containsAny(before, authorityWords) || containsAny(before, thirdPartyNames)
+}
+
+// cleanAddress joins an address onto one line.
+func cleanAddress(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.TrimRight(s, " ,;")
+}

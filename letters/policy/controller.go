@@ -1,0 +1,451 @@
+package policy
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// entity is a legal person named in the text.
+type entity struct {
+	name       string // as written: SIA “LatInSoft”, Planfix, Inc.
+	core       string // the name without its legal form: LatInSoft, Planfix
+	start, end int
+	legalForm  bool
+}
+
+// prefixForms stand before a company's name: ООО «Старт», SIA “LatInSoft”.
+var prefixForms = []string{
+	"ООО", "ОАО", "ЗАО", "ПАО", "АО", "НАО", "АНО", "ИП", "ТОВ", "ПП", "ПрАТ", "ПАТ", "АТ", "ФОП", "ДП", "ТДВ",
+	"SIA", "AS", "IK", "UAB", "AB", "MB", "VšĮ", "IĮ", "OÜ",
+	"Общество с ограниченной ответственностью", "Акционерное общество", "Публичное акционерное общество",
+	"Товариство з обмеженою відповідальністю", "Приватне підприємство", "Акціонерне товариство", "Фізична особа-підприємець",
+	"Sabiedrība ar ierobežotu atbildību", "Akciju sabiedrība", "Uždaroji akcinė bendrovė", "Akcinė bendrovė",
+}
+
+// suffixForms follow a company's name: Planfix, Inc.; Example GmbH.
+var suffixForms = []string{
+	"Inc.", "Inc", "LLC", "L.L.C.", "Ltd.", "Ltd", "Limited", "Corp.", "Corporation", "LLP", "PLC", "plc", "GmbH & Co. KG", "GmbH",
+	"AG", "UG", "KG", "SE", "B.V.", "N.V.", "S.A.", "S.L.", "SAS", "SARL", "S.r.l.", "S.p.A.", "Oy", "AB", "ApS", "A/S", "OÜ", "AS",
+	"sp. z o.o.", "Sp. z o.o.", "spółka z o.o.", "s.r.o.", "a.s.", "Pty Ltd", "LTD", "INC",
+}
+
+// genericLead are words that may stand before a name but are not part of it.
+var genericLead = map[string]bool{
+	"the": true, "company": true, "компанія": true, "компания": true, "оператор": true, "operator": true, "controller": true,
+	"our": true, "we": true, "by": true, "and": true, "of": true, "і": true, "и": true, "та": true, "uzņēmums": true, "įmonė": true,
+	"bendrovė": true, "firma": true, "die": true, "der": true, "von": true, "is": true, "are": true, "з": true, "с": true,
+}
+
+// controllerCues are words that introduce the data controller.
+var controllerCues = []string{
+	"data controller", "controller", "контролер", "володілець", "власник персональних даних", "оператор", "владелец",
+	"pārzinis", "pārziņa", "pārzini", "duomenų valdytoj", "valdytojas", "verantwortliche", "verantwortlich", "administrator danych",
+	"administratorem", "vastutav töötleja", "responsable du traitement", "titolare del trattamento", "responsable del tratamiento",
+}
+
+// brandCues introduce the short name a policy uses: (далее – NETRACK).
+var brandCues = []string{"далее –", "далее —", "далее -", "далі –", "далі —", "далі -", "hereinafter", "turpmāk –", "turpmāk -", "turpmāk tekstā", "toliau –", "toliau -", "nachfolgend", "dalej", "edaspidi"}
+
+// findEntities returns the legal entities named in the text.
+func (d *doc) findEntities() []entity {
+	var out []entity
+	for _, form := range prefixForms {
+		hay, needle := d.text, form
+		if utf8.RuneCountInString(form) > 4 {
+			hay, needle = d.lower, strings.ToLower(form)
+		}
+		for _, p := range indexAll(hay, needle) {
+			if !atWordStart(d.text, p) || !atWordEnd(d.text, p+len(form)) {
+				continue
+			}
+			if e, ok := d.prefixEntity(p, p+len(form)); ok {
+				out = append(out, e)
+			}
+		}
+	}
+	for _, form := range suffixForms {
+		for _, p := range indexAll(d.text, form) {
+			end := p + len(form)
+			if !atWordStart(d.text, p) || (!strings.HasSuffix(form, ".") && !atWordEnd(d.text, end)) {
+				continue
+			}
+			if e, ok := d.suffixEntity(p, end); ok {
+				out = append(out, e)
+			}
+		}
+	}
+	return dedupeEntities(out)
+}
+
+// prefixEntity reads the name after a legal form at [p, formEnd).
+func (d *doc) prefixEntity(p, formEnd int) (entity, bool) {
+	i := formEnd
+	for i < len(d.text) && d.text[i] == ' ' {
+		i++
+	}
+	if i >= len(d.text) || i-formEnd > 2 {
+		return entity{}, false
+	}
+	r, n := utf8.DecodeRuneInString(d.text[i:])
+	if closeQ := closingQuote(r); closeQ != "" {
+		j := i + n
+		k := strings.IndexAny(d.text[j:min(len(d.text), j+120)], closeQ)
+		if k <= 0 {
+			return entity{}, false
+		}
+		core := strings.TrimSpace(d.text[j : j+k])
+		_, qn := utf8.DecodeRuneInString(d.text[j+k:])
+		end := j + k + qn
+		if core == "" || strings.ContainsRune(core, '\n') {
+			return entity{}, false
+		}
+		return entity{name: d.text[p:end], core: core, start: p, end: end, legalForm: true}, true
+	}
+	// Unquoted: up to three capitalised words (SIA Tet, UAB Bitė Lietuva).
+	end, words := i, 0
+	for words < 3 {
+		ws, we := end, end
+		for ws < len(d.text) && d.text[ws] == ' ' && words > 0 {
+			ws++
+		}
+		r, _ := utf8.DecodeRuneInString(d.text[ws:])
+		if ws >= len(d.text) || !unicode.IsUpper(r) {
+			break
+		}
+		we = ws
+		for we < len(d.text) {
+			r, n := utf8.DecodeRuneInString(d.text[we:])
+			if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '&') {
+				break
+			}
+			we += n
+		}
+		if we == ws {
+			break
+		}
+		end, words = we, words+1
+	}
+	if words == 0 {
+		return entity{}, false
+	}
+	core := d.text[i:end]
+	return entity{name: d.text[p:end], core: core, start: p, end: end, legalForm: true}, true
+}
+
+// suffixEntity reads the name before a legal form at [p, end).
+func (d *doc) suffixEntity(p, end int) (entity, bool) {
+	i := p
+	for i > 0 && d.text[i-1] == ' ' {
+		i--
+	}
+	if i > 0 && d.text[i-1] == ',' {
+		i--
+	}
+	nameEnd := i
+	var starts []int
+	for len(starts) < 4 {
+		for i > 0 && d.text[i-1] == ' ' {
+			i--
+		}
+		ws := i
+		for ws > 0 {
+			r, n := utf8.DecodeLastRuneInString(d.text[:ws])
+			if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '&' || r == '.' || r == '\'' || r == '’') {
+				break
+			}
+			ws -= n
+		}
+		if ws == i {
+			break
+		}
+		r, _ := utf8.DecodeRuneInString(d.text[ws:])
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			break
+		}
+		starts = append(starts, ws)
+		i = ws
+		if ws > 0 && d.text[ws-1] != ' ' {
+			break
+		}
+	}
+	// Drop generic words at the front: "The Company Planfix, Inc.".
+	for len(starts) > 0 {
+		s := starts[len(starts)-1]
+		w := d.text[s:]
+		if sp := strings.IndexAny(w, " ,"); sp >= 0 {
+			w = w[:sp]
+		}
+		if !genericLead[strings.ToLower(w)] {
+			break
+		}
+		starts = starts[:len(starts)-1]
+	}
+	if len(starts) == 0 {
+		return entity{}, false
+	}
+	start := starts[len(starts)-1]
+	core := strings.TrimSpace(d.text[start:nameEnd])
+	if core == "" || utf8.RuneCountInString(core) < 2 || isDigits(core) {
+		return entity{}, false
+	}
+	return entity{name: d.text[start:end], core: core, start: start, end: end, legalForm: true}, true
+}
+
+func closingQuote(r rune) string {
+	switch r {
+	case '«':
+		return "»"
+	case '“':
+		return "”“"
+	case '„':
+		return "“”"
+	case '"':
+		return "\"”"
+	case '\'':
+		return "'’"
+	case '‘':
+		return "’"
+	}
+	return ""
+}
+
+// dedupeEntities drops repeats and entities inside longer ones.
+func dedupeEntities(list []entity) []entity {
+	var out []entity
+	for _, e := range list {
+		keep := true
+		for i, o := range out {
+			if e.start >= o.start && e.end <= o.end {
+				keep = false
+				break
+			}
+			if o.start >= e.start && o.end <= e.end {
+				out[i] = e
+				keep = false
+				break
+			}
+		}
+		if keep && !isThirdParty(e.core) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func isThirdParty(name string) bool {
+	lower := strings.ToLower(name)
+	for _, t := range thirdPartyNames {
+		if strings.HasPrefix(lower, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// controllerResult is what the controller reader decided.
+type controllerResult struct {
+	controller    *entity
+	brand         string
+	brandAt       int
+	legalEntities []entity
+	others        []entity // other parties named as controller
+}
+
+// findController decides who the controller is: a legal entity the text
+// names as controller, else the short name the policy defines and keeps
+// using, else the legal entity it mentions most.
+func (d *doc) findController(sites []string) controllerResult {
+	ents := d.findEntities()
+	var res controllerResult
+	res.brand, res.brandAt = d.findBrand(sites)
+	named := d.namedControllers()
+
+	best, bestDist := -1, 1<<30
+	for i, e := range ents {
+		if dist := d.cueDistance(e.start); dist < bestDist {
+			best, bestDist = i, dist
+		}
+	}
+	switch {
+	case best >= 0 && bestDist < 260:
+		res.controller = &ents[best]
+	case res.brand != "" && !brandIsEntity(res.brand, ents) && d.mentions(res.brand) >= 3*maxMentions(d, ents):
+		res.controller = &entity{name: res.brand, core: res.brand, start: res.brandAt, end: res.brandAt + len(res.brand)}
+	case len(ents) > 0:
+		top := 0
+		for i, e := range ents {
+			if d.mentions(e.core) > d.mentions(ents[top].core) {
+				top = i
+			}
+		}
+		res.controller = &ents[top]
+	case len(named) > 0:
+		res.controller = &named[0]
+		named = named[1:]
+	}
+	for _, e := range ents {
+		if res.controller == nil || e.name != res.controller.name {
+			res.legalEntities = append(res.legalEntities, e)
+		}
+	}
+	for _, n := range named {
+		if res.controller != nil && strings.EqualFold(n.core, res.controller.core) {
+			continue
+		}
+		res.others = append(res.others, n)
+	}
+	return res
+}
+
+func brandIsEntity(brand string, ents []entity) bool {
+	for _, e := range ents {
+		if strings.EqualFold(e.core, brand) {
+			return true
+		}
+	}
+	return false
+}
+
+func maxMentions(d *doc, ents []entity) int {
+	m := 0
+	for _, e := range ents {
+		m = max(m, d.mentions(e.core))
+	}
+	return m
+}
+
+// mentions counts whole-word occurrences of name.
+func (d *doc) mentions(name string) int {
+	if name == "" {
+		return 0
+	}
+	n := 0
+	for _, p := range indexAll(d.text, name) {
+		if atWordStart(d.text, p) && atWordEnd(d.text, p+len(name)) {
+			n++
+		}
+	}
+	return n
+}
+
+// cueDistance is how far before start the nearest controller cue ends,
+// counting only cues in the same paragraph.
+func (d *doc) cueDistance(start int) int {
+	from := runeStart(d.lower, max(0, start-300))
+	before := d.lower[from:start]
+	if k := strings.LastIndex(before, "\n\n"); k >= 0 {
+		before = before[k:]
+		from += k
+	}
+	best := 1 << 30
+	for _, c := range controllerCues {
+		if k := strings.LastIndex(before, c); k >= 0 && atWordStart(d.lower, from+k) {
+			best = min(best, len(before)-k-len(c))
+		}
+	}
+	return best
+}
+
+// namedControllers finds parties introduced as "Controller: Name".
+func (d *doc) namedControllers() []entity {
+	var out []entity
+	for _, c := range controllerCues {
+		for _, p := range indexAll(d.lower, c) {
+			i := p + len(c)
+			for i < len(d.lower) && (d.lower[i] == ' ' || isWordByte(d.lower[i]) && i-p-len(c) < 2) {
+				i++
+			}
+			if i >= len(d.text) || d.text[i] != ':' {
+				continue
+			}
+			i++
+			for i < len(d.text) && d.text[i] == ' ' {
+				i++
+			}
+			end := i
+			for end < len(d.text) && !strings.ContainsRune(",;.\n(", rune(d.text[end])) && end-i < 60 {
+				end++
+			}
+			name := strings.TrimSpace(d.text[i:end])
+			r, _ := utf8.DecodeRuneInString(name)
+			if name == "" || !unicode.IsUpper(r) || len(strings.Fields(name)) > 4 {
+				continue
+			}
+			out = append(out, entity{name: name, core: name, start: i, end: end})
+		}
+	}
+	return out
+}
+
+// findBrand finds the short name a policy defines for the company, either
+// "(далее – NETRACK)" or "Mes, Costless Pricer.lt, …".
+func (d *doc) findBrand(sites []string) (string, int) {
+	for _, cue := range brandCues {
+		for _, p := range indexAll(d.lower, cue) {
+			i := p + len(cue)
+			for i < len(d.text) && strings.ContainsRune(" :\"«“„'–—-", rune(d.text[i])) {
+				i++
+			}
+			r, _ := utf8.DecodeRuneInString(d.text[i:])
+			if i >= len(d.text) || !unicode.IsUpper(r) {
+				continue
+			}
+			end := i
+			for end < len(d.text) && !strings.ContainsRune(")\"»”“,;\n", rune(d.text[end])) && end-i < 40 {
+				_, n := utf8.DecodeRuneInString(d.text[end:])
+				end += n
+			}
+			name := strings.TrimRight(strings.TrimSpace(d.text[i:end]), ".")
+			if latinBrand(name, sites) {
+				return name, i
+			}
+		}
+	}
+	for _, we := range []string{"Mes, ", "We, ", "Ми, ", "Мы, ", "Mēs, ", "Wir, ", "My, "} {
+		for _, p := range indexAll(d.text, we) {
+			i := p + len(we)
+			end := strings.IndexByte(d.text[i:min(len(d.text), i+50)], ',')
+			if end <= 0 {
+				continue
+			}
+			name := strings.TrimSpace(d.text[i : i+end])
+			if latinBrand(name, sites) {
+				return name, i
+			}
+		}
+	}
+	return "", 0
+}
+
+// latinBrand accepts a name that looks like a brand rather than a defined
+// common noun. Brands are written in Latin letters (the Cyrillic short names
+// policies define are words such as Сайт or Политика); every word is
+// capitalised ("Privatumo politika" is a term, "Costless Pricer.lt" a name);
+// and a single word needs the marks of a name — capitals inside, a digit or
+// a dot (NETRACK, LatInSoft, Pricer.lt) — or must match one of the sites.
+func latinBrand(name string, sites []string) bool {
+	fields := strings.Fields(name)
+	if len(fields) == 0 || len(fields) > 4 {
+		return false
+	}
+	for _, f := range fields {
+		r, _ := utf8.DecodeRuneInString(f)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) || !unicode.Is(unicode.Latin, r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	if len(fields) > 1 {
+		return true
+	}
+	rest := name[1:]
+	if strings.ContainsAny(rest, "0123456789.") || strings.ToLower(rest) != rest {
+		return true
+	}
+	for _, s := range sites {
+		if strings.HasPrefix(s, strings.ToLower(name)+".") {
+			return true
+		}
+	}
+	return false
+}

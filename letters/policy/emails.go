@@ -1,0 +1,124 @@
+package policy
+
+import (
+	"regexp"
+	"strings"
+)
+
+// emailRe matches an e-mail address written plainly or hidden from spam
+// robots: info(at)firma.lv, info [at] firma [dot] lv, info at firma dot lv.
+// The groups are the local part, the "at", and the domain.
+var emailRe = regexp.MustCompile(`(?i)([a-z0-9][a-z0-9._%+\-]{0,63})` +
+	`(\s?@\s?|\s*[\(\[\{<]\s*(?:at|@|собака|эт)\s*[\)\]\}>]\s*|\s+(?:at|собака)\s+)` +
+	`([a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?(?:(?:\.|\s*[\(\[\{<]\s*(?:dot|точка|\.)\s*[\)\]\}>]\s*|\s+(?:dot|точка)\s+)[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?)*` +
+	`(?:\.|\s*[\(\[\{<]\s*(?:dot|точка|\.)\s*[\)\]\}>]\s*|\s+(?:dot|точка)\s+)[a-z]{2,24})`)
+
+// dotRe turns the spelled-out dots of a hidden address back into dots.
+var dotRe = regexp.MustCompile(`(?i)\s*[\(\[\{<]\s*(?:dot|точка|\.)\s*[\)\]\}>]\s*|\s+(?:dot|точка)\s+`)
+
+// emailTriggers are the cheap substrings that start a look for an address,
+// so the regular expression runs only near them.
+var emailTriggers = []string{"@", "(at)", "[at]", "{at}", "<at>", "( at )", "[ at ]", " at ", "собака"}
+
+// notEmailTLD are endings that make "name@host.png" a file, not an address.
+var notEmailTLD = map[string]bool{"png": true, "jpg": true, "jpeg": true, "gif": true, "svg": true, "webp": true, "css": true, "js": true, "ico": true, "bmp": true}
+
+// placeholderDomains are the domains of sample addresses in templates.
+var placeholderDomains = []string{"example.", "domain.com", "yourdomain", "your-domain", "yoursite", "site.com", "email.com", "sentry.io", "wixpress.com", "sentry-next.wixpress.com"}
+
+// findEmails returns every e-mail address in the text, lower-cased and
+// de-obfuscated, in order of first appearance.
+func (d *doc) findEmails() ([]string, []Evidence) {
+	var emails []string
+	var ev []Evidence
+	seenAt := map[int]bool{}
+	for _, trig := range emailTriggers {
+		for _, p := range indexAll(d.lower, trig) {
+			from, to := d.window(p, 80, 280)
+			for _, m := range emailRe.FindAllStringSubmatchIndex(d.text[from:to], -1) {
+				start, end := from+m[0], from+m[1]
+				atStart, atEnd := from+m[4], from+m[5]
+				if atStart > p || atEnd < p || seenAt[start] {
+					continue
+				}
+				addr, ok := cleanEmail(d.text[from+m[2]:from+m[3]], d.text[atStart:atEnd], d.text[from+m[6]:from+m[7]])
+				if !ok || (start > 0 && isEmailChar(d.text[start-1])) {
+					continue
+				}
+				seenAt[start] = true
+				before := len(emails)
+				emails = uniqueAppend(emails, addr)
+				if len(emails) > before || len(ev) < 20 {
+					ev = append(ev, d.evidence("emails", addr, start, end))
+				}
+			}
+		}
+	}
+	return sortByOffset(emails, ev, "emails"), ev
+}
+
+func isEmailChar(c byte) bool {
+	return isWordByte(c) && c < 0x80 || c == '.' || c == '-' || c == '+'
+}
+
+// cleanEmail rebuilds an address from its matched parts and rejects what
+// only looks like one.
+func cleanEmail(local, at, domain string) (string, bool) {
+	bareAt := strings.TrimSpace(at)
+	if strings.EqualFold(bareAt, "at") || bareAt == "собака" {
+		// "write to us at example dot com" needs the spelled-out dot too,
+		// or ordinary English ("us at home.") would pass.
+		if !dotRe.MatchString(domain) || strings.Contains(domain, ".") {
+			return "", false
+		}
+	}
+	domain = strings.ToLower(dotRe.ReplaceAllString(domain, "."))
+	local = strings.ToLower(strings.Trim(local, "."))
+	if local == "" || strings.Contains(local, "..") || strings.Contains(domain, "..") {
+		return "", false
+	}
+	tld := domain[strings.LastIndexByte(domain, '.')+1:]
+	if notEmailTLD[tld] || !strings.Contains(domain, ".") {
+		return "", false
+	}
+	for _, p := range placeholderDomains {
+		if strings.Contains(domain, p) {
+			return "", false
+		}
+	}
+	if len(local) >= 20 && isHex(local) {
+		return "", false // a tracking identifier, not a mailbox
+	}
+	return local + "@" + domain, true
+}
+
+func isHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// sortByOffset orders values by the offset of their first evidence, so
+// that lists read in the order of the text whatever order triggers ran in.
+func sortByOffset(values []string, ev []Evidence, field string) []string {
+	first := map[string]int{}
+	for _, e := range ev {
+		if e.Field != field {
+			continue
+		}
+		if o, ok := first[e.Value]; !ok || e.Offset < o {
+			first[e.Value] = e.Offset
+		}
+	}
+	out := append([]string(nil), values...)
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && first[out[j]] < first[out[j-1]]; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}

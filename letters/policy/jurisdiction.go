@@ -1,0 +1,228 @@
+package policy
+
+import (
+	"sort"
+	"strings"
+)
+
+// lawSigns are phrases that invoke a regime: a law's number or title, the
+// country's "legislation", its supervisory authority.
+var lawSigns = map[string][]string{
+	"UA": {"2297-vi", "2297-vі", "про захист персональних даних", "о защите персональных данных", "законодавства україни", "законодавством україни",
+		"законодавству україни", "законодательства украины", "законодательством украины", "законів україни", "уповноважений верховної ради"},
+	"RU": {"152-фз", "152-ф3", "№ 152", "федеральный закон «о персональных данных", "федерального закона «о персональных данных", "законодательства российской федерации",
+		"законодательством российской федерации", "законодательству российской федерации", "законодательства рф", "законодательством рф", "роскомнадзор"},
+	"EU": {"gdpr", "2016/679", "general data protection regulation", "загальний регламент", "общий регламент", "bdar", "datu aizsardzības regul",
+		"bendrojo duomenų apsaugos reglament", "dsgvo", "datenschutz-grundverordnung", "rodo", "ogólne rozporządzenie", "üldmäärus", "rgpd", "avg"},
+	"US-CA": {"ccpa", "cpra", "california consumer privacy act", "california privacy rights act"},
+	// National laws and authorities name the member state too.
+	"EU-LV": {"fizisko personu datu apstrādes likum", "datu valsts inspekcij"},
+	"EU-LT": {"asmens duomenų teisinės apsaugos įstatym", "valstybinė duomenų apsaugos inspekcij"},
+	"EU-PL": {"ustawa o ochronie danych osobowych", "prezes urzędu ochrony danych", "uodo"},
+	"EU-DE": {"bdsg", "bundesdatenschutzgesetz", "ttdsg"},
+	"EU-EE": {"isikuandmete kaitse seadus", "andmekaitse inspektsioon"},
+}
+
+// euStates are the member states whose code follows "EU-".
+var euStates = map[string]bool{
+	"LV": true, "LT": true, "EE": true, "PL": true, "DE": true, "FI": true, "SE": true, "DK": true, "NL": true, "BE": true, "LU": true,
+	"FR": true, "ES": true, "PT": true, "IT": true, "AT": true, "CZ": true, "SK": true, "HU": true, "SI": true, "HR": true, "RO": true,
+	"BG": true, "GR": true, "CY": true, "MT": true, "IE": true, "NO": true, "IS": true, "LI": true,
+}
+
+// languageCountry is the country a language points to, as a weak sign.
+var languageCountry = map[string]string{"uk": "UA", "lv": "LV", "lt": "LT", "pl": "PL", "de": "DE", "et": "EE", "ru": "RU"}
+
+// formCountry is the country a legal form belongs to.
+var formCountry = map[string]string{
+	"ООО": "RU", "ОАО": "RU", "ЗАО": "RU", "ПАО": "RU", "АНО": "RU", "ИП": "RU", "Общество": "RU",
+	"ТОВ": "UA", "ПрАТ": "UA", "ПАТ": "UA", "ФОП": "UA", "Товариство": "UA", "Приватне": "UA", "Акціонерне": "UA",
+	"SIA": "LV", "IK": "LV", "Sabiedrība": "LV", "UAB": "LT", "VšĮ": "LT", "Uždaroji": "LT", "OÜ": "EE",
+	"GmbH": "DE", "UG": "DE", "sp.": "PL", "Sp.": "PL",
+}
+
+// registrationCountry is the country whose register a label names.
+var registrationCountry = map[string]string{
+	"єдрпоу": "UA", "огрн": "RU", "инн": "RU", "reģ": "LV", "reģistrācijas": "LV", "įmonės": "LT", "juridinio": "LT", "registrikood": "EE",
+	"krs": "PL", "nip": "PL", "regon": "PL", "hrb": "DE", "handelsregister": "DE",
+}
+
+// jurisdictionSigns is what the jurisdiction reader weighs.
+type jurisdictionSigns struct {
+	language     string
+	controller   *entity
+	registration []Evidence
+	addresses    []string
+	websites     []string
+}
+
+// findJurisdiction weighs, in this order, the law the text invokes, the
+// controller's country, the site's country domain and the language, and
+// returns every regime that may apply, the primary first. GDPR counts only
+// where it can apply (Art. 3): with a sign of an EU/EEA country, not merely
+// because a Ukrainian-market policy of a US company mentions it.
+func (d *doc) findJurisdiction(s jurisdictionSigns) ([]string, []Evidence) {
+	var ev []Evidence
+	law := map[string]float64{}
+	for code, signs := range lawSigns {
+		for _, sign := range signs {
+			ps := indexAll(d.lower, sign)
+			hits := 0
+			for _, p := range ps {
+				if atWordStart(d.lower, p) && (len(sign) > 4 || atWordEnd(d.lower, p+len(sign))) {
+					hits++
+					if hits == 1 {
+						ev = append(ev, d.evidence("jurisdiction", code, p, p+len(sign)))
+					}
+				}
+			}
+			law[code] += min(float64(hits), 2)
+		}
+	}
+	votes := map[string]float64{}
+	if s.controller != nil {
+		first, _, _ := strings.Cut(s.controller.name, " ")
+		if c := formCountry[first]; c != "" {
+			votes[c] += 3
+		} else if c := formCountry[lastField(s.controller.name)]; c != "" {
+			votes[c] += 3
+		}
+	}
+	for _, r := range s.registration {
+		label := d.lower[runeStart(d.lower, max(0, r.Offset-30)):r.Offset]
+		for word, c := range registrationCountry {
+			if strings.Contains(label, word) {
+				votes[c] += 2
+				break
+			}
+		}
+	}
+	if len(s.addresses) > 0 {
+		if c := addressCountry(s.addresses[0]); c != "" {
+			votes[c] += 3
+		}
+	}
+	if len(s.websites) > 0 {
+		if c := domainCountry(s.websites[0]); c != "" {
+			votes[c] += 2
+		}
+	}
+	if c := languageCountry[s.language]; c != "" {
+		if c == "RU" {
+			votes[c] += 0.5 // Russian is written across the region
+		} else {
+			votes[c]++
+		}
+	}
+
+	score := map[string]float64{}
+	score["UA"] = 4*law["UA"] + votes["UA"]
+	score["RU"] = 4*law["RU"] + votes["RU"]
+	state, stateVotes := "", 0.0
+	for c, v := range votes {
+		if euStates[c] && (v > stateVotes || v == stateVotes && c < state) {
+			state, stateVotes = c, v
+		}
+	}
+	for code, n := range law {
+		if strings.HasPrefix(code, "EU-") && n > 0 {
+			c := strings.TrimPrefix(code, "EU-")
+			if state == "" || votes[c]+4*n > stateVotes {
+				state, stateVotes = c, votes[c]+4*n
+			}
+		}
+	}
+	gdpr := 4 * law["EU"]
+	if state == "" {
+		gdpr /= 4 // mentioned, but no EU country in sight
+	}
+	euCode := "EU"
+	if state != "" {
+		euCode = "EU-" + state
+	}
+	score[euCode] = gdpr + stateVotes
+	if law["US-CA"] > 0 {
+		score["US-CA"] = 4*law["US-CA"] + votes["US"]
+	} else if votes["US"] > 0 {
+		score["US"] = votes["US"] / 4 // a US company serving others answers to their law
+	}
+	var codes []string
+	for c, v := range score {
+		if v >= 1 {
+			codes = append(codes, c)
+		}
+	}
+	sort.Slice(codes, func(i, j int) bool {
+		if score[codes[i]] != score[codes[j]] {
+			return score[codes[i]] > score[codes[j]]
+		}
+		return codes[i] < codes[j]
+	})
+	if len(codes) > 1 && codes[0] == "EU" && state == "" {
+		// GDPR mentioned by a company with no EU establishment and no EU
+		// market (Art. 3) may still apply, but not before the law of the
+		// market it does serve.
+		codes[0], codes[1] = codes[1], codes[0]
+	}
+	if len(codes) > 1 {
+		// Secondary regimes need a sign of their own, not just a language.
+		kept := codes[:1]
+		for _, c := range codes[1:] {
+			if score[c] >= 3 {
+				kept = append(kept, c)
+			}
+		}
+		codes = kept
+	}
+	return codes, ev
+}
+
+func lastField(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// addressCountry tells the country of a postal address from its country
+// name or postcode format.
+func addressCountry(a string) string {
+	lower := strings.ToLower(a)
+	switch {
+	case strings.Contains(a, "LV-") || containsAny(lower, []string{"latvija", "latvia", "rīga"}):
+		return "LV"
+	case strings.Contains(a, "LT-") || containsAny(lower, []string{"lietuva", "lithuania", "vilnius"}):
+		return "LT"
+	case containsAny(lower, []string{"україна", "ukraine", "украина", "київ", "kyiv", "киев", "kiev", "вул."}):
+		return "UA"
+	case containsAny(lower, []string{"россия", "russia", "москва", "российская"}):
+		return "RU"
+	case containsAny(lower, []string{"eesti", "estonia", "tallinn"}):
+		return "EE"
+	case containsAny(lower, []string{"polska", "poland", "warszawa"}):
+		return "PL"
+	case containsAny(lower, []string{"deutschland", "germany", "berlin", "münchen"}):
+		return "DE"
+	case containsAny(lower, []string{"usa", "united states"}) || usZipRe.MatchString(a):
+		return "US"
+	}
+	return ""
+}
+
+// domainCountry is the country of a site's country-code domain.
+func domainCountry(site string) string {
+	tld := site[strings.LastIndexByte(site, '.')+1:]
+	switch tld {
+	case "ua", "укр":
+		return "UA"
+	case "ru", "рф":
+		return "RU"
+	case "us":
+		return "US"
+	}
+	if len(tld) == 2 && euStates[strings.ToUpper(tld)] {
+		return strings.ToUpper(tld)
+	}
+	return ""
+}

@@ -1,0 +1,54 @@
+package policy
+
+// Word stems that tell what a sentence asks or promises, in the languages
+// Prava reads. Stems are lower-case and matched anywhere in a word, so they
+// are chosen long enough not to occur by chance.
+var (
+	accessStems = []string{
+		"доступ", "запрос информации", "получение информации", "получения информации", "информации о порядке", "ознаком", "ознайом",
+		"access", "copy of", "piekļuv", "kopij", "prieig", "auskunft", "kopie", "dostęp", "kopi", "juurdepääs", "koopia", "копію", "копию",
+	}
+	erasureStems = []string{
+		"удален", "удалит", "уничтож", "видал", "знищ", "delet", "eras", "dzēs", "dzēš", "ištrin", "pašalin", "sunaikin",
+		"lösch", "usunię", "usunąć", "kustut", "removal", "remove",
+	}
+	withdrawalStems = []string{
+		"отзыв согласия", "отозвать согласие", "отзыва согласия", "відклик", "withdraw", "revoke", "revocation", "atsauk", "atšauk",
+		"widerruf", "wycofa", "tagasi võtta", "tagasivõtmi",
+	}
+	// otherStems mark a sentence about questions or corrections, which
+	// makes a marking in it apply to any request.
+	otherStems = []string{
+		"вопрос", "питан", "question", "jautājum", "klausim", "frage", "pytani", "küsimus",
+		"изменит", "змін", "rectif", "correct", "labot", "pakeit", "ištaisy", "berichtig", "sprostow", "parand", "уточн",
+	}
+	// requestStems mark a sentence about a person's request or the answer.
+	requestStems = []string{
+		"запит", "запрос", "звернен", "обращени", "заяв", "вимог", "требовани", "відпов", "ответ", "request", "respond", "response",
+		"reply", "answer", "contact us", "pieprasījum", "atbild", "sazin", "prašym", "užklaus", "atsakym", "susisiek", "anfrage",
+		"antrag", "antwort", "żądani", "wniosek", "odpowied", "taotlus", "päring", "vastus", "demande", "solicitud",
+	}
+)
+
+// kindsIn returns which request kinds a lower-case text speaks of.
+func kindsIn(lower string) (access, erasure, withdrawal, other bool) {
+	withdrawal = containsAny(lower, withdrawalStems)
+	access = containsAny(lower, accessStems)
+	erasure = containsAny(lower, erasureStems)
+	other = containsAny(lower, otherStems)
+	return
+}
+
+// kindOf names the single request kind a text is about, or KindAny.
+func kindOf(lower string) string {
+	a, e, w, o := kindsIn(lower)
+	switch {
+	case w && !a && !e && !o:
+		return KindWithdrawal
+	case a && !e && !w && !o:
+		return KindAccess
+	case e && !a && !w && !o:
+		return KindErasure
+	}
+	return KindAny
+}

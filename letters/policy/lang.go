@@ -1,0 +1,124 @@
+package policy
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// LangUnknown is the language of a text too short or too mixed to tell.
+const LangUnknown = "unknown"
+
+// stopwords are frequent short words, each a strong sign of its language.
+// Words shared by two languages (for example "ir" in lv and lt, "на" in uk
+// and ru) count for both; the letters and the other words then decide.
+var stopwords = map[string]string{
+	"en": "the and of to in is for that this we you your our with are be or by as on may not it from will have which any at can",
+	"uk": "та і й що які яка як це ми ви ваші ваших вашої наш наші нашого або для якщо щодо також від при що до їх його про згідно є був була між",
+	"ru": "и в не что как это мы вы ваши ваших ваш наш наши нашего или для если также от при к их его о по является был была между",
+	"lv": "un ir ka par kā vai ar uz no mēs jūs jūsu mūsu tiek var lai arī šo šī kas kuri kad tās tā to pēc",
+	"lt": "ir kad kaip ar mes jūs jūsų mūsų yra gali tai šios ši su iš arba kurie kuriuos kai bei apie pagal nuo dėl",
+	"pl": "i w z na że jest nie się do dla oraz lub przez jak są być danych twoich twoje nasz nasze może od które który",
+	"de": "und der die das nicht ist zu den von mit sich des auf für ein eine wir sie ihre ihren unsere oder werden wird bei nach dem",
+	"et": "ja on et ei kas või see meie teie teile oma mis kui ka selle need neid ning kuid poolt vastavalt andmeid",
+	"fr": "le la les et des du un une est pour que qui dans nous vous vos nos sur par ou pas avec ce cette sont aux",
+	"es": "el la los las y de que en un una es por para con no se su sus nuestro nosotros usted o al del como",
+	"it": "il lo la gli le e di che un una per non con si sono nostro vostro dei delle della del o al come",
+}
+
+// letterHints are letters that occur in only one or two of the languages.
+var letterHints = map[rune]string{
+	'і': "uk", 'ї': "uk", 'є': "uk", 'ґ': "uk",
+	'ы': "ru", 'э': "ru", 'ъ': "ru", 'ё': "ru",
+	'ā': "lv", 'ē': "lv", 'ī': "lv", 'ķ': "lv", 'ļ': "lv", 'ņ': "lv", 'ģ': "lv",
+	'ą': "lt pl", 'ę': "lt pl", 'ė': "lt", 'į': "lt", 'ų': "lt", 'ū': "lt lv",
+	'ł': "pl", 'ś': "pl", 'ź': "pl", 'ż': "pl", 'ń': "pl", 'ć': "pl",
+	'ß': "de", 'ä': "de et", 'ö': "de et", 'ü': "de et", 'õ': "et",
+	'é': "fr es", 'è': "fr it", 'ç': "fr", 'ñ': "es",
+}
+
+var stopwordIndex = buildStopwordIndex()
+
+func buildStopwordIndex() map[string][]string {
+	idx := map[string][]string{}
+	for lang, words := range stopwords {
+		for _, w := range strings.Fields(words) {
+			idx[w] = append(idx[w], lang)
+		}
+	}
+	return idx
+}
+
+// DetectLanguage returns the ISO 639-1 code of the language a text is
+// mostly written in, or LangUnknown. It counts frequent function words and
+// language-specific letters; it needs a few sentences to be sure.
+func DetectLanguage(text string) string {
+	code, _ := detectLanguage(text)
+	return code
+}
+
+// detectLanguage returns the code and how many words supported it.
+func detectLanguage(text string) (string, int) {
+	scores := map[string]float64{}
+	words := 0
+	start := -1
+	for i, r := range text {
+		if unicode.IsLetter(r) || r == '\'' || r == '’' {
+			if start < 0 {
+				start = i
+			}
+			if l, ok := letterHints[unicode.ToLower(r)]; ok {
+				for _, code := range strings.Fields(l) {
+					scores[code] += 0.5
+				}
+			}
+			continue
+		}
+		if start >= 0 {
+			countWord(text[start:i], scores)
+			words++
+			start = -1
+		}
+	}
+	if start >= 0 {
+		countWord(text[start:], scores)
+		words++
+	}
+	var best, second float64
+	code := ""
+	for _, c := range languageCodes {
+		switch v := scores[c]; {
+		case v > best:
+			best, second, code = v, best, c
+		case v > second:
+			second = v
+		}
+	}
+	if code == "" || best < 3 || best < 1.3*second {
+		return LangUnknown, 0
+	}
+	return code, int(best)
+}
+
+// languageCodes lists the languages in a fixed order, so that ties break
+// the same way on every run.
+var languageCodes = []string{"en", "uk", "ru", "lv", "lt", "pl", "de", "et", "fr", "es", "it"}
+
+func countWord(w string, scores map[string]float64) {
+	if len(w) > 24 || utf8.RuneCountInString(w) > 12 {
+		return
+	}
+	for _, code := range stopwordIndex[lowerWord(w)] {
+		scores[code]++
+	}
+}
+
+// lowerWord lower-cases a short word, without allocating when it already is.
+func lowerWord(w string) string {
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}

@@ -1,0 +1,85 @@
+package policy
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// markingCues introduce a subject line or mark a request must carry.
+var markingCues = []string{
+	"с пометкой", "с отметкой", "с указанием в теме", "в теме письма", "в теме сообщения", "в теме обращения", "с темой",
+	"з позначкою", "з приміткою", "з поміткою", "у темі листа", "в темі листа", "в темі повідомлення", "з темою", "у темі повідомлення",
+	"ar norādi", "ar atzīmi", "tēmā", "ar virsrakstu", "temata laukā",
+	"antraštės eilutėje", "temos eilutėje", "laiško temoje", "su žyma", "pažymint", "nurodydami žodžius", "su prierašu", "su nuoroda",
+	"subject line", "in the subject", "with the subject", "marked", "mark it", "mark your", "with the heading", "labelled", "labeled", "entitled",
+	"im betreff", "mit dem betreff", "mit dem vermerk", "w tytule", "z dopiskiem", "w temacie", "z adnotacją", "pealkirjaga", "teemareal", "märkega",
+}
+
+// findMarkings returns the quoted words a policy asks requests to carry,
+// sorted by the kind of request the sentence speaks of.
+func (d *doc) findMarkings() (Markings, []Evidence) {
+	var m Markings
+	var ev []Evidence
+	for _, cue := range markingCues {
+		for _, p := range indexAll(d.lower, cue) {
+			if !atWordStart(d.lower, p) {
+				continue
+			}
+			text, qs, qe, ok := d.quotedAfter(p+len(cue), 140)
+			if !ok {
+				continue
+			}
+			kind := kindOf(strings.ToLower(text))
+			if kind == KindAny {
+				ss, _ := d.sentence(p, 500)
+				kind = kindOf(d.lower[ss:p])
+			}
+			slot := m.slot(kind)
+			if *slot != nil {
+				continue
+			}
+			*slot = strPtr(text)
+			ev = append(ev, d.evidence("markings."+kind, text, qs, qe))
+		}
+	}
+	return m, ev
+}
+
+func (m *Markings) slot(kind string) **string {
+	switch kind {
+	case KindAccess:
+		return &m.Access
+	case KindErasure:
+		return &m.Erasure
+	case KindWithdrawal:
+		return &m.Withdrawal
+	}
+	return &m.Any
+}
+
+// quotedAfter returns the first quoted text that starts within limit bytes
+// of i, before the sentence ends.
+func (d *doc) quotedAfter(i, limit int) (string, int, int, bool) {
+	end := min(len(d.text), i+limit)
+	for j := i; j < end; {
+		r, n := utf8.DecodeRuneInString(d.text[j:])
+		if r == '\n' {
+			return "", 0, 0, false
+		}
+		if closers := closingQuote(r); closers != "" && r != '\'' {
+			start := j + n
+			stop := min(len(d.text), start+160)
+			k := strings.IndexAny(d.text[start:stop], closers+"\n")
+			if k <= 0 || d.text[start+k] == '\n' {
+				return "", 0, 0, false
+			}
+			text := strings.TrimSpace(d.text[start : start+k])
+			if text == "" {
+				return "", 0, 0, false
+			}
+			return text, start, start + k, true
+		}
+		j += n
+	}
+	return "", 0, 0, false
+}

@@ -1,0 +1,170 @@
+package policy
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// timeUnits are the stems of day, week and month words, with their length
+// in days.
+var timeUnits = []struct {
+	stem string
+	days int
+}{
+	{"днів", 1}, {"дней", 1}, {"дня", 1}, {"дні", 1}, {"дн.", 1}, {"день", 1}, {"суток", 1}, {"діб", 1},
+	{"day", 1}, {"dien", 1}, {"tagen", 1}, {"tage", 1}, {"dni", 1}, {"dnia", 1}, {"päeva", 1}, {"jours", 1}, {"días", 1}, {"giorni", 1},
+	{"тижн", 7}, {"тиждень", 7}, {"недел", 7}, {"week", 7}, {"nedēļ", 7}, {"savait", 7}, {"woche", 7}, {"tygodni", 7}, {"nädala", 7},
+	{"місяц", 30}, {"месяц", 30}, {"month", 30}, {"mēneš", 30}, {"mēnes", 30}, {"mėnes", 30}, {"mėnuo", 30}, {"monat", 30}, {"miesiąc", 30}, {"miesięc", 30}, {"kuu", 30},
+}
+
+// withinCues stand before a term ("протягом 30 днів", "per 45 dienas");
+// withinAfter stand after it ("divu nedēļu laikā").
+var (
+	withinCues  = []string{"протягом", "впродовж", "в течение", "в срок", "не позднее", "не позже", "не пізніше", "у строк", "в строк", "в межах", "within", "no later than", "per", "ne vėliau kaip", "innerhalb", "binnen", "w ciągu", "w terminie", "nie później niż", "ne vēlāk kā", "dans un délai", "en un plazo", "entro"}
+	withinAfter = []string{"laikā", "jooksul", "laikotarpyje", "laikotarpiu"}
+)
+
+// numberWords are spelled-out numbers common in response times.
+var numberWords = map[string]int{
+	"one": 1, "a": 1, "two": 2, "three": 3, "five": 5, "seven": 7, "ten": 10, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-five": 45, "sixty": 60, "ninety": 90,
+	"один": 1, "одного": 1, "одна": 1, "одну": 1, "одного)": 1, "два": 2, "двох": 2, "дві": 2, "двух": 2, "две": 2, "три": 3, "трьох": 3, "трех": 3, "трёх": 3,
+	"п'ять": 5, "п’ять": 5, "п'яти": 5, "п’яти": 5, "пять": 5, "пяти": 5, "сім": 7, "семи": 7, "семь": 7, "десять": 10, "десяти": 10,
+	"чотирнадцять": 14, "чотирнадцяти": 14, "четырнадцать": 14, "четырнадцати": 14, "п'ятнадцять": 15, "пятнадцать": 15, "пятнадцати": 15,
+	"двадцять": 20, "двадцать": 20, "тридцять": 30, "тридцяти": 30, "тридцать": 30, "тридцати": 30, "шістдесят": 60, "шестьдесят": 60,
+	"viena": 1, "viens": 1, "vienu": 1, "divu": 2, "divas": 2, "divi": 2, "trīs": 3, "triju": 3, "piecu": 5, "septiņu": 7, "desmit": 10, "četrpadsmit": 14, "piecpadsmit": 15, "trīsdesmit": 30,
+	"vieną": 1, "vieno": 1, "vienas": 1, "dvi": 2, "dviejų": 2, "du": 2, "trijų": 3, "penkių": 5, "septynių": 7, "dešimt": 10, "dešimties": 10, "keturiolika": 14, "penkiolika": 15, "trisdešimt": 30, "trisdešimties": 30,
+	"einem": 1, "einer": 1, "zwei": 2, "drei": 3, "fünf": 5, "sieben": 7, "zehn": 10, "vierzehn": 14, "dreißig": 30,
+	"jednego": 1, "dwóch": 2, "trzech": 3, "pięciu": 5, "siedmiu": 7, "dziesięciu": 10, "czternastu": 14, "trzydziestu": 30,
+	"ühe": 1, "kahe": 2, "kolme": 3, "viie": 5, "seitsme": 7, "kümne": 10, "kolmekümne": 30,
+}
+
+// findPromises returns the response times a policy promises for requests.
+func (d *doc) findPromises() []Promise {
+	var out []Promise
+	seen := map[int]bool{}
+	for _, u := range timeUnits {
+		for _, p := range indexAll(d.lower, u.stem) {
+			if !atWordStart(d.lower, p) || seen[p] {
+				continue
+			}
+			n, numStart, ok := d.numberBefore(p)
+			if !ok {
+				continue
+			}
+			unitEnd := p + len(u.stem)
+			for unitEnd < len(d.lower) && isWordByte(d.lower[unitEnd]) {
+				unitEnd++
+			}
+			if !d.withinTerm(numStart, unitEnd) {
+				continue
+			}
+			ss, se := d.sentence(p, 400)
+			sentence := d.lower[ss:se]
+			if !containsAny(sentence, requestStems) {
+				continue // a retention period or a notice term, not an answer
+			}
+			seen[p] = true
+			days := n * u.days
+			out = append(out, Promise{Kind: kindOf(sentence), Days: days, Evidence: d.evidence("promises", strconv.Itoa(days), numStart, unitEnd)})
+		}
+	}
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].Offset < out[j-1].Offset; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// numberBefore reads the number before a unit word: "30 днів",
+// "тридцять (30) днів", "divu nedēļu"; a unit right after a "within" word
+// counts as one ("протягом місяця").
+func (d *doc) numberBefore(p int) (int, int, bool) {
+	i := p
+	for i > 0 && (d.lower[i-1] == ' ' || d.lower[i-1] == '(' || d.lower[i-1] == ')') {
+		i--
+	}
+	j := i
+	for j > 0 && isDigitByte(d.lower[j-1]) {
+		j--
+	}
+	if j < i {
+		n, err := strconv.Atoi(d.lower[j:i])
+		if err != nil || n <= 0 || n > 366 {
+			return 0, 0, false
+		}
+		// "тридцять (30)": start at the words.
+		k := j
+		for k > 0 && (d.lower[k-1] == '(' || d.lower[k-1] == ' ') {
+			k--
+		}
+		if w, ws := wordBefore(d.lower, k); numberWords[w] == n {
+			return n, ws, true
+		}
+		return n, j, true
+	}
+	w, ws := wordBefore(d.lower, i)
+	if n, ok := numberWords[w]; ok {
+		return n, ws, true
+	}
+	if containsSuffix(d.lower[runeStart(d.lower, max(0, p-20)):p], withinCues) {
+		return 1, p, true
+	}
+	return 0, 0, false
+}
+
+func containsSuffix(s string, cues []string) bool {
+	s = strings.TrimRight(s, " ")
+	for _, c := range cues {
+		if strings.HasSuffix(s, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordBefore returns the word that ends at i and where it starts.
+func wordBefore(s string, i int) (string, int) {
+	j := i
+	for j > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:j])
+		if !(unicode.IsLetter(r) || r == '\'' || r == '’' || r == '-') {
+			break
+		}
+		j -= n
+	}
+	return s[j:i], j
+}
+
+// withinTerm reports whether a term is introduced as a time limit.
+func (d *doc) withinTerm(numStart, unitEnd int) bool {
+	before := d.lower[runeStart(d.lower, max(0, numStart-40)):numStart]
+	for _, c := range withinCues {
+		if k := strings.LastIndex(before, c); k >= 0 && len(before)-k-len(c) < 14 {
+			return true
+		}
+	}
+	after := d.lower[unitEnd:runeEnd(d.lower, min(len(d.lower), unitEnd+16))]
+	for _, c := range withinAfter {
+		if strings.HasPrefix(strings.TrimLeft(after, " "), c) {
+			return true
+		}
+	}
+	return false
+}
+
+// responseDays picks the promise that answers a request: one for access
+// or any request first, else one for erasure.
+func responseDays(ps []Promise) *int {
+	for _, kind := range []string{KindAccess, KindAny, KindErasure, KindWithdrawal} {
+		for _, p := range ps {
+			if p.Kind == kind {
+				days := p.Days
+				return &days
+			}
+		}
+	}
+	return nil
+}

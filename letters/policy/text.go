@@ -1,0 +1,192 @@
+package policy
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// doc is the text under analysis with a lower-case copy of the same byte
+// length, so that an offset found in one is valid in the other.
+type doc struct {
+	text  string
+	lower string
+}
+
+func newDoc(text string) *doc {
+	return &doc{text: text, lower: lowerSameLength(text)}
+}
+
+// lowerSameLength lower-cases s, leaving alone the few letters whose
+// lower-case form has another UTF-8 length (such as 'İ').
+func lowerSameLength(s string) string {
+	return strings.Map(func(r rune) rune {
+		l := unicode.ToLower(r)
+		if utf8.RuneLen(l) != utf8.RuneLen(r) {
+			return r
+		}
+		return l
+	}, s)
+}
+
+// snippetRadius is how many bytes of context a snippet shows on each side.
+const snippetRadius = 70
+
+// snippet returns the words around text[start:end] on one line.
+func (d *doc) snippet(start, end int) string {
+	from := runeStart(d.text, max(0, start-snippetRadius))
+	to := runeEnd(d.text, min(len(d.text), end+snippetRadius))
+	s := strings.Join(strings.Fields(d.text[from:to]), " ")
+	if from > 0 {
+		s = "…" + s
+	}
+	if to < len(d.text) {
+		s += "…"
+	}
+	return s
+}
+
+func (d *doc) evidence(field, value string, start, end int) Evidence {
+	return Evidence{Field: field, Value: value, Offset: start, Snippet: d.snippet(start, end)}
+}
+
+// runeStart moves i back to the start of the rune it falls in.
+func runeStart(s string, i int) int {
+	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return i
+}
+
+// runeEnd moves i forward to the end of the rune it falls in.
+func runeEnd(s string, i int) int {
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return i
+}
+
+// window returns [from, to) around i, snapped to rune boundaries.
+func (d *doc) window(i, before, after int) (int, int) {
+	return runeStart(d.text, max(0, i-before)), runeEnd(d.text, min(len(d.text), i+after))
+}
+
+// sentence returns the bounds of the sentence around offset i: from the
+// previous sentence end or line break to the next, at most limit bytes away
+// on each side. Abbreviations make this approximate, which is enough for
+// deciding what a sentence is about.
+func (d *doc) sentence(i, limit int) (int, int) {
+	s := d.text
+	from := i
+	for from > 0 && i-from < limit {
+		c := s[from-1]
+		if c == '\n' || ((c == '.' || c == '!' || c == '?' || c == ';') && from < len(s) && s[from] == ' ' && sentenceEndsBefore(s, from-1)) {
+			break
+		}
+		from--
+	}
+	to := i
+	for to < len(s) && to-i < limit {
+		c := s[to]
+		if c == '\n' || ((c == '.' || c == '!' || c == '?' || c == ';') && (to+1 == len(s) || s[to+1] == ' ' || s[to+1] == '\n') && sentenceEndsBefore(s, to)) {
+			break
+		}
+		to++
+	}
+	return runeStart(s, from), runeEnd(s, to)
+}
+
+// sentenceEndsBefore reports whether the punctuation at i ends a sentence,
+// rather than an abbreviation such as "ул." or "Reg." or a number "5.".
+func sentenceEndsBefore(s string, i int) bool {
+	if s[i] != '.' {
+		return true
+	}
+	j := i
+	for j > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:j])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			break
+		}
+		j -= n
+	}
+	word := s[j:i]
+	if word == "" {
+		return true
+	}
+	if isDigits(word) {
+		return false // "5.2." numbering
+	}
+	return utf8.RuneCountInString(word) > 3
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// containsAny reports whether s contains any of the words.
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// indexAll returns every offset of sub in s.
+func indexAll(s, sub string) []int {
+	var out []int
+	for i := 0; ; {
+		j := strings.Index(s[i:], sub)
+		if j < 0 {
+			return out
+		}
+		out = append(out, i+j)
+		i += j + len(sub)
+	}
+}
+
+// isWordByte reports whether the byte at i continues a word (letter or
+// digit, counting every non-ASCII byte as a letter).
+func isWordByte(c byte) bool {
+	return c >= 0x80 || c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+}
+
+// atWordStart reports whether offset i in s begins a word.
+func atWordStart(s string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// atWordEnd reports whether offset i in s ends a word.
+func atWordEnd(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// uniqueAppend appends v unless list holds it already.
+func uniqueAppend(list []string, v string) []string {
+	for _, x := range list {
+		if x == v {
+			return list
+		}
+	}
+	return append(list, v)
+}
+
+func strPtr(s string) *string { return &s }
