@@ -4,6 +4,10 @@
 package app
 
 import (
+	"os"
+	"os/signal"
+	"syscall"
+
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
@@ -24,7 +28,20 @@ func Run() {
 	a := fyneapp.NewWithID(ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := NewMainWindow(a)
+	quitOnSignal(a)
 	w.ShowAndRun()
+}
+
+// quitOnSignal closes the app the normal way when the system asks it to
+// stop (logout, shutdown, Ctrl+C in a terminal), so that nothing is cut off
+// half-written.
+func quitOnSignal(a fyne.App) {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-sig
+		fyne.Do(a.Quit)
+	}()
 }
 
 // LoadTranslations registers the UI strings of every language Prava ships;
@@ -52,7 +69,6 @@ func welcome() fyne.CanvasObject {
 	body.Wrapping = fyne.TextWrapWord
 	coming := widget.NewLabel(lang.L("welcome.coming"))
 	coming.Wrapping = fyne.TextWrapWord
-	coming.Importance = widget.LowImportance
 	top := container.NewGridWrap(fyne.NewSize(96, 96), icon)
 	return container.NewPadded(container.NewVBox(container.NewCenter(top), heading, body, coming))
 }

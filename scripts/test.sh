@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every check and test on a fresh Debian/Ubuntu machine: installs what
+# is missing, checks formatting, go vet and staticcheck, runs the Go tests
+# against a real Secret Service keyring inside a private D-Bus session, and
+# starts the real binary in a virtual X display as a smoke test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PATH:/usr/local/go/bin:$(go env GOPATH 2>/dev/null || echo "$HOME/go")/bin"
+scripts/setup.sh test
+
+echo "== gofmt"
+unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
+if [ -n "$unformatted" ]; then
+  echo "gofmt would change: $unformatted" >&2
+  exit 1
+fi
+
+echo "== go vet"
+go vet ./...
+
+echo "== staticcheck"
+if ! command -v staticcheck >/dev/null 2>&1; then
+  go install honnef.co/go/tools/cmd/staticcheck@v0.8.2
+fi
+staticcheck ./...
+
+echo "== go test (real keyring in a private D-Bus session, virtual display)"
+dbus-run-session -- scripts/with-keyring.sh go test -count=1 ./... "$@"
+
+echo "== smoke test: the real app in a virtual display"
+scripts/smoke.sh
