@@ -32,6 +32,8 @@ const (
 var (
 	strongPostRe = regexp.MustCompile(`(?i)^(?:(?:lv|lt|ee|pl|de|ua|ru)[- ]?\d{4,6}|\d{2}-\d{3}|[A-Z]{2} \d{5}(?:-\d{4})?|\d{5}(?:-\d{4})?)(?:\s+\p{Lu}[\p{L}\-\.]*(?:\s+\p{Lu}[\p{L}\-\.]*){0,2})?$`)
 	weakPostRe   = regexp.MustCompile(`^\d{5,6}$`)
+	// British postcodes (SW1A 1AA) and Irish Eircodes (A96 X2Y3).
+	ukPostRe     = regexp.MustCompile(`^(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[AC-FHKNPRTV-Y]\d{2}|D6W) ?[AC-FHKNPRTV-Y\d]{4}$|^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$`)
 	postCityRe   = regexp.MustCompile(`^\d{4,6}\s+\p{Lu}[\p{L}\-\.]*(?:\s+\p{Lu}[\p{L}\-\.]*){0,2}$`)
 	buildingRe   = regexp.MustCompile(`(?i)^(?:дом|д\.|буд\.|будинок|б\.|корп\.?|корпус|стр\.|строение|офис|оф\.|офіс|кв\.|квартира|пом\.|помещение|приміщення|прим\.|эт\.|этаж|поверх|літ\.|лит\.|suite|ste\.?|apt\.?|unit|floor|fl\.|room|office|dz\.|k-\d|kab\.|butas|korpusas|patalpa|lokal|wohnung|ruum|korter)\s*[№#]?\s*[\p{L}\d][\p{L}\d/\-]*$`)
 	houseNumRe   = regexp.MustCompile(`^(?:№\s*)?\d{1,5}(?:\s?[\p{L}])?(?:[/\-]\d{1,4}[\p{L}]?)?$`)
@@ -88,7 +90,7 @@ var addressLabels = []string{"адреса:", "адрес:", "адресу:", "�
 
 // authorityWords mark a sentence about a supervisory authority, whose
 // address is not the company's.
-var authorityWords = []string{"inspekcij", "уповноважен", "омбудсман", "роскомнадзор", "supervisory authority", "uzraudzības iestād", "priežiūros institucij", "aufsichtsbehörde", "datenschutzbehörde", "prezes urzędu", "uodo", "andmekaitse inspektsioon", "data protection authority", "commissioner"}
+var authorityWords = []string{"inspekcij", "уповноважен", "омбудсман", "роскомнадзор", "supervisory authority", "uzraudzības iestād", "priežiūros institucij", "aufsichtsbehörde", "datenschutzbehörde", "prezes urzędu", "urzędu ochrony danych", "uodo", "andmekaitse inspektsioon", "data protection authority", "commissioner"}
 
 // thirdPartyNames mark an address that belongs to a service provider.
 var thirdPartyNames = []string{"google", "facebook", "meta platforms", "microsoft", "apple", "amazon", "yandex", "яндекс", "twitter", "linkedin", "hotjar", "cloudflare", "paypal", "stripe"}
@@ -231,6 +233,7 @@ func (d *doc) addressAt(a int) (int, int, bool) {
 		return 0, 0, false
 	}
 	start, end := parts[first].start, parts[last].end
+	start = d.skipLabel(start, end)
 	if d.aboutSomeoneElse(start) {
 		return 0, 0, false
 	}
@@ -350,8 +353,8 @@ func (d *doc) splitParts(from, to int) []addrPart {
 // belongs to it ("стр. А" does not, "LLC." might, "ул." does).
 func isAbbrevEnd(p string) bool {
 	i := strings.LastIndexByte(p, ' ')
-	last := p[i+1:]
-	return utf8.RuneCountInString(last) <= 4
+	last := strings.TrimSuffix(p[i+1:], ".")
+	return utf8.RuneCountInString(last) <= 3 && !hasDigit(last)
 }
 
 // classifyPart says what kind of address part p is; 0 for none.
@@ -368,6 +371,8 @@ func classifyPart(p, lower string) partKind {
 		}
 	case weakPostRe.MatchString(p):
 		k |= pPostWeak
+	case ukPostRe.MatchString(p):
+		k |= pPostStrong
 	}
 	if countryNames[strings.Trim(lower, ". ")] {
 		k |= pCountry
@@ -378,7 +383,7 @@ func classifyPart(p, lower string) partKind {
 	if hasUpper(p) && words(p) <= 4 && (hasPrefixFrom(lower, cityPrefixes) || hasSuffixFrom(lower, citySuffixes)) {
 		k |= pCity
 	}
-	if hasWordFrom(lower, regionWords) || usStateRe.MatchString(p) {
+	if hasWordFrom(lower, regionWords) || usStateRe.MatchString(p) || strings.HasPrefix(p, "Co. ") {
 		k |= pRegion
 	}
 	if hasWordFrom(lower, streetWords) && (hasDigit(p) || hasUpper(p)) && words(p) <= 6 {
@@ -474,6 +479,20 @@ func (d *doc) aboutSomeoneElse(start int) bool {
 	from := runeStart(d.lower, max(0, start-160))
 	before := d.lower[from:start]
 	return containsAny(before, authorityWords) || containsAny(before, thirdPartyNames)
+}
+
+// leadLabels are words that name an address and may stand before it
+// without a colon: "buveinės adresas Gedimino pr. 1", "aadress Tatari tn 39".
+var leadLabels = []string{"buveinės adresas", "juridiskā adrese", "юридический адрес", "юридична адреса", "registered office", "адреса", "адрес", "adrese", "adresas", "aadress", "address", "anschrift", "adres", "siedziba"}
+
+// skipLabel moves start past a label word at the front of an address.
+func (d *doc) skipLabel(start, end int) int {
+	for _, l := range leadLabels {
+		if strings.HasPrefix(d.lower[start:end], l+" ") {
+			return start + len(l) + 1
+		}
+	}
+	return start
 }
 
 // cleanAddress joins an address onto one line.

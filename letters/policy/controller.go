@@ -384,16 +384,23 @@ func (d *doc) findBrand(sites []string) (string, int) {
 	for _, cue := range brandCues {
 		for _, p := range indexAll(d.lower, cue) {
 			i := p + len(cue)
-			for i < len(d.text) && strings.ContainsRune(" :\"«“„'–—-", rune(d.text[i])) {
-				i++
+			for i < len(d.text) {
+				r, n := utf8.DecodeRuneInString(d.text[i:])
+				if !strings.ContainsRune(" :\"«“„'–—-", r) {
+					break
+				}
+				i += n
 			}
 			r, _ := utf8.DecodeRuneInString(d.text[i:])
 			if i >= len(d.text) || !unicode.IsUpper(r) {
 				continue
 			}
 			end := i
-			for end < len(d.text) && !strings.ContainsRune(")\"»”“,;\n", rune(d.text[end])) && end-i < 40 {
-				_, n := utf8.DecodeRuneInString(d.text[end:])
+			for end < len(d.text) && end-i < 40 {
+				r, n := utf8.DecodeRuneInString(d.text[end:])
+				if strings.ContainsRune(")\"»”“,;\n", r) {
+					break
+				}
 				end += n
 			}
 			name := strings.TrimRight(strings.TrimSpace(d.text[i:end]), ".")
@@ -443,7 +450,7 @@ func latinBrand(name string, sites []string) bool {
 		return true
 	}
 	for _, s := range sites {
-		if strings.HasPrefix(s, strings.ToLower(name)+".") {
+		if strings.HasPrefix(s, strings.ToLower(name)) {
 			return true
 		}
 	}

@@ -26,7 +26,7 @@ var (
 	requestStems = []string{
 		"запит", "запрос", "звернен", "обращени", "заяв", "вимог", "требовани", "відпов", "ответ", "request", "respond", "response",
 		"reply", "answer", "contact us", "pieprasījum", "atbild", "sazin", "prašym", "užklaus", "atsakym", "susisiek", "anfrage",
-		"antrag", "antwort", "żądani", "wniosek", "odpowied", "taotlus", "päring", "vastus", "demande", "solicitud",
+		"antrag", "antwort", "żądani", "wniosek", "odpowied", "odpowie", "taotlus", "päring", "vastus", "demande", "solicitud",
 	}
 )
 

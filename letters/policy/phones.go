@@ -52,7 +52,7 @@ func (d *doc) findPhones(callingCode string) ([]string, []Evidence) {
 			if !atWordStart(d.lower, p) {
 				continue
 			}
-			from, to := d.window(p, 0, 60)
+			from, to := d.window(p, 0, 80)
 			try(from, to, false)
 		}
 	}
@@ -93,6 +93,9 @@ func normalizePhone(raw, callingCode string) (string, bool) {
 		return "+38" + n, true
 	case len(n) == 9 && strings.HasPrefix(n, "8") && callingCode == "370":
 		return "+370" + n[1:], true
+	case len(n) >= 9 && len(n) <= 11 && n[0] == '0' && callingCode != "" && callingCode != "371" && callingCode != "370":
+		// A national number with its trunk 0: drop it after the country code.
+		return "+" + callingCode + n[1:], true
 	case len(n) == 8 && callingCode == "371", (len(n) == 7 || len(n) == 8) && callingCode == "372":
 		return "+" + callingCode + n, true
 	}

@@ -40,6 +40,13 @@ var numberWords = map[string]int{
 	"ühe": 1, "kahe": 2, "kolme": 3, "viie": 5, "seitsme": 7, "kümne": 10, "kolmekümne": 30,
 }
 
+// dayQualifiers stand between a number and its unit.
+var dayQualifiers = map[string]bool{
+	"календарних": true, "календарних)": true, "робочих": true, "календарных": true, "рабочих": true, "calendar": true, "working": true, "business": true,
+	"kalendāro": true, "darba": true, "kalendorinių": true, "darbo": true, "kalendertagen": true, "werktagen": true, "roboczych": true, "kalendarzowych": true,
+	"kalendripäeva": true, "tööpäeva": true,
+}
+
 // findPromises returns the response times a policy promises for requests.
 func (d *doc) findPromises() []Promise {
 	var out []Promise
@@ -106,6 +113,11 @@ func (d *doc) numberBefore(p int) (int, int, bool) {
 		return n, j, true
 	}
 	w, ws := wordBefore(d.lower, i)
+	if dayQualifiers[w] {
+		// "тридцяти календарних днів", "десяти рабочих дней": the number
+		// stands before the qualifier.
+		return d.numberBefore(ws)
+	}
 	if n, ok := numberWords[w]; ok {
 		return n, ws, true
 	}

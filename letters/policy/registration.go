@@ -59,12 +59,11 @@ func better(a, b, after int) bool {
 // later: "Reģ. Nr. 41503001047", "код ЄДРПОУ: 12345678", "HRB 12345 B".
 func (d *doc) codeAfter(i int, label string) (string, int, int) {
 	j := i
-	for j < len(d.text) && j-i < 12 && !isDigitByte(d.text[j]) {
-		c := d.text[j]
-		if c == '\n' || (isWordByte(c) && c < 0x80 && !strings.ContainsRune("nNrRoO", rune(c))) {
-			return "", 0, 0
-		}
+	for j < len(d.text) && j-i < 24 && !isDigitByte(d.text[j]) && d.text[j] != '\n' {
 		j++
+	}
+	if j >= len(d.text) || !isDigitByte(d.text[j]) || !fillerOnly(d.lower[i:j]) {
+		return "", 0, 0
 	}
 	start := j
 	var digits strings.Builder
@@ -82,6 +81,18 @@ func (d *doc) codeAfter(i int, label string) (string, int, int) {
 		code = strings.ToUpper(label) + " " + code
 	}
 	return code, start, j
+}
+
+// codeFillers may stand between a registration label and its number.
+var codeFillers = []string{"pod numerem", "под номером", "за номером", "numurs", "numeris", "number", "nummer", "nr", "no", "№", "is"}
+
+// fillerOnly reports whether the gap holds nothing but punctuation and
+// filler words.
+func fillerOnly(gap string) bool {
+	for _, f := range codeFillers {
+		gap = strings.ReplaceAll(gap, f, "")
+	}
+	return strings.Trim(gap, " .:,-–—()") == ""
 }
 
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
