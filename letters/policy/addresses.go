@@ -40,6 +40,9 @@ var (
 	streetWeakRe = regexp.MustCompile(`^(?:\p{Lu}\.\s?)?\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}?[\p{L}'’\-]+){0,2}\s+\d{1,5}(?:\s?\p{L})?(?:[/\-]\d{1,4}\p{L}?)?$`)
 	numFirstRe   = regexp.MustCompile(`^\d{1,6}[A-Za-z]?\s+\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-\.]+){0,3}$`)
 	usStateRe    = regexp.MustCompile(`^[A-Z]{2}$`)
+	// cityPostRe is a city followed by its postcode: "London SW1A 1AA",
+	// "Mountain View CA 94043", "Riga LV-1050", "Kyiv 01001".
+	cityPostRe = regexp.MustCompile(`^\p{Lu}[\p{L}'’\-\.]*(?:\s+\p{Lu}[\p{L}'’\-\.]*){0,2}\s+(?:[A-Z]{2}\s+|[A-Z]{2}-)?(?:\d{4,6}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d{2} ?[A-Z\d]{4})$`)
 )
 
 // streetWords mark a street in the languages Prava reads; each is matched at
@@ -85,6 +88,9 @@ var cityNames = map[string]bool{
 	"berlin": true, "münchen": true, "hamburg": true, "köln": true, "frankfurt am main": true, "minsk": true, "минск": true, "london": true, "dublin": true, "limassol": true, "nicosia": true, "amsterdam": true,
 }
 
+// countryAnchors are country names that often open an address.
+var countryAnchors = []string{"ukraine", "україна", "украина", "россия", "latvija", "lietuva", "eesti", "polska", "deutschland", "usa"}
+
 // addressLabels introduce an address; the text after them is an anchor.
 var addressLabels = []string{"адреса:", "адрес:", "адресу:", "адресою:", "address:", "adrese:", "adresas:", "anschrift:", "adres:", "aadress:", "місцезнаходження:", "местонахождение:", "buveinė:", "sitz:"}
 
@@ -105,19 +111,19 @@ func (d *doc) findAddresses() ([]string, []Evidence) {
 	var anchors []int
 	anchors = append(anchors, d.postcodeAnchors()...)
 	for _, w := range streetWords {
-		for _, p := range indexAll(d.lower, w) {
+		for _, p := range d.find(w) {
 			if atWordStart(d.lower, p) && (strings.HasSuffix(w, ".") || atWordEnd(d.lower, p+len(w))) {
 				anchors = append(anchors, p)
 			}
 		}
 	}
 	for _, l := range addressLabels {
-		for _, p := range indexAll(d.lower, l) {
+		for _, p := range d.find(l) {
 			anchors = append(anchors, p+len(l)+1)
 		}
 	}
-	for _, c := range []string{"ukraine", "україна", "украина", "россия", "latvija", "lietuva", "eesti", "polska", "deutschland", "usa"} {
-		for _, p := range indexAll(d.lower, c) {
+	for _, c := range countryAnchors {
+		for _, p := range d.find(c) {
 			if atWordStart(d.lower, p) && atWordEnd(d.lower, p+len(c)) {
 				anchors = append(anchors, p)
 			}
@@ -126,11 +132,12 @@ func (d *doc) findAddresses() ([]string, []Evidence) {
 	var addrs []string
 	var ev []Evidence
 	spans := map[[2]int]bool{}
+	cache := map[[2]int][]addrPart{}
 	for _, a := range anchors {
 		if a >= len(d.text) {
 			continue
 		}
-		start, end, ok := d.addressAt(a)
+		start, end, ok := d.addressAt(a, cache)
 		if !ok || spans[[2]int{start, end}] {
 			continue
 		}
@@ -198,9 +205,15 @@ func (d *doc) postcodeAnchors() []int {
 
 // addressAt grows an address around offset a and reports whether what it
 // found is convincing.
-func (d *doc) addressAt(a int) (int, int, bool) {
+func (d *doc) addressAt(a int, cache map[[2]int][]addrPart) (int, int, bool) {
 	segStart, segEnd := d.segment(a)
-	parts := d.splitParts(segStart, segEnd)
+	key := [2]int{segStart, segEnd}
+	parts, ok := cache[key]
+	if !ok {
+		// Several anchors often fall in one segment; classify it once.
+		parts = d.splitParts(segStart, segEnd)
+		cache[key] = parts
+	}
 	idx := -1
 	for i, p := range parts {
 		if a >= p.start && a <= p.end {
@@ -343,10 +356,38 @@ func (d *doc) splitParts(from, to int) []addrPart {
 		for pe > ps && (d.text[pe-1] == ' ' || d.text[pe-1] == '.' && !isAbbrevEnd(d.text[ps:pe])) {
 			pe--
 		}
-		parts = append(parts, addrPart{start: ps, end: pe, kind: classifyPart(d.text[ps:pe], d.lower[ps:pe])})
+		kind := classifyPart(d.text[ps:pe], d.lower[ps:pe])
+		if kind == 0 {
+			ps, kind = d.addressTail(ps, pe)
+		}
+		parts = append(parts, addrPart{start: ps, end: pe, kind: kind})
 		start = i + 1
 	}
 	return parts
+}
+
+// addressTail finds where an address starts inside a part that begins as a
+// sentence: "Our registered office is at 123 High Street". It accepts only a
+// tail with a street word or a strong postcode, the parts that cannot be
+// mistaken for ordinary words.
+func (d *doc) addressTail(ps, pe int) (int, partKind) {
+	// Only the last six words can hold the address's first part.
+	i, words := pe-1, 0
+	for ; i > ps && words < 6; i-- {
+		if d.text[i] == ' ' {
+			words++
+		}
+	}
+	for ; i < pe; i++ {
+		if d.text[i] != ' ' {
+			continue
+		}
+		k := classifyPart(d.text[i+1:pe], d.lower[i+1:pe])
+		if k&(pStreet|pPostStrong) != 0 {
+			return i + 1, k
+		}
+	}
+	return ps, 0
 }
 
 // isAbbrevEnd reports whether a part ends in an abbreviation whose dot
@@ -359,7 +400,7 @@ func isAbbrevEnd(p string) bool {
 
 // classifyPart says what kind of address part p is; 0 for none.
 func classifyPart(p, lower string) partKind {
-	if p == "" || utf8.RuneCountInString(p) > 60 {
+	if p == "" || utf8.RuneCountInString(p) > 60 || strings.Count(p, " ") > 7 {
 		return 0
 	}
 	var k partKind
@@ -373,6 +414,8 @@ func classifyPart(p, lower string) partKind {
 		k |= pPostWeak
 	case ukPostRe.MatchString(p):
 		k |= pPostStrong
+	case cityPostRe.MatchString(p):
+		k |= pPostStrong | pCity
 	}
 	if countryNames[strings.Trim(lower, ". ")] {
 		k |= pCountry
@@ -386,7 +429,7 @@ func classifyPart(p, lower string) partKind {
 	if hasWordFrom(lower, regionWords) || usStateRe.MatchString(p) || strings.HasPrefix(p, "Co. ") {
 		k |= pRegion
 	}
-	if hasWordFrom(lower, streetWords) && (hasDigit(p) || hasUpper(p)) && words(p) <= 6 {
+	if hasWordFrom(lower, streetWords) && (hasDigit(p) || hasUpper(p)) && words(p) <= 6 && streetLikeWords(p, lower) {
 		k |= pStreet
 	}
 	switch {
@@ -401,6 +444,27 @@ func classifyPart(p, lower string) partKind {
 		k = pGeneric
 	}
 	return k
+}
+
+// streetLikeWords reports whether every word of a street part is a street
+// word, a name (capitalised), a number or an abbreviation; a short
+// connector such as "de" or "la" may appear once. This keeps "office is at
+// 123 High Street" from passing as a street.
+func streetLikeWords(p, lower string) bool {
+	connectors := 0
+	lw := strings.Fields(lower)
+	for i, w := range strings.Fields(p) {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r) || unicode.IsDigit(r) || r == '№':
+		case hasWordFrom(lw[i], streetWords) || strings.HasSuffix(w, "."):
+		case i > 0 && utf8.RuneCountInString(w) <= 3 && connectors == 0:
+			connectors++
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // isGenericName accepts one to three capitalised words without digits,

@@ -19,7 +19,7 @@ func Analyze(text string) *Findings {
 	d := newDoc(NormalizeText(text))
 	f := &Findings{}
 
-	lang, _ := detectLanguage(d.text)
+	lang := detectLanguage(d.lower)
 	f.Language = lang
 
 	emails, emailEv := d.findEmails()

@@ -16,11 +16,16 @@ var (
 func (d *doc) findChannels(f *Findings, emailEv, addrEv []Evidence) Channels {
 	var ch Channels
 	instructed := map[string]string{}
+	seen := map[int]bool{}
 	for _, stems := range [][]string{accessStems, erasureStems, withdrawalStems} {
 		for _, stem := range stems {
-			for _, p := range indexAll(d.lower, stem) {
+			for _, p := range d.find(stem) {
 				ss, se := d.sentence(p, 400)
-				kind := kindOf(d.lower[ss:se])
+				if seen[ss] {
+					continue
+				}
+				seen[ss] = true
+				kind := d.kindBetween(ss, se)
 				if kind == KindAny || instructed[kind] != "" {
 					continue
 				}
@@ -71,6 +76,9 @@ func (d *doc) channelIn(ss, se int, emailEv, addrEv []Evidence) string {
 		if e.Offset >= ss && e.Offset < se {
 			found[ChannelEmail] = true
 		}
+	}
+	if containsAny(s, emailStems) && len(emailEv) > 0 {
+		found[ChannelEmail] = true
 	}
 	if containsAny(s, webFormStems) {
 		found[ChannelWebForm] = true

@@ -51,12 +51,9 @@ var brandCues = []string{"далее –", "далее —", "далее -", "д
 func (d *doc) findEntities() []entity {
 	var out []entity
 	for _, form := range prefixForms {
-		hay, needle := d.text, form
-		if utf8.RuneCountInString(form) > 4 {
-			hay, needle = d.lower, strings.ToLower(form)
-		}
-		for _, p := range indexAll(hay, needle) {
-			if !atWordStart(d.text, p) || !atWordEnd(d.text, p+len(form)) {
+		caseMatters := utf8.RuneCountInString(form) <= 4
+		for _, p := range d.find(strings.ToLower(form)) {
+			if caseMatters && !strings.HasPrefix(d.text[p:], form) || !atWordStart(d.text, p) || !atWordEnd(d.text, p+len(form)) {
 				continue
 			}
 			if e, ok := d.prefixEntity(p, p+len(form)); ok {
@@ -65,7 +62,10 @@ func (d *doc) findEntities() []entity {
 		}
 	}
 	for _, form := range suffixForms {
-		for _, p := range indexAll(d.text, form) {
+		for _, p := range d.find(strings.ToLower(form)) {
+			if !strings.HasPrefix(d.text[p:], form) {
+				continue
+			}
 			end := p + len(form)
 			if !atWordStart(d.text, p) || (!strings.HasSuffix(form, ".") && !atWordEnd(d.text, end)) {
 				continue
@@ -351,7 +351,7 @@ func (d *doc) cueDistance(start int) int {
 func (d *doc) namedControllers() []entity {
 	var out []entity
 	for _, c := range controllerCues {
-		for _, p := range indexAll(d.lower, c) {
+		for _, p := range d.find(c) {
 			i := p + len(c)
 			for i < len(d.lower) && (d.lower[i] == ' ' || isWordByte(d.lower[i]) && i-p-len(c) < 2) {
 				i++
@@ -382,7 +382,7 @@ func (d *doc) namedControllers() []entity {
 // "(далее – NETRACK)" or "Mes, Costless Pricer.lt, …".
 func (d *doc) findBrand(sites []string) (string, int) {
 	for _, cue := range brandCues {
-		for _, p := range indexAll(d.lower, cue) {
+		for _, p := range d.find(cue) {
 			i := p + len(cue)
 			for i < len(d.text) {
 				r, n := utf8.DecodeRuneInString(d.text[i:])

@@ -282,27 +282,82 @@ func looksLikeHTML(s string) bool {
 // replaces invalid UTF-8, so that offsets in findings point into one
 // canonical text. Text that Decode returned is already normal.
 func NormalizeText(s string) string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch r {
-		case '\u00A0', '\u2007', '\u202F', '\u2009', '\u200A', '\t':
-			b.WriteByte(' ')
-		case '\u200B', '\u200C', '\u200D', '\uFEFF', '\u00AD':
-			// zero-width characters and soft hyphens break words apart
-		case '\u2028', '\u2029':
-			b.WriteByte('\n')
-		default:
-			if r == utf8.RuneError || (r < 0x20 && r != '\n') {
-				b.WriteByte(' ')
-				continue
-			}
-			b.WriteRune(r)
-		}
+	if isNormal(s) {
+		return s
 	}
-	return b.String()
+	b := make([]byte, 0, len(s))
+	last := 0 // s[last:i] is copied unchanged when a change is due
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c < utf8.RuneSelf || c == '\n' {
+			i++
+			continue
+		}
+		if n := plainRuneLen(s, i); n > 0 {
+			i += n
+			continue
+		}
+		r, n := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		var repl string
+		switch {
+		case r == '\r' && i+1 < len(s) && s[i+1] == '\n':
+			repl, n = "\n", 2
+		case r == '\r', r == '\u2028', r == '\u2029':
+			repl = "\n"
+		case r == '\u200B', r == '\u200C', r == '\u200D', r == '\uFEFF', r == '\u00AD':
+			repl = "" // zero-width characters and soft hyphens break words apart
+		case r == '\u00A0', r == '\u2007', r == '\u202F', r == '\u2009', r == '\u200A', r == '\t', r == utf8.RuneError, r < 0x20:
+			repl = " "
+		default:
+			i += n
+			continue
+		}
+		b = append(b, s[last:i]...)
+		b = append(b, repl...)
+		i += n
+		last = i
+	}
+	b = append(b, s[last:]...)
+	return string(b)
+}
+
+// plainRuneLen returns the length of the two-byte rune at i when it is one
+// NormalizeText keeps as it is (every well-formed rune from U+00C0 to
+// U+07FF: Latin letters with diacritics, Greek, Cyrillic), or 0 when the
+// rune needs a closer look. It spares decoding the bulk of most policies.
+func plainRuneLen(s string, i int) int {
+	if c := s[i]; c >= 0xC3 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		return 2
+	}
+	return 0
+}
+
+// isNormal reports whether NormalizeText would leave s as it is.
+func isNormal(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\n' {
+				return false
+			}
+			i++
+			continue
+		}
+		if n := plainRuneLen(s, i); n > 0 {
+			i += n
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case utf8.RuneError, '\u00A0', '\u2007', '\u202F', '\u2009', '\u200A', '\u200B', '\u200C', '\u200D', '\uFEFF', '\u00AD', '\u2028', '\u2029':
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 func sizeString(n int) string {

@@ -11,7 +11,7 @@ var dpoCues = []string{
 // gives one next to such a title.
 func (d *doc) findDPO(emails []Evidence, phones []Evidence) (*Contact, []Evidence) {
 	for _, c := range dpoCues {
-		for _, p := range indexAll(d.lower, c) {
+		for _, p := range d.find(c) {
 			if !atWordStart(d.lower, p) || (c == "dpo" && !atWordEnd(d.lower, p+3)) {
 				continue
 			}

@@ -16,6 +16,9 @@ var emailRe = regexp.MustCompile(`(?i)([a-z0-9][a-z0-9._%+\-]{0,63})` +
 // dotRe turns the spelled-out dots of a hidden address back into dots.
 var dotRe = regexp.MustCompile(`(?i)\s*[\(\[\{<]\s*(?:dot|точка|\.)\s*[\)\]\}>]\s*|\s+(?:dot|точка)\s+`)
 
+// spelledDots are the ways a hidden address spells its dots.
+var spelledDots = []string{"dot", "точка", "(.)", "[.]"}
+
 // emailTriggers are the cheap substrings that start a look for an address,
 // so the regular expression runs only near them.
 var emailTriggers = []string{"@", "(at)", "[at]", "{at}", "<at>", "( at )", "[ at ]", " at ", "собака"}
@@ -35,6 +38,9 @@ func (d *doc) findEmails() ([]string, []Evidence) {
 	for _, trig := range emailTriggers {
 		for _, p := range indexAll(d.lower, trig) {
 			from, to := d.window(p, 80, 280)
+			if trig == " at " && !containsAny(d.lower[p:to], spelledDots) {
+				continue // a bare "at" needs a spelled-out dot to be an address
+			}
 			for _, m := range emailRe.FindAllStringSubmatchIndex(d.text[from:to], -1) {
 				start, end := from+m[0], from+m[1]
 				atStart, atEnd := from+m[4], from+m[5]

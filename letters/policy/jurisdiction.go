@@ -10,7 +10,7 @@ import (
 var lawSigns = map[string][]string{
 	"UA": {"2297-vi", "2297-vі", "про захист персональних даних", "о защите персональных данных", "законодавства україни", "законодавством україни",
 		"законодавству україни", "законодательства украины", "законодательством украины", "законів україни", "уповноважений верховної ради"},
-	"RU": {"152-фз", "152-ф3", "№ 152", "федеральный закон «о персональных данных", "федерального закона «о персональных данных", "законодательства российской федерации",
+	"RU": {"152-фз", "152-ф3", "федеральный закон «о персональных данных", "федерального закона «о персональных данных", "законодательства российской федерации",
 		"законодательством российской федерации", "законодательству российской федерации", "законодательства рф", "законодательством рф", "роскомнадзор"},
 	"EU": {"gdpr", "2016/679", "general data protection regulation", "загальний регламент", "общий регламент", "bdar", "datu aizsardzības regul",
 		"bendrojo duomenų apsaugos reglament", "dsgvo", "datenschutz-grundverordnung", "rodo", "ogólne rozporządzenie", "üldmäärus", "rgpd", "avg"},
@@ -66,7 +66,7 @@ func (d *doc) findJurisdiction(s jurisdictionSigns) ([]string, []Evidence) {
 	law := map[string]float64{}
 	for code, signs := range lawSigns {
 		for _, sign := range signs {
-			ps := indexAll(d.lower, sign)
+			ps := d.find(sign)
 			hits := 0
 			for _, p := range ps {
 				if atWordStart(d.lower, p) && (len(sign) > 4 || atWordEnd(d.lower, p+len(sign))) {

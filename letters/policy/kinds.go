@@ -30,18 +30,14 @@ var (
 	}
 )
 
-// kindsIn returns which request kinds a lower-case text speaks of.
-func kindsIn(lower string) (access, erasure, withdrawal, other bool) {
-	withdrawal = containsAny(lower, withdrawalStems)
-	access = containsAny(lower, accessStems)
-	erasure = containsAny(lower, erasureStems)
-	other = containsAny(lower, otherStems)
-	return
+// kindOf names the single request kind a lower-case text is about, or
+// KindAny.
+func kindOf(lower string) string {
+	return pickKind(containsAny(lower, accessStems), containsAny(lower, erasureStems), containsAny(lower, withdrawalStems), containsAny(lower, otherStems))
 }
 
-// kindOf names the single request kind a text is about, or KindAny.
-func kindOf(lower string) string {
-	a, e, w, o := kindsIn(lower)
+// pickKind names the kind when exactly one is spoken of.
+func pickKind(a, e, w, o bool) string {
 	switch {
 	case w && !a && !e && !o:
 		return KindWithdrawal

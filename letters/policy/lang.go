@@ -2,8 +2,6 @@ package policy
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // LangUnknown is the language of a text too short or too mixed to tell.
@@ -37,57 +35,81 @@ var letterHints = map[rune]string{
 	'é': "fr es", 'è': "fr it", 'ç': "fr", 'ñ': "es",
 }
 
-var stopwordIndex = buildStopwordIndex()
+// languageSample is how much of a text the detector reads: the first
+// pages of a policy tell its language as well as the whole.
+const languageSample = 16 << 10
 
-func buildStopwordIndex() map[string][]string {
-	idx := map[string][]string{}
-	for lang, words := range stopwords {
-		for _, w := range strings.Fields(words) {
-			idx[w] = append(idx[w], lang)
+// stopwordIndex maps a lower-case word to the languages it is frequent in,
+// as a bit set over languageCodes.
+var stopwordIndex, hintIndex = buildLanguageIndex()
+
+func buildLanguageIndex() (map[string]uint16, map[rune]uint16) {
+	bit := map[string]uint16{}
+	for i, c := range languageCodes {
+		bit[c] = 1 << i
+	}
+	words := map[string]uint16{}
+	for lang, list := range stopwords {
+		for _, w := range strings.Fields(list) {
+			words[w] |= bit[lang]
 		}
 	}
-	return idx
+	hints := map[rune]uint16{}
+	for r, langs := range letterHints {
+		for _, l := range strings.Fields(langs) {
+			hints[r] |= bit[l]
+		}
+	}
+	return words, hints
 }
 
 // DetectLanguage returns the ISO 639-1 code of the language a text is
 // mostly written in, or LangUnknown. It counts frequent function words and
 // language-specific letters; it needs a few sentences to be sure.
 func DetectLanguage(text string) string {
-	code, _ := detectLanguage(text)
-	return code
+	return detectLanguage(lowerSameLength(text))
 }
 
-// detectLanguage returns the code and how many words supported it.
-func detectLanguage(text string) (string, int) {
-	scores := map[string]float64{}
-	words := 0
+// detectLanguage does the work on lower-case text.
+func detectLanguage(lower string) string {
+	if len(lower) > languageSample {
+		lower = lower[:runeStart(lower, languageSample)]
+	}
+	var scores [16]float64
+	add := func(set uint16, w float64) {
+		for i := 0; set != 0; i, set = i+1, set>>1 {
+			if set&1 != 0 {
+				scores[i] += w
+			}
+		}
+	}
 	start := -1
-	for i, r := range text {
-		if unicode.IsLetter(r) || r == '\'' || r == '’' {
+	for i, r := range lower {
+		if r == '\'' || r == '’' || isWordRune(r) && (r > '9' || r < '0') {
 			if start < 0 {
 				start = i
 			}
-			if l, ok := letterHints[unicode.ToLower(r)]; ok {
-				for _, code := range strings.Fields(l) {
-					scores[code] += 0.5
+			if r >= 0xDF {
+				if set := hintIndex[r]; set != 0 {
+					add(set, 0.5)
 				}
 			}
 			continue
 		}
 		if start >= 0 {
-			countWord(text[start:i], scores)
-			words++
+			if i-start <= 24 {
+				add(stopwordIndex[lower[start:i]], 1)
+			}
 			start = -1
 		}
 	}
-	if start >= 0 {
-		countWord(text[start:], scores)
-		words++
+	if start >= 0 && len(lower)-start <= 24 {
+		add(stopwordIndex[lower[start:]], 1)
 	}
 	var best, second float64
 	code := ""
-	for _, c := range languageCodes {
-		switch v := scores[c]; {
+	for i, c := range languageCodes {
+		switch v := scores[i]; {
 		case v > best:
 			best, second, code = v, best, c
 		case v > second:
@@ -95,30 +117,11 @@ func detectLanguage(text string) (string, int) {
 		}
 	}
 	if code == "" || best < 3 || best < 1.3*second {
-		return LangUnknown, 0
+		return LangUnknown
 	}
-	return code, int(best)
+	return code
 }
 
 // languageCodes lists the languages in a fixed order, so that ties break
 // the same way on every run.
 var languageCodes = []string{"en", "uk", "ru", "lv", "lt", "pl", "de", "et", "fr", "es", "it"}
-
-func countWord(w string, scores map[string]float64) {
-	if len(w) > 24 || utf8.RuneCountInString(w) > 12 {
-		return
-	}
-	for _, code := range stopwordIndex[lowerWord(w)] {
-		scores[code]++
-	}
-}
-
-// lowerWord lower-cases a short word, without allocating when it already is.
-func lowerWord(w string) string {
-	for _, r := range w {
-		if unicode.IsUpper(r) {
-			return strings.ToLower(w)
-		}
-	}
-	return w
-}

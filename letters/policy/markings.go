@@ -21,7 +21,7 @@ func (d *doc) findMarkings() (Markings, []Evidence) {
 	var m Markings
 	var ev []Evidence
 	for _, cue := range markingCues {
-		for _, p := range indexAll(d.lower, cue) {
+		for _, p := range d.find(cue) {
 			if !atWordStart(d.lower, p) {
 				continue
 			}
@@ -32,7 +32,7 @@ func (d *doc) findMarkings() (Markings, []Evidence) {
 			kind := kindOf(strings.ToLower(text))
 			if kind == KindAny {
 				ss, _ := d.sentence(p, 500)
-				kind = kindOf(d.lower[ss:p])
+				kind = d.kindBetween(ss, p)
 			}
 			slot := m.slot(kind)
 			if *slot != nil {

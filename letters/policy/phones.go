@@ -48,7 +48,7 @@ func (d *doc) findPhones(callingCode string) ([]string, []Evidence) {
 		}
 	}
 	for _, w := range phoneWords {
-		for _, p := range indexAll(d.lower, w) {
+		for _, p := range d.find(w) {
 			if !atWordStart(d.lower, p) {
 				continue
 			}

@@ -52,7 +52,7 @@ func (d *doc) findPromises() []Promise {
 	var out []Promise
 	seen := map[int]bool{}
 	for _, u := range timeUnits {
-		for _, p := range indexAll(d.lower, u.stem) {
+		for _, p := range d.find(u.stem) {
 			if !atWordStart(d.lower, p) || seen[p] {
 				continue
 			}
@@ -74,7 +74,7 @@ func (d *doc) findPromises() []Promise {
 			}
 			seen[p] = true
 			days := n * u.days
-			out = append(out, Promise{Kind: kindOf(sentence), Days: days, Evidence: d.evidence("promises", strconv.Itoa(days), numStart, unitEnd)})
+			out = append(out, Promise{Kind: d.kindBetween(ss, se), Days: days, Evidence: d.evidence("promises", strconv.Itoa(days), numStart, unitEnd)})
 		}
 	}
 	for i := 1; i < len(out); i++ {

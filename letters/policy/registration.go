@@ -21,7 +21,7 @@ func (d *doc) findRegistration(after int) (*string, []Evidence) {
 	}
 	var hits []hit
 	for _, l := range registrationLabels {
-		for _, p := range indexAll(d.lower, l) {
+		for _, p := range d.find(l) {
 			if !atWordStart(d.lower, p) || (!strings.HasSuffix(l, ".") && !atWordEnd(d.lower, p+len(l))) {
 				continue
 			}

@@ -35,11 +35,8 @@ var rightStems = []struct {
 func (d *doc) findRights() []string {
 	var out []string
 	for _, r := range rightStems {
-		for _, s := range r.stems {
-			if strings.Contains(d.lower, s) {
-				out = append(out, r.right)
-				break
-			}
+		if d.anyBetween(r.stems, 0, len(d.lower)) {
+			out = append(out, r.right)
 		}
 	}
 	return out
@@ -59,7 +56,7 @@ var (
 // together, and not "sub-processor".
 func (d *doc) findProcessor() (bool, []Evidence) {
 	for _, stem := range processorStems {
-		for _, p := range indexAll(d.lower, stem) {
+		for _, p := range d.find(stem) {
 			from := runeStart(d.lower, max(0, p-120))
 			before := d.lower[from:p]
 			if strings.HasSuffix(before, "sub") || strings.HasSuffix(before, "sub-") || strings.HasSuffix(before, "суб") {

@@ -11,22 +11,80 @@ import (
 type doc struct {
 	text  string
 	lower string
+	hits  [][]int // offsets of each registered keyword, see keywords.go
 }
 
 func newDoc(text string) *doc {
-	return &doc{text: text, lower: lowerSameLength(text)}
+	d := &doc{text: text, lower: lowerSameLength(text)}
+	d.index()
+	return d
 }
 
 // lowerSameLength lower-cases s, leaving alone the few letters whose
-// lower-case form has another UTF-8 length (such as 'İ').
+// lower-case form has another UTF-8 length (such as 'İ'). It is the first
+// step of every analysis, so ASCII and Cyrillic take a short path.
 func lowerSameLength(s string) string {
-	return strings.Map(func(r rune) rune {
-		l := unicode.ToLower(r)
-		if utf8.RuneLen(l) != utf8.RuneLen(r) {
-			return r
+	b := []byte(s)
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+			i++
+			continue
 		}
-		return l
-	}, s)
+		if c == 0xD0 && i+1 < len(b) {
+			// Cyrillic capitals U+0400–U+042F, byte by byte.
+			switch c2 := b[i+1]; {
+			case c2 >= 0x90 && c2 <= 0x9F: // А–П → а–п
+				b[i+1] = c2 + 0x20
+			case c2 >= 0xA0 && c2 <= 0xAF: // Р–Я → р–я
+				b[i], b[i+1] = 0xD1, c2-0x20
+			case c2 >= 0x80 && c2 <= 0x8F: // Ѐ–Џ → ѐ–џ
+				b[i], b[i+1] = 0xD1, c2+0x10
+			}
+			i += 2
+			continue
+		}
+		if c == 0xD1 {
+			i += 2 // Cyrillic small letters
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if l := lowerRune(r); l != r && utf8.RuneLen(l) == n {
+			utf8.EncodeRune(b[i:], l)
+		}
+		i += n
+	}
+	return string(b)
+}
+
+// lowerRune is unicode.ToLower with the common Cyrillic cases inline.
+func lowerRune(r rune) rune {
+	switch {
+	case r >= 0x430 && r <= 0x45F:
+		return r
+	case r >= 0x410 && r <= 0x42F:
+		return r + 0x20
+	case r >= 0x400 && r <= 0x40F:
+		return r + 0x50
+	}
+	return unicode.ToLower(r)
+}
+
+// isWordRune reports whether r is a letter or a digit, without a table
+// look-up for ASCII, Latin-1, Latin Extended and Cyrillic.
+func isWordRune(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	case r >= 0xC0 && r <= 0x24F:
+		return r != 0xD7 && r != 0xF7
+	case r >= 0x400 && r <= 0x4FF:
+		return r <= 0x481 || r >= 0x48A
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // snippetRadius is how many bytes of context a snippet shows on each side.

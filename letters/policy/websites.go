@@ -59,13 +59,13 @@ func (d *doc) findWebsites() ([]string, []Evidence) {
 		}
 	}
 	for _, scheme := range []string{"http://", "https://"} {
-		for _, p := range indexAll(d.lower, scheme) {
+		for _, p := range d.find(scheme) {
 			start := p + len(scheme)
 			host := hostAt(d.text, start)
 			add(host, p, start+len(host))
 		}
 	}
-	for _, p := range indexAll(d.lower, "www.") {
+	for _, p := range d.find("www.") {
 		if p > 0 && (d.text[p-1] == '/' || isWordByte(d.text[p-1]) || d.text[p-1] == '.') {
 			continue // part of a URL already read, or of a longer word
 		}
@@ -79,17 +79,17 @@ func (d *doc) findWebsites() ([]string, []Evidence) {
 		start, end := bareDomainBounds(d.text, i)
 		host := d.text[start:end]
 		if start > 0 && strings.ContainsRune("@/.:", rune(d.text[start-1])) {
-			i = end
+			i = max(i, end)
 			continue // an e-mail domain, or part of a URL
 		}
 		if end < len(d.text) && (d.text[end] == '@' || d.text[end] == '/' && start > 0 && d.text[start-1] == '/') {
-			i = end
+			i = max(i, end)
 			continue
 		}
 		if looksLikeBareDomain(host) {
 			add(host, start, end)
 		}
-		i = end
+		i = max(i, end)
 	}
 	return sortByOffset(sites, ev, "websites"), ev
 }

@@ -1,0 +1,157 @@
+package policy
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// The readers look for several hundred keywords. Searching the text once
+// per keyword made analysis cost a pass over the text for each, so the
+// keywords are registered here and found together in a single pass: at
+// every place where a word starts, the first two bytes select the few
+// keywords that can start there. Every registered keyword therefore starts
+// with a letter or a digit (TestKeywordsStartWithWords checks).
+
+var keywords struct {
+	ids   map[string]int
+	words []string
+	slot  [1 << 16]uint16 // first two bytes → 1 + index into byPair
+	pairs [][]int         // keyword ids sharing a first-two-byte pair
+}
+
+// registerKeywords adds lower-case keywords to the index.
+func registerKeywords(words ...string) {
+	if keywords.ids == nil {
+		keywords.ids = map[string]int{}
+	}
+	for _, w := range words {
+		w = strings.ToLower(w)
+		if len(w) < 2 {
+			continue
+		}
+		if _, ok := keywords.ids[w]; ok {
+			continue
+		}
+		id := len(keywords.words)
+		keywords.ids[w] = id
+		keywords.words = append(keywords.words, w)
+		pair := uint16(w[0])<<8 | uint16(w[1])
+		if keywords.slot[pair] == 0 {
+			keywords.pairs = append(keywords.pairs, nil)
+			keywords.slot[pair] = uint16(len(keywords.pairs))
+		}
+		i := keywords.slot[pair] - 1
+		keywords.pairs[i] = append(keywords.pairs[i], id)
+	}
+}
+
+func init() {
+	registerKeywords(streetWords...)
+	registerKeywords(addressLabels...)
+	registerKeywords(countryAnchors...)
+	registerKeywords(markingCues...)
+	registerKeywords(registrationLabels...)
+	registerKeywords(dpoCues...)
+	registerKeywords(processorStems...)
+	registerKeywords(accessStems...)
+	registerKeywords(erasureStems...)
+	registerKeywords(withdrawalStems...)
+	registerKeywords(otherStems...)
+	registerKeywords(phoneWords...)
+	registerKeywords(brandCues...)
+	registerKeywords(controllerCues...)
+	registerKeywords(prefixForms...)
+	registerKeywords(suffixForms...)
+	registerKeywords("http://", "https://", "www.")
+	for _, u := range timeUnits {
+		registerKeywords(u.stem)
+	}
+	for _, signs := range lawSigns {
+		registerKeywords(signs...)
+	}
+	for _, r := range rightStems {
+		registerKeywords(r.stems...)
+	}
+}
+
+// index finds every registered keyword in d.lower.
+func (d *doc) index() {
+	d.hits = make([][]int, len(keywords.words))
+	s := d.lower
+	prevWord := false
+	for i := 0; i < len(s); {
+		var word bool
+		n := 1
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			word = 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
+		case c == 0xD0 || c == 0xD1: // Cyrillic letters, the bulk of many policies
+			word, n = true, 2
+		case c >= 0xC4 && c <= 0xC9: // Latin Extended-A and -B: ā, č, ė, ł, š, ž …
+			word, n = true, 2
+		default:
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			word = isWordRune(r)
+		}
+		if word && !prevWord && i+1 < len(s) {
+			if slot := keywords.slot[uint16(s[i])<<8|uint16(s[i+1])]; slot != 0 {
+				for _, id := range keywords.pairs[slot-1] {
+					w := keywords.words[id]
+					if len(w) > 2 && (i+2 >= len(s) || s[i+2] != w[2]) {
+						continue // most candidates differ at the third byte
+					}
+					if strings.HasPrefix(s[i:], w) {
+						d.hits[id] = append(d.hits[id], i)
+					}
+				}
+			}
+		}
+		prevWord = word
+		i += n
+	}
+}
+
+// find returns where a lower-case keyword starts in the text, at the start
+// of a word. A keyword that was not registered is searched for directly,
+// with the same rule.
+func (d *doc) find(word string) []int {
+	if id, ok := keywords.ids[word]; ok {
+		return d.hits[id]
+	}
+	var out []int
+	for _, p := range indexAll(d.lower, word) {
+		if atWordStart(d.lower, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// anyBetween reports whether any of the words starts in [from, to).
+func (d *doc) anyBetween(words []string, from, to int) bool {
+	for _, w := range words {
+		ps := d.find(w)
+		// Binary search for the first hit at or after from.
+		lo, hi := 0, len(ps)
+		for lo < hi {
+			m := (lo + hi) / 2
+			if ps[m] < from {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		if lo < len(ps) && ps[lo] < to {
+			return true
+		}
+	}
+	return false
+}
+
+// kindBetween names the single request kind the text in [from, to) speaks
+// of, or KindAny; it is kindOf for a stretch of the document.
+func (d *doc) kindBetween(from, to int) string {
+	return pickKind(d.anyBetween(accessStems, from, to), d.anyBetween(erasureStems, from, to),
+		d.anyBetween(withdrawalStems, from, to), d.anyBetween(otherStems, from, to))
+}
