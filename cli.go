@@ -28,6 +28,10 @@ Commands:
   analyze [--json] FILE|URL|-   read a privacy policy (.txt or .html file, http(s) URL,
                                 or - for standard input) and show what it says about
                                 the controller, contacts, markings, deadlines and law
+  due --law CODE --kind KIND --received YYYY-MM-DD [--json]
+                                when the company must answer: the due date, the latest
+                                date with an extension, and the rule in words
+  authority [--country CC] CODE the supervisory authority that hears a complaint
   help                          show this help
   version                       show the version
 `
@@ -40,6 +44,10 @@ func runCLI(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "analyze":
 		return runAnalyze(args[1:], stdin, stdout, stderr)
+	case "due":
+		return runDue(args[1:], stdout, stderr)
+	case "authority":
+		return runAuthority(args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

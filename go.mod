@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	fyne.io/fyne/v2 v2.8.1
+	github.com/rickar/cal/v2 v2.1.13
 	golang.org/x/net v0.62.0
 	golang.org/x/text v0.43.0
 )

@@ -1,6 +1,7 @@
 // Package assets holds the data Prava embeds in its binary: the UI
-// translations and the application icon. It holds no code beyond the
-// embedding, so a translator can change a file here without touching Go.
+// translations, the application icon and the directory of supervisory
+// authorities. It holds no code beyond the embedding, so a translator or a
+// researcher can change a file here without touching Go.
 package assets
 
 import "embed"
@@ -18,3 +19,9 @@ const TranslationsDir = "translations"
 //
 //go:embed icon.png
 var Icon []byte
+
+// Authorities is the directory of supervisory authorities that hear
+// complaints, one JSON entry per country (see letters/law).
+//
+//go:embed authorities.json
+var Authorities []byte

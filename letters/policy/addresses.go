@@ -372,7 +372,7 @@ func (d *doc) splitParts(from, to int) []addrPart {
 // mistaken for ordinary words.
 func (d *doc) addressTail(ps, pe int) (int, partKind) {
 	// Only the last six words can hold the address's first part.
-	i, words := pe-1, 0
+	i, words := max(ps, pe-1), 0
 	for ; i > ps && words < 6; i-- {
 		if d.text[i] == ' ' {
 			words++

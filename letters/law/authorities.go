@@ -1,0 +1,93 @@
+package law
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"prava/assets"
+)
+
+// Authority is a supervisory authority that hears complaints.
+type Authority struct {
+	Country   string `json:"country"`  // ISO 3166-1 code
+	Language  string `json:"language"` // the language a complaint is written in
+	NameLocal string `json:"name_local"`
+	NameEn    string `json:"name_en"`
+	Address   string `json:"address"`
+	Email     string `json:"email,omitempty"`
+	Website   string `json:"website,omitempty"`
+	WebForm   string `json:"web_form,omitempty"`
+	Phone     string `json:"phone,omitempty"`
+	Notes     string `json:"notes,omitempty"`
+	// Verified is true for entries checked against LEGAL.md; the others
+	// were taken from the authorities' websites and wait for a check.
+	Verified bool `json:"verified"`
+}
+
+var authorities = sync.OnceValues(func() (map[string]Authority, error) {
+	var file struct {
+		Authorities []Authority `json:"authorities"`
+	}
+	if err := json.Unmarshal(assets.Authorities, &file); err != nil {
+		return nil, fmt.Errorf("law: the authority directory is damaged: %w", err)
+	}
+	m := map[string]Authority{}
+	for _, a := range file.Authorities {
+		m[a.Country] = a
+	}
+	return m, nil
+})
+
+// AuthorityFor returns the authority that hears a complaint about a
+// request under jurisdiction code. Under the GDPR a person may complain in
+// the member state where they live (Art. 77(1)), so personCountry (an ISO
+// code, or "") is preferred when it is an EU/EEA state; otherwise the
+// controller's state decides.
+func AuthorityFor(code Code, personCountry string) (Authority, error) {
+	dir, err := authorities()
+	if err != nil {
+		return Authority{}, err
+	}
+	personCountry = strings.ToUpper(strings.TrimSpace(personCountry))
+	country := ""
+	switch c := string(code); {
+	case c == "UA", c == "RU":
+		country = c
+	case c == "US-CA":
+		country = "US"
+	case c == "EU" || strings.HasPrefix(c, "EU-"):
+		if _, err := Lookup(c, DefaultOptions()); err != nil {
+			return Authority{}, err
+		}
+		if _, ok := memberStates[personCountry]; ok {
+			country = personCountry
+		} else if state, ok := strings.CutPrefix(c, "EU-"); ok {
+			country = state
+		} else {
+			return Authority{}, fmt.Errorf("no member state is known for this company and you live outside the EU/EEA: choose the state whose authority should hear the complaint (EU-LV, EU-LT, …)")
+		}
+	default:
+		if _, err := Lookup(c, DefaultOptions()); err != nil {
+			return Authority{}, err
+		}
+	}
+	a, ok := dir[country]
+	if !ok {
+		return Authority{}, fmt.Errorf("no authority for %s in the directory yet: add it to assets/authorities.json", country)
+	}
+	return a, nil
+}
+
+// AuthorityCountries lists the countries the directory covers.
+func AuthorityCountries() []string {
+	dir, _ := authorities()
+	var out []string
+	for c := range dir {
+		out = append(out, c)
+	}
+	sort.Strings(out)
+	return out
+}

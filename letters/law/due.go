@@ -1,0 +1,248 @@
+package law
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Channel is how a request travelled; it decides when it counts as
+// received.
+type Channel string
+
+// The channels a request can travel by.
+const (
+	ByEmail    Channel = "email"
+	ByPost     Channel = "post"
+	ByWebForm  Channel = "web form"
+	ByHand     Channel = "in person"
+	ByPhoneApp Channel = "app"
+)
+
+// Clock holds the events that start, pause and lengthen a deadline. Zero
+// times are events that have not happened.
+type Clock struct {
+	// Received is the day the company received the request, when known
+	// directly; otherwise it is derived from Sent, Channel and Delivered.
+	Received  time.Time
+	Sent      time.Time
+	Channel   Channel
+	Delivered time.Time // delivery recorded (registered post, read receipt)
+
+	IdentityAsked    time.Time // the company asked for proof of identity
+	IdentityProvided time.Time // the person provided it
+	ExtensionNotice  time.Time // the company said it needs more time
+}
+
+// Deadline is when an answer is due, and why.
+type Deadline struct {
+	Received  time.Time // the day the clock started
+	Estimated bool      // Received is an estimate from postal transit
+	Due       time.Time // zero when the law sets no term or the clock is paused
+	// Latest is the due date if the company extends as the law allows;
+	// zero when it may not.
+	Latest    time.Time
+	Extended  bool      // a valid extension was notified: Due is Latest
+	Paused    bool      // waiting for proof of identity
+	Statutory bool      // false: the date is the one the letter asks for
+	Interim   time.Time // UA access: the day to say whether it will be met
+	Basis     string    // which rules set the date and what moved it, in plain words
+}
+
+// ErrNoStart is returned when a clock has no day to start from.
+var ErrNoStart = errors.New("the request has no date: give the day it was received or sent")
+
+// Due computes when a company must answer a request under a jurisdiction's
+// law, from the events on the clock.
+func Due(j *Jurisdiction, kind Kind, c Clock, opt Options) (Deadline, error) {
+	rule, err := j.Rule(kind)
+	if err != nil {
+		return Deadline{}, err
+	}
+	var d Deadline
+	var why []string
+	d.Statutory = rule.Statutory
+	switch {
+	case !c.Received.IsZero():
+		d.Received = Day(c.Received)
+	case !c.Delivered.IsZero():
+		d.Received = Day(c.Delivered)
+	case c.Sent.IsZero():
+		return Deadline{}, ErrNoStart
+	case c.Channel == ByPost:
+		transit := opt.TransitDays
+		if transit <= 0 {
+			transit = DefaultOptions().TransitDays
+		}
+		d.Received = Day(c.Sent).AddDate(0, 0, transit)
+		d.Estimated = true
+		why = append(why, fmt.Sprintf("sent by post on %s; assumed delivered %d days later, on %s, until delivery is recorded", long(c.Sent), transit, long(d.Received)))
+	default:
+		d.Received = Day(c.Sent)
+		why = append(why, fmt.Sprintf("sent by %s on %s, so received that day", channelName(c.Channel), long(c.Sent)))
+	}
+	if rule.Term.N == 0 {
+		why = append(why, rule.Basis+": no deadline")
+		d.Basis = strings.Join(why, "; ")
+		return d, nil
+	}
+
+	pause, paused, pauseWhy := pauseDays(j, c)
+	if pauseWhy != "" {
+		why = append(why, pauseWhy)
+	}
+	due, dueWhy := j.deadline(d.Received, rule.Term, pause)
+	basis := rule.Basis
+	if !rule.Statutory {
+		basis += " (a date the letter asks for; the law sets none)"
+	}
+	why = append([]string{basis + ": " + dueWhy}, why...)
+	if j.CalendarNote != "" {
+		why = append(why, j.CalendarNote)
+	}
+	d.Due = due
+	if rule.Extended != nil {
+		d.Latest, _ = j.deadline(d.Received, *rule.Extended, pause)
+		if !c.ExtensionNotice.IsZero() {
+			notice := Day(c.ExtensionNotice)
+			if notice.After(due) {
+				why = append(why, fmt.Sprintf("the company announced an extension on %s, after the deadline had passed, so it does not count", long(notice)))
+			} else {
+				d.Due, d.Extended = d.Latest, true
+				why = append(why, fmt.Sprintf("the company announced an extension on %s, so it has until %s (%s)", long(notice), long(d.Latest), rule.ExtensionNeed))
+			}
+		}
+	}
+	if rule.Interim != nil {
+		d.Interim, _ = j.deadline(d.Received, *rule.Interim, 0)
+		why = append(why, fmt.Sprintf("by %s (%s) the company has %s", long(d.Interim), termWords(*rule.Interim), rule.InterimNeed))
+	}
+	if paused {
+		d.Paused = true
+		d.Due, d.Latest = time.Time{}, time.Time{}
+	}
+	d.Basis = strings.Join(why, "; ")
+	return d, nil
+}
+
+// pauseDays is how long the clock stood still for proof of identity. Only
+// the GDPR stops the clock (Art. 12(6)); elsewhere the request is answered
+// on time regardless.
+func pauseDays(j *Jurisdiction, c Clock) (int, bool, string) {
+	if c.IdentityAsked.IsZero() {
+		return 0, false, ""
+	}
+	asked := Day(c.IdentityAsked)
+	if j.Regime != GDPR {
+		return 0, false, fmt.Sprintf("the company asked for proof of identity on %s, but %s does not stop the clock for it", long(asked), j.Regime.Name)
+	}
+	if c.IdentityProvided.IsZero() {
+		return 0, true, fmt.Sprintf("the clock stopped on %s, when the company asked for proof of identity (GDPR Art. 12(6)); it runs again when you provide it", long(asked))
+	}
+	provided := Day(c.IdentityProvided)
+	days := int(provided.Sub(asked).Hours() / 24)
+	if days < 0 {
+		days = 0
+	}
+	return days, false, fmt.Sprintf("the clock stood still for %d days, from %s when the company asked for proof of identity to %s when you provided it (GDPR Art. 12(6)), so the date moves by %d days", days, long(asked), long(provided), days)
+}
+
+// deadline counts a term from the day of receipt under the jurisdiction's
+// rules, adds the days the clock was paused, and says how.
+func (j *Jurisdiction) deadline(received time.Time, t Term, pause int) (time.Time, string) {
+	var end time.Time
+	var how string
+	switch t.Unit {
+	case Months:
+		end = addMonths(received, t.N)
+		how = fmt.Sprintf("%s from receipt on %s", termWords(t), long(received))
+		if end.Day() != received.Day() {
+			how += fmt.Sprintf(" ends on %s, the last day of that month, as it has no %s", long(end), ordinal(received.Day()))
+		} else {
+			how += fmt.Sprintf(" ends on %s", long(end))
+		}
+	case CalendarDays:
+		end = received.AddDate(0, 0, t.N)
+		how = fmt.Sprintf("%s counted from the day after receipt on %s end on %s", termWords(t), long(received), long(end))
+	case WorkingDays:
+		end = received
+		var skipped []string
+		for n := 0; n < t.N; {
+			end = end.AddDate(0, 0, 1)
+			off, why := j.Calendar.Off(end)
+			if !off {
+				n++
+			} else if end.Weekday() != time.Saturday && end.Weekday() != time.Sunday {
+				skipped = append(skipped, short(end)+" is "+why)
+			}
+		}
+		how = fmt.Sprintf("%s after receipt on %s end on %s", termWords(t), long(received), long(end))
+		if len(skipped) > 0 {
+			how += " (not counting weekends; " + strings.Join(skipped, ", ") + ")"
+		}
+	}
+	if pause > 0 {
+		end = end.AddDate(0, 0, pause)
+		how += fmt.Sprintf(", plus %d paused days: %s", pause, long(end))
+	}
+	if j.Regime.Counting == CountCalendar {
+		return end, how
+	}
+	if off, why := j.Calendar.Off(end); off {
+		first := end
+		for off {
+			end = end.AddDate(0, 0, 1)
+			off, _ = j.Calendar.Off(end)
+		}
+		how += fmt.Sprintf("; %s is %s, so the deadline moves to the next working day, %s", short(first), why, long(end))
+	}
+	return end, how
+}
+
+// addMonths adds n months the way Regulation 1182/71 counts: the same date
+// n months later, or that month's last day when it has no such date.
+func addMonths(d time.Time, n int) time.Time {
+	first := Date(d.Year(), d.Month(), 1).AddDate(0, n, 0)
+	last := first.AddDate(0, 1, -1).Day()
+	return Date(first.Year(), first.Month(), min(d.Day(), last))
+}
+
+func termWords(t Term) string {
+	unit := map[Unit][2]string{
+		Months:       {"month", "months"},
+		CalendarDays: {"calendar day", "calendar days"},
+		WorkingDays:  {"working day", "working days"},
+	}[t.Unit]
+	if t.N == 1 {
+		return "one " + unit[0]
+	}
+	return fmt.Sprintf("%d %s", t.N, unit[1])
+}
+
+func channelName(c Channel) string {
+	if c == "" {
+		return string(ByEmail)
+	}
+	return string(c)
+}
+
+// long writes a date for a person: "Mon 2 Mar 2026".
+func long(t time.Time) string { return t.Format("Mon 2 Jan 2006") }
+
+// short writes a date without the year: "28 Feb".
+func short(t time.Time) string { return t.Format("2 Jan") }
+
+func ordinal(n int) string {
+	suffix := "th"
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+	case n%10 == 1:
+		suffix = "st"
+	case n%10 == 2:
+		suffix = "nd"
+	case n%10 == 3:
+		suffix = "rd"
+	}
+	return fmt.Sprintf("%d%s", n, suffix)
+}
