@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"prava/letters/policy"
@@ -20,9 +21,10 @@ const (
 	exitUsage = 2 // the command was not understood
 )
 
-const usage = `Usage: prava [COMMAND] [OPTIONS]
+const usage = `Usage: prava [--vault PATH] [COMMAND] [OPTIONS]
 
-Without a command, prava opens the desktop app.
+Without a command, prava opens the desktop app. The vault is PATH, or
+$PRAVA_VAULT, or prava/prava.vault in the user's configuration folder.
 
 Commands:
   analyze [--json] FILE|URL|-   read a privacy policy (.txt or .html file, http(s) URL,
@@ -32,6 +34,17 @@ Commands:
                                 when the company must answer: the due date, the latest
                                 date with an extension, and the rule in words
   authority [--country CC] CODE the supervisory authority that hears a complaint
+  vault init [--passphrase]     create the vault; prints the recovery code once
+  vault status                  where the vault is, how it is protected, whether this
+                                keyring holds its key
+  vault recover                 open with the recovery code (read from standard input)
+                                and put a new key in this computer's keyring
+  vault export FILE             write an encrypted backup
+  vault import FILE             restore a backup here (recovery code on standard input)
+  company add FILE|URL          read a company's policy and store the company
+  company list [--json]         the stored companies
+  request list [--json]         the stored requests with their due dates
+  ics FILE                      every open deadline as an iCalendar file
   help                          show this help
   version                       show the version
 `
@@ -39,9 +52,44 @@ Commands:
 // version is set at build time with -ldflags "-X main.version=…".
 var version = "0.1.0-dev"
 
+// splitGlobal takes a leading --vault PATH (or --vault=PATH) off args.
+func splitGlobal(args []string) (vault string, rest []string, err error) {
+	for len(args) > 0 {
+		switch a := args[0]; {
+		case a == "--vault" || a == "-vault":
+			if len(args) < 2 {
+				return "", nil, fmt.Errorf("--vault needs a file: prava --vault PATH COMMAND")
+			}
+			vault, args = args[1], args[2:]
+		case strings.HasPrefix(a, "--vault="):
+			vault, args = strings.TrimPrefix(a, "--vault="), args[1:]
+		default:
+			return vault, args, nil
+		}
+	}
+	return vault, args, nil
+}
+
 // runCLI runs one command and returns the process exit code.
 func runCLI(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	vault, args, err := splitGlobal(args)
+	if err != nil {
+		fmt.Fprintln(stderr, "prava:", err)
+		return exitUsage
+	}
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
 	switch args[0] {
+	case "vault":
+		return runVault(args[1:], vault, stdin, stdout, stderr)
+	case "company":
+		return runCompany(args[1:], vault, stdin, stdout, stderr)
+	case "request":
+		return runRequest(args[1:], vault, stdin, stdout, stderr)
+	case "ics":
+		return runICS(args[1:], vault, stdin, stdout, stderr)
 	case "analyze":
 		return runAnalyze(args[1:], stdin, stdout, stderr)
 	case "due":

@@ -13,8 +13,9 @@ import (
 )
 
 func main() {
-	if len(os.Args) > 1 {
+	vault, rest, err := splitGlobal(os.Args[1:])
+	if err != nil || len(rest) > 0 {
 		os.Exit(runCLI(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 	}
-	app.Run()
+	app.Run(vault)
 }

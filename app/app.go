@@ -22,8 +22,11 @@ import (
 // preferences and the storage folder on it.
 const ID = "app.prava.desktop"
 
-// Run opens the desktop app and returns when its window is closed.
-func Run() {
+// Run opens the desktop app on the vault at vaultPath ("" for the default)
+// and returns when its window is closed. The vault screens are still being
+// built, so vaultPath is not used yet.
+func Run(vaultPath string) {
+	_ = vaultPath
 	LoadTranslations()
 	a := fyneapp.NewWithID(ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))

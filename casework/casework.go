@@ -1,0 +1,114 @@
+// Package casework joins Prava's domain packages for the command line and
+// the desktop app: it turns a policy's findings into a company record, and
+// a stored request into its deadline under the law. It holds the few rules
+// that belong to neither letters nor storage alone.
+package casework
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"time"
+
+	"prava/letters/law"
+	"prava/letters/policy"
+	"prava/storage"
+)
+
+// CompanyFromPolicy makes a company record from a policy read from src:
+// its names, contacts (e-mail and postal addresses, web sites), which
+// contact to use for each request kind, the markings, the promised time,
+// and a snapshot of the policy with the findings.
+func CompanyFromPolicy(src policy.Source, f *policy.Findings, now time.Time) storage.Company {
+	c := storage.Company{
+		ID:           storage.NewID(),
+		Name:         f.DisplayName,
+		Jurisdiction: f.Jurisdiction,
+		Language:     f.Language,
+		Created:      now,
+		Updated:      now,
+	}
+	if f.Controller != nil {
+		c.LegalName = *f.Controller
+	}
+	if c.Name == "" {
+		c.Name = src.Location
+	}
+	if f.Registration != nil {
+		c.Registration = *f.Registration
+	}
+	if len(f.Websites) > 0 {
+		c.Website = f.Websites[0]
+	}
+	for _, e := range f.Emails {
+		c.Contacts = append(c.Contacts, storage.Contact{Kind: storage.ContactEmail, Value: e})
+	}
+	if f.DPO != nil && f.DPO.Email != "" {
+		c.Contacts = append(c.Contacts, storage.Contact{Kind: storage.ContactEmail, Value: f.DPO.Email, Label: "DPO"})
+	}
+	for _, a := range f.Addresses {
+		c.Contacts = append(c.Contacts, storage.Contact{Kind: storage.ContactPost, Value: a})
+	}
+	c.Use = map[string]int{}
+	for kind, ch := range map[string]*string{policy.KindAccess: f.Channels.Access, policy.KindErasure: f.Channels.Erasure, policy.KindWithdrawal: f.Channels.Withdrawal} {
+		if ch == nil {
+			continue
+		}
+		want := storage.ContactEmail
+		if *ch == policy.ChannelPost {
+			want = storage.ContactPost
+		}
+		for i, ct := range c.Contacts {
+			if ct.Kind == want {
+				c.Use[kind] = i
+				break
+			}
+		}
+	}
+	c.Markings = map[string]string{}
+	for kind, m := range map[string]*string{policy.KindAccess: f.Markings.Access, policy.KindErasure: f.Markings.Erasure, policy.KindWithdrawal: f.Markings.Withdrawal, policy.KindAny: f.Markings.Any} {
+		if m != nil {
+			c.Markings[kind] = *m
+		}
+	}
+	if f.ResponseDays != nil {
+		c.PromisedDays = *f.ResponseDays
+	}
+	findings, _ := json.Marshal(f)
+	sum := sha256.Sum256([]byte(src.Text))
+	c.Policies = []storage.PolicySnapshot{{
+		Source: src.Location, Retrieved: src.RetrievedAt.UTC(), SHA256: hex.EncodeToString(sum[:]), Text: storage.NewText(src.Text), Findings: findings,
+	}}
+	return c
+}
+
+// Deadline computes when a stored request is due, from its dates and the
+// person's settings.
+func Deadline(r storage.Request, s storage.Settings) (law.Deadline, error) {
+	opt := Options(s)
+	j, err := law.Lookup(r.Law, opt)
+	if err != nil {
+		return law.Deadline{}, err
+	}
+	kind, err := law.ParseKind(r.Kind)
+	if err != nil {
+		return law.Deadline{}, err
+	}
+	clock := law.Clock{
+		Sent: r.Dates.Sent, Channel: law.Channel(r.Channel), Delivered: r.Dates.Delivered,
+		IdentityAsked: r.Dates.IdentityAsked, IdentityProvided: r.Dates.IdentityProvided, ExtensionNotice: r.Dates.ExtensionNotified,
+	}
+	return law.Due(j, kind, clock, opt)
+}
+
+// Options are the counting settings stored in the vault, with defaults.
+func Options(s storage.Settings) law.Options {
+	opt := law.DefaultOptions()
+	if s.MartialLaw != nil {
+		opt.MartialLaw = *s.MartialLaw
+	}
+	if s.TransitDays > 0 {
+		opt.TransitDays = s.TransitDays
+	}
+	return opt
+}

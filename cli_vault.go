@@ -1,0 +1,387 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"prava/casework"
+	"prava/letters/policy"
+	"prava/storage"
+)
+
+// vaultFlags are the flags every command that opens the vault takes.
+type vaultFlags struct {
+	path       *string
+	passphrase *bool
+}
+
+func addVaultFlags(fs *flag.FlagSet, global string) vaultFlags {
+	return vaultFlags{
+		path:       fs.String("vault", global, "the vault file (default: $PRAVA_VAULT, or prava/prava.vault in the user's configuration folder)"),
+		passphrase: fs.Bool("passphrase", false, "the vault is protected by a passphrase: read it from the first line of standard input"),
+	}
+}
+
+func (vf vaultFlags) resolve() (string, error) {
+	if *vf.path != "" {
+		return *vf.path, nil
+	}
+	return storage.DefaultPath()
+}
+
+// open opens the vault with the keyring, or with the passphrase on stdin.
+func (vf vaultFlags) open(stdin io.Reader) (*storage.Vault, error) {
+	path, err := vf.resolve()
+	if err != nil {
+		return nil, err
+	}
+	var u storage.Unlock
+	if *vf.passphrase {
+		if u.Passphrase, err = readLine(stdin, "passphrase"); err != nil {
+			return nil, err
+		}
+	}
+	return storage.Open(path, u, nil)
+}
+
+func readLine(r io.Reader, what string) (string, error) {
+	line, err := bufio.NewReader(r).ReadString('\n')
+	line = strings.TrimSpace(line)
+	if line == "" {
+		if err != nil && !errors.Is(err, io.EOF) {
+			return "", fmt.Errorf("reading the %s: %w", what, err)
+		}
+		return "", fmt.Errorf("no %s on standard input: type it, or pipe it in", what)
+	}
+	return line, nil
+}
+
+func runVault(args []string, global string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, "Usage: prava vault init|status|recover|export FILE|import FILE\n")
+		return exitUsage
+	}
+	fs := flag.NewFlagSet("vault "+args[0], flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	vf := addVaultFlags(fs, global)
+	if err := fs.Parse(args[1:]); err != nil {
+		return exitUsage
+	}
+	fail := func(err error) int {
+		fmt.Fprintf(stderr, "prava vault %s: %v\n", args[0], err)
+		return exitError
+	}
+	path, err := vf.resolve()
+	if err != nil {
+		return fail(err)
+	}
+	switch args[0] {
+	case "init":
+		opt := storage.CreateOptions{}
+		if *vf.passphrase {
+			if opt.Passphrase, err = readLine(stdin, "passphrase"); err != nil {
+				return fail(err)
+			}
+		}
+		v, code, err := storage.Create(path, opt)
+		if err != nil {
+			if errors.Is(err, storage.ErrKeyringUnavailable) {
+				err = fmt.Errorf("%w\nThis computer has no keyring Prava can use (on Linux: the Secret Service of GNOME Keyring or KWallet). Run \"prava vault init --passphrase\" to protect the vault with a passphrase instead", err)
+			}
+			return fail(err)
+		}
+		defer v.Close()
+		fmt.Fprintf(stdout, "Created %s\n", v.Path())
+		fmt.Fprintf(stdout, "Recovery code: %s\n", code)
+		fmt.Fprintln(stdout, "Write the recovery code on paper and keep it safe. It opens the vault on a new computer or if this keyring is lost; Prava shows it only now.")
+		return exitOK
+	case "status":
+		info, err := storage.Inspect(path, nil)
+		if err != nil {
+			return fail(err)
+		}
+		fmt.Fprintf(stdout, "Vault:      %s\nCreated:    %s\nModified:   %s\nSize:       %d bytes\nFormat:     %d (data version %d)\nProtection: %s\n",
+			info.Path, info.Created.Format(time.DateTime), info.Modified.Format(time.DateTime), info.Size, info.Format, info.Schema, strings.Join(info.Protection, ", "))
+		switch {
+		case info.KeyInKeyring:
+			fmt.Fprintln(stdout, "Keyring:    this computer's keyring holds the key")
+		case info.KeyringErr != nil:
+			fmt.Fprintf(stdout, "Keyring:    unavailable (%v)\n", info.KeyringErr)
+		default:
+			fmt.Fprintln(stdout, "Keyring:    no key here; run \"prava vault recover\" with your recovery code")
+		}
+		return exitOK
+	case "recover":
+		code, err := readLine(stdin, "recovery code")
+		if err != nil {
+			return fail(err)
+		}
+		v, err := storage.Open(path, storage.Unlock{RecoveryCode: code}, nil)
+		if err != nil {
+			return fail(err)
+		}
+		defer v.Close()
+		if err := v.StoreKeyringKey(); err != nil {
+			return fail(err)
+		}
+		fmt.Fprintf(stdout, "The vault %s is open again: a new key for it is in this computer's keyring.\n", path)
+		return exitOK
+	case "export":
+		if fs.NArg() != 1 {
+			return fail(errors.New("give the file to export to: prava vault export FILE"))
+		}
+		v, err := vf.open(stdin)
+		if err != nil {
+			return fail(err)
+		}
+		defer v.Close()
+		if err := exportTo(v, fs.Arg(0)); err != nil {
+			return fail(err)
+		}
+		fmt.Fprintf(stdout, "Exported the vault, still encrypted, to %s. It opens anywhere with your recovery code.\n", fs.Arg(0))
+		return exitOK
+	case "import":
+		if fs.NArg() != 1 {
+			return fail(errors.New("give the backup to import: prava vault import FILE (the recovery code on standard input)"))
+		}
+		code, err := readLine(stdin, "recovery code")
+		if err != nil {
+			return fail(err)
+		}
+		v, err := storage.Import(fs.Arg(0), path, code, nil)
+		if err != nil {
+			return fail(err)
+		}
+		defer v.Close()
+		fmt.Fprintf(stdout, "Imported %s as %s: %d companies, %d requests.\n", fs.Arg(0), path, len(v.Data.Companies), len(v.Data.Requests))
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "prava vault: unknown command %q: use init, status, recover, export or import\n", args[0])
+	return exitUsage
+}
+
+// exportTo writes the backup next to its final name and renames it, so a
+// failed export leaves no half-written file.
+func exportTo(v *storage.Vault, path string) error {
+	if _, err := os.Stat(path); err == nil {
+		return fmt.Errorf("%s exists: choose a new file name", path)
+	}
+	tmp := path + ".part"
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	if err := v.Export(f); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+func runCompany(args []string, global string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, "Usage: prava company add FILE|URL | prava company list [--json]\n")
+		return exitUsage
+	}
+	fs := flag.NewFlagSet("company "+args[0], flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	vf := addVaultFlags(fs, global)
+	asJSON := fs.Bool("json", false, "print JSON")
+	if err := fs.Parse(args[1:]); err != nil {
+		return exitUsage
+	}
+	fail := func(err error) int {
+		fmt.Fprintf(stderr, "prava company %s: %v\n", args[0], err)
+		return exitError
+	}
+	switch args[0] {
+	case "add":
+		if fs.NArg() != 1 {
+			return fail(errors.New("give the policy: prava company add FILE|URL"))
+		}
+		// Read the policy before opening the vault: a bad policy then
+		// leaves the vault untouched and unlocked.
+		src, err := policy.Load(context.Background(), fs.Arg(0), stdin)
+		if err != nil {
+			return fail(err)
+		}
+		f := policy.Analyze(src.Text)
+		v, err := vf.open(stdin)
+		if err != nil {
+			return fail(err)
+		}
+		defer v.Close()
+		c := casework.CompanyFromPolicy(src, f, time.Now().UTC())
+		v.Data.Companies = append(v.Data.Companies, c)
+		v.Data.Log("company added", c.ID, "", src.Location)
+		if err := v.Save(); err != nil {
+			return fail(err)
+		}
+		fmt.Fprintf(stdout, "Added %s (%s, %s) as %s\n", c.Name, c.Jurisdiction, c.Language, c.ID)
+		return exitOK
+	case "list":
+		v, err := vf.open(stdin)
+		if err != nil {
+			return fail(err)
+		}
+		defer v.Close()
+		if *asJSON {
+			type row struct {
+				ID           string            `json:"id"`
+				Name         string            `json:"name"`
+				LegalName    string            `json:"legal_name,omitempty"`
+				Jurisdiction string            `json:"jurisdiction"`
+				Language     string            `json:"language"`
+				Contacts     []storage.Contact `json:"contacts"`
+			}
+			rows := []row{}
+			for _, c := range v.Data.Companies {
+				rows = append(rows, row{c.ID, c.Name, c.LegalName, c.Jurisdiction, c.Language, c.Contacts})
+			}
+			return printJSON(stdout, rows)
+		}
+		for _, c := range v.Data.Companies {
+			fmt.Fprintf(stdout, "%s  %-40s %-6s %d contacts\n", c.ID, c.Name, c.Jurisdiction, len(c.Contacts))
+		}
+		if len(v.Data.Companies) == 0 {
+			fmt.Fprintln(stdout, "No companies yet: add one with \"prava company add POLICY\".")
+		}
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "prava company: unknown command %q: use add or list\n", args[0])
+	return exitUsage
+}
+
+func runRequest(args []string, global string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] != "list" {
+		fmt.Fprint(stderr, "Usage: prava request list [--json]\n")
+		return exitUsage
+	}
+	fs := flag.NewFlagSet("request list", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	vf := addVaultFlags(fs, global)
+	asJSON := fs.Bool("json", false, "print JSON")
+	if err := fs.Parse(args[1:]); err != nil {
+		return exitUsage
+	}
+	v, err := vf.open(stdin)
+	if err != nil {
+		fmt.Fprintln(stderr, "prava request list:", err)
+		return exitError
+	}
+	defer v.Close()
+	type row struct {
+		ID        string `json:"id"`
+		Company   string `json:"company"`
+		Kind      string `json:"kind"`
+		Reference string `json:"reference"`
+		Status    string `json:"status"`
+		Sent      string `json:"sent,omitempty"`
+		Due       string `json:"due,omitempty"`
+	}
+	rows := []row{}
+	for _, r := range v.Data.Requests {
+		out := row{ID: r.ID, Kind: r.Kind, Reference: r.Reference, Status: string(r.Status)}
+		if c := v.Data.Company(r.CompanyID); c != nil {
+			out.Company = c.Name
+		}
+		if !r.Dates.Sent.IsZero() {
+			out.Sent = r.Dates.Sent.Format(time.DateOnly)
+		}
+		if r.Status.Open() {
+			if d, err := casework.Deadline(r, v.Data.Settings); err == nil && !d.Due.IsZero() {
+				out.Due = d.Due.Format(time.DateOnly)
+			}
+		}
+		rows = append(rows, out)
+	}
+	if *asJSON {
+		return printJSON(stdout, rows)
+	}
+	for _, r := range rows {
+		fmt.Fprintf(stdout, "%s  %-30s %-11s %-8s due %s\n", r.Reference, r.Company, r.Kind, r.Status, r.Due)
+	}
+	if len(rows) == 0 {
+		fmt.Fprintln(stdout, "No requests yet.")
+	}
+	return exitOK
+}
+
+// runICS writes every open deadline to an iCalendar file.
+func runICS(args []string, global string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("ics", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	vf := addVaultFlags(fs, global)
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprint(stderr, "Usage: prava ics FILE\n")
+		return exitUsage
+	}
+	v, err := vf.open(stdin)
+	if err != nil {
+		fmt.Fprintln(stderr, "prava ics:", err)
+		return exitError
+	}
+	defer v.Close()
+	var events []storage.CalendarEvent
+	for _, r := range v.Data.Requests {
+		if !r.Status.Open() {
+			continue
+		}
+		d, err := casework.Deadline(r, v.Data.Settings)
+		if err != nil || d.Due.IsZero() {
+			continue
+		}
+		name := r.CompanyID
+		if c := v.Data.Company(r.CompanyID); c != nil {
+			name = c.Name
+		}
+		events = append(events, storage.CalendarEvent{
+			UID: r.ID, Summary: fmt.Sprintf("%s: %s request %s due", name, r.Kind, r.Reference),
+			Description: d.Basis, Date: d.Due, RemindDays: 3,
+		})
+	}
+	sort.Slice(events, func(i, j int) bool { return events[i].Date.Before(events[j].Date) })
+	f, err := os.OpenFile(fs.Arg(0), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		fmt.Fprintln(stderr, "prava ics:", err)
+		return exitError
+	}
+	if err := storage.WriteICS(f, events, time.Now()); err != nil {
+		f.Close()
+		fmt.Fprintln(stderr, "prava ics:", err)
+		return exitError
+	}
+	if err := f.Close(); err != nil {
+		fmt.Fprintln(stderr, "prava ics:", err)
+		return exitError
+	}
+	fmt.Fprintf(stdout, "Wrote %d deadlines to %s\n", len(events), fs.Arg(0))
+	return exitOK
+}
+
+func printJSON(w io.Writer, v any) int {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return exitError
+	}
+	return exitOK
+}

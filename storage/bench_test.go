@@ -1,0 +1,127 @@
+package storage
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// bigVault makes a vault with 10,000 companies and 50,000 requests, each
+// about the size a real one has: a company with two contacts, markings,
+// notes and its policy's findings; a request with a one-page letter.
+func bigVault(b testing.TB) (string, Keyring) {
+	b.Helper()
+	path := os.Getenv("PRAVA_BIG_VAULT")
+	if path == "" {
+		path = filepath.Join(b.TempDir(), "big.vault")
+	}
+	return writeBigVault(b, path), SystemKeyring{}
+}
+
+// TestWriteBigVault leaves the big vault at $PRAVA_BIG_VAULT, with its key
+// in the keyring, for timing the command line against it:
+//
+//	PRAVA_BIG_VAULT=/tmp/big.vault go test -run TestWriteBigVault ./storage
+//	time prava --vault /tmp/big.vault company add policy.txt
+func TestWriteBigVault(t *testing.T) {
+	if os.Getenv("PRAVA_BIG_VAULT") == "" {
+		t.Skip("writes the big vault only when asked")
+	}
+	bigVault(t)
+}
+
+func writeBigVault(b testing.TB, path string) string {
+	k := SystemKeyring{}
+	if err := k.Set(keyringService, "bench-probe", "x"); err != nil {
+		b.Skipf("no keyring (%v): run inside scripts/with-keyring.sh", err)
+	}
+	k.Delete(keyringService, "bench-probe")
+	v, _, err := Create(path, CreateOptions{Keyring: k})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if os.Getenv("PRAVA_BIG_VAULT") == "" {
+		b.Cleanup(func() { k.Delete(keyringService, v.ID()) })
+	}
+	now := time.Now().UTC()
+	findings := []byte(`{"language":"uk","jurisdiction":"UA","controller":"ТОВ «Приклад»","emails":["privacy@example.com.ua"],"addresses":["01001, м. Київ, вул. Хрещатик, 22"],"response_days":30,"markings":{"access":"Запит на доступ"}}`)
+	// A real one-page letter (about 2.3 KB of UTF-8), made different for
+	// every request so that compression gains no more than it would on
+	// real letters.
+	for i := 0; i < 10_000; i++ {
+		id := NewID()
+		v.Data.Companies = append(v.Data.Companies, Company{
+			ID: id, Name: "Company " + id, LegalName: "ТОВ «Компанія " + id + "»", Jurisdiction: "UA", Language: "uk",
+			Contacts: []Contact{{Kind: ContactEmail, Value: "privacy@" + id + ".example"}, {Kind: ContactPost, Value: "01001, м. Київ, вул. Хрещатик, 22"}},
+			Use:      map[string]int{"access": 0, "erasure": 0}, Markings: map[string]string{"access": "Запит на доступ"}, PromisedDays: 30,
+			Notes: "Customer since 2019.", Created: now, Updated: now,
+			Policies: []PolicySnapshot{{Source: "https://" + id + ".example/privacy", Retrieved: now, SHA256: strings.Repeat("ab", 32), Findings: findings}},
+		})
+	}
+	for i := 0; i < 50_000; i++ {
+		c := v.Data.Companies[i%len(v.Data.Companies)]
+		v.Data.Requests = append(v.Data.Requests, Request{
+			ID: NewID(), CompanyID: c.ID, Kind: "access", Language: "uk", Law: "UA", Reference: v.Data.NextReference(now),
+			Channel: "email", Contact: c.Contacts[0].Value, LetterText: NewText(sampleLetter(i, c.LegalName)), Status: StatusSent,
+			Dates: Dates{Created: now, Sent: now},
+		})
+	}
+	if err := v.Save(); err != nil {
+		b.Fatal(err)
+	}
+	v.Close()
+	return path
+}
+
+// sampleLetter is a Ukrainian access request with details that differ
+// from letter to letter.
+func sampleLetter(i int, company string) string {
+	day, month := 1+i%28, 1+i%12
+	r := strings.NewReplacer(
+		"{i}", fmt.Sprint(i), "{company}", company, "{house}", fmt.Sprint(1+i%150), "{flat}", fmt.Sprint(1+i%300),
+		"{phone}", fmt.Sprintf("%07d", i), "{ref}", fmt.Sprintf("%05d", i), "{customer}", fmt.Sprint(1000000+i*7919%9000000),
+		"{date}", fmt.Sprintf("%02d.%02d.2026", day, month), "{passport}", fmt.Sprintf("%06d", i*104729%1000000),
+	)
+	return r.Replace(`Кому: {company}
+01001, м. Київ, вул. Хрещатик, буд. {house}
+Від кого: Іванна Петренко-{i}, 79000, м. Львів, вул. Городоцька, буд. {house}, кв. {flat}
+тел. +38067{phone}, ел. пошта ivanna{i}@example.org
+
+ЗАПИТ щодо доступу до персональних даних № PRAVA-2026-{ref}
+
+Відповідно до пунктів 3 і 4 частини другої статті 8 та статті 16 Закону України «Про захист персональних даних» прошу повідомити, чи обробляє {company} мої персональні дані, і надати мені: копію всіх моїх персональних даних, які ви обробляєте; мету та правові підстави їх обробки; перелік третіх осіб, яким їх передано; строк їх зберігання; джерело, з якого їх отримано; відомості про автоматизоване ухвалення рішень і про передачу даних за кордон.
+Мій номер клієнта: {customer}. Прошу надати відповідь безоплатно (частина перша статті 19 Закону) в електронній формі на адресу ivanna{i}@example.org протягом тридцяти календарних днів від дня отримання цього запиту, тобто не пізніше {date}.
+Додатки: копія паспорта громадянина України серії КС №{passport}.
+
+{date}                    ____________ (підпис)   Іванна ПЕТРЕНКО-{i}`)
+}
+
+func BenchmarkOpenBigVault(b *testing.B) {
+	path, k := bigVault(b)
+	b.ResetTimer()
+	for b.Loop() {
+		v, err := Open(path, Unlock{}, k)
+		if err != nil {
+			b.Fatal(err)
+		}
+		v.Close()
+	}
+}
+
+func BenchmarkSaveBigVault(b *testing.B) {
+	path, k := bigVault(b)
+	v, err := Open(path, Unlock{}, k)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer v.Close()
+	b.ResetTimer()
+	for b.Loop() {
+		if err := v.Save(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

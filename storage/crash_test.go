@@ -1,0 +1,115 @@
+package storage
+
+import (
+	"bufio"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestCrashWriter is the child process of TestKillDuringSave: it saves the
+// vault in a loop, one more company each time, and reports each save that
+// returned. It does nothing in a normal test run.
+func TestCrashWriter(t *testing.T) {
+	path := os.Getenv("PRAVA_CRASH_VAULT")
+	if path == "" {
+		t.Skip("runs only as TestKillDuringSave's child")
+	}
+	v, err := Open(path, Unlock{}, SystemKeyring{})
+	if err != nil {
+		fmt.Println("open failed:", err)
+		os.Exit(3)
+	}
+	for n := len(v.Data.Companies) + 1; ; n++ {
+		v.Data.Companies = append(v.Data.Companies, Company{ID: NewID(), Name: "company " + strconv.Itoa(n), Notes: strings.Repeat("x", 2000)})
+		if err := v.Save(); err != nil {
+			fmt.Println("save failed:", err)
+			os.Exit(4)
+		}
+		fmt.Println("saved", n)
+	}
+}
+
+// TestKillDuringSave kills a process that is saving the vault, with
+// SIGKILL at a random moment, 200 times, and reopens the vault after each
+// kill: it must always open, and hold every save that had returned.
+func TestKillDuringSave(t *testing.T) {
+	if testing.Short() {
+		t.Skip("takes about half a minute")
+	}
+	k := realKeyring(t)
+	path := filepath.Join(t.TempDir(), "crash.vault")
+	v, _, err := Create(path, CreateOptions{Keyring: k})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.Close()
+	defer k.Delete(keyringService, v.ID())
+
+	const kills = 200
+	rng := rand.New(rand.NewPCG(1, 2))
+	var beyond, total int
+	for i := 0; i < kills; i++ {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashWriter$", "-test.count=1")
+		cmd.Env = append(os.Environ(), "PRAVA_CRASH_VAULT="+path)
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		var lastSaved atomic.Int64
+		done := make(chan string)
+		go func() {
+			var failure string
+			sc := bufio.NewScanner(out)
+			for sc.Scan() {
+				line := sc.Text()
+				if n, ok := strings.CutPrefix(line, "saved "); ok {
+					v, _ := strconv.Atoi(n)
+					lastSaved.Store(int64(v))
+				} else if strings.Contains(line, "failed") {
+					failure = line
+				}
+			}
+			done <- failure
+		}()
+		// Let it save a few times, then kill it mid-way through a save.
+		time.Sleep(time.Duration(20+rng.IntN(60)) * time.Millisecond)
+		cmd.Process.Signal(syscall.SIGKILL)
+		failure := <-done
+		cmd.Wait()
+		if failure != "" {
+			t.Fatalf("kill %d: the writer reported %q", i, failure)
+		}
+		saved := int(lastSaved.Load())
+
+		w, err := Open(path, Unlock{}, k)
+		if err != nil {
+			t.Fatalf("kill %d: the vault does not open: %v", i, err)
+		}
+		got := len(w.Data.Companies)
+		if got < saved {
+			t.Fatalf("kill %d: %d companies, but %d saves had returned", i, got, saved)
+		}
+		if got > saved {
+			beyond++ // killed after the rename, before the report: a save was under way
+		}
+		total = got
+		w.Close()
+	}
+	t.Logf("%d kills, %d saves in all; %d kills fell between a save's rename and its report", kills, total, beyond)
+	leftovers, _ := filepath.Glob(path + ".tmp-*")
+	if len(leftovers) > 1 {
+		t.Errorf("temporary files pile up: %v", leftovers)
+	}
+}

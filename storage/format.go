@@ -1,0 +1,192 @@
+package storage
+
+import (
+	"bytes"
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/rand"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"golang.org/x/crypto/argon2"
+)
+
+// The vault file is
+//
+//	"PRAVAVLT"  magic, 8 bytes
+//	version     uint16, big-endian: the file format
+//	length      uint32, big-endian: the header's length
+//	header      JSON: vault ID, data schema, key slots, the body's nonce
+//	body        AES-256-GCM of the data in encoding/gob, sealed with the data key;
+//	            everything before it is the additional data, so a changed
+//	            header fails authentication too
+//
+// The data key is random. Each key slot holds it wrapped (AES-256-GCM)
+// under a key-encryption key: one kept in the OS keyring, one derived with
+// argon2id from the recovery code, and optionally one from a passphrase.
+
+const (
+	magic = "PRAVAVLT"
+	// FormatVersion is the file format this Prava writes.
+	FormatVersion = 1
+	// SchemaVersion is the version of Data this Prava writes; older ones
+	// are upgraded by the migrations in migrate.go.
+	SchemaVersion = 1
+	prefixLen     = len(magic) + 2 + 4
+	maxHeaderLen  = 1 << 20
+)
+
+// Slot kinds.
+const (
+	slotKeyring    = "keyring"
+	slotRecovery   = "recovery"
+	slotPassphrase = "passphrase"
+)
+
+type header struct {
+	VaultID string    `json:"vault_id"`
+	Created time.Time `json:"created"`
+	Schema  int       `json:"schema"`
+	Slots   []slot    `json:"slots"`
+	Nonce   []byte    `json:"nonce"`
+}
+
+type slot struct {
+	Kind    string     `json:"kind"`
+	KDF     *kdfParams `json:"kdf,omitempty"` // for codes and passphrases
+	Nonce   []byte     `json:"nonce"`
+	Wrapped []byte     `json:"wrapped"`
+}
+
+type kdfParams struct {
+	Salt    []byte `json:"salt"`
+	Time    uint32 `json:"time"`
+	Memory  uint32 `json:"memory_kib"`
+	Threads uint8  `json:"threads"`
+}
+
+// kdfFor chooses argon2id's cost: a recovery code carries 120 random bits
+// and needs little stretching; a passphrase chosen by a person needs more.
+func kdfFor(kind string) *kdfParams {
+	p := &kdfParams{Salt: randomBytes(16), Time: 1, Memory: 64 * 1024, Threads: 4}
+	if kind == slotPassphrase {
+		p.Time = 3
+	}
+	return p
+}
+
+func (p *kdfParams) key(secret string) []byte {
+	return argon2.IDKey([]byte(secret), p.Salt, p.Time, p.Memory, p.Threads, 32)
+}
+
+func randomBytes(n int) []byte {
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		panic("storage: no randomness: " + err.Error())
+	}
+	return b
+}
+
+func gcm(key []byte) cipher.AEAD {
+	block, err := aes.NewCipher(key)
+	if err != nil {
+		panic("storage: " + err.Error()) // keys are always 32 bytes
+	}
+	aead, err := cipher.NewGCM(block)
+	if err != nil {
+		panic("storage: " + err.Error())
+	}
+	return aead
+}
+
+// wrap seals the data key in a new slot under kek.
+func wrap(kind string, kdf *kdfParams, kek, dataKey []byte, vaultID string) slot {
+	nonce := randomBytes(12)
+	return slot{Kind: kind, KDF: kdf, Nonce: nonce, Wrapped: gcm(kek).Seal(nil, nonce, dataKey, []byte(kind+"\x00"+vaultID))}
+}
+
+// unwrap opens a slot with kek; false when kek is wrong.
+func (s slot) unwrap(kek []byte, vaultID string) ([]byte, bool) {
+	if len(s.Nonce) != 12 {
+		return nil, false
+	}
+	key, err := gcm(kek).Open(nil, s.Nonce, s.Wrapped, []byte(s.Kind+"\x00"+vaultID))
+	return key, err == nil && len(key) == 32
+}
+
+// encode builds the file's bytes: prefix, header and sealed body. The body
+// is encoded straight after the header in one buffer and sealed in place,
+// so a large vault is not copied more than gob itself copies it. sizeHint
+// is the length of the last file written, to allocate once.
+func encode(h header, dataKey []byte, data *Data, sizeHint int) ([]byte, error) {
+	h.Nonce = randomBytes(12)
+	hdr, err := json.Marshal(h)
+	if err != nil {
+		return nil, fmt.Errorf("storage: encoding the vault header: %w", err)
+	}
+	aead := gcm(dataKey)
+	var buf bytes.Buffer
+	buf.Grow(max(sizeHint+sizeHint/8, 64<<10))
+	buf.WriteString(magic)
+	buf.Write(binary.BigEndian.AppendUint16(nil, FormatVersion))
+	buf.Write(binary.BigEndian.AppendUint32(nil, uint32(len(hdr))))
+	buf.Write(hdr)
+	start := buf.Len()
+	if err := encodeData(&buf, data); err != nil {
+		return nil, fmt.Errorf("storage: encoding the vault: %w", err)
+	}
+	buf.Grow(aead.Overhead())
+	file := buf.Bytes()
+	plain := file[start:]
+	sealed := aead.Seal(plain[:0], h.Nonce, plain, file[:start])
+	return file[:start+len(sealed)], nil
+}
+
+// Reasons a file cannot be read, wrapped into the errors Open returns.
+var (
+	errNotVault = errors.New("it is not a Prava vault")
+	errTooNew   = errors.New("it was written by a newer Prava")
+	errDamaged  = errors.New("it is damaged or was changed outside Prava")
+)
+
+// parse splits a file into its header and the parts needed to open the
+// body, checking everything that can be checked without a key.
+func parse(file []byte) (header, []byte, []byte, error) {
+	if len(file) < prefixLen || !bytes.Equal(file[:len(magic)], []byte(magic)) {
+		return header{}, nil, nil, errNotVault
+	}
+	version := binary.BigEndian.Uint16(file[len(magic):])
+	if version > FormatVersion {
+		return header{}, nil, nil, fmt.Errorf("%w (file format %d; this Prava reads up to %d)", errTooNew, version, FormatVersion)
+	}
+	n := binary.BigEndian.Uint32(file[len(magic)+2:])
+	if n > maxHeaderLen || int(n) > len(file)-prefixLen {
+		return header{}, nil, nil, fmt.Errorf("%w: the header is cut off", errDamaged)
+	}
+	end := prefixLen + int(n)
+	var h header
+	if err := json.Unmarshal(file[prefixLen:end], &h); err != nil {
+		return header{}, nil, nil, fmt.Errorf("%w: the header is unreadable", errDamaged)
+	}
+	if h.Schema > SchemaVersion {
+		return header{}, nil, nil, fmt.Errorf("%w (data version %d; this Prava reads up to %d)", errTooNew, h.Schema, SchemaVersion)
+	}
+	if h.VaultID == "" || len(h.Nonce) != 12 || len(h.Slots) == 0 {
+		return header{}, nil, nil, fmt.Errorf("%w: the header is incomplete", errDamaged)
+	}
+	return h, file[:end], file[end:], nil
+}
+
+// openBody decrypts and decodes the body with the data key.
+func openBody(h header, aad, body, dataKey []byte) (*Data, error) {
+	// Decrypt in place: the file's bytes are not needed afterwards, and a
+	// large vault is not held twice.
+	plain, err := gcm(dataKey).Open(body[:0], h.Nonce, body, aad)
+	if err != nil {
+		return nil, fmt.Errorf("%w: the contents fail their integrity check", errDamaged)
+	}
+	return decodeData(plain, h.Schema)
+}

@@ -1,0 +1,32 @@
+package storage
+
+import (
+	"encoding/hex"
+	"fmt"
+	"time"
+)
+
+// NewID returns a random identifier for a company or request.
+func NewID() string { return hex.EncodeToString(randomBytes(8)) }
+
+// NextReference returns the next reference number for a letter, such as
+// PRAVA-2026-0007: short enough to quote on the phone, unique in the vault.
+func (d *Data) NextReference(now time.Time) string {
+	d.Counters.Reference++
+	return fmt.Sprintf("PRAVA-%d-%04d", now.Year(), d.Counters.Reference)
+}
+
+// Company returns the company with the given ID, or nil.
+func (d *Data) Company(id string) *Company {
+	for i := range d.Companies {
+		if d.Companies[i].ID == id {
+			return &d.Companies[i]
+		}
+	}
+	return nil
+}
+
+// Log adds an event to the timeline.
+func (d *Data) Log(what, companyID, requestID, note string) {
+	d.Timeline = append(d.Timeline, Event{Time: time.Now().UTC(), What: what, CompanyID: companyID, RequestID: requestID, Note: note})
+}

@@ -1,0 +1,155 @@
+package storage
+
+import "time"
+
+// Data is everything a vault holds. It is plain data: the packages above
+// fill and read it, and storage keeps it safe.
+type Data struct {
+	Profile   Profile    `json:"profile"`
+	Companies []Company  `json:"companies"`
+	Requests  []Request  `json:"requests"`
+	Timeline  []Event    `json:"timeline"`
+	Settings  Settings   `json:"settings"`
+	Counters  Counters   `json:"counters"`
+	Extra     []Document `json:"documents,omitempty"` // files kept with no request: scans, replies
+}
+
+// Profile is the person a letter comes from. Only what letters need.
+type Profile struct {
+	Name        string `json:"name"`
+	Address     string `json:"address"`
+	Email       string `json:"email"`
+	Phone       string `json:"phone,omitempty"`
+	BirthDate   string `json:"birth_date,omitempty"`   // YYYY-MM-DD
+	CustomerRef string `json:"customer_ref,omitempty"` // a default account or customer number
+	IDDocument  string `json:"id_document,omitempty"`  // only put into letters where the law requires it
+	Country     string `json:"country,omitempty"`      // ISO code of the country the person lives in
+}
+
+// Company is an organisation that holds the person's data.
+type Company struct {
+	ID           string            `json:"id"`
+	Name         string            `json:"name"`
+	LegalName    string            `json:"legal_name,omitempty"`
+	Registration string            `json:"registration,omitempty"`
+	Jurisdiction string            `json:"jurisdiction,omitempty"` // UA, RU, EU-LV, …
+	Language     string            `json:"language,omitempty"`
+	Website      string            `json:"website,omitempty"`
+	Contacts     []Contact         `json:"contacts,omitempty"`
+	Use          map[string]int    `json:"use,omitempty"`      // request kind → index in Contacts
+	Markings     map[string]string `json:"markings,omitempty"` // request kind (or "any") → required subject or mark
+	PromisedDays int               `json:"promised_days,omitempty"`
+	Notes        string            `json:"notes,omitempty"`
+	Policies     []PolicySnapshot  `json:"policies,omitempty"` // newest last
+	Created      time.Time         `json:"created"`
+	Updated      time.Time         `json:"updated"`
+}
+
+// ContactKind is how a contact is reached.
+type ContactKind string
+
+// The kinds of contact.
+const (
+	ContactEmail   ContactKind = "email"
+	ContactPost    ContactKind = "post"
+	ContactWebForm ContactKind = "web form"
+	ContactPhone   ContactKind = "phone"
+)
+
+// Contact is one way to reach a company.
+type Contact struct {
+	Kind  ContactKind `json:"kind"`
+	Value string      `json:"value"` // the address, e-mail, URL or number
+	Label string      `json:"label,omitempty"`
+}
+
+// PolicySnapshot is a privacy policy as read on one day.
+type PolicySnapshot struct {
+	Source    string    `json:"source"` // file path or URL
+	Retrieved time.Time `json:"retrieved"`
+	SHA256    string    `json:"sha256"`
+	Text      Text      `json:"-"`
+	Findings  []byte    `json:"findings,omitempty"` // the reader's findings as JSON, kept as read
+}
+
+// Request is one letter to a company and what followed.
+type Request struct {
+	ID         string  `json:"id"`
+	CompanyID  string  `json:"company_id"`
+	Kind       string  `json:"kind"` // access, erasure, withdrawal, reminder, complaint, …
+	Language   string  `json:"language"`
+	Law        string  `json:"law"` // jurisdiction code the letter cites
+	Reference  string  `json:"reference"`
+	Channel    string  `json:"channel"` // email, post, web form, in person
+	Contact    string  `json:"contact"` // the address or e-mail used
+	Tracking   string  `json:"tracking,omitempty"`
+	ParentID   string  `json:"parent_id,omitempty"` // the request a reminder or complaint follows
+	LetterText Text    `json:"-"`
+	PDF        []byte  `json:"pdf,omitempty"`
+	Status     Status  `json:"status"`
+	Dates      Dates   `json:"dates"`
+	Replies    []Reply `json:"replies,omitempty"`
+	Notes      string  `json:"notes,omitempty"`
+}
+
+// Status is where a request stands.
+type Status string
+
+// The states of a request.
+const (
+	StatusDraft    Status = "draft"
+	StatusSent     Status = "sent"
+	StatusAnswered Status = "answered"
+	StatusDone     Status = "done"
+	StatusRefused  Status = "refused"
+)
+
+// Open reports whether the request still waits for the company.
+func (s Status) Open() bool { return s == StatusSent }
+
+// Dates are the events of a request; zero times have not happened.
+type Dates struct {
+	Created           time.Time `json:"created"`
+	Sent              time.Time `json:"sent,omitempty"`
+	Delivered         time.Time `json:"delivered,omitempty"`
+	IdentityAsked     time.Time `json:"identity_asked,omitempty"`
+	IdentityProvided  time.Time `json:"identity_provided,omitempty"`
+	ExtensionNotified time.Time `json:"extension_notified,omitempty"`
+	Answered          time.Time `json:"answered,omitempty"`
+	Closed            time.Time `json:"closed,omitempty"`
+}
+
+// Reply is an answer from the company.
+type Reply struct {
+	Received time.Time  `json:"received"`
+	Note     string     `json:"note,omitempty"`
+	Files    []Document `json:"files,omitempty"`
+}
+
+// Document is a file kept in the vault.
+type Document struct {
+	Name string `json:"name"`
+	Type string `json:"type,omitempty"` // MIME type
+	Data []byte `json:"data"`
+}
+
+// Event is one entry in the timeline.
+type Event struct {
+	Time      time.Time `json:"time"`
+	What      string    `json:"what"` // company added, letter sent, reply received, …
+	CompanyID string    `json:"company_id,omitempty"`
+	RequestID string    `json:"request_id,omitempty"`
+	Note      string    `json:"note,omitempty"`
+}
+
+// Settings are the person's choices that belong with their data.
+type Settings struct {
+	Language    string `json:"language,omitempty"` // UI language
+	MartialLaw  *bool  `json:"martial_law,omitempty"`
+	TransitDays int    `json:"transit_days,omitempty"`
+}
+
+// Counters number things that need short, unique numbers.
+type Counters struct {
+	Reference int `json:"reference"`
+}
