@@ -58,6 +58,22 @@ var streetWords = []string{
 	"street", "st.", "avenue", "ave", "ave.", "road", "rd.", "boulevard", "blvd", "lane", "drive", "dr.", "way", "mall", "parkway", "square", "place", "court", "highway",
 }
 
+// streetSuffixes end the one-word street names of German and Dutch.
+var streetSuffixes = []string{"straße", "strasse", "str.", "weg", "platz", "allee", "gasse", "damm", "ufer", "straat", "laan", "gracht", "plein"}
+
+// hasSuffixWord reports whether a word of lower ends with one of the
+// suffixes.
+func hasSuffixWord(lower string, suffixes []string) bool {
+	for _, w := range strings.Fields(lower) {
+		for _, s := range suffixes {
+			if strings.HasSuffix(w, s) && len(w) > len(s)+2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // cityPrefixes and citySuffixes mark a part as a city: "м. Київ", "Kyiv city".
 var (
 	cityPrefixes = []string{"м. ", "м.", "г. ", "г.", "місто ", "город ", "смт ", "пгт ", "с. ", "село ", "city of "}
@@ -137,12 +153,11 @@ func (d *doc) findAddresses() ([]string, []Evidence) {
 		if a >= len(d.text) {
 			continue
 		}
-		start, end, ok := d.addressAt(a, cache)
+		start, end, addr, ok := d.addressAt(a, cache)
 		if !ok || spans[[2]int{start, end}] {
 			continue
 		}
 		spans[[2]int{start, end}] = true
-		addr := cleanAddress(d.text[start:end])
 		addrs, ev = mergeAddress(addrs, ev, addr, d.evidence("addresses", addr, start, end))
 	}
 	return sortByOffset(addrs, ev, "addresses"), ev
@@ -205,7 +220,7 @@ func (d *doc) postcodeAnchors() []int {
 
 // addressAt grows an address around offset a and reports whether what it
 // found is convincing.
-func (d *doc) addressAt(a int, cache map[[2]int][]addrPart) (int, int, bool) {
+func (d *doc) addressAt(a int, cache map[[2]int][]addrPart) (int, int, string, bool) {
 	segStart, segEnd := d.segment(a)
 	key := [2]int{segStart, segEnd}
 	parts, ok := cache[key]
@@ -226,7 +241,7 @@ func (d *doc) addressAt(a int, cache map[[2]int][]addrPart) (int, int, bool) {
 		}
 	}
 	if idx < 0 || parts[idx].kind == 0 {
-		return 0, 0, false
+		return 0, 0, "", false
 	}
 	first, last := idx, idx
 	for first > 0 && acceptLeft(parts, first-1) {
@@ -239,22 +254,37 @@ func (d *doc) addressAt(a int, cache map[[2]int][]addrPart) (int, int, bool) {
 	for last > first && parts[last].kind == pGeneric {
 		last--
 	}
-	for first < last && parts[first].kind == pGeneric && parts[first+1].kind&(pStreet|pStreetWeak|pPostStrong|pPostWeak|pCity|pCountry) == 0 {
+	// Nor is a leading one: a city comes after a postcode or is marked.
+	for first < last && parts[first].kind == pGeneric {
 		first++
 	}
 	if !convincing(parts[first : last+1]) {
-		return 0, 0, false
+		return 0, 0, "", false
 	}
-	start, end := parts[first].start, parts[last].end
-	start = d.skipLabel(start, end)
+	run := append([]addrPart(nil), parts[first:last+1]...) // the cache keeps its own copy
+	run[0].start = d.skipLabel(run[0].start, run[0].end)
+	start, end := run[0].start, run[len(run)-1].end
 	if d.aboutSomeoneElse(start) {
-		return 0, 0, false
+		return 0, 0, "", false
 	}
-	return start, end, true
+	return start, end, d.joinParts(run), true
 }
 
+// joinParts writes an address's parts on one line, separated by commas,
+// whether the policy used commas or line breaks.
+func (d *doc) joinParts(parts []addrPart) string {
+	texts := make([]string, len(parts))
+	for i, p := range parts {
+		texts[i] = strings.Join(strings.Fields(d.text[p.start:p.end]), " ")
+	}
+	return strings.Join(texts, ", ")
+}
+
+// acceptLeft takes a part before the run. A bare name there is the
+// company's or a person's ("Acme Inc.", "Attn: Privacy"), not a city, in
+// the formats that put the city first it is marked ("м. Київ") or known.
 func acceptLeft(parts []addrPart, i int) bool {
-	return parts[i].kind != 0
+	return parts[i].kind != 0 && parts[i].kind != pGeneric
 }
 
 func acceptRight(parts []addrPart, i int) bool {
@@ -319,7 +349,11 @@ func (d *doc) segment(a int) (int, int) {
 	const limit = 220
 	hard := func(i int) bool {
 		switch s[i] {
-		case '\n', ';', ':', '(', ')', '"', '|':
+		case '\n':
+			// A line break separates the lines of an address written
+			// one part a line, but a blank line ends it.
+			return i+1 < len(s) && s[i+1] == '\n' || i > 0 && s[i-1] == '\n'
+		case ';', ':', '(', ')', '"', '|':
 			return true
 		case '.', '!', '?':
 			return (i+1 >= len(s) || s[i+1] == ' ' || s[i+1] == '\n') && sentenceEndsBefore(s, i) && !(i+2 < len(s) && s[i+1] == ' ' && unicode.IsLower(rune(s[i+2])))
@@ -341,12 +375,13 @@ func (d *doc) segment(a int) (int, int) {
 	return runeStart(s, from), runeEnd(s, to)
 }
 
-// splitParts cuts a segment at commas and classifies each part.
+// splitParts cuts a segment at commas and line breaks and classifies
+// each part.
 func (d *doc) splitParts(from, to int) []addrPart {
 	var parts []addrPart
 	start := from
 	for i := from; i <= to; i++ {
-		if i < to && d.text[i] != ',' {
+		if i < to && d.text[i] != ',' && d.text[i] != '\n' {
 			continue
 		}
 		ps, pe := start, i
@@ -431,6 +466,9 @@ func classifyPart(p, lower string) partKind {
 	}
 	if hasWordFrom(lower, streetWords) && (hasDigit(p) || hasUpper(p)) && words(p) <= 6 && streetLikeWords(p, lower) {
 		k |= pStreet
+	}
+	if hasDigit(p) && words(p) <= 4 && hasSuffixWord(lower, streetSuffixes) {
+		k |= pStreet // Hauptstraße 5, Am Lindenweg 12
 	}
 	switch {
 	case buildingRe.MatchString(p) || houseNumRe.MatchString(p):
@@ -557,10 +595,4 @@ func (d *doc) skipLabel(start, end int) int {
 		}
 	}
 	return start
-}
-
-// cleanAddress joins an address onto one line.
-func cleanAddress(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	return strings.TrimRight(s, " ,;")
 }

@@ -7,7 +7,7 @@ import (
 
 // phoneRe matches a phone number as written: an optional +, then digits
 // with spaces, dashes, dots or brackets between them.
-var phoneRe = regexp.MustCompile(`\+?\(?\d[\d\s\-\(\)\.]{5,22}\d`)
+var phoneRe = regexp.MustCompile(`\+?\(?\d[\d \-\(\)\.]{5,22}\d`)
 
 // phoneWords introduce a phone number. A number counts as a phone only after
 // one of these or when it starts with "+", so dates, postcodes and company

@@ -173,9 +173,26 @@ func sentenceEndsBefore(s string, i int) bool {
 		return true
 	}
 	if isDigits(word) {
-		return false // "5.2." numbering
+		// "5.2.1." at the start of a line numbers a clause; "LV-1011." or
+		// "art. 12." ends a sentence.
+		k := j
+		for k > 0 && (s[k-1] == '.' || isDigitByte(s[k-1]) || s[k-1] == ' ') {
+			k--
+		}
+		return !(k == 0 || s[k-1] == '\n')
+	}
+	if abbreviations[strings.ToLower(word)] {
+		return false
 	}
 	return utf8.RuneCountInString(word) > 3
+}
+
+// abbreviations are words longer than three letters that are written with
+// a dot inside addresses and citations and never end a sentence there.
+var abbreviations = map[string]bool{
+	"просп": true, "бульв": true, "пров": true, "пл": true, "наб": true, "корп": true, "пом": true, "обл": true, "смт": true,
+	"пгт": true, "прим": true, "кварт": true, "мкр": true, "каб": true, "skg": true, "corp": true, "blvd": true, "apdo": true,
+	"tel": true, "tālr": true, "telef": true, "ste": true,
 }
 
 func isDigits(s string) bool {
