@@ -48,7 +48,7 @@ var (
 // streetWords mark a street in the languages Prava reads; each is matched at
 // a word start.
 var streetWords = []string{
-	"ул.", "улица", "пр-т", "просп", "проспект", "пер.", "переулок", "шоссе", "ш.", "наб.", "набережная", "бульвар", "б-р", "пл.", "площадь", "проезд", "пр-д", "тупик",
+	"ул.", "ул", "улица", "пр-т", "пр-кт", "пр.", "просп", "проспект", "пер.", "переулок", "шоссе", "ш.", "наб.", "набережная", "бульвар", "б-р", "пл.", "площадь", "проезд", "пр-д", "тупик",
 	"вул.", "вулиця", "вулиці", "пров.", "провулок", "бульв", "бул.", "узвіз", "майдан", "площа", "шосе",
 	"iela", "ielā", "gatve", "bulvāris", "prospekts", "laukums", "šoseja", "krastmala",
 	"g.", "gatvė", "pr.", "prospektas", "al.", "alėja", "pl.", "plentas", "a.", "aikštė", "skg.", "takas",
@@ -467,7 +467,7 @@ func classifyPart(p, lower string) partKind {
 	if hasWordFrom(lower, streetWords) && (hasDigit(p) || hasUpper(p)) && words(p) <= 6 && streetLikeWords(p, lower) {
 		k |= pStreet
 	}
-	if hasDigit(p) && words(p) <= 4 && hasSuffixWord(lower, streetSuffixes) {
+	if hasDigit(p) && words(p) <= 4 && hasSuffixWord(lower, streetSuffixes) && streetLikeWords(p, lower) {
 		k |= pStreet // Hauptstraße 5, Am Lindenweg 12
 	}
 	switch {

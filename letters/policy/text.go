@@ -184,7 +184,16 @@ func sentenceEndsBefore(s string, i int) bool {
 	if abbreviations[strings.ToLower(word)] {
 		return false
 	}
-	return utf8.RuneCountInString(word) > 3
+	if utf8.RuneCountInString(word) > 3 {
+		return true
+	}
+	// A short word is an abbreviation ("ул.", "Inc.") unless the token
+	// around it holds a digit: "2-Н." or "12а." end a sentence.
+	k := j
+	for k > 0 && s[k-1] != ' ' && s[k-1] != '\n' {
+		k--
+	}
+	return hasDigit(s[k:i])
 }
 
 // abbreviations are words longer than three letters that are written with
