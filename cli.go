@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -128,15 +127,22 @@ func runAnalyze(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	f := policy.Analyze(src.Text)
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		err = enc.Encode(f)
-	} else {
-		err = f.WriteSummary(stdout)
+		return printJSON(stdout, f)
 	}
-	if err != nil && !errors.Is(err, io.ErrClosedPipe) {
+	if err := f.WriteSummary(stdout); err != nil {
 		fmt.Fprintln(stderr, "prava analyze:", err)
+		return exitError
+	}
+	return exitOK
+}
+
+// printJSON writes v as indented JSON, leaving characters such as < and &
+// as they are for a person reading it.
+func printJSON(w io.Writer, v any) int {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
 		return exitError
 	}
 	return exitOK

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -59,13 +58,7 @@ func runDue(args []string, stdout, stderr io.Writer) int {
 			"law": j.Code, "kind": kind, "received": dateOrNil(d.Received), "due": dateOrNil(d.Due),
 			"latest": dateOrNil(d.Latest), "statutory": d.Statutory, "interim": dateOrNil(d.Interim), "basis": d.Basis,
 		}
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(out); err != nil {
-			return exitError
-		}
-		return exitOK
+		return printJSON(stdout, out)
 	}
 	if d.Due.IsZero() {
 		fmt.Fprintln(stdout, "no deadline")
@@ -123,13 +116,7 @@ func runAuthority(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if enc.Encode(a) != nil {
-			return exitError
-		}
-		return exitOK
+		return printJSON(stdout, a)
 	}
 	fmt.Fprintln(stdout, a.NameLocal)
 	if a.NameEn != a.NameLocal {

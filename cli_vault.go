@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -373,15 +372,5 @@ func runICS(args []string, global string, stdin io.Reader, stdout, stderr io.Wri
 		return exitError
 	}
 	fmt.Fprintf(stdout, "Wrote %d deadlines to %s\n", len(events), fs.Arg(0))
-	return exitOK
-}
-
-func printJSON(w io.Writer, v any) int {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return exitError
-	}
 	return exitOK
 }

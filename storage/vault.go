@@ -162,6 +162,17 @@ func removeStaleTemps(path string) {
 }
 
 func open(path string, u Unlock, k Keyring) (*Vault, error) {
+	v, err := readVault(path, func(h header) ([]byte, error) { return unlockKey(h, u, k) })
+	if err != nil {
+		return nil, err
+	}
+	v.keyring = k
+	return v, nil
+}
+
+// readVault reads and decrypts the vault file at path with the data key
+// that unlock finds in its header. The vault it returns is not locked.
+func readVault(path string, unlock func(header) ([]byte, error)) (*Vault, error) {
 	file, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("storage: cannot read %s: %w", path, err)
@@ -170,7 +181,7 @@ func open(path string, u Unlock, k Keyring) (*Vault, error) {
 	if err != nil {
 		return nil, fileError(path, err)
 	}
-	dataKey, err := unlockKey(h, u, k)
+	dataKey, err := unlock(h)
 	if err != nil {
 		return nil, fmt.Errorf("storage: %s: %w", path, err)
 	}
@@ -179,7 +190,7 @@ func open(path string, u Unlock, k Keyring) (*Vault, error) {
 		return nil, fileError(path, err)
 	}
 	h.Schema = SchemaVersion // upgraded on the next save
-	return &Vault{Data: data, path: path, header: h, dataKey: dataKey, keyring: k, size: len(file)}, nil
+	return &Vault{Data: data, path: path, header: h, dataKey: dataKey, size: len(file)}, nil
 }
 
 // fileError words an unreadable vault's error with the way out.
@@ -312,25 +323,15 @@ func Import(src, path, recoveryCode string, k Keyring) (*Vault, error) {
 	if k == nil {
 		k = SystemKeyring{}
 	}
-	file, err := os.ReadFile(src)
-	if err != nil {
-		return nil, fmt.Errorf("storage: cannot read the backup %s: %w", src, err)
-	}
-	h, aad, body, err := parse(file)
-	if err != nil {
-		return nil, fileError(src, err)
-	}
-	norm, err := normalizeRecoveryCode(recoveryCode)
+	backup, err := readVault(src, func(h header) ([]byte, error) {
+		norm, err := normalizeRecoveryCode(recoveryCode)
+		if err != nil {
+			return nil, err
+		}
+		return trySlots(h, slotRecovery, norm, "the recovery code does not open this backup: check it against your paper copy")
+	})
 	if err != nil {
 		return nil, err
-	}
-	dataKey, err := trySlots(h, slotRecovery, norm, "the recovery code does not open this backup: check it against your paper copy")
-	if err != nil {
-		return nil, fmt.Errorf("storage: %s: %w", src, err)
-	}
-	data, err := openBody(h, aad, body, dataKey)
-	if err != nil {
-		return nil, fileError(src, err)
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("storage: cannot create the folder for %s: %w", path, err)
@@ -343,8 +344,8 @@ func Import(src, path, recoveryCode string, k Keyring) (*Vault, error) {
 		lock.release()
 		return nil, fmt.Errorf("storage: %w at %s: move it aside first, or import to another path with --vault", ErrExists, path)
 	}
-	h.Schema = SchemaVersion
-	v := &Vault{Data: data, path: path, header: h, dataKey: dataKey, keyring: k, lock: lock}
+	v := backup
+	v.path, v.keyring, v.lock = path, k, lock
 	if err := v.addKeyringSlot(); err != nil && !errors.Is(err, ErrKeyringUnavailable) {
 		lock.release()
 		return nil, err
