@@ -110,7 +110,13 @@ func runVault(args []string, global string, stdin io.Reader, stdout, stderr io.W
 		}
 		fmt.Fprintf(stdout, "Vault:      %s\nCreated:    %s\nModified:   %s\nSize:       %d bytes\nFormat:     %d (data version %d)\nProtection: %s\n",
 			info.Path, info.Created.Format(time.DateTime), info.Modified.Format(time.DateTime), info.Size, info.Format, info.Schema, strings.Join(info.Protection, ", "))
+		usesKeyring := false
+		for _, p := range info.Protection {
+			usesKeyring = usesKeyring || p == "keyring"
+		}
 		switch {
+		case !usesKeyring:
+			fmt.Fprintln(stdout, "Keyring:    not used: the vault opens with its passphrase or recovery code")
 		case info.KeyInKeyring:
 			fmt.Fprintln(stdout, "Keyring:    this computer's keyring holds the key")
 		case info.KeyringErr != nil:

@@ -13,11 +13,10 @@ type Channel string
 
 // The channels a request can travel by.
 const (
-	ByEmail    Channel = "email"
-	ByPost     Channel = "post"
-	ByWebForm  Channel = "web form"
-	ByHand     Channel = "in person"
-	ByPhoneApp Channel = "app"
+	ByEmail   Channel = "email"
+	ByPost    Channel = "post"
+	ByWebForm Channel = "web form"
+	ByHand    Channel = "in person"
 )
 
 // Clock holds the events that start, pause and lengthen a deadline. Zero

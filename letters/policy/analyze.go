@@ -66,11 +66,9 @@ func Analyze(text string) *Findings {
 	phones, phoneEv := d.findPhones(callingCodes[f.Jurisdiction])
 	f.Phones = phones
 	f.Evidence = append(f.Evidence, phoneEv...)
-	f.DPO, _ = d.findDPO(emailEv, phoneEv)
-	if f.DPO != nil {
-		_, dpoEv := d.findDPO(emailEv, phoneEv)
-		f.Evidence = append(f.Evidence, dpoEv...)
-	}
+	var dpoEv []Evidence
+	f.DPO, dpoEv = d.findDPO(emailEv, phoneEv)
+	f.Evidence = append(f.Evidence, dpoEv...)
 
 	markings, markEv := d.findMarkings()
 	f.Markings = markings
@@ -84,13 +82,11 @@ func Analyze(text string) *Findings {
 
 	f.Channels = d.findChannels(f, emailEv, addrEv)
 	f.Rights = d.findRights()
-	f.Processor, _ = d.findProcessor()
-	if f.Processor {
-		_, procEv := d.findProcessor()
-		f.Evidence = append(f.Evidence, procEv...)
-	}
+	var procEv []Evidence
+	f.Processor, procEv = d.findProcessor()
+	f.Evidence = append(f.Evidence, procEv...)
 
-	f.DisplayName = displayName(f, ctrl)
+	f.DisplayName = displayName(f)
 	f.Missing = missing(f)
 	f.Notes = notes(f)
 	normalizeLists(f)
@@ -99,7 +95,7 @@ func Analyze(text string) *Findings {
 
 // displayName is what to call the company: its legal name, else its
 // brand, else its site.
-func displayName(f *Findings, ctrl controllerResult) string {
+func displayName(f *Findings) string {
 	switch {
 	case f.Controller != nil:
 		return *f.Controller

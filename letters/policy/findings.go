@@ -114,7 +114,6 @@ const (
 	NoteProcessor      = "processor"       // the company is a processor for some data
 	NoteLongPromise    = "long_promise"    // the promise is longer than the law allows: Detail = days
 	NoteInPerson       = "in_person"       // the policy asks for requests in person
-	NoteForeignControl = "foreign_controller"
 )
 
 // Evidence says where a value was read: the byte offset in the analyzed
