@@ -119,23 +119,25 @@ func (s slot) unwrap(kek []byte, vaultID string) ([]byte, bool) {
 
 // encode builds the file's bytes: prefix, header and sealed body. The body
 // is encoded straight after the header in one buffer and sealed in place,
-// so a large vault is not copied more than gob itself copies it. sizeHint
-// is the length of the last file written, to allocate once.
-func encode(h header, dataKey []byte, data *Data, sizeHint int) ([]byte, error) {
+// so a large vault is not copied more than gob itself copies it. scratch
+// is the buffer of the last file read or written: its bytes are no longer
+// needed, and reusing its memory spares the operating system from handing
+// out (and the program from faulting in) tens of megabytes again.
+func encode(h header, dataKey []byte, data *Data, scratch []byte) ([]byte, error) {
 	h.Nonce = randomBytes(12)
 	hdr, err := json.Marshal(h)
 	if err != nil {
 		return nil, fmt.Errorf("storage: encoding the vault header: %w", err)
 	}
 	aead := gcm(dataKey)
-	var buf bytes.Buffer
-	buf.Grow(max(sizeHint+sizeHint/8, 64<<10))
+	buf := bytes.NewBuffer(scratch[:0])
+	buf.Grow(max(len(scratch)+len(scratch)/8, 64<<10))
 	buf.WriteString(magic)
 	buf.Write(binary.BigEndian.AppendUint16(nil, FormatVersion))
 	buf.Write(binary.BigEndian.AppendUint32(nil, uint32(len(hdr))))
 	buf.Write(hdr)
 	start := buf.Len()
-	if err := encodeData(&buf, data); err != nil {
+	if err := encodeData(buf, data); err != nil {
 		return nil, fmt.Errorf("storage: encoding the vault: %w", err)
 	}
 	buf.Grow(aead.Overhead())

@@ -33,7 +33,7 @@ type Vault struct {
 	dataKey []byte
 	keyring Keyring
 	lock    *lockFile
-	size    int // bytes of the file last read or written
+	scratch []byte // the file last read or written, reused by the next save
 }
 
 // DefaultPath is where the vault lives unless --vault or PRAVA_VAULT say
@@ -190,7 +190,7 @@ func readVault(path string, unlock func(header) ([]byte, error)) (*Vault, error)
 		return nil, fileError(path, err)
 	}
 	h.Schema = SchemaVersion // upgraded on the next save
-	return &Vault{Data: data, path: path, header: h, dataKey: dataKey, size: len(file)}, nil
+	return &Vault{Data: data, path: path, header: h, dataKey: dataKey, scratch: file}, nil
 }
 
 // fileError words an unreadable vault's error with the way out.
@@ -269,11 +269,11 @@ func (v *Vault) Save() error {
 	if v.lock == nil && v.path != "" {
 		return fmt.Errorf("storage: the vault %s is closed", v.path)
 	}
-	file, err := encode(v.header, v.dataKey, v.Data, v.size)
+	file, err := encode(v.header, v.dataKey, v.Data, v.scratch)
 	if err != nil {
 		return err
 	}
-	v.size = len(file)
+	v.scratch = file
 	if _, err := os.Stat(v.path); err == nil {
 		if err := keepBackup(v.path, nil); err != nil {
 			return err
@@ -308,10 +308,11 @@ func (v *Vault) Close() error {
 // Export copies the vault, still encrypted, to w: a backup that opens
 // anywhere with the recovery code.
 func (v *Vault) Export(w io.Writer) error {
-	file, err := encode(v.header, v.dataKey, v.Data, v.size)
+	file, err := encode(v.header, v.dataKey, v.Data, v.scratch)
 	if err != nil {
 		return err
 	}
+	v.scratch = file
 	_, err = w.Write(file)
 	return err
 }

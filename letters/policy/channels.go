@@ -32,6 +32,9 @@ func (d *doc) findChannels(f *Findings, emailEv, addrEv []Evidence) Channels {
 				if c := d.channelIn(ss, se, emailEv, addrEv); c != "" {
 					instructed[kind] = c
 				}
+				if len(instructed) == 3 {
+					break
+				}
 			}
 		}
 	}
@@ -59,9 +62,8 @@ func (d *doc) findChannels(f *Findings, emailEv, addrEv []Evidence) Channels {
 
 // channelIn names the single way of sending a sentence speaks of, or "".
 func (d *doc) channelIn(ss, se int, emailEv, addrEv []Evidence) string {
-	s := d.lower[ss:se]
 	found := map[string]bool{}
-	if containsAny(s, inPersonStems) {
+	if d.anyBetween(inPersonStems, ss, se) {
 		found[ChannelInPerson] = true
 	}
 	for _, e := range addrEv {
@@ -69,7 +71,7 @@ func (d *doc) channelIn(ss, se int, emailEv, addrEv []Evidence) string {
 			found[ChannelPost] = true
 		}
 	}
-	if containsAny(s, postStems) && len(addrEv) > 0 {
+	if d.anyBetween(postStems, ss, se) && len(addrEv) > 0 {
 		found[ChannelPost] = true
 	}
 	for _, e := range emailEv {
@@ -77,10 +79,10 @@ func (d *doc) channelIn(ss, se int, emailEv, addrEv []Evidence) string {
 			found[ChannelEmail] = true
 		}
 	}
-	if containsAny(s, emailStems) && len(emailEv) > 0 {
+	if d.anyBetween(emailStems, ss, se) && len(emailEv) > 0 {
 		found[ChannelEmail] = true
 	}
-	if containsAny(s, webFormStems) {
+	if d.anyBetween(webFormStems, ss, se) {
 		found[ChannelWebForm] = true
 	}
 	if len(found) != 1 {
