@@ -3,6 +3,8 @@ package policy
 import (
 	"regexp"
 	"strings"
+
+	"golang.org/x/net/publicsuffix"
 )
 
 // emailRe matches an e-mail address written plainly or hidden from spam
@@ -25,6 +27,10 @@ var emailTriggers = []string{"@", "(at)", "[at]", "{at}", "<at>", "( at )", "[ a
 
 // notEmailTLD are endings that make "name@host.png" a file, not an address.
 var notEmailTLD = map[string]bool{"png": true, "jpg": true, "jpeg": true, "gif": true, "svg": true, "webp": true, "css": true, "js": true, "ico": true, "bmp": true}
+
+// mailProviders are third-party domains whose addresses a small company may
+// use as its own.
+var mailProviders = map[string]bool{"gmail.com": true, "mail.ru": true, "yandex.ru": true, "yahoo.com": true, "icloud.com": true, "live.com": true, "ukr.net": true, "inbox.lv": true}
 
 // placeholderDomains are the domains of sample addresses in templates.
 var placeholderDomains = []string{"example.", "domain.com", "yourdomain", "your-domain", "yoursite", "site.com", "email.com", "sentry.io", "wixpress.com", "sentry-next.wixpress.com"}
@@ -91,6 +97,12 @@ func cleanEmail(local, at, domain string) (string, bool) {
 		if strings.Contains(domain, p) {
 			return "", false
 		}
+	}
+	if site, err := publicsuffix.EffectiveTLDPlusOne(domain); err == nil && thirdPartyDomains[site] && !mailProviders[site] {
+		// A supervisory authority's or a service provider's address, named
+		// in the policy's complaint or cookie sections, is not the
+		// company's. Mail providers are kept: small firms use gmail.com.
+		return "", false
 	}
 	if len(local) >= 20 && isHex(local) {
 		return "", false // a tracking identifier, not a mailbox

@@ -65,6 +65,12 @@ func TestSnippets(t *testing.T) {
 			emails:     []string{"privacy@example-shop.com", "dpo@example-shop.com", "billing@example-shop.com"},
 		},
 		{
+			name:       "authority and provider addresses are not the company's",
+			text:       "Jautājumus sūtiet uz dati@veikals.lv vai info.veikals@gmail.com. Jums ir tiesības iesniegt sūdzību Datu valsts inspekcijā, e-pasts pasts@dvi.gov.lv. Google Analytics jautājumi: privacy@google.com.",
+			controller: "",
+			emails:     []string{"dati@veikals.lv", "info.veikals@gmail.com"},
+		},
+		{
 			name:       "address at the end of a sentence, e-mail with a trailing dot",
 			text:       "Sie erreichen die Musterladen GmbH unter Musterweg 12, 01067 Dresden. Unsere E-Mail-Adresse lautet kontakt@musterladen.de.",
 			controller: "Musterladen GmbH",

@@ -42,6 +42,24 @@ var thirdPartyDomains = map[string]bool{
 	"edpb.europa.eu": true, "ico.org.uk": true, "cnil.fr": true, "appsflyer.com": true, "adjust.com": true, "firebase.google.com": true, "sentry.io": true,
 }
 
+// authorityDomains are the supervisory authorities' domains (from
+// assets/authorities.json; TestAuthorityDomainsAreThirdParties keeps the two
+// in step): a policy names them in its complaint section, and neither
+// their sites nor their e-mail addresses are the company's.
+var authorityDomains = []string{
+	"ada.lt", "aepd.es", "aki.ee", "apd-gba.be", "autoriteitpersoonsgegevens.nl", "autoriteprotectiondonnees.be", "azop.hr",
+	"bfdi.bund.de", "cnil.fr", "cnpd.lu", "cnpd.pt", "public.lu", "cpdp.bg", "ca.gov", "dataprotection.gov.cy", "dataprotection.gov.sk",
+	"dataprotection.ie", "dataprotection.ro", "datatilsynet.dk", "datatilsynet.no", "datenschutzstelle.li", "dpa.gr", "dsb.gv.at",
+	"dvi.gov.lv", "garanteprivacy.it", "gpdp.it", "idpc.org.mt", "imy.se", "ip-rs.si", "llv.li", "naih.hu", "om.fi", "ombudsman.gov.ua",
+	"rkn.gov.ru", "pdp.gov.sk", "personuvernd.is", "sedeagpd.gob.es", "tietosuoja.fi", "uodo.gov.pl", "uoou.cz", "lrv.lt",
+}
+
+func init() {
+	for _, d := range authorityDomains {
+		thirdPartyDomains[d] = true
+	}
+}
+
 // findWebsites returns the company's own sites as registrable domains
 // ("planfix.ua"), from URLs, www. names and bare domain names.
 func (d *doc) findWebsites() ([]string, []Evidence) {
