@@ -16,8 +16,9 @@ type entity struct {
 
 // prefixForms stand before a company's name: ООО «Старт», SIA “LatInSoft”.
 var prefixForms = []string{
-	"ООО", "ОАО", "ЗАО", "ПАО", "АО", "НАО", "АНО", "ИП", "ТОВ", "ПП", "ПрАТ", "ПАТ", "АТ", "ФОП", "ДП", "ТДВ",
-	"SIA", "AS", "IK", "UAB", "AB", "MB", "VšĮ", "IĮ", "OÜ",
+	"ООО", "ОАО", "ЗАО", "ПАО", "АО", "НАО", "АНО", "ИП", "ФГУП", "ГУП", "МУП", "НКО", "ТОО",
+	"ТОВ", "ТзОВ", "ПП", "ПрАТ", "ПАТ", "АТ", "ФОП", "ДП", "КП", "ТДВ", "ГО", "БО",
+	"SIA", "AS", "VAS", "IK", "UAB", "AB", "MB", "VšĮ", "VĮ", "IĮ", "OÜ", "MTÜ",
 	"Общество с ограниченной ответственностью", "Акционерное общество", "Публичное акционерное общество",
 	"Товариство з обмеженою відповідальністю", "Приватне підприємство", "Акціонерне товариство", "Фізична особа-підприємець",
 	"Sabiedrība ar ierobežotu atbildību", "Akciju sabiedrība", "Uždaroji akcinė bendrovė", "Akcinė bendrovė",
@@ -27,7 +28,8 @@ var prefixForms = []string{
 var suffixForms = []string{
 	"Inc.", "Inc", "LLC", "L.L.C.", "Ltd.", "Ltd", "Limited", "Corp.", "Corporation", "LLP", "PLC", "plc", "GmbH & Co. KG", "GmbH",
 	"AG", "UG", "KG", "SE", "B.V.", "N.V.", "S.A.", "S.L.", "SAS", "SARL", "S.r.l.", "S.p.A.", "Oy", "AB", "ApS", "A/S", "OÜ", "AS",
-	"sp. z o.o.", "Sp. z o.o.", "spółka z o.o.", "s.r.o.", "a.s.", "Pty Ltd", "LTD", "INC",
+	"sp. z o.o.", "Sp. z o.o.", "spółka z o.o.", "sp.k.", "sp. j.", "s.r.o.", "a.s.", "d.o.o.", "Kft.", "Zrt.", "Oyj", "ASA",
+	"e.V.", "OHG", "GbR", "SRL", "SpA", "BV", "NV", "Pty Ltd", "LTD", "INC",
 }
 
 // genericLead are words that may stand before a name but are not part of it.
@@ -36,6 +38,11 @@ var genericLead = map[string]bool{
 	"our": true, "we": true, "by": true, "and": true, "of": true, "і": true, "и": true, "та": true, "uzņēmums": true, "įmonė": true,
 	"bendrovė": true, "firma": true, "die": true, "der": true, "von": true, "is": true, "are": true, "з": true, "с": true,
 }
+
+// shoutedWords follow "AS" in capitalised English ("PROVIDED AS IS"), where
+// it is not the Baltic legal form.
+var shoutedWords = map[string]bool{"IS": true, "AND": true, "THE": true, "OF": true, "TO": true, "A": true, "AN": true, "OR": true,
+	"FOR": true, "WITH": true, "WELL": true, "SOON": true, "LONG": true, "PER": true, "MUCH": true, "FAR": true, "AVAILABLE": true}
 
 // controllerCues are words that introduce the data controller.
 var controllerCues = []string{
@@ -126,7 +133,7 @@ func (d *doc) prefixEntity(p, formEnd int) (entity, bool) {
 		}
 		end, words = we, words+1
 	}
-	if words == 0 {
+	if words == 0 || shoutedWords[strings.Fields(d.text[i:end])[0]] {
 		return entity{}, false
 	}
 	core := d.text[i:end]
@@ -135,6 +142,9 @@ func (d *doc) prefixEntity(p, formEnd int) (entity, bool) {
 
 // suffixEntity reads the name before a legal form at [p, end).
 func (d *doc) suffixEntity(p, end int) (entity, bool) {
+	if next := strings.Fields(d.text[end:min(len(d.text), end+20)]); len(next) > 0 && shoutedWords[strings.Trim(next[0], ".,;:")] {
+		return entity{}, false // "PROVIDED AS IS": a sentence in capitals, not a company
+	}
 	i := p
 	for i > 0 && d.text[i-1] == ' ' {
 		i--

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"bytes"
+	"encoding/hex"
 	"errors"
 	"strings"
 	"testing"
@@ -135,4 +136,30 @@ func TestAnalyzeOddDots(t *testing.T) {
 			t.Fatalf("Analyze(%q) did not return", text)
 		}
 	}
+}
+
+// TestCloudflareProtectedEmails reads addresses hidden by Cloudflare's
+// e-mail protection, as saved pages of many real policies have them.
+func TestCloudflareProtectedEmails(t *testing.T) {
+	// "privacy@cf-shop.lv" XOR 0x5a, and "dpo@cf-shop.lv" XOR 0x21.
+	page := `<p>Rakstiet uz <a href="/cdn-cgi/l/email-protection#5a2a28332c3b39231a393c772932352a74362c" class="__cf_email__">[email&#160;protected]</a>
+vai <span class="__cf_email__" data-cfemail="` + cfHex("dpo@cf-shop.lv", 0x21) + `">[email&#160;protected]</span>.</p>
+<p><a href="/cdn-cgi/l/email-protection#zz">broken</a> <span data-cfemail="41">short</span></p>`
+	d, err := Decode([]byte(page), "text/html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := Analyze(d.Text)
+	want := []string{"privacy@cf-shop.lv", "dpo@cf-shop.lv"}
+	if strings.Join(f.Emails, ",") != strings.Join(want, ",") {
+		t.Errorf("emails = %v, want %v\ntext: %s", f.Emails, want, d.Text)
+	}
+}
+
+func cfHex(email string, key byte) string {
+	out := []byte{key}
+	for i := 0; i < len(email); i++ {
+		out = append(out, email[i]^key)
+	}
+	return hex.EncodeToString(out)
 }

@@ -1,7 +1,9 @@
 package policy
 
 import (
+	"encoding/hex"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -39,6 +41,14 @@ func HTMLToText(page string) string {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
 			a := atom.Lookup(name)
+			var href string
+			if hasAttr {
+				var hidden string
+				href, hidden = tagAddresses(z)
+				if hidden != "" && skip == 0 {
+					b.WriteString(" " + hidden + " ")
+				}
+			}
 			if hiddenElement(a) {
 				if tt == html.StartTagToken && !voidElement(a) {
 					skip++
@@ -57,9 +67,9 @@ func HTMLToText(page string) string {
 				b.WriteByte('\n')
 			case a == atom.Td || a == atom.Th:
 				b.WriteByte(' ')
-			case a == atom.A && hasAttr:
-				pendingHref = linkHref(z)
-				inLink = pendingHref != ""
+			case a == atom.A && href != "":
+				pendingHref = href
+				inLink = true
 				linkText.Reset()
 			}
 		case html.EndTagToken:
@@ -87,27 +97,50 @@ func HTMLToText(page string) string {
 	}
 }
 
-// linkHref returns the address of a mailto: or tel: link, the parts of a
-// link a person needs and may not see in its text.
-func linkHref(z *html.Tokenizer) string {
+// tagAddresses reads a tag's attributes for addresses a person needs and
+// may not see in the text: the target of a mailto: or tel: link, and an
+// e-mail address hidden by Cloudflare's e-mail protection (data-cfemail,
+// or a link to /cdn-cgi/l/email-protection#…), which saved pages show only
+// as "[email protected]".
+func tagAddresses(z *html.Tokenizer) (href, hidden string) {
 	for {
 		key, val, more := z.TagAttr()
-		if string(key) == "href" {
-			v := strings.TrimSpace(string(val))
+		v := strings.TrimSpace(string(val))
+		switch string(key) {
+		case "href":
 			lower := strings.ToLower(v)
-			if strings.HasPrefix(lower, "mailto:") {
-				addr, _, _ := strings.Cut(v[len("mailto:"):], "?")
-				return addr
+			switch {
+			case strings.HasPrefix(lower, "mailto:"):
+				href, _, _ = strings.Cut(v[len("mailto:"):], "?")
+			case strings.HasPrefix(lower, "tel:"):
+				href = v[len("tel:"):]
+			case strings.Contains(lower, "/cdn-cgi/l/email-protection#"):
+				hidden = decodeCFEmail(v[strings.LastIndexByte(v, '#')+1:])
 			}
-			if strings.HasPrefix(lower, "tel:") {
-				return v[len("tel:"):]
-			}
-			return ""
+		case "data-cfemail":
+			hidden = decodeCFEmail(v)
 		}
 		if !more {
-			return ""
+			return href, hidden
 		}
 	}
+}
+
+// decodeCFEmail undoes Cloudflare's e-mail obfuscation: hex bytes, the
+// first of which is a key XORed with each of the others.
+func decodeCFEmail(h string) string {
+	raw, err := hex.DecodeString(h)
+	if err != nil || len(raw) < 2 {
+		return ""
+	}
+	out := make([]byte, len(raw)-1)
+	for i := range out {
+		out[i] = raw[i+1] ^ raw[0]
+	}
+	if !utf8.Valid(out) || !strings.Contains(string(out), "@") {
+		return ""
+	}
+	return string(out)
 }
 
 func collapseSpaces(s string) string {

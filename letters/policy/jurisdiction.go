@@ -36,8 +36,9 @@ var languageCountry = map[string]string{"uk": "UA", "lv": "LV", "lt": "LT", "pl"
 // formCountry is the country a legal form belongs to.
 var formCountry = map[string]string{
 	"ООО": "RU", "ОАО": "RU", "ЗАО": "RU", "ПАО": "RU", "АНО": "RU", "ИП": "RU", "Общество": "RU",
-	"ТОВ": "UA", "ПрАТ": "UA", "ПАТ": "UA", "ФОП": "UA", "Товариство": "UA", "Приватне": "UA", "Акціонерне": "UA",
-	"SIA": "LV", "IK": "LV", "Sabiedrība": "LV", "UAB": "LT", "VšĮ": "LT", "Uždaroji": "LT", "OÜ": "EE",
+	"ТОВ": "UA", "ТзОВ": "UA", "ПрАТ": "UA", "ПАТ": "UA", "ФОП": "UA", "Товариство": "UA", "Приватне": "UA", "Акціонерне": "UA",
+	"ФГУП": "RU", "МУП": "RU",
+	"SIA": "LV", "VAS": "LV", "IK": "LV", "Sabiedrība": "LV", "UAB": "LT", "VšĮ": "LT", "VĮ": "LT", "Uždaroji": "LT", "OÜ": "EE", "MTÜ": "EE",
 	"GmbH": "DE", "UG": "DE", "sp.": "PL", "Sp.": "PL",
 }
 

@@ -65,6 +65,20 @@ func TestSnippets(t *testing.T) {
 			emails:     []string{"privacy@example-shop.com", "dpo@example-shop.com", "billing@example-shop.com"},
 		},
 		{
+			name:       "en, a disclaimer in capitals names no company",
+			text:       "THE SERVICE IS PROVIDED AS IS AND AS AVAILABLE WITHOUT WARRANTY OF ANY KIND. Questions: hello@tinyapp.io.",
+			controller: "",
+			emails:     []string{"hello@tinyapp.io"},
+		},
+		{
+			name:       "uk, Western Ukrainian TzOV",
+			text:       "Володільцем персональних даних є ТзОВ «Львівська Кава» (код ЄДРПОУ 38123456), адреса: 79008, м. Львів, вул. Руська, 8. Запити надсилайте на dani@lvivkava.com.ua.",
+			controller: "ТзОВ «Львівська Кава»",
+			emails:     []string{"dani@lvivkava.com.ua"},
+			addresses:  []string{"79008, м. Львів, вул. Руська, 8"},
+			reg:        "38123456",
+		},
+		{
 			name:       "authority and provider addresses are not the company's",
 			text:       "Jautājumus sūtiet uz dati@veikals.lv vai info.veikals@gmail.com. Jums ir tiesības iesniegt sūdzību Datu valsts inspekcijā, e-pasts pasts@dvi.gov.lv. Google Analytics jautājumi: privacy@google.com.",
 			controller: "",
