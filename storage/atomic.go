@@ -46,16 +46,26 @@ func writeAtomic(path string, data []byte) error {
 // keepBackup makes path.bak the current version of path before it is
 // replaced: a hard link costs nothing; where links are not possible the
 // bytes are copied. Either way the old backup is replaced atomically.
-func keepBackup(path string, current []byte) error {
+func keepBackup(path string) error {
+	return keepBackupWith(path, os.Link)
+}
+
+// keepBackupWith is keepBackup with the link call given, so that the copy
+// path can be tested on file systems that do have hard links.
+func keepBackupWith(path string, link func(oldname, newname string) error) error {
 	bak := path + ".bak"
 	tmp := bak + ".tmp"
 	os.Remove(tmp)
-	if err := os.Link(path, tmp); err == nil {
+	if err := link(path, tmp); err == nil {
 		if err := os.Rename(tmp, bak); err != nil {
 			os.Remove(tmp)
 			return fmt.Errorf("storage: keeping the backup %s: %w", bak, err)
 		}
 		return syncDir(filepath.Dir(path))
+	}
+	current, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("storage: reading %s to keep a backup: %w", path, err)
 	}
 	return writeAtomic(bak, current)
 }

@@ -275,7 +275,7 @@ func (v *Vault) Save() error {
 	}
 	v.scratch = file
 	if _, err := os.Stat(v.path); err == nil {
-		if err := keepBackup(v.path, nil); err != nil {
+		if err := keepBackup(v.path); err != nil {
 			return err
 		}
 	}
