@@ -121,20 +121,10 @@ func (d *doc) numberBefore(p int) (int, int, bool) {
 	if n, ok := numberWords[w]; ok {
 		return n, ws, true
 	}
-	if containsSuffix(d.lower[runeStart(d.lower, max(0, p-20)):p], withinCues) {
+	if hasSuffixFrom(strings.TrimRight(d.lower[runeStart(d.lower, max(0, p-20)):p], " "), withinCues) {
 		return 1, p, true
 	}
 	return 0, 0, false
-}
-
-func containsSuffix(s string, cues []string) bool {
-	s = strings.TrimRight(s, " ")
-	for _, c := range cues {
-		if strings.HasSuffix(s, c) {
-			return true
-		}
-	}
-	return false
 }
 
 // wordBefore returns the word that ends at i and where it starts.
