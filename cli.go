@@ -29,6 +29,11 @@ Commands:
   analyze [--json] FILE|URL|-   read a privacy policy (.txt or .html file, http(s) URL,
                                 or - for standard input) and show what it says about
                                 the controller, contacts, markings, deadlines and law
+  letter --policy FILE|URL --kind KIND --from PROFILE.json --out FILE.pdf
+         [--lang LANG] [--date YYYY-MM-DD] [--to CONTACT] [--law CODE] [--email FILE.txt]
+                                write an access, erasure or withdrawal letter to the
+                                company a policy names, as a PDF to print and sign
+                                (and as an e-mail with --email)
   due --law CODE --kind KIND --received YYYY-MM-DD [--json]
                                 when the company must answer: the due date, the latest
                                 date with an extension, and the rule in words
@@ -91,6 +96,8 @@ func runCLI(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runICS(args[1:], vault, stdin, stdout, stderr)
 	case "analyze":
 		return runAnalyze(args[1:], stdin, stdout, stderr)
+	case "letter":
+		return runLetter(args[1:], stdin, stdout, stderr)
 	case "due":
 		return runDue(args[1:], stdout, stderr)
 	case "authority":

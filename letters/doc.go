@@ -1,7 +1,8 @@
-// Package letters is Prava's letter domain: the kinds of request, the laws
-// and their deadlines, the letter texts and their rendering to PDF. Reading
-// a privacy policy lives in the sub-package letters/policy.
-//
-// The law model and the letters are being built (see the project's issue
-// tracker); this package holds only its documentation until then.
+// Package letters writes Prava's letters: access, erasure and withdrawal
+// requests, the reminder and the complaint that follow them, in Ukrainian,
+// Russian, Latvian, Lithuanian and English, under the law of the company's
+// jurisdiction (see letters/law). Compose fills the language's templates in
+// assets/letters with a Request; the Letter it returns renders as a PDF to
+// print and sign (PDF) or as an e-mail (Email). Reading a privacy policy
+// lives in letters/policy.
 package letters

@@ -1,0 +1,161 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"prava/casework"
+	"prava/letters"
+	"prava/letters/law"
+	"prava/letters/policy"
+)
+
+// runLetter writes a letter from a policy and a profile. Everything is
+// composed and rendered before the first byte is written, so a bad input
+// leaves no half-written file behind.
+func runLetter(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("letter", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	policyArg := fs.String("policy", "", "the company's privacy policy: a .txt or .html file, an http(s) URL, or -")
+	kindArg := fs.String("kind", "", "access, erasure or withdrawal (also rectification, objection, restriction, portability)")
+	langArg := fs.String("lang", "", "the letter's language: uk, ru, lv, lt or en (default: the policy's)")
+	fromArg := fs.String("from", "", "your profile, a JSON file with name, address, email, phone, birthdate, id_document, customer_ref")
+	dateArg := fs.String("date", "", "the letter's date, YYYY-MM-DD (default: today)")
+	toArg := fs.String("to", "", "the e-mail or postal address to write to (default: the one the policy names)")
+	lawArg := fs.String("law", "", "the law to cite: UA, RU, EU, EU-LV, EU-LT, … (default: the policy's)")
+	outArg := fs.String("out", "", "where to save the PDF")
+	emailArg := fs.String("email", "", "where to save the e-mail form (subject and plain text)")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "Usage: prava letter --policy FILE|URL --kind KIND [--lang LANG] --from PROFILE.json\n"+
+			"                    [--date YYYY-MM-DD] [--to CONTACT] [--law CODE] --out FILE.pdf [--email FILE.txt]\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if *policyArg == "" || *kindArg == "" || *fromArg == "" || *outArg == "" || fs.NArg() > 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	fail := func(err error) int {
+		fmt.Fprintln(stderr, "prava letter:", err)
+		return exitError
+	}
+	kind, err := law.ParseKind(*kindArg)
+	if err != nil {
+		return fail(err)
+	}
+	if kind == law.Reminder || kind == law.Complaint {
+		return fail(fmt.Errorf("a %s follows a stored request: write it from the app, which knows the request's history", kind))
+	}
+	if *langArg != "" && !isLanguage(*langArg) {
+		return fail(fmt.Errorf("no letters in %q: choose one of %s", *langArg, strings.Join(letters.Languages, ", ")))
+	}
+	day := time.Now()
+	if *dateArg != "" {
+		if day, err = time.Parse(time.DateOnly, *dateArg); err != nil {
+			return fail(fmt.Errorf("%q is not a date: write it as YYYY-MM-DD, for example 2026-11-23", *dateArg))
+		}
+	}
+	day = law.Day(day)
+	pf, err := os.Open(*fromArg)
+	if err != nil {
+		return fail(fmt.Errorf("cannot read the profile: %w", err))
+	}
+	profile, err := letters.ReadProfile(pf)
+	pf.Close()
+	if err != nil {
+		return fail(fmt.Errorf("%s: %w", *fromArg, err))
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	src, err := policy.Load(ctx, *policyArg, stdin)
+	if err != nil {
+		return fail(err)
+	}
+	req, err := casework.LetterFromPolicy(policy.Analyze(src.Text), profile,
+		casework.LetterChoice{Kind: kind, Lang: *langArg, To: *toArg, Law: *lawArg, Date: day})
+	if err != nil {
+		return fail(err)
+	}
+	l, err := letters.Compose(req)
+	if err != nil {
+		return fail(err)
+	}
+	pdf, err := l.PDF()
+	if err != nil {
+		return fail(err)
+	}
+	var mail []byte
+	if *emailArg != "" {
+		subject, body := l.Email()
+		mail = []byte("Subject: " + subject + "\n\n" + body)
+	}
+	if err := writeNew(*outArg, pdf); err != nil {
+		return fail(err)
+	}
+	if mail != nil {
+		if err := writeNew(*emailArg, mail); err != nil {
+			os.Remove(*outArg)
+			return fail(err)
+		}
+	}
+	fmt.Fprintf(stdout, "%s letter in %s to %s (%s), reference %s\n", kind, l.Lang, req.To.Name, req.Channel, l.Reference)
+	if !l.Due.IsZero() {
+		fmt.Fprintf(stdout, "answer due by %s\n", l.Due.Format(time.DateOnly))
+	}
+	fmt.Fprintln(stdout, "saved", *outArg)
+	return exitOK
+}
+
+func isLanguage(s string) bool {
+	for _, l := range letters.Languages {
+		if l == s {
+			return true
+		}
+	}
+	return false
+}
+
+// writeNew writes data to path through a temporary file in the same
+// folder, so a failed write never leaves a truncated file under the name.
+func writeNew(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return fmt.Errorf("%s is a folder: give a file name, such as %s", path, filepath.Join(path, "letter.pdf"))
+	}
+	tmp, err := os.CreateTemp(dir, ".prava-*")
+	if err != nil {
+		return fmt.Errorf("cannot write to %s: %w; choose a folder you can write to", dir, unwrapPath(err))
+	}
+	_, err = tmp.Write(data)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	}
+	return nil
+}
+
+// unwrapPath drops the temporary file's name from an error.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const seedDir = "letters/policy/testdata/seeds/"
+
+func writeProfile(t *testing.T, json string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "profile.json")
+	if err := os.WriteFile(p, []byte(json), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+const testProfile = `{"name": "Олена Іванівна Петренко", "address": "вул. Хрещатик, 1, кв. 5\nм. Київ, 01001",
+ "email": "olena@example.org", "phone": "+380 44 000 00 00",
+ "id_document": "паспорт серії МЕ № 123456, виданий 01.02.2010"}`
+
+// pdfText reads a PDF's text back with poppler's pdftotext.
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("PRAVA_REQUIRE_KEYRING") != "" {
+			t.Fatal("pdftotext is missing: install poppler-utils (scripts/setup.sh does)")
+		}
+		t.Skip("pdftotext is not installed")
+	}
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	return strings.Join(strings.Fields(string(out)), " ")
+}
+
+// TestLetterSeeds writes access, erasure and withdrawal letters to the
+// company of each seed policy and reads the PDFs back: the sender, the
+// contact the policy names, its marking, the law, the title in the
+// policy's language and the date in local form are all on the page.
+func TestLetterSeeds(t *testing.T) {
+	profile := writeProfile(t, testProfile)
+	type seed struct {
+		file, to string
+		contact  string // the contact the letter must be addressed to
+		law      string
+		date     string
+		titles   map[string]string
+		marking  map[string]string
+	}
+	seeds := []seed{
+		{file: "000_131528efbcf5aff0.txt", contact: "office@lantrace.net", law: "Закону України «Про захист персональних даних»", date: "23.11.2026",
+			titles: map[string]string{"access": "ЗАПИТ", "erasure": "ВИМОГА", "withdrawal": "ЗАЯВА"}},
+		{file: "001_a66e4632f88529cc.txt", contact: "ул. Нижегородская, дом 32, стр. А", law: "№ 152-ФЗ «О персональных данных»", date: "23.11.2026",
+			titles:  map[string]string{"access": "ЗАПРОС", "erasure": "ТРЕБОВАНИЕ", "withdrawal": "ОТЗЫВ"},
+			marking: map[string]string{"access": "запрос информации о порядке обработки персональных данных", "withdrawal": "отзыв согласия на обработку персональных данных"}},
+		{file: "002_9689a5f9d2eaae8f.txt", to: "Ganību dambis 17A, Rīga, LV-1045", contact: "Ganību dambis 17A", law: "Vispārīgās datu aizsardzības regulas", date: "2026. gada 23. novembris",
+			titles: map[string]string{"access": "Datu subjekta pieprasījums piekļūt", "erasure": "Datu subjekta pieprasījums dzēst", "withdrawal": "Piekrišanas atsaukums"}},
+		{file: "003_667823663de3ed12.txt", contact: "data.controller@costless.com.ua", law: "Bendrojo duomenų apsaugos reglamento (ES) 2016/679 (BDAR)", date: "2026-11-23",
+			titles:  map[string]string{"access": "PRAŠYMAS dėl galimybės susipažinti", "erasure": "PRAŠYMAS dėl asmens duomenų ištrynimo", "withdrawal": "PRAŠYMAS dėl sutikimo"},
+			marking: map[string]string{"access": "Privatumo politika", "erasure": "Privatumo politika", "withdrawal": "Privatumo politika"}},
+		{file: "004_c9271ffe27ce26c1.txt", contact: "4445 Eastgate Mall", law: "Закону України «Про захист персональних даних»", date: "23.11.2026",
+			titles: map[string]string{"access": "ЗАПИТ", "erasure": "ВИМОГА", "withdrawal": "ЗАЯВА"}},
+	}
+	dir := t.TempDir()
+	for _, s := range seeds {
+		for _, kind := range []string{"access", "erasure", "withdrawal"} {
+			out := filepath.Join(dir, s.file+"-"+kind+".pdf")
+			mail := filepath.Join(dir, s.file+"-"+kind+".eml")
+			args := []string{"letter", "--policy", seedDir + s.file, "--kind", kind, "--from", profile, "--date", "2026-11-23", "--out", out, "--email", mail}
+			if s.to != "" {
+				args = append(args, "--to", s.to)
+			}
+			code, stdout, stderr := run(t, "", args...)
+			if code != exitOK {
+				t.Fatalf("%s %s: exit %d: %s", s.file, kind, code, stderr)
+			}
+			text := pdfText(t, out)
+			for what, want := range map[string]string{"sender": "Олена Іванівна Петренко", "contact": s.contact, "law": s.law, "title": s.titles[kind], "date": s.date, "marking": s.marking[kind]} {
+				if want != "" && !strings.Contains(text, want) {
+					t.Errorf("%s %s: the %s %q is not in the PDF:\n%s", s.file, kind, what, want, text)
+				}
+			}
+			if !strings.Contains(stdout, "saved "+out) {
+				t.Errorf("%s %s: stdout %q", s.file, kind, stdout)
+			}
+			eml, err := os.ReadFile(mail)
+			if err != nil || !strings.HasPrefix(string(eml), "Subject: ") || (s.marking[kind] != "" && !strings.Contains(strings.SplitN(string(eml), "\n", 2)[0], s.marking[kind])) {
+				t.Errorf("%s %s: e-mail form %q (%v)", s.file, kind, eml, err)
+			}
+		}
+	}
+}
+
+// TestLetterBadInput: each mistake gets a message that says what to do,
+// and no file is written.
+func TestLetterBadInput(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "letter.pdf")
+	good := writeProfile(t, testProfile)
+	noName := writeProfile(t, `{"address": "Rīga", "email": "a@example.lv"}`)
+	unknownKey := writeProfile(t, `{"name": "A B", "email": "a@example.lv", "passport": "x"}`)
+	policy := seedDir + "000_131528efbcf5aff0.txt"
+	cases := []struct {
+		name string
+		args []string
+		msg  string
+	}{
+		{"no name", []string{"--policy", policy, "--kind", "access", "--from", noName}, "name is missing"},
+		{"unknown key", []string{"--policy", policy, "--kind", "access", "--from", unknownKey}, `unknown field "passport"`},
+		{"missing profile", []string{"--policy", policy, "--kind", "access", "--from", filepath.Join(dir, "none.json")}, "cannot read the profile"},
+		{"unknown language", []string{"--policy", policy, "--kind", "access", "--from", good, "--lang", "fr"}, `no letters in "fr"`},
+		{"unknown kind", []string{"--policy", policy, "--kind", "hello", "--from", good}, "hello"},
+		{"bad date", []string{"--policy", policy, "--kind", "access", "--from", good, "--date", "23.11.2026"}, "YYYY-MM-DD"},
+		{"no contact", []string{"--policy", seedDir + "002_9689a5f9d2eaae8f.txt", "--kind", "access", "--from", good}, "give one with --to"},
+		{"missing policy", []string{"--policy", filepath.Join(dir, "nope.txt"), "--kind", "access", "--from", good}, "nope.txt"},
+	}
+	for _, c := range cases {
+		code, stdout, stderr := run(t, "", append(append([]string{"letter"}, c.args...), "--out", out)...)
+		if code != exitError || !strings.Contains(stderr, c.msg) || stdout != "" {
+			t.Errorf("%s: exit %d, stderr %q, stdout %q; want %q", c.name, code, stderr, stdout, c.msg)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Fatalf("%s: a file was written", c.name)
+		}
+	}
+	// An output path that cannot be written: a folder that does not exist.
+	bad := filepath.Join(dir, "no-such-folder", "letter.pdf")
+	code, _, stderr := run(t, "", "letter", "--policy", policy, "--kind", "access", "--from", good, "--out", bad)
+	if code != exitError || !strings.Contains(stderr, "cannot write to") {
+		t.Errorf("unwritable output: exit %d, %q", code, stderr)
+	}
+	code, _, stderr = run(t, "", "letter", "--policy", policy, "--kind", "access", "--from", good, "--out", dir)
+	if code != exitError || !strings.Contains(stderr, "is a folder") {
+		t.Errorf("folder as output: exit %d, %q", code, stderr)
+	}
+	if code, _, _ := run(t, "", "letter", "--kind", "access"); code != exitUsage {
+		t.Errorf("missing flags: exit %d, want %d", code, exitUsage)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 0 {
+		t.Errorf("files left behind: %v", entries)
+	}
+}

@@ -1,0 +1,270 @@
+package letters
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"prava/letters/law"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden letters in testdata/golden")
+
+var day = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+
+// jurisdictionFor is the law a letter in each language is tested under:
+// the one its readers most often meet.
+var jurisdictionFor = map[string]law.Code{"uk": "UA", "ru": "RU", "lv": "EU-LV", "lt": "EU-LT", "en": "EU"}
+
+var allKinds = []law.Kind{law.Access, law.Erasure, law.Withdrawal, law.Reminder, law.Complaint}
+
+func sampleRequest(lang string, kind law.Kind) Request {
+	sent := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
+	return Request{
+		Kind: kind, Lang: lang, Jurisdiction: jurisdictionFor[lang], Channel: law.ByEmail,
+		From: Profile{
+			Name: "Олена Іванівна Петренко", Address: "вул. Хрещатик, 1, кв. 5\nм. Київ, 01001", Email: "olena@example.org",
+			Phone: "+380 44 000 00 00", BirthDate: "1985-03-04", IDDocument: "паспорт МЕ 123456, виданий 01.02.2010", CustomerRef: "A-77",
+		},
+		To:   Recipient{Name: "Šiaurės Žąsų Ķēķis SIA", Registration: "40003052790", Address: "Dzirnavu iela 105, Rīga, LV-1011, Latvija", Email: "privacy@example.lv"},
+		Date: day, Reference: "PR-20261123-0001", Marking: "Data request", PromisedDays: 30, Service: "example.lv",
+		Options:   law.DefaultOptions(),
+		Original:  &Prior{Kind: law.Access, Reference: "PR-20261001-0001", Sent: sent, Due: sent.AddDate(0, 1, 0), Channel: law.ByPost, Tracking: "RR123456789LV"},
+		Reminder:  &Prior{Kind: law.Reminder, Reference: "PR-20261106-0002", Sent: sent.AddDate(0, 1, 5), Due: sent.AddDate(0, 1, 19)},
+		Company:   &Recipient{Name: "Šiaurės Žąsų Ķēķis SIA", Address: "Dzirnavu iela 105, Rīga"},
+		Authority: "",
+	}
+}
+
+// TestGolden composes every kind in every language and compares its text
+// with the reviewed copy in testdata/golden (go test -update rewrites them
+// after a template change; read the diff before committing it).
+func TestGolden(t *testing.T) {
+	for _, lang := range Languages {
+		for _, kind := range allKinds {
+			r := sampleRequest(lang, kind)
+			if kind == law.Complaint {
+				r.Marking = ""
+			}
+			l, err := Compose(r)
+			if err != nil {
+				t.Fatalf("%s %s: %v", lang, kind, err)
+			}
+			subject, body := l.Email()
+			got := l.Text() + "\n--- e-mail ---\nSubject: " + subject + "\n\n" + body
+			path := filepath.Join("testdata", "golden", lang+"-"+string(kind)+".txt")
+			if *update {
+				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				continue
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./letters -update to write it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("%s differs from the golden letter; run go test ./letters -update and read the diff\n%s", path, firstDiff(got, string(want)))
+			}
+		}
+	}
+}
+
+func firstDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := 0; i < len(al) && i < len(bl); i++ {
+		if al[i] != bl[i] {
+			return "got:  " + al[i] + "\nwant: " + bl[i]
+		}
+	}
+	return "lengths differ"
+}
+
+// TestLetterParts checks what each language's letter must carry, whatever
+// its wording: the law, the title, the date in local form, the deadline,
+// the marking, the reference and the person's name as it is signed.
+func TestLetterParts(t *testing.T) {
+	want := map[string][]string{
+		"uk": {"Закону України «Про захист персональних даних»", "ЗАПИТ", "23.11.2026", "Вих. № PR-20261123-0001", "Олена ПЕТРЕНКО", "З позначкою: «Data request»", "до 23.12.2026", "документ, що посвідчує особу: паспорт"},
+		"ru": {"Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных»", "ЗАПРОС", "23.11.2026", "О. І. Петренко", "С пометкой: «Data request»", "до 07.12.2026", "документ, удостоверяющий личность: паспорт", "номер договора (лицевого счёта) A-77"},
+		"lv": {"Vispārīgās datu aizsardzības regulas (ES) 2016/679 (turpmāk — Regula) 15. pantu", "Datu subjekta pieprasījums", "2026. gada 23. novembris", "līdz 23.12.2026", "Ar cieņu,", "Data request"},
+		"lt": {"Bendrojo duomenų apsaugos reglamento (ES) 2016/679 (BDAR) 15 straipsniu", "PRAŠYMAS", "Data: 2026-11-23", "iki 2026-12-23", "Pagarbiai,"},
+		"en": {"Article 15 of the General Data Protection Regulation", "Subject: Data subject access request under Article 15 GDPR", "23 November 2026", "by 23 December 2026", "Yours faithfully,"},
+	}
+	for lang, parts := range want {
+		l, err := Compose(sampleRequest(lang, law.Access))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := l.Text()
+		for _, p := range parts {
+			if !strings.Contains(text, p) {
+				t.Errorf("%s access letter lacks %q:\n%s", lang, p, text)
+			}
+		}
+		if lang != "ru" && lang != "uk" && strings.Contains(text, "паспорт") {
+			t.Errorf("%s letter under GDPR carries the identity document, which the law does not ask for", lang)
+		}
+	}
+}
+
+// TestDeadlineByPost: a posted letter's day of receipt is unknown, so it
+// states the term in words and no date.
+func TestDeadlineByPost(t *testing.T) {
+	r := sampleRequest("en", law.Access)
+	r.Channel = law.ByPost
+	l, err := Compose(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !l.Due.IsZero() || !strings.Contains(l.Text(), "within one month of receiving this request") {
+		t.Errorf("posted letter: due %v, text:\n%s", l.Due, l.Text())
+	}
+}
+
+func TestComposeErrors(t *testing.T) {
+	cases := []struct {
+		name string
+		edit func(*Request)
+		want error
+		msg  string
+	}{
+		{"no name", func(r *Request) { r.From.Name = " " }, ErrProfile, "name is missing"},
+		{"bad e-mail", func(r *Request) { r.From.Email = "olena@" }, ErrProfile, "not an e-mail address"},
+		{"unknown language", func(r *Request) { r.Lang = "de" }, nil, "no letters in language \"de\""},
+		{"unknown law", func(r *Request) { r.Jurisdiction = "XX" }, ErrRequest, "XX"},
+		{"no e-mail to write to", func(r *Request) { r.To.Email = "" }, ErrRequest, "no e-mail address"},
+		{"no postal address", func(r *Request) { r.Channel = law.ByPost; r.To.Address = "" }, ErrRequest, "no postal address"},
+		{"reminder without request", func(r *Request) { r.Kind = law.Reminder; r.Original = nil }, ErrRequest, "follows a request"},
+		{"RU without passport", func(r *Request) { r.Lang = "ru"; r.Jurisdiction = "RU"; r.From.IDDocument = "" }, ErrProfile, "id_document"},
+		{"no date", func(r *Request) { r.Date = time.Time{} }, ErrRequest, "no date"},
+	}
+	for _, c := range cases {
+		r := sampleRequest("en", law.Access)
+		c.edit(&r)
+		_, err := Compose(r)
+		if err == nil || (c.want != nil && !errors.Is(err, c.want)) || !strings.Contains(err.Error(), c.msg) {
+			t.Errorf("%s: got %v, want %v containing %q", c.name, err, c.want, c.msg)
+		}
+	}
+}
+
+func TestReadProfile(t *testing.T) {
+	good := `{"name":"Jānis Bērziņš","address":"Rīga","email":"j@example.lv","birthdate":"1980-01-02"}`
+	if p, err := ReadProfile(strings.NewReader(good)); err != nil || p.Name != "Jānis Bērziņš" {
+		t.Fatalf("good profile: %v %+v", err, p)
+	}
+	for in, msg := range map[string]string{
+		`{"name":"J","adress":"Rīga","email":"j@example.lv"}`: `unknown field "adress"`,
+		`{"address":"Rīga"}`: "name is missing",
+		`{"name":"J"}`:       "postal address or an e-mail",
+		`{"name":"J","email":"j@x.lv","birthdate":"02.01.1980"}`: "YYYY-MM-DD",
+		`[1,2]`: "not a profile",
+		`{"name":"J","email":"j@x.lv"} {"name":"K"}`: "more than one",
+	} {
+		if _, err := ReadProfile(strings.NewReader(in)); err == nil || !strings.Contains(err.Error(), msg) {
+			t.Errorf("%s: got %v, want %q", in, err, msg)
+		}
+	}
+}
+
+// TestPDF renders every language and reads the text back with poppler's
+// pdftotext: every line of the letter is there, in order, with its
+// diacritics and Cyrillic intact, and the metadata names the letter.
+func TestPDF(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("PRAVA_REQUIRE_KEYRING") != "" {
+			t.Fatal("pdftotext is missing: install poppler-utils (scripts/setup.sh does)")
+		}
+		t.Skip("pdftotext is not installed")
+	}
+	dir := t.TempDir()
+	for _, lang := range Languages {
+		r := sampleRequest(lang, law.Access)
+		r.Extra = "A very long address without spaces: https://example.org/" + strings.Repeat("privacy-policy/", 12) + " must wrap."
+		l, err := Compose(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pdf, err := l.PDF()
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, lang+".pdf")
+		os.WriteFile(path, pdf, 0o600)
+		out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").CombinedOutput()
+		if err != nil {
+			t.Fatalf("%s: pdftotext: %v\n%s", lang, err, out)
+		}
+		// The footers sit between the pages' text; take them out.
+		raw := string(out)
+		pages := strings.Count(raw, "\f")
+		for n := 1; n <= pages; n++ {
+			raw = strings.Replace(raw, l.PageLabel(n, pages), "", 1)
+		}
+		text := strings.Join(strings.Fields(raw), " ")
+		// Every paragraph of the body, in order.
+		at := 0
+		for _, b := range l.Body {
+			if b.Text == "" || strings.Contains(b.Text, "https://") {
+				continue
+			}
+			p := strings.Join(strings.Fields(b.Text), " ")
+			i := strings.Index(text[at:], p)
+			if i < 0 {
+				t.Errorf("%s: paragraph missing or out of order: %q", lang, p)
+				continue
+			}
+			at += i + len(p)
+		}
+		for _, s := range append(append([]string{}, l.Title...), l.Sender[0], l.Recipient[0]) {
+			if !strings.Contains(text, s) {
+				t.Errorf("%s: %q missing from the PDF text", lang, s)
+			}
+		}
+		info, err := exec.Command("pdfinfo", path).CombinedOutput()
+		if err != nil || !strings.Contains(string(info), "Creator:         Prava") || !strings.Contains(string(info), "Title:") {
+			t.Errorf("%s: pdfinfo: %v\n%s", lang, err, info)
+		}
+		if !strings.Contains(string(pdf), "/Lang ("+lang+")") {
+			t.Errorf("%s: no /Lang in the catalog", lang)
+		}
+		if len(pdf) > 30<<10 {
+			t.Errorf("%s: %d bytes, over 30 KB", lang, len(pdf))
+		}
+	}
+}
+
+// TestPDFPages: a long letter runs to several pages, each numbered.
+func TestPDFPages(t *testing.T) {
+	r := sampleRequest("uk", law.Erasure)
+	r.Extra = strings.Repeat("Дуже довгий абзац, який займає багато місця. ", 200)
+	l, err := Compose(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf, err := l.PDF()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "long.pdf")
+	os.WriteFile(path, pdf, 0o600)
+	out, err := exec.Command("pdftotext", path, "-").Output()
+	if err != nil {
+		t.Skip("pdftotext:", err)
+	}
+	pages := strings.Count(string(out), "\f")
+	if pages < 3 {
+		t.Fatalf("%d pages for a long letter", pages)
+	}
+	for n := 1; n <= pages; n++ {
+		if want := l.PageLabel(n, pages); !strings.Contains(string(out), want) {
+			t.Errorf("page label %q missing", want)
+		}
+	}
+}
