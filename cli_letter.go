@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -57,7 +58,7 @@ func runLetter(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if kind == law.Reminder || kind == law.Complaint {
 		return fail(fmt.Errorf("a %s follows a stored request: write it from the app, which knows the request's history", kind))
 	}
-	if *langArg != "" && !isLanguage(*langArg) {
+	if *langArg != "" && !slices.Contains(letters.Languages, *langArg) {
 		return fail(fmt.Errorf("no letters in %q: choose one of %s", *langArg, strings.Join(letters.Languages, ", ")))
 	}
 	day := time.Now()
@@ -115,15 +116,6 @@ func runLetter(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, "saved", *outArg)
 	return exitOK
-}
-
-func isLanguage(s string) bool {
-	for _, l := range letters.Languages {
-		if l == s {
-			return true
-		}
-	}
-	return false
 }
 
 // writeNew writes data to path through a temporary file in the same

@@ -84,15 +84,7 @@ func LetterFromPolicy(f *policy.Findings, from letters.Profile, c LetterChoice) 
 // this kind; else a signed paper letter under 152-FZ (Art. 14 part 3
 // asks for a signature), e-mail elsewhere; else whatever contact there is.
 func channelFor(f *policy.Findings, kind law.Kind, to letters.Recipient, code law.Code) law.Channel {
-	var asked *string
-	switch string(kind) {
-	case policy.KindAccess:
-		asked = f.Channels.Access
-	case policy.KindErasure:
-		asked = f.Channels.Erasure
-	case policy.KindWithdrawal:
-		asked = f.Channels.Withdrawal
-	}
+	asked := f.Channels.For(string(kind))
 	hasMail, hasPost := to.Email != "", to.Address != ""
 	switch {
 	case asked != nil && *asked == policy.ChannelPost && hasPost:

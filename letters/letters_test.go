@@ -182,14 +182,7 @@ func TestPDF(t *testing.T) {
 	for _, lang := range Languages {
 		r := sampleRequest(lang, law.Access)
 		r.Extra = "A very long address without spaces: https://example.org/" + strings.Repeat("privacy-policy/", 12) + " must wrap."
-		l, err := Compose(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		pdf, err := l.PDF()
-		if err != nil {
-			t.Fatal(err)
-		}
+		l, pdf := renderPDF(t, r)
 		path := filepath.Join(dir, lang+".pdf")
 		os.WriteFile(path, pdf, 0o600)
 		out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").CombinedOutput()
@@ -239,14 +232,7 @@ func TestPDF(t *testing.T) {
 func TestPDFPages(t *testing.T) {
 	r := sampleRequest("uk", law.Erasure)
 	r.Extra = strings.Repeat("Дуже довгий абзац, який займає багато місця. ", 200)
-	l, err := Compose(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pdf, err := l.PDF()
-	if err != nil {
-		t.Fatal(err)
-	}
+	l, pdf := renderPDF(t, r)
 	path := filepath.Join(t.TempDir(), "long.pdf")
 	os.WriteFile(path, pdf, 0o600)
 	needPdftotext(t)
@@ -275,4 +261,19 @@ func needPdftotext(t *testing.T) {
 		}
 		t.Skip("pdftotext is not installed")
 	}
+}
+
+// renderPDF composes a request and renders its PDF, failing the test on any
+// error.
+func renderPDF(t *testing.T, r Request) (*Letter, []byte) {
+	t.Helper()
+	l, err := Compose(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf, err := l.PDF()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l, pdf
 }

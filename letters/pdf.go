@@ -127,14 +127,15 @@ func (p *pager) text(x, w float64, s string, bold bool, pt, lh float64, align st
 
 // block places lines at a fixed place on the first page, outside the
 // flow, and returns the y under it.
-func (p *pager) block(x, y, w float64, label string, lines []string, pt, lh float64) float64 {
+// With boldFirst its first line (the sender's name) is set in bold.
+func (p *pager) block(x, y, w float64, label string, lines []string, pt, lh float64, boldFirst bool) float64 {
 	save, page := p.y, p.page
 	p.y = y
 	if label != "" {
 		p.text(x, w, label, true, pt, lh, "L")
 	}
 	for i, s := range lines {
-		p.text(x, w, s, i == 0 && label == "" && pt == blockPt, pt, lh, "L")
+		p.text(x, w, s, i == 0 && boldFirst, pt, lh, "L")
 	}
 	end := p.y
 	p.y, p.page = save, page
@@ -148,7 +149,7 @@ func (p *pager) layout(l *Letter) {
 		for _, y := range []float64{105, 148.5, 210} {
 			p.ops = append(p.ops, op{page: 1, x: 4, y: y, w: map[bool]float64{true: 7, false: 5}[y == 148.5], rule: true})
 		}
-		infoEnd := p.block(infoX, marginTop, infoW, "", l.Sender, blockPt, blockMM)
+		infoEnd := p.block(infoX, marginTop, infoW, "", l.Sender, blockPt, blockMM, true)
 		p.y = windowTop + 6
 		ret, pt := p.oneLine(l.ReturnLine, windowW, smallPt)
 		p.ops = append(p.ops, op{page: 1, x: windowX, y: p.y, w: windowW, h: 3, text: ret, pt: pt, align: "L"})
@@ -156,12 +157,13 @@ func (p *pager) layout(l *Letter) {
 		if l.Marking != "" {
 			p.text(windowX, windowW, l.Marking, true, blockPt-1, blockMM-0.6, "L")
 		}
-		addrEnd := p.block(windowX, max(windowAddressY, p.y+1), windowW, "", l.Recipient, blockPt+0.5, blockMM+0.2)
-		dateEnd := p.block(infoX, max(infoEnd+4, windowAddressY), infoW, "", l.Dateline, blockPt-1, blockMM)
+		addrEnd := p.block(windowX, max(windowAddressY, p.y+1), windowW, "", l.Recipient, blockPt+0.5, blockMM+0.2, false)
+		dateEnd := p.block(infoX, max(infoEnd+4, windowAddressY), infoW, "", l.Dateline, blockPt-1, blockMM, false)
 		p.y = max(bodyFirstY, addrEnd+8, dateEnd+8)
 	default:
-		end := p.block(topRightX, marginTop, topRightW, l.RecipientLabel, l.Recipient, blockPt, blockMM)
-		end = p.block(topRightX, end+3, topRightW, l.SenderLabel, l.Sender, blockPt, blockMM)
+		// Without a label ("В NETRACK") the first line stands out in bold instead.
+		end := p.block(topRightX, marginTop, topRightW, l.RecipientLabel, l.Recipient, blockPt, blockMM, l.RecipientLabel == "")
+		end = p.block(topRightX, end+3, topRightW, l.SenderLabel, l.Sender, blockPt, blockMM, l.SenderLabel == "")
 		p.y = end + 8
 		for _, s := range l.Dateline {
 			p.text(marginL, textW, s, false, blockPt, blockMM, "L")

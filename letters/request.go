@@ -1,6 +1,7 @@
 package letters
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -70,10 +71,8 @@ func DefaultLang(kind law.Kind, policyLang, authorityLang string) string {
 	if kind == law.Complaint {
 		want = authorityLang
 	}
-	for _, l := range Languages {
-		if l == want {
-			return l
-		}
+	if slices.Contains(Languages, want) {
+		return want
 	}
 	return "en"
 }

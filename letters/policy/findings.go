@@ -50,6 +50,20 @@ type Markings struct {
 	Any        *string `json:"any"`
 }
 
+// For returns how the policy asks for a kind of request to be sent
+// ("access", "erasure", "withdrawal"); nil when it does not say.
+func (c Channels) For(kind string) *string {
+	switch kind {
+	case KindAccess:
+		return c.Access
+	case KindErasure:
+		return c.Erasure
+	case KindWithdrawal:
+		return c.Withdrawal
+	}
+	return nil
+}
+
 // For returns the marking for a request kind ("access", "erasure",
 // "withdrawal"), falling back to the one for any request.
 func (m Markings) For(kind string) *string {
