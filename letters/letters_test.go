@@ -1,6 +1,7 @@
 package letters
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"os"
@@ -276,4 +277,15 @@ func renderPDF(t *testing.T, r Request) (*Letter, []byte) {
 		t.Fatal(err)
 	}
 	return l, pdf
+}
+
+// TestPDFDeterministic: the same letter renders to the same bytes, so a
+// saved copy can be compared with a fresh one.
+func TestPDFDeterministic(t *testing.T) {
+	_, first := renderPDF(t, sampleRequest("lv", law.Withdrawal))
+	for i := 0; i < 16; i++ {
+		if _, again := renderPDF(t, sampleRequest("lv", law.Withdrawal)); !bytes.Equal(first, again) {
+			t.Fatalf("render %d differs from the first", i+2)
+		}
+	}
 }

@@ -58,7 +58,9 @@ func (l *Letter) PDF() ([]byte, error) {
 	f.AddUTF8FontFromBytes(font, "B", assets.SerifBold)
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(marginL, marginTop, marginR)
-	// Fixed dates keep the same letter byte-for-byte the same.
+	// Fixed dates, and resources written in sorted order rather than in
+	// Go's random map order, keep the same letter byte-for-byte the same.
+	f.SetCatalogSort(true)
 	f.SetCreationDate(l.Date)
 	f.SetModificationDate(l.Date)
 	f.SetTitle(strings.Join(l.Title, " "), true)
