@@ -149,7 +149,7 @@ func runVault(args []string, global string, stdin io.Reader, stdout, stderr io.W
 			return fail(err)
 		}
 		defer v.Close()
-		if err := exportTo(v, fs.Arg(0)); err != nil {
+		if err := v.ExportTo(fs.Arg(0)); err != nil {
 			return fail(err)
 		}
 		fmt.Fprintf(stdout, "Exported the vault, still encrypted, to %s. It opens anywhere with your recovery code.\n", fs.Arg(0))
@@ -172,29 +172,6 @@ func runVault(args []string, global string, stdin io.Reader, stdout, stderr io.W
 	}
 	fmt.Fprintf(stderr, "prava vault: unknown command %q: use init, status, recover, export or import\n", args[0])
 	return exitUsage
-}
-
-// exportTo writes the backup next to its final name and renames it, so a
-// failed export leaves no half-written file.
-func exportTo(v *storage.Vault, path string) error {
-	if _, err := os.Stat(path); err == nil {
-		return fmt.Errorf("%s exists: choose a new file name", path)
-	}
-	tmp := path + ".part"
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
-	if err != nil {
-		return err
-	}
-	if err := v.Export(f); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return os.Rename(tmp, path)
 }
 
 func runCompany(args []string, global string, stdin io.Reader, stdout, stderr io.Writer) int {

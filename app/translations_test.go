@@ -2,9 +2,16 @@ package app
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
 	"prava/assets"
+	"prava/casework"
+	"prava/letters/policy"
+	"prava/storage"
 )
 
 func translationKeys(t *testing.T, code string) map[string]string {
@@ -18,4 +25,97 @@ func translationKeys(t *testing.T, code string) map[string]string {
 		t.Fatalf("%s.json: %v", code, err)
 	}
 	return m
+}
+
+// TestTranslationsComplete makes sure every language has every key the
+// English file has, and no key English lacks, so no screen falls back to
+// a raw key or keeps a text nobody shows.
+func TestTranslationsComplete(t *testing.T) {
+	en := translationKeys(t, "en")
+	for _, code := range Languages[1:] {
+		other := translationKeys(t, code)
+		for k := range en {
+			if strings.TrimSpace(other[k]) == "" {
+				t.Errorf("%s.json lacks %q", code, k)
+			}
+		}
+		for k := range other {
+			if _, ok := en[k]; !ok {
+				t.Errorf("%s.json has %q, which en.json lacks", code, k)
+			}
+		}
+	}
+}
+
+// TestEveryKeyTranslated reads the UI's source for the keys it asks T for
+// and checks en.json has each one; keys built at run time are listed here
+// from the values they are built from.
+func TestEveryKeyTranslated(t *testing.T) {
+	en := translationKeys(t, "en")
+	literal := regexp.MustCompile(`\bT\("([a-z_.]+)"`)
+	files, _ := filepath.Glob("*.go")
+	used := map[string]bool{}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range literal.FindAllStringSubmatch(string(src), -1) {
+			if !strings.HasSuffix(m[1], ".") && !strings.HasSuffix(m[1], "_") {
+				used[m[1]] = true
+			}
+		}
+	}
+	for _, p := range []string{"problem.in_use", "problem.damaged", "problem.too_new", "problem.not_a_vault", "problem.no_keyring", "problem.wrong_key", "problem.other"} {
+		used[p+".title"], used[p+".body"] = true, true
+	}
+	for _, f := range []string{"name", "legal", "registration", "jurisdiction", "language", "emails", "addresses", "website", "days", "marking_access", "marking_erasure", "marking_withdrawal", "marking_any"} {
+		used["review."+f], used["review."+f+"_missing"] = true, true
+	}
+	for _, k := range []storage.ContactKind{storage.ContactEmail, storage.ContactPost, storage.ContactWebForm, storage.ContactPhone} {
+		used["contact."+string(k)] = true
+	}
+	for _, k := range []string{"access", "erasure", "withdrawal", "reminder", "complaint"} {
+		used["kind."+k] = true
+	}
+	for _, s := range []storage.Status{storage.StatusDraft, storage.StatusSent, storage.StatusAnswered, storage.StatusDone, storage.StatusRefused} {
+		used["status."+string(s)] = true
+	}
+	for _, n := range []string{policy.NoteNoController, policy.NoteNoContact, policy.NoteDomainMismatch, policy.NoteProcessor, policy.NoteLongPromise, policy.NoteInPerson} {
+		used["note."+n] = true
+	}
+	for _, c := range casework.PolicyChanges(&policy.Findings{}, everything()) {
+		used["change."+c.Field] = true
+	}
+	for _, e := range []string{"empty", "binary", "too_large", "fetch"} {
+		used["add.err_"+e] = true
+	}
+	for _, p := range []string{"name", "address", "email", "phone", "birth", "customer", "id"} {
+		used["profile."+p], used["profile."+p+"_why"] = true, true
+	}
+	for k := range used {
+		if _, ok := en[k]; !ok {
+			t.Errorf("the UI asks for %q, which en.json lacks", k)
+		}
+	}
+	for k := range en {
+		if !used[k] {
+			t.Errorf("en.json has %q, which no screen shows", k)
+		}
+	}
+}
+
+// everything is a reading in which every finding PolicyChanges compares
+// is given, so that every field shows up as a change.
+func everything() *policy.Findings {
+	s, n := "x", 1
+	return &policy.Findings{
+		DisplayName: s, Controller: &s, Registration: &s, Jurisdiction: s, Language: s,
+		Emails: []string{s}, Addresses: []string{s}, DPO: &policy.Contact{Email: s},
+		Markings:     policy.Markings{Access: &s, Erasure: &s, Withdrawal: &s, Any: &s},
+		ResponseDays: &n,
+	}
 }

@@ -5,8 +5,6 @@
 package casework
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"time"
 
@@ -50,7 +48,8 @@ func CompanyFromPolicy(src policy.Source, f *policy.Findings, now time.Time) sto
 		c.Contacts = append(c.Contacts, storage.Contact{Kind: storage.ContactPost, Value: a})
 	}
 	c.Use = map[string]int{}
-	for kind, ch := range map[string]*string{policy.KindAccess: f.Channels.Access, policy.KindErasure: f.Channels.Erasure, policy.KindWithdrawal: f.Channels.Withdrawal} {
+	for _, kind := range []string{policy.KindAccess, policy.KindErasure, policy.KindWithdrawal} {
+		ch := f.Channels.For(kind)
 		if ch == nil {
 			continue
 		}
@@ -66,8 +65,8 @@ func CompanyFromPolicy(src policy.Source, f *policy.Findings, now time.Time) sto
 		}
 	}
 	c.Markings = map[string]string{}
-	for kind, m := range map[string]*string{policy.KindAccess: f.Markings.Access, policy.KindErasure: f.Markings.Erasure, policy.KindWithdrawal: f.Markings.Withdrawal, policy.KindAny: f.Markings.Any} {
-		if m != nil {
+	for _, kind := range []string{policy.KindAccess, policy.KindErasure, policy.KindWithdrawal, policy.KindAny} {
+		if m := f.Markings.Own(kind); m != nil {
 			c.Markings[kind] = *m
 		}
 	}
@@ -75,9 +74,8 @@ func CompanyFromPolicy(src policy.Source, f *policy.Findings, now time.Time) sto
 		c.PromisedDays = *f.ResponseDays
 	}
 	findings, _ := json.Marshal(f)
-	sum := sha256.Sum256([]byte(src.Text))
 	c.Policies = []storage.PolicySnapshot{{
-		Source: src.Location, Retrieved: src.RetrievedAt.UTC(), SHA256: hex.EncodeToString(sum[:]), Text: storage.NewText(src.Text), Findings: findings,
+		Source: src.Location, Retrieved: src.RetrievedAt.UTC(), SHA256: PolicyHash(src.Text), Text: storage.NewText(src.Text), Findings: findings,
 	}}
 	return c
 }
@@ -111,4 +109,16 @@ func Options(s storage.Settings) law.Options {
 		opt.TransitDays = s.TransitDays
 	}
 	return opt
+}
+
+// ReviewedCompany makes the company record from a policy whose findings
+// the person checked and corrected: the record follows edited, while the
+// snapshot keeps what the reader found, so a later re-check compares like
+// with like.
+func ReviewedCompany(src policy.Source, read, edited *policy.Findings, now time.Time) storage.Company {
+	c := CompanyFromPolicy(src, edited, now)
+	if asRead, err := json.Marshal(read); err == nil {
+		c.Policies[0].Findings = asRead
+	}
+	return c
 }

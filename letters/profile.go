@@ -60,16 +60,38 @@ func (p Profile) Validate() error {
 	if strings.TrimSpace(p.Address) == "" && strings.TrimSpace(p.Email) == "" {
 		return fmt.Errorf("%w: give a postal address or an e-mail address, so the company can answer", ErrProfile)
 	}
-	if e := strings.TrimSpace(p.Email); e != "" {
-		if a, err := mail.ParseAddress(e); err != nil || a.Address != e || !strings.Contains(e[strings.LastIndex(e, "@"):], ".") {
-			return fmt.Errorf("%w: %q is not an e-mail address (write it as name@example.org)", ErrProfile, e)
-		}
+	if err := CheckEmail(p.Email); err != nil {
+		return err
 	}
-	if b := strings.TrimSpace(p.BirthDate); b != "" {
-		d, err := time.Parse(time.DateOnly, b)
-		if err != nil || d.Year() < 1900 || d.After(time.Now()) {
-			return fmt.Errorf("%w: birth date %q is not a date in the past; write it as YYYY-MM-DD", ErrProfile, b)
-		}
+	if err := CheckBirthDate(p.BirthDate); err != nil {
+		return err
+	}
+	return nil
+}
+
+// CheckEmail reports whether s is empty or one plain e-mail address
+// (name@example.org), the form a letter can print and a company can answer.
+func CheckEmail(s string) error {
+	e := strings.TrimSpace(s)
+	if e == "" {
+		return nil
+	}
+	if a, err := mail.ParseAddress(e); err != nil || a.Address != e || !strings.Contains(e[strings.LastIndex(e, "@"):], ".") {
+		return fmt.Errorf("%w: %q is not an e-mail address (write it as name@example.org)", ErrProfile, e)
+	}
+	return nil
+}
+
+// CheckBirthDate reports whether s is empty or a day in the past written
+// YYYY-MM-DD.
+func CheckBirthDate(s string) error {
+	b := strings.TrimSpace(s)
+	if b == "" {
+		return nil
+	}
+	d, err := time.Parse(time.DateOnly, b)
+	if err != nil || d.Year() < 1900 || d.After(time.Now()) {
+		return fmt.Errorf("%w: birth date %q is not a date in the past; write it as YYYY-MM-DD", ErrProfile, b)
 	}
 	return nil
 }

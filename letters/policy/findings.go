@@ -67,19 +67,27 @@ func (c Channels) For(kind string) *string {
 // For returns the marking for a request kind ("access", "erasure",
 // "withdrawal"), falling back to the one for any request.
 func (m Markings) For(kind string) *string {
-	var specific *string
-	switch kind {
-	case KindAccess:
-		specific = m.Access
-	case KindErasure:
-		specific = m.Erasure
-	case KindWithdrawal:
-		specific = m.Withdrawal
-	}
-	if specific != nil {
-		return specific
+	if own := m.Own(kind); own != nil {
+		return own
 	}
 	return m.Any
+}
+
+// Own returns the marking the policy states for kind itself ("access",
+// "erasure", "withdrawal", or "any"), with no fallback; nil when it states
+// none.
+func (m Markings) Own(kind string) *string {
+	switch kind {
+	case KindAccess:
+		return m.Access
+	case KindErasure:
+		return m.Erasure
+	case KindWithdrawal:
+		return m.Withdrawal
+	case KindAny:
+		return m.Any
+	}
+	return nil
 }
 
 // Channels says how each kind of request should be sent: ChannelEmail,

@@ -1,0 +1,151 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	fynestorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"prava/letters/policy"
+)
+
+// showAddCompany asks for a policy: pasted, from a file, or from the web.
+// Reading happens off the UI goroutine; a download shows progress and can
+// be cancelled.
+func (u *UI) showAddCompany() {
+	if u.home == nil {
+		return
+	}
+	status := widget.NewLabel("")
+	status.Wrapping = fyne.TextWrapWord
+	status.Hide()
+	progress := widget.NewProgressBarInfinite()
+	progress.Stop()
+	progress.Hide()
+	cancel := widget.NewButton(T("common.cancel"), nil)
+	cancel.Hide()
+
+	fail := func(err error) {
+		progress.Stop()
+		progress.Hide()
+		cancel.Hide()
+		status.Importance = widget.DangerImportance
+		status.SetText(readError(err))
+		status.Show()
+	}
+	// read runs load in the background, with cancel wired to stop it, and
+	// goes on to the review.
+	read := func(what string, load func(ctx context.Context) (policy.Source, error)) {
+		ctx, stop := context.WithCancel(context.Background())
+		status.Importance = widget.MediumImportance
+		status.SetText(what)
+		status.Show()
+		progress.Show()
+		progress.Start()
+		cancel.OnTapped = func() { stop() }
+		cancel.Show()
+		var src policy.Source
+		var f *policy.Findings
+		var err error
+		u.background(func() {
+			src, err = load(ctx)
+			if err == nil && ctx.Err() == nil {
+				f = policy.Analyze(src.Text)
+			}
+		}, func() {
+			cancelled := ctx.Err() != nil
+			stop()
+			switch {
+			case cancelled:
+				fail(errors.New(T("add.cancelled")))
+			case err != nil:
+				fail(err)
+			default:
+				progress.Stop()
+				u.showReview(src, f)
+			}
+		})
+	}
+
+	pasted := widget.NewMultiLineEntry()
+	pasted.SetPlaceHolder(T("add.paste_hint"))
+	pasted.Wrapping = fyne.TextWrapWord
+	pasted.SetMinRowsVisible(12)
+	readPasted := widget.NewButton(T("add.read"), func() {
+		text := pasted.Text
+		read(T("add.reading"), func(context.Context) (policy.Source, error) {
+			d, err := policy.Decode([]byte(text), "")
+			return policy.Source{Decoded: d, Location: T("add.pasted_source"), RetrievedAt: u.now()}, err
+		})
+	})
+	readPasted.Importance = widget.HighImportance
+
+	chooseFile := widget.NewButton(T("add.choose_file"), func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil || r == nil {
+				return
+			}
+			path := r.URI().Path()
+			r.Close()
+			u.readPolicyFile(path)
+		}, u.win)
+		d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".txt", ".html", ".htm", ".xhtml", ".md"}))
+		d.Show()
+	})
+	chooseFile.Importance = widget.HighImportance
+
+	address := widget.NewEntry()
+	address.SetPlaceHolder("https://example.com/privacy")
+	fetch := widget.NewButton(T("add.fetch"), nil)
+	fetch.Importance = widget.HighImportance
+	fetch.OnTapped = func() {
+		raw := strings.TrimSpace(address.Text)
+		if !policy.IsURL(raw) && raw != "" && !strings.Contains(raw, " ") {
+			raw = "https://" + raw
+		}
+		read(T("add.fetching", args("URL", raw)), func(ctx context.Context) (policy.Source, error) {
+			return policy.Fetch(ctx, u.opt.HTTP, raw)
+		})
+	}
+	address.OnSubmitted = func(string) { fetch.OnTapped() }
+
+	u.readPolicyFile = func(path string) {
+		read(T("add.reading"), func(context.Context) (policy.Source, error) { return policy.ReadFile(path) })
+	}
+	ways := container.NewAppTabs(
+		container.NewTabItem(T("add.paste"), container.NewBorder(nil, container.NewHBox(readPasted), nil, nil, pasted)),
+		container.NewTabItem(T("add.file"), container.NewVBox(para(T("add.file_hint")), container.NewHBox(chooseFile))),
+		container.NewTabItem(T("add.web"), container.NewVBox(para(T("add.web_hint")), container.NewBorder(nil, nil, nil, fetch, address))),
+	)
+	back := widget.NewButton(T("common.back"), u.showCompanies)
+	u.openPage(container.NewBorder(
+		container.NewVBox(container.NewBorder(nil, nil, back, nil, heading(T("add.heading"))), para(T("add.why"))),
+		container.NewVBox(status, progress, container.NewHBox(cancel)),
+		nil, nil, ways))
+	u.win.Canvas().Focus(pasted)
+}
+
+// readError words a policy that could not be read, in the person's
+// language where Prava knows the case, with the reader's detail after.
+func readError(err error) string {
+	key := ""
+	switch {
+	case errors.Is(err, policy.ErrEmpty):
+		key = "add.err_empty"
+	case errors.Is(err, policy.ErrBinary):
+		key = "add.err_binary"
+	case errors.Is(err, policy.ErrTooLarge):
+		key = "add.err_too_large"
+	case errors.Is(err, policy.ErrFetch):
+		key = "add.err_fetch"
+	}
+	if key == "" {
+		return err.Error()
+	}
+	return T(key) + "\n" + err.Error()
+}

@@ -1,0 +1,400 @@
+package app
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"prava/casework"
+	"prava/letters/policy"
+	"prava/storage"
+)
+
+// requestKinds are the first letters a person writes, in the order the
+// company page offers a contact for each.
+var requestKinds = []string{policy.KindAccess, policy.KindErasure, policy.KindWithdrawal}
+
+// showCompany opens a company's page.
+func (u *UI) showCompany(id string) {
+	c := u.vault.Data.Company(id)
+	if c == nil {
+		u.showCompanies()
+		return
+	}
+	back := widget.NewButtonWithIcon(T("common.back"), theme.NavigateBackIcon(), u.showCompanies)
+	recheck := widget.NewButtonWithIcon(T("company.recheck"), theme.ViewRefreshIcon(), func() { u.recheckPolicy(id) })
+	del := widget.NewButtonWithIcon(T("company.delete"), theme.DeleteIcon(), func() { u.confirmDelete(id) })
+	del.Importance = widget.DangerImportance
+	top := container.NewBorder(nil, nil, back, container.NewHBox(recheck, del), heading(c.Name))
+
+	body := container.NewVBox(
+		para(companyFacts(c)),
+		u.contactsCard(c),
+		u.promiseCard(c),
+		u.notesCard(c),
+		u.requestsCard(c),
+	)
+	if len(c.Policies) > 0 {
+		body.Add(policyCard(c.Policies[len(c.Policies)-1]))
+	}
+	u.openPage(container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewVScroll(container.NewPadded(body))))
+}
+
+// companyFacts is the line of facts under a company's name.
+func companyFacts(c *storage.Company) string {
+	facts := []string{}
+	if c.LegalName != "" {
+		facts = append(facts, c.LegalName)
+	}
+	if c.Registration != "" {
+		facts = append(facts, T("company.registration", args("Code", c.Registration)))
+	}
+	if c.Jurisdiction != "" && c.Jurisdiction != "unknown" {
+		facts = append(facts, T("company.law", args("Code", c.Jurisdiction)))
+	} else {
+		facts = append(facts, T("company.law_unknown"))
+	}
+	if c.Language != "" && c.Language != policy.LangUnknown {
+		facts = append(facts, T("company.language", args("Code", c.Language)))
+	}
+	if c.Website != "" {
+		facts = append(facts, c.Website)
+	}
+	return strings.Join(facts, " · ")
+}
+
+// updateCompany changes a company and saves; on a failed save the company
+// is put back as it was.
+func (u *UI) updateCompany(id string, change func(c *storage.Company)) bool {
+	c := u.vault.Data.Company(id)
+	if c == nil {
+		return false
+	}
+	old := c.Clone()
+	return u.commit(func() {
+		change(c)
+		c.Updated = u.now().UTC()
+	}, func() { *c = old })
+}
+
+// contactsCard lists the company's contacts, lets the person add or
+// remove one, and choose which to use for each kind of request.
+func (u *UI) contactsCard(c *storage.Company) fyne.CanvasObject {
+	id := c.ID
+	rows := container.NewVBox()
+	if len(c.Contacts) == 0 {
+		l := para(T("company.no_contacts"))
+		l.Importance = widget.WarningImportance
+		rows.Add(l)
+	}
+	for i, ct := range c.Contacts {
+		value := widget.NewLabel(ct.Value)
+		value.Wrapping = fyne.TextWrapWord
+		value.Selectable = true
+		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+			if u.updateCompany(id, func(c *storage.Company) { removeContact(c, i) }) {
+				u.showCompany(id)
+			}
+		})
+		kind := widget.NewLabelWithStyle(T("contact."+string(ct.Kind)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		rows.Add(container.NewBorder(nil, nil, kind, remove, value))
+	}
+	kinds := []storage.ContactKind{storage.ContactEmail, storage.ContactPost, storage.ContactWebForm, storage.ContactPhone}
+	kindNames := make([]string, len(kinds))
+	for i, k := range kinds {
+		kindNames[i] = T("contact." + string(k))
+	}
+	newKind := widget.NewSelect(kindNames, nil)
+	newKind.SetSelectedIndex(0)
+	newValue := widget.NewEntry()
+	newValue.SetPlaceHolder(T("company.contact_hint"))
+	add := widget.NewButtonWithIcon(T("company.contact_add"), theme.ContentAddIcon(), func() {
+		v := strings.TrimSpace(newValue.Text)
+		if v == "" {
+			return
+		}
+		k := kinds[max(newKind.SelectedIndex(), 0)]
+		if u.updateCompany(id, func(c *storage.Company) { c.Contacts = append(c.Contacts, storage.Contact{Kind: k, Value: v}) }) {
+			u.showCompany(id)
+		}
+	})
+	newValue.OnSubmitted = func(string) { add.OnTapped() }
+	rows.Add(container.NewBorder(nil, nil, newKind, add, newValue))
+
+	if len(c.Contacts) > 0 {
+		use := widget.NewForm()
+		for _, kind := range requestKinds {
+			options := []string{T("company.use_auto")}
+			for _, ct := range c.Contacts {
+				options = append(options, T("contact."+string(ct.Kind))+": "+oneLine(ct.Value))
+			}
+			sel := widget.NewSelect(options, nil)
+			if i, ok := c.Use[kind]; ok && i < len(c.Contacts) {
+				sel.SetSelectedIndex(i + 1)
+			} else {
+				sel.SetSelectedIndex(0)
+			}
+			sel.OnChanged = func(string) {
+				i := sel.SelectedIndex() - 1
+				u.updateCompany(id, func(c *storage.Company) {
+					if c.Use == nil {
+						c.Use = map[string]int{}
+					}
+					if i < 0 {
+						delete(c.Use, kind)
+					} else {
+						c.Use[kind] = i
+					}
+				})
+			}
+			use.Append(T("kind."+kind), sel)
+		}
+		rows.Add(widget.NewLabelWithStyle(T("company.use"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		rows.Add(use)
+	}
+	return widget.NewCard(T("company.contacts"), "", rows)
+}
+
+// removeContact deletes contact i and keeps the per-kind choices pointing
+// at the same contacts.
+func removeContact(c *storage.Company, i int) {
+	c.Contacts = slices.Delete(c.Contacts, i, i+1)
+	for kind, j := range c.Use {
+		switch {
+		case j == i:
+			delete(c.Use, kind)
+		case j > i:
+			c.Use[kind] = j - 1
+		}
+	}
+}
+
+// promiseCard shows what the company promised and the markings it wants.
+func (u *UI) promiseCard(c *storage.Company) fyne.CanvasObject {
+	id := c.ID
+	days := widget.NewEntry()
+	if c.PromisedDays > 0 {
+		days.SetText(strconv.Itoa(c.PromisedDays))
+	}
+	days.SetPlaceHolder(T("company.days_none"))
+	status := widget.NewLabel("")
+	save := widget.NewButton(T("common.save"), func() {
+		n := 0
+		if t := strings.TrimSpace(days.Text); t != "" {
+			var err error
+			if n, err = strconv.Atoi(t); err != nil || n <= 0 || n > 365 {
+				status.SetText(T("review.err_days"))
+				return
+			}
+		}
+		if u.updateCompany(id, func(c *storage.Company) { c.PromisedDays = n }) {
+			status.SetText(T("common.saved"))
+		}
+	})
+	rows := container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel(T("review.days")), container.NewHBox(save, status), days),
+		hint(T("company.days_hint")),
+	)
+	for _, kind := range append(slices.Clone(requestKinds), policy.KindAny) {
+		if m := c.Markings[kind]; m != "" {
+			rows.Add(para(T("review.marking_"+kind) + ": “" + m + "”"))
+		}
+	}
+	return widget.NewCard(T("company.promise"), "", rows)
+}
+
+// notesCard keeps the person's own notes on the company.
+func (u *UI) notesCard(c *storage.Company) fyne.CanvasObject {
+	id := c.ID
+	notes := widget.NewMultiLineEntry()
+	notes.SetText(c.Notes)
+	notes.Wrapping = fyne.TextWrapWord
+	notes.SetPlaceHolder(T("company.notes_hint"))
+	status := widget.NewLabel("")
+	save := widget.NewButton(T("common.save"), func() {
+		text := notes.Text
+		if u.updateCompany(id, func(c *storage.Company) { c.Notes = text }) {
+			status.SetText(T("common.saved"))
+		}
+	})
+	return widget.NewCard(T("company.notes"), "", container.NewVBox(notes, container.NewHBox(save, status)))
+}
+
+// requestsCard lists the letters written to the company.
+func (u *UI) requestsCard(c *storage.Company) fyne.CanvasObject {
+	rows := container.NewVBox()
+	for _, r := range u.vault.Data.Requests {
+		if r.CompanyID != c.ID {
+			continue
+		}
+		line := T("kind."+r.Kind) + " · " + r.Reference + " · " + T("status."+string(r.Status))
+		if !r.Dates.Sent.IsZero() {
+			line += " · " + T("request.sent_on", args("Date", r.Dates.Sent.Format(time.DateOnly)))
+		}
+		if r.Status.Open() {
+			if d, err := casework.Deadline(r, u.vault.Data.Settings); err == nil && !d.Due.IsZero() {
+				line += " · " + T("request.due_on", args("Date", d.Due.Format(time.DateOnly)))
+			}
+		}
+		rows.Add(widget.NewLabel(line))
+	}
+	if len(rows.Objects) == 0 {
+		rows.Add(hint(T("company.no_requests")))
+	}
+	return widget.NewCard(T("company.requests"), "", rows)
+}
+
+// confirmDelete deletes the company, and the requests written to it,
+// after asking.
+func (u *UI) confirmDelete(id string) {
+	c := u.vault.Data.Company(id)
+	if c == nil {
+		return
+	}
+	n := 0
+	for _, r := range u.vault.Data.Requests {
+		if r.CompanyID == id {
+			n++
+		}
+	}
+	msg := T("company.delete_body", args("Name", c.Name))
+	if n > 0 {
+		msg += "\n" + T("company.delete_requests", args("N", n))
+	}
+	dialog.ShowConfirm(T("company.delete_title"), msg, func(ok bool) {
+		if ok && u.deleteCompany(id) {
+			u.showCompanies()
+		}
+	}, u.win)
+}
+
+// deleteCompany removes the company and its requests and saves.
+func (u *UI) deleteCompany(id string) bool {
+	d := u.vault.Data
+	companies, requests := slices.Clone(d.Companies), slices.Clone(d.Requests)
+	name := d.Company(id).Name
+	ok := u.commit(func() {
+		d.Companies = slices.DeleteFunc(d.Companies, func(c storage.Company) bool { return c.ID == id })
+		d.Requests = slices.DeleteFunc(d.Requests, func(r storage.Request) bool { return r.CompanyID == id })
+		d.Log("company deleted", id, "", name)
+	}, func() {
+		d.Companies, d.Requests = companies, requests
+		d.Timeline = d.Timeline[:len(d.Timeline)-1]
+	})
+	if ok {
+		u.refreshStates()
+	}
+	return ok
+}
+
+// recheckPolicy reads the company's policy again from where it came from
+// (or from another place the person gives) and shows what changed.
+func (u *UI) recheckPolicy(id string) {
+	c := u.vault.Data.Company(id)
+	if c == nil {
+		return
+	}
+	from := widget.NewEntry()
+	if n := len(c.Policies); n > 0 {
+		from.SetText(c.Policies[n-1].Source)
+	}
+	from.SetPlaceHolder(T("company.recheck_hint"))
+	d := dialog.NewForm(T("company.recheck"), T("company.recheck_do"), T("common.cancel"),
+		[]*widget.FormItem{widget.NewFormItem(T("company.recheck_from"), from)},
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			location := strings.TrimSpace(from.Text)
+			prog := dialog.NewCustomWithoutButtons(T("company.recheck"), busy(T("add.reading")), u.win)
+			prog.Show()
+			var src policy.Source
+			var f *policy.Findings
+			var err error
+			u.background(func() {
+				ctx, cancel := context.WithTimeout(context.Background(), policy.FetchTimeout)
+				defer cancel()
+				if policy.IsURL(location) {
+					src, err = policy.Fetch(ctx, u.opt.HTTP, location)
+				} else {
+					src, err = policy.ReadFile(location)
+				}
+				if err == nil {
+					f = policy.Analyze(src.Text)
+				}
+			}, func() {
+				prog.Hide()
+				if err != nil {
+					u.notice(T("company.recheck_failed"), err)
+					return
+				}
+				u.showChanges(id, src, f)
+			})
+		}, u.win)
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
+}
+
+// showChanges lists what a newer reading of the policy says differently
+// and keeps it if the person agrees.
+func (u *UI) showChanges(id string, src policy.Source, f *policy.Findings) {
+	c := u.vault.Data.Company(id)
+	if c == nil {
+		return
+	}
+	var old *policy.Findings
+	oldHash := ""
+	if n := len(c.Policies); n > 0 {
+		old = casework.SnapshotFindings(c.Policies[n-1])
+		oldHash = c.Policies[n-1].SHA256
+	}
+	changes := casework.PolicyChanges(old, f)
+	rows := container.NewVBox()
+	if len(changes) == 0 {
+		rows.Add(para(T("company.no_changes")))
+	} else {
+		for _, ch := range changes {
+			rows.Add(widget.NewLabelWithStyle(T("change."+ch.Field), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+			rows.Add(para(T("change.was", args("Old", orDash(ch.Old)))))
+			rows.Add(para(T("change.now", args("New", orDash(ch.New)))))
+		}
+	}
+	same := oldHash != "" && casework.PolicyHash(src.Text) == oldHash
+	if same {
+		rows.Add(hint(T("company.same_text")))
+	}
+	d := dialog.NewCustomConfirm(T("company.changes"), T("company.keep_new"), T("common.cancel"), container.NewVScroll(rows), func(ok bool) {
+		if !ok {
+			return
+		}
+		if u.updateCompany(id, func(c *storage.Company) { casework.AddSnapshot(c, src, f, u.now().UTC()) }) {
+			u.showCompany(id)
+		}
+	}, u.win)
+	d.Resize(fyne.NewSize(560, 420))
+	d.Show()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return strings.ReplaceAll(s, "\n", "; ")
+}
+
+// oneLine shortens a multi-line address for a choice list.
+func oneLine(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 60 {
+		s = string(r[:59]) + "…"
+	}
+	return s
+}

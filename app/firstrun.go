@@ -1,0 +1,221 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"prava/storage"
+)
+
+// minPassphrase is the shortest passphrase Prava accepts: it alone guards
+// the vault where no keyring does.
+const minPassphrase = 10
+
+// showFirstRun welcomes a person with no vault yet and creates one.
+func (u *UI) showFirstRun() {
+	create := widget.NewButton(T("first.create"), nil)
+	create.Importance = widget.HighImportance
+	restore := widget.NewButton(T("first.restore"), func() { u.showRestore(u.path) })
+	create.OnTapped = func() {
+		create.Disable()
+		u.show(busy(T("first.creating")))
+		var v *storage.Vault
+		var code string
+		var err error
+		u.background(func() {
+			v, code, err = storage.Create(u.path, storage.CreateOptions{Keyring: u.opt.Keyring})
+		}, func() {
+			switch {
+			case errors.Is(err, storage.ErrKeyringUnavailable):
+				u.showPassphraseSetup(err)
+			case err != nil:
+				u.showProblem(err)
+			default:
+				u.vault = v
+				u.showRecoveryCode(code)
+			}
+		})
+	}
+	u.show(screen(
+		heading(T("first.heading")),
+		para(T("welcome.body")),
+		para(T("first.how")),
+		hint(T("first.location", args("Path", u.path))),
+		buttons(create, restore),
+	))
+}
+
+// showPassphraseSetup explains that no keyring answered and protects the
+// new vault with a passphrase instead.
+func (u *UI) showPassphraseSetup(why error) {
+	pass := widget.NewPasswordEntry()
+	again := widget.NewPasswordEntry()
+	problem := widget.NewLabel("")
+	problem.Importance = widget.DangerImportance
+	problem.Wrapping = fyne.TextWrapWord
+	problem.Hide()
+	create := widget.NewButton(T("first.create"), nil)
+	create.Importance = widget.HighImportance
+	create.OnTapped = func() {
+		switch {
+		case len([]rune(pass.Text)) < minPassphrase:
+			problem.SetText(T("pass.too_short", args("N", minPassphrase)))
+		case pass.Text != again.Text:
+			problem.SetText(T("pass.mismatch"))
+		default:
+			problem.Hide()
+			p := pass.Text
+			u.show(busy(T("first.creating")))
+			var v *storage.Vault
+			var code string
+			var err error
+			u.background(func() {
+				v, code, err = storage.Create(u.path, storage.CreateOptions{Keyring: u.opt.Keyring, Passphrase: p})
+			}, func() {
+				if err != nil {
+					u.showProblem(err)
+					return
+				}
+				u.vault = v
+				u.showRecoveryCode(code)
+			})
+			return
+		}
+		problem.Show()
+	}
+	again.OnSubmitted = func(string) { create.OnTapped() }
+	form := widget.NewForm(
+		widget.NewFormItem(T("pass.label"), pass),
+		widget.NewFormItem(T("pass.again"), again),
+	)
+	u.show(screen(
+		heading(T("pass.heading")),
+		para(T("pass.why")),
+		hint(why.Error()),
+		form, problem,
+		buttons(create),
+	))
+	u.win.Canvas().Focus(pass)
+}
+
+// showRecoveryCode shows the code once, offers to save it, and goes on
+// only when the person says they kept it.
+func (u *UI) showRecoveryCode(code string) {
+	codeText := widget.NewLabelWithStyle(code, fyne.TextAlignCenter, fyne.TextStyle{Monospace: true})
+	codeText.SizeName = theme.SizeNameSubHeadingText
+	codeText.Selectable = true
+	cont := widget.NewButton(T("code.continue"), u.showHome)
+	cont.Importance = widget.HighImportance
+	cont.Disable()
+	kept := widget.NewCheck(T("code.kept"), func(on bool) {
+		if on {
+			cont.Enable()
+		} else {
+			cont.Disable()
+		}
+	})
+	save := widget.NewButton(T("code.save"), func() { u.saveRecoveryCode(code) })
+	copyIt := widget.NewButton(T("code.copy"), func() {
+		u.app.Clipboard().SetContent(code)
+		u.toast(T("code.copied"))
+	})
+	u.show(screen(
+		heading(T("code.heading")),
+		para(T("code.why")),
+		widget.NewCard("", "", codeText),
+		para(T("code.how")),
+		buttons(save, copyIt),
+		kept,
+		buttons(cont),
+	))
+}
+
+// saveRecoveryCode writes the code to a text file the person chooses, to
+// print or keep on a stick. The file is theirs: Prava does not keep it.
+func (u *UI) saveRecoveryCode(code string) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		text := fmt.Sprintf("%s\n\n    %s\n\n%s\n%s\n", T("code.file_title"), code, T("code.file_vault", args("Path", u.path)), T("code.how"))
+		_, werr := w.Write([]byte(text))
+		if cerr := w.Close(); werr == nil {
+			werr = cerr
+		}
+		if werr != nil {
+			u.notice(T("code.save_failed"), werr)
+			return
+		}
+		u.toast(T("code.saved", args("File", w.URI().Path())))
+	}, u.win)
+	d.SetFileName("prava-recovery-code.txt")
+	d.Show()
+}
+
+// showRestore brings back an exported vault, with its recovery code, to
+// path (which must not hold a vault yet).
+func (u *UI) showRestore(path string) {
+	file := widget.NewEntry()
+	file.SetPlaceHolder(T("restore.file_hint"))
+	choose := widget.NewButton(T("restore.choose"), func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err == nil && r != nil {
+				file.SetText(r.URI().Path())
+				r.Close()
+			}
+		}, u.win)
+		d.Show()
+	})
+	code := widget.NewEntry()
+	code.SetPlaceHolder(T("restore.code_hint"))
+	problem := widget.NewLabel("")
+	problem.Importance = widget.DangerImportance
+	problem.Wrapping = fyne.TextWrapWord
+	problem.Hide()
+	restore := widget.NewButton(T("restore.do"), nil)
+	restore.Importance = widget.HighImportance
+	back := widget.NewButton(T("common.back"), func() { u.startAt(u.path) })
+	restore.OnTapped = func() {
+		src, c := file.Text, code.Text
+		if _, err := os.Stat(src); err != nil {
+			problem.SetText(T("restore.no_file"))
+			problem.Show()
+			return
+		}
+		restore.Disable()
+		var v *storage.Vault
+		var err error
+		u.background(func() { v, err = storage.Import(src, path, c, u.opt.Keyring) }, func() {
+			restore.Enable()
+			if err != nil {
+				problem.SetText(err.Error())
+				problem.Show()
+				return
+			}
+			if path != u.path {
+				u.app.Preferences().SetString(prefVaultPath, path)
+			}
+			u.path = path
+			u.vault = v
+			u.showHome()
+		})
+	}
+	u.show(screen(
+		heading(T("restore.heading")),
+		para(T("restore.why")),
+		widget.NewForm(
+			widget.NewFormItem(T("restore.file"), container.NewBorder(nil, nil, nil, choose, file)),
+			widget.NewFormItem(T("restore.code"), code),
+		),
+		hint(T("first.location", args("Path", path))),
+		problem,
+		buttons(restore, back),
+	))
+}

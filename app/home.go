@@ -1,0 +1,87 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+
+	"prava/casework"
+)
+
+// home is the window once the vault is open: companies, profile and
+// settings in tabs. The companies tab shows one page at a time (the list,
+// a company, a review), swapped in place.
+type home struct {
+	tabs      *container.AppTabs
+	companies *companyList
+	pages     *fyne.Container
+}
+
+// showHome shows the open vault.
+func (u *UI) showHome() {
+	u.refreshStates()
+	h := &home{pages: container.NewStack()}
+	u.home = h
+	h.companies = newCompanyList(u)
+	h.pages.Objects = []fyne.CanvasObject{h.companies.view}
+	h.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(T("tab.companies"), theme.HomeIcon(), h.pages),
+		container.NewTabItemWithIcon(T("tab.profile"), theme.AccountIcon(), u.profileView()),
+		container.NewTabItemWithIcon(T("tab.settings"), theme.SettingsIcon(), u.settingsView()),
+	)
+	u.show(h.tabs)
+	u.addShortcuts()
+	if u.vault.Data.Profile.Name == "" && len(u.vault.Data.Companies) == 0 {
+		h.tabs.SelectIndex(1) // a new vault: letters need the person first
+	}
+}
+
+// refreshStates recomputes every company's request state after requests
+// changed.
+func (u *UI) refreshStates() { u.states = casework.States(u.vault.Data, u.now()) }
+
+// openPage shows a page in the companies tab instead of the list.
+func (u *UI) openPage(page fyne.CanvasObject) {
+	h := u.home
+	if h == nil {
+		return
+	}
+	h.tabs.SelectIndex(0)
+	h.pages.Objects = []fyne.CanvasObject{page}
+	h.pages.Refresh()
+}
+
+// showCompanies goes back to the list, brought up to date.
+func (u *UI) showCompanies() {
+	h := u.home
+	if h == nil {
+		return
+	}
+	h.companies.reload()
+	h.pages.Objects = []fyne.CanvasObject{h.companies.view}
+	h.pages.Refresh()
+	h.tabs.SelectIndex(0)
+}
+
+// addShortcuts binds the keys people expect: Ctrl+N (Cmd+N) adds a
+// company, Ctrl+F searches the list, Ctrl+Q quits. They are kept in
+// u.keys as well, the table tests press them through.
+func (u *UI) addShortcuts() {
+	c := u.win.Canvas()
+	mod := fyne.KeyModifierShortcutDefault
+	bind := func(key fyne.KeyName, do func()) {
+		sc := &desktop.CustomShortcut{KeyName: key, Modifier: mod}
+		handler := func(fyne.Shortcut) { do() }
+		c.AddShortcut(sc, handler)
+		u.keys.AddShortcut(sc, handler)
+	}
+	bind(fyne.KeyN, u.showAddCompany)
+	bind(fyne.KeyF, func() {
+		if u.home != nil {
+			u.showCompanies()
+			c.Focus(u.home.companies.search)
+		}
+	})
+	bind(fyne.KeyQ, u.app.Quit)
+}

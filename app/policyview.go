@@ -1,0 +1,101 @@
+package app
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"prava/casework"
+	"prava/storage"
+)
+
+// policyCard shows a policy snapshot as it was read, with the words Prava
+// found in it highlighted. The text is laid out only when the person asks
+// to see it: a long policy costs nothing until then.
+func policyCard(s storage.PolicySnapshot) fyne.CanvasObject {
+	body := widget.NewRichText()
+	body.Wrapping = fyne.TextWrapWord
+	body.Hide()
+	var toggle *widget.Button
+	toggle = widget.NewButton(T("company.policy_show", args("Date", s.Retrieved.Format(time.DateOnly))), func() {
+		if body.Visible() {
+			body.Hide()
+			toggle.SetText(T("company.policy_show", args("Date", s.Retrieved.Format(time.DateOnly))))
+			return
+		}
+		if len(body.Segments) == 0 {
+			body.Segments = highlighted(s)
+		}
+		body.Show()
+		toggle.SetText(T("company.policy_hide"))
+	})
+	acc := container.NewVBox(container.NewHBox(toggle), hint(T("company.policy_legend")), body)
+	return widget.NewCard(T("company.policy"), T("company.policy_source", args("Source", s.Source)), acc)
+}
+
+// highlighted splits a snapshot's text into plain and highlighted runs:
+// each value the reader found, where it found it.
+func highlighted(s storage.PolicySnapshot) []widget.RichTextSegment {
+	text := s.Text.String()
+	spans := foundSpans(text, s)
+	strong := widget.RichTextStyleStrong
+	strong.Inline = true
+	strong.ColorName = theme.ColorNamePrimary
+	var segs []widget.RichTextSegment
+	plain := func(t string) {
+		if t != "" {
+			segs = append(segs, &widget.TextSegment{Text: t, Style: widget.RichTextStyleInline})
+		}
+	}
+	at := 0
+	for _, sp := range spans {
+		plain(text[at:sp[0]])
+		segs = append(segs, &widget.TextSegment{Text: text[sp[0]:sp[1]], Style: strong})
+		at = sp[1]
+	}
+	plain(text[at:])
+	return segs
+}
+
+// foundSpans are the byte ranges of text holding found values, sorted and
+// not overlapping. A value is looked for at the offset the reader gave,
+// else in the few hundred bytes around it (values are normalised: an
+// address may be written over two lines).
+func foundSpans(text string, s storage.PolicySnapshot) [][2]int {
+	f := casework.SnapshotFindings(s)
+	if f == nil {
+		return nil
+	}
+	lower := strings.ToLower(text)
+	var spans [][2]int
+	for _, ev := range f.Evidence {
+		v := strings.ToLower(strings.TrimSpace(ev.Value))
+		if v == "" || ev.Offset < 0 || ev.Offset > len(text) {
+			continue
+		}
+		if strings.HasPrefix(lower[ev.Offset:], v) {
+			spans = append(spans, [2]int{ev.Offset, ev.Offset + len(v)})
+			continue
+		}
+		from := max(0, ev.Offset-300)
+		to := min(len(lower), ev.Offset+300+len(v))
+		if i := strings.Index(lower[from:to], v); i >= 0 {
+			spans = append(spans, [2]int{from + i, from + i + len(v)})
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
+	out := spans[:0]
+	for _, sp := range spans {
+		if n := len(out); n > 0 && sp[0] <= out[n-1][1] {
+			out[n-1][1] = max(out[n-1][1], sp[1])
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}

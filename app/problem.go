@@ -1,0 +1,103 @@
+package app
+
+import (
+	"errors"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"prava/storage"
+)
+
+// problemKey names the explanation for an error that stops the vault from
+// opening; the storage error itself is shown under it as the detail.
+func problemKey(err error) string {
+	switch {
+	case errors.Is(err, storage.ErrInUse):
+		return "problem.in_use"
+	case errors.Is(err, storage.ErrDamaged):
+		return "problem.damaged"
+	case errors.Is(err, storage.ErrTooNew):
+		return "problem.too_new"
+	case errors.Is(err, storage.ErrNotAVault):
+		return "problem.not_a_vault"
+	case errors.Is(err, storage.ErrKeyringUnavailable):
+		return "problem.no_keyring"
+	case errors.Is(err, storage.ErrWrongKey), errors.Is(err, storage.ErrNoKeyringKey):
+		return "problem.wrong_key"
+	}
+	return "problem.other"
+}
+
+// showProblem explains why the vault cannot be opened and offers the ways
+// out; it never changes the vault.
+func (u *UI) showProblem(err error) {
+	key := problemKey(err)
+	detail := widget.NewLabel(err.Error())
+	detail.Wrapping = fyne.TextWrapWord
+	detail.Selectable = true
+	retry := widget.NewButton(T("problem.retry"), u.Start)
+	retry.Importance = widget.HighImportance
+	row := []fyne.CanvasObject{retry}
+	if key == "problem.damaged" && storage.HasBackup(u.path) {
+		row = append(row, widget.NewButton(T("problem.use_backup"), u.confirmUseBackup))
+	}
+	row = append(row, widget.NewButton(T("problem.other_vault"), u.chooseVault), widget.NewButton(T("common.quit"), u.app.Quit))
+	u.show(screen(
+		heading(T(key+".title")),
+		para(T(key+".body")),
+		widget.NewCard("", T("problem.detail"), detail),
+		buttons(row...),
+	))
+}
+
+// confirmUseBackup puts the previous version of a damaged vault back,
+// keeping the damaged file beside it.
+func (u *UI) confirmUseBackup() {
+	dialog.ShowConfirm(T("problem.use_backup"), T("problem.use_backup_body"), func(ok bool) {
+		if !ok {
+			return
+		}
+		if _, err := storage.RestoreBackup(u.path, u.now()); err != nil {
+			u.notice(T("problem.use_backup_failed"), err)
+			return
+		}
+		u.startAt(u.path)
+	}, u.win)
+}
+
+// chooseVault opens another vault file and remembers the choice.
+func (u *UI) chooseVault() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		u.app.Preferences().SetString(prefVaultPath, path)
+		u.opt.VaultPath = ""
+		u.startAt(path)
+	}, u.win)
+	d.Show()
+}
+
+// notice tells the person that something failed, what it means for them
+// (summary) and the error's own words.
+func (u *UI) notice(summary string, err error) {
+	body := para(summary + "\n\n" + err.Error())
+	d := dialog.NewCustom(T("common.problem"), T("common.ok"), container.NewPadded(body), u.win)
+	d.Resize(fyne.NewSize(480, 0))
+	d.Show()
+}
+
+// toast shows a short confirmation that goes away by itself.
+func (u *UI) toast(text string) {
+	pop := widget.NewPopUp(widget.NewLabel(text), u.win.Canvas())
+	size := u.win.Canvas().Size()
+	ms := pop.MinSize()
+	pop.ShowAtPosition(fyne.NewPos((size.Width-ms.Width)/2, size.Height-ms.Height-24))
+	time.AfterFunc(2500*time.Millisecond, func() { fyne.Do(pop.Hide) })
+}

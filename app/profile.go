@@ -1,0 +1,96 @@
+package app
+
+import (
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"prava/letters"
+	"prava/storage"
+)
+
+// profileView is the form for the identity letters are written from. Each
+// field says why it is asked and where it is used.
+func (u *UI) profileView() fyne.CanvasObject {
+	p := u.vault.Data.Profile
+	name := entryWith(p.Name)
+	address := widget.NewMultiLineEntry()
+	address.SetText(p.Address)
+	address.SetMinRowsVisible(3)
+	email := entryWith(p.Email)
+	email.Validator = func(s string) error {
+		if letters.CheckEmail(s) != nil {
+			return errors.New(T("profile.err_email"))
+		}
+		return nil
+	}
+	phone := entryWith(p.Phone)
+	birth := entryWith(p.BirthDate)
+	birth.SetPlaceHolder("YYYY-MM-DD")
+	birth.Validator = func(s string) error {
+		if letters.CheckBirthDate(s) != nil {
+			return errors.New(T("profile.err_birth"))
+		}
+		return nil
+	}
+	customer := entryWith(p.CustomerRef)
+	id := widget.NewMultiLineEntry()
+	id.SetText(p.IDDocument)
+	id.SetMinRowsVisible(2)
+	id.SetPlaceHolder(T("profile.id_placeholder"))
+
+	item := func(key string, w fyne.CanvasObject) *widget.FormItem {
+		fi := widget.NewFormItem(T("profile."+key), w)
+		fi.HintText = T("profile." + key + "_why")
+		return fi
+	}
+	status := widget.NewLabel("")
+	status.Wrapping = fyne.TextWrapWord
+	form := widget.NewForm(
+		item("name", name), item("address", address), item("email", email), item("phone", phone),
+		item("birth", birth), item("customer", customer), item("id", id),
+	)
+	form.SubmitText = T("common.save")
+	form.OnSubmit = func() {
+		next := storage.Profile{
+			Name: strings.TrimSpace(name.Text), Address: strings.TrimSpace(address.Text), Email: strings.TrimSpace(email.Text),
+			Phone: strings.TrimSpace(phone.Text), BirthDate: strings.TrimSpace(birth.Text), CustomerRef: strings.TrimSpace(customer.Text),
+			IDDocument: strings.TrimSpace(id.Text), Country: p.Country,
+		}
+		if msg := profileProblem(next); msg != "" {
+			status.Importance = widget.DangerImportance
+			status.SetText(msg)
+			return
+		}
+		d := u.vault.Data
+		old := d.Profile
+		if u.commit(func() { d.Profile = next }, func() { d.Profile = old }) {
+			status.Importance = widget.SuccessImportance
+			status.SetText(T("common.saved"))
+		}
+	}
+	return screen(
+		heading(T("profile.heading")),
+		para(T("profile.why")),
+		form,
+		status,
+	)
+}
+
+// profileProblem says, in the person's language, what keeps a profile
+// from being used in letters; "" when nothing does.
+func profileProblem(p storage.Profile) string {
+	switch {
+	case p.Name == "":
+		return T("profile.err_name")
+	case p.Address == "" && p.Email == "":
+		return T("profile.err_contact")
+	case letters.CheckEmail(p.Email) != nil:
+		return T("profile.err_email")
+	case letters.CheckBirthDate(p.BirthDate) != nil:
+		return T("profile.err_birth")
+	}
+	return ""
+}

@@ -1,0 +1,249 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"prava/casework"
+	"prava/letters/law"
+	"prava/letters/policy"
+)
+
+// review is the screen that shows what Prava read in a policy, each value
+// with the words it came from, and lets the person correct it before the
+// company is saved.
+type review struct {
+	u    *UI
+	src  policy.Source
+	read *policy.Findings
+
+	name, legal, registration, website, days *widget.Entry
+	emails, addresses                        *widget.Entry
+	markings                                 map[string]*widget.Entry
+	jurisdiction, language                   *widget.SelectEntry
+	problem                                  *widget.Label
+}
+
+// showReview opens the review of a policy just read.
+func (u *UI) showReview(src policy.Source, f *policy.Findings) {
+	r := &review{u: u, src: src, read: f, markings: map[string]*widget.Entry{}}
+	u.openPage(r.view())
+}
+
+func (r *review) view() fyne.CanvasObject {
+	f := r.read
+	r.name = entryWith(f.DisplayName)
+	r.legal = entryWith(deref(f.Controller))
+	r.registration = entryWith(deref(f.Registration))
+	r.website = entryWith(first(f.Websites))
+	r.emails = linesEntry(f.Emails)
+	r.addresses = linesEntry(f.Addresses)
+	days := ""
+	if f.ResponseDays != nil {
+		days = strconv.Itoa(*f.ResponseDays)
+	}
+	r.days = entryWith(days)
+	r.jurisdiction = widget.NewSelectEntry(law.CodeNames())
+	if f.Jurisdiction != "unknown" {
+		r.jurisdiction.SetText(f.Jurisdiction)
+	}
+	r.language = widget.NewSelectEntry(Languages)
+	if f.Language != policy.LangUnknown {
+		r.language.SetText(f.Language)
+	}
+	r.problem = widget.NewLabel("")
+	r.problem.Importance = widget.DangerImportance
+	r.problem.Wrapping = fyne.TextWrapWord
+	r.problem.Hide()
+
+	rows := []fyne.CanvasObject{
+		heading(T("review.heading", args("Name", f.DisplayName))),
+		para(T("review.why")),
+		hint(T("review.source", args("Source", r.src.Location))),
+	}
+	for _, n := range f.Notes {
+		l := para("⚠ " + noteText(n))
+		l.Importance = widget.WarningImportance
+		rows = append(rows, l)
+	}
+	rows = append(rows,
+		r.field("review.name", r.name, f.DisplayName == "", "brand", "controller"),
+		r.field("review.legal", r.legal, f.Controller == nil, "controller"),
+		r.field("review.registration", r.registration, f.Registration == nil, "registration"),
+		r.field("review.jurisdiction", r.jurisdiction, f.Jurisdiction == "unknown", "jurisdiction"),
+		r.field("review.language", r.language, f.Language == policy.LangUnknown),
+		r.field("review.emails", r.emails, len(f.Emails) == 0, "emails", "dpo"),
+		r.field("review.addresses", r.addresses, len(f.Addresses) == 0, "addresses"),
+		r.field("review.website", r.website, len(f.Websites) == 0, "websites"),
+		r.field("review.days", r.days, f.ResponseDays == nil, "promises"),
+	)
+	for _, kind := range []string{policy.KindAccess, policy.KindErasure, policy.KindWithdrawal, policy.KindAny} {
+		m := f.Markings.Own(kind)
+		e := entryWith(deref(m))
+		r.markings[kind] = e
+		if m != nil || kind == policy.KindAny {
+			rows = append(rows, r.field("review.marking_"+kind, e, m == nil, "markings."+kind))
+		}
+	}
+	save := widget.NewButton(T("review.save"), r.save)
+	save.Importance = widget.HighImportance
+	cancel := widget.NewButton(T("common.cancel"), r.u.showCompanies)
+	rows = append(rows, r.problem, buttons(save, cancel))
+	return screen(rows...)
+}
+
+// field is one finding: its label, the entry holding the value, the words
+// of the policy it was read from, or, when the policy does not give it, a
+// line saying so and asking the person to add it.
+func (r *review) field(key string, input fyne.CanvasObject, missing bool, evidence ...string) fyne.CanvasObject {
+	parts := []fyne.CanvasObject{widget.NewLabelWithStyle(T(key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), input}
+	if missing {
+		l := hint(T(key + "_missing"))
+		l.Importance = widget.WarningImportance
+		parts = append(parts, l)
+	}
+	seen := map[string]bool{}
+	for _, field := range evidence {
+		for _, ev := range r.read.EvidenceFor(field) {
+			if seen[ev.Snippet] || len(seen) >= 3 {
+				continue
+			}
+			seen[ev.Snippet] = true
+			parts = append(parts, hint("“"+strings.TrimSpace(ev.Snippet)+"”"))
+		}
+	}
+	return container.NewVBox(parts...)
+}
+
+// save checks the corrected values and stores the company.
+func (r *review) save() {
+	name := strings.TrimSpace(r.name.Text)
+	if name == "" {
+		r.fail(T("review.err_name"))
+		return
+	}
+	edited := *r.read
+	edited.DisplayName = name
+	edited.Controller = ptr(r.legal.Text)
+	edited.Registration = ptr(r.registration.Text)
+	edited.Jurisdiction = strings.TrimSpace(r.jurisdiction.Text)
+	if edited.Jurisdiction == "" {
+		edited.Jurisdiction = "unknown"
+	}
+	edited.Language = strings.TrimSpace(r.language.Text)
+	if edited.Language == "" {
+		edited.Language = policy.LangUnknown
+	}
+	edited.Websites = nil
+	if w := strings.TrimSpace(r.website.Text); w != "" {
+		edited.Websites = []string{w}
+	}
+	edited.Emails = lines(r.emails.Text)
+	for _, e := range edited.Emails {
+		if !strings.Contains(e, "@") || strings.ContainsAny(e, " ,;") {
+			r.fail(T("review.err_email", args("Email", e)))
+			return
+		}
+	}
+	if edited.DPO != nil && !contains(edited.Emails, edited.DPO.Email) {
+		edited.DPO = nil // the person removed the DPO's address
+	}
+	edited.Addresses = lines(r.addresses.Text)
+	edited.ResponseDays = nil
+	if d := strings.TrimSpace(r.days.Text); d != "" {
+		n, err := strconv.Atoi(d)
+		if err != nil || n <= 0 || n > 365 {
+			r.fail(T("review.err_days"))
+			return
+		}
+		edited.ResponseDays = &n
+	}
+	edited.Markings = policy.Markings{
+		Access: ptr(r.markings[policy.KindAccess].Text), Erasure: ptr(r.markings[policy.KindErasure].Text),
+		Withdrawal: ptr(r.markings[policy.KindWithdrawal].Text), Any: ptr(r.markings[policy.KindAny].Text),
+	}
+	c := casework.ReviewedCompany(r.src, r.read, &edited, r.u.now().UTC())
+	d := r.u.vault.Data
+	ok := r.u.commit(func() {
+		d.Companies = append(d.Companies, c)
+		d.Log("company added", c.ID, "", r.src.Location)
+	}, func() {
+		d.Companies = d.Companies[:len(d.Companies)-1]
+		d.Timeline = d.Timeline[:len(d.Timeline)-1]
+	})
+	if ok {
+		r.u.showCompany(c.ID)
+	}
+}
+
+func (r *review) fail(msg string) {
+	r.problem.SetText(msg)
+	r.problem.Show()
+}
+
+// noteText words one of the reader's notes for the person.
+func noteText(n policy.Note) string {
+	data := map[string]any{}
+	for i, d := range n.Detail {
+		data["D"+strconv.Itoa(i)] = d
+	}
+	return T("note."+n.Code, data)
+}
+
+func entryWith(text string) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetText(text)
+	return e
+}
+
+func linesEntry(values []string) *widget.Entry {
+	e := widget.NewMultiLineEntry()
+	e.SetText(strings.Join(values, "\n"))
+	e.SetMinRowsVisible(max(2, min(len(values)+1, 6)))
+	return e
+}
+
+// lines are the non-empty, trimmed lines of s.
+func lines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func ptr(s string) *string {
+	if s = strings.TrimSpace(s); s == "" {
+		return nil
+	}
+	return &s
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func first(list []string) string {
+	if len(list) == 0 {
+		return ""
+	}
+	return list[0]
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if strings.EqualFold(v, s) {
+			return true
+		}
+	}
+	return false
+}

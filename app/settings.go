@@ -1,0 +1,163 @@
+package app
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"prava/casework"
+	"prava/storage"
+)
+
+// languageNames are the languages as their speakers write them.
+var languageNames = map[string]string{"en": "English", "uk": "Українська", "ru": "Русский", "lv": "Latviešu", "lt": "Lietuvių"}
+
+// settingsView holds the person's choices: language, the vault and its
+// backups, the keyring, and how deadlines are counted.
+func (u *UI) settingsView() fyne.CanvasObject {
+	// Language: kept in Fyne's preferences, since the unlock screen needs
+	// it before the vault is open.
+	names := []string{T("settings.language_system")}
+	for _, code := range Languages {
+		names = append(names, languageNames[code])
+	}
+	langSel := widget.NewSelect(names, nil)
+	current := u.app.Preferences().String(prefLanguage)
+	langSel.SetSelectedIndex(slices.Index(Languages, current) + 1)
+	langSel.OnChanged = func(string) {
+		code := ""
+		if i := langSel.SelectedIndex(); i > 0 {
+			code = Languages[i-1]
+		}
+		u.setLanguage(code)
+	}
+
+	// The vault.
+	path := widget.NewLabel(u.path)
+	path.Wrapping = fyne.TextWrapBreak
+	path.Selectable = true
+	other := widget.NewButton(T("problem.other_vault"), u.chooseVault)
+	export := widget.NewButton(T("settings.export"), u.exportBackup)
+	restore := widget.NewButton(T("settings.restore"), u.restoreElsewhere)
+	keyring := widget.NewLabel(T("settings.keyring_checking"))
+	keyring.Wrapping = fyne.TextWrapWord
+	u.describeKeyring(keyring)
+
+	// Deadlines.
+	s := u.vault.Data.Settings
+	martial := widget.NewCheck(T("settings.martial_law"), nil)
+	counting := casework.Options(s)
+	martial.SetChecked(counting.MartialLaw)
+	transit := widget.NewEntry()
+	transit.SetText(strconv.Itoa(counting.TransitDays))
+	status := widget.NewLabel("")
+	saveCounting := widget.NewButton(T("common.save"), func() {
+		n, err := strconv.Atoi(strings.TrimSpace(transit.Text))
+		if err != nil || n < 0 || n > 60 {
+			status.Importance = widget.DangerImportance
+			status.SetText(T("settings.err_transit"))
+			return
+		}
+		on := martial.Checked
+		d := u.vault.Data
+		old := d.Settings
+		if u.commit(func() { d.Settings.MartialLaw, d.Settings.TransitDays = &on, n }, func() { d.Settings = old }) {
+			u.refreshStates()
+			status.Importance = widget.SuccessImportance
+			status.SetText(T("common.saved"))
+		}
+	})
+
+	return screen(
+		heading(T("tab.settings")),
+		widget.NewCard(T("settings.language"), "", langSel),
+		widget.NewCard(T("settings.vault"), "", container.NewVBox(
+			path, buttons(other),
+			para(T("settings.backup_why")), buttons(export, restore),
+			widget.NewLabelWithStyle(T("settings.keyring"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), keyring,
+		)),
+		widget.NewCard(T("settings.counting"), "", container.NewVBox(
+			martial, hint(T("settings.martial_law_why")),
+			container.NewBorder(nil, nil, widget.NewLabel(T("settings.transit")), nil, transit), hint(T("settings.transit_why")),
+			container.NewHBox(saveCounting, status),
+		)),
+	)
+}
+
+// setLanguage switches the UI language and rebuilds the window in it.
+func (u *UI) setLanguage(code string) {
+	u.app.Preferences().SetString(prefLanguage, code)
+	UseLanguage(code)
+	u.win.SetTitle(T("app.title"))
+	u.showHome()
+	u.home.tabs.SelectIndex(2)
+}
+
+// describeKeyring says, off the UI goroutine, whether this computer's
+// keyring holds the vault's key.
+func (u *UI) describeKeyring(l *widget.Label) {
+	var info storage.Info
+	var err error
+	u.background(func() { info, err = storage.Inspect(u.path, u.opt.Keyring) }, func() {
+		switch {
+		case err != nil:
+			l.SetText(err.Error())
+		case !slices.Contains(info.Protection, "keyring"):
+			l.SetText(T("settings.keyring_unused"))
+		case info.KeyInKeyring:
+			l.SetText(T("settings.keyring_ok"))
+		case info.KeyringErr != nil:
+			l.SetText(T("settings.keyring_unavailable", args("Error", info.KeyringErr.Error())))
+		default:
+			l.SetText(T("settings.keyring_missing"))
+		}
+	})
+}
+
+// exportBackup writes the vault, still encrypted, to a file the person
+// chooses.
+func (u *UI) exportBackup() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		// The dialog has created the file; ExportTo writes through a
+		// temporary file and refuses to overwrite, so make room for it.
+		w.Close()
+		removeEmpty(path)
+		if err := u.vault.ExportTo(path); err != nil {
+			u.notice(T("settings.export_failed"), err)
+			return
+		}
+		u.toast(T("settings.exported", args("File", path)))
+	}, u.win)
+	d.SetFileName("prava-backup-" + u.now().Format("2006-01-02") + ".vault")
+	d.Show()
+}
+
+// restoreElsewhere restores a backup as a new vault at a place the person
+// chooses, and switches to it once it opens.
+func (u *UI) restoreElsewhere() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		removeEmpty(path)
+		if u.vault != nil {
+			u.vault.Close()
+			u.vault = nil
+		}
+		u.home = nil
+		u.showRestore(path)
+	}, u.win)
+	d.SetFileName("restored.vault")
+	d.Show()
+}

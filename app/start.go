@@ -1,0 +1,90 @@
+package app
+
+import (
+	"errors"
+	"os"
+
+	"prava/storage"
+)
+
+// prefVaultPath keeps the vault the person chose in settings.
+const prefVaultPath = "vault"
+
+// vaultPath is the vault to open: the one given on the command line, else
+// PRAVA_VAULT, else the one chosen in settings, else the default.
+func (u *UI) vaultPath() (string, error) {
+	if u.opt.VaultPath != "" {
+		return u.opt.VaultPath, nil
+	}
+	if p := os.Getenv("PRAVA_VAULT"); p != "" {
+		return p, nil
+	}
+	if p := u.app.Preferences().String(prefVaultPath); p != "" {
+		return p, nil
+	}
+	return storage.DefaultPath()
+}
+
+// Start shows the first screen: a new vault to create, a vault to unlock,
+// or, when the keyring holds the key, the companies straight away.
+func (u *UI) Start() {
+	path, err := u.vaultPath()
+	if err != nil {
+		u.showProblem(err)
+		return
+	}
+	u.startAt(path)
+}
+
+// startAt opens the vault at path, asking only what it must.
+func (u *UI) startAt(path string) {
+	if u.vault != nil {
+		u.vault.Close()
+		u.vault = nil
+	}
+	u.path = path
+	u.show(busy(T("start.opening")))
+	var info storage.Info
+	var err error
+	u.background(func() { info, err = storage.Inspect(path, u.opt.Keyring) }, func() {
+		switch {
+		case errors.Is(err, storage.ErrNoVault):
+			u.showFirstRun()
+		case err != nil:
+			u.showProblem(err)
+		case info.KeyInKeyring:
+			u.unlock(storage.Unlock{}, nil)
+		default:
+			u.showUnlock(info)
+		}
+	})
+}
+
+// unlock opens the vault with what the person gave, off the UI goroutine;
+// a wrong key goes to failed (the unlock screen says so), any other error
+// to the problem screen. After a recovery code the keyring gets a fresh
+// key, so that the next start asks nothing.
+func (u *UI) unlock(with storage.Unlock, failed func(error)) {
+	var v *storage.Vault
+	var err error
+	var keyErr error
+	u.background(func() {
+		v, err = storage.Open(u.path, with, u.opt.Keyring)
+		if err == nil && with.RecoveryCode != "" {
+			keyErr = v.StoreKeyringKey()
+		}
+	}, func() {
+		switch {
+		case err != nil && failed != nil && (errors.Is(err, storage.ErrWrongKey) || errors.Is(err, storage.ErrRecoveryCodeTypo)):
+			failed(err)
+		case err != nil:
+			u.showProblem(err)
+		default:
+			u.vault = v
+			u.showHome()
+			if keyErr != nil {
+				u.notice(T("unlock.keyring_not_saved"), keyErr)
+			}
+		}
+	})
+}

@@ -1,0 +1,97 @@
+package app
+
+import (
+	"net/http"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"prava/assets"
+	"prava/casework"
+	"prava/storage"
+)
+
+// Options are what the UI needs from outside; zero values take the real
+// thing, tests give fakes.
+type Options struct {
+	VaultPath string          // "" for PRAVA_VAULT, the settings, or the default
+	Keyring   storage.Keyring // nil for the system's keyring
+	HTTP      *http.Client    // nil for http.DefaultClient
+	Now       func() time.Time
+}
+
+// UI is Prava's window and the vault it shows.
+type UI struct {
+	app  fyne.App
+	win  fyne.Window
+	opt  Options
+	path string
+
+	vault  *storage.Vault
+	states map[string]casework.State // company ID → its requests' state
+
+	home    *home
+	pending sync.WaitGroup // background work under way
+	// readPolicyFile reads a policy file on the add-company page; the
+	// file dialog calls it, and so can tests.
+	readPolicyFile func(path string)
+	keys           fyne.ShortcutHandler // the window's shortcuts
+}
+
+// New makes the window; Start decides what it shows first.
+func New(a fyne.App, opt Options) *UI {
+	if opt.Keyring == nil {
+		opt.Keyring = storage.SystemKeyring{}
+	}
+	if opt.HTTP == nil {
+		opt.HTTP = http.DefaultClient
+	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	u := &UI{app: a, opt: opt}
+	u.win = a.NewWindow(T("app.title"))
+	u.win.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	u.win.Resize(fyne.NewSize(960, 640))
+	u.win.SetMaster()
+	return u
+}
+
+// Window is the main window.
+func (u *UI) Window() fyne.Window { return u.win }
+
+// Vault is the open vault, nil until it is unlocked.
+func (u *UI) Vault() *storage.Vault { return u.vault }
+
+// Close releases the vault for other Prava processes.
+func (u *UI) Close() {
+	u.pending.Wait()
+	if u.vault != nil {
+		u.vault.Close()
+		u.vault = nil
+	}
+}
+
+// background runs work off the UI goroutine (keyring calls may wait for
+// the person to unlock their keyring; downloads take time) and then done
+// on it.
+func (u *UI) background(work func(), done func()) {
+	u.pending.Add(1)
+	go func() {
+		defer u.pending.Done()
+		work()
+		fyne.DoAndWait(done)
+	}()
+}
+
+// Settle waits until background work has finished; tests call it.
+func (u *UI) Settle() { u.pending.Wait() }
+
+// show puts a screen into the window.
+func (u *UI) show(content fyne.CanvasObject) {
+	u.win.SetContent(content)
+}
+
+// now is today's time, from the clock tests may set.
+func (u *UI) now() time.Time { return u.opt.Now() }

@@ -1,0 +1,14 @@
+package casework
+
+import (
+	"prava/letters"
+	"prava/storage"
+)
+
+// LetterProfile is the stored profile as a letter's sender.
+func LetterProfile(p storage.Profile) letters.Profile {
+	return letters.Profile{
+		Name: p.Name, Address: p.Address, Email: p.Email, Phone: p.Phone,
+		BirthDate: p.BirthDate, IDDocument: p.IDDocument, CustomerRef: p.CustomerRef,
+	}
+}
