@@ -57,6 +57,7 @@ func newCompanyList(u *UI) *companyList {
 			text, imp := stateText(u.states[c.ID])
 			state.Importance = imp
 			state.SetText(text)
+			row.Refresh() // the state's width changed: lay the row out again
 		},
 	)
 	l.list.OnSelected = func(id widget.ListItemID) {
@@ -76,7 +77,7 @@ func newCompanyList(u *UI) *companyList {
 	var banner fyne.CanvasObject = container.NewVBox()
 	if u.vault.Data.Profile.Name == "" {
 		go2 := widget.NewButton(T("companies.profile_go"), func() { u.home.tabs.SelectIndex(1) })
-		banner = widget.NewCard("", T("companies.profile_missing"), go2)
+		banner = container.NewBorder(nil, nil, nil, go2, para(T("companies.profile_missing")))
 	}
 	l.view = container.NewBorder(container.NewVBox(banner, top), l.count, nil, nil, container.NewStack(l.list, l.empty))
 	l.reload()

@@ -160,7 +160,7 @@ func (u *UI) contactsCard(c *storage.Company) fyne.CanvasObject {
 		rows.Add(widget.NewLabelWithStyle(T("company.use"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		rows.Add(use)
 	}
-	return widget.NewCard(T("company.contacts"), "", rows)
+	return section(T("company.contacts"), rows)
 }
 
 // removeContact deletes contact i and keeps the per-kind choices pointing
@@ -208,7 +208,7 @@ func (u *UI) promiseCard(c *storage.Company) fyne.CanvasObject {
 			rows.Add(para(T("review.marking_"+kind) + ": “" + m + "”"))
 		}
 	}
-	return widget.NewCard(T("company.promise"), "", rows)
+	return section(T("company.promise"), rows)
 }
 
 // notesCard keeps the person's own notes on the company.
@@ -225,7 +225,7 @@ func (u *UI) notesCard(c *storage.Company) fyne.CanvasObject {
 			status.SetText(T("common.saved"))
 		}
 	})
-	return widget.NewCard(T("company.notes"), "", container.NewVBox(notes, container.NewHBox(save, status)))
+	return section(T("company.notes"), notes, container.NewHBox(save, status))
 }
 
 // requestsCard lists the letters written to the company.
@@ -249,7 +249,7 @@ func (u *UI) requestsCard(c *storage.Company) fyne.CanvasObject {
 	if len(rows.Objects) == 0 {
 		rows.Add(hint(T("company.no_requests")))
 	}
-	return widget.NewCard(T("company.requests"), "", rows)
+	return section(T("company.requests"), rows)
 }
 
 // confirmDelete deletes the company, and the requests written to it,

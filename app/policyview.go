@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -35,7 +37,7 @@ func policyCard(s storage.PolicySnapshot) fyne.CanvasObject {
 		toggle.SetText(T("company.policy_hide"))
 	})
 	acc := container.NewVBox(container.NewHBox(toggle), hint(T("company.policy_legend")), body)
-	return widget.NewCard(T("company.policy"), T("company.policy_source", args("Source", s.Source)), acc)
+	return section(T("company.policy"), hint(T("company.policy_source", args("Source", s.Source))), acc)
 }
 
 // highlighted splits a snapshot's text into plain and highlighted runs:
@@ -62,6 +64,16 @@ func highlighted(s storage.PolicySnapshot) []widget.RichTextSegment {
 	return segs
 }
 
+// wholeWord reports whether text[s:e] is not part of a longer word: a
+// code like "EU" must not light up inside "Europos".
+func wholeWord(text string, s, e int) bool {
+	before, _ := utf8.DecodeLastRuneInString(text[:s])
+	after, _ := utf8.DecodeRuneInString(text[e:])
+	return !isWordRune(before) && !isWordRune(after)
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
 // foundSpans are the byte ranges of text holding found values, sorted and
 // not overlapping. A value is looked for at the offset the reader gave,
 // else in the few hundred bytes around it (values are normalised: an
@@ -78,14 +90,22 @@ func foundSpans(text string, s storage.PolicySnapshot) [][2]int {
 		if v == "" || ev.Offset < 0 || ev.Offset > len(text) {
 			continue
 		}
-		if strings.HasPrefix(lower[ev.Offset:], v) {
+		if strings.HasPrefix(lower[ev.Offset:], v) && wholeWord(lower, ev.Offset, ev.Offset+len(v)) {
 			spans = append(spans, [2]int{ev.Offset, ev.Offset + len(v)})
 			continue
 		}
 		from := max(0, ev.Offset-300)
 		to := min(len(lower), ev.Offset+300+len(v))
-		if i := strings.Index(lower[from:to], v); i >= 0 {
-			spans = append(spans, [2]int{from + i, from + i + len(v)})
+		for at := from; at < to; {
+			i := strings.Index(lower[at:to], v)
+			if i < 0 {
+				break
+			}
+			if s, e := at+i, at+i+len(v); wholeWord(lower, s, e) {
+				spans = append(spans, [2]int{s, e})
+				break
+			}
+			at += i + 1
 		}
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })

@@ -49,7 +49,7 @@ func (u *UI) showProblem(err error) {
 	u.show(screen(
 		heading(T(key+".title")),
 		para(T(key+".body")),
-		widget.NewCard("", T("problem.detail"), detail),
+		section(T("problem.detail"), detail),
 		buttons(row...),
 	))
 }

@@ -41,19 +41,14 @@ func (u *UI) profileView() fyne.CanvasObject {
 	id.SetMinRowsVisible(2)
 	id.SetPlaceHolder(T("profile.id_placeholder"))
 
-	item := func(key string, w fyne.CanvasObject) *widget.FormItem {
-		fi := widget.NewFormItem(T("profile."+key), w)
-		fi.HintText = T("profile." + key + "_why")
-		return fi
+	item := func(key string, w fyne.CanvasObject) fyne.CanvasObject {
+		return field(T("profile."+key), w, hint(T("profile."+key+"_why")))
 	}
 	status := widget.NewLabel("")
 	status.Wrapping = fyne.TextWrapWord
-	form := widget.NewForm(
-		item("name", name), item("address", address), item("email", email), item("phone", phone),
-		item("birth", birth), item("customer", customer), item("id", id),
-	)
-	form.SubmitText = T("common.save")
-	form.OnSubmit = func() {
+	save := widget.NewButton(T("common.save"), nil)
+	save.Importance = widget.HighImportance
+	save.OnTapped = func() {
 		next := storage.Profile{
 			Name: strings.TrimSpace(name.Text), Address: strings.TrimSpace(address.Text), Email: strings.TrimSpace(email.Text),
 			Phone: strings.TrimSpace(phone.Text), BirthDate: strings.TrimSpace(birth.Text), CustomerRef: strings.TrimSpace(customer.Text),
@@ -74,8 +69,9 @@ func (u *UI) profileView() fyne.CanvasObject {
 	return screen(
 		heading(T("profile.heading")),
 		para(T("profile.why")),
-		form,
-		status,
+		item("name", name), item("address", address), item("email", email), item("phone", phone),
+		item("birth", birth), item("customer", customer), item("id", id),
+		status, buttons(save),
 	)
 }
 

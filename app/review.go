@@ -92,15 +92,15 @@ func (r *review) view() fyne.CanvasObject {
 	save := widget.NewButton(T("review.save"), r.save)
 	save.Importance = widget.HighImportance
 	cancel := widget.NewButton(T("common.cancel"), r.u.showCompanies)
-	rows = append(rows, r.problem, buttons(save, cancel))
-	return screen(rows...)
+	bar := container.NewVBox(widget.NewSeparator(), container.New(column{width: 640}, container.NewVBox(r.problem, buttons(save, cancel))))
+	return container.NewBorder(nil, bar, nil, nil, screen(rows...))
 }
 
 // field is one finding: its label, the entry holding the value, the words
 // of the policy it was read from, or, when the policy does not give it, a
 // line saying so and asking the person to add it.
 func (r *review) field(key string, input fyne.CanvasObject, missing bool, evidence ...string) fyne.CanvasObject {
-	parts := []fyne.CanvasObject{widget.NewLabelWithStyle(T(key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), input}
+	var parts []fyne.CanvasObject
 	if missing {
 		l := hint(T(key + "_missing"))
 		l.Importance = widget.WarningImportance
@@ -113,10 +113,10 @@ func (r *review) field(key string, input fyne.CanvasObject, missing bool, eviden
 				continue
 			}
 			seen[ev.Snippet] = true
-			parts = append(parts, hint("“"+strings.TrimSpace(ev.Snippet)+"”"))
+			parts = append(parts, quote(strings.TrimSpace(ev.Snippet)))
 		}
 	}
-	return container.NewVBox(parts...)
+	return field(T(key), input, parts...)
 }
 
 // save checks the corrected values and stores the company.

@@ -75,17 +75,17 @@ func (u *UI) settingsView() fyne.CanvasObject {
 
 	return screen(
 		heading(T("tab.settings")),
-		widget.NewCard(T("settings.language"), "", langSel),
-		widget.NewCard(T("settings.vault"), "", container.NewVBox(
+		section(T("settings.language"), langSel),
+		section(T("settings.vault"),
 			path, buttons(other),
 			para(T("settings.backup_why")), buttons(export, restore),
-			widget.NewLabelWithStyle(T("settings.keyring"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), keyring,
-		)),
-		widget.NewCard(T("settings.counting"), "", container.NewVBox(
+		),
+		section(T("settings.keyring"), keyring),
+		section(T("settings.counting"),
 			martial, hint(T("settings.martial_law_why")),
-			container.NewBorder(nil, nil, widget.NewLabel(T("settings.transit")), nil, transit), hint(T("settings.transit_why")),
+			field(T("settings.transit"), transit, hint(T("settings.transit_why"))),
 			container.NewHBox(saveCounting, status),
-		)),
+		),
 	)
 }
 

@@ -22,12 +22,32 @@ func para(text string) *widget.Label {
 	return l
 }
 
-// hint is a small, quiet paragraph under a field.
+// hint is a small paragraph under a field.
 func hint(text string) *widget.Label {
 	l := para(text)
 	l.SizeName = theme.SizeNameCaptionText
-	l.Importance = widget.LowImportance
 	return l
+}
+
+// quote is the policy's own words a value was read from.
+func quote(text string) *widget.Label {
+	l := hint("“" + text + "”")
+	l.TextStyle = fyne.TextStyle{Italic: true}
+	return l
+}
+
+// section is a titled part of a page.
+func section(title string, content ...fyne.CanvasObject) fyne.CanvasObject {
+	t := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.SizeName = theme.SizeNameSubHeadingText
+	return container.NewVBox(append([]fyne.CanvasObject{widget.NewSeparator(), t}, content...)...)
+}
+
+// field is a labelled input with a paragraph under it saying why it is
+// asked or what was found; it wraps where a form's hint would not.
+func field(label string, input fyne.CanvasObject, notes ...fyne.CanvasObject) fyne.CanvasObject {
+	l := widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewVBox(append([]fyne.CanvasObject{l, input}, notes...)...)
 }
 
 // column is a layout that keeps text readable on a wide window: its one
@@ -46,6 +66,23 @@ func (c column) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range objs {
 		o.Resize(fyne.NewSize(w, size.Height))
 		o.Move(fyne.NewPos((size.Width-w)/2, 0))
+		// Wrapped text knows its height only once it has its width: lay
+		// the column out again so nothing overlaps on the first frame.
+		relayout(o)
+	}
+}
+
+// relayout lays out the containers under o again at their current sizes.
+func relayout(o fyne.CanvasObject) {
+	c, ok := o.(*fyne.Container)
+	if !ok {
+		return
+	}
+	if c.Layout != nil {
+		c.Layout.Layout(c.Objects, c.Size())
+	}
+	for _, child := range c.Objects {
+		relayout(child)
 	}
 }
 

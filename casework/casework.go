@@ -53,15 +53,23 @@ func CompanyFromPolicy(src policy.Source, f *policy.Findings, now time.Time) sto
 		if ch == nil {
 			continue
 		}
-		want := storage.ContactEmail
-		if *ch == policy.ChannelPost {
-			want = storage.ContactPost
+		want, value := storage.ContactEmail, privacyEmail(f.Emails)
+		if f.DPO != nil && f.DPO.Email != "" {
+			value = f.DPO.Email
 		}
+		if *ch == policy.ChannelPost {
+			want, value = storage.ContactPost, ""
+		}
+		// The address a letter would go to (the privacy or DPO address
+		// among several), else the first contact of the kind.
+		best := -1
 		for i, ct := range c.Contacts {
-			if ct.Kind == want {
-				c.Use[kind] = i
-				break
+			if ct.Kind == want && (best < 0 || ct.Value == value) {
+				best = i
 			}
+		}
+		if best >= 0 {
+			c.Use[kind] = best
 		}
 	}
 	c.Markings = map[string]string{}

@@ -1,0 +1,101 @@
+package app
+
+import (
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+
+	"prava/storage"
+)
+
+// TestScreens saves a picture of every screen, in English and Ukrainian,
+// drawn by Fyne's software painter in the real theme, for a person to
+// look at. It runs only when PRAVA_SCREENS names the folder to write to:
+//
+//	PRAVA_SCREENS=/tmp/screens go test ./app -run TestScreens
+func TestScreens(t *testing.T) {
+	dir := os.Getenv("PRAVA_SCREENS")
+	if dir == "" {
+		t.Skip("set PRAVA_SCREENS=DIR to save pictures of every screen")
+	}
+	for _, code := range []string{"en", "uk"} {
+		t.Run(code, func(t *testing.T) {
+			shoot := func(u *UI, name string) {
+				t.Helper()
+				u.Settle()
+				f, err := os.Create(filepath.Join(dir, code+"-"+name+".png"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer f.Close()
+				if err := png.Encode(f, u.win.Canvas().Capture()); err != nil {
+					t.Fatal(err)
+				}
+			}
+			ui := func(path string) *UI {
+				u := newTestUI(t, path)
+				UseLanguage(code)
+				t.Cleanup(func() { UseLanguage("en") })
+				u.app.Settings().SetTheme(theme.DefaultTheme())
+				u.win.Resize(fyne.NewSize(960, 640))
+				return u
+			}
+			// First run, and the recovery code.
+			path := filepath.Join(t.TempDir(), "prava.vault")
+			u := ui(path)
+			u.Start()
+			shoot(u, "01-first-run")
+			u.showPassphraseSetup(storage.ErrKeyringUnavailable)
+			shoot(u, "02-passphrase")
+			u.showRecoveryCode(storage.NewRecoveryCode())
+			shoot(u, "03-recovery-code")
+			u.showRestore(path)
+			shoot(u, "04-restore")
+			u.showProblem(storage.ErrInUse)
+			shoot(u, "05-problem-in-use")
+			u.showUnlock(storage.Info{Protection: []string{"recovery", "passphrase"}})
+			shoot(u, "06-unlock")
+
+			// A vault with the seed companies.
+			path2 := filepath.Join(t.TempDir(), "v.vault")
+			newVault(t, path2, nil)
+			u2 := ui(path2)
+			u2.Start()
+			u2.Settle()
+			shoot(u2, "07-profile-empty")
+			u2.home.tabs.SelectIndex(0)
+			shoot(u2, "08-companies-empty")
+			u2.showAddCompany()
+			shoot(u2, "09-add")
+			entries(u2)[0].SetText(seed(t, "003_667823663de3ed12.txt"))
+			tap(t, u2, T("add.read"))
+			shoot(u2, "10-review")
+			tap(t, u2, T("review.save"))
+			shoot(u2, "11-company")
+			test.Tap(button(t, u2, T("company.policy_show", args("Date", "2026-11-23"))))
+			u2.win.Resize(fyne.NewSize(960, 2400))
+			shoot(u2, "11b-company-policy")
+			u2.win.Resize(fyne.NewSize(960, 640))
+			for _, s := range []string{"000_131528efbcf5aff0.txt", "001_a66e4632f88529cc.txt", "002_9689a5f9d2eaae8f.txt", "004_c9271ffe27ce26c1.txt"} {
+				u2.showAddCompany()
+				entries(u2)[0].SetText(seed(t, s))
+				tap(t, u2, T("add.read"))
+				if s == "000_131528efbcf5aff0.txt" {
+					shoot(u2, "12-review-missing")
+				}
+				tap(t, u2, T("review.save"))
+			}
+			u2.showCompanies()
+			shoot(u2, "13-companies")
+			u2.home.tabs.SelectIndex(1)
+			shoot(u2, "14-profile")
+			u2.home.tabs.SelectIndex(2)
+			shoot(u2, "15-settings")
+		})
+	}
+}

@@ -1,0 +1,44 @@
+package casework
+
+import (
+	"testing"
+	"time"
+
+	"prava/storage"
+)
+
+func TestStates(t *testing.T) {
+	now := time.Date(2026, 11, 23, 15, 0, 0, 0, time.UTC)
+	sent := func(days int) storage.Dates { return storage.Dates{Sent: now.AddDate(0, 0, -days)} }
+	d := &storage.Data{
+		Companies: []storage.Company{{ID: "none"}, {ID: "draft"}, {ID: "done"}, {ID: "wait"}, {ID: "late"}, {ID: "mixed"}},
+		Requests: []storage.Request{
+			{CompanyID: "draft", Kind: "access", Law: "EU-LV", Status: storage.StatusDraft},
+			{CompanyID: "done", Kind: "access", Law: "EU-LV", Status: storage.StatusDone},
+			// Sent Fri 20 Nov by e-mail: one month → Sun 20 Dec → Mon 21 Dec.
+			{CompanyID: "wait", Kind: "access", Law: "EU-LV", Channel: "email", Status: storage.StatusSent, Dates: sent(3)},
+			{CompanyID: "late", Kind: "access", Law: "EU-LV", Channel: "email", Status: storage.StatusSent, Dates: sent(70)},
+			{CompanyID: "mixed", Kind: "access", Law: "EU-LV", Status: storage.StatusDone},
+			{CompanyID: "mixed", Kind: "erasure", Law: "EU-LV", Channel: "email", Status: storage.StatusSent, Dates: sent(3)},
+			{CompanyID: "mixed", Kind: "access", Law: "EU-LV", Channel: "email", Status: storage.StatusSent, Dates: sent(10)},
+		},
+	}
+	st := States(d, now)
+	check := func(id string, p Progress, days int) {
+		t.Helper()
+		got := st[id]
+		if got.Progress != p || (p >= Waiting && got.Days != days) {
+			t.Errorf("%s: %+v, want progress %d, days %d", id, got, p, days)
+		}
+	}
+	check("none", NoRequests, 0)
+	check("draft", NoRequests, 0)
+	check("done", Done, 0)
+	check("wait", Waiting, 28)
+	if st["wait"].Due.Format(time.DateOnly) != "2026-12-21" {
+		t.Errorf("wait due %v", st["wait"].Due)
+	}
+	check("late", Overdue, -40) // sent Mon 14 Sep → due Wed 14 Oct: 40 days late
+	// The earliest of several due dates is shown: sent Fri 13 Nov → Sun 13 Dec → Mon 14 Dec.
+	check("mixed", Waiting, 21)
+}
