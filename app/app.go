@@ -4,9 +4,11 @@
 package app
 
 import (
+	"log"
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -21,11 +23,18 @@ const ID = "app.prava.desktop"
 // Run opens the desktop app on the vault at vaultPath ("" for the one
 // PRAVA_VAULT, the settings or the default name) and returns when its
 // window is closed.
+//
+// With PRAVA_DEBUG set it logs how long the window took to become usable.
 func Run(vaultPath string) {
+	started := time.Now()
 	a := fyneapp.NewWithID(ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	UseLanguage(a.Preferences().String(prefLanguage))
-	u := New(a, Options{VaultPath: vaultPath})
+	opt := Options{VaultPath: vaultPath}
+	if os.Getenv("PRAVA_DEBUG") != "" {
+		opt.Ready = func() { log.Printf("prava: usable after %d ms", time.Since(started).Milliseconds()) }
+	}
+	u := New(a, opt)
 	quitOnSignal(a)
 	u.Start()
 	u.Window().ShowAndRun()

@@ -23,12 +23,31 @@ type companyList struct {
 	empty  fyne.CanvasObject
 	count  *widget.Label
 
-	order []int    // indexes into the vault's companies, sorted by name
-	keys  []string // lower-case name, legal name and jurisdiction, by index
-	shown []int    // order filtered by the search
+	companyIndex
+	shown []int // order filtered by the search
 }
 
-func newCompanyList(u *UI) *companyList {
+// companyIndex is what the search needs: the companies sorted by name,
+// and the lower-case text each is found by.
+type companyIndex struct {
+	order []int    // indexes into the vault's companies, sorted by name
+	keys  []string // lower-case name, legal name, jurisdiction and site, by index
+}
+
+// indexCompanies builds the search's index; it may run off the UI
+// goroutine.
+func indexCompanies(cs []storage.Company) companyIndex {
+	ix := companyIndex{keys: make([]string, len(cs)), order: make([]int, len(cs))}
+	for i := range cs {
+		ix.order[i] = i
+		ix.keys[i] = strings.ToLower(cs[i].Name + "\x00" + cs[i].LegalName + "\x00" + cs[i].Jurisdiction + "\x00" + cs[i].Website)
+	}
+	slices.SortStableFunc(ix.order, func(a, b int) int { return strings.Compare(ix.keys[a], ix.keys[b]) })
+	return ix
+}
+
+// newCompanyList builds the list, from index when it is already made.
+func newCompanyList(u *UI, index *companyIndex) *companyList {
 	l := &companyList{u: u}
 	l.search = widget.NewEntry()
 	l.search.SetPlaceHolder(T("companies.search"))
@@ -80,20 +99,18 @@ func newCompanyList(u *UI) *companyList {
 		banner = container.NewBorder(nil, nil, nil, go2, para(T("companies.profile_missing")))
 	}
 	l.view = container.NewBorder(container.NewVBox(banner, top), l.count, nil, nil, container.NewStack(l.list, l.empty))
-	l.reload()
+	if index != nil {
+		l.companyIndex = *index
+		l.filter()
+	} else {
+		l.reload()
+	}
 	return l
 }
 
 // reload rereads the companies after one was added, changed or deleted.
 func (l *companyList) reload() {
-	cs := l.u.vault.Data.Companies
-	l.keys = make([]string, len(cs))
-	l.order = make([]int, len(cs))
-	for i := range cs {
-		l.order[i] = i
-		l.keys[i] = strings.ToLower(cs[i].Name + "\x00" + cs[i].LegalName + "\x00" + cs[i].Jurisdiction + "\x00" + cs[i].Website)
-	}
-	slices.SortStableFunc(l.order, func(a, b int) int { return strings.Compare(l.keys[a], l.keys[b]) })
+	l.companyIndex = indexCompanies(l.u.vault.Data.Companies)
 	l.filter()
 }
 

@@ -23,11 +23,18 @@ import (
 // homeUI opens a vault with a profile, on the companies list.
 func homeUI(t *testing.T, fill func(d *storage.Data)) *UI {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "v.vault")
+	return homeUIAt(t, filepath.Join(t.TempDir(), "v.vault"), fill)
+}
+
+// homeUIAt is homeUI with the vault at path.
+func homeUIAt(t *testing.T, path string, fill ...func(d *storage.Data)) *UI {
+	t.Helper()
 	newVault(t, path, func(d *storage.Data) {
 		d.Profile = storage.Profile{Name: "Olena Petrenko", Address: "vul. Khreshchatyk 1, Kyiv", Email: "olena@example.org"}
-		if fill != nil {
-			fill(d)
+		for _, f := range fill {
+			if f != nil {
+				f(d)
+			}
 		}
 	})
 	u := startedUI(t, path)

@@ -111,7 +111,7 @@ func (u *UI) showRecoveryCode(code string) {
 	codeText := widget.NewLabelWithStyle(code, fyne.TextAlignCenter, fyne.TextStyle{Monospace: true})
 	codeText.SizeName = theme.SizeNameSubHeadingText
 	codeText.Selectable = true
-	cont := widget.NewButton(T("code.continue"), u.showHome)
+	cont := widget.NewButton(T("code.continue"), func() { u.showHome() })
 	cont.Importance = widget.HighImportance
 	cont.Disable()
 	kept := widget.NewCheck(T("code.kept"), func(on bool) {

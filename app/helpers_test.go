@@ -51,7 +51,7 @@ func startedUI(t *testing.T, vault string) *UI {
 
 // newVault creates a vault protected by the (mock) keyring, lets fill
 // change its data, saves and closes it, and returns its recovery code.
-func newVault(t *testing.T, path string, fill func(d *storage.Data)) string {
+func newVault(t testing.TB, path string, fill func(d *storage.Data)) string {
 	t.Helper()
 	v, code, err := storage.Create(path, storage.CreateOptions{})
 	if err != nil {

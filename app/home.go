@@ -18,12 +18,18 @@ type home struct {
 	pages     *fyne.Container
 }
 
-// showHome shows the open vault.
-func (u *UI) showHome() {
-	u.refreshStates()
+// showHome shows the open vault; opened, when given, holds the states and
+// the list's order already worked out.
+func (u *UI) showHome(opened ...*openVault) {
+	var index *companyIndex
+	if len(opened) > 0 && opened[0] != nil {
+		u.states, index = opened[0].states, &opened[0].index
+	} else {
+		u.refreshStates()
+	}
 	h := &home{pages: container.NewStack()}
 	u.home = h
-	h.companies = newCompanyList(u)
+	h.companies = newCompanyList(u, index)
 	h.pages.Objects = []fyne.CanvasObject{h.companies.view}
 	h.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(T("tab.companies"), theme.HomeIcon(), h.pages),
@@ -34,6 +40,10 @@ func (u *UI) showHome() {
 	u.addShortcuts()
 	if u.vault.Data.Profile.Name == "" && len(u.vault.Data.Companies) == 0 {
 		h.tabs.SelectIndex(1) // a new vault: letters need the person first
+	}
+	if ready := u.opt.Ready; ready != nil {
+		u.opt.Ready = nil
+		ready()
 	}
 }
 

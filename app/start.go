@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 
+	"prava/casework"
 	"prava/storage"
 )
 
@@ -46,18 +47,45 @@ func (u *UI) startAt(path string) {
 	u.show(busy(T("start.opening")))
 	var info storage.Info
 	var err error
-	u.background(func() { info, err = storage.Inspect(path, u.opt.Keyring) }, func() {
+	var opened *openVault
+	// All of it off the UI goroutine, and at once: the keyring, the file
+	// and the companies' states are ready by the time the window is.
+	u.background(func() {
+		info, err = storage.Inspect(path, u.opt.Keyring)
+		if err == nil && info.KeyInKeyring {
+			opened, err = u.open(storage.Unlock{})
+		}
+	}, func() {
 		switch {
 		case errors.Is(err, storage.ErrNoVault):
 			u.showFirstRun()
 		case err != nil:
 			u.showProblem(err)
-		case info.KeyInKeyring:
-			u.unlock(storage.Unlock{}, nil)
+		case opened != nil:
+			u.vault = opened.vault
+			u.showHome(opened)
 		default:
 			u.showUnlock(info)
 		}
 	})
+}
+
+// openVault is a vault just opened and what the companies list needs of
+// it, worked out off the UI goroutine.
+type openVault struct {
+	vault  *storage.Vault
+	states map[string]casework.State
+	index  companyIndex
+}
+
+// open opens the vault at u.path and prepares its list; it runs off the
+// UI goroutine.
+func (u *UI) open(with storage.Unlock) (*openVault, error) {
+	v, err := storage.Open(u.path, with, u.opt.Keyring)
+	if err != nil {
+		return nil, err
+	}
+	return &openVault{vault: v, states: casework.States(v.Data, u.now()), index: indexCompanies(v.Data.Companies)}, nil
 }
 
 // unlock opens the vault with what the person gave, off the UI goroutine;
@@ -65,13 +93,13 @@ func (u *UI) startAt(path string) {
 // to the problem screen. After a recovery code the keyring gets a fresh
 // key, so that the next start asks nothing.
 func (u *UI) unlock(with storage.Unlock, failed func(error)) {
-	var v *storage.Vault
+	var opened *openVault
 	var err error
 	var keyErr error
 	u.background(func() {
-		v, err = storage.Open(u.path, with, u.opt.Keyring)
+		opened, err = u.open(with)
 		if err == nil && with.RecoveryCode != "" {
-			keyErr = v.StoreKeyringKey()
+			keyErr = opened.vault.StoreKeyringKey()
 		}
 	}, func() {
 		switch {
@@ -80,8 +108,8 @@ func (u *UI) unlock(with storage.Unlock, failed func(error)) {
 		case err != nil:
 			u.showProblem(err)
 		default:
-			u.vault = v
-			u.showHome()
+			u.vault = opened.vault
+			u.showHome(opened)
 			if keyErr != nil {
 				u.notice(T("unlock.keyring_not_saved"), keyErr)
 			}

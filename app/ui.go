@@ -19,6 +19,9 @@ type Options struct {
 	Keyring   storage.Keyring // nil for the system's keyring
 	HTTP      *http.Client    // nil for http.DefaultClient
 	Now       func() time.Time
+	// Ready, when set, is called once, the first time the vault's screens
+	// are shown: the moment the window becomes usable.
+	Ready func()
 }
 
 // UI is Prava's window and the vault it shows.

@@ -3,6 +3,7 @@ package casework
 import (
 	"time"
 
+	"prava/letters/law"
 	"prava/storage"
 )
 
@@ -31,12 +32,21 @@ type State struct {
 func States(d *storage.Data, now time.Time) map[string]State {
 	today := day(now)
 	out := make(map[string]State, len(d.Companies))
+	opt := Options(d.Settings)
+	laws := map[string]*law.Jurisdiction{} // looked up once per code, not per request
 	for _, r := range d.Requests {
 		st := out[r.CompanyID]
 		switch {
 		case r.Status.Open():
 			next := State{Progress: Waiting}
-			if dl, err := Deadline(r, d.Settings); err == nil && !dl.Due.IsZero() {
+			j, ok := laws[r.Law]
+			if !ok {
+				j, _ = law.Lookup(r.Law, opt)
+				laws[r.Law] = j
+			}
+			if j == nil {
+				// An unknown law: waiting, with no date to show.
+			} else if dl, err := deadlineUnder(j, r, opt); err == nil && !dl.Due.IsZero() {
 				next.Due = day(dl.Due)
 				next.Days = int(next.Due.Sub(today).Hours() / 24)
 				if next.Days < 0 {

@@ -1,50 +1,54 @@
 #!/usr/bin/env bash
-# Starts the real prava binary in a virtual X display, waits for its window,
-# takes a screenshot, asks it to quit and checks that it exits cleanly.
+# Smoke test of the real binary: in a private D-Bus session with an unlocked
+# gnome-keyring and a virtual X display, it creates a vault with the command
+# line, adds a seed company, starts the app on that vault, waits for its
+# window, checks that the app holds the vault (a second process is refused),
+# takes a screenshot, asks the app to quit, and checks that it exits cleanly
+# and leaves the vault free and whole.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ -z "${PRAVA_SMOKE_INNER:-}" ]; then
+  export PRAVA_SMOKE_INNER=1
+  exec dbus-run-session -- scripts/with-keyring.sh scripts/smoke.sh "$@"
+fi
 out="${PRAVA_SMOKE_OUT:-$(mktemp -d)}"
 mkdir -p "$out"
 go build -o "$out/prava" .
+fail() { echo "smoke: $*" >&2; [ -f "$out/app.log" ] && cat "$out/app.log" >&2; exit 1; }
 
-display=":$((200 + RANDOM % 100))"
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
-trap 'kill $xvfb_pid 2>/dev/null || true' EXIT
-export DISPLAY="$display"
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+vault="$out/smoke/prava.vault"
+rm -rf "$out/smoke"
+"$out/prava" --vault "$vault" vault init >"$out/init.txt" || fail "vault init failed"
+grep -q '^Recovery code: ' "$out/init.txt" || fail "vault init printed no recovery code"
+"$out/prava" --vault "$vault" company add letters/policy/testdata/seeds/001_a66e4632f88529cc.txt >/dev/null ||
+  fail "company add failed"
 
-export HOME="$out/home"
-mkdir -p "$HOME"
-"$out/prava" >"$out/app.log" 2>&1 &
+PRAVA_DEBUG=1 "$out/prava" --vault "$vault" >"$out/app.log" 2>&1 &
 app_pid=$!
-
+found=0
 for _ in $(seq 300); do
   if xdotool search --onlyvisible --name '^Prava$' >/dev/null 2>&1; then found=1; break; fi
   kill -0 "$app_pid" 2>/dev/null || break
   sleep 0.1
 done
-if [ "${found:-0}" != 1 ]; then
-  echo "smoke: the Prava window did not appear within 30 s" >&2
-  cat "$out/app.log" >&2
-  kill "$app_pid" 2>/dev/null || true
-  exit 1
+[ "$found" = 1 ] || { kill "$app_pid" 2>/dev/null || true; fail "the Prava window did not appear within 30 s"; }
+# The window opened the vault with the key from the keyring, asking
+# nothing: it now holds the vault's lock.
+for _ in $(seq 100); do grep -q 'usable after' "$out/app.log" && break; sleep 0.1; done
+grep -q 'usable after' "$out/app.log" || { kill "$app_pid"; fail "the app did not open the vault within 10 s"; }
+if "$out/prava" --vault "$vault" company list >/dev/null 2>"$out/second.txt"; then
+  kill "$app_pid"; fail "a second Prava process was let into the vault the app holds"
 fi
+grep -q "in use" "$out/second.txt" || { kill "$app_pid"; fail "the second process was refused without saying why: $(cat "$out/second.txt")"; }
 sleep 1
-import -display "$display" -window root "$out/window.png" 2>/dev/null || true
+import -display "$DISPLAY" -window root "$out/window.png" 2>/dev/null || true
 
 kill -TERM "$app_pid"
-status=0
 for _ in $(seq 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
-if kill -0 "$app_pid" 2>/dev/null; then
-  echo "smoke: the app did not quit within 10 s of SIGTERM" >&2
-  kill -9 "$app_pid"
-  exit 1
-fi
+if kill -0 "$app_pid" 2>/dev/null; then kill -9 "$app_pid"; fail "the app did not quit within 10 s of SIGTERM"; fi
+status=0
 wait "$app_pid" || status=$?
-if [ "$status" -ne 0 ]; then
-  echo "smoke: the app exited with status $status" >&2
-  cat "$out/app.log" >&2
-  exit 1
-fi
-echo "smoke: window appeared and the app quit cleanly (screenshot: $out/window.png)"
+[ "$status" -eq 0 ] || fail "the app exited with status $status"
+"$out/prava" --vault "$vault" company list --json | grep -q '"name": "NETRACK"' ||
+  fail "after the app quit, the vault does not list the company"
+echo "smoke: $(grep -o 'usable after [0-9]* ms' "$out/app.log"); window opened the vault, quit cleanly (screenshot: $out/window.png)"

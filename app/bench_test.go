@@ -1,0 +1,66 @@
+package app
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"prava/storage"
+)
+
+// bigVault writes a vault with 10,000 companies and 50,000 requests (each
+// with a one-page letter's text) and returns its path.
+func bigVault(b *testing.B) string {
+	b.Helper()
+	path := filepath.Join(b.TempDir(), "big.vault")
+	letter := strings.Repeat("Прошу надати копію моїх персональних даних, мету обробки, одержувачів і строк зберігання. ", 25)
+	newVault(b, path, func(d *storage.Data) {
+		d.Profile = storage.Profile{Name: "Olena Petrenko", Email: "olena@example.org"}
+		for i := range 10_000 {
+			id := fmt.Sprintf("c%05d", i)
+			d.Companies = append(d.Companies, storage.Company{
+				ID: id, Name: "Company " + id, LegalName: "ТОВ «Компанія " + id + "»", Jurisdiction: "UA", Language: "uk",
+				Contacts: []storage.Contact{{Kind: storage.ContactEmail, Value: "privacy@" + id + ".example"}, {Kind: storage.ContactPost, Value: "01001, м. Київ, вул. Хрещатик, 22"}},
+			})
+			for j := range 5 {
+				r := storage.Request{
+					ID: fmt.Sprintf("%s-%d", id, j), CompanyID: id, Kind: "access", Law: "UA", Channel: "email",
+					Status: storage.StatusDone, LetterText: storage.NewText(fmt.Sprintf("%s %d\n%s", id, j, letter)),
+				}
+				if j == 0 {
+					r.Status, r.Dates.Sent = storage.StatusSent, today.AddDate(0, 0, -i%60)
+				}
+				d.Requests = append(d.Requests, r)
+			}
+		}
+	})
+	return path
+}
+
+// BenchmarkStart measures what a person waits for between starting Prava
+// and a usable window on a vault of 10,000 companies and 50,000 requests:
+// inspecting the vault and asking the keyring, opening and decrypting it,
+// working out every company's state, building the screens, and painting
+// the first frame (here with Fyne's software painter, slower than the
+// GPU's). The keyring is go-keyring's in-memory mock.
+func BenchmarkStart(b *testing.B) {
+	path := bigVault(b)
+	UseLanguage("en")
+	b.ResetTimer()
+	for b.Loop() {
+		a := test.NewTempApp(b)
+		u := New(a, Options{VaultPath: path, Now: func() time.Time { return today }})
+		u.Start()
+		u.Settle()
+		if u.vault == nil || u.home.companies.list.Length() != 10_000 {
+			b.Fatal("the vault did not open on the list")
+		}
+		u.win.Canvas().Capture()
+		u.Close()
+		u.win.Close()
+	}
+}
