@@ -116,6 +116,15 @@ func (u *UI) contactsCard(c *storage.Company) fyne.CanvasObject {
 	newKind.SetSelectedIndex(0)
 	newValue := widget.NewEntry()
 	newValue.SetPlaceHolder(T("company.contact_hint"))
+	// The kind follows what is typed until the person picks one.
+	picked := false
+	newKind.OnChanged = func(string) { picked = true }
+	newValue.OnChanged = func(v string) {
+		if !picked {
+			newKind.SetSelectedIndex(slices.Index(kinds, casework.ContactKindOf(v)))
+			picked = false
+		}
+	}
 	add := widget.NewButtonWithIcon(T("company.contact_add"), theme.ContentAddIcon(), func() {
 		v := strings.TrimSpace(newValue.Text)
 		if v == "" {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/zalando/go-keyring"
@@ -111,6 +112,10 @@ func texts(u *UI) []string {
 			out = append(out, v.Title, v.Subtitle)
 		case *widget.RichText:
 			out = append(out, v.String())
+		case *container.AppTabs:
+			for _, item := range v.Items {
+				out = append(out, item.Text)
+			}
 		}
 	})
 	return out

@@ -6,6 +6,7 @@ package casework
 
 import (
 	"encoding/json"
+	"strings"
 	"time"
 
 	"prava/letters/law"
@@ -135,4 +136,27 @@ func ReviewedCompany(src policy.Source, read, edited *policy.Findings, now time.
 		c.Policies[0].Findings = asRead
 	}
 	return c
+}
+
+// ContactKindOf guesses how a contact typed by the person is reached: an
+// e-mail address, a web form's address, a phone number, or else a postal
+// address.
+func ContactKindOf(value string) storage.ContactKind {
+	v := strings.TrimSpace(value)
+	lower := strings.ToLower(v)
+	digits := 0
+	for _, r := range v {
+		if r >= '0' && r <= '9' {
+			digits++
+		}
+	}
+	switch {
+	case strings.Contains(v, "@") && !strings.ContainsAny(v, " ,"):
+		return storage.ContactEmail
+	case strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "www."):
+		return storage.ContactWebForm
+	case digits >= 7 && strings.Trim(v, "+0123456789 ()-./") == "":
+		return storage.ContactPhone
+	}
+	return storage.ContactPost
 }

@@ -49,3 +49,20 @@ func TestDeadline(t *testing.T) {
 		t.Error("unknown law accepted")
 	}
 }
+
+func TestContactKindOf(t *testing.T) {
+	for v, want := range map[string]storage.ContactKind{
+		"privacy@example.lv":                 storage.ContactEmail,
+		"https://example.lv/privacy-request": storage.ContactWebForm,
+		"www.example.lt/forma":               storage.ContactWebForm,
+		"+370 5 000 0000":                    storage.ContactPhone,
+		"(044) 123-45-67":                    storage.ContactPhone,
+		"01001, м. Київ, вул. Хрещатик, 22":  storage.ContactPost,
+		"Brīvības iela 1, Rīga, LV-1010":     storage.ContactPost,
+		"":                                   storage.ContactPost,
+	} {
+		if got := ContactKindOf(v); got != want {
+			t.Errorf("%q → %s, want %s", v, got, want)
+		}
+	}
+}
