@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	fynestorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"prava/letters/policy"
@@ -122,7 +123,7 @@ func (u *UI) showAddCompany() {
 		container.NewTabItem(T("add.file"), container.NewVBox(para(T("add.file_hint")), container.NewHBox(chooseFile))),
 		container.NewTabItem(T("add.web"), container.NewVBox(para(T("add.web_hint")), container.NewBorder(nil, nil, nil, fetch, address))),
 	)
-	back := widget.NewButton(T("common.back"), u.showCompanies)
+	back := widget.NewButtonWithIcon(T("common.back"), theme.NavigateBackIcon(), u.showCompanies)
 	u.openPage(container.NewBorder(
 		container.NewVBox(container.NewBorder(nil, nil, back, nil, heading(T("add.heading"))), para(T("add.why"))),
 		container.NewVBox(status, progress, container.NewHBox(cancel)),

@@ -96,6 +96,13 @@ func (r *review) view() fyne.CanvasObject {
 	return container.NewBorder(nil, bar, nil, nil, screen(rows...))
 }
 
+// optional are the findings a letter does without: their absence is
+// said plainly, not as a warning.
+var optional = map[string]bool{
+	"review.registration": true, "review.website": true, "review.days": true, "review.marking_any": true,
+	"review.marking_access": true, "review.marking_erasure": true, "review.marking_withdrawal": true,
+}
+
 // field is one finding: its label, the entry holding the value, the words
 // of the policy it was read from, or, when the policy does not give it, a
 // line saying so and asking the person to add it.
@@ -103,7 +110,9 @@ func (r *review) field(key string, input fyne.CanvasObject, missing bool, eviden
 	var parts []fyne.CanvasObject
 	if missing {
 		l := hint(T(key + "_missing"))
-		l.Importance = widget.WarningImportance
+		if !optional[key] {
+			l.Importance = widget.WarningImportance
+		}
 		parts = append(parts, l)
 	}
 	seen := map[string]bool{}

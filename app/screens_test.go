@@ -7,9 +7,11 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
+	"prava/letters/policy"
 	"prava/storage"
 )
 
@@ -90,6 +92,15 @@ func TestScreens(t *testing.T) {
 				}
 				tap(t, u2, T("review.save"))
 			}
+			id := u2.vault.Data.Companies[0].ID
+			u2.confirmDelete(id)
+			shoot(u2, "12b-delete")
+			tap(t, u2, lang.L("No"))
+			src, _ := policy.ReadFile(filepath.Join("..", "letters", "policy", "testdata", "seeds", "003_667823663de3ed12.txt"))
+			src.Text += "\nRašykite privacy@costless.lt."
+			u2.showChanges(id, src, policy.Analyze(src.Text))
+			shoot(u2, "12c-changes")
+			tap(t, u2, T("common.cancel"))
 			u2.showCompanies()
 			shoot(u2, "13-companies")
 			u2.home.tabs.SelectIndex(1)
