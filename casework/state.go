@@ -35,6 +35,9 @@ func States(d *storage.Data, now time.Time) map[string]State {
 	opt := Options(d.Settings)
 	laws := map[string]*law.Jurisdiction{} // looked up once per code, not per request
 	for _, r := range d.Requests {
+		if r.ParentID != "" {
+			continue // a reminder or complaint is part of the request it follows
+		}
 		st := out[r.CompanyID]
 		switch {
 		case r.Status.Open():

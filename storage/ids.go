@@ -30,3 +30,26 @@ func (d *Data) Company(id string) *Company {
 func (d *Data) Log(what, companyID, requestID, note string) {
 	d.Timeline = append(d.Timeline, Event{Time: time.Now().UTC(), What: what, CompanyID: companyID, RequestID: requestID, Note: note})
 }
+
+// Request returns the request with the ID, or nil.
+func (d *Data) Request(id string) *Request {
+	for i := range d.Requests {
+		if d.Requests[i].ID == id {
+			return &d.Requests[i]
+		}
+	}
+	return nil
+}
+
+// LastFollowUp returns the latest request of kind that follows up the
+// request parentID (a reminder, a complaint), or nil.
+func (d *Data) LastFollowUp(parentID, kind string) *Request {
+	var last *Request
+	for i := range d.Requests {
+		r := &d.Requests[i]
+		if r.ParentID == parentID && r.Kind == kind {
+			last = r
+		}
+	}
+	return last
+}

@@ -1,0 +1,194 @@
+package casework
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"prava/letters/law"
+	"prava/storage"
+)
+
+// Step is what a person should do next about a request.
+type Step int
+
+// The steps, in the order a request goes through them.
+const (
+	StepClosed       Step = iota // answered, done or refused: nothing to do
+	StepSend                     // written but not sent: send it and mark it sent
+	StepWait                     // sent: the company still has time
+	StepRemind                   // the company is late: write the reminder
+	StepWaitReminder             // the reminder is out: its term runs
+	StepComplain                 // the reminder's term passed too: complain to the authority
+	StepComplained               // the complaint is out: wait for the authority
+)
+
+// Progress of a request: its step, the date that matters for it (the
+// request's due date, or the reminder's), and the deadline in full.
+type Outlook struct {
+	Step      Step
+	Due       time.Time // the date the current step waits for; zero if none
+	Days      int       // days from today to Due, negative when past
+	Deadline  law.Deadline
+	Reminder  *storage.Request // the latest reminder, if one was written
+	Complaint *storage.Request // the latest complaint, if one was written
+}
+
+// Next works out where a first request (not a reminder or complaint)
+// stands on day now, following its reminder and complaint.
+func Next(d *storage.Data, r storage.Request, now time.Time) Outlook {
+	today := day(now)
+	o := Outlook{Reminder: d.LastFollowUp(r.ID, string(law.Reminder)), Complaint: d.LastFollowUp(r.ID, string(law.Complaint))}
+	at := func(t time.Time) {
+		o.Due = day(t)
+		o.Days = int(o.Due.Sub(today).Hours() / 24)
+	}
+	switch {
+	case r.Status == storage.StatusDraft:
+		o.Step = StepSend
+		return o
+	case !r.Status.Open():
+		o.Step = StepClosed
+		return o
+	}
+	dl, err := Deadline(r, d.Settings)
+	o.Deadline = dl
+	if err != nil || dl.Due.IsZero() {
+		o.Step = StepWait // paused, or no term: nothing to count yet
+		return o
+	}
+	at(dl.Due)
+	switch {
+	case o.Complaint != nil && !o.Complaint.Dates.Sent.IsZero():
+		o.Step = StepComplained
+		if cd, err := Deadline(*o.Complaint, d.Settings); err == nil && !cd.Due.IsZero() {
+			at(cd.Due)
+		}
+	case o.Reminder != nil && !o.Reminder.Dates.Sent.IsZero():
+		o.Step = StepWaitReminder
+		if rd, err := Deadline(*o.Reminder, d.Settings); err == nil && !rd.Due.IsZero() {
+			at(rd.Due)
+			if o.Days < 0 {
+				o.Step = StepComplain
+			}
+		}
+	case o.Days < 0:
+		o.Step = StepRemind
+	default:
+		o.Step = StepWait
+	}
+	return o
+}
+
+// Board lists the requests a person follows: every first request not yet
+// closed, the most urgent first (overdue by most days, then the nearest
+// due date; drafts to send at the top).
+func Board(d *storage.Data, now time.Time) []BoardItem {
+	var items []BoardItem
+	for _, r := range d.Requests {
+		if r.ParentID != "" || (r.Status != storage.StatusDraft && !r.Status.Open()) {
+			continue
+		}
+		items = append(items, BoardItem{RequestID: r.ID, CompanyID: r.CompanyID, Outlook: Next(d, r, now)})
+	}
+	slices.SortStableFunc(items, func(a, b BoardItem) int {
+		ua, ub := urgency(a.Outlook), urgency(b.Outlook)
+		if ua != ub {
+			return ub - ua
+		}
+		return a.Outlook.Due.Compare(b.Outlook.Due)
+	})
+	return items
+}
+
+// BoardItem is one line of the deadline board.
+type BoardItem struct {
+	RequestID, CompanyID string
+	Outlook              Outlook
+}
+
+// urgency ranks steps for the board: something to do now first.
+func urgency(o Outlook) int {
+	switch o.Step {
+	case StepComplain:
+		return 5
+	case StepRemind:
+		return 4
+	case StepSend:
+		return 3
+	}
+	if o.Due.IsZero() {
+		return 0
+	}
+	return 1
+}
+
+// Event is something that happened to a request.
+type Event string
+
+// The events a person records on a request.
+const (
+	EventSent             Event = "sent"
+	EventDelivered        Event = "delivered"
+	EventIdentityAsked    Event = "identity asked"
+	EventIdentityProvided Event = "identity provided"
+	EventExtension        Event = "extension notified"
+	EventReply            Event = "reply received"
+	EventDone             Event = "done"
+	EventRefused          Event = "refused"
+)
+
+// ErrEventDate is wrapped by every refusal of an event's date.
+var ErrEventDate = errors.New("date")
+
+// Record applies an event that happened on day to a request, checking
+// that the dates make sense (nothing in the future, nothing before the
+// request was sent). Nothing changes when it returns an error.
+func Record(r *storage.Request, e Event, on time.Time, now time.Time) error {
+	on = day(on)
+	if on.After(day(now)) {
+		return fmt.Errorf("%w: %s is in the future", ErrEventDate, on.Format(time.DateOnly))
+	}
+	if e != EventSent && r.Dates.Sent.IsZero() {
+		return errors.New("mark the request sent first")
+	}
+	if e != EventSent && on.Before(day(r.Dates.Sent)) {
+		return fmt.Errorf("%w: %s is before the request was sent (%s)", ErrEventDate, on.Format(time.DateOnly), r.Dates.Sent.Format(time.DateOnly))
+	}
+	switch e {
+	case EventSent:
+		if !r.Dates.Created.IsZero() && on.Before(day(r.Dates.Created)) {
+			return fmt.Errorf("%w: %s is before the letter was written (%s)", ErrEventDate, on.Format(time.DateOnly), r.Dates.Created.Format(time.DateOnly))
+		}
+		r.Dates.Sent = on
+		if r.Status == storage.StatusDraft {
+			r.Status = storage.StatusSent
+		}
+	case EventDelivered:
+		r.Dates.Delivered = on
+	case EventIdentityAsked:
+		r.Dates.IdentityAsked, r.Dates.IdentityProvided = on, time.Time{}
+	case EventIdentityProvided:
+		if r.Dates.IdentityAsked.IsZero() || on.Before(r.Dates.IdentityAsked) {
+			return fmt.Errorf("%w: identity can be provided only after it was asked for", ErrEventDate)
+		}
+		r.Dates.IdentityProvided = on
+	case EventExtension:
+		r.Dates.ExtensionNotified = on
+	case EventReply:
+		r.Dates.Answered = on
+		if r.Status == storage.StatusSent {
+			r.Status = storage.StatusAnswered
+		}
+	case EventDone, EventRefused:
+		r.Dates.Closed = on
+		r.Status = storage.StatusDone
+		if e == EventRefused {
+			r.Status = storage.StatusRefused
+		}
+	default:
+		return fmt.Errorf("unknown event %q", e)
+	}
+	return nil
+}

@@ -1,0 +1,219 @@
+package casework
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"prava/letters"
+	"prava/letters/law"
+	"prava/storage"
+)
+
+// Draft is what a person decides about a new letter to a stored company;
+// zero values let the company record decide.
+type Draft struct {
+	Kind law.Kind
+	Lang string // "" for the company's language, when Prava writes it
+	// Contact is the index in the company's contacts to write to; -1 for
+	// the one chosen for the kind, else the first e-mail or postal address.
+	Contact int
+	Extra   string    // a paragraph of the person's own
+	Date    time.Time // the letter's date
+}
+
+// ErrNoContact means the company has no e-mail or postal address to write to.
+var ErrNoContact = errors.New("the company has no e-mail or postal address to write to: add one on its page")
+
+// Written is a letter composed for a request: the record to store and the
+// letter itself, for its PDF and e-mail.
+type Written struct {
+	Request storage.Request
+	Letter  *letters.Letter
+	PDF     []byte
+}
+
+// Write composes a first letter (access, erasure, withdrawal) to a stored
+// company, renders its PDF, and returns the draft request record. Nothing
+// is stored: the caller adds the record to the vault.
+func Write(d *storage.Data, companyID string, dr Draft) (Written, error) {
+	c := d.Company(companyID)
+	if c == nil {
+		return Written{}, fmt.Errorf("no company %s in the vault", companyID)
+	}
+	code := law.Code(c.Jurisdiction)
+	if _, err := law.Lookup(string(code), Options(d.Settings)); err != nil {
+		return Written{}, fmt.Errorf("the law that applies to %s is not known: choose it on the company's page", c.Name)
+	}
+	ct, err := contactFor(c, string(dr.Kind), dr.Contact)
+	if err != nil {
+		return Written{}, err
+	}
+	to := recipientOf(c)
+	channel := law.ByEmail
+	if ct.Kind == storage.ContactPost {
+		to.Address, channel = ct.Value, law.ByPost
+	} else {
+		to.Email = ct.Value
+	}
+	lang := dr.Lang
+	if lang == "" {
+		lang = letters.DefaultLang(dr.Kind, c.Language, "")
+	}
+	from := LetterProfile(d.Profile)
+	r := letters.Request{
+		Kind: dr.Kind, Lang: lang, Jurisdiction: code, From: from, To: to, Channel: channel,
+		Date: dr.Date, Reference: Reference(from.Name, to.Name, dr.Kind, dr.Date),
+		Marking: markingOf(c, string(dr.Kind)), PromisedDays: c.PromisedDays, Service: c.Website,
+		Extra: strings.TrimSpace(dr.Extra), Options: Options(d.Settings),
+	}
+	return compose(r, storage.Request{CompanyID: c.ID, Contact: ct.Value})
+}
+
+// FollowUp composes the next letter for an open request the company has
+// not answered: the reminder to the company, or, when a reminder was sent
+// and its term has passed too, the complaint to the supervisory authority,
+// listing the request, the proof of sending and the replies as attachments.
+func FollowUp(d *storage.Data, requestID string, kind law.Kind, date time.Time) (Written, error) {
+	orig := d.Request(requestID)
+	if orig == nil {
+		return Written{}, fmt.Errorf("no request %s in the vault", requestID)
+	}
+	if orig.Dates.Sent.IsZero() {
+		return Written{}, errors.New("the request was not sent yet: mark it sent first")
+	}
+	c := d.Company(orig.CompanyID)
+	if c == nil {
+		return Written{}, errors.New("the request's company was deleted")
+	}
+	code := law.Code(orig.Law)
+	original, err := priorOf(*orig, d.Settings)
+	if err != nil {
+		return Written{}, err
+	}
+	from := LetterProfile(d.Profile)
+	company := recipientOf(c)
+	company.Address, company.Email = "", ""
+	if law.Channel(orig.Channel) == law.ByPost {
+		company.Address = orig.Contact
+	} else {
+		company.Email = orig.Contact
+	}
+	r := letters.Request{
+		Kind: kind, Jurisdiction: code, From: from, Date: date, Original: &original,
+		Marking: markingOf(c, orig.Kind), PromisedDays: c.PromisedDays, Service: c.Website,
+		Options: Options(d.Settings), Lang: orig.Language,
+	}
+	record := storage.Request{CompanyID: c.ID, ParentID: orig.ID}
+	switch kind {
+	case law.Reminder:
+		r.To, r.Channel = company, law.Channel(orig.Channel)
+		record.Contact = orig.Contact
+	case law.Complaint:
+		a, err := law.AuthorityFor(code, d.Profile.Country)
+		if err != nil {
+			return Written{}, err
+		}
+		r.Company = &company
+		r.To = letters.Recipient{Name: a.NameLocal, Address: a.Address, Email: a.Email}
+		r.Lang = letters.DefaultLang(law.Complaint, c.Language, a.Language)
+		r.Channel = law.ByPost
+		record.Contact = a.Address
+		if a.Email != "" {
+			r.Channel, record.Contact = law.ByEmail, a.Email
+		}
+		if rem := d.LastFollowUp(orig.ID, string(law.Reminder)); rem != nil && !rem.Dates.Sent.IsZero() {
+			p, err := priorOf(*rem, d.Settings)
+			if err == nil {
+				r.Reminder = &p
+			}
+		}
+		for _, rep := range orig.Replies {
+			line := rep.Received.Format(time.DateOnly)
+			if rep.Note != "" {
+				line += ": " + rep.Note
+			}
+			r.Replies = append(r.Replies, line)
+			for _, f := range rep.Files {
+				r.Attachments = append(r.Attachments, f.Name)
+			}
+		}
+	default:
+		return Written{}, fmt.Errorf("a follow-up is a reminder or a complaint, not %s", kind)
+	}
+	r.Reference = Reference(from.Name, r.To.Name, kind, date)
+	return compose(r, record)
+}
+
+// compose writes the letter and its PDF and fills the request record.
+func compose(r letters.Request, record storage.Request) (Written, error) {
+	l, err := letters.Compose(r)
+	if err != nil {
+		return Written{}, err
+	}
+	pdf, err := l.PDF()
+	if err != nil {
+		return Written{}, err
+	}
+	record.ID = storage.NewID()
+	record.Kind, record.Language, record.Law = string(r.Kind), l.Lang, string(r.Jurisdiction)
+	record.Reference, record.Channel = r.Reference, string(r.Channel)
+	record.LetterText, record.PDF = storage.NewText(l.Text()), pdf
+	record.Status = storage.StatusDraft
+	record.Dates.Created = r.Date
+	return Written{Request: record, Letter: l, PDF: pdf}, nil
+}
+
+// contactFor picks the contact a letter of kind goes to.
+func contactFor(c *storage.Company, kind string, chosen int) (storage.Contact, error) {
+	usable := func(ct storage.Contact) bool {
+		return ct.Kind == storage.ContactEmail || ct.Kind == storage.ContactPost
+	}
+	if chosen >= 0 && chosen < len(c.Contacts) {
+		if !usable(c.Contacts[chosen]) {
+			return storage.Contact{}, fmt.Errorf("a letter goes by e-mail or by post, not by %s: choose another contact", c.Contacts[chosen].Kind)
+		}
+		return c.Contacts[chosen], nil
+	}
+	if i, ok := c.Use[kind]; ok && i < len(c.Contacts) && usable(c.Contacts[i]) {
+		return c.Contacts[i], nil
+	}
+	for _, ct := range c.Contacts {
+		if usable(ct) {
+			return ct, nil
+		}
+	}
+	return storage.Contact{}, ErrNoContact
+}
+
+// recipientOf is the company as a letter addresses it: by its legal name
+// when it is known.
+func recipientOf(c *storage.Company) letters.Recipient {
+	to := letters.Recipient{Name: c.Name, Registration: c.Registration}
+	if c.LegalName != "" {
+		to.Name = c.LegalName
+	}
+	return to
+}
+
+// markingOf is the marking the company wants on a letter of kind.
+func markingOf(c *storage.Company, kind string) string {
+	if m := c.Markings[kind]; m != "" {
+		return m
+	}
+	return c.Markings["any"]
+}
+
+// priorOf describes a sent request for the letter that follows it up.
+func priorOf(r storage.Request, s storage.Settings) (letters.Prior, error) {
+	kind, err := law.ParseKind(r.Kind)
+	if err != nil {
+		return letters.Prior{}, err
+	}
+	p := letters.Prior{Kind: kind, Reference: r.Reference, Sent: r.Dates.Sent, Received: r.Dates.Delivered, Channel: law.Channel(r.Channel), Tracking: r.Tracking}
+	if dl, err := Deadline(r, s); err == nil {
+		p.Due = dl.Due
+	}
+	return p, nil
+}
