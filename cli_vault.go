@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
 	"time"
 
@@ -321,25 +320,7 @@ func runICS(args []string, global string, stdin io.Reader, stdout, stderr io.Wri
 		return exitError
 	}
 	defer v.Close()
-	var events []storage.CalendarEvent
-	for _, r := range v.Data.Requests {
-		if !r.Status.Open() {
-			continue
-		}
-		d, err := casework.Deadline(r, v.Data.Settings)
-		if err != nil || d.Due.IsZero() {
-			continue
-		}
-		name := r.CompanyID
-		if c := v.Data.Company(r.CompanyID); c != nil {
-			name = c.Name
-		}
-		events = append(events, storage.CalendarEvent{
-			UID: r.ID, Summary: fmt.Sprintf("%s: %s request %s due", name, r.Kind, r.Reference),
-			Description: d.Basis, Date: d.Due, RemindDays: 3,
-		})
-	}
-	sort.Slice(events, func(i, j int) bool { return events[i].Date.Before(events[j].Date) })
+	events := casework.CalendarEvents(v.Data)
 	f, err := os.OpenFile(fs.Arg(0), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
 		fmt.Fprintln(stderr, "prava ics:", err)

@@ -54,6 +54,7 @@ func BenchmarkStart(b *testing.B) {
 	for b.Loop() {
 		a := test.NewTempApp(b)
 		u := New(a, Options{VaultPath: path, Now: func() time.Time { return today }})
+		u.queue = make(chan func(), 64)
 		u.Start()
 		u.Settle()
 		if u.vault == nil || u.home.companies.list.Length() != 10_000 {

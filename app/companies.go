@@ -95,7 +95,7 @@ func newCompanyList(u *UI, index *companyIndex) *companyList {
 	top := container.NewBorder(nil, nil, nil, add, l.search)
 	var banner fyne.CanvasObject = container.NewVBox()
 	if u.vault.Data.Profile.Name == "" {
-		go2 := widget.NewButton(T("companies.profile_go"), func() { u.home.tabs.SelectIndex(1) })
+		go2 := widget.NewButton(T("companies.profile_go"), func() { u.home.tabs.SelectIndex(tabProfile) })
 		banner = container.NewBorder(nil, nil, nil, go2, para(T("companies.profile_missing")))
 	}
 	l.view = container.NewBorder(container.NewVBox(banner, top), l.count, nil, nil, container.NewStack(l.list, l.empty))

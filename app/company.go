@@ -37,10 +37,10 @@ func (u *UI) showCompany(id string) {
 
 	body := container.NewVBox(
 		para(companyFacts(c)),
+		u.requestsCard(c),
 		u.contactsCard(c),
 		u.promiseCard(c),
 		u.notesCard(c),
-		u.requestsCard(c),
 	)
 	if len(c.Policies) > 0 {
 		body.Add(policyCard(c.Policies[len(c.Policies)-1]))
@@ -237,25 +237,34 @@ func (u *UI) notesCard(c *storage.Company) fyne.CanvasObject {
 	return section(T("company.notes"), notes, container.NewHBox(save, status))
 }
 
-// requestsCard lists the letters written to the company.
+// requestsCard lists the letters written to the company, each opening
+// its page, and offers to write new ones.
 func (u *UI) requestsCard(c *storage.Company) fyne.CanvasObject {
-	rows := container.NewVBox()
+	id := c.ID
+	write := widget.NewButtonWithIcon(T("company.write"), theme.MailComposeIcon(), func() { u.showWriter(id) })
+	write.Importance = widget.HighImportance
+	rows := container.NewVBox(buttons(write))
+	n := 0
 	for _, r := range u.vault.Data.Requests {
 		if r.CompanyID != c.ID {
 			continue
 		}
+		n++
 		line := T("kind."+r.Kind) + " · " + r.Reference + " · " + T("status."+string(r.Status))
 		if !r.Dates.Sent.IsZero() {
 			line += " · " + T("request.sent_on", args("Date", r.Dates.Sent.Format(time.DateOnly)))
 		}
-		if r.Status.Open() {
-			if d, err := casework.Deadline(r, u.vault.Data.Settings); err == nil && !d.Due.IsZero() {
-				line += " · " + T("request.due_on", args("Date", d.Due.Format(time.DateOnly)))
+		if r.ParentID == "" {
+			if text, _ := stepText(casework.Next(u.vault.Data, r, u.now())); r.Status.Open() {
+				line += " · " + text
 			}
 		}
-		rows.Add(widget.NewLabel(line))
+		rid := r.ID
+		b := widget.NewButtonWithIcon(line, theme.DocumentIcon(), func() { u.showRequest(rid) })
+		b.Alignment = widget.ButtonAlignLeading
+		rows.Add(b)
 	}
-	if len(rows.Objects) == 0 {
+	if n == 0 {
 		rows.Add(hint(T("company.no_requests")))
 	}
 	return section(T("company.requests"), rows)

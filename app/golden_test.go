@@ -60,9 +60,9 @@ func TestGoldenScreens(t *testing.T) {
 	})
 	t.Run("profile and settings", func(t *testing.T) {
 		u := homeUIAt(t, goldenPath(t, "profile"))
-		u.home.tabs.SelectIndex(1)
+		u.home.tabs.SelectIndex(tabProfile)
 		test.AssertRendersToMarkup(t, "profile.xml", u.win.Canvas())
-		u.home.tabs.SelectIndex(2)
+		u.home.tabs.SelectIndex(tabSettings)
 		u.Settle()
 		test.AssertRendersToMarkup(t, "settings.xml", u.win.Canvas())
 	})

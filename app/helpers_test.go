@@ -37,7 +37,8 @@ func newTestUI(t *testing.T, vault string) *UI {
 	UseLanguage("en")
 	a := test.NewTempApp(t)
 	u := New(a, Options{VaultPath: vault, Now: func() time.Time { return today }})
-	t.Cleanup(func() { u.Close(); u.win.Close() })
+	u.queue = make(chan func(), 64)
+	t.Cleanup(func() { u.Settle(); u.Close(); u.win.Close() })
 	return u
 }
 

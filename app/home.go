@@ -14,6 +14,7 @@ import (
 // a company, a review), swapped in place.
 type home struct {
 	tabs      *container.AppTabs
+	board     *container.TabItem
 	companies *companyList
 	pages     *fyne.Container
 }
@@ -31,21 +32,40 @@ func (u *UI) showHome(opened ...*openVault) {
 	u.home = h
 	h.companies = newCompanyList(u, index)
 	h.pages.Objects = []fyne.CanvasObject{h.companies.view}
+	h.board = container.NewTabItemWithIcon(T("tab.board"), theme.HistoryIcon(), u.boardView())
 	h.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(T("tab.companies"), theme.HomeIcon(), h.pages),
+		h.board,
 		container.NewTabItemWithIcon(T("tab.profile"), theme.AccountIcon(), u.profileView()),
 		container.NewTabItemWithIcon(T("tab.settings"), theme.SettingsIcon(), u.settingsView()),
 	)
+	// The board is built again each time it is opened: requests change
+	// on other pages.
+	h.tabs.OnSelected = func(item *container.TabItem) {
+		if item == h.board {
+			item.Content = u.boardView()
+			h.tabs.Refresh()
+		}
+	}
 	u.show(h.tabs)
 	u.addShortcuts()
 	if u.vault.Data.Profile.Name == "" && len(u.vault.Data.Companies) == 0 {
-		h.tabs.SelectIndex(1) // a new vault: letters need the person first
+		h.tabs.SelectIndex(tabProfile) // a new vault: letters need the person first
 	}
+	u.watchDeadlines()
 	if ready := u.opt.Ready; ready != nil {
 		u.opt.Ready = nil
 		ready()
 	}
 }
+
+// The tabs of the home screen, in order.
+const (
+	tabCompanies = iota
+	tabBoard
+	tabProfile
+	tabSettings
+)
 
 // refreshStates recomputes every company's request state after requests
 // changed.
@@ -57,7 +77,7 @@ func (u *UI) openPage(page fyne.CanvasObject) {
 	if h == nil {
 		return
 	}
-	h.tabs.SelectIndex(0)
+	h.tabs.SelectIndex(tabCompanies)
 	h.pages.Objects = []fyne.CanvasObject{page}
 	h.pages.Refresh()
 }
@@ -71,7 +91,7 @@ func (u *UI) showCompanies() {
 	h.companies.reload()
 	h.pages.Objects = []fyne.CanvasObject{h.companies.view}
 	h.pages.Refresh()
-	h.tabs.SelectIndex(0)
+	h.tabs.SelectIndex(tabCompanies)
 }
 
 // addShortcuts binds the keys people expect: Ctrl+N (Cmd+N) adds a

@@ -48,7 +48,7 @@ func TestProfile(t *testing.T) {
 
 func TestSettings(t *testing.T) {
 	u := homeUI(t, nil)
-	u.home.tabs.SelectIndex(2)
+	u.home.tabs.SelectIndex(tabSettings)
 	u.Settle()
 	mustShow(t, u, "This computer's keyring holds the vault's key")
 	mustShow(t, u, u.path)

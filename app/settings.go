@@ -95,7 +95,7 @@ func (u *UI) setLanguage(code string) {
 	UseLanguage(code)
 	u.win.SetTitle(T("app.title"))
 	u.showHome()
-	u.home.tabs.SelectIndex(2)
+	u.home.tabs.SelectIndex(tabSettings)
 }
 
 // describeKeyring says, off the UI goroutine, whether this computer's

@@ -49,7 +49,7 @@ func TestFirstRun(t *testing.T) {
 	}
 	test.Tap(cont)
 	// A new vault opens on the profile: letters need the person first.
-	if u.home == nil || u.home.tabs.SelectedIndex() != 1 {
+	if u.home == nil || u.home.tabs.SelectedIndex() != tabProfile {
 		t.Fatal("the new vault does not open on the profile")
 	}
 	mustShow(t, u, "Your profile")

@@ -90,6 +90,12 @@ func TestEveryKeyTranslated(t *testing.T) {
 	for _, c := range casework.PolicyChanges(&policy.Findings{}, everything()) {
 		used["change."+c.Field] = true
 	}
+	for _, e := range []string{"sent", "delivered", "identity_asked", "identity_provided", "extension", "reply", "done", "refused"} {
+		used["event."+e] = true
+	}
+	for _, h := range []string{"sent", "delivered", "identity_asked", "identity_provided", "extension", "reply", "closed"} {
+		used["history."+h] = true
+	}
 	for _, e := range []string{"empty", "binary", "too_large", "fetch"} {
 		used["add.err_"+e] = true
 	}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"net/http"
+	"os"
 	"sync"
 	"time"
 
@@ -36,10 +37,16 @@ type UI struct {
 
 	home    *home
 	pending sync.WaitGroup // background work under way
+	queue   chan func()    // when set, background results wait here for Settle
 	// readPolicyFile reads a policy file on the add-company page; the
 	// file dialog calls it, and so can tests.
 	readPolicyFile func(path string)
 	keys           fyne.ShortcutHandler // the window's shortcuts
+	temps          []string             // folders of letters opened to print, removed on Close
+	notified       time.Time            // the day the last deadline notification went out
+	lastNotice     string               // its text, for tests
+	ticker         *time.Ticker         // the hourly deadline check
+	stopTicker     chan struct{}        // closed by Close to end it
 }
 
 // New makes the window; Start decides what it shows first.
@@ -70,6 +77,15 @@ func (u *UI) Vault() *storage.Vault { return u.vault }
 // Close releases the vault for other Prava processes.
 func (u *UI) Close() {
 	u.pending.Wait()
+	for _, dir := range u.temps {
+		os.RemoveAll(dir)
+	}
+	u.temps = nil
+	if u.ticker != nil {
+		u.ticker.Stop()
+		close(u.stopTicker)
+		u.ticker = nil
+	}
 	if u.vault != nil {
 		u.vault.Close()
 		u.vault = nil
@@ -84,12 +100,32 @@ func (u *UI) background(work func(), done func()) {
 	go func() {
 		defer u.pending.Done()
 		work()
+		if u.queue != nil {
+			u.queue <- done
+			return
+		}
 		fyne.DoAndWait(done)
 	}()
 }
 
-// Settle waits until background work has finished; tests call it.
-func (u *UI) Settle() { u.pending.Wait() }
+// Settle waits until background work has finished and its results are on
+// screen. Tests call it: with a queue (see newTestUI) the results are put
+// on screen here, on the test's goroutine, rather than on the worker's,
+// where Fyne's test driver would run them.
+func (u *UI) Settle() {
+	for {
+		u.pending.Wait()
+		if u.queue == nil {
+			return
+		}
+		select {
+		case done := <-u.queue:
+			done()
+		default:
+			return
+		}
+	}
+}
 
 // show puts a screen into the window.
 func (u *UI) show(content fyne.CanvasObject) {
@@ -98,3 +134,9 @@ func (u *UI) show(content fyne.CanvasObject) {
 
 // now is today's time, from the clock tests may set.
 func (u *UI) now() time.Time { return u.opt.Now() }
+
+// today is the person's calendar day, as letters and deadlines date it.
+func (u *UI) today() time.Time {
+	y, m, d := u.now().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}

@@ -160,6 +160,8 @@ func compose(r letters.Request, record storage.Request) (Written, error) {
 	record.Kind, record.Language, record.Law = string(r.Kind), l.Lang, string(r.Jurisdiction)
 	record.Reference, record.Channel = r.Reference, string(r.Channel)
 	record.LetterText, record.PDF = storage.NewText(l.Text()), pdf
+	subject, body := l.Email()
+	record.Subject, record.EmailBody = subject, storage.NewText(body)
 	record.Status = storage.StatusDraft
 	record.Dates.Created = r.Date
 	return Written{Request: record, Letter: l, PDF: pdf}, nil
@@ -216,4 +218,13 @@ func priorOf(r storage.Request, s storage.Settings) (letters.Prior, error) {
 		p.Due = dl.Due
 	}
 	return p, nil
+}
+
+// EmailOf is a stored request's letter as an e-mail: the subject (with
+// the company's marking first) and the body.
+func EmailOf(r storage.Request) (subject, body string) {
+	if r.EmailBody.IsEmpty() {
+		return r.Reference, r.LetterText.String()
+	}
+	return r.Subject, r.EmailBody.String()
 }

@@ -6,6 +6,12 @@ import (
 	"path/filepath"
 )
 
+// WriteFile writes data to path the way the vault is written: through a
+// temporary file, flushed and renamed, so that a crash or a full disk
+// leaves the old file or none, never half of the new one. The file is
+// readable by its owner only.
+func WriteFile(path string, data []byte) error { return writeAtomic(path, data) }
+
 // writeAtomic replaces path with data so that a crash at any moment leaves
 // either the old file or the new one, never a mix: the data goes to a
 // temporary file in the same folder, is flushed to disk, and is renamed

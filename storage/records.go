@@ -85,6 +85,8 @@ type Request struct {
 	Tracking   string  `json:"tracking,omitempty"`
 	ParentID   string  `json:"parent_id,omitempty"` // the request a reminder or complaint follows
 	LetterText Text    `json:"-"`
+	Subject    string  `json:"subject,omitempty"` // the letter as an e-mail: its subject line
+	EmailBody  Text    `json:"-"`                 // and its body
 	PDF        []byte  `json:"pdf,omitempty"`
 	Status     Status  `json:"status"`
 	Dates      Dates   `json:"dates"`

@@ -1,0 +1,151 @@
+package app
+
+import (
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	fynestorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"prava/casework"
+	"prava/storage"
+)
+
+// boardView is the deadline board: every request not yet closed, the
+// most urgent first, each with its next step.
+func (u *UI) boardView() fyne.CanvasObject {
+	items := casework.Board(u.vault.Data, u.now())
+	list := widget.NewList(
+		func() int { return len(items) },
+		func() fyne.CanvasObject {
+			title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			title.Truncation = fyne.TextTruncateEllipsis
+			step := widget.NewLabel("")
+			step.Truncation = fyne.TextTruncateEllipsis
+			return container.NewVBox(title, step)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			it := items[i]
+			r := u.vault.Data.Request(it.RequestID)
+			c := u.vault.Data.Company(it.CompanyID)
+			if r == nil || c == nil {
+				return
+			}
+			rows := o.(*fyne.Container).Objects
+			rows[0].(*widget.Label).SetText(c.Name + " · " + T("kind."+r.Kind) + " · " + r.Reference)
+			text, imp := stepText(it.Outlook)
+			step := rows[1].(*widget.Label)
+			step.Importance = imp
+			step.SetText(text)
+		},
+	)
+	list.OnSelected = func(i widget.ListItemID) {
+		list.UnselectAll()
+		u.showRequest(items[i].RequestID)
+	}
+	export := widget.NewButtonWithIcon(T("board.ics"), theme.DownloadIcon(), u.exportCalendar)
+	empty := container.NewCenter(container.New(column{width: 460}, container.NewVBox(
+		widget.NewLabelWithStyle(T("board.empty"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
+		para(T("board.empty_hint")),
+	)))
+	if len(items) > 0 {
+		empty.Hide()
+	}
+	top := container.NewBorder(nil, nil, nil, export, para(T("board.why")))
+	return container.NewBorder(top, nil, nil, nil, container.NewStack(list, empty))
+}
+
+// exportCalendar writes every open deadline to an .ics file the person
+// chooses, each with a reminder, for their calendar.
+func (u *UI) exportCalendar() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		u.writeCalendar(path)
+	}, u.win)
+	d.SetFileName("prava-deadlines.ics")
+	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".ics"}))
+	d.Show()
+}
+
+// writeCalendar writes the calendar to path.
+func (u *UI) writeCalendar(path string) {
+	var b strings.Builder
+	if err := storage.WriteICS(&b, casework.CalendarEvents(u.vault.Data), u.now()); err != nil {
+		u.notice(T("board.ics_failed"), err)
+		return
+	}
+	removeEmpty(path)
+	if err := storage.WriteFile(path, []byte(b.String())); err != nil {
+		u.notice(T("board.ics_failed"), err)
+		return
+	}
+	u.toast(T("board.ics_saved", args("File", path)))
+}
+
+// notifyDue sends a desktop notification about requests due within three
+// days or late, at most once a day; it runs at start and then daily.
+func (u *UI) notifyDue() {
+	if u.vault == nil {
+		return
+	}
+	today := u.today()
+	if u.notified.Equal(today) {
+		return
+	}
+	u.notified = today
+	var soon, late []string
+	for _, it := range casework.Board(u.vault.Data, u.now()) {
+		c := u.vault.Data.Company(it.CompanyID)
+		if c == nil || it.Outlook.Due.IsZero() {
+			continue
+		}
+		switch o := it.Outlook; {
+		case o.Step == casework.StepRemind || o.Step == casework.StepComplain:
+			late = append(late, c.Name)
+		case o.Days <= 3 && (o.Step == casework.StepWait || o.Step == casework.StepWaitReminder):
+			soon = append(soon, c.Name)
+		}
+	}
+	if len(soon)+len(late) == 0 {
+		return
+	}
+	var parts []string
+	if len(late) > 0 {
+		parts = append(parts, T("notify.late", args("Names", strings.Join(late, ", "))))
+	}
+	if len(soon) > 0 {
+		parts = append(parts, T("notify.soon", args("Names", strings.Join(soon, ", "))))
+	}
+	u.app.SendNotification(fyne.NewNotification(T("notify.title"), strings.Join(parts, "\n")))
+	u.lastNotice = strings.Join(parts, "\n")
+}
+
+// watchDeadlines checks the deadlines now and then every hour, so a
+// window left open for days still says when something falls due.
+func (u *UI) watchDeadlines() {
+	u.notifyDue()
+	if u.ticker != nil {
+		return
+	}
+	t, stop := time.NewTicker(time.Hour), make(chan struct{})
+	u.ticker, u.stopTicker = t, stop
+	go func() {
+		for {
+			select {
+			case <-t.C:
+				fyne.Do(u.notifyDue)
+			case <-stop:
+				return
+			}
+		}
+	}()
+}
+
