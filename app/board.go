@@ -148,4 +148,3 @@ func (u *UI) watchDeadlines() {
 		}
 	}()
 }
-
