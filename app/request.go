@@ -125,6 +125,12 @@ func stepText(o casework.Outlook) (string, widget.Importance) {
 		return T("step.complain", args("Date", date, "Days", -o.Days)), widget.DangerImportance
 	case casework.StepComplained:
 		return T("step.complained"), widget.MediumImportance
+	case casework.StepSendFollowUp:
+		kind := "reminder"
+		if o.Complaint != nil {
+			kind = "complaint"
+		}
+		return T("step.send_" + kind), widget.HighImportance
 	}
 	return T("step.closed"), widget.SuccessImportance
 }
@@ -185,7 +191,7 @@ func (u *UI) letterActions(r *storage.Request, company string) fyne.CanvasObject
 	if r.Channel == string(law.ByEmail) {
 		how = T("request.how_email")
 	}
-	return section(T("request.send"), para(how), container.NewGridWrap(fyne.NewSize(230, 36), row...))
+	return section(T("request.send"), para(how), container.NewAdaptiveGrid(2, row...))
 }
 
 // pdfName is the file name a letter's PDF is offered under, like
@@ -295,14 +301,14 @@ func (u *UI) eventsView(r *storage.Request) fyne.CanvasObject {
 		rows = append(rows, field(T("request.tracking"), tracking), buttons(sent))
 	} else {
 		rows = append(rows,
-			container.NewGridWrap(fyne.NewSize(230, 36),
+			container.NewAdaptiveGrid(2,
 				btn("event.delivered", casework.EventDelivered, nil),
 				btn("event.identity_asked", casework.EventIdentityAsked, nil),
 				btn("event.identity_provided", casework.EventIdentityProvided, nil),
 				btn("event.extension", casework.EventExtension, nil),
 			),
 			field(T("request.reply"), note),
-			container.NewGridWrap(fyne.NewSize(230, 36),
+			container.NewAdaptiveGrid(2,
 				btn("event.reply", casework.EventReply, func(r *storage.Request) {
 					r.Replies = append(r.Replies, storage.Reply{Received: mustDay(date.Text), Note: strings.TrimSpace(note.Text)})
 				}),

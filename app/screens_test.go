@@ -101,6 +101,34 @@ func TestScreens(t *testing.T) {
 			u2.showChanges(id, src, policy.Analyze(src.Text))
 			shoot(u2, "12c-changes")
 			tap(t, u2, T("common.cancel"))
+			// Requests: write one, send it, let it run late.
+			u2.vault.Data.Profile = storage.Profile{Name: "Olena Petrenko", Address: "vul. Khreshchatyk 1\n01001 Kyiv", Email: "olena@example.org", Country: "LT"}
+			costless := ""
+			for _, c := range u2.vault.Data.Companies {
+				if c.Name == "Costless Ukraine, LLC" {
+					costless = c.ID
+				}
+			}
+			u2.showWriter(costless)
+			tap(t, u2, T("writer.preview"))
+			shoot(u2, "16-writer")
+			tap(t, u2, T("writer.write"))
+			shoot(u2, "17-request-draft")
+			rid := u2.vault.Data.Requests[len(u2.vault.Data.Requests)-1].ID
+			tap(t, u2, T("event.sent"))
+			shoot(u2, "18-request-sent")
+			setClock(u2, "2026-12-24")
+			u2.showRequest(rid)
+			shoot(u2, "19-request-overdue")
+			tap(t, u2, T("request.write_reminder"))
+			tap(t, u2, T("event.sent"))
+			setClock(u2, "2027-02-15")
+			u2.showRequest(rid)
+			tap(t, u2, T("request.write_complaint"))
+			shoot(u2, "20-complaint")
+			u2.home.tabs.SelectIndex(tabBoard)
+			shoot(u2, "21-board")
+			setClock(u2, "2026-11-23")
 			u2.showCompanies()
 			shoot(u2, "13-companies")
 			u2.home.tabs.SelectIndex(tabProfile)

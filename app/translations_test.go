@@ -96,6 +96,7 @@ func TestEveryKeyTranslated(t *testing.T) {
 	for _, h := range []string{"sent", "delivered", "identity_asked", "identity_provided", "extension", "reply", "closed"} {
 		used["history."+h] = true
 	}
+	used["step.send_reminder"], used["step.send_complaint"] = true, true
 	for _, e := range []string{"empty", "binary", "too_large", "fetch"} {
 		used["add.err_"+e] = true
 	}

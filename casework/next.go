@@ -22,6 +22,7 @@ const (
 	StepWaitReminder             // the reminder is out: its term runs
 	StepComplain                 // the reminder's term passed too: complain to the authority
 	StepComplained               // the complaint is out: wait for the authority
+	StepSendFollowUp             // a reminder or complaint is written but not sent
 )
 
 // Progress of a request: its step, the date that matters for it (the
@@ -60,12 +61,15 @@ func Next(d *storage.Data, r storage.Request, now time.Time) Outlook {
 	}
 	at(dl.Due)
 	switch {
-	case o.Complaint != nil && !o.Complaint.Dates.Sent.IsZero():
+	case o.Complaint != nil && o.Complaint.Dates.Sent.IsZero(),
+		o.Complaint == nil && o.Reminder != nil && o.Reminder.Dates.Sent.IsZero():
+		o.Step = StepSendFollowUp
+	case o.Complaint != nil:
 		o.Step = StepComplained
 		if cd, err := Deadline(*o.Complaint, d.Settings); err == nil && !cd.Due.IsZero() {
 			at(cd.Due)
 		}
-	case o.Reminder != nil && !o.Reminder.Dates.Sent.IsZero():
+	case o.Reminder != nil:
 		o.Step = StepWaitReminder
 		if rd, err := Deadline(*o.Reminder, d.Settings); err == nil && !rd.Due.IsZero() {
 			at(rd.Due)
@@ -115,7 +119,7 @@ func urgency(o Outlook) int {
 		return 5
 	case StepRemind:
 		return 4
-	case StepSend:
+	case StepSend, StepSendFollowUp:
 		return 3
 	}
 	if o.Due.IsZero() {

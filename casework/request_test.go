@@ -81,6 +81,9 @@ func TestRequestLifecycle(t *testing.T) {
 	}
 	d.Requests = append(d.Requests, rem.Request)
 	rp = &d.Requests[0]
+	if o := Next(d, *rp, day("2026-12-24")); o.Step != StepSendFollowUp {
+		t.Errorf("a written, unsent reminder: step %d", o.Step)
+	}
 	if err := Record(&d.Requests[1], EventSent, day("2026-12-24"), day("2026-12-24")); err != nil {
 		t.Fatal(err)
 	}
