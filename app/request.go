@@ -296,9 +296,19 @@ func (u *UI) eventsView(r *storage.Request) fyne.CanvasObject {
 	}
 	var rows []fyne.CanvasObject
 	if r.Dates.Sent.IsZero() {
-		sent := btn("event.sent", casework.EventSent, func(r *storage.Request) { r.Tracking = strings.TrimSpace(tracking.Text) })
+		// How it actually went: a letter written for e-mail may be posted.
+		channels := []law.Channel{law.ByEmail, law.ByPost}
+		channel := widget.NewSelect([]string{T("contact.email"), T("contact.post")}, nil)
+		channel.SetSelectedIndex(0)
+		if r.Channel == string(law.ByPost) {
+			channel.SetSelectedIndex(1)
+		}
+		sent := btn("event.sent", casework.EventSent, func(r *storage.Request) {
+			r.Tracking = strings.TrimSpace(tracking.Text)
+			r.Channel = string(channels[max(channel.SelectedIndex(), 0)])
+		})
 		sent.Importance = widget.HighImportance
-		rows = append(rows, field(T("request.tracking"), tracking), buttons(sent))
+		rows = append(rows, field(T("request.channel"), channel), field(T("request.tracking"), tracking), buttons(sent))
 	} else {
 		rows = append(rows,
 			container.NewAdaptiveGrid(2,

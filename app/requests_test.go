@@ -94,6 +94,15 @@ func TestRequestEndToEnd(t *testing.T) {
 	tap(t, u, "Mark sent")
 	mustShow(t, u, "is in the future")
 	entryAfter(t, u, "On").SetText("2026-11-23")
+	var channel *widget.Select
+	walk(u, func(o fyne.CanvasObject) {
+		if s, ok := o.(*widget.Select); ok && len(s.Options) == 2 && s.Options[1] == "Post" {
+			channel = s
+		}
+	})
+	if channel.Selected != "E-mail" {
+		t.Errorf("the channel offered is %q, not the letter's", channel.Selected)
+	}
 	tap(t, u, "Mark sent")
 	mustShow(t, u, "Waiting · due 2026-12-23 · days left: 30")
 	mustShow(t, u, "Why: GDPR Art. 12(3)")
@@ -160,6 +169,9 @@ func TestRequestEvents(t *testing.T) {
 	// Delivered 5 Nov: 30 days end Sat 5 Dec, so Mon 7 Dec.
 	mustShow(t, u, "due 2026-12-07")
 	mustShow(t, u, "Delivered: 2026-11-05")
+	if u.vault.Data.Request("r").Channel != "post" {
+		t.Error("the channel changed")
+	}
 	entryAfter(t, u, "On").SetText("2026-11-10")
 	tap(t, u, "Identity asked for")
 	// Ukrainian law does not stop the clock for it, and the basis says so.
@@ -241,4 +253,29 @@ func TestFailedSaveKeepsTheRequest(t *testing.T) {
 	if after, _ := os.ReadFile(u.path); string(after) != string(before) {
 		t.Error("the vault file changed")
 	}
+}
+
+// TestSentByPostInstead: a letter written for e-mail but posted counts
+// from its estimated arrival.
+func TestSentByPostInstead(t *testing.T) {
+	u := homeUI(t, func(d *storage.Data) {
+		d.Companies = []storage.Company{{ID: "c", Name: "Alpha", Jurisdiction: "EU-LV", Language: "lv",
+			Contacts: []storage.Contact{{Kind: storage.ContactEmail, Value: "privacy@alpha.lv"}}}}
+	})
+	u.showWriter("c")
+	tap(t, u, "Write the letters")
+	walk(u, func(o fyne.CanvasObject) {
+		if s, ok := o.(*widget.Select); ok && len(s.Options) == 2 && s.Options[1] == "Post" {
+			s.SetSelected("Post")
+		}
+	})
+	entryAfter(t, u, "Registered-mail number").SetText("RR123456789LV")
+	tap(t, u, "Mark sent")
+	r := u.vault.Data.Requests[0]
+	if r.Channel != "post" || r.Tracking != "RR123456789LV" {
+		t.Errorf("sent by %q, tracking %q", r.Channel, r.Tracking)
+	}
+	// Posted Mon 23 Nov, 5 days' transit: received Sat 28 Nov; one month → Mon 28 Dec.
+	mustShow(t, u, "due 2026-12-28")
+	mustShow(t, u, "Sent: 2026-11-23 · Registered-mail number RR123456789LV")
 }
