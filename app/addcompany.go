@@ -7,8 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -87,16 +85,7 @@ func (u *UI) showAddCompany() {
 	readPasted.Importance = widget.HighImportance
 
 	chooseFile := widget.NewButton(T("add.choose_file"), func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil || r == nil {
-				return
-			}
-			path := r.URI().Path()
-			r.Close()
-			u.readPolicyFile(path)
-		}, u.win)
-		d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".txt", ".html", ".htm", ".xhtml", ".md"}))
-		d.Show()
+		u.chooseFile([]string{".txt", ".html", ".htm", ".xhtml", ".md"}, u.readPolicyFile)
 	})
 	chooseFile.Importance = widget.HighImportance
 

@@ -6,8 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -62,17 +60,7 @@ func (u *UI) boardView() fyne.CanvasObject {
 // exportCalendar writes every open deadline to an .ics file the person
 // chooses, each with a reminder, for their calendar.
 func (u *UI) exportCalendar() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		u.writeCalendar(path)
-	}, u.win)
-	d.SetFileName("prava-deadlines.ics")
-	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".ics"}))
-	d.Show()
+	u.chooseSaveFile("prava-deadlines.ics", []string{".ics"}, u.writeCalendar)
 }
 
 // writeCalendar writes the calendar to path.
@@ -82,7 +70,6 @@ func (u *UI) writeCalendar(path string) {
 		u.notice(T("board.ics_failed"), err)
 		return
 	}
-	removeEmpty(path)
 	if err := storage.WriteFile(path, []byte(b.String())); err != nil {
 		u.notice(T("board.ics_failed"), err)
 		return

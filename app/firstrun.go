@@ -57,10 +57,7 @@ func (u *UI) showFirstRun() {
 func (u *UI) showPassphraseSetup(why error) {
 	pass := widget.NewPasswordEntry()
 	again := widget.NewPasswordEntry()
-	problem := widget.NewLabel("")
-	problem.Importance = widget.DangerImportance
-	problem.Wrapping = fyne.TextWrapWord
-	problem.Hide()
+	problem := problemLabel()
 	create := widget.NewButton(T("first.create"), nil)
 	create.Importance = widget.HighImportance
 	create.OnTapped = func() {
@@ -165,20 +162,11 @@ func (u *UI) showRestore(path string) {
 	file := widget.NewEntry()
 	file.SetPlaceHolder(T("restore.file_hint"))
 	choose := widget.NewButton(T("restore.choose"), func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err == nil && r != nil {
-				file.SetText(r.URI().Path())
-				r.Close()
-			}
-		}, u.win)
-		d.Show()
+		u.chooseFile(nil, file.SetText)
 	})
 	code := widget.NewEntry()
 	code.SetPlaceHolder(T("restore.code_hint"))
-	problem := widget.NewLabel("")
-	problem.Importance = widget.DangerImportance
-	problem.Wrapping = fyne.TextWrapWord
-	problem.Hide()
+	problem := problemLabel()
 	restore := widget.NewButton(T("restore.do"), nil)
 	restore.Importance = widget.HighImportance
 	back := widget.NewButtonWithIcon(T("common.back"), theme.NavigateBackIcon(), func() { u.startAt(u.path) })

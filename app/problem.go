@@ -71,17 +71,11 @@ func (u *UI) confirmUseBackup() {
 
 // chooseVault opens another vault file and remembers the choice.
 func (u *UI) chooseVault() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
+	u.chooseFile(nil, func(path string) {
 		u.app.Preferences().SetString(prefVaultPath, path)
 		u.opt.VaultPath = ""
 		u.startAt(path)
-	}, u.win)
-	d.Show()
+	})
 }
 
 // notice tells the person that something failed, what it means for them

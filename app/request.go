@@ -10,8 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -160,17 +158,7 @@ func (u *UI) followUp(id string, kind law.Kind) {
 func (u *UI) letterActions(r *storage.Request, company string) fyne.CanvasObject {
 	id := r.ID
 	save := widget.NewButtonWithIcon(T("request.save_pdf"), theme.DocumentSaveIcon(), func() {
-		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err != nil || w == nil {
-				return
-			}
-			path := w.URI().Path()
-			w.Close()
-			u.savePDF(id, path)
-		}, u.win)
-		d.SetFileName(pdfName(r, company))
-		d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".pdf"}))
-		d.Show()
+		u.chooseSaveFile(pdfName(r, company), []string{".pdf"}, func(path string) { u.savePDF(id, path) })
 	})
 	open := widget.NewButtonWithIcon(T("request.print"), theme.DocumentPrintIcon(), func() { u.openPDF(id, company) })
 	copyText := widget.NewButtonWithIcon(T("request.copy_email"), theme.ContentCopyIcon(), func() {
@@ -214,7 +202,6 @@ func (u *UI) savePDF(id, path string) {
 	if r == nil {
 		return
 	}
-	removeEmpty(path)
 	if err := storage.WriteFile(path, r.PDF); err != nil {
 		u.notice(T("request.save_failed"), err)
 		return
@@ -272,10 +259,7 @@ func (u *UI) eventsView(r *storage.Request) fyne.CanvasObject {
 	tracking.SetPlaceHolder(T("request.tracking_hint"))
 	note := widget.NewEntry()
 	note.SetPlaceHolder(T("request.reply_hint"))
-	problem := widget.NewLabel("")
-	problem.Wrapping = fyne.TextWrapWord
-	problem.Importance = widget.DangerImportance
-	problem.Hide()
+	problem := problemLabel()
 
 	record := func(e casework.Event, extra func(r *storage.Request)) {
 		on, err := time.Parse(time.DateOnly, strings.TrimSpace(date.Text))
@@ -363,15 +347,7 @@ func (u *UI) recordEvent(id string, e casework.Event, on time.Time, extra func(r
 // attachReply keeps a file the company sent with the request's latest
 // reply (or a new one dated today).
 func (u *UI) attachReply(id string) {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil || rc == nil {
-			return
-		}
-		path := rc.URI().Path()
-		rc.Close()
-		u.attachFile(id, path)
-	}, u.win)
-	d.Show()
+	u.chooseFile(nil, func(path string) { u.attachFile(id, path) })
 }
 
 // maxAttachment bounds a file kept in the vault: the vault is read whole

@@ -55,10 +55,7 @@ func (r *review) view() fyne.CanvasObject {
 	if f.Language != policy.LangUnknown {
 		r.language.SetText(f.Language)
 	}
-	r.problem = widget.NewLabel("")
-	r.problem.Importance = widget.DangerImportance
-	r.problem.Wrapping = fyne.TextWrapWord
-	r.problem.Hide()
+	r.problem = problemLabel()
 
 	rows := []fyne.CanvasObject{
 		heading(T("review.heading", args("Name", f.DisplayName))),

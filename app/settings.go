@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"prava/casework"
@@ -122,42 +121,24 @@ func (u *UI) describeKeyring(l *widget.Label) {
 // exportBackup writes the vault, still encrypted, to a file the person
 // chooses.
 func (u *UI) exportBackup() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		// The dialog has created the file; ExportTo writes through a
-		// temporary file and refuses to overwrite, so make room for it.
-		w.Close()
-		removeEmpty(path)
+	u.chooseSaveFile("prava-backup-"+u.now().Format("2006-01-02")+".vault", nil, func(path string) {
 		if err := u.vault.ExportTo(path); err != nil {
 			u.notice(T("settings.export_failed"), err)
 			return
 		}
 		u.toast(T("settings.exported", args("File", path)))
-	}, u.win)
-	d.SetFileName("prava-backup-" + u.now().Format("2006-01-02") + ".vault")
-	d.Show()
+	})
 }
 
 // restoreElsewhere restores a backup as a new vault at a place the person
 // chooses, and switches to it once it opens.
 func (u *UI) restoreElsewhere() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		removeEmpty(path)
+	u.chooseSaveFile("restored.vault", nil, func(path string) {
 		if u.vault != nil {
 			u.vault.Close()
 			u.vault = nil
 		}
 		u.home = nil
 		u.showRestore(path)
-	}, u.win)
-	d.SetFileName("restored.vault")
-	d.Show()
+	})
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"slices"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
 	"prava/storage"
@@ -24,10 +23,7 @@ func (u *UI) showUnlock(info storage.Info) {
 	pass := widget.NewPasswordEntry()
 	code := widget.NewEntry()
 	code.SetPlaceHolder("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
-	problem := widget.NewLabel("")
-	problem.Importance = widget.DangerImportance
-	problem.Wrapping = fyne.TextWrapWord
-	problem.Hide()
+	problem := problemLabel()
 	open := widget.NewButton(T("unlock.open"), nil)
 	open.Importance = widget.HighImportance
 	open.OnTapped = func() {

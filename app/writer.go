@@ -58,10 +58,7 @@ func (u *UI) showWriter(companyID string) {
 	preview := widget.NewLabel("")
 	preview.Wrapping = fyne.TextWrapWord
 	preview.Selectable = true
-	problem := widget.NewLabel("")
-	problem.Wrapping = fyne.TextWrapWord
-	problem.Importance = widget.DangerImportance
-	problem.Hide()
+	problem := problemLabel()
 
 	// drafts composes one letter per chosen kind with what is on screen.
 	drafts := func() ([]casework.Written, error) {

@@ -1,0 +1,56 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	fynestorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+)
+
+// chooseFile asks for a file to read, showing only the extensions given
+// (none: every file), and hands its path to then.
+func (u *UI) chooseFile(exts []string, then func(path string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		then(path)
+	}, u.win)
+	if len(exts) > 0 {
+		d.SetFilter(fynestorage.NewExtensionFileFilter(exts))
+	}
+	d.Show()
+}
+
+// chooseSaveFile asks where to write a new file, offering name, and hands
+// the path to then. The dialog creates the file empty; it is removed
+// first, because Prava writes through a temporary file and will not
+// replace a file it did not expect.
+func (u *UI) chooseSaveFile(name string, exts []string, then func(path string)) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		removeEmpty(path)
+		then(path)
+	}, u.win)
+	d.SetFileName(name)
+	if len(exts) > 0 {
+		d.SetFilter(fynestorage.NewExtensionFileFilter(exts))
+	}
+	d.Show()
+}
+
+// problemLabel is the hidden line where a page says what is wrong with
+// what the person gave.
+func problemLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return l
+}
