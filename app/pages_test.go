@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -37,10 +38,15 @@ func TestProfile(t *testing.T) {
 	mustShow(t, u, "Write the date of birth as YYYY-MM-DD")
 	entryAfter(t, u, "Date of birth").SetText("1985-04-23")
 	entryAfter(t, u, "Identity document").SetText("passport FB 123456")
+	walk(u, func(o fyne.CanvasObject) {
+		if s, ok := o.(*widget.Select); ok && slices.Contains(s.Options, "LV") {
+			s.SetSelected("LV")
+		}
+	})
 	tap(t, u, "Save")
 	mustShow(t, u, "Saved.")
 	d := reopen(t, u)
-	want := storage.Profile{Name: "Olena Petrenko", Email: "olena@example.org", BirthDate: "1985-04-23", IDDocument: "passport FB 123456"}
+	want := storage.Profile{Name: "Olena Petrenko", Email: "olena@example.org", BirthDate: "1985-04-23", IDDocument: "passport FB 123456", Country: "LV"}
 	if d.Profile != want {
 		t.Errorf("stored profile %+v, want %+v", d.Profile, want)
 	}
@@ -249,13 +255,21 @@ func TestTabOrder(t *testing.T) {
 	newVault(t, path, nil)
 	u := startedUI(t, path)
 	c := u.win.Canvas()
-	order := []string{"Full name", "Postal address", "E-mail", "Phone", "Date of birth", "Customer number", "Identity document"}
+	order := []string{"Full name", "Postal address", "E-mail", "Phone", "Date of birth", "Customer number"}
 	c.Focus(entryAfter(t, u, order[0]))
 	for _, label := range order[1:] {
 		c.FocusNext()
 		if c.Focused() != entryAfter(t, u, label) {
 			t.Fatalf("Tab does not lead to %q", label)
 		}
+	}
+	c.FocusNext()
+	if _, ok := c.Focused().(*widget.Select); !ok {
+		t.Fatalf("after the customer number, Tab goes to %T, not the country", c.Focused())
+	}
+	c.FocusNext()
+	if c.Focused() != entryAfter(t, u, "Identity document") {
+		t.Fatal("Tab does not lead from the country to the identity document")
 	}
 	c.FocusNext()
 	if c.Focused() != button(t, u, "Save") {

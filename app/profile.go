@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"prava/letters"
+	"prava/letters/law"
 	"prava/storage"
 )
 
@@ -36,6 +37,11 @@ func (u *UI) profileView() fyne.CanvasObject {
 		return nil
 	}
 	customer := entryWith(p.CustomerRef)
+	// The country decides which authority hears a complaint under the
+	// GDPR (the one where the person lives, Art. 77(1)).
+	countries := append([]string{""}, law.AuthorityCountries()...)
+	country := widget.NewSelect(countries, nil)
+	country.SetSelected(p.Country)
 	id := widget.NewMultiLineEntry()
 	id.SetText(p.IDDocument)
 	id.SetMinRowsVisible(2)
@@ -52,7 +58,7 @@ func (u *UI) profileView() fyne.CanvasObject {
 		next := storage.Profile{
 			Name: strings.TrimSpace(name.Text), Address: strings.TrimSpace(address.Text), Email: strings.TrimSpace(email.Text),
 			Phone: strings.TrimSpace(phone.Text), BirthDate: strings.TrimSpace(birth.Text), CustomerRef: strings.TrimSpace(customer.Text),
-			IDDocument: strings.TrimSpace(id.Text), Country: p.Country,
+			IDDocument: strings.TrimSpace(id.Text), Country: country.Selected,
 		}
 		if msg := profileProblem(next); msg != "" {
 			status.Importance = widget.DangerImportance
@@ -70,7 +76,7 @@ func (u *UI) profileView() fyne.CanvasObject {
 		heading(T("profile.heading")),
 		para(T("profile.why")),
 		item("name", name), item("address", address), item("email", email), item("phone", phone),
-		item("birth", birth), item("customer", customer), item("id", id),
+		item("birth", birth), item("customer", customer), item("country", country), item("id", id),
 		status, buttons(save),
 	)
 }

@@ -100,7 +100,7 @@ func TestEveryKeyTranslated(t *testing.T) {
 	for _, e := range []string{"empty", "binary", "too_large", "fetch"} {
 		used["add.err_"+e] = true
 	}
-	for _, p := range []string{"name", "address", "email", "phone", "birth", "customer", "id"} {
+	for _, p := range []string{"name", "address", "email", "phone", "birth", "customer", "country", "id"} {
 		used["profile."+p], used["profile."+p+"_why"] = true, true
 	}
 	for k := range used {
