@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -78,7 +79,7 @@ func (u *UI) writeCalendar(path string) {
 }
 
 // notifyDue sends a desktop notification about requests due within three
-// days or late, at most once a day; it runs at start and then daily.
+// days or late, at most once a day; it runs after start and then hourly.
 func (u *UI) notifyDue() {
 	if u.vault == nil {
 		return
@@ -88,31 +89,51 @@ func (u *UI) notifyDue() {
 		return
 	}
 	u.notified = today
-	var soon, late []string
-	for _, it := range casework.Board(u.vault.Data, u.now()) {
-		c := u.vault.Data.Company(it.CompanyID)
-		if c == nil || it.Outlook.Due.IsZero() {
-			continue
-		}
+	board := casework.Board(u.vault.Data, u.now())
+	var soon, late []string // company IDs
+	for _, it := range board {
 		switch o := it.Outlook; {
+		case o.Due.IsZero():
 		case o.Step == casework.StepRemind || o.Step == casework.StepComplain:
-			late = append(late, c.Name)
+			late = append(late, it.CompanyID)
 		case o.Days <= 3 && (o.Step == casework.StepWait || o.Step == casework.StepWaitReminder):
-			soon = append(soon, c.Name)
+			soon = append(soon, it.CompanyID)
 		}
 	}
 	if len(soon)+len(late) == 0 {
 		return
 	}
+	names := make(map[string]string, len(u.vault.Data.Companies))
+	for _, c := range u.vault.Data.Companies {
+		names[c.ID] = c.Name
+	}
 	var parts []string
 	if len(late) > 0 {
-		parts = append(parts, T("notify.late", args("Names", strings.Join(late, ", "))))
+		parts = append(parts, T("notify.late", args("Names", someNames(late, names))))
 	}
 	if len(soon) > 0 {
-		parts = append(parts, T("notify.soon", args("Names", strings.Join(soon, ", "))))
+		parts = append(parts, T("notify.soon", args("Names", someNames(soon, names))))
 	}
-	u.app.SendNotification(fyne.NewNotification(T("notify.title"), strings.Join(parts, "\n")))
-	u.lastNotice = strings.Join(parts, "\n")
+	n := fyne.NewNotification(T("notify.title"), strings.Join(parts, "\n"))
+	u.lastNotice = n.Content
+	// The desktop's notification service is asked over D-Bus, which can
+	// take seconds when there is none: not on the UI goroutine.
+	u.background(func() { u.app.SendNotification(n) }, func() {})
+}
+
+// someNames lists the first few companies by name and counts the rest, so
+// a notification stays a few lines long.
+func someNames(ids []string, names map[string]string) string {
+	const shown = 5
+	var out []string
+	for _, id := range ids[:min(len(ids), shown)] {
+		out = append(out, names[id])
+	}
+	s := strings.Join(out, ", ")
+	if len(ids) > shown {
+		s += fmt.Sprintf(", +%d", len(ids)-shown)
+	}
+	return s
 }
 
 // watchDeadlines checks the deadlines now and then every hour, so a

@@ -73,7 +73,7 @@ func newCompanyList(u *UI, index *companyIndex) *companyList {
 			texts[0].(*widget.Label).SetText(c.Name)
 			texts[1].(*widget.Label).SetText(companySubtitle(c))
 			state := row.Objects[1].(*widget.Label)
-			text, imp := stateText(u.states[c.ID])
+			text, imp := stateText(u.stateOf(c.ID))
 			state.Importance = imp
 			state.SetText(text)
 			row.Refresh() // the state's width changed: lay the row out again

@@ -24,7 +24,7 @@ type home struct {
 func (u *UI) showHome(opened ...*openVault) {
 	var index *companyIndex
 	if len(opened) > 0 && opened[0] != nil {
-		u.states, index = opened[0].states, &opened[0].index
+		u.byCompany, u.states, index = opened[0].byCompany, map[string]casework.State{}, &opened[0].index
 	} else {
 		u.refreshStates()
 	}
@@ -32,15 +32,15 @@ func (u *UI) showHome(opened ...*openVault) {
 	u.home = h
 	h.companies = newCompanyList(u, index)
 	h.pages.Objects = []fyne.CanvasObject{h.companies.view}
-	h.board = container.NewTabItemWithIcon(T("tab.board"), theme.HistoryIcon(), u.boardView())
+	// The board is built when it is opened, and again each time: requests
+	// change on other pages, and a start should not wait for it.
+	h.board = container.NewTabItemWithIcon(T("tab.board"), theme.HistoryIcon(), container.NewStack())
 	h.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(T("tab.companies"), theme.HomeIcon(), h.pages),
 		h.board,
 		container.NewTabItemWithIcon(T("tab.profile"), theme.AccountIcon(), u.profileView()),
 		container.NewTabItemWithIcon(T("tab.settings"), theme.SettingsIcon(), u.settingsView()),
 	)
-	// The board is built again each time it is opened: requests change
-	// on other pages.
 	h.tabs.OnSelected = func(item *container.TabItem) {
 		if item == h.board {
 			item.Content = u.boardView()
@@ -52,11 +52,11 @@ func (u *UI) showHome(opened ...*openVault) {
 	if u.vault.Data.Profile.Name == "" && len(u.vault.Data.Companies) == 0 {
 		h.tabs.SelectIndex(tabProfile) // a new vault: letters need the person first
 	}
-	u.watchDeadlines()
 	if ready := u.opt.Ready; ready != nil {
 		u.opt.Ready = nil
 		ready()
 	}
+	u.watchDeadlines()
 }
 
 // The tabs of the home screen, in order.
@@ -67,9 +67,22 @@ const (
 	tabSettings
 )
 
-// refreshStates recomputes every company's request state after requests
-// changed.
-func (u *UI) refreshStates() { u.states = casework.States(u.vault.Data, u.now()) }
+// refreshStates forgets the companies' request states after requests
+// changed; the list works them out again for the rows it shows.
+func (u *UI) refreshStates() {
+	u.byCompany = casework.Requests(u.vault.Data)
+	u.states = map[string]casework.State{}
+}
+
+// stateOf is a company's request state, worked out when a row first asks.
+func (u *UI) stateOf(companyID string) casework.State {
+	st, ok := u.states[companyID]
+	if !ok {
+		st = casework.StateOf(u.vault.Data, u.byCompany[companyID], u.now())
+		u.states[companyID] = st
+	}
+	return st
+}
 
 // openPage shows a page in the companies tab instead of the list.
 func (u *UI) openPage(page fyne.CanvasObject) {

@@ -49,7 +49,7 @@ func (u *UI) startAt(path string) {
 	var err error
 	var opened *openVault
 	// All of it off the UI goroutine, and at once: the keyring, the file
-	// and the companies' states are ready by the time the window is.
+	// and the list's order are ready by the time the window is.
 	u.background(func() {
 		info, err = storage.Inspect(path, u.opt.Keyring)
 		if err == nil && info.KeyInKeyring {
@@ -73,9 +73,9 @@ func (u *UI) startAt(path string) {
 // openVault is a vault just opened and what the companies list needs of
 // it, worked out off the UI goroutine.
 type openVault struct {
-	vault  *storage.Vault
-	states map[string]casework.State
-	index  companyIndex
+	vault     *storage.Vault
+	byCompany map[string][]int
+	index     companyIndex
 }
 
 // open opens the vault at u.path and prepares its list; it runs off the
@@ -85,7 +85,7 @@ func (u *UI) open(with storage.Unlock) (*openVault, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &openVault{vault: v, states: casework.States(v.Data, u.now()), index: indexCompanies(v.Data.Companies)}, nil
+	return &openVault{vault: v, byCompany: casework.Requests(v.Data), index: indexCompanies(v.Data.Companies)}, nil
 }
 
 // unlock opens the vault with what the person gave, off the UI goroutine;

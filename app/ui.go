@@ -32,8 +32,9 @@ type UI struct {
 	opt  Options
 	path string
 
-	vault  *storage.Vault
-	states map[string]casework.State // company ID → its requests' state
+	vault     *storage.Vault
+	states    map[string]casework.State // company ID → its requests' state, as rows ask
+	byCompany map[string][]int          // company ID → its requests' positions
 
 	home    *home
 	pending sync.WaitGroup // background work under way

@@ -39,8 +39,13 @@ type Outlook struct {
 // Next works out where a first request (not a reminder or complaint)
 // stands on day now, following its reminder and complaint.
 func Next(d *storage.Data, r storage.Request, now time.Time) Outlook {
+	return next(d, r, now, d.LastFollowUp(r.ID, string(law.Reminder)), d.LastFollowUp(r.ID, string(law.Complaint)))
+}
+
+// next is Next with the request's latest reminder and complaint found.
+func next(d *storage.Data, r storage.Request, now time.Time, reminder, complaint *storage.Request) Outlook {
 	today := day(now)
-	o := Outlook{Reminder: d.LastFollowUp(r.ID, string(law.Reminder)), Complaint: d.LastFollowUp(r.ID, string(law.Complaint))}
+	o := Outlook{Reminder: reminder, Complaint: complaint}
 	at := func(t time.Time) {
 		o.Due = day(t)
 		o.Days = int(o.Due.Sub(today).Hours() / 24)
@@ -89,12 +94,32 @@ func Next(d *storage.Data, r storage.Request, now time.Time) Outlook {
 // closed, the most urgent first (overdue by most days, then the nearest
 // due date; drafts to send at the top).
 func Board(d *storage.Data, now time.Time) []BoardItem {
+	// The latest reminder and complaint of every request, found in one
+	// pass: looking them up per request would cost the square of the
+	// number of requests.
+	type followUps struct{ reminder, complaint *storage.Request }
+	latest := map[string]followUps{}
+	for i := range d.Requests {
+		f := &d.Requests[i]
+		if f.ParentID == "" {
+			continue
+		}
+		fu := latest[f.ParentID]
+		switch law.Kind(f.Kind) {
+		case law.Reminder:
+			fu.reminder = f
+		case law.Complaint:
+			fu.complaint = f
+		}
+		latest[f.ParentID] = fu
+	}
 	var items []BoardItem
 	for _, r := range d.Requests {
 		if r.ParentID != "" || (r.Status != storage.StatusDraft && !r.Status.Open()) {
 			continue
 		}
-		items = append(items, BoardItem{RequestID: r.ID, CompanyID: r.CompanyID, Outlook: Next(d, r, now)})
+		fu := latest[r.ID]
+		items = append(items, BoardItem{RequestID: r.ID, CompanyID: r.CompanyID, Outlook: next(d, r, now, fu.reminder, fu.complaint)})
 	}
 	slices.SortStableFunc(items, func(a, b BoardItem) int {
 		ua, ub := urgency(a.Outlook), urgency(b.Outlook)

@@ -3,7 +3,6 @@ package casework
 import (
 	"time"
 
-	"prava/letters/law"
 	"prava/storage"
 )
 
@@ -27,29 +26,37 @@ type State struct {
 	Days int
 }
 
-// States works out every company's state from the stored requests in one
-// pass, so a list of ten thousand companies needs no per-row work.
-func States(d *storage.Data, now time.Time) map[string]State {
+// day is t's calendar day, at midnight UTC, the way deadlines are dated.
+func day(t time.Time) time.Time {
+	y, m, dd := t.Date()
+	return time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)
+}
+
+// Requests indexes the requests by company: for each company ID, the
+// positions of its requests in d.Requests.
+func Requests(d *storage.Data) map[string][]int {
+	out := make(map[string][]int, len(d.Companies))
+	for i, r := range d.Requests {
+		out[r.CompanyID] = append(out[r.CompanyID], i)
+	}
+	return out
+}
+
+// StateOf works out one company's state from its requests (positions in
+// d.Requests, as Requests gives them): the list asks only for the rows on
+// screen, so a start need not compute ten thousand deadlines.
+func StateOf(d *storage.Data, requests []int, now time.Time) State {
 	today := day(now)
-	out := make(map[string]State, len(d.Companies))
-	opt := Options(d.Settings)
-	laws := map[string]*law.Jurisdiction{} // looked up once per code, not per request
-	for _, r := range d.Requests {
+	var st State
+	for _, i := range requests {
+		r := d.Requests[i]
 		if r.ParentID != "" {
 			continue // a reminder or complaint is part of the request it follows
 		}
-		st := out[r.CompanyID]
 		switch {
 		case r.Status.Open():
 			next := State{Progress: Waiting}
-			j, ok := laws[r.Law]
-			if !ok {
-				j, _ = law.Lookup(r.Law, opt)
-				laws[r.Law] = j
-			}
-			if j == nil {
-				// An unknown law: waiting, with no date to show.
-			} else if dl, err := deadlineUnder(j, r, opt); err == nil && !dl.Due.IsZero() {
+			if dl, err := Deadline(r, d.Settings); err == nil && !dl.Due.IsZero() {
 				next.Due = day(dl.Due)
 				next.Days = int(next.Due.Sub(today).Hours() / 24)
 				if next.Days < 0 {
@@ -62,13 +69,6 @@ func States(d *storage.Data, now time.Time) map[string]State {
 		case r.Status != storage.StatusDraft && st.Progress < Done:
 			st = State{Progress: Done}
 		}
-		out[r.CompanyID] = st
 	}
-	return out
-}
-
-// day is t's calendar day, at midnight UTC, the way deadlines are dated.
-func day(t time.Time) time.Time {
-	y, m, dd := t.Date()
-	return time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)
+	return st
 }

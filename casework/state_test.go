@@ -1,13 +1,14 @@
 package casework
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
 	"prava/storage"
 )
 
-func TestStates(t *testing.T) {
+func TestStateOf(t *testing.T) {
 	now := time.Date(2026, 11, 23, 15, 0, 0, 0, time.UTC)
 	sent := func(days int) storage.Dates { return storage.Dates{Sent: now.AddDate(0, 0, -days)} }
 	d := &storage.Data{
@@ -23,10 +24,10 @@ func TestStates(t *testing.T) {
 			{CompanyID: "mixed", Kind: "access", Law: "EU-LV", Channel: "email", Status: storage.StatusSent, Dates: sent(10)},
 		},
 	}
-	st := States(d, now)
+	byCompany := Requests(d)
 	check := func(id string, p Progress, days int) {
 		t.Helper()
-		got := st[id]
+		got := StateOf(d, byCompany[id], now)
 		if got.Progress != p || (p >= Waiting && got.Days != days) {
 			t.Errorf("%s: %+v, want progress %d, days %d", id, got, p, days)
 		}
@@ -35,10 +36,33 @@ func TestStates(t *testing.T) {
 	check("draft", NoRequests, 0)
 	check("done", Done, 0)
 	check("wait", Waiting, 28)
-	if st["wait"].Due.Format(time.DateOnly) != "2026-12-21" {
-		t.Errorf("wait due %v", st["wait"].Due)
+	if st := StateOf(d, byCompany["wait"], now); st.Due.Format(time.DateOnly) != "2026-12-21" {
+		t.Errorf("wait due %v", st.Due)
 	}
 	check("late", Overdue, -40) // sent Mon 14 Sep → due Wed 14 Oct: 40 days late
 	// The earliest of several due dates is shown: sent Fri 13 Nov → Sun 13 Dec → Mon 14 Dec.
 	check("mixed", Waiting, 21)
+}
+
+// BenchmarkBoard is the deadline board of a vault with 10,000 companies
+// and 50,000 requests, 10,000 of them waiting.
+func BenchmarkBoard(b *testing.B) {
+	now := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+	d := &storage.Data{}
+	for i := range 10_000 {
+		id := fmt.Sprint(i)
+		d.Companies = append(d.Companies, storage.Company{ID: id, Name: id})
+		for j := range 5 {
+			r := storage.Request{ID: fmt.Sprint(id, "-", j), CompanyID: id, Kind: "access", Law: "UA", Channel: "email", Status: storage.StatusDone}
+			if j == 0 {
+				r.Status, r.Dates.Sent = storage.StatusSent, now.AddDate(0, 0, -i%60)
+			}
+			d.Requests = append(d.Requests, r)
+		}
+	}
+	for b.Loop() {
+		if len(Board(d, now)) != 10_000 {
+			b.Fatal("board")
+		}
+	}
 }
