@@ -22,6 +22,7 @@ type companyList struct {
 	list   *widget.List
 	empty  fyne.CanvasObject
 	count  *widget.Label
+	banner fyne.CanvasObject // asks for the profile while it has no name
 
 	companyIndex
 	shown []int // order filtered by the search
@@ -93,12 +94,9 @@ func newCompanyList(u *UI, index *companyIndex) *companyList {
 		container.New(column{width: 460}, para(T("companies.empty_hint"))),
 	))
 	top := container.NewBorder(nil, nil, nil, add, l.search)
-	var banner fyne.CanvasObject = container.NewVBox()
-	if u.vault.Data.Profile.Name == "" {
-		go2 := widget.NewButton(T("companies.profile_go"), func() { u.home.tabs.SelectIndex(tabProfile) })
-		banner = container.NewBorder(nil, nil, nil, go2, para(T("companies.profile_missing")))
-	}
-	l.view = container.NewBorder(container.NewVBox(banner, top), l.count, nil, nil, container.NewStack(l.list, l.empty))
+	go2 := widget.NewButton(T("companies.profile_go"), func() { u.home.tabs.SelectIndex(tabProfile) })
+	l.banner = container.NewBorder(nil, nil, nil, go2, para(T("companies.profile_missing")))
+	l.view = container.NewBorder(container.NewVBox(l.banner, top), l.count, nil, nil, container.NewStack(l.list, l.empty))
 	if index != nil {
 		l.companyIndex = *index
 		l.filter()
@@ -135,6 +133,11 @@ func (l *companyList) filter() {
 		l.empty.Show()
 	} else {
 		l.empty.Hide()
+	}
+	if l.u.vault.Data.Profile.Name == "" {
+		l.banner.Show()
+	} else {
+		l.banner.Hide()
 	}
 	l.count.SetText(T("companies.count", args("Shown", len(l.shown), "All", len(l.order))))
 	l.list.Refresh()

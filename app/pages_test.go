@@ -45,6 +45,10 @@ func TestProfile(t *testing.T) {
 	})
 	tap(t, u, "Save")
 	mustShow(t, u, "Saved.")
+	u.showCompanies()
+	if shows(u, "Letters need your name and address") {
+		t.Error("the list still asks for the profile after it was saved")
+	}
 	d := reopen(t, u)
 	want := storage.Profile{Name: "Olena Petrenko", Email: "olena@example.org", BirthDate: "1985-04-23", IDDocument: "passport FB 123456", Country: "LV"}
 	if d.Profile != want {
