@@ -319,11 +319,7 @@ func TestFailedSaveChangesNothing(t *testing.T) {
 		d.Companies = []storage.Company{{ID: "a", Name: "Alpha"}}
 	})
 	before, _ := os.ReadFile(u.path)
-	// The vault's folder becomes a file: every save now fails.
-	dir := filepath.Dir(u.path)
-	os.Rename(dir, dir+".moved")
-	os.WriteFile(dir, nil, 0o600)
-	defer func() { os.Remove(dir); os.Rename(dir+".moved", dir) }()
+	restore := breakSaves(t, u)
 
 	addPasted(t, u, seed(t, "003_667823663de3ed12.txt"))
 	tap(t, u, "Save company")
@@ -337,8 +333,7 @@ func TestFailedSaveChangesNothing(t *testing.T) {
 	if len(u.vault.Data.Companies) != 1 {
 		t.Error("a failed delete removed the company from memory")
 	}
-	os.Remove(dir)
-	os.Rename(dir+".moved", dir)
+	restore()
 	after, _ := os.ReadFile(u.path)
 	if string(before) != string(after) {
 		t.Error("the vault file changed")

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -265,3 +266,18 @@ type failingKeyring struct{}
 func (failingKeyring) Get(string, string) (string, error) { return "", storage.ErrKeyringUnavailable }
 func (failingKeyring) Set(string, string, string) error   { return storage.ErrKeyringUnavailable }
 func (failingKeyring) Delete(string, string) error        { return errors.New("no keyring") }
+
+// breakSaves makes every save of u's vault fail, as a full or vanished
+// disk would: the vault's folder is moved aside and a file takes its
+// name. restore puts the folder back (also done when the test ends).
+func breakSaves(t *testing.T, u *UI) (restore func()) {
+	t.Helper()
+	dir := filepath.Dir(u.path)
+	if err := os.Rename(dir, dir+".moved"); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(dir, nil, 0o600)
+	restore = sync.OnceFunc(func() { os.Remove(dir); os.Rename(dir+".moved", dir) })
+	t.Cleanup(restore)
+	return restore
+}

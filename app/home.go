@@ -14,7 +14,6 @@ import (
 // a company, a review), swapped in place.
 type home struct {
 	tabs      *container.AppTabs
-	board     *container.TabItem
 	companies *companyList
 	pages     *fyne.Container
 }
@@ -32,18 +31,22 @@ func (u *UI) showHome(opened ...*openVault) {
 	u.home = h
 	h.companies = newCompanyList(u, index)
 	h.pages.Objects = []fyne.CanvasObject{h.companies.view}
-	// The board is built when it is opened, and again each time: requests
-	// change on other pages, and a start should not wait for it.
-	h.board = container.NewTabItemWithIcon(T("tab.board"), theme.HistoryIcon(), container.NewStack())
+	// The board and the settings are built when they are opened, and
+	// again each time: requests change on other pages, the settings ask
+	// the keyring, and a start should wait for neither.
+	rebuilt := map[*container.TabItem]func() fyne.CanvasObject{}
+	board := container.NewTabItemWithIcon(T("tab.board"), theme.HistoryIcon(), container.NewStack())
+	settings := container.NewTabItemWithIcon(T("tab.settings"), theme.SettingsIcon(), container.NewStack())
+	rebuilt[board], rebuilt[settings] = u.boardView, u.settingsView
 	h.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(T("tab.companies"), theme.HomeIcon(), h.pages),
-		h.board,
+		board,
 		container.NewTabItemWithIcon(T("tab.profile"), theme.AccountIcon(), u.profileView()),
-		container.NewTabItemWithIcon(T("tab.settings"), theme.SettingsIcon(), u.settingsView()),
+		settings,
 	)
 	h.tabs.OnSelected = func(item *container.TabItem) {
-		if item == h.board {
-			item.Content = u.boardView()
+		if build, ok := rebuilt[item]; ok {
+			item.Content = build()
 			h.tabs.Refresh()
 		}
 	}

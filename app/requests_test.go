@@ -233,11 +233,7 @@ func TestFailedSaveKeepsTheRequest(t *testing.T) {
 	id := u.vault.Data.Requests[0].ID
 	before, _ := os.ReadFile(u.path)
 
-	dir := filepath.Dir(u.path)
-	os.Rename(dir, dir+".moved")
-	os.WriteFile(dir, nil, 0o600)
-	restore := func() { os.Remove(dir); os.Rename(dir+".moved", dir) }
-	defer restore()
+	restore := breakSaves(t, u)
 
 	tap(t, u, "Mark sent")
 	mustShow(t, u, "The change could not be saved, so it was undone")

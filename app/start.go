@@ -49,11 +49,18 @@ func (u *UI) startAt(path string) {
 	var err error
 	var opened *openVault
 	// All of it off the UI goroutine, and at once: the keyring, the file
-	// and the list's order are ready by the time the window is.
+	// and the list's order are ready by the time the window is. The
+	// keyring's key is tried first, so a usual start asks the keyring
+	// once; only when the key does not open the vault is the header read
+	// to see what to ask the person for.
 	u.background(func() {
-		info, err = storage.Inspect(path, u.opt.Keyring)
-		if err == nil && info.KeyInKeyring {
-			opened, err = u.open(storage.Unlock{})
+		opened, err = u.open(storage.Unlock{})
+		if needsKey(err) {
+			openErr := err
+			info, err = storage.Inspect(path, u.opt.Keyring)
+			if err == nil && info.KeyInKeyring {
+				err = openErr // the keyring's key is not this vault's
+			}
 		}
 	}, func() {
 		switch {
@@ -68,6 +75,13 @@ func (u *UI) startAt(path string) {
 			u.showUnlock(info)
 		}
 	})
+}
+
+// needsKey reports whether opening failed only for want of a key the
+// person can give: no key in the keyring, no keyring, or a vault that
+// opens with a passphrase.
+func needsKey(err error) bool {
+	return errors.Is(err, storage.ErrWrongKey) || errors.Is(err, storage.ErrNoKeyringKey) || errors.Is(err, storage.ErrKeyringUnavailable)
 }
 
 // openVault is a vault just opened and what the companies list needs of

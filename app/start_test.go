@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/base64"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -204,6 +205,20 @@ func TestProblemScreens(t *testing.T) {
 		kept, _ := filepath.Glob(path + ".damaged-*")
 		if len(kept) != 1 {
 			t.Errorf("the damaged file was not kept aside: %v", kept)
+		}
+	})
+	t.Run("keyring key of another vault", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "v.vault")
+		newVault(t, path, nil)
+		info, err := storage.Inspect(path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		keyring.Set("Prava vault", info.ID, base64.StdEncoding.EncodeToString(make([]byte, 32)))
+		u := startedUI(t, path)
+		mustShow(t, u, "The key does not open this vault")
+		if u.vault != nil {
+			t.Fatal("a wrong key opened the vault")
 		}
 	})
 	t.Run("not a vault", func(t *testing.T) {

@@ -97,12 +97,6 @@ func Deadline(r storage.Request, s storage.Settings) (law.Deadline, error) {
 	if err != nil {
 		return law.Deadline{}, err
 	}
-	return deadlineUnder(j, r, opt)
-}
-
-// deadlineUnder is Deadline with the jurisdiction already looked up, for
-// callers that compute many.
-func deadlineUnder(j *law.Jurisdiction, r storage.Request, opt law.Options) (law.Deadline, error) {
 	kind, err := law.ParseKind(r.Kind)
 	if err != nil {
 		return law.Deadline{}, err

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
@@ -317,33 +318,18 @@ func (v *Vault) Export(w io.Writer) error {
 	return err
 }
 
-// ExportTo writes the backup to a new file at path: next to its final
-// name first, then renamed, so a failed export leaves no half-written
-// file. It refuses to replace an existing file.
+// ExportTo writes the backup to a new file at path, the way the vault
+// itself is written (writeAtomic), so a failed export leaves no
+// half-written file. It refuses to replace an existing file.
 func (v *Vault) ExportTo(path string) error {
 	if _, err := os.Stat(path); err == nil {
 		return fmt.Errorf("storage: %s exists: choose a new file name", path)
 	}
-	tmp := path + ".part"
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
-	if err != nil {
-		return fmt.Errorf("storage: %w", err)
-	}
-	if err := v.Export(f); err != nil {
-		f.Close()
-		os.Remove(tmp)
+	var b bytes.Buffer
+	if err := v.Export(&b); err != nil {
 		return err
 	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return fmt.Errorf("storage: %w", err)
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("storage: %w", err)
-	}
-	return os.Rename(tmp, path)
+	return writeAtomic(path, b.Bytes())
 }
 
 // Import restores an exported vault to path with the recovery code,
