@@ -38,6 +38,17 @@ func (vf vaultFlags) resolve() (string, error) {
 
 // open opens the vault with the keyring, or with the passphrase on stdin.
 func (vf vaultFlags) open(stdin io.Reader) (*storage.Vault, error) {
+	return vf.openWith(stdin, storage.Open)
+}
+
+// openCompanies opens the vault without its requests, for commands that
+// work on companies alone: on a vault with many letters it is several
+// times faster.
+func (vf vaultFlags) openCompanies(stdin io.Reader) (*storage.Vault, error) {
+	return vf.openWith(stdin, storage.OpenWithoutRequests)
+}
+
+func (vf vaultFlags) openWith(stdin io.Reader, open func(string, storage.Unlock, storage.Keyring) (*storage.Vault, error)) (*storage.Vault, error) {
 	path, err := vf.resolve()
 	if err != nil {
 		return nil, err
@@ -48,7 +59,7 @@ func (vf vaultFlags) open(stdin io.Reader) (*storage.Vault, error) {
 			return nil, err
 		}
 	}
-	return storage.Open(path, u, nil)
+	return open(path, u, nil)
 }
 
 func readLine(r io.Reader, what string) (string, error) {
@@ -201,7 +212,7 @@ func runCompany(args []string, global string, stdin io.Reader, stdout, stderr io
 			return fail(err)
 		}
 		f := policy.Analyze(src.Text)
-		v, err := vf.open(stdin)
+		v, err := vf.openCompanies(stdin)
 		if err != nil {
 			return fail(err)
 		}
@@ -215,7 +226,7 @@ func runCompany(args []string, global string, stdin io.Reader, stdout, stderr io
 		fmt.Fprintf(stdout, "Added %s (%s, %s) as %s\n", c.Name, c.Jurisdiction, c.Language, c.ID)
 		return exitOK
 	case "list":
-		v, err := vf.open(stdin)
+		v, err := vf.openCompanies(stdin)
 		if err != nil {
 			return fail(err)
 		}

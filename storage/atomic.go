@@ -12,11 +12,11 @@ import (
 // readable by its owner only.
 func WriteFile(path string, data []byte) error { return writeAtomic(path, data) }
 
-// writeAtomic replaces path with data so that a crash at any moment leaves
+// writeAtomic replaces path with data, given in pieces, so that a crash at any moment leaves
 // either the old file or the new one, never a mix: the data goes to a
 // temporary file in the same folder, is flushed to disk, and is renamed
 // over the old file; then the folder itself is flushed so the rename lasts.
-func writeAtomic(path string, data []byte) error {
+func writeAtomic(path string, data ...[]byte) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, filepath.Base(path)+".tmp-*")
 	if err != nil {
@@ -33,8 +33,10 @@ func writeAtomic(path string, data []byte) error {
 	if err := tmp.Chmod(0o600); err != nil {
 		return fmt.Errorf("storage: %w", err)
 	}
-	if _, err := tmp.Write(data); err != nil {
-		return fmt.Errorf("storage: writing %s: %w", path, err)
+	for _, d := range data {
+		if _, err := tmp.Write(d); err != nil {
+			return fmt.Errorf("storage: writing %s: %w", path, err)
+		}
 	}
 	if err := tmp.Sync(); err != nil {
 		return fmt.Errorf("storage: flushing %s to disk: %w", path, err)

@@ -12,13 +12,37 @@ import (
 // bigVault makes a vault with 10,000 companies and 50,000 requests, each
 // about the size a real one has: a company with two contacts, markings,
 // notes and its policy's findings; a request with a one-page letter.
+// It is written once per test process: making it takes far longer than
+// opening it, and every benchmark only reads it or saves it unchanged.
 func bigVault(b testing.TB) (string, Keyring) {
 	b.Helper()
-	path := os.Getenv("PRAVA_BIG_VAULT")
-	if path == "" {
-		path = filepath.Join(b.TempDir(), "big.vault")
+	if bigPath == "" {
+		path := os.Getenv("PRAVA_BIG_VAULT")
+		if path == "" {
+			dir, err := os.MkdirTemp("", "prava-big-")
+			if err != nil {
+				b.Fatal(err)
+			}
+			path = filepath.Join(dir, "big.vault")
+		}
+		bigPath = writeBigVault(b, path)
 	}
-	return writeBigVault(b, path), SystemKeyring{}
+	return bigPath, SystemKeyring{}
+}
+
+var bigPath string
+
+// TestMain removes the big vault's folder and key after the run, unless
+// it was asked for at $PRAVA_BIG_VAULT.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if bigPath != "" && os.Getenv("PRAVA_BIG_VAULT") == "" {
+		if info, err := Inspect(bigPath, nil); err == nil {
+			SystemKeyring{}.Delete(keyringService, info.ID)
+		}
+		os.RemoveAll(filepath.Dir(bigPath))
+	}
+	os.Exit(code)
 }
 
 // TestWriteBigVault leaves the big vault at $PRAVA_BIG_VAULT, with its key
@@ -42,9 +66,6 @@ func writeBigVault(b testing.TB, path string) string {
 	v, _, err := Create(path, CreateOptions{Keyring: k})
 	if err != nil {
 		b.Fatal(err)
-	}
-	if os.Getenv("PRAVA_BIG_VAULT") == "" {
-		b.Cleanup(func() { k.Delete(keyringService, v.ID()) })
 	}
 	now := time.Now().UTC()
 	findings := []byte(`{"language":"uk","jurisdiction":"UA","controller":"ТОВ «Приклад»","emails":["privacy@example.com.ua"],"addresses":["01001, м. Київ, вул. Хрещатик, 22"],"response_days":30,"markings":{"access":"Запит на доступ"}}`)
@@ -123,5 +144,24 @@ func BenchmarkSaveBigVault(b *testing.B) {
 		if err := v.Save(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkAddCompanyBigVault is the storage side of "prava company add":
+// open without the requests, add a company, save.
+func BenchmarkAddCompanyBigVault(b *testing.B) {
+	path, k := bigVault(b)
+	b.ResetTimer()
+	for b.Loop() {
+		v, err := OpenWithoutRequests(path, Unlock{}, k)
+		if err != nil {
+			b.Fatal(err)
+		}
+		v.Data.Companies = append(v.Data.Companies, Company{ID: NewID(), Name: "Added"})
+		v.Data.Log("company added", "", "", "")
+		if err := v.Save(); err != nil {
+			b.Fatal(err)
+		}
+		v.Close()
 	}
 }

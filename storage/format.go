@@ -19,10 +19,12 @@ import (
 //	"PRAVAVLT"  magic, 8 bytes
 //	version     uint16, big-endian: the file format
 //	length      uint32, big-endian: the header's length
-//	header      JSON: vault ID, data schema, key slots, the body's nonce
-//	body        AES-256-GCM of the data in encoding/gob, sealed with the data key;
-//	            everything before it is the additional data, so a changed
-//	            header fails authentication too
+//	header      JSON: vault ID, data schema, key slots, nonces
+//	body        the data, encoded with encoding/gob and sealed with
+//	            AES-256-GCM under the data key; everything before it is
+//	            additional data, so a changed header fails authentication
+//	            too. Format 1 sealed the body whole; format 2 (parts.go)
+//	            seals it in parts, so that a save encrypts only what changed.
 //
 // The data key is random. Each key slot holds it wrapped (AES-256-GCM)
 // under a key-encryption key: one kept in the OS keyring, one derived with
@@ -31,7 +33,7 @@ import (
 const (
 	magic = "PRAVAVLT"
 	// FormatVersion is the file format this Prava writes.
-	FormatVersion = 1
+	FormatVersion = 2
 	// SchemaVersion is the version of Data this Prava writes; older ones
 	// are upgraded by the migrations in migrate.go.
 	SchemaVersion = 1
@@ -51,7 +53,8 @@ type header struct {
 	Created time.Time `json:"created"`
 	Schema  int       `json:"schema"`
 	Slots   []slot    `json:"slots"`
-	Nonce   []byte    `json:"nonce"`
+	Nonce   []byte    `json:"nonce"`           // the body's (format 1) or the head's (format 2)
+	Parts   []part    `json:"parts,omitempty"` // format 2: the parts before the head, in file order
 }
 
 type slot struct {
@@ -117,36 +120,6 @@ func (s slot) unwrap(kek []byte, vaultID string) ([]byte, bool) {
 	return key, err == nil && len(key) == 32
 }
 
-// encode builds the file's bytes: prefix, header and sealed body. The body
-// is encoded straight after the header in one buffer and sealed in place,
-// so a large vault is not copied more than gob itself copies it. scratch
-// is the buffer of the last file read or written: its bytes are no longer
-// needed, and reusing its memory spares the operating system from handing
-// out (and the program from faulting in) tens of megabytes again.
-func encode(h header, dataKey []byte, data *Data, scratch []byte) ([]byte, error) {
-	h.Nonce = randomBytes(12)
-	hdr, err := json.Marshal(h)
-	if err != nil {
-		return nil, fmt.Errorf("storage: encoding the vault header: %w", err)
-	}
-	aead := gcm(dataKey)
-	buf := bytes.NewBuffer(scratch[:0])
-	buf.Grow(max(len(scratch)+len(scratch)/8, 64<<10))
-	buf.WriteString(magic)
-	buf.Write(binary.BigEndian.AppendUint16(nil, FormatVersion))
-	buf.Write(binary.BigEndian.AppendUint32(nil, uint32(len(hdr))))
-	buf.Write(hdr)
-	start := buf.Len()
-	if err := encodeData(buf, data); err != nil {
-		return nil, fmt.Errorf("storage: encoding the vault: %w", err)
-	}
-	buf.Grow(aead.Overhead())
-	file := buf.Bytes()
-	plain := file[start:]
-	sealed := aead.Seal(plain[:0], h.Nonce, plain, file[:start])
-	return file[:start+len(sealed)], nil
-}
-
 // Reasons a file cannot be read, wrapped into the errors Open returns.
 var (
 	errNotVault = errors.New("it is not a Prava vault")
@@ -154,41 +127,58 @@ var (
 	errDamaged  = errors.New("it is damaged or was changed outside Prava")
 )
 
-// parse splits a file into its header and the parts needed to open the
-// body, checking everything that can be checked without a key.
-func parse(file []byte) (header, []byte, []byte, error) {
+// parsed is a vault file split by parse.
+type parsed struct {
+	header
+	format int
+	aad    []byte // the prefix and header: the additional data of the body or head
+	body   []byte // everything after the header
+}
+
+// parse splits a file into its header and body, checking everything that
+// can be checked without a key.
+func parse(file []byte) (parsed, error) {
 	if len(file) < prefixLen || !bytes.Equal(file[:len(magic)], []byte(magic)) {
-		return header{}, nil, nil, errNotVault
+		return parsed{}, errNotVault
 	}
 	version := binary.BigEndian.Uint16(file[len(magic):])
 	if version > FormatVersion {
-		return header{}, nil, nil, fmt.Errorf("%w (file format %d; this Prava reads up to %d)", errTooNew, version, FormatVersion)
+		return parsed{}, fmt.Errorf("%w (file format %d; this Prava reads up to %d)", errTooNew, version, FormatVersion)
+	}
+	if version == 0 {
+		return parsed{}, fmt.Errorf("%w: the format number is 0", errDamaged)
 	}
 	n := binary.BigEndian.Uint32(file[len(magic)+2:])
 	if n > maxHeaderLen || int(n) > len(file)-prefixLen {
-		return header{}, nil, nil, fmt.Errorf("%w: the header is cut off", errDamaged)
+		return parsed{}, fmt.Errorf("%w: the header is cut off", errDamaged)
 	}
 	end := prefixLen + int(n)
 	var h header
 	if err := json.Unmarshal(file[prefixLen:end], &h); err != nil {
-		return header{}, nil, nil, fmt.Errorf("%w: the header is unreadable", errDamaged)
+		return parsed{}, fmt.Errorf("%w: the header is unreadable", errDamaged)
 	}
 	if h.Schema > SchemaVersion {
-		return header{}, nil, nil, fmt.Errorf("%w (data version %d; this Prava reads up to %d)", errTooNew, h.Schema, SchemaVersion)
+		return parsed{}, fmt.Errorf("%w (data version %d; this Prava reads up to %d)", errTooNew, h.Schema, SchemaVersion)
 	}
-	if h.VaultID == "" || len(h.Nonce) != 12 || len(h.Slots) == 0 {
-		return header{}, nil, nil, fmt.Errorf("%w: the header is incomplete", errDamaged)
+	if h.VaultID == "" || len(h.Nonce) != 12 || len(h.Slots) == 0 || h.Schema < 1 || (version == 1 && len(h.Parts) > 0) {
+		return parsed{}, fmt.Errorf("%w: the header is incomplete", errDamaged)
 	}
-	return h, file[:end], file[end:], nil
+	return parsed{header: h, format: int(version), aad: file[:end], body: file[end:]}, nil
 }
 
-// openBody decrypts and decodes the body with the data key.
-func openBody(h header, aad, body, dataKey []byte) (*Data, error) {
+// openBody decrypts and decodes the body with the data key. With
+// skipRequests a format 2 body's requests are checked but not decoded.
+// The parts it returns are nil for format 1, whose body has none.
+func openBody(p parsed, dataKey []byte, skipRequests bool) (*Data, []storedPart, error) {
+	if p.format >= 2 {
+		return openParts(p.header, p.aad, p.body, dataKey, p.Schema, skipRequests)
+	}
 	// Decrypt in place: the file's bytes are not needed afterwards, and a
 	// large vault is not held twice.
-	plain, err := gcm(dataKey).Open(body[:0], h.Nonce, body, aad)
+	plain, err := gcm(dataKey).Open(p.body[:0], p.Nonce, p.body, p.aad)
 	if err != nil {
-		return nil, fmt.Errorf("%w: the contents fail their integrity check", errDamaged)
+		return nil, nil, fmt.Errorf("%w: the contents fail their integrity check", errDamaged)
 	}
-	return decodeData(plain, h.Schema)
+	d, err := decodeFormat1(plain, p.Schema)
+	return d, nil, err
 }

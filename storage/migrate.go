@@ -4,80 +4,57 @@ import (
 	"bytes"
 	"encoding/gob"
 	"fmt"
-	"io"
 )
 
-// The body is encoded with encoding/gob: it writes long texts (letters,
+// The data is encoded with encoding/gob: it writes long texts (letters,
 // policies) as they are, several times faster than JSON, which must check
 // every character. Gob matches fields by name, so adding or removing a
 // field needs no migration; a change of meaning does.
 //
-// olderDecoders read the data of an earlier schema version and convert it
-// to the current Data, each keeping its own copy of the old types. A new
-// schema version adds its predecessor's decoder here and a vault of the old
-// version to testdata/vaults, which TestOpenEveryVersion opens.
-var olderDecoders = map[int]func(plain []byte) (*Data, error){
-	// 1 is the first version: nothing older to read yet.
+// upgrades change data of an older schema version, decoded into today's
+// types, to the next version: upgrades[1] turns version 1 into 2, and so
+// on. A new schema version adds its step here and a vault of the old
+// version to testdata/vaults, which TestOpenEveryVersion opens. A change
+// gob cannot decode into today's types (a field that changes type) keeps
+// the old field under its old name and moves it over here.
+var upgrades = map[int]func(*Data) error{
+	// 1 is the first version: nothing older to upgrade yet.
 }
 
-// decodeData reads the body of the given schema version.
-func decodeData(plain []byte, schema int) (*Data, error) {
-	if schema != SchemaVersion {
-		dec, ok := olderDecoders[schema]
+// upgrade brings data of the given schema version up to SchemaVersion.
+func upgrade(d *Data, schema int) error {
+	for v := schema; v < SchemaVersion; v++ {
+		step, ok := upgrades[v]
 		if !ok {
-			return nil, fmt.Errorf("%w: unknown data version %d", errDamaged, schema)
+			return fmt.Errorf("%w: unknown data version %d", errDamaged, v)
 		}
-		return dec(plain)
-	}
-	d, err := decodeCurrent(plain)
-	if err != nil {
-		return nil, fmt.Errorf("%w: the contents are not valid data", errDamaged)
-	}
-	return d, nil
-}
-
-// The body is a gob stream: first everything but the companies and
-// requests, with their counts, then the companies and the requests in
-// chunks. Gob copies each value into a buffer of its own before writing
-// it; one value of a hundred megabytes made that buffer grow by copying
-// again and again, which cost more than everything else in a save.
-
-const chunkSize = 256
-
-type bodyHead struct {
-	Data      Data // with Companies and Requests empty
-	Companies int
-	Requests  int
-}
-
-func encodeData(w io.Writer, d *Data) error {
-	enc := gob.NewEncoder(w)
-	head := bodyHead{Data: *d, Companies: len(d.Companies), Requests: len(d.Requests)}
-	head.Data.Companies, head.Data.Requests = nil, nil
-	if err := enc.Encode(&head); err != nil {
-		return err
-	}
-	for i := 0; i < len(d.Companies); i += chunkSize {
-		if err := enc.Encode(d.Companies[i:min(i+chunkSize, len(d.Companies))]); err != nil {
-			return err
-		}
-	}
-	for i := 0; i < len(d.Requests); i += chunkSize {
-		if err := enc.Encode(d.Requests[i:min(i+chunkSize, len(d.Requests))]); err != nil {
-			return err
+		if err := step(d); err != nil {
+			return fmt.Errorf("storage: upgrading the data from version %d: %w", v, err)
 		}
 	}
 	return nil
 }
 
-func decodeCurrent(plain []byte) (*Data, error) {
+// Format 1 kept the body as one gob stream: first everything but the
+// companies and requests, with their counts, then the companies and the
+// requests in runs of 256. Prava still reads it and writes format 2.
+
+type format1Head struct {
+	Data      Data // with Companies and Requests empty
+	Companies int
+	Requests  int
+}
+
+// decodeFormat1 reads a format 1 body of the given schema version.
+func decodeFormat1(plain []byte, schema int) (*Data, error) {
+	damaged := fmt.Errorf("%w: the contents are not valid data", errDamaged)
 	dec := gob.NewDecoder(bytes.NewReader(plain))
-	var head bodyHead
+	var head format1Head
 	if err := dec.Decode(&head); err != nil {
-		return nil, err
+		return nil, damaged
 	}
 	if head.Companies < 0 || head.Requests < 0 || head.Companies+head.Requests > len(plain) {
-		return nil, errDamaged
+		return nil, damaged
 	}
 	d := head.Data
 	d.Companies = make([]Company, 0, head.Companies)
@@ -85,19 +62,22 @@ func decodeCurrent(plain []byte) (*Data, error) {
 	for len(d.Companies) < head.Companies {
 		var chunk []Company
 		if err := dec.Decode(&chunk); err != nil || len(chunk) == 0 {
-			return nil, errDamaged
+			return nil, damaged
 		}
 		d.Companies = append(d.Companies, chunk...)
 	}
 	for len(d.Requests) < head.Requests {
 		var chunk []Request
 		if err := dec.Decode(&chunk); err != nil || len(chunk) == 0 {
-			return nil, errDamaged
+			return nil, damaged
 		}
 		d.Requests = append(d.Requests, chunk...)
 	}
 	if len(d.Companies) != head.Companies || len(d.Requests) != head.Requests {
-		return nil, errDamaged
+		return nil, damaged
+	}
+	if err := upgrade(&d, schema); err != nil {
+		return nil, err
 	}
 	return &d, nil
 }

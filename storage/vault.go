@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"bytes"
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
@@ -34,7 +33,10 @@ type Vault struct {
 	dataKey []byte
 	keyring Keyring
 	lock    *lockFile
-	scratch []byte // the file last read or written, reused by the next save
+	parts   []storedPart // as in the file last read or written
+	// noRequests is set when the vault was opened without its requests:
+	// Data.Requests is empty, and saves keep the stored ones.
+	noRequests bool
 }
 
 // DefaultPath is where the vault lives unless --vault or PRAVA_VAULT say
@@ -131,6 +133,21 @@ func (v *Vault) addKeyringSlot() error {
 // the keyring; otherwise the recovery code or passphrase. k may be nil for
 // SystemKeyring. Nothing is written.
 func Open(path string, u Unlock, k Keyring) (*Vault, error) {
+	return openLocked(path, u, k, false)
+}
+
+// OpenWithoutRequests opens the vault like Open but leaves its requests
+// unread, for work on the profile and companies alone, such as adding a
+// company from the command line: with tens of thousands of letters in the
+// vault, decoding them is most of the time an open takes. The requests are
+// still checked for damage. Data.Requests stays empty; Save writes the
+// stored requests back unchanged, and refuses if any were added. Do not
+// delete a company through such a vault: its requests would stay.
+func OpenWithoutRequests(path string, u Unlock, k Keyring) (*Vault, error) {
+	return openLocked(path, u, k, true)
+}
+
+func openLocked(path string, u Unlock, k Keyring, skipRequests bool) (*Vault, error) {
 	if k == nil {
 		k = SystemKeyring{}
 	}
@@ -141,7 +158,7 @@ func Open(path string, u Unlock, k Keyring) (*Vault, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, err := open(path, u, k)
+	v, err := open(path, u, k, skipRequests)
 	if err != nil {
 		lock.release()
 		return nil, err
@@ -162,8 +179,8 @@ func removeStaleTemps(path string) {
 	}
 }
 
-func open(path string, u Unlock, k Keyring) (*Vault, error) {
-	v, err := readVault(path, func(h header) ([]byte, error) { return unlockKey(h, u, k) })
+func open(path string, u Unlock, k Keyring, skipRequests bool) (*Vault, error) {
+	v, err := readVault(path, func(h header) ([]byte, error) { return unlockKey(h, u, k) }, skipRequests)
 	if err != nil {
 		return nil, err
 	}
@@ -173,25 +190,28 @@ func open(path string, u Unlock, k Keyring) (*Vault, error) {
 
 // readVault reads and decrypts the vault file at path with the data key
 // that unlock finds in its header. The vault it returns is not locked.
-func readVault(path string, unlock func(header) ([]byte, error)) (*Vault, error) {
+func readVault(path string, unlock func(header) ([]byte, error), skipRequests bool) (*Vault, error) {
 	file, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("storage: cannot read %s: %w", path, err)
 	}
-	h, aad, body, err := parse(file)
+	p, err := parse(file)
 	if err != nil {
 		return nil, fileError(path, err)
 	}
-	dataKey, err := unlock(h)
+	dataKey, err := unlock(p.header)
 	if err != nil {
 		return nil, fmt.Errorf("storage: %s: %w", path, err)
 	}
-	data, err := openBody(h, aad, body, dataKey)
+	// A format 1 body has no parts to keep, so it is read whole.
+	skipRequests = skipRequests && p.format >= 2
+	data, parts, err := openBody(p, dataKey, skipRequests)
 	if err != nil {
 		return nil, fileError(path, err)
 	}
+	h := p.header
 	h.Schema = SchemaVersion // upgraded on the next save
-	return &Vault{Data: data, path: path, header: h, dataKey: dataKey, scratch: file}, nil
+	return &Vault{Data: data, path: path, header: h, dataKey: dataKey, parts: parts, noRequests: skipRequests}, nil
 }
 
 // fileError words an unreadable vault's error with the way out.
@@ -270,17 +290,28 @@ func (v *Vault) Save() error {
 	if v.lock == nil && v.path != "" {
 		return fmt.Errorf("storage: the vault %s is closed", v.path)
 	}
-	file, err := encode(v.header, v.dataKey, v.Data, v.scratch)
+	file, err := v.seal()
 	if err != nil {
 		return err
 	}
-	v.scratch = file
 	if _, err := os.Stat(v.path); err == nil {
 		if err := keepBackup(v.path); err != nil {
 			return err
 		}
 	}
-	return writeAtomic(v.path, file)
+	if err := writeAtomic(v.path, file.pieces...); err != nil {
+		return err
+	}
+	v.parts = file.parts
+	return nil
+}
+
+// seal encodes the vault into the pieces of its file.
+func (v *Vault) seal() (sealed, error) {
+	if v.noRequests && len(v.Data.Requests) > 0 {
+		return sealed{}, fmt.Errorf("storage: %s was opened without its requests, so none can be added: open it with Open", v.path)
+	}
+	return seal(v.header, v.dataKey, v.Data, v.parts, v.noRequests)
 }
 
 // StoreKeyringKey puts a fresh key for this vault into the keyring and
@@ -309,13 +340,16 @@ func (v *Vault) Close() error {
 // Export copies the vault, still encrypted, to w: a backup that opens
 // anywhere with the recovery code.
 func (v *Vault) Export(w io.Writer) error {
-	file, err := encode(v.header, v.dataKey, v.Data, v.scratch)
+	file, err := v.seal()
 	if err != nil {
 		return err
 	}
-	v.scratch = file
-	_, err = w.Write(file)
-	return err
+	for _, p := range file.pieces {
+		if _, err := w.Write(p); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ExportTo writes the backup to a new file at path, the way the vault
@@ -325,11 +359,11 @@ func (v *Vault) ExportTo(path string) error {
 	if _, err := os.Stat(path); err == nil {
 		return fmt.Errorf("storage: %s exists: choose a new file name", path)
 	}
-	var b bytes.Buffer
-	if err := v.Export(&b); err != nil {
+	file, err := v.seal()
+	if err != nil {
 		return err
 	}
-	return writeAtomic(path, b.Bytes())
+	return writeAtomic(path, file.pieces...)
 }
 
 // Import restores an exported vault to path with the recovery code,
@@ -345,7 +379,7 @@ func Import(src, path, recoveryCode string, k Keyring) (*Vault, error) {
 			return nil, err
 		}
 		return trySlots(h, slotRecovery, norm, "the recovery code does not open this backup: check it against your paper copy")
-	})
+	}, false)
 	if err != nil {
 		return nil, err
 	}
@@ -407,11 +441,11 @@ func Inspect(path string, k Keyring) (Info, error) {
 	defer f.Close()
 	head := make([]byte, prefixLen+maxHeaderLen)
 	n, _ := io.ReadFull(f, head)
-	h, _, _, err := parse(head[:n])
+	h, err := parse(head[:n])
 	if err != nil {
 		return Info{}, fileError(path, err)
 	}
-	info := Info{Path: path, ID: h.VaultID, Created: h.Created, Modified: st.ModTime(), Size: st.Size(), Format: FormatVersion, Schema: h.Schema}
+	info := Info{Path: path, ID: h.VaultID, Created: h.Created, Modified: st.ModTime(), Size: st.Size(), Format: h.format, Schema: h.Schema}
 	for _, s := range h.Slots {
 		info.Protection = append(info.Protection, s.Kind)
 		if s.Kind == slotKeyring {

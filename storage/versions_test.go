@@ -1,16 +1,17 @@
 package storage
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 )
 
 // TestOpenEveryVersion opens a vault written by each earlier version of
-// Prava's format, kept in testdata/vaults with its recovery code, and checks
-// what it holds. A new schema version adds its vault here before it ships.
+// Prava's format, kept in testdata/vaults with its recovery code, checks
+// what it holds, saves it in today's format and opens that again. A new
+// file format or schema version adds its vault here before it ships.
 func TestOpenEveryVersion(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "vaults", "*.vault"))
 	if len(files) == 0 {
@@ -37,19 +38,29 @@ func TestOpenEveryVersion(t *testing.T) {
 			if err := v.Save(); err != nil {
 				t.Fatalf("saving the upgraded vault: %v", err)
 			}
+			v.Close()
+			v, err = Open(path, Unlock{RecoveryCode: string(code)}, SystemKeyring{})
+			if err != nil {
+				t.Fatalf("reopening the upgraded vault: %v", err)
+			}
+			defer v.Close()
+			info, _ := Inspect(path, nopKeyring{})
+			if len(v.Data.Companies) != 2 || v.Data.Requests[0].CompanyID != "c1" || info.Format != FormatVersion {
+				t.Errorf("after the upgrade: format %d, %+v", info.Format, v.Data)
+			}
 		})
 	}
 }
 
-// TestWriteVersionFixture writes testdata/vaults/vN.vault for the current
-// schema. Run it by hand when the schema changes:
+// TestWriteVersionFixture writes testdata/vaults/formatF-schemaS.vault for
+// the current file format and schema. Run it by hand when either changes:
 //
 //	PRAVA_WRITE_FIXTURE=1 go test -run TestWriteVersionFixture ./storage
 func TestWriteVersionFixture(t *testing.T) {
 	if os.Getenv("PRAVA_WRITE_FIXTURE") == "" {
 		t.Skip("writes a fixture only when asked")
 	}
-	name := filepath.Join("testdata", "vaults", "v"+strconv.Itoa(SchemaVersion))
+	name := filepath.Join("testdata", "vaults", fmt.Sprintf("format%d-schema%d", FormatVersion, SchemaVersion))
 	os.MkdirAll(filepath.Dir(name), 0o755)
 	os.Remove(name + ".vault")
 	v, code, err := Create(name+".vault", CreateOptions{Keyring: nopKeyring{}, Passphrase: "fixture"})

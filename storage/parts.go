@@ -1,0 +1,349 @@
+package storage
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/gob"
+	"encoding/json"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+)
+
+// Format 2 keeps the body in parts, each sealed on its own:
+//
+//	prefix, header  as in format 1; the header lists the parts
+//	parts           companies, requests and timeline events in runs of
+//	                partRecords, each gob-encoded and sealed with the data
+//	                key under its own nonce
+//	head            everything else (profile, settings, counters,
+//	                documents), sealed with the prefix and header as
+//	                additional data
+//
+// A save seals again only the parts whose contents changed and writes the
+// others as they were, so adding a company to a vault with 50,000 letters
+// does not encrypt the letters again; opening decodes the parts on every
+// core at once. The head's additional data holds the header, and the header
+// names each part's nonce and size, so a part swapped, dropped, reordered or
+// taken from another version of the file fails authentication.
+
+// partRecords is how many records one part holds: small enough that a
+// changed request re-seals little, large enough that a big vault has a
+// few hundred parts rather than tens of thousands.
+const partRecords = 512
+
+// Kinds of parts, in the order they appear in the file.
+const (
+	partCompanies = "companies"
+	partRequests  = "requests"
+	partEvents    = "events"
+)
+
+// part describes one sealed part in the header.
+type part struct {
+	Kind  string `json:"kind"`
+	Count int    `json:"count"` // records in it
+	Size  int    `json:"size"`  // sealed bytes in the file
+	Nonce []byte `json:"nonce"`
+}
+
+// storedPart is a part as it is in the file last read or written: its
+// sealed bytes, written again as they are when the part has not changed,
+// and its plaintext, to tell whether it has. A nonce is thus used again
+// only for the very same plaintext, which GCM allows. Stored parts are
+// valid only under the data key and vault ID they were sealed with.
+type storedPart struct {
+	part
+	sealed []byte
+	plain  []byte // nil for a part left unread (requests of a partial open)
+}
+
+// partAAD binds a part to its vault and kind. Its place and version are
+// bound by the header, which lists its nonce.
+func partAAD(vaultID, kind string) []byte { return []byte("part\x00" + vaultID + "\x00" + kind) }
+
+// sealed is a vault file in pieces, ready to write: the prefix and header,
+// the parts and the head.
+type sealed struct {
+	pieces [][]byte
+	parts  []storedPart
+}
+
+// seal encodes data into the pieces of a format 2 file. Parts whose
+// encoding equals the stored part's plaintext keep its nonce and sealed
+// bytes. When keepRequests is set the data's requests were never read, and
+// the stored request parts are kept whole.
+func seal(h header, dataKey []byte, data *Data, stored []storedPart, keepRequests bool) (sealed, error) {
+	old := map[string][]storedPart{}
+	for _, p := range stored {
+		old[p.Kind] = append(old[p.Kind], p)
+	}
+	jobs := chunks(data, keepRequests)
+	sealedJobs := make([]storedPart, len(jobs))
+	if err := parallel(len(jobs), func(i int) error {
+		job := jobs[i]
+		buf := encodeBuffers.Get().(*bytes.Buffer)
+		defer encodeBuffers.Put(buf)
+		buf.Reset()
+		if err := job.encode(gob.NewEncoder(buf)); err != nil {
+			return err
+		}
+		if ps := old[job.kind]; job.nth < len(ps) && ps[job.nth].plain != nil && bytes.Equal(ps[job.nth].plain, buf.Bytes()) {
+			sealedJobs[i] = ps[job.nth]
+			return nil
+		}
+		p := storedPart{part: part{Kind: job.kind, Count: job.count, Nonce: randomBytes(12)}, plain: bytes.Clone(buf.Bytes())}
+		p.sealed = gcm(dataKey).Seal(nil, p.Nonce, p.plain, partAAD(h.VaultID, job.kind))
+		p.Size = len(p.sealed)
+		sealedJobs[i] = p
+		return nil
+	}); err != nil {
+		return sealed{}, fmt.Errorf("storage: encoding the vault: %w", err)
+	}
+	out := sealedJobs
+	if keepRequests {
+		// The requests were not read, so they cannot have changed: they go
+		// back as they came, between the companies and the events.
+		at := 0
+		for at < len(out) && out[at].Kind == partCompanies {
+			at++
+		}
+		out = slices.Concat(out[:at], old[partRequests], out[at:])
+	}
+
+	h.Nonce = randomBytes(12)
+	h.Parts = make([]part, len(out))
+	for i, p := range out {
+		h.Parts[i] = p.part
+	}
+	hdr, err := json.Marshal(h)
+	if err != nil {
+		return sealed{}, fmt.Errorf("storage: encoding the vault header: %w", err)
+	}
+	prefix := make([]byte, 0, prefixLen+len(hdr))
+	prefix = append(prefix, magic...)
+	prefix = binary.BigEndian.AppendUint16(prefix, FormatVersion)
+	prefix = binary.BigEndian.AppendUint32(prefix, uint32(len(hdr)))
+	prefix = append(prefix, hdr...)
+
+	var head bytes.Buffer
+	rest := *data
+	rest.Companies, rest.Requests, rest.Timeline = nil, nil, nil
+	if err := gob.NewEncoder(&head).Encode(&rest); err != nil {
+		return sealed{}, fmt.Errorf("storage: encoding the vault: %w", err)
+	}
+	s := sealed{pieces: make([][]byte, 0, len(out)+2), parts: out}
+	s.pieces = append(s.pieces, prefix)
+	for _, p := range out {
+		s.pieces = append(s.pieces, p.sealed)
+	}
+	s.pieces = append(s.pieces, gcm(dataKey).Seal(nil, h.Nonce, head.Bytes(), prefix))
+	return s, nil
+}
+
+// encodeBuffers hold parts' encodings while they are compared with the
+// stored ones: most parts have not changed, and their encoding is thrown
+// away, so the buffers are used again rather than allocated per part.
+var encodeBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// checkBuffers hold the parts an open checks but does not read.
+var checkBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// chunk is one part's worth of records to encode.
+type chunk struct {
+	kind   string
+	nth    int // its place among the parts of its kind
+	count  int
+	encode func(*gob.Encoder) error
+}
+
+// chunks cuts the data's lists into parts, in file order.
+func chunks(d *Data, skipRequests bool) []chunk {
+	var out []chunk
+	out = appendChunks(out, partCompanies, d.Companies)
+	if !skipRequests {
+		out = appendChunks(out, partRequests, d.Requests)
+	}
+	return appendChunks(out, partEvents, d.Timeline)
+}
+
+func appendChunks[T any](out []chunk, kind string, list []T) []chunk {
+	for i := 0; i < len(list); i += partRecords {
+		run := list[i:min(i+partRecords, len(list))]
+		out = append(out, chunk{kind: kind, nth: i / partRecords, count: len(run), encode: func(enc *gob.Encoder) error { return encodeRuns(enc, run) }})
+	}
+	return out
+}
+
+// parallel runs do(0..n-1) on every core and returns the first error.
+func parallel(n int, do func(i int) error) error {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	next := make(chan int)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if errs[w] == nil {
+					errs[w] = do(i)
+				}
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkParts checks a format 2 header's list of parts against the bytes
+// that follow it, before anything is decrypted.
+func checkParts(h header, rest []byte) error {
+	total := 0
+	for _, p := range h.Parts {
+		switch {
+		case p.Kind != partCompanies && p.Kind != partRequests && p.Kind != partEvents:
+			return fmt.Errorf("%w: a part of unknown kind %q", errDamaged, p.Kind)
+		case len(p.Nonce) != 12 || p.Count < 1 || p.Count > p.Size || p.Size < gcmOverhead || p.Size > len(rest):
+			return fmt.Errorf("%w: the list of parts is not valid", errDamaged)
+		}
+		total += p.Size
+		if total > len(rest)-gcmOverhead {
+			return fmt.Errorf("%w: it is cut off", errDamaged)
+		}
+	}
+	return nil
+}
+
+const gcmOverhead = 16
+
+// openParts decrypts and decodes a format 2 body: the head first, which
+// authenticates the header and so the list of parts, then the parts on
+// every core. With skipRequests the request parts are decrypted, so that
+// damage is still found, but not decoded.
+func openParts(h header, aad, rest, dataKey []byte, schema int, skipRequests bool) (*Data, []storedPart, error) {
+	if err := checkParts(h, rest); err != nil {
+		return nil, nil, err
+	}
+	aead := gcm(dataKey)
+	parts := make([]storedPart, len(h.Parts))
+	off := 0
+	for i, p := range h.Parts {
+		parts[i] = storedPart{part: p, sealed: rest[off : off+p.Size : off+p.Size]}
+		off += p.Size
+	}
+	head, err := aead.Open(nil, h.Nonce, rest[off:], aad)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w: the contents fail their integrity check", errDamaged)
+	}
+	d, err := decodeHead(head)
+	if err != nil {
+		return nil, nil, err
+	}
+
+	// Each part that is read decrypts into its own stretch of one buffer,
+	// and decodes into its own stretch of the list it belongs to: one
+	// allocation each for the whole vault instead of hundreds.
+	skip := func(p storedPart) bool { return skipRequests && p.Kind == partRequests }
+	starts := make([]int, len(parts)) // in plain
+	first := make([]int, len(parts))  // in the list of its kind
+	total, counts := 0, map[string]int{}
+	for i, p := range parts {
+		if skip(p) {
+			continue
+		}
+		starts[i], first[i] = total, counts[p.Kind]
+		total += p.Size - gcmOverhead
+		counts[p.Kind] += p.Count
+	}
+	plain := make([]byte, total)
+	d.Companies = make([]Company, counts[partCompanies])
+	d.Requests = make([]Request, counts[partRequests])
+	d.Timeline = make([]Event, counts[partEvents])
+	if err := parallel(len(parts), func(i int) error {
+		p := &parts[i]
+		if skip(*p) {
+			// Checked into a scratch buffer and forgotten.
+			buf := checkBuffers.Get().(*[]byte)
+			defer checkBuffers.Put(buf)
+			opened, err := aead.Open((*buf)[:0], p.Nonce, p.sealed, partAAD(h.VaultID, p.Kind))
+			if err != nil {
+				return fmt.Errorf("%w: the contents fail their integrity check", errDamaged)
+			}
+			*buf = opened
+			return nil
+		}
+		dst := plain[starts[i] : starts[i] : starts[i]+p.Size-gcmOverhead]
+		opened, err := aead.Open(dst, p.Nonce, p.sealed, partAAD(h.VaultID, p.Kind))
+		if err != nil {
+			return fmt.Errorf("%w: the contents fail their integrity check", errDamaged)
+		}
+		p.plain = opened[:len(opened):len(opened)]
+		at, n := first[i], p.Count
+		switch p.Kind {
+		case partCompanies:
+			return decodeRuns(p.plain, d.Companies[at:at+n])
+		case partRequests:
+			return decodeRuns(p.plain, d.Requests[at:at+n])
+		default:
+			return decodeRuns(p.plain, d.Timeline[at:at+n])
+		}
+	}); err != nil {
+		return nil, nil, err
+	}
+	if err := upgrade(d, schema); err != nil {
+		return nil, nil, err
+	}
+	return d, parts, nil
+}
+
+func decodeHead(plain []byte) (*Data, error) {
+	var d Data
+	if err := gob.NewDecoder(bytes.NewReader(plain)).Decode(&d); err != nil {
+		return nil, fmt.Errorf("%w: the contents are not valid data", errDamaged)
+	}
+	d.Companies, d.Requests, d.Timeline = nil, nil, nil
+	return &d, nil
+}
+
+// A part is a gob stream of runs of up to runRecords records, rather than
+// one value: gob builds each value in a buffer of its own before writing
+// it, and small values keep that buffer small and reused.
+const runRecords = 32
+
+func encodeRuns[T any](enc *gob.Encoder, records []T) error {
+	for i := 0; i < len(records); i += runRecords {
+		if err := enc.Encode(records[i:min(i+runRecords, len(records))]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// decodeRuns fills dst, fresh zeroed memory, with the records written by
+// encodeRuns: exactly as many as dst holds. Gob decodes a run in place
+// when the slice it is given has room, so the records are not copied.
+func decodeRuns[T any](plain []byte, dst []T) error {
+	dec := gob.NewDecoder(bytes.NewReader(plain))
+	for n := 0; n < len(dst); {
+		run := dst[n:n:len(dst)]
+		if err := dec.Decode(&run); err != nil || len(run) == 0 || n+len(run) > len(dst) {
+			return fmt.Errorf("%w: the contents are not valid data", errDamaged)
+		}
+		if &run[0] != &dst[n] {
+			copy(dst[n:], run) // gob chose to allocate after all
+		}
+		n += len(run)
+	}
+	return nil
+}
