@@ -17,30 +17,43 @@ import (
 
 // TestCrashWriter is the child process of TestKillDuringSave: it saves the
 // vault in a loop, one more company each time, and reports each save that
-// returned. It does nothing in a normal test run.
+// returned. With PRAVA_CRASH_REQUESTS set it also adds a request each time;
+// without, it opens the vault without its requests, as "prava company add"
+// does, so saves write the stored request parts back. It does nothing in a
+// normal test run.
 func TestCrashWriter(t *testing.T) {
 	path := os.Getenv("PRAVA_CRASH_VAULT")
 	if path == "" {
 		t.Skip("runs only as TestKillDuringSave's child")
 	}
-	v, err := Open(path, Unlock{}, SystemKeyring{})
+	withRequests := os.Getenv("PRAVA_CRASH_REQUESTS") != ""
+	open := OpenWithoutRequests
+	if withRequests {
+		open = Open
+	}
+	v, err := open(path, Unlock{}, SystemKeyring{})
 	if err != nil {
 		fmt.Println("open failed:", err)
 		os.Exit(3)
 	}
 	for n := len(v.Data.Companies) + 1; ; n++ {
 		v.Data.Companies = append(v.Data.Companies, Company{ID: NewID(), Name: "company " + strconv.Itoa(n), Notes: strings.Repeat("x", 2000)})
+		if withRequests {
+			v.Data.Requests = append(v.Data.Requests, Request{ID: NewID(), Kind: "access", LetterText: NewText(strings.Repeat("лист ", 200))})
+		}
 		if err := v.Save(); err != nil {
 			fmt.Println("save failed:", err)
 			os.Exit(4)
 		}
-		fmt.Println("saved", n)
+		fmt.Println("saved", n, len(v.Data.Requests))
 	}
 }
 
 // TestKillDuringSave kills a process that is saving the vault, with
 // SIGKILL at a random moment, 200 times, and reopens the vault after each
-// kill: it must always open, and hold every save that had returned.
+// kill: it must always open, and hold every save that had returned. Every
+// other writer adds requests; the others leave them unread, so both ways
+// of saving are killed.
 func TestKillDuringSave(t *testing.T) {
 	if testing.Short() {
 		t.Skip("takes about half a minute")
@@ -56,10 +69,13 @@ func TestKillDuringSave(t *testing.T) {
 
 	const kills = 200
 	rng := rand.New(rand.NewPCG(1, 2))
-	var beyond, total int
+	var beyond, total, requests int
 	for i := 0; i < kills; i++ {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashWriter$", "-test.count=1")
 		cmd.Env = append(os.Environ(), "PRAVA_CRASH_VAULT="+path)
+		if i%2 == 1 {
+			cmd.Env = append(cmd.Env, "PRAVA_CRASH_REQUESTS=1")
+		}
 		out, err := cmd.StdoutPipe()
 		if err != nil {
 			t.Fatal(err)
@@ -67,16 +83,17 @@ func TestKillDuringSave(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		var lastSaved atomic.Int64
+		var lastSaved, lastRequests atomic.Int64
 		done := make(chan string)
 		go func() {
 			var failure string
 			sc := bufio.NewScanner(out)
 			for sc.Scan() {
 				line := sc.Text()
-				if n, ok := strings.CutPrefix(line, "saved "); ok {
-					v, _ := strconv.Atoi(n)
-					lastSaved.Store(int64(v))
+				var n, r int64
+				if _, err := fmt.Sscanf(line, "saved %d %d", &n, &r); err == nil {
+					lastSaved.Store(n)
+					lastRequests.Store(r)
 				} else if strings.Contains(line, "failed") {
 					failure = line
 				}
@@ -101,13 +118,22 @@ func TestKillDuringSave(t *testing.T) {
 		if got < saved {
 			t.Fatalf("kill %d: %d companies, but %d saves had returned", i, got, saved)
 		}
+		if len(w.Data.Requests) < requests || len(w.Data.Requests) < int(lastRequests.Load()) {
+			t.Fatalf("kill %d: %d requests, but %d had been saved", i, len(w.Data.Requests), max(requests, int(lastRequests.Load())))
+		}
+		for _, r := range w.Data.Requests {
+			if r.LetterText.String() != strings.Repeat("лист ", 200) {
+				t.Fatalf("kill %d: a request's letter came back as %q", i, r.LetterText.String())
+			}
+		}
+		requests = len(w.Data.Requests)
 		if got > saved {
 			beyond++ // killed after the rename, before the report: a save was under way
 		}
 		total = got
 		w.Close()
 	}
-	t.Logf("%d kills, %d saves in all; %d kills fell between a save's rename and its report", kills, total, beyond)
+	t.Logf("%d kills, %d saves in all, %d requests; %d kills fell between a save's rename and its report", kills, total, requests, beyond)
 	leftovers, _ := filepath.Glob(path + ".tmp-*")
 	if len(leftovers) > 1 {
 		t.Errorf("temporary files pile up: %v", leftovers)
