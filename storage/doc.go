@@ -7,5 +7,6 @@
 // there is none, derived from a passphrase with argon2id) and by a recovery
 // code shown once at creation, so the vault opens on a new computer too.
 // Saves are atomic and keep the previous version as PATH.bak; a lock file
-// keeps a second Prava process away. See format.go for the file layout.
+// keeps a second Prava process away. See format.go and parts.go for the file
+// layout: a save encrypts again only the parts of the data that changed.
 package storage
