@@ -52,6 +52,7 @@ func sampleData(d *Data) {
 		Contacts: []Contact{{Kind: ContactPost, Value: "Elijas iela 17, Rīga"}}, Created: time.Now().UTC()})
 	d.Requests = append(d.Requests, Request{ID: NewID(), CompanyID: d.Companies[0].ID, Kind: "access", Status: StatusSent,
 		LetterText: NewText("Datu subjekta pieprasījums"), Dates: Dates{Sent: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)}})
+	d.Log("reply received", d.Companies[0].ID, d.Requests[0].ID, "Zvanīja Jānis")
 }
 
 func TestCreateOpenRoundTrip(t *testing.T) {
@@ -99,7 +100,7 @@ func TestFilePermissionsAndNoPlaintext(t *testing.T) {
 		t.Errorf("folder mode %v, want 0700", dir.Mode().Perm())
 	}
 	file, _ := os.ReadFile(path)
-	for _, secret := range []string{"Olena", "Kovalenko", "Хрещатик", "olena@example.org", "FE123456", "LatInSoft", "Elijas", "pieprasījums"} {
+	for _, secret := range []string{"Olena", "Kovalenko", "Хрещатик", "olena@example.org", "FE123456", "LatInSoft", "Elijas", "pieprasījums", "Jānis", "reply received"} {
 		if bytes.Contains(file, []byte(secret)) {
 			t.Errorf("%q appears in the vault file in plain text", secret)
 		}
