@@ -229,6 +229,7 @@ func TestDamagedVaults(t *testing.T) {
 		words  string
 	}{
 		"flipped body byte":  {func(b []byte) []byte { b[len(b)-40] ^= 1; return b }, ErrDamaged, ".bak"},
+		"flipped part byte":  {func(b []byte) []byte { b[prefixLen+hdrLen+20] ^= 1; return b }, ErrDamaged, "integrity"},
 		"flipped header":     {func(b []byte) []byte { b[prefixLen+hdrLen-5] ^= 1; return b }, ErrDamaged, "nothing was changed"},
 		"truncated":          {func(b []byte) []byte { return b[:len(b)/2] }, ErrDamaged, "damaged"},
 		"cut in the header":  {func(b []byte) []byte { return b[:prefixLen+10] }, ErrDamaged, "cut off"},
