@@ -18,6 +18,7 @@ import (
 	"prava/letters"
 	"prava/letters/law"
 	"prava/letters/policy"
+	"prava/storage"
 )
 
 // runLetter writes a letter from a policy and a profile. Everything is
@@ -118,27 +119,19 @@ func runLetter(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// writeNew writes data to path through a temporary file in the same
-// folder, so a failed write never leaves a truncated file under the name.
+// writeNew writes data to path the way the vault is written
+// (storage.WriteFile), so a failed write never leaves a truncated file
+// under the name, with messages worded for the command line.
 func writeNew(path string, data []byte) error {
 	dir := filepath.Dir(path)
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
 		return fmt.Errorf("%s is a folder: give a file name, such as %s", path, filepath.Join(path, "letter.pdf"))
 	}
-	tmp, err := os.CreateTemp(dir, ".prava-*")
-	if err != nil {
-		return fmt.Errorf("cannot write to %s: %w; choose a folder you can write to", dir, unwrapPath(err))
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return fmt.Errorf("cannot write to %s: there is no such folder; choose a folder you can write to", dir)
 	}
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	if err := storage.WriteFile(path, data); err != nil {
+		return fmt.Errorf("cannot write to %s: %w; choose a folder you can write to", path, unwrapPath(err))
 	}
 	return nil
 }
