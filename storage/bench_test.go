@@ -23,6 +23,11 @@ func bigVault(b testing.TB) (string, Keyring) {
 			if err != nil {
 				b.Fatal(err)
 			}
+			defer func() {
+				if bigPath == "" { // skipped or failed: nothing to keep
+					os.RemoveAll(dir)
+				}
+			}()
 			path = filepath.Join(dir, "big.vault")
 		}
 		bigPath = writeBigVault(b, path)
