@@ -57,24 +57,13 @@ func decodeFormat1(plain []byte, schema int) (*Data, error) {
 		return nil, damaged
 	}
 	d := head.Data
-	d.Companies = make([]Company, 0, head.Companies)
-	d.Requests = make([]Request, 0, head.Requests)
-	for len(d.Companies) < head.Companies {
-		var chunk []Company
-		if err := dec.Decode(&chunk); err != nil || len(chunk) == 0 {
-			return nil, damaged
-		}
-		d.Companies = append(d.Companies, chunk...)
+	d.Companies = make([]Company, head.Companies)
+	d.Requests = make([]Request, head.Requests)
+	if err := readRuns(dec, d.Companies); err != nil {
+		return nil, err
 	}
-	for len(d.Requests) < head.Requests {
-		var chunk []Request
-		if err := dec.Decode(&chunk); err != nil || len(chunk) == 0 {
-			return nil, damaged
-		}
-		d.Requests = append(d.Requests, chunk...)
-	}
-	if len(d.Companies) != head.Companies || len(d.Requests) != head.Requests {
-		return nil, damaged
+	if err := readRuns(dec, d.Requests); err != nil {
+		return nil, err
 	}
 	if err := upgrade(&d, schema); err != nil {
 		return nil, err

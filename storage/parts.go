@@ -330,11 +330,17 @@ func encodeRuns[T any](enc *gob.Encoder, records []T) error {
 	return nil
 }
 
-// decodeRuns fills dst, fresh zeroed memory, with the records written by
-// encodeRuns: exactly as many as dst holds. Gob decodes a run in place
-// when the slice it is given has room, so the records are not copied.
+// decodeRuns fills dst, fresh zeroed memory, with the records of a part
+// written by encodeRuns: exactly as many as dst holds.
 func decodeRuns[T any](plain []byte, dst []T) error {
-	dec := gob.NewDecoder(bytes.NewReader(plain))
+	return readRuns(gob.NewDecoder(bytes.NewReader(plain)), dst)
+}
+
+// readRuns fills dst, fresh zeroed memory, with the next runs of records
+// in a gob stream: exactly as many as dst holds. Gob decodes a run in
+// place when the slice it is given has room, so the records are not
+// copied.
+func readRuns[T any](dec *gob.Decoder, dst []T) error {
 	for n := 0; n < len(dst); {
 		run := dst[n:n:len(dst)]
 		if err := dec.Decode(&run); err != nil || len(run) == 0 || n+len(run) > len(dst) {
