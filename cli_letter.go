@@ -123,12 +123,8 @@ func runLetter(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // (storage.WriteFile), so a failed write never leaves a truncated file
 // under the name, with messages worded for the command line.
 func writeNew(path string, data []byte) error {
-	dir := filepath.Dir(path)
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
 		return fmt.Errorf("%s is a folder: give a file name, such as %s", path, filepath.Join(path, "letter.pdf"))
-	}
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return fmt.Errorf("cannot write to %s: there is no such folder; choose a folder you can write to", dir)
 	}
 	if err := storage.WriteFile(path, data); err != nil {
 		return fmt.Errorf("cannot write to %s: %w; choose a folder you can write to", path, unwrapPath(err))
