@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"prava/letters/policy"
+	"prava/policy"
 )
 
 // showAddCompany asks for a policy: pasted, from a file, or from the web.

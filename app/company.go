@@ -14,7 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"prava/casework"
-	"prava/letters/policy"
+	"prava/policy"
 	"prava/storage"
 )
 

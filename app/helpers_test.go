@@ -209,7 +209,7 @@ func entryAfter(t *testing.T, u *UI, label string) *widget.Entry {
 // seed reads a seed policy from the policy reader's testdata.
 func seed(t *testing.T, name string) string {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "letters", "policy", "testdata", "seeds", name))
+	data, err := os.ReadFile(filepath.Join("..", "policy", "testdata", "seeds", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,7 +228,7 @@ type expected struct {
 
 func expectations(t *testing.T) map[string]expected {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "letters", "policy", "testdata", "seeds", "expected.json"))
+	data, err := os.ReadFile(filepath.Join("..", "policy", "testdata", "seeds", "expected.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,7 +15,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"prava/letters/policy"
+	"prava/policy"
 	"prava/storage"
 )
 

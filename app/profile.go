@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"prava/letters"
-	"prava/letters/law"
+	"prava/law"
 	"prava/storage"
 )
 

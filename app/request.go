@@ -14,7 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"prava/casework"
-	"prava/letters/law"
+	"prava/law"
 	"prava/storage"
 )
 

@@ -9,8 +9,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"prava/casework"
-	"prava/letters/law"
-	"prava/letters/policy"
+	"prava/law"
+	"prava/policy"
 )
 
 // review is the screen that shows what Prava read in a policy, each value

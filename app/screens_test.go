@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
-	"prava/letters/policy"
+	"prava/policy"
 	"prava/storage"
 )
 
@@ -96,7 +96,7 @@ func TestScreens(t *testing.T) {
 			u2.confirmDelete(id)
 			shoot(u2, "12b-delete")
 			tap(t, u2, lang.L("No"))
-			src, _ := policy.ReadFile(filepath.Join("..", "letters", "policy", "testdata", "seeds", "003_667823663de3ed12.txt"))
+			src, _ := policy.ReadFile(filepath.Join("..", "policy", "testdata", "seeds", "003_667823663de3ed12.txt"))
 			src.Text += "\nRašykite privacy@costless.lt."
 			u2.showChanges(id, src, policy.Analyze(src.Text))
 			shoot(u2, "12c-changes")

@@ -10,7 +10,7 @@ import (
 
 	"prava/assets"
 	"prava/casework"
-	"prava/letters/policy"
+	"prava/policy"
 	"prava/storage"
 )
 

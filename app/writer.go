@@ -11,7 +11,7 @@ import (
 
 	"prava/casework"
 	"prava/letters"
-	"prava/letters/law"
+	"prava/law"
 	"prava/storage"
 )
 

@@ -22,7 +22,7 @@ const TranslationsDir = "translations"
 var Icon []byte
 
 // Authorities is the directory of supervisory authorities that hear
-// complaints, one JSON entry per country (see letters/law).
+// complaints, one JSON entry per country (see law).
 //
 //go:embed authorities.json
 var Authorities []byte

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"time"
 
-	"prava/letters/law"
-	"prava/letters/policy"
+	"prava/law"
+	"prava/policy"
 	"prava/storage"
 )
 

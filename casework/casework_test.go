@@ -5,12 +5,12 @@ import (
 	"testing"
 	"time"
 
-	"prava/letters/policy"
+	"prava/policy"
 	"prava/storage"
 )
 
 func TestCompanyFromPolicy(t *testing.T) {
-	src, err := policy.ReadFile(filepath.Join("..", "letters", "policy", "testdata", "seeds", "001_a66e4632f88529cc.txt"))
+	src, err := policy.ReadFile(filepath.Join("..", "policy", "testdata", "seeds", "001_a66e4632f88529cc.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"prava/letters/policy"
+	"prava/policy"
 	"prava/storage"
 )
 

@@ -5,13 +5,13 @@ import (
 	"testing"
 	"time"
 
-	"prava/letters/policy"
+	"prava/policy"
 	"prava/storage"
 )
 
 func readSeed(t *testing.T, name string) policy.Source {
 	t.Helper()
-	src, err := policy.ReadFile(filepath.Join("..", "letters", "policy", "testdata", "seeds", name))
+	src, err := policy.ReadFile(filepath.Join("..", "policy", "testdata", "seeds", name))
 	if err != nil {
 		t.Fatal(err)
 	}

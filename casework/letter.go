@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"prava/letters"
-	"prava/letters/law"
-	"prava/letters/policy"
+	"prava/law"
+	"prava/policy"
 )
 
 // LetterChoice is what a person decides about a letter; the zero value of

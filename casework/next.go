@@ -6,7 +6,7 @@ import (
 	"slices"
 	"time"
 
-	"prava/letters/law"
+	"prava/law"
 	"prava/storage"
 )
 

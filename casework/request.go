@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"prava/letters"
-	"prava/letters/law"
+	"prava/law"
 	"prava/storage"
 )
 

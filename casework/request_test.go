@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"prava/letters/law"
-	"prava/letters/policy"
+	"prava/law"
+	"prava/policy"
 	"prava/storage"
 )
 

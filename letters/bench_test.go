@@ -3,7 +3,7 @@ package letters
 import (
 	"testing"
 
-	"prava/letters/law"
+	"prava/law"
 )
 
 // onePage is a one-page letter: a withdrawal in Latvian.

@@ -8,7 +8,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"prava/letters/law"
+	"prava/law"
 )
 
 // Date is a calendar day as templates print it.

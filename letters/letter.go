@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"prava/letters/law"
+	"prava/law"
 )
 
 // Letter is a composed letter: its parts in reading order, ready to be

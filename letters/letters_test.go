@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"prava/letters/law"
+	"prava/law"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden letters in testdata/golden")

@@ -6,7 +6,7 @@ import (
 	"time"
 	"unicode"
 
-	"prava/letters/law"
+	"prava/law"
 )
 
 // Request is everything a letter is written from.

@@ -8,7 +8,7 @@ import (
 	"text/template"
 
 	"prava/assets"
-	"prava/letters/law"
+	"prava/law"
 )
 
 // The templates a language's common.tmpl defines, and the ones each kind's

@@ -15,4 +15,4 @@ go build -o "$work/prava" .
 PRAVA_BIG_VAULT="$work/big.vault" go test -count=1 -run TestWriteBigVault ./storage >/dev/null
 ls -l "$work/big.vault"
 hyperfine -N --warmup 2 --runs "${1:-20}" \
-  "$work/prava --vault $work/big.vault company add letters/policy/testdata/seeds/003_667823663de3ed12.txt"
+  "$work/prava --vault $work/big.vault company add policy/testdata/seeds/003_667823663de3ed12.txt"

@@ -20,7 +20,7 @@ vault="$out/smoke/prava.vault"
 rm -rf "$out/smoke"
 "$out/prava" --vault "$vault" vault init >"$out/init.txt" || fail "vault init failed"
 grep -q '^Recovery code: ' "$out/init.txt" || fail "vault init printed no recovery code"
-"$out/prava" --vault "$vault" company add letters/policy/testdata/seeds/001_a66e4632f88529cc.txt >/dev/null ||
+"$out/prava" --vault "$vault" company add policy/testdata/seeds/001_a66e4632f88529cc.txt >/dev/null ||
   fail "company add failed"
 
 PRAVA_DEBUG=1 "$out/prava" --vault "$vault" >"$out/app.log" 2>&1 &

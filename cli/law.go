@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"flag"
@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"prava/letters/law"
+	"prava/law"
 )
 
 // runDue prints when an answer is due: the date, the latest date with an

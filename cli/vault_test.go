@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -43,13 +43,13 @@ func TestVaultCommands(t *testing.T) {
 	if code, out, _ := run(t, "", "--vault", vault, "vault", "status"); code != exitOK || !strings.Contains(out, "keyring holds the key") {
 		t.Errorf("status: %d\n%s", code, out)
 	}
-	if code, _, errOut := run(t, "", "--vault", vault, "company", "add", "letters/policy/testdata/seeds/002_9689a5f9d2eaae8f.txt"); code != exitOK {
+	if code, _, errOut := run(t, "", "--vault", vault, "company", "add", "../policy/testdata/seeds/002_9689a5f9d2eaae8f.txt"); code != exitOK {
 		t.Fatalf("company add: %s", errOut)
 	}
 
 	// A bad policy is refused and the vault is not touched.
 	before, _ := os.ReadFile(vault)
-	for _, bad := range []string{"no/such/file.txt", "letters/policy/testdata/fuzz"} {
+	for _, bad := range []string{"no/such/file.txt", "../policy/testdata/fuzz"} {
 		if code, _, errOut := run(t, "", "--vault", vault, "company", "add", bad); code != exitError || errOut == "" {
 			t.Errorf("company add %s: exit %d", bad, code)
 		}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -10,12 +10,12 @@ import (
 func run(t *testing.T, stdin string, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	code := runCLI(args, strings.NewReader(stdin), &out, &errOut)
+	code := Run(args, strings.NewReader(stdin), &out, &errOut)
 	return code, out.String(), errOut.String()
 }
 
 func TestAnalyzeJSON(t *testing.T) {
-	code, out, errOut := run(t, "", "analyze", "--json", "letters/policy/testdata/seeds/001_a66e4632f88529cc.txt")
+	code, out, errOut := run(t, "", "analyze", "--json", "../policy/testdata/seeds/001_a66e4632f88529cc.txt")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -40,7 +40,7 @@ func TestAnalyzeJSON(t *testing.T) {
 }
 
 func TestAnalyzeSummary(t *testing.T) {
-	code, out, _ := run(t, "", "analyze", "letters/policy/testdata/seeds/002_9689a5f9d2eaae8f.txt")
+	code, out, _ := run(t, "", "analyze", "../policy/testdata/seeds/002_9689a5f9d2eaae8f.txt")
 	if code != exitOK {
 		t.Fatalf("exit %d", code)
 	}

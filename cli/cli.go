@@ -1,4 +1,7 @@
-package main
+// Package cli is Prava's command line: reading policies, writing letters,
+// deadlines and authorities, and the vault's companies and requests. It builds
+// and tests without Fyne.
+package cli
 
 import (
 	"context"
@@ -10,7 +13,7 @@ import (
 	"strings"
 	"syscall"
 
-	"prava/letters/policy"
+	"prava/policy"
 )
 
 // Exit codes of the command line.
@@ -53,11 +56,12 @@ Commands:
   version                       show the version
 `
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "0.1.0-dev"
+// Version is the program's version, set at build time with
+// -ldflags "-X prava/cli.Version=…".
+var Version = "0.1.0-dev"
 
-// splitGlobal takes a leading --vault PATH (or --vault=PATH) off args.
-func splitGlobal(args []string) (vault string, rest []string, err error) {
+// SplitGlobal takes a leading --vault PATH (or --vault=PATH) off args.
+func SplitGlobal(args []string) (vault string, rest []string, err error) {
 	for len(args) > 0 {
 		switch a := args[0]; {
 		case a == "--vault" || a == "-vault":
@@ -74,9 +78,10 @@ func splitGlobal(args []string) (vault string, rest []string, err error) {
 	return vault, args, nil
 }
 
-// runCLI runs one command and returns the process exit code.
-func runCLI(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	vault, args, err := splitGlobal(args)
+// Run runs one command of the command line (args without the program name)
+// and returns the process exit code.
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	vault, args, err := SplitGlobal(args)
 	if err != nil {
 		fmt.Fprintln(stderr, "prava:", err)
 		return exitUsage
@@ -106,7 +111,7 @@ func runCLI(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	case "version", "--version":
-		fmt.Fprintln(stdout, "prava", version)
+		fmt.Fprintln(stdout, "prava", Version)
 		return exitOK
 	}
 	fmt.Fprintf(stderr, "prava: unknown command %q\n\n%s", args[0], usage)

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bufio"
@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"prava/casework"
-	"prava/letters/policy"
+	"prava/policy"
 	"prava/storage"
 )
 

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"os"
@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-const seedDir = "letters/policy/testdata/seeds/"
+const seedDir = "../policy/testdata/seeds/"
 
 func writeProfile(t *testing.T, json string) string {
 	t.Helper()

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -16,8 +16,8 @@ import (
 
 	"prava/casework"
 	"prava/letters"
-	"prava/letters/law"
-	"prava/letters/policy"
+	"prava/law"
+	"prava/policy"
 	"prava/storage"
 )
 
