@@ -15,8 +15,8 @@ import (
 	"time"
 
 	"prava/casework"
-	"prava/letters"
 	"prava/law"
+	"prava/letters"
 	"prava/policy"
 	"prava/storage"
 )
