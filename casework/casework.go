@@ -39,14 +39,21 @@ func CompanyFromPolicy(src policy.Source, f *policy.Findings, now time.Time) sto
 	if len(f.Websites) > 0 {
 		c.Website = f.Websites[0]
 	}
+	// A contact the reader got wrong (an address with no number) is left
+	// out rather than refusing the company: the person adds it by hand.
+	add := func(ct storage.Contact) {
+		if CheckContact(&ct) == nil {
+			c.Contacts = append(c.Contacts, ct)
+		}
+	}
 	for _, e := range f.Emails {
-		c.Contacts = append(c.Contacts, storage.Contact{Kind: storage.ContactEmail, Value: e})
+		add(storage.Contact{Kind: storage.ContactEmail, Value: e})
 	}
 	if f.DPO != nil && f.DPO.Email != "" {
-		c.Contacts = append(c.Contacts, storage.Contact{Kind: storage.ContactEmail, Value: f.DPO.Email, Label: "DPO"})
+		add(storage.Contact{Kind: storage.ContactEmail, Value: f.DPO.Email, Label: "DPO"})
 	}
 	for _, a := range f.Addresses {
-		c.Contacts = append(c.Contacts, storage.Contact{Kind: storage.ContactPost, Value: a})
+		add(storage.Contact{Kind: storage.ContactPost, Value: a})
 	}
 	c.Use = map[string]int{}
 	for _, kind := range []string{policy.KindAccess, policy.KindErasure, policy.KindWithdrawal} {

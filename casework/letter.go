@@ -6,8 +6,8 @@ import (
 	"strings"
 	"time"
 
-	"prava/letters"
 	"prava/law"
+	"prava/letters"
 	"prava/policy"
 )
 

@@ -54,6 +54,20 @@ func next(d *storage.Data, r storage.Request, now time.Time, reminder, complaint
 	case r.Status == storage.StatusDraft:
 		o.Step = StepSend
 		return o
+	case r.Status == storage.StatusRefused:
+		// A refusal is not the end: the authority hears the complaint.
+		switch {
+		case complaint == nil:
+			o.Step = StepComplain
+		case complaint.Dates.Sent.IsZero():
+			o.Step = StepSendFollowUp
+		default:
+			o.Step = StepComplained
+			if cd, err := Deadline(*complaint, d.Settings); err == nil && !cd.Due.IsZero() {
+				at(cd.Due)
+			}
+		}
+		return o
 	case !r.Status.Open():
 		o.Step = StepClosed
 		return o
@@ -115,7 +129,7 @@ func Board(d *storage.Data, now time.Time) []BoardItem {
 	}
 	var items []BoardItem
 	for _, r := range d.Requests {
-		if r.ParentID != "" || (r.Status != storage.StatusDraft && !r.Status.Open()) {
+		if r.ParentID != "" || (r.Status != storage.StatusDraft && r.Status != storage.StatusRefused && !r.Status.Open()) {
 			continue
 		}
 		fu := latest[r.ID]
@@ -187,9 +201,9 @@ func Record(r *storage.Request, e Event, on time.Time, now time.Time) error {
 	}
 	switch e {
 	case EventSent:
-		if !r.Dates.Created.IsZero() && on.Before(day(r.Dates.Created)) {
-			return fmt.Errorf("%w: %s is before the letter was written (%s)", ErrEventDate, on.Format(time.DateOnly), r.Dates.Created.Format(time.DateOnly))
-		}
+		// A letter sent before Prava wrote its copy (the person wrote it
+		// by hand) keeps its own date; the deadline runs from the real
+		// sending.
 		r.Dates.Sent = on
 		if r.Status == storage.StatusDraft {
 			r.Status = storage.StatusSent

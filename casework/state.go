@@ -6,14 +6,17 @@ import (
 	"prava/storage"
 )
 
-// Progress is where a company's requests stand, as a list shows it.
+// Progress is where a company's requests stand, as a list shows it: the
+// most urgent of its requests decides.
 type Progress int
 
 // The states of a company's requests, from the least to the most urgent.
 const (
-	NoRequests Progress = iota // nothing written yet (drafts do not count)
-	Done                       // every request was answered, closed or refused
+	NoRequests Progress = iota // nothing written yet
+	Done                       // every request was answered or closed
 	Waiting                    // at least one request waits, none is late
+	Drafts                     // a letter is written but not sent yet
+	Refused                    // the company refused: the complaint is next
 	Overdue                    // at least one request is past its due date
 )
 
@@ -66,6 +69,10 @@ func StateOf(d *storage.Data, requests []int, now time.Time) State {
 			if next.Progress > st.Progress || (next.Progress == st.Progress && !next.Due.IsZero() && (st.Due.IsZero() || next.Due.Before(st.Due))) {
 				st = next
 			}
+		case r.Status == storage.StatusDraft && st.Progress < Drafts:
+			st = State{Progress: Drafts}
+		case r.Status == storage.StatusRefused && st.Progress < Refused:
+			st = State{Progress: Refused}
 		case r.Status != storage.StatusDraft && st.Progress < Done:
 			st = State{Progress: Done}
 		}

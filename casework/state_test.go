@@ -12,7 +12,7 @@ func TestStateOf(t *testing.T) {
 	now := time.Date(2026, 11, 23, 15, 0, 0, 0, time.UTC)
 	sent := func(days int) storage.Dates { return storage.Dates{Sent: now.AddDate(0, 0, -days)} }
 	d := &storage.Data{
-		Companies: []storage.Company{{ID: "none"}, {ID: "draft"}, {ID: "done"}, {ID: "wait"}, {ID: "late"}, {ID: "mixed"}},
+		Companies: []storage.Company{{ID: "none"}, {ID: "draft"}, {ID: "done"}, {ID: "wait"}, {ID: "late"}, {ID: "mixed"}, {ID: "refused"}, {ID: "draft and done"}},
 		Requests: []storage.Request{
 			{CompanyID: "draft", Kind: "access", Law: "EU-LV", Status: storage.StatusDraft},
 			{CompanyID: "done", Kind: "access", Law: "EU-LV", Status: storage.StatusDone},
@@ -22,18 +22,25 @@ func TestStateOf(t *testing.T) {
 			{CompanyID: "mixed", Kind: "access", Law: "EU-LV", Status: storage.StatusDone},
 			{CompanyID: "mixed", Kind: "erasure", Law: "EU-LV", Channel: "email", Status: storage.StatusSent, Dates: sent(3)},
 			{CompanyID: "mixed", Kind: "access", Law: "EU-LV", Channel: "email", Status: storage.StatusSent, Dates: sent(10)},
+			{CompanyID: "refused", Kind: "access", Law: "EU-LV", Status: storage.StatusDone},
+			{CompanyID: "refused", Kind: "erasure", Law: "EU-LV", Status: storage.StatusRefused},
+			{CompanyID: "draft and done", Kind: "access", Law: "EU-LV", Status: storage.StatusDone},
+			{CompanyID: "draft and done", Kind: "erasure", Law: "EU-LV", Status: storage.StatusDraft},
 		},
 	}
 	byCompany := Requests(d)
 	check := func(id string, p Progress, days int) {
 		t.Helper()
 		got := StateOf(d, byCompany[id], now)
-		if got.Progress != p || (p >= Waiting && got.Days != days) {
+		if got.Progress != p || ((p == Waiting || p == Overdue) && got.Days != days) {
 			t.Errorf("%s: %+v, want progress %d, days %d", id, got, p, days)
 		}
 	}
 	check("none", NoRequests, 0)
-	check("draft", NoRequests, 0)
+	// A written letter not sent is never "no requests" nor "done".
+	check("draft", Drafts, 0)
+	check("draft and done", Drafts, 0)
+	check("refused", Refused, 0)
 	check("done", Done, 0)
 	check("wait", Waiting, 28)
 	if st := StateOf(d, byCompany["wait"], now); st.Due.Format(time.DateOnly) != "2026-12-21" {

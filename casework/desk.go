@@ -1,0 +1,77 @@
+package casework
+
+import (
+	"sync"
+	"time"
+
+	"prava/storage"
+)
+
+// Desk is the one door to a person's data: it owns the open vault and
+// offers one method per thing a person does — add, correct, merge or delete
+// a company, write and follow up requests, record what happened, keep the
+// profile and settings. Each method checks its input, applies the change,
+// logs a typed timeline entry and saves, all through storage's Update: when
+// a check or the save fails, nothing stored changes and the error says why.
+// The desktop app and the command line change data only through a Desk.
+//
+// A Desk may be used from several goroutines; its changes run one at a
+// time. The data it returns from Data is the live record: read it, never
+// write it.
+type Desk struct {
+	mu    sync.Mutex
+	vault *storage.Vault
+	now   func() time.Time
+}
+
+// NewDesk puts an open vault behind a desk. now is the clock (time.Now
+// when nil); tests set their own day.
+func NewDesk(v *storage.Vault, now func() time.Time) *Desk {
+	if now == nil {
+		now = time.Now
+	}
+	return &Desk{vault: v, now: now}
+}
+
+// Data is the vault's data, to read. Changes go through the desk's methods.
+func (k *Desk) Data() *storage.Data { return k.vault.Data }
+
+// Vault is the open vault, for what is not a change of data: its path,
+// export, closing.
+func (k *Desk) Vault() *storage.Vault { return k.vault }
+
+// Entry is what a timeline entry records. The timeline is the person's
+// history of their cases; each change through the desk adds one entry.
+type Entry string
+
+// The timeline's entries. Request events (sent, delivered, …) are logged
+// under their Event name.
+const (
+	EntryCompanyAdded   Entry = "company added"
+	EntryCompanyEdited  Entry = "company edited"
+	EntryCompanyMerged  Entry = "company merged"
+	EntryCompanyDeleted Entry = "company deleted"
+	EntryPolicyRead     Entry = "policy read"
+	EntryLetterWritten  Entry = "letter written"
+	EntryLetterEdited   Entry = "letter edited"
+	EntryRequestDeleted Entry = "request deleted"
+	EntryEventUndone    Entry = "event undone"
+	EntryFileAttached   Entry = "file attached"
+	EntryProfileSaved   Entry = "profile saved"
+	EntrySettingsSaved  Entry = "settings saved"
+)
+
+// update runs one change through the vault's Update, one at a time.
+func (k *Desk) update(change func(d *storage.Data) error) error {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return k.vault.Update(change)
+}
+
+// log adds an entry to the timeline, stamped with the desk's clock.
+func (k *Desk) log(d *storage.Data, what Entry, companyID, requestID, note string) {
+	d.Timeline = append(d.Timeline, storage.Event{Time: k.now().UTC(), What: string(what), CompanyID: companyID, RequestID: requestID, Note: note})
+}
+
+// today is the desk's day at midnight UTC, the date letters carry.
+func (k *Desk) today() time.Time { return day(k.now()) }

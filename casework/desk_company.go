@@ -1,0 +1,348 @@
+package casework
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+
+	"prava/policy"
+	"prava/storage"
+)
+
+// DuplicateError refuses a company that is already in the vault: the same
+// legal name, registration number, web domain or privacy e-mail.
+type DuplicateError struct {
+	Existing storage.Company // the company already stored
+	Same     string          // what the two share, in words
+}
+
+func (e *DuplicateError) Error() string {
+	return fmt.Sprintf("%s is already in the vault (%s, ID %s): open or update it instead, or add it again on purpose", e.Existing.Name, e.Same, e.Existing.ID)
+}
+
+// AddCompany stores a new company after checking it; unless again is set,
+// a company already in the vault is refused with a *DuplicateError that
+// names it. It returns the stored record, with its ID and dates.
+func (k *Desk) AddCompany(c storage.Company, again bool, source string) (storage.Company, error) {
+	if err := CheckCompany(&c); err != nil {
+		return storage.Company{}, err
+	}
+	now := k.now().UTC()
+	if c.ID == "" {
+		c.ID = storage.NewID()
+	}
+	if c.Created.IsZero() {
+		c.Created = now
+	}
+	c.Updated = now
+	err := k.update(func(d *storage.Data) error {
+		if !again {
+			if dup := Duplicate(d, &c); dup != nil {
+				return dup
+			}
+		}
+		if d.Company(c.ID) != nil {
+			return fmt.Errorf("a company with ID %s is already in the vault", c.ID)
+		}
+		d.Companies = append(d.Companies, c)
+		k.log(d, EntryCompanyAdded, c.ID, "", source)
+		return nil
+	})
+	if err != nil {
+		return storage.Company{}, err
+	}
+	return c, nil
+}
+
+// Duplicate returns the stored company that c repeats, or nil: one with the
+// same legal name, registration number, web domain or e-mail address.
+func Duplicate(d *storage.Data, c *storage.Company) *DuplicateError {
+	legal, reg, domain := fold(c.LegalName), fold(c.Registration), domainOf(c.Website)
+	emails := map[string]bool{}
+	for _, ct := range c.Contacts {
+		if ct.Kind == storage.ContactEmail {
+			emails[fold(ct.Value)] = true
+		}
+	}
+	for _, o := range d.Companies {
+		if o.ID == c.ID {
+			continue
+		}
+		switch {
+		case legal != "" && fold(o.LegalName) == legal:
+			return &DuplicateError{Existing: o, Same: "the same legal name"}
+		case reg != "" && fold(o.Registration) == reg:
+			return &DuplicateError{Existing: o, Same: "the same registration number"}
+		case domain != "" && domainOf(o.Website) == domain:
+			return &DuplicateError{Existing: o, Same: "the same web site"}
+		}
+		for _, ct := range o.Contacts {
+			if ct.Kind == storage.ContactEmail && emails[fold(ct.Value)] {
+				return &DuplicateError{Existing: o, Same: "the same e-mail address " + ct.Value}
+			}
+		}
+	}
+	return nil
+}
+
+// fold is a value as compared for duplicates: trimmed, lower case, single
+// spaces.
+func fold(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+
+// domainOf is a web site's host without "www.", or "".
+func domainOf(site string) string {
+	site = strings.TrimSpace(strings.ToLower(site))
+	if site == "" {
+		return ""
+	}
+	if !strings.Contains(site, "://") {
+		site = "https://" + site
+	}
+	u, err := url.Parse(site)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(u.Hostname(), "www.")
+}
+
+// SaveCompany replaces a stored company with an edited copy of it (same
+// ID) after checking it: any fact may change — names, registration, law,
+// language, web site, contacts and which one each kind of request goes to,
+// markings, promised time, notes. The policies read stay as they were.
+func (k *Desk) SaveCompany(c storage.Company) error {
+	if err := CheckCompany(&c); err != nil {
+		return err
+	}
+	return k.update(func(d *storage.Data) error {
+		old := d.Company(c.ID)
+		if old == nil {
+			return notFound("company", c.ID)
+		}
+		c.Policies, c.Created = old.Policies, old.Created
+		c.Updated = k.now().UTC()
+		changed := changedFacts(old, &c)
+		*old = c
+		k.log(d, EntryCompanyEdited, c.ID, "", strings.Join(changed, ", "))
+		return nil
+	})
+}
+
+// EditCompany changes a stored company through edit, which works on a copy
+// the desk then checks and saves as SaveCompany does.
+func (k *Desk) EditCompany(id string, edit func(c *storage.Company) error) error {
+	c := k.Data().Company(id)
+	if c == nil {
+		return notFound("company", id)
+	}
+	next := c.Clone()
+	if err := edit(&next); err != nil {
+		return err
+	}
+	return k.SaveCompany(next)
+}
+
+// changedFacts names the facts that differ between two versions of a
+// company, for the timeline.
+func changedFacts(a, b *storage.Company) []string {
+	var out []string
+	add := func(name string, differ bool) {
+		if differ {
+			out = append(out, name)
+		}
+	}
+	add("name", a.Name != b.Name)
+	add("legal name", a.LegalName != b.LegalName)
+	add("registration", a.Registration != b.Registration)
+	add("law", a.Jurisdiction != b.Jurisdiction)
+	add("language", a.Language != b.Language)
+	add("web site", a.Website != b.Website)
+	add("contacts", !slices.Equal(a.Contacts, b.Contacts))
+	add("contact choices", fmt.Sprint(a.Use) != fmt.Sprint(b.Use))
+	add("markings", fmt.Sprint(a.Markings) != fmt.Sprint(b.Markings))
+	add("promised days", a.PromisedDays != b.PromisedDays)
+	add("notes", a.Notes != b.Notes)
+	return out
+}
+
+// AddContact adds a contact to a company; its kind is guessed from what
+// was typed when none is given.
+func (k *Desk) AddContact(companyID string, ct storage.Contact) error {
+	if ct.Kind == "" {
+		ct.Kind = ContactKindOf(ct.Value)
+	}
+	return k.EditCompany(companyID, func(c *storage.Company) error {
+		c.Contacts = append(c.Contacts, ct)
+		return nil
+	})
+}
+
+// RemoveContact deletes contact i of a company and keeps each kind's
+// choice pointing at the same contact (a choice of the removed one goes).
+func (k *Desk) RemoveContact(companyID string, i int) error {
+	return k.EditCompany(companyID, func(c *storage.Company) error {
+		if i < 0 || i >= len(c.Contacts) {
+			return problem("contact", "no_such_contact", "the company has no contact number %d", i+1)
+		}
+		removeContact(c, i)
+		return nil
+	})
+}
+
+// RemoveContactValue deletes the company's contacts whose value is v.
+func (k *Desk) RemoveContactValue(companyID, v string) error {
+	return k.EditCompany(companyID, func(c *storage.Company) error {
+		found := false
+		for i := len(c.Contacts) - 1; i >= 0; i-- {
+			if strings.EqualFold(strings.TrimSpace(c.Contacts[i].Value), strings.TrimSpace(v)) {
+				removeContact(c, i)
+				found = true
+			}
+		}
+		if !found {
+			return problem("contact", "no_such_contact", "%s has no contact %q", c.Name, v)
+		}
+		return nil
+	})
+}
+
+// removeContact deletes contact i and moves the choices that point past it.
+func removeContact(c *storage.Company, i int) {
+	c.Contacts = slices.Delete(c.Contacts, i, i+1)
+	for kind, j := range c.Use {
+		switch {
+		case j == i:
+			delete(c.Use, kind)
+		case j > i:
+			c.Use[kind] = j - 1
+		}
+	}
+}
+
+// UseContact chooses contact i for letters of kind (-1: no choice).
+func (k *Desk) UseContact(companyID, kind string, i int) error {
+	return k.EditCompany(companyID, func(c *storage.Company) error {
+		if c.Use == nil {
+			c.Use = map[string]int{}
+		}
+		if i < 0 {
+			delete(c.Use, kind)
+		} else {
+			c.Use[kind] = i
+		}
+		return nil
+	})
+}
+
+// DeleteCompany removes a company with all its requests. The app asks the
+// person first.
+func (k *Desk) DeleteCompany(id string) error {
+	return k.update(func(d *storage.Data) error {
+		c := d.Company(id)
+		if c == nil {
+			return notFound("company", id)
+		}
+		name := c.Name
+		d.Companies = slices.DeleteFunc(d.Companies, func(c storage.Company) bool { return c.ID == id })
+		d.Requests = slices.DeleteFunc(d.Requests, func(r storage.Request) bool { return r.CompanyID == id })
+		k.log(d, EntryCompanyDeleted, id, "", name)
+		return nil
+	})
+}
+
+// MergeCompanies folds the company gone into keep: gone's requests move to
+// keep, its contacts, markings and policies are added where keep lacks
+// them, empty facts of keep are filled from gone, the notes joined; then
+// gone is deleted. For two records of one company added twice.
+func (k *Desk) MergeCompanies(keepID, goneID string) error {
+	if keepID == goneID {
+		return problem("id", "same", "a company cannot be merged with itself")
+	}
+	return k.update(func(d *storage.Data) error {
+		keep, gone := d.Company(keepID), d.Company(goneID)
+		if keep == nil {
+			return notFound("company", keepID)
+		}
+		if gone == nil {
+			return notFound("company", goneID)
+		}
+		m := keep.Clone()
+		fill := func(dst *string, src string) {
+			if *dst == "" {
+				*dst = src
+			}
+		}
+		fill(&m.LegalName, gone.LegalName)
+		fill(&m.Registration, gone.Registration)
+		fill(&m.Jurisdiction, gone.Jurisdiction)
+		fill(&m.Language, gone.Language)
+		fill(&m.Website, gone.Website)
+		if m.PromisedDays == 0 {
+			m.PromisedDays = gone.PromisedDays
+		}
+		for _, ct := range gone.Contacts {
+			if !slices.ContainsFunc(m.Contacts, func(o storage.Contact) bool { return fold(o.Value) == fold(ct.Value) }) {
+				m.Contacts = append(m.Contacts, ct)
+			}
+		}
+		for kind, mark := range gone.Markings {
+			if _, ok := m.Markings[kind]; !ok {
+				if m.Markings == nil {
+					m.Markings = map[string]string{}
+				}
+				m.Markings[kind] = mark
+			}
+		}
+		if gone.Notes != "" {
+			m.Notes = strings.TrimSpace(m.Notes + "\n\n" + gone.Notes)
+		}
+		m.Policies = append(m.Policies, gone.Policies...)
+		slices.SortStableFunc(m.Policies, func(a, b storage.PolicySnapshot) int { return a.Retrieved.Compare(b.Retrieved) })
+		m.Updated = k.now().UTC()
+		goneName := gone.Name
+		*keep = m
+		for i := range d.Requests {
+			if d.Requests[i].CompanyID == goneID {
+				d.Requests[i].CompanyID = keepID
+			}
+		}
+		d.Companies = slices.DeleteFunc(d.Companies, func(c storage.Company) bool { return c.ID == goneID })
+		k.log(d, EntryCompanyMerged, keepID, "", goneName)
+		return nil
+	})
+}
+
+// AddPolicy keeps a newly read policy with a company (a re-check the
+// person accepted), merging the contacts it names.
+func (k *Desk) AddPolicy(companyID string, src policy.Source, f *policy.Findings) error {
+	return k.EditCompanyLogged(companyID, EntryPolicyRead, src.Location, func(c *storage.Company) error {
+		AddSnapshot(c, src, f, k.now().UTC())
+		return nil
+	})
+}
+
+// EditCompanyLogged is EditCompany that logs its own entry instead of
+// "company edited", keeping the policies the edit adds.
+func (k *Desk) EditCompanyLogged(id string, what Entry, note string, edit func(c *storage.Company) error) error {
+	c := k.Data().Company(id)
+	if c == nil {
+		return notFound("company", id)
+	}
+	next := c.Clone()
+	if err := edit(&next); err != nil {
+		return err
+	}
+	if err := CheckCompany(&next); err != nil {
+		return err
+	}
+	return k.update(func(d *storage.Data) error {
+		old := d.Company(id)
+		if old == nil {
+			return notFound("company", id)
+		}
+		next.Updated = k.now().UTC()
+		*old = next
+		k.log(d, what, id, "", note)
+		return nil
+	})
+}

@@ -1,0 +1,439 @@
+package casework
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"prava/law"
+	"prava/policy"
+	"prava/storage"
+)
+
+// memKeyring is a keyring double: the desk's tests need no Secret Service.
+// The real keyring is tested once, in storage.
+type memKeyring struct {
+	mu      sync.Mutex
+	secrets map[string]string
+}
+
+func (m *memKeyring) Get(service, user string) (string, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	s, ok := m.secrets[service+"\x00"+user]
+	if !ok {
+		return "", storage.ErrNoKeyringKey
+	}
+	return s, nil
+}
+
+func (m *memKeyring) Set(service, user, secret string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.secrets == nil {
+		m.secrets = map[string]string{}
+	}
+	m.secrets[service+"\x00"+user] = secret
+	return nil
+}
+
+func (m *memKeyring) Delete(service, user string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	delete(m.secrets, service+"\x00"+user)
+	return nil
+}
+
+// testDay is the desk's clock in these tests: Monday 23 November 2026.
+var testDay = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+
+// newDesk opens a fresh vault (in a folder of its own, so a test can take
+// the folder away) with the Costless seed company and a profile.
+func newDesk(t *testing.T) (*Desk, string, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "vault", "prava.vault")
+	os.MkdirAll(filepath.Dir(path), 0o700)
+	kr := &memKeyring{}
+	v, _, err := storage.Create(path, storage.CreateOptions{Keyring: kr})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { v.Close() })
+	k := NewDesk(v, func() time.Time { return testDay })
+	keyrings[k] = kr
+	if err := k.SaveProfile(storage.Profile{Name: "Olena Petrenko", Address: "vul. Khreshchatyk 1\n01001 Kyiv\nUkraine", Email: "olena@example.org", Country: "LT"}); err != nil {
+		t.Fatal(err)
+	}
+	src := readSeed(t, "003_667823663de3ed12.txt")
+	c, err := k.AddCompany(CompanyFromPolicy(src, policy.Analyze(src.Text), testDay), false, src.Location)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k, path, c.ID
+}
+
+// breakDisk makes the vault's saves fail, as a vanished disk would, until
+// the returned function puts it back.
+func breakDisk(t *testing.T, path string) func() {
+	t.Helper()
+	dir := filepath.Dir(path)
+	if err := os.Rename(dir, dir+".moved"); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(dir, nil, 0o600)
+	return sync.OnceFunc(func() { os.Remove(dir); os.Rename(dir+".moved", dir) })
+}
+
+// sentRequest writes an access request and marks it sent on testDay.
+func sentRequest(t *testing.T, k *Desk, companyID string) string {
+	t.Helper()
+	ws, err := k.WriteRequests(companyID, []Draft{{Kind: law.Access, Contact: -1, Date: testDay}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := ws[0].Request.ID
+	if err := k.Record(id, EventSent, testDay, Detail{}); err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+// useCases runs each of the desk's changes once; each returns its error.
+func useCases(k *Desk, companyID, requestID string) map[string]func() error {
+	return map[string]func() error{
+		"add company": func() error {
+			_, err := k.AddCompany(storage.Company{Name: "Other Ltd", Contacts: []storage.Contact{{Kind: storage.ContactEmail, Value: "privacy@other.example"}}}, false, "by hand")
+			return err
+		},
+		"save company": func() error {
+			return k.EditCompany(companyID, func(c *storage.Company) error { c.Name, c.Jurisdiction = "Renamed", "eu-lv"; return nil })
+		},
+		"add contact":    func() error { return k.AddContact(companyID, storage.Contact{Value: "dpo@costless.example"}) },
+		"remove contact": func() error { return k.RemoveContact(companyID, 0) },
+		"use contact":    func() error { return k.UseContact(companyID, "erasure", 0) },
+		"delete company": func() error { return k.DeleteCompany(companyID) },
+		"write requests": func() error {
+			_, err := k.WriteRequests(companyID, []Draft{{Kind: law.Erasure, Contact: -1, Date: testDay}, {Kind: law.Withdrawal, Contact: -1, Date: testDay}})
+			return err
+		},
+		"record event":   func() error { return k.Record(requestID, EventDelivered, testDay, Detail{}) },
+		"undo event":     func() error { return k.UndoLastEvent(requestID) },
+		"delete request": func() error { return k.DeleteRequest(requestID) },
+		"attach reply":   func() error { return k.AttachReply(requestID, storage.Document{Name: "reply.pdf", Data: []byte("%PDF-1.4")}) },
+		"save profile":   func() error { return k.SaveProfile(storage.Profile{Name: "Someone Else"}) },
+		"save settings":  func() error { return k.SaveSettings(storage.Settings{TransitDays: 7}) },
+		"add policy": func() error {
+			return k.AddPolicy(companyID, policy.Source{Location: "again.txt", Decoded: policy.Decoded{Text: "Privacy policy. Contact privacy@costless.example."}, RetrievedAt: testDay}, policy.Analyze("Privacy policy. Contact privacy@costless.example."))
+		},
+	}
+}
+
+func TestEveryUseCaseSaves(t *testing.T) {
+	for name := range useCases(nil, "", "") {
+		t.Run(name, func(t *testing.T) {
+			k, path, companyID := newDesk(t)
+			requestID := sentRequest(t, k, companyID)
+			entries := len(k.Data().Timeline)
+			if err := useCases(k, companyID, requestID)[name](); err != nil {
+				t.Fatal(err)
+			}
+			if len(k.Data().Timeline) <= entries {
+				t.Error("no timeline entry was logged")
+			}
+			// What is in memory is what is in the file.
+			want := k.Data().Clone()
+			k.Vault().Close()
+			v, err := storage.Open(path, storage.Unlock{}, keyringOf(k))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer v.Close()
+			if !reflect.DeepEqual(companyIDs(v.Data), companyIDs(&want)) || len(v.Data.Requests) != len(want.Requests) || len(v.Data.Timeline) != len(want.Timeline) || v.Data.Profile != want.Profile {
+				t.Error("the file does not hold the change")
+			}
+		})
+	}
+}
+
+func TestEveryUseCaseFailedSaveChangesNothing(t *testing.T) {
+	for name := range useCases(nil, "", "") {
+		t.Run(name, func(t *testing.T) {
+			k, path, companyID := newDesk(t)
+			requestID := sentRequest(t, k, companyID)
+			// Something to undo, for the undo case.
+			if err := k.Record(requestID, EventDelivered, testDay, Detail{}); err != nil {
+				t.Fatal(err)
+			}
+			want := k.Data().Clone()
+			file, _ := os.ReadFile(path)
+			restore := breakDisk(t, path)
+			err := useCases(k, companyID, requestID)[name]()
+			restore()
+			if err == nil {
+				t.Fatal("a change with a broken disk reported no error")
+			}
+			if !reflect.DeepEqual(*k.Data(), want) {
+				t.Error("the data changed although the save failed")
+			}
+			if now, _ := os.ReadFile(path); !bytes.Equal(now, file) {
+				t.Error("the file changed although the save failed")
+			}
+		})
+	}
+}
+
+func TestBadInputChangesNothing(t *testing.T) {
+	k, path, companyID := newDesk(t)
+	requestID := sentRequest(t, k, companyID)
+	want := k.Data().Clone()
+	file, _ := os.ReadFile(path)
+	edit := func(f func(c *storage.Company)) error {
+		return k.EditCompany(companyID, func(c *storage.Company) error { f(c); return nil })
+	}
+	cases := []struct {
+		name, field, says string
+		err               error
+	}{
+		{"unknown law", "law", "unknown law", edit(func(c *storage.Company) { c.Jurisdiction = "Ukraine" })},
+		{"unknown language", "language", "unknown language", edit(func(c *storage.Company) { c.Language = "xx" })},
+		{"empty name", "name", "needs a name", edit(func(c *storage.Company) { c.Name = "  " })},
+		{"neither e-mail nor address", "contact", "neither an e-mail address nor a postal address", k.AddContact(companyID, storage.Contact{Value: "call us"})},
+		{"bad e-mail", "contact", "not an e-mail address", k.AddContact(companyID, storage.Contact{Kind: storage.ContactEmail, Value: "a@b"})},
+		{"bad phone", "contact", "not a phone number", k.AddContact(companyID, storage.Contact{Kind: storage.ContactPhone, Value: "12"})},
+		{"promised days", "promised_days", "1 to 365", edit(func(c *storage.Company) { c.PromisedDays = 1000 })},
+		{"choice out of range", "contact", "not in the list", edit(func(c *storage.Company) { c.Use["access"] = 99 })},
+		{"refusal without reason", "note", "say why", k.Record(requestID, EventRefused, testDay, Detail{})},
+		{"profile e-mail", "email", "not an e-mail", k.SaveProfile(storage.Profile{Name: "X", Email: "nope"})},
+		{"empty letter", "letter", "cannot be empty", k.EditLetter(requestID, " \n ")},
+		{"sent letter edited", "letter", "stays as sent", k.EditLetter(requestID, "New text.")},
+	}
+	for _, c := range cases {
+		var p *Problem
+		if !errors.As(c.err, &p) || p.Field != c.field || !strings.Contains(p.Msg, c.says) {
+			t.Errorf("%s: got %v, want a problem with %s saying %q", c.name, c.err, c.field, c.says)
+		}
+	}
+	for name, err := range map[string]error{
+		"edit":           k.EditCompany("nope", func(*storage.Company) error { return nil }),
+		"delete company": k.DeleteCompany("nope"),
+		"delete request": k.DeleteRequest("nope"),
+		"record":         k.Record("nope", EventDone, testDay, Detail{}),
+		"merge":          k.MergeCompanies(companyID, "nope"),
+	} {
+		if !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), "nope") {
+			t.Errorf("%s of an unknown ID: %v", name, err)
+		}
+	}
+	if !reflect.DeepEqual(*k.Data(), want) {
+		t.Error("refused input changed the data")
+	}
+	if now, _ := os.ReadFile(path); !bytes.Equal(now, file) {
+		t.Error("refused input changed the file")
+	}
+}
+
+func TestEditFactsAfterSaving(t *testing.T) {
+	k, _, id := newDesk(t)
+	err := k.EditCompany(id, func(c *storage.Company) error {
+		c.Name, c.LegalName, c.Registration = "Costless", "UAB Costless", "305000000"
+		c.Jurisdiction, c.Language, c.PromisedDays, c.Notes = "eu-lv", "en", 20, "called them"
+		c.Markings = map[string]string{"any": "GDPR request"}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := k.Data().Company(id)
+	if c.Jurisdiction != "EU-LV" || c.LegalName != "UAB Costless" || c.PromisedDays != 20 || c.Markings["any"] != "GDPR request" || len(c.Policies) != 1 {
+		t.Errorf("edited company: %+v", c)
+	}
+	last := k.Data().Timeline[len(k.Data().Timeline)-1]
+	if last.What != string(EntryCompanyEdited) || !strings.Contains(last.Note, "law") || !strings.Contains(last.Note, "legal name") {
+		t.Errorf("timeline: %+v", last)
+	}
+	// The letter now follows the corrected law.
+	ws, err := k.WriteRequests(id, []Draft{{Kind: law.Access, Contact: -1, Date: testDay}})
+	if err != nil || ws[0].Request.Law != "EU-LV" || !strings.Contains(ws[0].Letter.Text(), "UAB Costless") {
+		t.Errorf("letter after the correction: %v %+v", err, ws)
+	}
+}
+
+func TestContactsKeepTheirChoices(t *testing.T) {
+	k, _, id := newDesk(t)
+	before := k.Data().Company(id).Clone()
+	access := before.Contacts[before.Use["access"]]
+	if err := k.AddContact(id, storage.Contact{Value: "+370 600 12345"}); err != nil {
+		t.Fatal(err)
+	}
+	c := k.Data().Company(id)
+	if got := c.Contacts[len(c.Contacts)-1]; got.Kind != storage.ContactPhone {
+		t.Errorf("a typed phone number was stored as %s", got.Kind)
+	}
+	// Removing a contact before the chosen one keeps the choice on it.
+	first := slices0(c.Use["access"])
+	if err := k.RemoveContact(id, first); err != nil {
+		t.Fatal(err)
+	}
+	c = k.Data().Company(id)
+	if i, ok := c.Use["access"]; first != before.Use["access"] && (!ok || c.Contacts[i] != access) {
+		t.Errorf("the access choice moved: %v", c.Use)
+	}
+	if err := k.RemoveContactValue(id, "+370 600 12345"); err != nil {
+		t.Fatal(err)
+	}
+	if err := k.RemoveContactValue(id, "+370 600 12345"); err == nil {
+		t.Error("removing a contact that is gone said nothing")
+	}
+}
+
+// slices0 is the index of a contact before i, or i itself when it is the
+// first.
+func slices0(i int) int {
+	if i > 0 {
+		return 0
+	}
+	return i
+}
+
+func TestDuplicateCompany(t *testing.T) {
+	k, _, id := newDesk(t)
+	c := k.Data().Company(id).Clone()
+	c.ID, c.Name = "", "Costless again"
+	_, err := k.AddCompany(c, false, "again")
+	var dup *DuplicateError
+	if !errors.As(err, &dup) || dup.Existing.ID != id || !strings.Contains(err.Error(), id) {
+		t.Fatalf("a second Costless: %v", err)
+	}
+	if len(k.Data().Companies) != 1 {
+		t.Error("the duplicate was stored")
+	}
+	again, err := k.AddCompany(c, true, "again")
+	if err != nil || len(k.Data().Companies) != 2 {
+		t.Fatalf("added again on purpose: %v", err)
+	}
+	// Merging folds the second into the first, requests and all.
+	ws, err := k.WriteRequests(again.ID, []Draft{{Kind: law.Access, Contact: -1, Date: testDay}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := k.MergeCompanies(id, again.ID); err != nil {
+		t.Fatal(err)
+	}
+	if len(k.Data().Companies) != 1 || k.Data().Request(ws[0].Request.ID).CompanyID != id {
+		t.Errorf("after the merge: %d companies, request of %s", len(k.Data().Companies), k.Data().Request(ws[0].Request.ID).CompanyID)
+	}
+}
+
+func TestUndoAndRefusal(t *testing.T) {
+	k, _, id := newDesk(t)
+	rid := sentRequest(t, k, id)
+	if err := k.Record(rid, EventReply, testDay, Detail{Note: "they sent a partial copy"}); err != nil {
+		t.Fatal(err)
+	}
+	if r := k.Data().Request(rid); r.Status != storage.StatusAnswered || len(r.Replies) != 1 {
+		t.Fatalf("after the reply: %+v", r)
+	}
+	if err := k.UndoLastEvent(rid); err != nil {
+		t.Fatal(err)
+	}
+	if r := k.Data().Request(rid); r.Status != storage.StatusSent || len(r.Replies) != 0 || !r.Dates.Answered.IsZero() {
+		t.Errorf("after undoing the reply: %+v", r)
+	}
+	if err := k.UndoLastEvent(rid); err != nil {
+		t.Fatal(err)
+	}
+	if r := k.Data().Request(rid); r.Status != storage.StatusDraft || !r.Dates.Sent.IsZero() {
+		t.Errorf("after undoing the sending: %+v", r)
+	}
+	if err := k.UndoLastEvent(rid); !errors.Is(err, ErrNothingToUndo) {
+		t.Errorf("undo with nothing left: %v", err)
+	}
+	// A refusal leads to the complaint, not to "closed".
+	if err := k.Record(rid, EventSent, testDay, Detail{Channel: law.ByPost, Tracking: "RR123"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := k.Record(rid, EventRefused, testDay, Detail{Note: "they say they hold nothing"}); err != nil {
+		t.Fatal(err)
+	}
+	r := k.Data().Request(rid)
+	if o := Next(k.Data(), *r, testDay); o.Step != StepComplain {
+		t.Errorf("after a refusal the next step is %d, want the complaint", o.Step)
+	}
+	if r.Channel != "post" || r.Tracking != "RR123" || !strings.Contains(r.Notes, "hold nothing") {
+		t.Errorf("refused request: %+v", r)
+	}
+	w, err := k.FollowUp(rid, law.Complaint)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o := Next(k.Data(), *k.Data().Request(rid), testDay); o.Step != StepSendFollowUp || w.Request.ParentID != rid {
+		t.Errorf("after the complaint is written the step is %d", o.Step)
+	}
+	// Deleting the request takes its complaint with it.
+	if err := k.DeleteRequest(rid); err != nil {
+		t.Fatal(err)
+	}
+	if len(k.Data().Requests) != 0 {
+		t.Errorf("%d requests left", len(k.Data().Requests))
+	}
+}
+
+func TestSentBeforeWritten(t *testing.T) {
+	k, _, id := newDesk(t)
+	ws, err := k.WriteRequests(id, []Draft{{Kind: law.Access, Contact: -1, Date: testDay}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rid := ws[0].Request.ID
+	early := testDay.AddDate(0, 0, -40)
+	if err := k.Record(rid, EventSent, early, Detail{}); err != nil {
+		t.Fatalf("a letter sent before Prava's copy was written: %v", err)
+	}
+	r := k.Data().Request(rid)
+	dl, err := Deadline(*r, k.Data().Settings)
+	if err != nil || !dl.Due.Before(testDay) || !r.Dates.Created.Equal(testDay) {
+		t.Errorf("due %v (%v), letter dated %v", dl.Due, err, r.Dates.Created)
+	}
+}
+
+func TestEditDraftLetter(t *testing.T) {
+	k, _, id := newDesk(t)
+	ws, err := k.WriteRequests(id, []Draft{{Kind: law.Access, Contact: -1, Date: testDay}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rid := ws[0].Request.ID
+	body := "Please send me a copy of my data.\n\n– my orders\n– my messages\n\nThank you."
+	if err := k.EditLetter(rid, body); err != nil {
+		t.Fatal(err)
+	}
+	r := k.Data().Request(rid)
+	text := r.LetterText.String()
+	if !strings.Contains(text, "Please send me a copy of my data.") || !strings.Contains(text, "– my messages") || r.Reference != ws[0].Request.Reference {
+		t.Errorf("edited letter:\n%s", text)
+	}
+	if bytes.Equal(r.PDF, ws[0].PDF) || !bytes.HasPrefix(r.PDF, []byte("%PDF")) {
+		t.Error("the PDF was not rendered again")
+	}
+}
+
+// keyrings holds each test desk's keyring double, to open its vault again.
+var keyrings = map[*Desk]*memKeyring{}
+
+// keyringOf is the desk's vault's keyring double.
+func keyringOf(k *Desk) storage.Keyring { return keyrings[k] }
+
+// companyIDs lists the companies' IDs in order.
+func companyIDs(d *storage.Data) []string {
+	var out []string
+	for _, c := range d.Companies {
+		out = append(out, c.ID)
+	}
+	return out
+}

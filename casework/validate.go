@@ -1,0 +1,154 @@
+package casework
+
+import (
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"prava/law"
+	"prava/letters"
+	"prava/storage"
+)
+
+// Languages a company may be recorded with: those Prava writes in and
+// those its reader recognises in policies.
+var companyLanguages = []string{"uk", "ru", "lv", "lt", "en", "pl", "de", "et", "fr", "es", "it"}
+
+// Limits on what a person types, so that a paste gone wrong is caught.
+const (
+	maxName     = 200
+	maxContact  = 500
+	maxMarking  = 300
+	maxNotes    = 20000
+	maxPromised = 365
+)
+
+// CheckCompany tells whether a company record may be stored: a name, a law
+// Prava knows (or none yet), a known language, contacts that are what their
+// kind says, choices that point at contacts, a sensible promised time. The
+// law code is put in its canonical form.
+func CheckCompany(c *storage.Company) error {
+	c.Name = strings.TrimSpace(c.Name)
+	c.LegalName = strings.TrimSpace(c.LegalName)
+	c.Registration = strings.TrimSpace(c.Registration)
+	switch {
+	case c.Name == "":
+		return problem("name", "empty", "the company needs a name")
+	case utf8.RuneCountInString(c.Name) > maxName || utf8.RuneCountInString(c.LegalName) > maxName:
+		return problem("name", "too_long", "a name of over %d characters is not a name: check what was pasted", maxName)
+	case utf8.RuneCountInString(c.Registration) > 40:
+		return problem("registration", "too_long", "a registration number of over 40 characters is not one: check what was pasted")
+	}
+	if c.Jurisdiction != "" {
+		code, err := CheckLaw(c.Jurisdiction)
+		if err != nil {
+			return err
+		}
+		c.Jurisdiction = string(code)
+	}
+	if c.Language != "" {
+		if err := CheckLanguage(c.Language); err != nil {
+			return err
+		}
+	}
+	for i := range c.Contacts {
+		if err := CheckContact(&c.Contacts[i]); err != nil {
+			return err
+		}
+	}
+	for kind, i := range c.Use {
+		if i < 0 || i >= len(c.Contacts) {
+			return problem("contact", "no_such_contact", "the contact chosen for %s letters is not in the list", kind)
+		}
+	}
+	for kind, m := range c.Markings {
+		if _, err := law.ParseKind(kind); err != nil && kind != "any" {
+			return problem("marking", "unknown_kind", "a marking is for one kind of request (%s) or \"any\", not %q", strings.Join(kindNames(), ", "), kind)
+		}
+		if utf8.RuneCountInString(m) > maxMarking {
+			return problem("marking", "too_long", "a marking of over %d characters is not one: check what was pasted", maxMarking)
+		}
+	}
+	switch {
+	case c.PromisedDays < 0 || c.PromisedDays > maxPromised:
+		return problem("promised_days", "out_of_range", "a promised answer time is 1 to %d days (or none)", maxPromised)
+	case utf8.RuneCountInString(c.Notes) > maxNotes:
+		return problem("notes", "too_long", "notes are kept to %d characters", maxNotes)
+	}
+	return nil
+}
+
+// CheckLaw turns a law's code as typed ("eu-lv", " UA") into the code Prava
+// knows, or says which codes there are.
+func CheckLaw(code string) (law.Code, error) {
+	j, err := law.Lookup(code, law.DefaultOptions())
+	if err != nil {
+		return "", problem("law", "unknown", "unknown law %q: use one of %s", strings.TrimSpace(code), strings.Join(law.CodeNames(), ", "))
+	}
+	return j.Code, nil
+}
+
+// CheckLanguage refuses a language code Prava does not know.
+func CheckLanguage(lang string) error {
+	for _, l := range companyLanguages {
+		if l == lang {
+			return nil
+		}
+	}
+	return problem("language", "unknown", "unknown language %q: use one of %s", lang, strings.Join(companyLanguages, ", "))
+}
+
+// CheckContact checks that a contact is what its kind says: an e-mail
+// address, a postal address (with a number in it: a house or a postcode),
+// a web form's http(s) address, or a phone number. The value is trimmed.
+func CheckContact(ct *storage.Contact) error {
+	ct.Value = strings.TrimSpace(ct.Value)
+	v := ct.Value
+	if v == "" {
+		return problem("contact", "empty", "a contact cannot be empty")
+	}
+	if utf8.RuneCountInString(v) > maxContact {
+		return problem("contact", "too_long", "a contact of over %d characters is not one: check what was pasted", maxContact)
+	}
+	switch ct.Kind {
+	case storage.ContactEmail:
+		if err := letters.CheckEmail(v); err != nil {
+			return problem("contact", "bad_email", "%q is not an e-mail address (name@example.com)", v)
+		}
+	case storage.ContactPost:
+		if utf8.RuneCountInString(v) < 10 || !strings.ContainsAny(v, "0123456789") {
+			return problem("contact", "bad_address", "%q is neither an e-mail address nor a postal address: give the street, number, postcode and town", v)
+		}
+	case storage.ContactWebForm:
+		if !strings.Contains(v, "://") {
+			v = "https://" + v
+			ct.Value = v
+		}
+		u, err := url.Parse(v)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return problem("contact", "bad_url", "%q is not a web address: give it as https://…", v)
+		}
+	case storage.ContactPhone:
+		digits := 0
+		for _, r := range v {
+			if r >= '0' && r <= '9' {
+				digits++
+			}
+		}
+		if digits < 7 || digits > 15 || strings.Trim(v, "+0123456789 ()-./") != "" {
+			return problem("contact", "bad_phone", "%q is not a phone number: 7 to 15 digits, with + ( ) - . or spaces", v)
+		}
+	default:
+		return problem("contact", "unknown_kind", "a contact is an e-mail, postal address, web form or phone, not %q", ct.Kind)
+	}
+	return nil
+}
+
+// kindNames lists the kinds of request, for messages.
+func kindNames() []string {
+	var out []string
+	for _, k := range law.Kinds {
+		out = append(out, string(k))
+	}
+	return out
+}
