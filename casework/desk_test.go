@@ -125,9 +125,11 @@ func useCases(k *Desk, companyID, requestID string) map[string]func() error {
 		"record event":   func() error { return k.Record(requestID, EventDelivered, testDay, Detail{}) },
 		"undo event":     func() error { return k.UndoLastEvent(requestID) },
 		"delete request": func() error { return k.DeleteRequest(requestID) },
-		"attach reply":   func() error { return k.AttachReply(requestID, storage.Document{Name: "reply.pdf", Data: []byte("%PDF-1.4")}) },
-		"save profile":   func() error { return k.SaveProfile(storage.Profile{Name: "Someone Else"}) },
-		"save settings":  func() error { return k.SaveSettings(storage.Settings{TransitDays: 7}) },
+		"attach reply": func() error {
+			return k.AttachReply(requestID, storage.Document{Name: "reply.pdf", Data: []byte("%PDF-1.4")})
+		},
+		"save profile":  func() error { return k.SaveProfile(storage.Profile{Name: "Someone Else"}) },
+		"save settings": func() error { return k.SaveSettings(storage.Settings{TransitDays: 7}) },
 		"add policy": func() error {
 			return k.AddPolicy(companyID, policy.Source{Location: "again.txt", Decoded: policy.Decoded{Text: "Privacy policy. Contact privacy@costless.example."}, RetrievedAt: testDay}, policy.Analyze("Privacy policy. Contact privacy@costless.example."))
 		},
