@@ -184,7 +184,7 @@ func (k *Desk) RemoveContact(companyID string, i int) error {
 		if i < 0 || i >= len(c.Contacts) {
 			return problem("contact", "no_such_contact", "the company has no contact number %d", i+1)
 		}
-		removeContact(c, i)
+		RemoveContactAt(c, i)
 		return nil
 	})
 }
@@ -195,7 +195,7 @@ func (k *Desk) RemoveContactValue(companyID, v string) error {
 		found := false
 		for i := len(c.Contacts) - 1; i >= 0; i-- {
 			if strings.EqualFold(strings.TrimSpace(c.Contacts[i].Value), strings.TrimSpace(v)) {
-				removeContact(c, i)
+				RemoveContactAt(c, i)
 				found = true
 			}
 		}
@@ -206,8 +206,10 @@ func (k *Desk) RemoveContactValue(companyID, v string) error {
 	})
 }
 
-// removeContact deletes contact i and moves the choices that point past it.
-func removeContact(c *storage.Company, i int) {
+// RemoveContactAt deletes contact i of c and moves the per-kind choices
+// that point past it, dropping a choice of the removed one: the rule the
+// desk and any edit of a company copy follow.
+func RemoveContactAt(c *storage.Company, i int) {
 	c.Contacts = slices.Delete(c.Contacts, i, i+1)
 	for kind, j := range c.Use {
 		switch {

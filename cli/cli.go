@@ -48,9 +48,18 @@ Commands:
                                 and put a new key in this computer's keyring
   vault export FILE             write an encrypted backup
   vault import FILE             restore a backup here (recovery code on standard input)
-  company add FILE|URL          read a company's policy and store the company
+  company add FILE|URL [--again]
+                                read a company's policy and store the company (a
+                                company already stored is refused unless --again)
   company list [--json]         the stored companies
+  company show ID [--json]      one company's facts
+  company edit ID [--name N] [--legal-name N] [--registration R] [--law CODE]
+         [--language L] [--website W] [--add-contact VALUE]... [--remove-contact VALUE]...
+         [--marking KIND=TEXT]... [--promised-days N] [--notes TEXT]
+                                correct a stored company's facts
+  company delete ID             delete a company and its requests
   request list [--json]         the stored requests with their due dates
+  request delete ID             delete a request written by mistake (and its follow-ups)
   ics FILE                      every open deadline as an iCalendar file
   help                          show this help
   version                       show the version

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -12,7 +11,6 @@ import (
 	"time"
 
 	"prava/casework"
-	"prava/policy"
 	"prava/storage"
 )
 
@@ -182,135 +180,6 @@ func runVault(args []string, global string, stdin io.Reader, stdout, stderr io.W
 	}
 	fmt.Fprintf(stderr, "prava vault: unknown command %q: use init, status, recover, export or import\n", args[0])
 	return exitUsage
-}
-
-func runCompany(args []string, global string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, "Usage: prava company add FILE|URL | prava company list [--json]\n")
-		return exitUsage
-	}
-	fs := flag.NewFlagSet("company "+args[0], flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	vf := addVaultFlags(fs, global)
-	asJSON := fs.Bool("json", false, "print JSON")
-	if err := fs.Parse(args[1:]); err != nil {
-		return exitUsage
-	}
-	fail := func(err error) int {
-		fmt.Fprintf(stderr, "prava company %s: %v\n", args[0], err)
-		return exitError
-	}
-	switch args[0] {
-	case "add":
-		if fs.NArg() != 1 {
-			return fail(errors.New("give the policy: prava company add FILE|URL"))
-		}
-		// Read the policy before opening the vault: a bad policy then
-		// leaves the vault untouched and unlocked.
-		src, err := policy.Load(context.Background(), fs.Arg(0), stdin)
-		if err != nil {
-			return fail(err)
-		}
-		f := policy.Analyze(src.Text)
-		v, err := vf.openCompanies(stdin)
-		if err != nil {
-			return fail(err)
-		}
-		defer v.Close()
-		c := casework.CompanyFromPolicy(src, f, time.Now().UTC())
-		v.Data.Companies = append(v.Data.Companies, c)
-		v.Data.Log("company added", c.ID, "", src.Location)
-		if err := v.Save(); err != nil {
-			return fail(err)
-		}
-		fmt.Fprintf(stdout, "Added %s (%s, %s) as %s\n", c.Name, c.Jurisdiction, c.Language, c.ID)
-		return exitOK
-	case "list":
-		v, err := vf.openCompanies(stdin)
-		if err != nil {
-			return fail(err)
-		}
-		defer v.Close()
-		if *asJSON {
-			type row struct {
-				ID           string            `json:"id"`
-				Name         string            `json:"name"`
-				LegalName    string            `json:"legal_name,omitempty"`
-				Jurisdiction string            `json:"jurisdiction"`
-				Language     string            `json:"language"`
-				Contacts     []storage.Contact `json:"contacts"`
-			}
-			rows := []row{}
-			for _, c := range v.Data.Companies {
-				rows = append(rows, row{c.ID, c.Name, c.LegalName, c.Jurisdiction, c.Language, c.Contacts})
-			}
-			return printJSON(stdout, rows)
-		}
-		for _, c := range v.Data.Companies {
-			fmt.Fprintf(stdout, "%s  %-40s %-6s %d contacts\n", c.ID, c.Name, c.Jurisdiction, len(c.Contacts))
-		}
-		if len(v.Data.Companies) == 0 {
-			fmt.Fprintln(stdout, "No companies yet: add one with \"prava company add POLICY\".")
-		}
-		return exitOK
-	}
-	fmt.Fprintf(stderr, "prava company: unknown command %q: use add or list\n", args[0])
-	return exitUsage
-}
-
-func runRequest(args []string, global string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] != "list" {
-		fmt.Fprint(stderr, "Usage: prava request list [--json]\n")
-		return exitUsage
-	}
-	fs := flag.NewFlagSet("request list", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	vf := addVaultFlags(fs, global)
-	asJSON := fs.Bool("json", false, "print JSON")
-	if err := fs.Parse(args[1:]); err != nil {
-		return exitUsage
-	}
-	v, err := vf.open(stdin)
-	if err != nil {
-		fmt.Fprintln(stderr, "prava request list:", err)
-		return exitError
-	}
-	defer v.Close()
-	type row struct {
-		ID        string `json:"id"`
-		Company   string `json:"company"`
-		Kind      string `json:"kind"`
-		Reference string `json:"reference"`
-		Status    string `json:"status"`
-		Sent      string `json:"sent,omitempty"`
-		Due       string `json:"due,omitempty"`
-	}
-	rows := []row{}
-	for _, r := range v.Data.Requests {
-		out := row{ID: r.ID, Kind: r.Kind, Reference: r.Reference, Status: string(r.Status)}
-		if c := v.Data.Company(r.CompanyID); c != nil {
-			out.Company = c.Name
-		}
-		if !r.Dates.Sent.IsZero() {
-			out.Sent = r.Dates.Sent.Format(time.DateOnly)
-		}
-		if r.Status.Open() {
-			if d, err := casework.Deadline(r, v.Data.Settings); err == nil && !d.Due.IsZero() {
-				out.Due = d.Due.Format(time.DateOnly)
-			}
-		}
-		rows = append(rows, out)
-	}
-	if *asJSON {
-		return printJSON(stdout, rows)
-	}
-	for _, r := range rows {
-		fmt.Fprintf(stdout, "%s  %-30s %-11s %-8s due %s\n", r.Reference, r.Company, r.Kind, r.Status, r.Due)
-	}
-	if len(rows) == 0 {
-		fmt.Fprintln(stdout, "No requests yet.")
-	}
-	return exitOK
 }
 
 // runICS writes every open deadline to an iCalendar file.

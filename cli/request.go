@@ -1,0 +1,98 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"prava/casework"
+)
+
+const requestUsage = `Usage:
+  prava request list [--json]
+  prava request delete ID
+`
+
+// requestRow is a request as the command line prints it in JSON.
+type requestRow struct {
+	ID        string `json:"id"`
+	Company   string `json:"company"`
+	Kind      string `json:"kind"`
+	Reference string `json:"reference"`
+	Status    string `json:"status"`
+	Sent      string `json:"sent,omitempty"`
+	Due       string `json:"due,omitempty"`
+}
+
+func runRequest(args []string, global string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 || (args[0] != "list" && args[0] != "delete") {
+		fmt.Fprint(stderr, requestUsage)
+		return exitUsage
+	}
+	cmd := args[0]
+	id, rest := leadingID(args[1:])
+	fs := flag.NewFlagSet("request "+cmd, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	vf := addVaultFlags(fs, global)
+	asJSON := fs.Bool("json", false, "print JSON")
+	if err := fs.Parse(rest); err != nil {
+		return exitUsage
+	}
+	fail := func(err error) int {
+		fmt.Fprintf(stderr, "prava request %s: %v\n", cmd, err)
+		return exitError
+	}
+	if id == "" && fs.NArg() > 0 {
+		id = fs.Arg(0)
+	}
+	if cmd == "delete" && (id == "" || fs.NArg() > 1) {
+		fmt.Fprint(stderr, "prava request delete: give one request's ID (see \"prava request list\")\n")
+		return exitUsage
+	}
+	v, err := vf.open(stdin)
+	if err != nil {
+		return fail(err)
+	}
+	defer v.Close()
+	desk := casework.NewDesk(v, nil)
+	if cmd == "delete" {
+		r := desk.Data().Request(id)
+		if r == nil {
+			return fail(fmt.Errorf("no request %q in the vault; list them with \"prava request list\"", id))
+		}
+		ref := r.Reference
+		if err := desk.DeleteRequest(id); err != nil {
+			return fail(err)
+		}
+		fmt.Fprintf(stdout, "Deleted request %s (%s) and the reminders and complaints that followed it\n", id, ref)
+		return exitOK
+	}
+	d := desk.Data()
+	rows := []requestRow{}
+	for _, r := range d.Requests {
+		out := requestRow{ID: r.ID, Kind: r.Kind, Reference: r.Reference, Status: string(r.Status)}
+		if c := d.Company(r.CompanyID); c != nil {
+			out.Company = c.Name
+		}
+		if !r.Dates.Sent.IsZero() {
+			out.Sent = r.Dates.Sent.Format(time.DateOnly)
+		}
+		if r.Status.Open() {
+			if dl, err := casework.Deadline(r, d.Settings); err == nil && !dl.Due.IsZero() {
+				out.Due = dl.Due.Format(time.DateOnly)
+			}
+		}
+		rows = append(rows, out)
+	}
+	if *asJSON {
+		return printJSON(stdout, rows)
+	}
+	for _, r := range rows {
+		fmt.Fprintf(stdout, "%s  %s  %-30s %-11s %-8s due %s\n", r.ID, r.Reference, r.Company, r.Kind, r.Status, r.Due)
+	}
+	if len(rows) == 0 {
+		fmt.Fprintln(stdout, "No requests yet.")
+	}
+	return exitOK
+}
