@@ -2,6 +2,7 @@ package casework
 
 import (
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"prava/storage"
@@ -16,12 +17,14 @@ import (
 // The desktop app and the command line change data only through a Desk.
 //
 // A Desk may be used from several goroutines; its changes run one at a
-// time. The data it returns from Data is the live record: read it, never
-// write it.
+// time. Data returns a snapshot that no change touches: a window reads it
+// on its own goroutine while a change is saved on another, so no frame
+// waits for a save.
 type Desk struct {
-	mu    sync.Mutex
+	mu    sync.Mutex // held by a change, from the check to the save
 	vault *storage.Vault
 	now   func() time.Time
+	view  atomic.Pointer[storage.Data] // the data as of the last change
 }
 
 // NewDesk puts an open vault behind a desk. now is the clock (time.Now
@@ -30,11 +33,21 @@ func NewDesk(v *storage.Vault, now func() time.Time) *Desk {
 	if now == nil {
 		now = time.Now
 	}
-	return &Desk{vault: v, now: now}
+	k := &Desk{vault: v, now: now}
+	k.publish()
+	return k
 }
 
-// Data is the vault's data, to read. Changes go through the desk's methods.
-func (k *Desk) Data() *storage.Data { return k.vault.Data }
+// Data is the data as of the last change that was saved, to read: never
+// write it. Changes go through the desk's methods; each one that succeeds
+// makes a new snapshot, which the next call to Data returns.
+func (k *Desk) Data() *storage.Data { return k.view.Load() }
+
+// publish makes the snapshot Data returns from the vault's data.
+func (k *Desk) publish() {
+	d := k.vault.Data.Clone()
+	k.view.Store(&d)
+}
 
 // Vault is the open vault, for what is not a change of data: its path,
 // export, closing.
@@ -65,7 +78,11 @@ const (
 func (k *Desk) update(change func(d *storage.Data) error) error {
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	return k.vault.Update(change)
+	if err := k.vault.Update(change); err != nil {
+		return err
+	}
+	k.publish()
+	return nil
 }
 
 // log adds an entry to the timeline, stamped with the desk's clock.

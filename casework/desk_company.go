@@ -111,35 +111,44 @@ func domainOf(site string) string {
 // language, web site, contacts and which one each kind of request goes to,
 // markings, promised time, notes. The policies read stay as they were.
 func (k *Desk) SaveCompany(c storage.Company) error {
-	if err := CheckCompany(&c); err != nil {
-		return err
-	}
-	return k.update(func(d *storage.Data) error {
-		old := d.Company(c.ID)
-		if old == nil {
-			return notFound("company", c.ID)
-		}
-		c.Policies, c.Created = old.Policies, old.Created
-		c.Updated = k.now().UTC()
-		changed := changedFacts(old, &c)
-		*old = c
-		k.log(d, EntryCompanyEdited, c.ID, "", strings.Join(changed, ", "))
+	return k.EditCompany(c.ID, func(old *storage.Company) error {
+		policies := old.Policies
+		*old = c.Clone()
+		old.Policies = policies
 		return nil
 	})
 }
 
 // EditCompany changes a stored company through edit, which works on a copy
-// the desk then checks and saves as SaveCompany does.
+// that the desk then checks and stores, logging which facts changed.
 func (k *Desk) EditCompany(id string, edit func(c *storage.Company) error) error {
-	c := k.Data().Company(id)
-	if c == nil {
-		return notFound("company", id)
-	}
-	next := c.Clone()
-	if err := edit(&next); err != nil {
-		return err
-	}
-	return k.SaveCompany(next)
+	return k.editCompany(id, "", "", edit)
+}
+
+// editCompany runs edit on a copy of the company, checks the result and
+// stores it. what and note name the timeline entry; "" logs the facts
+// that changed as "company edited".
+func (k *Desk) editCompany(id string, what Entry, note string, edit func(c *storage.Company) error) error {
+	return k.update(func(d *storage.Data) error {
+		old := d.Company(id)
+		if old == nil {
+			return notFound("company", id)
+		}
+		next := old.Clone()
+		if err := edit(&next); err != nil {
+			return err
+		}
+		if err := CheckCompany(&next); err != nil {
+			return err
+		}
+		next.ID, next.Created, next.Updated = old.ID, old.Created, k.now().UTC()
+		if what == "" {
+			what, note = EntryCompanyEdited, strings.Join(changedFacts(old, &next), ", ")
+		}
+		*old = next
+		k.log(d, what, id, "", note)
+		return nil
+	})
 }
 
 // changedFacts names the facts that differ between two versions of a
@@ -317,34 +326,8 @@ func (k *Desk) MergeCompanies(keepID, goneID string) error {
 // AddPolicy keeps a newly read policy with a company (a re-check the
 // person accepted), merging the contacts it names.
 func (k *Desk) AddPolicy(companyID string, src policy.Source, f *policy.Findings) error {
-	return k.EditCompanyLogged(companyID, EntryPolicyRead, src.Location, func(c *storage.Company) error {
+	return k.editCompany(companyID, EntryPolicyRead, src.Location, func(c *storage.Company) error {
 		AddSnapshot(c, src, f, k.now().UTC())
-		return nil
-	})
-}
-
-// EditCompanyLogged is EditCompany that logs its own entry instead of
-// "company edited", keeping the policies the edit adds.
-func (k *Desk) EditCompanyLogged(id string, what Entry, note string, edit func(c *storage.Company) error) error {
-	c := k.Data().Company(id)
-	if c == nil {
-		return notFound("company", id)
-	}
-	next := c.Clone()
-	if err := edit(&next); err != nil {
-		return err
-	}
-	if err := CheckCompany(&next); err != nil {
-		return err
-	}
-	return k.update(func(d *storage.Data) error {
-		old := d.Company(id)
-		if old == nil {
-			return notFound("company", id)
-		}
-		next.Updated = k.now().UTC()
-		*old = next
-		k.log(d, what, id, "", note)
 		return nil
 	})
 }

@@ -439,3 +439,27 @@ func companyIDs(d *storage.Data) []string {
 	}
 	return out
 }
+
+// TestSnapshotStaysAsItWas: what Data returned is not touched by later
+// changes, so a window may read it while a change is saved.
+func TestSnapshotStaysAsItWas(t *testing.T) {
+	k, _, id := newDesk(t)
+	rid := sentRequest(t, k, id)
+	snap := k.Data()
+	want := snap.Clone()
+	if err := k.AddContact(id, storage.Contact{Value: "new@costless.example"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := k.Record(rid, EventReply, testDay, Detail{Note: "reply"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := k.DeleteCompany(id); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(*snap, want) {
+		t.Error("a change altered a snapshot already handed out")
+	}
+	if k.Data() == snap || len(k.Data().Companies) != 0 {
+		t.Error("Data does not show the latest change")
+	}
+}
