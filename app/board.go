@@ -17,7 +17,7 @@ import (
 // boardView is the deadline board: every request not yet closed, the
 // most urgent first, each with its next step.
 func (u *UI) boardView() fyne.CanvasObject {
-	items := casework.Board(u.vault.Data, u.now())
+	items := casework.Board(u.data(), u.now())
 	list := widget.NewList(
 		func() int { return len(items) },
 		func() fyne.CanvasObject {
@@ -29,8 +29,8 @@ func (u *UI) boardView() fyne.CanvasObject {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			it := items[i]
-			r := u.vault.Data.Request(it.RequestID)
-			c := u.vault.Data.Company(it.CompanyID)
+			r := u.data().Request(it.RequestID)
+			c := u.data().Company(it.CompanyID)
 			if r == nil || c == nil {
 				return
 			}
@@ -67,7 +67,7 @@ func (u *UI) exportCalendar() {
 // writeCalendar writes the calendar to path.
 func (u *UI) writeCalendar(path string) {
 	var b strings.Builder
-	if err := storage.WriteICS(&b, casework.CalendarEvents(u.vault.Data), u.now()); err != nil {
+	if err := storage.WriteICS(&b, casework.CalendarEvents(u.data()), u.now()); err != nil {
 		u.notice(T("board.ics_failed"), err)
 		return
 	}
@@ -89,7 +89,7 @@ func (u *UI) notifyDue() {
 		return
 	}
 	u.notified = today
-	board := casework.Board(u.vault.Data, u.now())
+	board := casework.Board(u.data(), u.now())
 	var soon, late []string // company IDs
 	for _, it := range board {
 		switch o := it.Outlook; {
@@ -103,8 +103,8 @@ func (u *UI) notifyDue() {
 	if len(soon)+len(late) == 0 {
 		return
 	}
-	names := make(map[string]string, len(u.vault.Data.Companies))
-	for _, c := range u.vault.Data.Companies {
+	names := make(map[string]string, len(u.data().Companies))
+	for _, c := range u.data().Companies {
 		names[c.ID] = c.Name
 	}
 	var parts []string

@@ -68,7 +68,7 @@ func newCompanyList(u *UI, index *companyIndex) *companyList {
 			if id >= len(l.shown) {
 				return
 			}
-			c := &u.vault.Data.Companies[l.shown[id]]
+			c := &u.data().Companies[l.shown[id]]
 			row := o.(*fyne.Container)
 			texts := row.Objects[0].(*fyne.Container).Objects
 			texts[0].(*widget.Label).SetText(c.Name)
@@ -83,7 +83,7 @@ func newCompanyList(u *UI, index *companyIndex) *companyList {
 	l.list.OnSelected = func(id widget.ListItemID) {
 		l.list.UnselectAll()
 		if id < len(l.shown) {
-			u.showCompany(u.vault.Data.Companies[l.shown[id]].ID)
+			u.showCompany(u.data().Companies[l.shown[id]].ID)
 		}
 	}
 	add := widget.NewButtonWithIcon(T("companies.add"), theme.ContentAddIcon(), u.showAddCompany)
@@ -108,7 +108,7 @@ func newCompanyList(u *UI, index *companyIndex) *companyList {
 
 // reload rereads the companies after one was added, changed or deleted.
 func (l *companyList) reload() {
-	l.companyIndex = indexCompanies(l.u.vault.Data.Companies)
+	l.companyIndex = indexCompanies(l.u.data().Companies)
 	l.filter()
 }
 
@@ -134,7 +134,7 @@ func (l *companyList) filter() {
 	} else {
 		l.empty.Hide()
 	}
-	if l.u.vault.Data.Profile.Name == "" {
+	if l.u.data().Profile.Name == "" {
 		l.banner.Show()
 	} else {
 		l.banner.Hide()
@@ -150,7 +150,7 @@ func companySubtitle(c *storage.Company) string {
 		parts = append(parts, c.LegalName)
 	}
 	if c.Jurisdiction != "" && c.Jurisdiction != "unknown" {
-		parts = append(parts, c.Jurisdiction)
+		parts = append(parts, lawShort(c.Jurisdiction))
 	}
 	if c.Website != "" {
 		parts = append(parts, c.Website)
@@ -174,6 +174,10 @@ func stateText(s casework.State) (string, widget.Importance) {
 			return T("state.waiting_days", args("Days", s.Days)), widget.WarningImportance
 		}
 		return T("state.waiting_days", args("Days", s.Days)), widget.MediumImportance
+	case casework.Drafts:
+		return T("state.drafts"), widget.HighImportance
+	case casework.Refused:
+		return T("state.refused"), widget.DangerImportance
 	case casework.Done:
 		return T("state.done"), widget.SuccessImportance
 	}

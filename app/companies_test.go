@@ -75,7 +75,7 @@ func TestAddCompanyFromEverySeed(t *testing.T) {
 			mustShow(t, u, "No e-mail address in this policy")
 		}
 		tap(t, u, "Save company")
-		c := u.vault.Data.Companies[len(u.vault.Data.Companies)-1]
+		c := u.data().Companies[len(u.data().Companies)-1]
 		if c.Name != exp.DisplayName || c.Jurisdiction != exp.Jurisdiction {
 			t.Errorf("%s: saved %q (%s), want %q (%s)", file, c.Name, c.Jurisdiction, exp.DisplayName, exp.Jurisdiction)
 		}
@@ -125,12 +125,12 @@ func TestReviewEditsAFinding(t *testing.T) {
 	entryAfter(t, u, "E-mail addresses (one per line)").SetText("office@lantrace.net\nnot an address")
 	tap(t, u, "Save company")
 	mustShow(t, u, "“not an address” is not an e-mail address")
-	if len(u.vault.Data.Companies) != 0 {
+	if len(u.data().Companies) != 0 {
 		t.Fatal("a company with a bad e-mail was saved")
 	}
 	entryAfter(t, u, "E-mail addresses (one per line)").SetText("office@lantrace.net")
 	tap(t, u, "Save company")
-	c := u.vault.Data.Companies[0]
+	c := u.data().Companies[0]
 	if c.Name != "Lantrace" || c.LegalName != "TOV \"Lantrace\"" {
 		t.Errorf("edits not kept: %q / %q", c.Name, c.LegalName)
 	}
@@ -153,7 +153,7 @@ func TestDeleteCompany(t *testing.T) {
 	mustShow(t, u, "Delete this company?")
 	mustShow(t, u, "Requests deleted with it: 1")
 	tap(t, u, "No")
-	if len(u.vault.Data.Companies) != 2 {
+	if len(u.data().Companies) != 2 {
 		t.Fatal("deleted without confirmation")
 	}
 	tap(t, u, "Delete")
@@ -226,7 +226,7 @@ func TestAddCompanyFromFileAndURL(t *testing.T) {
 	os.WriteFile(empty, []byte("  \n"), 0o600)
 	readFile(t, u, empty)
 	mustShow(t, u, "There is no text to read.")
-	if len(u.vault.Data.Companies) != 0 {
+	if len(u.data().Companies) != 0 {
 		t.Fatal("a company was saved from a bad policy")
 	}
 	good := filepath.Join(dir, "netrack.txt")
@@ -324,13 +324,13 @@ func TestFailedSaveChangesNothing(t *testing.T) {
 	addPasted(t, u, seed(t, "003_667823663de3ed12.txt"))
 	tap(t, u, "Save company")
 	mustShow(t, u, "The change could not be saved, so it was undone")
-	if len(u.vault.Data.Companies) != 1 || len(u.vault.Data.Timeline) != 0 {
-		t.Errorf("memory changed after a failed save: %d companies, %d events", len(u.vault.Data.Companies), len(u.vault.Data.Timeline))
+	if len(u.data().Companies) != 1 || len(u.data().Timeline) != 0 {
+		t.Errorf("memory changed after a failed save: %d companies, %d events", len(u.data().Companies), len(u.data().Timeline))
 	}
 	u.showCompany("a")
 	tap(t, u, "Delete")
 	tap(t, u, "Yes")
-	if len(u.vault.Data.Companies) != 1 {
+	if len(u.data().Companies) != 1 {
 		t.Error("a failed delete removed the company from memory")
 	}
 	restore()

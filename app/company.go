@@ -24,16 +24,17 @@ var requestKinds = []string{policy.KindAccess, policy.KindErasure, policy.KindWi
 
 // showCompany opens a company's page.
 func (u *UI) showCompany(id string) {
-	c := u.vault.Data.Company(id)
+	c := u.data().Company(id)
 	if c == nil {
 		u.showCompanies()
 		return
 	}
 	back := widget.NewButtonWithIcon(T("common.back"), theme.NavigateBackIcon(), u.showCompanies)
+	edit := widget.NewButtonWithIcon(T("company.edit"), theme.DocumentCreateIcon(), func() { u.showCompanyEdit(id) })
 	recheck := widget.NewButtonWithIcon(T("company.recheck"), theme.ViewRefreshIcon(), func() { u.recheckPolicy(id) })
 	del := widget.NewButtonWithIcon(T("company.delete"), theme.DeleteIcon(), func() { u.confirmDelete(id) })
 	del.Importance = widget.DangerImportance
-	top := container.NewBorder(nil, nil, back, container.NewHBox(recheck, del), heading(c.Name))
+	top := container.NewBorder(nil, nil, back, container.NewHBox(edit, recheck, del), heading(c.Name))
 
 	body := container.NewVBox(
 		para(companyFacts(c)),
@@ -58,12 +59,12 @@ func companyFacts(c *storage.Company) string {
 		facts = append(facts, T("company.registration", args("Code", c.Registration)))
 	}
 	if c.Jurisdiction != "" && c.Jurisdiction != "unknown" {
-		facts = append(facts, T("company.law", args("Code", c.Jurisdiction)))
+		facts = append(facts, lawName(c.Jurisdiction))
 	} else {
 		facts = append(facts, T("company.law_unknown"))
 	}
 	if c.Language != "" && c.Language != policy.LangUnknown {
-		facts = append(facts, T("company.language", args("Code", c.Language)))
+		facts = append(facts, T("company.language", args("Name", languageName(c.Language))))
 	}
 	if c.Website != "" {
 		facts = append(facts, c.Website)
@@ -71,18 +72,12 @@ func companyFacts(c *storage.Company) string {
 	return strings.Join(facts, " · ")
 }
 
-// updateCompany changes a company and saves; on a failed save the company
-// is put back as it was.
-func (u *UI) updateCompany(id string, change func(c *storage.Company)) bool {
-	c := u.vault.Data.Company(id)
-	if c == nil {
-		return false
-	}
-	old := c.Clone()
-	return u.commit(func() {
-		change(c)
-		c.Updated = u.now().UTC()
-	}, func() { *c = old })
+// editCompany changes a copy of the company through edit and saves it
+// through the desk; then done runs (or the person is told why not).
+func (u *UI) editCompany(id string, edit func(c *storage.Company), done func()) {
+	u.change(func(k *casework.Desk) error {
+		return k.EditCompany(id, func(c *storage.Company) error { edit(c); return nil })
+	}, done, nil)
 }
 
 // contactsCard lists the company's contacts, lets the person add or
@@ -100,9 +95,7 @@ func (u *UI) contactsCard(c *storage.Company) fyne.CanvasObject {
 		value.Wrapping = fyne.TextWrapWord
 		value.Selectable = true
 		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-			if u.updateCompany(id, func(c *storage.Company) { removeContact(c, i) }) {
-				u.showCompany(id)
-			}
+			u.change(func(k *casework.Desk) error { return k.RemoveContact(id, i) }, func() { u.showCompany(id) }, nil)
 		})
 		kind := widget.NewLabelWithStyle(T("contact."+string(ct.Kind)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		rows.Add(container.NewBorder(nil, nil, kind, remove, value))
@@ -125,18 +118,20 @@ func (u *UI) contactsCard(c *storage.Company) fyne.CanvasObject {
 			picked = false
 		}
 	}
+	contactProblem := problemLabel()
 	add := widget.NewButtonWithIcon(T("company.contact_add"), theme.ContentAddIcon(), func() {
 		v := strings.TrimSpace(newValue.Text)
 		if v == "" {
 			return
 		}
-		k := kinds[max(newKind.SelectedIndex(), 0)]
-		if u.updateCompany(id, func(c *storage.Company) { c.Contacts = append(c.Contacts, storage.Contact{Kind: k, Value: v}) }) {
-			u.showCompany(id)
-		}
+		ct := storage.Contact{Kind: kinds[max(newKind.SelectedIndex(), 0)], Value: v}
+		u.change(func(k *casework.Desk) error { return k.AddContact(id, ct) }, func() { u.showCompany(id) }, func(err error) {
+			showProblem(contactProblem, err)
+		})
 	})
 	newValue.OnSubmitted = func(string) { add.OnTapped() }
 	rows.Add(container.NewBorder(nil, nil, newKind, add, newValue))
+	rows.Add(contactProblem)
 
 	if len(c.Contacts) > 0 {
 		use := widget.NewForm()
@@ -153,16 +148,7 @@ func (u *UI) contactsCard(c *storage.Company) fyne.CanvasObject {
 			}
 			sel.OnChanged = func(string) {
 				i := sel.SelectedIndex() - 1
-				u.updateCompany(id, func(c *storage.Company) {
-					if c.Use == nil {
-						c.Use = map[string]int{}
-					}
-					if i < 0 {
-						delete(c.Use, kind)
-					} else {
-						c.Use[kind] = i
-					}
-				})
+				u.change(func(k *casework.Desk) error { return k.UseContact(id, kind, i) }, nil, nil)
 			}
 			use.Append(T("kind."+kind), sel)
 		}
@@ -170,20 +156,6 @@ func (u *UI) contactsCard(c *storage.Company) fyne.CanvasObject {
 		rows.Add(use)
 	}
 	return section(T("company.contacts"), rows)
-}
-
-// removeContact deletes contact i and keeps the per-kind choices pointing
-// at the same contacts.
-func removeContact(c *storage.Company, i int) {
-	c.Contacts = slices.Delete(c.Contacts, i, i+1)
-	for kind, j := range c.Use {
-		switch {
-		case j == i:
-			delete(c.Use, kind)
-		case j > i:
-			c.Use[kind] = j - 1
-		}
-	}
 }
 
 // promiseCard shows what the company promised and the markings it wants.
@@ -204,9 +176,7 @@ func (u *UI) promiseCard(c *storage.Company) fyne.CanvasObject {
 				return
 			}
 		}
-		if u.updateCompany(id, func(c *storage.Company) { c.PromisedDays = n }) {
-			status.SetText(T("common.saved"))
-		}
+		u.editCompany(id, func(c *storage.Company) { c.PromisedDays = n }, func() { status.SetText(T("common.saved")) })
 	})
 	rows := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(T("review.days")), container.NewHBox(save, status), days),
@@ -230,9 +200,7 @@ func (u *UI) notesCard(c *storage.Company) fyne.CanvasObject {
 	status := widget.NewLabel("")
 	save := widget.NewButton(T("common.save"), func() {
 		text := notes.Text
-		if u.updateCompany(id, func(c *storage.Company) { c.Notes = text }) {
-			status.SetText(T("common.saved"))
-		}
+		u.editCompany(id, func(c *storage.Company) { c.Notes = text }, func() { status.SetText(T("common.saved")) })
 	})
 	return section(T("company.notes"), notes, container.NewHBox(save, status))
 }
@@ -245,7 +213,7 @@ func (u *UI) requestsCard(c *storage.Company) fyne.CanvasObject {
 	write.Importance = widget.HighImportance
 	rows := container.NewVBox(buttons(write))
 	n := 0
-	for _, r := range u.vault.Data.Requests {
+	for _, r := range u.data().Requests {
 		if r.CompanyID != c.ID {
 			continue
 		}
@@ -255,7 +223,7 @@ func (u *UI) requestsCard(c *storage.Company) fyne.CanvasObject {
 			line += " · " + T("request.sent_on", args("Date", r.Dates.Sent.Format(time.DateOnly)))
 		}
 		if r.ParentID == "" {
-			if text, _ := stepText(casework.Next(u.vault.Data, r, u.now())); r.Status.Open() {
+			if text, _ := stepText(casework.Next(u.data(), r, u.now())); r.Status.Open() {
 				line += " · " + text
 			}
 		}
@@ -273,12 +241,12 @@ func (u *UI) requestsCard(c *storage.Company) fyne.CanvasObject {
 // confirmDelete deletes the company, and the requests written to it,
 // after asking.
 func (u *UI) confirmDelete(id string) {
-	c := u.vault.Data.Company(id)
+	c := u.data().Company(id)
 	if c == nil {
 		return
 	}
 	n := 0
-	for _, r := range u.vault.Data.Requests {
+	for _, r := range u.data().Requests {
 		if r.CompanyID == id {
 			n++
 		}
@@ -288,35 +256,16 @@ func (u *UI) confirmDelete(id string) {
 		msg += "\n" + T("company.delete_requests", args("N", n))
 	}
 	dialog.ShowConfirm(T("company.delete_title"), msg, func(ok bool) {
-		if ok && u.deleteCompany(id) {
-			u.showCompanies()
+		if ok {
+			u.change(func(k *casework.Desk) error { return k.DeleteCompany(id) }, u.showCompanies, nil)
 		}
 	}, u.win)
-}
-
-// deleteCompany removes the company and its requests and saves.
-func (u *UI) deleteCompany(id string) bool {
-	d := u.vault.Data
-	companies, requests := slices.Clone(d.Companies), slices.Clone(d.Requests)
-	name := d.Company(id).Name
-	ok := u.commit(func() {
-		d.Companies = slices.DeleteFunc(d.Companies, func(c storage.Company) bool { return c.ID == id })
-		d.Requests = slices.DeleteFunc(d.Requests, func(r storage.Request) bool { return r.CompanyID == id })
-		d.Log("company deleted", id, "", name)
-	}, func() {
-		d.Companies, d.Requests = companies, requests
-		d.Timeline = d.Timeline[:len(d.Timeline)-1]
-	})
-	if ok {
-		u.refreshStates()
-	}
-	return ok
 }
 
 // recheckPolicy reads the company's policy again from where it came from
 // (or from another place the person gives) and shows what changed.
 func (u *UI) recheckPolicy(id string) {
-	c := u.vault.Data.Company(id)
+	c := u.data().Company(id)
 	if c == nil {
 		return
 	}
@@ -364,7 +313,7 @@ func (u *UI) recheckPolicy(id string) {
 // showChanges lists what a newer reading of the policy says differently
 // and keeps it if the person agrees.
 func (u *UI) showChanges(id string, src policy.Source, f *policy.Findings) {
-	c := u.vault.Data.Company(id)
+	c := u.data().Company(id)
 	if c == nil {
 		return
 	}
@@ -393,9 +342,7 @@ func (u *UI) showChanges(id string, src policy.Source, f *policy.Findings) {
 		if !ok {
 			return
 		}
-		if u.updateCompany(id, func(c *storage.Company) { casework.AddSnapshot(c, src, f, u.now().UTC()) }) {
-			u.showCompany(id)
-		}
+		u.change(func(k *casework.Desk) error { return k.AddPolicy(id, src, f) }, func() { u.showCompany(id) }, nil)
 	}, u.win)
 	d.Resize(fyne.NewSize(560, 420))
 	d.Show()

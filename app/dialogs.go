@@ -54,3 +54,10 @@ func problemLabel() *widget.Label {
 	l.Hide()
 	return l
 }
+
+// showProblem puts why a change was refused into a page's problem line,
+// in the person's language.
+func showProblem(l *widget.Label, err error) {
+	l.SetText(problemText(err))
+	l.Show()
+}

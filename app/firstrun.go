@@ -38,7 +38,7 @@ func (u *UI) showFirstRun() {
 			case err != nil:
 				u.showProblem(err)
 			default:
-				u.vault = v
+				u.setVault(v, nil)
 				u.showRecoveryCode(code)
 			}
 		})
@@ -80,7 +80,7 @@ func (u *UI) showPassphraseSetup(why error) {
 					u.showProblem(err)
 					return
 				}
-				u.vault = v
+				u.setVault(v, nil)
 				u.showRecoveryCode(code)
 			})
 			return
@@ -191,7 +191,7 @@ func (u *UI) showRestore(path string) {
 				u.app.Preferences().SetString(prefVaultPath, path)
 			}
 			u.path = path
-			u.vault = v
+			u.setVault(v, nil)
 			u.showHome()
 		})
 	}

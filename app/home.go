@@ -52,7 +52,7 @@ func (u *UI) showHome(opened ...*openVault) {
 	}
 	u.show(h.tabs)
 	u.addShortcuts()
-	if u.vault.Data.Profile.Name == "" && len(u.vault.Data.Companies) == 0 {
+	if u.data().Profile.Name == "" && len(u.data().Companies) == 0 {
 		h.tabs.SelectIndex(tabProfile) // a new vault: letters need the person first
 	}
 	if ready := u.opt.Ready; ready != nil {
@@ -73,7 +73,7 @@ const (
 // refreshStates forgets the companies' request states after requests
 // changed; the list works them out again for the rows it shows.
 func (u *UI) refreshStates() {
-	u.byCompany = casework.Requests(u.vault.Data)
+	u.byCompany = casework.Requests(u.data())
 	u.states = map[string]casework.State{}
 }
 
@@ -81,7 +81,7 @@ func (u *UI) refreshStates() {
 func (u *UI) stateOf(companyID string) casework.State {
 	st, ok := u.states[companyID]
 	if !ok {
-		st = casework.StateOf(u.vault.Data, u.byCompany[companyID], u.now())
+		st = casework.StateOf(u.data(), u.byCompany[companyID], u.now())
 		u.states[companyID] = st
 	}
 	return st

@@ -14,6 +14,10 @@ import (
 // Languages are the UI languages Prava ships, in the order settings list them.
 var Languages = []string{"en", "uk", "ru", "lv", "lt"}
 
+// chosenLanguage is the UI language UseLanguage was given; "" when the
+// system's decides.
+var chosenLanguage string
+
 // prefLanguage is the preference that keeps the person's UI language; ""
 // follows the system.
 const prefLanguage = "language"
@@ -31,8 +35,10 @@ func UseLanguage(code string) {
 		fyne.LogError("loading translations", err)
 	}
 	if !slices.Contains(Languages, code) {
+		chosenLanguage = ""
 		return
 	}
+	chosenLanguage = code
 	if runtime.GOOS != "windows" && runtime.GOOS != "darwin" {
 		os.Setenv("LANGUAGE", code)
 	}

@@ -81,8 +81,11 @@ func (u *UI) chooseVault() {
 // notice tells the person that something failed, what it means for them
 // (summary) and the error's own words.
 func (u *UI) notice(summary string, err error) {
-	body := para(summary + "\n\n" + err.Error())
-	d := dialog.NewCustom(T("common.problem"), T("common.ok"), container.NewPadded(body), u.win)
+	details := widget.NewLabel(err.Error())
+	details.Wrapping = fyne.TextWrapWord
+	details.Selectable = true
+	more := widget.NewAccordion(widget.NewAccordionItem(T("common.details"), details))
+	d := dialog.NewCustom(T("common.problem"), T("common.ok"), container.NewPadded(container.NewVBox(para(summary), more)), u.win)
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()
 }

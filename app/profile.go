@@ -7,15 +7,16 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
-	"prava/letters"
+	"prava/casework"
 	"prava/law"
+	"prava/letters"
 	"prava/storage"
 )
 
 // profileView is the form for the identity letters are written from. Each
 // field says why it is asked and where it is used.
 func (u *UI) profileView() fyne.CanvasObject {
-	p := u.vault.Data.Profile
+	p := u.data().Profile
 	name := entryWith(p.Name)
 	address := widget.NewMultiLineEntry()
 	address.SetText(p.Address)
@@ -40,8 +41,12 @@ func (u *UI) profileView() fyne.CanvasObject {
 	// The country decides which authority hears a complaint under the
 	// GDPR (the one where the person lives, Art. 77(1)).
 	countries := append([]string{""}, law.AuthorityCountries()...)
-	country := widget.NewSelect(countries, nil)
-	country.SetSelected(p.Country)
+	country := newChoice(countries, func(code string) string {
+		if code == "" {
+			return T("profile.country_none")
+		}
+		return countryName(code)
+	}, p.Country)
 	id := widget.NewMultiLineEntry()
 	id.SetText(p.IDDocument)
 	id.SetMinRowsVisible(2)
@@ -58,25 +63,26 @@ func (u *UI) profileView() fyne.CanvasObject {
 		next := storage.Profile{
 			Name: strings.TrimSpace(name.Text), Address: strings.TrimSpace(address.Text), Email: strings.TrimSpace(email.Text),
 			Phone: strings.TrimSpace(phone.Text), BirthDate: strings.TrimSpace(birth.Text), CustomerRef: strings.TrimSpace(customer.Text),
-			IDDocument: strings.TrimSpace(id.Text), Country: country.Selected,
+			IDDocument: strings.TrimSpace(id.Text), Country: country.Code(),
 		}
 		if msg := profileProblem(next); msg != "" {
 			status.Importance = widget.DangerImportance
 			status.SetText(msg)
 			return
 		}
-		d := u.vault.Data
-		old := d.Profile
-		if u.commit(func() { d.Profile = next }, func() { d.Profile = old }) {
+		u.change(func(k *casework.Desk) error { return k.SaveProfile(next) }, func() {
 			status.Importance = widget.SuccessImportance
 			status.SetText(T("common.saved"))
-		}
+		}, func(err error) {
+			status.Importance = widget.DangerImportance
+			status.SetText(problemText(err))
+		})
 	}
 	return screen(
 		heading(T("profile.heading")),
 		para(T("profile.why")),
 		item("name", name), item("address", address), item("email", email), item("phone", phone),
-		item("birth", birth), item("customer", customer), item("country", country), item("id", id),
+		item("birth", birth), item("customer", customer), item("country", country.Select), item("id", id),
 		status, buttons(save),
 	)
 }

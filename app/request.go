@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -10,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -21,7 +23,7 @@ import (
 // showRequest opens a request's page: the letter and what to do with it,
 // the events that move its deadline, and what to do next.
 func (u *UI) showRequest(id string) {
-	d := u.vault.Data
+	d := u.data()
 	r := d.Request(id)
 	if r == nil {
 		u.showCompanies()
@@ -40,6 +42,15 @@ func (u *UI) showRequest(id string) {
 		}
 	})
 	title := heading(T("kind."+r.Kind) + " · " + name)
+	del := widget.NewButtonWithIcon(T("request.delete"), theme.DeleteIcon(), func() { u.confirmDeleteRequest(id, c) })
+	del.Importance = widget.DangerImportance
+	tools := container.NewHBox(del)
+	if e, ok := casework.LastEvent(d, id); ok {
+		undo := widget.NewButtonWithIcon(T("request.undo", args("Event", T("history."+historyKey(e)))), theme.ContentUndoIcon(), func() {
+			u.change(func(k *casework.Desk) error { return k.UndoLastEvent(id) }, func() { u.showRequest(id) }, nil)
+		})
+		tools.Objects = append([]fyne.CanvasObject{undo}, tools.Objects...)
+	}
 	facts := para(strings.Join([]string{
 		T("request.reference", args("Ref", r.Reference)),
 		T("status." + string(r.Status)),
@@ -60,16 +71,83 @@ func (u *UI) showRequest(id string) {
 		letter := widget.NewLabel(text)
 		letter.Wrapping = fyne.TextWrapWord
 		letter.Selectable = true
-		body.Add(section(T("request.letter"), letter))
+		parts := []fyne.CanvasObject{letter}
+		if r.Status == storage.StatusDraft {
+			edit := widget.NewButtonWithIcon(T("request.edit_letter"), theme.DocumentCreateIcon(), func() { u.editLetter(id) })
+			parts = append([]fyne.CanvasObject{hint(T("request.edit_hint")), buttons(edit)}, parts...)
+		}
+		body.Add(section(T("request.letter"), parts...))
 	}
-	u.openPage(container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, back, nil, title)), nil, nil, nil,
+	u.openPage(container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, back, tools, title)), nil, nil, nil,
 		container.NewVScroll(container.New(column{width: 760}, container.NewPadded(body)))))
+}
+
+// historyKey is the last part of the history line's translation key for
+// an event: "identity asked" is "identity_asked", done and refused close.
+func historyKey(e casework.Event) string {
+	switch e {
+	case casework.EventDone, casework.EventRefused:
+		return "closed"
+	case casework.EventIdentityAsked:
+		return "identity_asked"
+	case casework.EventIdentityProvided:
+		return "identity_provided"
+	case casework.EventExtension:
+		return "extension"
+	case casework.EventReply:
+		return "reply"
+	}
+	return string(e)
+}
+
+// confirmDeleteRequest deletes a request written by mistake, with its
+// reminders and complaints, after asking.
+func (u *UI) confirmDeleteRequest(id string, c *storage.Company) {
+	dialog.ShowConfirm(T("request.delete_title"), T("request.delete_body"), func(ok bool) {
+		if !ok {
+			return
+		}
+		u.change(func(k *casework.Desk) error { return k.DeleteRequest(id) }, func() {
+			if c != nil {
+				u.showCompany(c.ID)
+			} else {
+				u.showCompanies()
+			}
+		}, nil)
+	}, u.win)
+}
+
+// editLetter lets the person change a draft letter's text before it is
+// sent; the PDF and e-mail are written again from it.
+func (u *UI) editLetter(id string) {
+	text, err := casework.DraftBody(u.data(), id)
+	if err != nil {
+		u.failed(err)
+		return
+	}
+	body := widget.NewMultiLineEntry()
+	body.Wrapping = fyne.TextWrapWord
+	body.SetText(text)
+	body.SetMinRowsVisible(14)
+	problem := problemLabel()
+	var d dialog.Dialog
+	save := widget.NewButtonWithIcon(T("common.save"), theme.DocumentSaveIcon(), func() {
+		u.change(func(k *casework.Desk) error { return k.EditLetter(id, body.Text) }, func() {
+			d.Hide()
+			u.showRequest(id)
+		}, func(err error) { showProblem(problem, err) })
+	})
+	save.Importance = widget.HighImportance
+	cancel := widget.NewButton(T("common.cancel"), func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(T("request.edit_letter"), container.NewBorder(hint(T("request.edit_hint")), container.NewVBox(problem, buttons(cancel, save)), nil, nil, body), u.win)
+	d.Resize(fyne.NewSize(720, 560))
+	d.Show()
 }
 
 // outlookView says where a request stands, until when, why, and the next
 // step, with the button that takes it.
 func (u *UI) outlookView(r storage.Request) fyne.CanvasObject {
-	o := casework.Next(u.vault.Data, r, u.now())
+	o := casework.Next(u.data(), r, u.now())
 	text, imp := stepText(o)
 	step := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	step.Importance = imp
@@ -135,22 +213,11 @@ func stepText(o casework.Outlook) (string, widget.Importance) {
 
 // followUp writes the reminder or the complaint for a request and opens it.
 func (u *UI) followUp(id string, kind law.Kind) {
-	w, err := casework.FollowUp(u.vault.Data, id, kind, u.today())
-	if err != nil {
-		u.notice(T("request.follow_up_failed"), err)
-		return
-	}
-	d := u.vault.Data
-	n := len(d.Requests)
-	if u.commit(func() {
-		d.Requests = append(d.Requests, w.Request)
-		d.Log("letter written", w.Request.CompanyID, w.Request.ID, w.Request.Reference)
-	}, func() {
-		d.Requests = d.Requests[:n]
-		d.Timeline = d.Timeline[:len(d.Timeline)-1]
-	}) {
-		u.showRequest(w.Request.ID)
-	}
+	var w casework.Written
+	u.change(func(k *casework.Desk) (err error) {
+		w, err = k.FollowUp(id, kind)
+		return err
+	}, func() { u.showRequest(w.Request.ID) }, func(err error) { u.notice(T("request.follow_up_failed"), err) })
 }
 
 // letterActions are the ways a letter leaves Prava: a PDF to print and
@@ -198,7 +265,7 @@ func pdfName(r *storage.Request, company string) string {
 // savePDF writes a request's PDF to path, through a temporary file so
 // that a failed write leaves nothing half-written.
 func (u *UI) savePDF(id, path string) {
-	r := u.vault.Data.Request(id)
+	r := u.data().Request(id)
 	if r == nil {
 		return
 	}
@@ -212,7 +279,7 @@ func (u *UI) savePDF(id, path string) {
 // openPDF opens the letter in the system's PDF viewer to print it. The
 // file is a temporary copy, deleted when Prava closes.
 func (u *UI) openPDF(id, company string) {
-	r := u.vault.Data.Request(id)
+	r := u.data().Request(id)
 	if r == nil {
 		return
 	}
@@ -232,7 +299,7 @@ func (u *UI) openPDF(id, company string) {
 // emailOf is a request's letter as an e-mail: its subject (the marking
 // first) and body, from the text kept with the request.
 func (u *UI) emailOf(id string) (subject, body string) {
-	r := u.vault.Data.Request(id)
+	r := u.data().Request(id)
 	if r == nil {
 		return "", ""
 	}
@@ -241,7 +308,7 @@ func (u *UI) emailOf(id string) (subject, body string) {
 
 // mailtoURL opens the person's mail program with the letter filled in.
 func (u *UI) mailtoURL(id string) *url.URL {
-	r := u.vault.Data.Request(id)
+	r := u.data().Request(id)
 	subject, body := u.emailOf(id)
 	q := url.Values{"subject": {subject}, "body": {body}}
 	return &url.URL{Scheme: "mailto", Opaque: r.Contact, RawQuery: strings.ReplaceAll(q.Encode(), "+", "%20")}
@@ -261,22 +328,23 @@ func (u *UI) eventsView(r *storage.Request) fyne.CanvasObject {
 	note.SetPlaceHolder(T("request.reply_hint"))
 	problem := problemLabel()
 
-	record := func(e casework.Event, extra func(r *storage.Request)) {
+	record := func(e casework.Event, detail func() casework.Detail) {
 		on, err := time.Parse(time.DateOnly, strings.TrimSpace(date.Text))
 		if err != nil {
 			problem.SetText(T("request.err_date"))
 			problem.Show()
 			return
 		}
-		if err := u.recordEvent(id, e, on, extra); err != nil {
-			problem.SetText(err.Error())
-			problem.Show()
-			return
+		var det casework.Detail
+		if detail != nil {
+			det = detail()
 		}
-		u.showRequest(id)
+		u.change(func(k *casework.Desk) error { return k.Record(id, e, on, det) }, func() { u.showRequest(id) }, func(err error) {
+			showProblem(problem, err)
+		})
 	}
-	btn := func(key string, e casework.Event, extra func(r *storage.Request)) *widget.Button {
-		return widget.NewButton(T(key), func() { record(e, extra) })
+	btn := func(key string, e casework.Event, detail func() casework.Detail) *widget.Button {
+		return widget.NewButton(T(key), func() { record(e, detail) })
 	}
 	var rows []fyne.CanvasObject
 	if r.Dates.Sent.IsZero() {
@@ -287,9 +355,8 @@ func (u *UI) eventsView(r *storage.Request) fyne.CanvasObject {
 		if r.Channel == string(law.ByPost) {
 			channel.SetSelectedIndex(1)
 		}
-		sent := btn("event.sent", casework.EventSent, func(r *storage.Request) {
-			r.Tracking = strings.TrimSpace(tracking.Text)
-			r.Channel = string(channels[max(channel.SelectedIndex(), 0)])
+		sent := btn("event.sent", casework.EventSent, func() casework.Detail {
+			return casework.Detail{Tracking: tracking.Text, Channel: channels[max(channel.SelectedIndex(), 0)]}
 		})
 		sent.Importance = widget.HighImportance
 		rows = append(rows, field(T("request.channel"), channel), field(T("request.tracking"), tracking), buttons(sent))
@@ -303,45 +370,38 @@ func (u *UI) eventsView(r *storage.Request) fyne.CanvasObject {
 			),
 			field(T("request.reply"), note),
 			container.NewAdaptiveGrid(2,
-				btn("event.reply", casework.EventReply, func(r *storage.Request) {
-					r.Replies = append(r.Replies, storage.Reply{Received: mustDay(date.Text), Note: strings.TrimSpace(note.Text)})
-				}),
+				btn("event.reply", casework.EventReply, func() casework.Detail { return casework.Detail{Note: note.Text} }),
 				widget.NewButton(T("request.attach"), func() { u.attachReply(id) }),
 				btn("event.done", casework.EventDone, nil),
-				btn("event.refused", casework.EventRefused, nil),
+				widget.NewButton(T("event.refused"), func() { u.askRefusal(id, record) }),
 			),
 		)
 	}
+
 	return section(T("request.events"), append([]fyne.CanvasObject{field(T("request.date"), date, hint(T("request.date_hint")))}, append(rows, problem)...)...)
 }
 
-// recordEvent applies an event to a request and saves; a refused date or
-// a failed save changes nothing.
-func (u *UI) recordEvent(id string, e casework.Event, on time.Time, extra func(r *storage.Request)) error {
-	d := u.vault.Data
-	r := d.Request(id)
-	if r == nil {
+// askRefusal asks why the company refused, which the complaint will
+// quote, and records the refusal with it.
+func (u *UI) askRefusal(id string, record func(casework.Event, func() casework.Detail)) {
+	why := widget.NewMultiLineEntry()
+	why.Wrapping = fyne.TextWrapWord
+	why.SetPlaceHolder(T("request.refused_hint"))
+	d := dialog.NewForm(T("event.refused"), T("request.refused_do"), T("common.cancel"),
+		[]*widget.FormItem{widget.NewFormItem(T("request.refused_why"), why)},
+		func(ok bool) {
+			if ok {
+				record(casework.EventRefused, func() casework.Detail { return casework.Detail{Note: why.Text} })
+			}
+		}, u.win)
+	why.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New(T("request.refused_need"))
+		}
 		return nil
 	}
-	before := *r
-	next := *r
-	next.Replies = append([]storage.Reply(nil), r.Replies...)
-	if err := casework.Record(&next, e, on, u.now()); err != nil {
-		return err
-	}
-	if extra != nil {
-		extra(&next)
-	}
-	if u.commit(func() {
-		*r = next
-		d.Log(string(e), r.CompanyID, r.ID, on.Format(time.DateOnly))
-	}, func() {
-		*r = before
-		d.Timeline = d.Timeline[:len(d.Timeline)-1]
-	}) {
-		u.refreshStates()
-	}
-	return nil
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
 }
 
 // attachReply keeps a file the company sent with the request's latest
@@ -350,15 +410,11 @@ func (u *UI) attachReply(id string) {
 	u.chooseFile(nil, func(path string) { u.attachFile(id, path) })
 }
 
-// maxAttachment bounds a file kept in the vault: the vault is read whole
-// at every start.
-const maxAttachment = 20 << 20
-
 // attachFile reads a file into the request's latest reply.
 func (u *UI) attachFile(id, path string) {
 	st, err := os.Stat(path)
-	if err == nil && st.Size() > maxAttachment {
-		err = fmt.Errorf("%s: %d MB; Prava keeps files up to 20 MB", filepath.Base(path), st.Size()>>20)
+	if err == nil && st.Size() > casework.MaxAttachment {
+		err = fmt.Errorf("%s: %d MB; Prava keeps files up to %d MB", filepath.Base(path), st.Size()>>20, casework.MaxAttachment>>20)
 	}
 	var data []byte
 	if err == nil {
@@ -368,24 +424,10 @@ func (u *UI) attachFile(id, path string) {
 		u.notice(T("request.attach_failed"), err)
 		return
 	}
-	d := u.vault.Data
-	r := d.Request(id)
-	if r == nil {
-		return
-	}
-	before := append([]storage.Reply(nil), r.Replies...)
 	doc := storage.Document{Name: filepath.Base(path), Data: data}
-	if u.commit(func() {
-		if len(r.Replies) == 0 {
-			r.Replies = append(r.Replies, storage.Reply{Received: u.today()})
-		} else {
-			r.Replies = append([]storage.Reply(nil), r.Replies...)
-		}
-		last := &r.Replies[len(r.Replies)-1]
-		last.Files = append(append([]storage.Document(nil), last.Files...), doc)
-	}, func() { r.Replies = before }) {
-		u.showRequest(id)
-	}
+	u.change(func(k *casework.Desk) error { return k.AttachReply(id, doc) }, func() { u.showRequest(id) }, func(err error) {
+		u.notice(T("request.attach_failed"), err)
+	})
 }
 
 // historyView lists the request's dates and replies.
@@ -422,10 +464,4 @@ func historyView(r *storage.Request) fyne.CanvasObject {
 		rows.Add(hint(T("request.no_events")))
 	}
 	return section(T("request.history"), rows)
-}
-
-// mustDay reads a YYYY-MM-DD date already checked by the caller.
-func mustDay(s string) time.Time {
-	t, _ := time.Parse(time.DateOnly, strings.TrimSpace(s))
-	return t
 }

@@ -47,7 +47,7 @@ func TestRequestEndToEnd(t *testing.T) {
 	u := homeUI(t, func(d *storage.Data) { d.Profile.Country = "LT" })
 	addPasted(t, u, seed(t, "003_667823663de3ed12.txt")) // Costless: EU-LT, e-mail
 	tap(t, u, "Save company")
-	company := u.vault.Data.Companies[0]
+	company := u.data().Companies[0]
 
 	tap(t, u, "Write a request…")
 	mustShow(t, u, "New request to Costless Ukraine, LLC")
@@ -55,14 +55,14 @@ func TestRequestEndToEnd(t *testing.T) {
 	tap(t, u, "Preview")
 	mustShow(t, u, "Mano paskyra: olena.p")
 	mustShow(t, u, "data.controller@costless.com.ua")
-	if len(u.vault.Data.Requests) != 0 {
+	if len(u.data().Requests) != 0 {
 		t.Fatal("the preview stored a request")
 	}
 	tap(t, u, "Write the letters")
-	if len(u.vault.Data.Requests) != 1 {
-		t.Fatalf("%d requests written", len(u.vault.Data.Requests))
+	if len(u.data().Requests) != 1 {
+		t.Fatalf("%d requests written", len(u.data().Requests))
 	}
-	r := u.vault.Data.Requests[0]
+	r := u.data().Requests[0]
 	mustShow(t, u, "Access · Costless Ukraine, LLC")
 	mustShow(t, u, "Not sent yet")
 
@@ -122,7 +122,7 @@ func TestRequestEndToEnd(t *testing.T) {
 	u.showRequest(r.ID)
 	tap(t, u, "Write the reminder")
 	mustShow(t, u, "Reminder · Costless Ukraine, LLC")
-	rem := u.vault.Data.Requests[1]
+	rem := u.data().Requests[1]
 	if rem.ParentID != r.ID || !strings.Contains(rem.LetterText.String(), r.Reference) {
 		t.Errorf("reminder %+v", rem)
 	}
@@ -136,7 +136,7 @@ func TestRequestEndToEnd(t *testing.T) {
 	mustShow(t, u, "complain to the supervisory authority")
 	tap(t, u, "Write the complaint")
 	mustShow(t, u, "Complaint · Costless Ukraine, LLC")
-	comp := u.vault.Data.Requests[2]
+	comp := u.data().Requests[2]
 	letter := comp.LetterText.String()
 	for _, want := range []string{"Valstybinė duomenų apsaugos inspekcija", r.Reference, "Costless Ukraine, LLC"} {
 		if !strings.Contains(letter, want) {
@@ -169,7 +169,7 @@ func TestRequestEvents(t *testing.T) {
 	// Delivered 5 Nov: 30 days end Sat 5 Dec, so Mon 7 Dec.
 	mustShow(t, u, "due 2026-12-07")
 	mustShow(t, u, "Delivered: 2026-11-05")
-	if u.vault.Data.Request("r").Channel != "post" {
+	if u.data().Request("r").Channel != "post" {
 		t.Error("the channel changed")
 	}
 	entryAfter(t, u, "On").SetText("2026-11-10")
@@ -189,6 +189,7 @@ func TestRequestEvents(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "answer.txt")
 	os.WriteFile(file, []byte("your data"), 0o600)
 	u.attachFile("r", file)
+	u.Settle()
 	mustShow(t, u, "sent a partial copy · answer.txt")
 	tap(t, u, "Done")
 	mustShow(t, u, "Closed.")
@@ -216,7 +217,7 @@ func TestWriterRefusals(t *testing.T) {
 	test.Tap(access)
 	tap(t, u, "Write the letters")
 	mustShow(t, u, "no e-mail or postal address")
-	if len(u.vault.Data.Requests) != 0 {
+	if len(u.data().Requests) != 0 {
 		t.Error("a request was stored")
 	}
 }
@@ -230,19 +231,19 @@ func TestFailedSaveKeepsTheRequest(t *testing.T) {
 	})
 	u.showWriter("c")
 	tap(t, u, "Write the letters")
-	id := u.vault.Data.Requests[0].ID
+	id := u.data().Requests[0].ID
 	before, _ := os.ReadFile(u.path)
 
 	restore := breakSaves(t, u)
 
 	tap(t, u, "Mark sent")
 	mustShow(t, u, "The change could not be saved, so it was undone")
-	if r := u.vault.Data.Request(id); r.Status != storage.StatusDraft || !r.Dates.Sent.IsZero() {
+	if r := u.data().Request(id); r.Status != storage.StatusDraft || !r.Dates.Sent.IsZero() {
 		t.Errorf("a failed save changed the request: %+v", r.Dates)
 	}
 	u.showWriter("c")
 	tap(t, u, "Write the letters")
-	if len(u.vault.Data.Requests) != 1 {
+	if len(u.data().Requests) != 1 {
 		t.Error("a failed save kept a new letter")
 	}
 	restore()
@@ -267,7 +268,7 @@ func TestSentByPostInstead(t *testing.T) {
 	})
 	entryAfter(t, u, "Registered-mail number").SetText("RR123456789LV")
 	tap(t, u, "Mark sent")
-	r := u.vault.Data.Requests[0]
+	r := u.data().Requests[0]
 	if r.Channel != "post" || r.Tracking != "RR123456789LV" {
 		t.Errorf("sent by %q, tracking %q", r.Channel, r.Tracking)
 	}

@@ -1,16 +1,18 @@
 package app
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"prava/casework"
-	"prava/law"
 	"prava/policy"
+	"prava/storage"
 )
 
 // review is the screen that shows what Prava read in a policy, each value
@@ -24,7 +26,7 @@ type review struct {
 	name, legal, registration, website, days *widget.Entry
 	emails, addresses                        *widget.Entry
 	markings                                 map[string]*widget.Entry
-	jurisdiction, language                   *widget.SelectEntry
+	law, language                            *choice
 	problem                                  *widget.Label
 }
 
@@ -47,14 +49,8 @@ func (r *review) view() fyne.CanvasObject {
 		days = strconv.Itoa(*f.ResponseDays)
 	}
 	r.days = entryWith(days)
-	r.jurisdiction = widget.NewSelectEntry(law.CodeNames())
-	if f.Jurisdiction != "unknown" {
-		r.jurisdiction.SetText(f.Jurisdiction)
-	}
-	r.language = widget.NewSelectEntry(Languages)
-	if f.Language != policy.LangUnknown {
-		r.language.SetText(f.Language)
-	}
+	r.law = lawChoice(f.Jurisdiction)
+	r.language = newChoice(casework.CompanyLanguages, languageName, f.Language)
 	r.problem = problemLabel()
 
 	rows := []fyne.CanvasObject{
@@ -71,8 +67,8 @@ func (r *review) view() fyne.CanvasObject {
 		r.field("review.name", r.name, f.DisplayName == "", "brand", "controller"),
 		r.field("review.legal", r.legal, f.Controller == nil, "controller"),
 		r.field("review.registration", r.registration, f.Registration == nil, "registration"),
-		r.field("review.jurisdiction", r.jurisdiction, f.Jurisdiction == "unknown", "jurisdiction"),
-		r.field("review.language", r.language, f.Language == policy.LangUnknown),
+		r.field("review.jurisdiction", r.law.Select, f.Jurisdiction == "unknown", "jurisdiction"),
+		r.field("review.language", r.language.Select, f.Language == policy.LangUnknown),
 		r.field("review.emails", r.emails, len(f.Emails) == 0, "emails", "dpo"),
 		r.field("review.addresses", r.addresses, len(f.Addresses) == 0, "addresses"),
 		r.field("review.website", r.website, len(f.Websites) == 0, "websites"),
@@ -136,11 +132,11 @@ func (r *review) save() {
 	edited.DisplayName = name
 	edited.Controller = ptr(r.legal.Text)
 	edited.Registration = ptr(r.registration.Text)
-	edited.Jurisdiction = strings.TrimSpace(r.jurisdiction.Text)
+	edited.Jurisdiction = r.law.Code()
 	if edited.Jurisdiction == "" {
 		edited.Jurisdiction = "unknown"
 	}
-	edited.Language = strings.TrimSpace(r.language.Text)
+	edited.Language = r.language.Code()
 	if edited.Language == "" {
 		edited.Language = policy.LangUnknown
 	}
@@ -173,17 +169,34 @@ func (r *review) save() {
 		Withdrawal: ptr(r.markings[policy.KindWithdrawal].Text), Any: ptr(r.markings[policy.KindAny].Text),
 	}
 	c := casework.ReviewedCompany(r.src, r.read, &edited, r.u.now().UTC())
-	d := r.u.vault.Data
-	ok := r.u.commit(func() {
-		d.Companies = append(d.Companies, c)
-		d.Log("company added", c.ID, "", r.src.Location)
-	}, func() {
-		d.Companies = d.Companies[:len(d.Companies)-1]
-		d.Timeline = d.Timeline[:len(d.Timeline)-1]
+	r.add(c, false)
+}
+
+// add stores the reviewed company; a company already in the vault is
+// offered to open instead, or to add again on purpose.
+func (r *review) add(c storage.Company, again bool) {
+	var added storage.Company
+	r.u.change(func(k *casework.Desk) (err error) {
+		added, err = k.AddCompany(c, again, r.src.Location)
+		return err
+	}, func() { r.u.showCompany(added.ID) }, func(err error) {
+		var dup *casework.DuplicateError
+		if !errors.As(err, &dup) {
+			r.problem.SetText(problemText(err))
+			r.problem.Show()
+			return
+		}
+		existing := dup.Existing.ID
+		d := dialog.NewCustomConfirm(T("review.duplicate_title"), T("review.duplicate_open"), T("review.duplicate_again"),
+			para(T("problem.duplicate", args("Name", dup.Existing.Name))), func(open bool) {
+				if open {
+					r.u.showCompany(existing)
+				} else {
+					r.add(c, true)
+				}
+			}, r.u.win)
+		d.Show()
 	})
-	if ok {
-		r.u.showCompany(c.ID)
-	}
 }
 
 func (r *review) fail(msg string) {

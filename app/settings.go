@@ -48,7 +48,7 @@ func (u *UI) settingsView() fyne.CanvasObject {
 	u.describeKeyring(keyring)
 
 	// Deadlines.
-	s := u.vault.Data.Settings
+	s := u.data().Settings
 	martial := widget.NewCheck(T("settings.martial_law"), nil)
 	counting := casework.Options(s)
 	martial.SetChecked(counting.MartialLaw)
@@ -63,13 +63,13 @@ func (u *UI) settingsView() fyne.CanvasObject {
 			return
 		}
 		on := martial.Checked
-		d := u.vault.Data
-		old := d.Settings
-		if u.commit(func() { d.Settings.MartialLaw, d.Settings.TransitDays = &on, n }, func() { d.Settings = old }) {
+		next := u.data().Settings
+		next.MartialLaw, next.TransitDays = &on, n
+		u.change(func(k *casework.Desk) error { return k.SaveSettings(next) }, func() {
 			u.refreshStates()
 			status.Importance = widget.SuccessImportance
 			status.SetText(T("common.saved"))
-		}
+		}, nil)
 	})
 
 	return screen(
@@ -134,10 +134,7 @@ func (u *UI) exportBackup() {
 // chooses, and switches to it once it opens.
 func (u *UI) restoreElsewhere() {
 	u.chooseSaveFile("restored.vault", nil, func(path string) {
-		if u.vault != nil {
-			u.vault.Close()
-			u.vault = nil
-		}
+		u.closeVault()
 		u.home = nil
 		u.showRestore(path)
 	})

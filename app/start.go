@@ -39,10 +39,7 @@ func (u *UI) Start() {
 
 // startAt opens the vault at path, asking only what it must.
 func (u *UI) startAt(path string) {
-	if u.vault != nil {
-		u.vault.Close()
-		u.vault = nil
-	}
+	u.closeVault()
 	u.path = path
 	u.show(busy(T("start.opening")))
 	var info storage.Info
@@ -69,7 +66,7 @@ func (u *UI) startAt(path string) {
 		case err != nil:
 			u.showProblem(err)
 		case opened != nil:
-			u.vault = opened.vault
+			u.setVault(opened.vault, opened.desk)
 			u.showHome(opened)
 		default:
 			u.showUnlock(info)
@@ -88,6 +85,7 @@ func needsKey(err error) bool {
 // it, worked out off the UI goroutine.
 type openVault struct {
 	vault     *storage.Vault
+	desk      *casework.Desk
 	byCompany map[string][]int
 	index     companyIndex
 }
@@ -99,7 +97,9 @@ func (u *UI) open(with storage.Unlock) (*openVault, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &openVault{vault: v, byCompany: casework.Requests(v.Data), index: indexCompanies(v.Data.Companies)}, nil
+	desk := casework.NewDesk(v, u.now)
+	d := desk.Data()
+	return &openVault{vault: v, desk: desk, byCompany: casework.Requests(d), index: indexCompanies(d.Companies)}, nil
 }
 
 // unlock opens the vault with what the person gave, off the UI goroutine;
@@ -122,7 +122,7 @@ func (u *UI) unlock(with storage.Unlock, failed func(error)) {
 		case err != nil:
 			u.showProblem(err)
 		default:
-			u.vault = opened.vault
+			u.setVault(opened.vault, opened.desk)
 			u.showHome(opened)
 			if keyErr != nil {
 				u.notice(T("unlock.keyring_not_saved"), keyErr)

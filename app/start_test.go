@@ -199,7 +199,7 @@ func TestProblemScreens(t *testing.T) {
 		if u.vault == nil {
 			t.Fatalf("the previous version did not open: %q", texts(u))
 		}
-		if u.vault.Data.Profile.Name != "" {
+		if u.data().Profile.Name != "" {
 			t.Error("the previous version is not the one before the last save")
 		}
 		kept, _ := filepath.Glob(path + ".damaged-*")

@@ -93,6 +93,14 @@ func TestEveryKeyTranslated(t *testing.T) {
 	for _, e := range []string{"sent", "delivered", "identity_asked", "identity_provided", "extension", "reply", "done", "refused"} {
 		used["event."+e] = true
 	}
+	for _, l := range []string{"ua", "ru", "eu", "us_ca"} {
+		used["law."+l] = true
+	}
+	// Every refusal the desk can give is shown in the person's language:
+	// its field and code, as written in casework's source, name the key.
+	for _, k := range problemKeys(t) {
+		used[k] = true
+	}
 	for _, h := range []string{"sent", "delivered", "identity_asked", "identity_provided", "extension", "reply", "closed"} {
 		used["history."+h] = true
 	}
@@ -125,4 +133,41 @@ func everything() *policy.Findings {
 		Markings:     policy.Markings{Access: &s, Erasure: &s, Withdrawal: &s, Any: &s},
 		ResponseDays: &n,
 	}
+}
+
+// problemKeys are the translation keys of every Problem casework's source
+// makes: problem("field", "code", …), dateProblem("code", …) and
+// &Problem{Field: "field", Code: "code"}.
+func problemKeys(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "casework", "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	calls := regexp.MustCompile(`problem\("(\w+)", "(\w+)"`)
+	dates := regexp.MustCompile(`dateProblem\("(\w+)"`)
+	literals := regexp.MustCompile(`Problem\{Field: "(\w+)", Code: "(\w+)"`)
+	var keys []string
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range calls.FindAllStringSubmatch(string(src), -1) {
+			keys = append(keys, "problem."+m[1]+"."+m[2])
+		}
+		for _, m := range literals.FindAllStringSubmatch(string(src), -1) {
+			keys = append(keys, "problem."+m[1]+"."+m[2])
+		}
+		for _, m := range dates.FindAllStringSubmatch(string(src), -1) {
+			keys = append(keys, "problem.date."+m[1])
+		}
+	}
+	if len(keys) < 20 {
+		t.Fatalf("found only %d problems in casework's source: has the way they are made changed?", len(keys))
+	}
+	return keys
 }

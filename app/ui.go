@@ -32,7 +32,12 @@ type UI struct {
 	opt  Options
 	path string
 
-	vault     *storage.Vault
+	vault *storage.Vault
+	desk  *casework.Desk // the one door for changes to the vault's data
+	// shown is the desk's snapshot the screens were last built from: it
+	// changes only on the UI goroutine (see sync), so the positions and
+	// states below always match it while a change is being saved.
+	shown     *storage.Data
 	states    map[string]casework.State // company ID → its requests' state, as rows ask
 	byCompany map[string][]int          // company ID → its requests' positions
 
@@ -75,6 +80,20 @@ func (u *UI) Window() fyne.Window { return u.win }
 // Vault is the open vault, nil until it is unlocked.
 func (u *UI) Vault() *storage.Vault { return u.vault }
 
+// data is the vault's data as the screens show it. Read it, never write:
+// changes go through the desk (see change).
+func (u *UI) data() *storage.Data { return u.shown }
+
+// setVault makes an opened vault the one the window shows, with its desk.
+// desk may be nil for a vault just created (it is empty, so the desk is
+// quick to make here).
+func (u *UI) setVault(v *storage.Vault, desk *casework.Desk) {
+	if desk == nil {
+		desk = casework.NewDesk(v, u.now)
+	}
+	u.vault, u.desk, u.shown = v, desk, desk.Data()
+}
+
 // Close releases the vault for other Prava processes.
 func (u *UI) Close() {
 	u.pending.Wait()
@@ -87,9 +106,14 @@ func (u *UI) Close() {
 		close(u.stopTicker)
 		u.ticker = nil
 	}
+	u.closeVault()
+}
+
+// closeVault closes the open vault, if any, releasing its lock.
+func (u *UI) closeVault() {
 	if u.vault != nil {
 		u.vault.Close()
-		u.vault = nil
+		u.vault, u.desk, u.shown = nil, nil, nil
 	}
 }
 

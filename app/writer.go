@@ -10,8 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"prava/casework"
-	"prava/letters"
 	"prava/law"
+	"prava/letters"
 	"prava/storage"
 )
 
@@ -19,7 +19,7 @@ import (
 // which kinds (one letter each), the language, the contact, a paragraph
 // of their own; a preview; then the letters are kept as drafts.
 func (u *UI) showWriter(companyID string) {
-	c := u.vault.Data.Company(companyID)
+	c := u.data().Company(companyID)
 	if c == nil {
 		return
 	}
@@ -60,9 +60,9 @@ func (u *UI) showWriter(companyID string) {
 	preview.Selectable = true
 	problem := problemLabel()
 
-	// drafts composes one letter per chosen kind with what is on screen.
-	drafts := func() ([]casework.Written, error) {
-		var out []casework.Written
+	// choices are the letters asked for on screen, one per chosen kind.
+	choices := func() []casework.Draft {
+		var out []casework.Draft
 		for _, k := range []law.Kind{law.Access, law.Erasure, law.Withdrawal} {
 			if !kinds[k].Checked {
 				continue
@@ -74,7 +74,15 @@ func (u *UI) showWriter(companyID string) {
 			if i := contact.SelectedIndex(); i > 0 {
 				dr.Contact = contactIndex[i-1]
 			}
-			w, err := casework.Write(u.vault.Data, companyID, dr)
+			out = append(out, dr)
+		}
+		return out
+	}
+	// drafts composes the letters for the preview; nothing is stored.
+	drafts := func() ([]casework.Written, error) {
+		var out []casework.Written
+		for _, dr := range choices() {
+			w, err := casework.Write(u.data(), companyID, dr)
 			if err != nil {
 				return nil, err
 			}
@@ -86,12 +94,12 @@ func (u *UI) showWriter(companyID string) {
 		return out, nil
 	}
 	fail := func(err error) {
-		msg := err.Error()
 		if err == errNoKind {
-			msg = T("writer.no_kind")
+			problem.SetText(T("writer.no_kind"))
+			problem.Show()
+			return
 		}
-		problem.SetText(msg)
-		problem.Show()
+		showProblem(problem, err)
 	}
 	show := widget.NewButtonWithIcon(T("writer.preview"), theme.VisibilityIcon(), func() {
 		ws, err := drafts()
@@ -110,31 +118,21 @@ func (u *UI) showWriter(companyID string) {
 		preview.SetText(b.String())
 	})
 	write := widget.NewButtonWithIcon(T("writer.write"), theme.DocumentCreateIcon(), func() {
-		ws, err := drafts()
-		if err != nil {
-			fail(err)
+		drs := choices()
+		if len(drs) == 0 {
+			fail(errNoKind)
 			return
 		}
-		d := u.vault.Data
-		n := len(d.Requests)
-		ok := u.commit(func() {
-			for _, w := range ws {
-				d.Requests = append(d.Requests, w.Request)
-				d.Log("letter written", companyID, w.Request.ID, w.Request.Reference)
-			}
-		}, func() {
-			d.Requests = d.Requests[:n]
-			d.Timeline = d.Timeline[:len(d.Timeline)-len(ws)]
-		})
-		if ok {
-			u.refreshStates()
-			u.showRequest(ws[0].Request.ID)
-		}
+		var ws []casework.Written
+		u.change(func(k *casework.Desk) (err error) {
+			ws, err = k.WriteRequests(companyID, drs)
+			return err
+		}, func() { u.showRequest(ws[0].Request.ID) }, fail)
 	})
 	write.Importance = widget.HighImportance
 	back := widget.NewButtonWithIcon(T("common.back"), theme.NavigateBackIcon(), func() { u.showCompany(companyID) })
 
-	if d := u.vault.Data; d.Profile.Name == "" {
+	if d := u.data(); d.Profile.Name == "" {
 		problem.SetText(T("writer.no_profile"))
 		problem.Show()
 	}

@@ -27,6 +27,14 @@ func CompanyFromPolicy(src policy.Source, f *policy.Findings, now time.Time) sto
 		Created:      now,
 		Updated:      now,
 	}
+	// What the reader could not tell is left empty for the person to
+	// choose, never stored as a word like "unknown".
+	if _, err := CheckLaw(c.Jurisdiction); err != nil {
+		c.Jurisdiction = ""
+	}
+	if CheckLanguage(c.Language) != nil {
+		c.Language = ""
+	}
 	if f.Controller != nil {
 		c.LegalName = *f.Controller
 	}

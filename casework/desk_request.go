@@ -149,6 +149,12 @@ func (k *Desk) UndoLastEvent(requestID string) error {
 	})
 }
 
+// LastEvent is the event UndoLastEvent would take back on a request, if
+// there is one.
+func LastEvent(d *storage.Data, requestID string) (Event, bool) {
+	return lastEvent(d.Timeline, requestID)
+}
+
 // lastEvent is the last request event logged for a request and not undone
 // since: each "event undone" entry cancels the latest event before it.
 func lastEvent(timeline []storage.Event, requestID string) (Event, bool) {
@@ -286,6 +292,33 @@ func rewrite(d *storage.Data, r *storage.Request) (Written, error) {
 	return w, nil
 }
 
+// DraftBody is the body of a draft's letter as text to edit: paragraphs
+// separated by blank lines, list items starting with "– ", as EditLetter
+// reads them back.
+func DraftBody(d *storage.Data, requestID string) (string, error) {
+	r := d.Request(requestID)
+	if r == nil {
+		return "", notFound("request", requestID)
+	}
+	w, err := rewrite(d, r)
+	if err != nil {
+		return "", err
+	}
+	var parts []string
+	for _, b := range w.Letter.Body {
+		if b.Text != "" {
+			parts = append(parts, b.Text)
+			continue
+		}
+		var items []string
+		for _, it := range b.Items {
+			items = append(items, "– "+it)
+		}
+		parts = append(parts, strings.Join(items, "\n"))
+	}
+	return strings.Join(parts, "\n\n"), nil
+}
+
 // parseBlocks splits a letter's body as typed into paragraphs and lists.
 func parseBlocks(text string) []letters.Block {
 	var out []letters.Block
@@ -372,8 +405,8 @@ func (k *Desk) SaveProfile(p storage.Profile) error {
 
 // SaveSettings keeps the person's settings.
 func (k *Desk) SaveSettings(s storage.Settings) error {
-	if s.TransitDays < 0 || s.TransitDays > 30 {
-		return problem("transit_days", "out_of_range", "postal transit is 0 to 30 days")
+	if s.TransitDays < 0 || s.TransitDays > 60 {
+		return problem("transit_days", "out_of_range", "postal transit is 0 to 60 days")
 	}
 	return k.update(func(d *storage.Data) error {
 		d.Settings = s

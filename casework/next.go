@@ -185,19 +185,26 @@ const (
 // ErrEventDate is wrapped by every refusal of an event's date.
 var ErrEventDate = errors.New("date")
 
+// dateProblem refuses an event's date.
+func dateProblem(code, format string, a ...any) error {
+	p := problem("date", code, "%s: "+format, append([]any{ErrEventDate}, a...)...)
+	p.Err = ErrEventDate
+	return p
+}
+
 // Record applies an event that happened on day to a request, checking
 // that the dates make sense (nothing in the future, nothing before the
 // request was sent). Nothing changes when it returns an error.
 func Record(r *storage.Request, e Event, on time.Time, now time.Time) error {
 	on = day(on)
 	if on.After(day(now)) {
-		return fmt.Errorf("%w: %s is in the future", ErrEventDate, on.Format(time.DateOnly))
+		return dateProblem("future", "%s is in the future", on.Format(time.DateOnly))
 	}
 	if e != EventSent && r.Dates.Sent.IsZero() {
-		return errors.New("mark the request sent first")
+		return problem("date", "not_sent", "mark the request sent first")
 	}
 	if e != EventSent && on.Before(day(r.Dates.Sent)) {
-		return fmt.Errorf("%w: %s is before the request was sent (%s)", ErrEventDate, on.Format(time.DateOnly), r.Dates.Sent.Format(time.DateOnly))
+		return dateProblem("before_sent", "%s is before the request was sent (%s)", on.Format(time.DateOnly), r.Dates.Sent.Format(time.DateOnly))
 	}
 	switch e {
 	case EventSent:
@@ -214,7 +221,7 @@ func Record(r *storage.Request, e Event, on time.Time, now time.Time) error {
 		r.Dates.IdentityAsked, r.Dates.IdentityProvided = on, time.Time{}
 	case EventIdentityProvided:
 		if r.Dates.IdentityAsked.IsZero() || on.Before(r.Dates.IdentityAsked) {
-			return fmt.Errorf("%w: identity can be provided only after it was asked for", ErrEventDate)
+			return dateProblem("identity_order", "identity can be provided only after it was asked for")
 		}
 		r.Dates.IdentityProvided = on
 	case EventExtension:

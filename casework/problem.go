@@ -13,9 +13,13 @@ type Problem struct {
 	Field string // "name", "law", "language", "contact", "promised_days", "id", …
 	Code  string // "empty", "unknown", "too_long", "not_found", …
 	Msg   string // the reason, with what to do
+	Err   error  // a sentinel the problem is a case of, for errors.Is; may be nil
 }
 
 func (p *Problem) Error() string { return p.Msg }
+
+// Unwrap is the sentinel the problem is a case of.
+func (p *Problem) Unwrap() error { return p.Err }
 
 // problem makes a Problem with a formatted message.
 func problem(field, code, format string, a ...any) *Problem {

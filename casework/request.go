@@ -24,7 +24,7 @@ type Draft struct {
 }
 
 // ErrNoContact means the company has no e-mail or postal address to write to.
-var ErrNoContact = errors.New("the company has no e-mail or postal address to write to: add one on its page")
+var ErrNoContact = &Problem{Field: "contact", Code: "none", Msg: "the company has no e-mail or postal address to write to: add one on its page"}
 
 // Written is a letter composed for a request: the record to store and the
 // letter itself, for its PDF and e-mail.
@@ -40,11 +40,11 @@ type Written struct {
 func Write(d *storage.Data, companyID string, dr Draft) (Written, error) {
 	c := d.Company(companyID)
 	if c == nil {
-		return Written{}, fmt.Errorf("no company %s in the vault", companyID)
+		return Written{}, notFound("company", companyID)
 	}
 	code := law.Code(c.Jurisdiction)
 	if _, err := law.Lookup(string(code), Options(d.Settings)); err != nil {
-		return Written{}, fmt.Errorf("the law that applies to %s is not known: choose it on the company's page", c.Name)
+		return Written{}, problem("law", "company_unknown", "the law that applies to %s is not known: choose it on the company's page", c.Name)
 	}
 	ct, err := contactFor(c, string(dr.Kind), dr.Contact)
 	if err != nil {
@@ -78,10 +78,10 @@ func Write(d *storage.Data, companyID string, dr Draft) (Written, error) {
 func FollowUp(d *storage.Data, requestID string, kind law.Kind, date time.Time) (Written, error) {
 	orig := d.Request(requestID)
 	if orig == nil {
-		return Written{}, fmt.Errorf("no request %s in the vault", requestID)
+		return Written{}, notFound("request", requestID)
 	}
 	if orig.Dates.Sent.IsZero() {
-		return Written{}, errors.New("the request was not sent yet: mark it sent first")
+		return Written{}, problem("date", "not_sent", "the request was not sent yet: mark it sent first")
 	}
 	c := d.Company(orig.CompanyID)
 	if c == nil {
@@ -174,7 +174,7 @@ func contactFor(c *storage.Company, kind string, chosen int) (storage.Contact, e
 	}
 	if chosen >= 0 && chosen < len(c.Contacts) {
 		if !usable(c.Contacts[chosen]) {
-			return storage.Contact{}, fmt.Errorf("a letter goes by e-mail or by post, not by %s: choose another contact", c.Contacts[chosen].Kind)
+			return storage.Contact{}, problem("contact", "not_letter", "a letter goes by e-mail or by post, not by %s: choose another contact", c.Contacts[chosen].Kind)
 		}
 		return c.Contacts[chosen], nil
 	}

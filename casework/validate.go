@@ -10,9 +10,9 @@ import (
 	"prava/storage"
 )
 
-// Languages a company may be recorded with: those Prava writes in and
+// CompanyLanguages are those a company may be recorded with: those Prava writes in and
 // those its reader recognises in policies.
-var companyLanguages = []string{"uk", "ru", "lv", "lt", "en", "pl", "de", "et", "fr", "es", "it"}
+var CompanyLanguages = []string{"uk", "ru", "lv", "lt", "en", "pl", "de", "et", "fr", "es", "it"}
 
 // Limits on what a person types, so that a paste gone wrong is caught.
 const (
@@ -38,6 +38,13 @@ func CheckCompany(c *storage.Company) error {
 		return problem("name", "too_long", "a name of over %d characters is not a name: check what was pasted", maxName)
 	case utf8.RuneCountInString(c.Registration) > 40:
 		return problem("registration", "too_long", "a registration number of over 40 characters is not one: check what was pasted")
+	}
+	// Older records say "unknown" where nothing was chosen.
+	if c.Jurisdiction == "unknown" {
+		c.Jurisdiction = ""
+	}
+	if c.Language == "und" || c.Language == "unknown" {
+		c.Language = ""
 	}
 	if c.Jurisdiction != "" {
 		code, err := CheckLaw(c.Jurisdiction)
@@ -90,12 +97,12 @@ func CheckLaw(code string) (law.Code, error) {
 
 // CheckLanguage refuses a language code Prava does not know.
 func CheckLanguage(lang string) error {
-	for _, l := range companyLanguages {
+	for _, l := range CompanyLanguages {
 		if l == lang {
 			return nil
 		}
 	}
-	return problem("language", "unknown", "unknown language %q: use one of %s", lang, strings.Join(companyLanguages, ", "))
+	return problem("language", "unknown", "unknown language %q: use one of %s", lang, strings.Join(CompanyLanguages, ", "))
 }
 
 // CheckContact checks that a contact is what its kind says: an e-mail

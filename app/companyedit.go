@@ -1,0 +1,86 @@
+package app
+
+import (
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"prava/casework"
+	"prava/storage"
+)
+
+// showCompanyEdit is the page where a person corrects a stored company's
+// facts: its names, registration, law (chosen from the laws Prava knows),
+// language and web site. Each refused field says why beside it.
+func (u *UI) showCompanyEdit(id string) {
+	c := u.data().Company(id)
+	if c == nil {
+		u.showCompanies()
+		return
+	}
+	title := entryWith(c.Name)
+	legal := entryWith(c.LegalName)
+	registration := entryWith(c.Registration)
+	website := entryWith(c.Website)
+	lawSel := lawChoice(c.Jurisdiction)
+	lang := newChoice(append([]string{""}, casework.CompanyLanguages...), func(code string) string {
+		if code == "" {
+			return T("company.language_unknown")
+		}
+		return languageName(code)
+	}, c.Language)
+
+	problems := map[string]*widget.Label{}
+	row := func(key, name string, w fyne.CanvasObject) fyne.CanvasObject {
+		p := problemLabel()
+		problems[name] = p
+		return field(T(key), w, p)
+	}
+	general := problemLabel()
+	save := widget.NewButtonWithIcon(T("common.save"), theme.DocumentSaveIcon(), nil)
+	save.Importance = widget.HighImportance
+	save.OnTapped = func() {
+		for _, p := range problems {
+			p.Hide()
+		}
+		general.Hide()
+		if strings.TrimSpace(title.Text) == "" {
+			showProblem(problems["name"], &casework.Problem{Field: "name", Code: "empty"})
+			return
+		}
+		edit := func(c *storage.Company) error {
+			c.Name, c.LegalName, c.Registration = title.Text, legal.Text, registration.Text
+			c.Website, c.Jurisdiction, c.Language = strings.TrimSpace(website.Text), lawSel.Code(), lang.Code()
+			return nil
+		}
+		u.change(func(k *casework.Desk) error { return k.EditCompany(id, edit) }, func() { u.showCompany(id) }, func(err error) {
+			var p *casework.Problem
+			if errors.As(err, &p) && problems[p.Field] != nil {
+				showProblem(problems[p.Field], err)
+				return
+			}
+			showProblem(general, err)
+		})
+	}
+	cancel := widget.NewButton(T("common.cancel"), func() { u.showCompany(id) })
+	back := widget.NewButtonWithIcon(T("common.back"), theme.NavigateBackIcon(), func() { u.showCompany(id) })
+	u.openPage(container.NewBorder(
+		container.NewPadded(container.NewBorder(nil, nil, back, nil, heading(T("company.edit_heading", args("Name", c.Name))))),
+		nil, nil, nil,
+		screen(
+			para(T("company.edit_why")),
+			row("review.name", "name", title),
+			row("review.legal", "legal_name", legal),
+			row("review.registration", "registration", registration),
+			row("review.jurisdiction", "law", lawSel.Select),
+			row("review.language", "language", lang.Select),
+			row("review.website", "website", website),
+			general,
+			buttons(save, cancel),
+		),
+	))
+}

@@ -1,0 +1,117 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+
+	"prava/law"
+)
+
+// uiLanguage is the language the screens are in, for the names of
+// countries and languages: the one chosen, else the system's.
+func uiLanguage() language.Tag {
+	code := chosenLanguage
+	if code == "" {
+		code = string(lang.SystemLocale())
+	}
+	tag, err := language.Parse(strings.ReplaceAll(code, "_", "-"))
+	if err != nil {
+		return language.English
+	}
+	return tag
+}
+
+// countryName is a country's name in the UI's language ("LV" → "Латвія").
+func countryName(code string) string {
+	r, err := language.ParseRegion(code)
+	if err != nil {
+		return code
+	}
+	if name := display.Regions(uiLanguage()).Name(r); name != "" {
+		return name
+	}
+	return code
+}
+
+// languageName is a language's name in the UI's language; Prava's own
+// languages are named in themselves, as a person looks for their own.
+func languageName(code string) string {
+	if name, ok := languageNames[code]; ok {
+		return name
+	}
+	tag, err := language.Parse(code)
+	if err != nil {
+		return code
+	}
+	if name := display.Languages(uiLanguage()).Name(tag); name != "" {
+		return name
+	}
+	return code
+}
+
+// lawName is a law by its name in the UI's language: "Ukraine: Law on
+// Personal Data Protection", "GDPR: Latvia".
+func lawName(code string) string {
+	switch c := strings.ToUpper(code); {
+	case c == "":
+		return T("law.unknown")
+	case c == "UA", c == "RU", c == "EU", c == "US-CA":
+		return T("law." + strings.ToLower(c))
+	case strings.HasPrefix(c, "EU-"):
+		return T("law.gdpr_in", args("Country", countryName(c[3:])))
+	}
+	return code
+}
+
+// lawShort is a law as a list shows it: the country for a national law
+// ("Russia"), "GDPR: Latvia" for a member state's.
+func lawShort(code string) string {
+	switch c := strings.ToUpper(code); c {
+	case "UA", "RU":
+		return countryName(c)
+	case "US-CA":
+		return T("law.us_ca")
+	}
+	return lawName(code)
+}
+
+// choice is a Select that shows names and gives back codes: laws,
+// languages, countries are chosen by name, never typed as codes. Put its
+// Select into containers, not the choice itself.
+type choice struct {
+	*widget.Select
+	codes []string
+}
+
+// newChoice lists codes by name, with current selected (none when it is
+// not among them).
+func newChoice(codes []string, name func(string) string, current string) *choice {
+	names := make([]string, len(codes))
+	for i, c := range codes {
+		names[i] = name(c)
+	}
+	c := &choice{Select: widget.NewSelect(names, nil), codes: codes}
+	for i, code := range codes {
+		if strings.EqualFold(code, current) {
+			c.SetSelectedIndex(i)
+		}
+	}
+	return c
+}
+
+// Code is the chosen code, "" when none is chosen.
+func (c *choice) Code() string {
+	if i := c.SelectedIndex(); i >= 0 {
+		return c.codes[i]
+	}
+	return ""
+}
+
+// lawChoice lists every law Prava knows, "not known yet" first.
+func lawChoice(current string) *choice {
+	return newChoice(append([]string{""}, law.CodeNames()...), lawName, current)
+}
