@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"prava/casework"
+	"prava/storage"
 )
 
 // change runs a change through the desk off the UI goroutine, so that the
@@ -19,11 +20,23 @@ func (u *UI) change(do func(k *casework.Desk) error, done func(), fail func(erro
 		return
 	}
 	var err error
-	u.background(func() { err = do(desk) }, func() {
+	var snap *storage.Data
+	var byCompany map[string][]int
+	shown := u.shown
+	u.background(func() {
+		err = do(desk)
+		// The new data's request index is worked out here too, so that
+		// the UI goroutine only swaps it in.
+		if snap = desk.Data(); snap != shown {
+			byCompany = casework.Requests(snap)
+		}
+	}, func() {
 		if u.desk != desk {
 			return // the vault was closed or another one opened meanwhile
 		}
-		u.sync()
+		if snap != u.shown && byCompany != nil {
+			u.shown, u.byCompany, u.states = snap, byCompany, map[string]casework.State{}
+		}
 		if err != nil {
 			if fail != nil {
 				fail(err)

@@ -213,17 +213,16 @@ func (u *UI) requestsCard(c *storage.Company) fyne.CanvasObject {
 	write.Importance = widget.HighImportance
 	rows := container.NewVBox(buttons(write))
 	n := 0
-	for _, r := range u.data().Requests {
-		if r.CompanyID != c.ID {
-			continue
-		}
+	d := u.data()
+	for _, i := range u.byCompany[c.ID] {
+		r := d.Requests[i]
 		n++
 		line := T("kind."+r.Kind) + " · " + r.Reference + " · " + T("status."+string(r.Status))
 		if !r.Dates.Sent.IsZero() {
 			line += " · " + T("request.sent_on", args("Date", r.Dates.Sent.Format(time.DateOnly)))
 		}
 		if r.ParentID == "" {
-			if text, _ := stepText(casework.Next(u.data(), r, u.now())); r.Status.Open() {
+			if text, _ := stepText(casework.Next(d, r, u.now())); r.Status.Open() {
 				line += " · " + text
 			}
 		}
@@ -245,12 +244,7 @@ func (u *UI) confirmDelete(id string) {
 	if c == nil {
 		return
 	}
-	n := 0
-	for _, r := range u.data().Requests {
-		if r.CompanyID == id {
-			n++
-		}
-	}
+	n := len(u.byCompany[id])
 	msg := T("company.delete_body", args("Name", c.Name))
 	if n > 0 {
 		msg += "\n" + T("company.delete_requests", args("N", n))

@@ -387,6 +387,13 @@ func (u *UI) askRefusal(id string, record func(casework.Event, func() casework.D
 	why := widget.NewMultiLineEntry()
 	why.Wrapping = fyne.TextWrapWord
 	why.SetPlaceHolder(T("request.refused_hint"))
+	// The form's button stays off until a reason is given.
+	why.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New(T("request.refused_need"))
+		}
+		return nil
+	}
 	d := dialog.NewForm(T("event.refused"), T("request.refused_do"), T("common.cancel"),
 		[]*widget.FormItem{widget.NewFormItem(T("request.refused_why"), why)},
 		func(ok bool) {
@@ -394,12 +401,6 @@ func (u *UI) askRefusal(id string, record func(casework.Event, func() casework.D
 				record(casework.EventRefused, func() casework.Detail { return casework.Detail{Note: why.Text} })
 			}
 		}, u.win)
-	why.Validator = func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return errors.New(T("request.refused_need"))
-		}
-		return nil
-	}
 	d.Resize(fyne.NewSize(520, 0))
 	d.Show()
 }

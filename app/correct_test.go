@@ -1,0 +1,191 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"prava/storage"
+)
+
+// selectWithOption finds the visible select that offers option.
+func selectWithOption(t *testing.T, u *UI, option string) *widget.Select {
+	t.Helper()
+	var found *widget.Select
+	walk(u, func(o fyne.CanvasObject) {
+		if s, ok := o.(*widget.Select); ok && found == nil {
+			for _, opt := range s.Options {
+				if opt == option {
+					found = s
+				}
+			}
+		}
+	})
+	if found == nil {
+		t.Fatalf("no choice offers %q", option)
+	}
+	return found
+}
+
+// TestCorrectTheLawAfterSaving is the trap a new user fell into: a company
+// saved without a law the letters know. The writer says where to choose
+// it, the company's Edit page offers the laws by name, and the letter is
+// then written under the law chosen.
+func TestCorrectTheLawAfterSaving(t *testing.T) {
+	u := homeUI(t, func(d *storage.Data) {
+		d.Profile = storage.Profile{Name: "Olena Petrenko", Email: "olena@example.org", Address: "Brīvības iela 1, Rīga, LV-1010"}
+		d.Companies = []storage.Company{{ID: "c", Name: "Alpha", Contacts: []storage.Contact{{Kind: storage.ContactEmail, Value: "privacy@alpha.lv"}}}}
+	})
+	u.showWriter("c")
+	tap(t, u, "Write the letters")
+	mustShow(t, u, "choose it with Edit on the company's page")
+
+	u.showCompany("c")
+	mustShow(t, u, "law not known")
+	tap(t, u, "Edit")
+	mustShow(t, u, "Correct Alpha")
+	entryAfter(t, u, "Legal name (the controller)").SetText("SIA Alpha")
+	selectWithOption(t, u, "GDPR: Latvia").SetSelected("GDPR: Latvia")
+	selectWithOption(t, u, "Latviešu").SetSelected("Latviešu")
+	tap(t, u, "Save")
+	mustShow(t, u, "GDPR: Latvia")
+	mustShow(t, u, "SIA Alpha")
+
+	u.showWriter("c")
+	tap(t, u, "Write the letters")
+	if len(u.data().Requests) != 1 || u.data().Requests[0].Law != "EU-LV" || !strings.Contains(u.data().Requests[0].LetterText.String(), "SIA Alpha") {
+		t.Fatalf("after the correction: %+v", u.data().Requests)
+	}
+	if d := reopen(t, u); d.Companies[0].Jurisdiction != "EU-LV" || d.Companies[0].Language != "lv" {
+		t.Errorf("stored %+v", d.Companies[0])
+	}
+}
+
+// TestEditRefusesBadFacts: an empty name is refused beside the field and
+// nothing is stored.
+func TestEditRefusesBadFacts(t *testing.T) {
+	u := homeUI(t, func(d *storage.Data) {
+		d.Companies = []storage.Company{{ID: "c", Name: "Alpha", Jurisdiction: "EU-LV"}}
+	})
+	u.showCompanyEdit("c")
+	entryAfter(t, u, "Name").SetText("  ")
+	tap(t, u, "Save")
+	mustShow(t, u, "A name is needed.")
+	entryAfter(t, u, "Name").SetText(strings.Repeat("x", 300))
+	tap(t, u, "Save")
+	mustShow(t, u, "This is too long for a name")
+	if u.data().Companies[0].Name != "Alpha" {
+		t.Error("a refused name was stored")
+	}
+}
+
+// TestDuplicateCompanyIsOffered: the same policy added twice offers the
+// company already kept, or a second one on purpose.
+func TestDuplicateCompanyIsOffered(t *testing.T) {
+	u := homeUI(t, nil)
+	addPasted(t, u, seed(t, "003_667823663de3ed12.txt"))
+	tap(t, u, "Save company")
+	addPasted(t, u, seed(t, "003_667823663de3ed12.txt"))
+	tap(t, u, "Save company")
+	mustShow(t, u, "Costless Ukraine, LLC is already among your companies.")
+	tap(t, u, "Open it")
+	if len(u.data().Companies) != 1 {
+		t.Fatalf("%d companies after opening the one kept", len(u.data().Companies))
+	}
+	mustShow(t, u, "Write a request…")
+	addPasted(t, u, seed(t, "003_667823663de3ed12.txt"))
+	tap(t, u, "Save company")
+	tap(t, u, "Add it again")
+	if len(u.data().Companies) != 2 {
+		t.Errorf("%d companies after adding again on purpose", len(u.data().Companies))
+	}
+}
+
+// TestRefusalUndoDelete: a refusal asks for its reason and leads to the
+// complaint; the last event can be undone; a request written by mistake
+// can be deleted; the list says a written letter is not sent.
+func TestRefusalUndoDelete(t *testing.T) {
+	u := homeUI(t, func(d *storage.Data) {
+		d.Profile = storage.Profile{Name: "Olena Petrenko", Email: "olena@example.org", Country: "LV"}
+		d.Companies = []storage.Company{{ID: "c", Name: "Alpha", Jurisdiction: "EU-LV", Language: "lv",
+			Contacts: []storage.Contact{{Kind: storage.ContactEmail, Value: "privacy@alpha.lv"}}}}
+	})
+	u.showWriter("c")
+	tap(t, u, "Write the letters")
+	id := u.data().Requests[0].ID
+	u.showCompanies()
+	mustShow(t, u, "Written, not sent")
+
+	u.showRequest(id)
+	tap(t, u, "Mark sent")
+	mustShow(t, u, "Undo: Sent")
+	tap(t, u, "Refused")
+	mustShow(t, u, "Why did the company refuse?")
+	tap(t, u, "Record the refusal") // empty: the form will not submit
+	if u.data().Request(id).Status == storage.StatusRefused {
+		t.Fatal("a refusal without a reason was recorded")
+	}
+	var why *widget.Entry
+	walk(u, func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == "Their reason in a few words: the complaint quotes it." {
+			why = e
+		}
+	})
+	if why == nil {
+		t.Fatal("no field for the refusal's reason")
+	}
+	why.SetText("they say they hold nothing")
+	tap(t, u, "Record the refusal")
+	if r := u.data().Request(id); r.Status != storage.StatusRefused || !strings.Contains(r.Notes, "hold nothing") {
+		t.Fatalf("after the refusal: %+v", r)
+	}
+	mustShow(t, u, "Write the complaint")
+	u.showCompanies()
+	mustShow(t, u, "Refused · complain")
+
+	u.showRequest(id)
+	tap(t, u, "Undo: Closed")
+	if r := u.data().Request(id); r.Status != storage.StatusSent {
+		t.Errorf("after undoing the refusal: %s", r.Status)
+	}
+	tap(t, u, "Delete")
+	tap(t, u, "Yes")
+	if len(u.data().Requests) != 0 {
+		t.Error("the request was not deleted")
+	}
+	if d := reopen(t, u); len(d.Requests) != 0 {
+		t.Error("the deletion was not saved")
+	}
+}
+
+// TestEditDraftLetter: a draft's text can be changed; the PDF follows.
+func TestEditDraftLetter(t *testing.T) {
+	u := homeUI(t, func(d *storage.Data) {
+		d.Profile = storage.Profile{Name: "Olena Petrenko", Email: "olena@example.org"}
+		d.Companies = []storage.Company{{ID: "c", Name: "Alpha", Jurisdiction: "EU-LV", Language: "en",
+			Contacts: []storage.Contact{{Kind: storage.ContactEmail, Value: "privacy@alpha.lv"}}}}
+	})
+	u.showWriter("c")
+	tap(t, u, "Write the letters")
+	id := u.data().Requests[0].ID
+	pdf := u.data().Requests[0].PDF
+	tap(t, u, "Edit the letter")
+	var body *widget.Entry
+	walk(u, func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && e.MultiLine && strings.Contains(e.Text, "Article 15") {
+			body = e
+		}
+	})
+	if body == nil {
+		t.Fatal("no letter text to edit")
+	}
+	body.SetText(body.Text + "\n\nMy customer number is 4711.")
+	tap(t, u, "Save")
+	r := u.data().Request(id)
+	if !strings.Contains(r.LetterText.String(), "My customer number is 4711.") || string(r.PDF) == string(pdf) {
+		t.Error("the edited text was not kept, or the PDF not written again")
+	}
+	mustShow(t, u, "My customer number is 4711.")
+}
