@@ -41,6 +41,13 @@ func (u *UI) showCompanyEdit(id string) {
 		return field(T(key), w, p)
 	}
 	general := problemLabel()
+	var page fyne.CanvasObject
+	// A problem line shown under a field takes room: the page is laid out
+	// again so that nothing overlaps.
+	refused := func(l *widget.Label, err error) {
+		showProblem(l, err)
+		page.Refresh()
+	}
 	save := widget.NewButtonWithIcon(T("common.save"), theme.DocumentSaveIcon(), nil)
 	save.Importance = widget.HighImportance
 	save.OnTapped = func() {
@@ -49,7 +56,7 @@ func (u *UI) showCompanyEdit(id string) {
 		}
 		general.Hide()
 		if strings.TrimSpace(title.Text) == "" {
-			showProblem(problems["name"], &casework.Problem{Field: "name", Code: "empty"})
+			refused(problems["name"], &casework.Problem{Field: "name", Code: "empty"})
 			return
 		}
 		edit := func(c *storage.Company) error {
@@ -60,27 +67,26 @@ func (u *UI) showCompanyEdit(id string) {
 		u.change(func(k *casework.Desk) error { return k.EditCompany(id, edit) }, func() { u.showCompany(id) }, func(err error) {
 			var p *casework.Problem
 			if errors.As(err, &p) && problems[p.Field] != nil {
-				showProblem(problems[p.Field], err)
+				refused(problems[p.Field], err)
 				return
 			}
-			showProblem(general, err)
+			refused(general, err)
 		})
 	}
 	cancel := widget.NewButton(T("common.cancel"), func() { u.showCompany(id) })
 	back := widget.NewButtonWithIcon(T("common.back"), theme.NavigateBackIcon(), func() { u.showCompany(id) })
+	page = screen(
+		para(T("company.edit_why")),
+		row("review.name", "name", title),
+		row("review.legal", "legal_name", legal),
+		row("review.registration", "registration", registration),
+		row("review.jurisdiction", "law", lawSel.Select),
+		row("review.language", "language", lang.Select),
+		row("review.website", "website", website),
+		general,
+		buttons(save, cancel),
+	)
 	u.openPage(container.NewBorder(
 		container.NewPadded(container.NewBorder(nil, nil, back, nil, heading(T("company.edit_heading", args("Name", c.Name))))),
-		nil, nil, nil,
-		screen(
-			para(T("company.edit_why")),
-			row("review.name", "name", title),
-			row("review.legal", "legal_name", legal),
-			row("review.registration", "registration", registration),
-			row("review.jurisdiction", "law", lawSel.Select),
-			row("review.language", "language", lang.Select),
-			row("review.website", "website", website),
-			general,
-			buttons(save, cancel),
-		),
-	))
+		nil, nil, nil, page))
 }

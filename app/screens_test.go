@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
+	"prava/casework"
 	"prava/policy"
 	"prava/storage"
 )
@@ -92,7 +93,7 @@ func TestScreens(t *testing.T) {
 				}
 				tap(t, u2, T("review.save"))
 			}
-			id := u2.vault.Data.Companies[0].ID
+			id := u2.data().Companies[0].ID
 			u2.confirmDelete(id)
 			shoot(u2, "12b-delete")
 			tap(t, u2, lang.L("No"))
@@ -102,9 +103,12 @@ func TestScreens(t *testing.T) {
 			shoot(u2, "12c-changes")
 			tap(t, u2, T("common.cancel"))
 			// Requests: write one, send it, let it run late.
-			u2.vault.Data.Profile = storage.Profile{Name: "Olena Petrenko", Address: "vul. Khreshchatyk 1\n01001 Kyiv", Email: "olena@example.org", Country: "LT"}
+			if err := u2.desk.SaveProfile(storage.Profile{Name: "Olena Petrenko", Address: "vul. Khreshchatyk 1\n01001 Kyiv", Email: "olena@example.org", Country: "LT"}); err != nil {
+				t.Fatal(err)
+			}
+			u2.sync()
 			costless := ""
-			for _, c := range u2.vault.Data.Companies {
+			for _, c := range u2.data().Companies {
 				if c.Name == "Costless Ukraine, LLC" {
 					costless = c.ID
 				}
@@ -114,7 +118,10 @@ func TestScreens(t *testing.T) {
 			shoot(u2, "16-writer")
 			tap(t, u2, T("writer.write"))
 			shoot(u2, "17-request-draft")
-			rid := u2.vault.Data.Requests[len(u2.vault.Data.Requests)-1].ID
+			rid := u2.data().Requests[len(u2.data().Requests)-1].ID
+			tap(t, u2, T("request.edit_letter"))
+			shoot(u2, "17b-edit-letter")
+			tap(t, u2, T("common.cancel"))
 			tap(t, u2, T("event.sent"))
 			shoot(u2, "18-request-sent")
 			setClock(u2, "2026-12-24")
@@ -126,6 +133,18 @@ func TestScreens(t *testing.T) {
 			u2.showRequest(rid)
 			tap(t, u2, T("request.write_complaint"))
 			shoot(u2, "20-complaint")
+			u2.showRequest(rid)
+			tap(t, u2, T("event.refused"))
+			shoot(u2, "20b-refused")
+			tap(t, u2, T("common.cancel"))
+			u2.showCompanyEdit(costless)
+			shoot(u2, "20c-company-edit")
+			entryAfter(t, u2, T("review.name")).SetText(" ")
+			tap(t, u2, T("common.save"))
+			shoot(u2, "20d-company-edit-refused")
+			u2.failed(&casework.Problem{Field: "law", Code: "company_unknown", Msg: "the law that applies to X is not known"})
+			shoot(u2, "20e-notice")
+			tap(t, u2, T("common.ok"))
 			u2.home.tabs.SelectIndex(tabBoard)
 			shoot(u2, "21-board")
 			setClock(u2, "2026-11-23")
