@@ -1,0 +1,54 @@
+package directory
+
+import (
+	"sort"
+	"strings"
+
+	"prava/directory/internal/textkey"
+)
+
+// index is what Search looks through. The generator builds it
+// (snapshot.BuildIndex) and the compact form carries it, so loading builds
+// no maps.
+type index struct {
+	names   []string   // folded name of each entry
+	brands  [][]string // folded brands of each entry, in the order of its Runs
+	domains []domain   // sorted by host
+	words   []string   // every distinct word of the names and brands, sorted
+	posts   [][]int32  // for each word, the entries using it (entry<<1 | 1 if in a brand)
+}
+
+type domain struct {
+	host  string
+	entry int32
+}
+
+// hostEntries are the entries whose web site or e-mail is at host.
+func (ix *index) hostEntries(host string) []int32 {
+	i := sort.Search(len(ix.domains), func(i int) bool { return ix.domains[i].host >= host })
+	var out []int32
+	for ; i < len(ix.domains) && ix.domains[i].host == host; i++ {
+		out = append(out, ix.domains[i].entry)
+	}
+	return out
+}
+
+// slugIndex finds an entry by slug in entries sorted by slug.
+func slugIndex(entries []Entry, slug string) (int, bool) {
+	i := sort.Search(len(entries), func(i int) bool { return entries[i].Slug >= slug })
+	return i, i < len(entries) && entries[i].Slug == slug
+}
+
+// queryHost reads a query that looks like a web address or an e-mail
+// address ("booking.com", "https://www.booking.com/x", "dpo@booking.com")
+// as a host; it returns "" for anything else.
+func queryHost(q string) string {
+	q = strings.TrimSpace(q)
+	if q == "" || strings.ContainsAny(q, " \t") || !strings.Contains(q, ".") {
+		return ""
+	}
+	if strings.Contains(q, "@") {
+		return textkey.EmailHost(q)
+	}
+	return textkey.Host(q)
+}

@@ -1,0 +1,242 @@
+package directory
+
+import (
+	"math/bits"
+	"sort"
+	"strings"
+
+	"prava/directory/internal/textkey"
+)
+
+// Rank says how a company matched a query; a lower rank comes first.
+type Rank int
+
+// The ranks, best first.
+const (
+	RankName   Rank = iota // the query is the whole name
+	RankPrefix             // the start of the name, or the slug or web domain
+	RankBrand              // a brand or service the company runs, whole or its start
+	RankWords              // every word of the query starts a word of the name or a brand, in any order
+	RankTypo               // the same with one word mistyped
+)
+
+// String names the rank for people and for JSON.
+func (r Rank) String() string {
+	switch r {
+	case RankName:
+		return "name"
+	case RankPrefix:
+		return "prefix"
+	case RankBrand:
+		return "brand"
+	case RankWords:
+		return "words"
+	case RankTypo:
+		return "typo"
+	}
+	return "?"
+}
+
+// Options narrow and order a search.
+type Options struct {
+	// Country is where the person lives (ISO code, any case): among equal
+	// matches, companies relevant to it come first, then those relevant to
+	// everyone.
+	Country string
+	// Limit is the most hits returned; 0 returns all.
+	Limit int
+}
+
+// Hit is one company found.
+type Hit struct {
+	Entry *Entry
+	Rank  Rank
+	// Via is what matched when it was not the name: the brand ("YouTube"),
+	// the web domain ("booking.com") or "slug".
+	Via string
+}
+
+// maxWords is how many words of a query count; the rest are ignored.
+const maxWords = 16
+
+// minTypoWord is the shortest word in which a typo is tolerated: in
+// shorter words one edit reaches too many others.
+const minTypoWord = 4
+
+// match is how one entry matched, kept small: Search keeps one per entry.
+type match struct {
+	rank Rank
+	via  int32 // index into the search's vias, 0 for none
+	sub  int8  // within a rank: 0 exact, 1 the start only
+	set  bool
+}
+
+// Search finds the companies matching query, best first: an exact name,
+// then the start of a name (or the slug or the web domain), then a brand,
+// then every word in any order, then the same with one typo. Case,
+// diacritics and punctuation do not matter. Among equal matches, companies
+// relevant to opt.Country come first, then churches and schools last, then
+// better-checked records, then shorter names.
+func (d *Directory) Search(query string, opt Options) []Hit {
+	q := textkey.Fold(query)
+	host := queryHost(query)
+	if host != "" && strings.Contains(query, "/") {
+		q = textkey.Fold(host) // a whole URL: only its host names the company
+	}
+	if q == "" && host == "" {
+		return nil
+	}
+	ix := &d.idx
+	found := make([]match, len(d.entries))
+	vias := []string{""}
+	put := func(i int, r Rank, sub int8, via string) {
+		m := &found[i]
+		if !m.set || r < m.rank || r == m.rank && sub < m.sub {
+			v := int32(0)
+			if via != "" {
+				v = int32(len(vias))
+				vias = append(vias, via)
+			}
+			*m = match{rank: r, sub: sub, via: v, set: true}
+		}
+	}
+	if q != "" {
+		for i, name := range ix.names {
+			if name == q {
+				put(i, RankName, 0, "")
+			} else if strings.HasPrefix(name, q) {
+				put(i, RankPrefix, 1, "")
+			}
+		}
+		for i, bs := range ix.brands {
+			for j, b := range bs {
+				if b == q {
+					put(i, RankBrand, 0, d.entries[i].Runs[j])
+				} else if strings.HasPrefix(b, q) {
+					put(i, RankBrand, 1, d.entries[i].Runs[j])
+				}
+			}
+		}
+		if i, ok := slugIndex(d.entries, strings.ReplaceAll(q, " ", "-")); ok {
+			put(i, RankPrefix, 0, "slug")
+		}
+		d.searchWords(q, put)
+	}
+	if host != "" {
+		// The host and each parent domain with two labels or more:
+		// "mail.google.com", then "google.com".
+		for h := host; strings.Count(h, ".") >= 1; {
+			for _, i := range ix.hostEntries(h) {
+				put(int(i), RankPrefix, 0, h)
+			}
+			_, h, _ = strings.Cut(h, ".")
+		}
+	}
+	var cand []int
+	for i := range found {
+		if found[i].set {
+			cand = append(cand, i)
+		}
+	}
+	country := lower(opt.Country)
+	sort.Slice(cand, func(a, b int) bool {
+		ia, ib := cand[a], cand[b]
+		ma, mb := &found[ia], &found[ib]
+		if ma.rank != mb.rank {
+			return ma.rank < mb.rank
+		}
+		if ma.sub != mb.sub {
+			return ma.sub < mb.sub
+		}
+		ea, eb := &d.entries[ia], &d.entries[ib]
+		if ca, cb := countryOrder(ea, country), countryOrder(eb, country); ca != cb {
+			return ca < cb
+		}
+		if fa, fb := ea.Facet != "", eb.Facet != ""; fa != fb {
+			return fb
+		}
+		if qa, qb := qualityOrder(ea.Quality), qualityOrder(eb.Quality); qa != qb {
+			return qa < qb
+		}
+		if la, lb := len(ix.names[ia]), len(ix.names[ib]); la != lb {
+			return la < lb
+		}
+		return ix.names[ia] < ix.names[ib]
+	})
+	if opt.Limit > 0 && len(cand) > opt.Limit {
+		cand = cand[:opt.Limit]
+	}
+	hits := make([]Hit, len(cand))
+	for k, i := range cand {
+		hits[k] = Hit{Entry: &d.entries[i], Rank: found[i].rank, Via: vias[found[i].via]}
+	}
+	return hits
+}
+
+// searchWords finds the entries whose name and brands hold every word of
+// q, in any order, as whole words or their start; or all but one of them,
+// with the last within one typo.
+func (d *Directory) searchWords(q string, put func(int, Rank, int8, string)) {
+	ix := &d.idx
+	words := strings.Fields(q)
+	if len(words) > maxWords {
+		words = words[:maxWords]
+	}
+	full := uint32(1)<<len(words) - 1
+	exact := make([]uint32, len(d.entries))
+	typo := make([]uint32, len(d.entries))
+	mark := func(masks []uint32, wi int, bit uint32) {
+		for _, p := range ix.posts[wi] {
+			masks[p>>1] |= bit
+		}
+	}
+	for k, w := range words {
+		bit := uint32(1) << k
+		// The words starting with w sit together in the sorted list.
+		for wi := sort.SearchStrings(ix.words, w); wi < len(ix.words) && strings.HasPrefix(ix.words[wi], w); wi++ {
+			mark(exact, wi, bit)
+		}
+		if len(w) < minTypoWord {
+			continue
+		}
+		for wi, t := range ix.words {
+			if len(t) >= len(w)-1 && mayBeTypo(w, t) && (withinOne(w, t) || prefixWithinOne(w, t)) {
+				mark(typo, wi, bit)
+			}
+		}
+	}
+	for i := range exact {
+		switch {
+		case exact[i] == full:
+			put(i, RankWords, 0, "")
+		case (exact[i]|typo[i]) == full && bits.OnesCount32(full&^exact[i]) <= 1:
+			put(i, RankTypo, 0, "")
+		}
+	}
+}
+
+// countryOrder puts entries relevant to the person's country first, then
+// those relevant to everyone, then the rest; with no country, those
+// relevant to everyone first.
+func countryOrder(e *Entry, country string) int {
+	switch {
+	case country != "" && e.RelevantTo(country):
+		return 0
+	case e.ForEveryone():
+		return 1
+	}
+	return 2
+}
+
+// qualityOrder ranks the schema's quality flags, best checked first.
+func qualityOrder(q string) int {
+	switch q {
+	case "tested":
+		return 0
+	case "verified", "":
+		return 1
+	case "imported":
+		return 2
+	}
+	return 3
+}
