@@ -27,7 +27,7 @@ func decode(data []byte) (*Directory, error) {
 		m.Date, _ = time.Parse(time.RFC3339, d)
 	}
 	n := r.num()
-	if n > len(r.s) { // each record takes more than a byte
+	if n > (len(r.s)-r.pos)/minRecord {
 		return nil, errCorrupt
 	}
 	entries := make([]Entry, n)
@@ -108,6 +108,11 @@ func decode(data []byte) (*Directory, error) {
 	m.Companies = len(entries)
 	return &Directory{meta: m, entries: entries, packs: packs, idx: ix}, nil
 }
+
+// minRecord is the fewest bytes a record takes: one for each of its 18
+// fields. A count promising more records than that is damage, refused
+// before it allocates.
+const minRecord = 18
 
 // reader reads the compact form (its numbers are encoding/binary
 // uvarints); after a read past the end it returns

@@ -67,7 +67,7 @@ const minTypoWord = 4
 type match struct {
 	rank Rank
 	via  int32 // index into the search's vias, 0 for none
-	sub  int8  // within a rank: 0 exact, 1 the start only
+	sub  int8  // within a rank: 0 exact (or in the name), 1 the start only (or in a brand)
 	set  bool
 }
 
@@ -175,7 +175,8 @@ func (d *Directory) Search(query string, opt Options) []Hit {
 
 // searchWords finds the entries whose name and brands hold every word of
 // q, in any order, as whole words or their start; or all but one of them,
-// with the last within one typo.
+// with the last within one typo. Within each rank, finding every word in
+// the name alone comes before needing the brands.
 func (d *Directory) searchWords(q string, put func(int, Rank, int8, string)) {
 	ix := &d.idx
 	words := strings.Fields(q)
@@ -183,34 +184,47 @@ func (d *Directory) searchWords(q string, put func(int, Rank, int8, string)) {
 		words = words[:maxWords]
 	}
 	full := uint32(1)<<len(words) - 1
-	exact := make([]uint32, len(d.entries))
-	typo := make([]uint32, len(d.entries))
-	mark := func(masks []uint32, wi int, bit uint32) {
+	// Per entry, a bit for each query word found: exactly or as a word's
+	// start, or within one typo; in the name or brands, or the name alone.
+	exact, typo := make([]uint32, len(d.entries)), make([]uint32, len(d.entries))
+	exactName, typoName := make([]uint32, len(d.entries)), make([]uint32, len(d.entries))
+	mark := func(both, name []uint32, wi int, bit uint32) {
 		for _, p := range ix.posts[wi] {
-			masks[p>>1] |= bit
+			both[p>>1] |= bit
+			if p&1 == 0 {
+				name[p>>1] |= bit
+			}
 		}
 	}
 	for k, w := range words {
 		bit := uint32(1) << k
 		// The words starting with w sit together in the sorted list.
 		for wi := sort.SearchStrings(ix.words, w); wi < len(ix.words) && strings.HasPrefix(ix.words[wi], w); wi++ {
-			mark(exact, wi, bit)
+			mark(exact, exactName, wi, bit)
 		}
 		if len(w) < minTypoWord {
 			continue
 		}
 		for wi, t := range ix.words {
 			if len(t) >= len(w)-1 && mayBeTypo(w, t) && (withinOne(w, t) || prefixWithinOne(w, t)) {
-				mark(typo, wi, bit)
+				mark(typo, typoName, wi, bit)
 			}
 		}
 	}
+	// At most one word may be found by a typo alone.
+	oneTypo := func(ex, ty uint32) bool {
+		return ex|ty == full && bits.OnesCount32(full&^ex) <= 1
+	}
 	for i := range exact {
 		switch {
-		case exact[i] == full:
+		case exactName[i] == full:
 			put(i, RankWords, 0, "")
-		case (exact[i]|typo[i]) == full && bits.OnesCount32(full&^exact[i]) <= 1:
+		case exact[i] == full:
+			put(i, RankWords, 1, "")
+		case oneTypo(exactName[i], typoName[i]):
 			put(i, RankTypo, 0, "")
+		case oneTypo(exact[i], typo[i]):
+			put(i, RankTypo, 1, "")
 		}
 	}
 }
