@@ -105,6 +105,12 @@ func decode(data []byte) (*Directory, error) {
 	if r.bad || r.pos != len(r.s) {
 		return nil, errCorrupt
 	}
+	for _, w := range ix.words {
+		if w == "" {
+			return nil, errCorrupt
+		}
+	}
+	ix.groupBySecond()
 	m.Companies = len(entries)
 	return &Directory{meta: m, entries: entries, packs: packs, idx: ix}, nil
 }

@@ -34,9 +34,9 @@ type Entry struct {
 
 // Element is an identity detail a company requires in a request.
 type Element struct {
-	Desc     string // what to give, in the record's words ("Customer number")
-	Type     string // input, textarea, email, address, name or birthdate
-	Optional bool
+	Desc     string `json:"desc"` // what to give, in the record's words ("Customer number")
+	Type     string `json:"type"` // input, textarea, email, address, name or birthdate
+	Optional bool   `json:"optional"`
 }
 
 // The channels an entry may suggest.

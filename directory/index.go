@@ -16,6 +16,42 @@ type index struct {
 	domains []domain   // sorted by host
 	words   []string   // every distinct word of the names and brands, sorted
 	posts   [][]int32  // for each word, the entries using it (entry<<1 | 1 if in a brand)
+	// bySecond lists the words by their second byte, for the typo search;
+	// built at load, in one pass.
+	bySecond [256][]int32
+}
+
+// groupBySecond fills bySecond.
+func (ix *index) groupBySecond() {
+	var count [256]int
+	for _, w := range ix.words {
+		if len(w) > 1 {
+			count[w[1]]++
+		}
+	}
+	all := make([]int32, 0, len(ix.words))
+	var start [256]int
+	for c := range count {
+		start[c] = len(all)
+		all = all[:len(all)+count[c]]
+	}
+	fill := start
+	for i, w := range ix.words {
+		if len(w) > 1 {
+			all[fill[w[1]]] = int32(i)
+			fill[w[1]]++
+		}
+	}
+	for c := range count {
+		ix.bySecond[c] = all[start[c]:fill[c]:fill[c]]
+	}
+}
+
+// startingWith is the range of words whose first byte is c.
+func (ix *index) startingWith(c byte) (lo, hi int) {
+	lo = sort.Search(len(ix.words), func(i int) bool { return ix.words[i][0] >= c })
+	hi = sort.Search(len(ix.words), func(i int) bool { return ix.words[i][0] > c })
+	return lo, hi
 }
 
 type domain struct {

@@ -205,9 +205,20 @@ func (d *Directory) searchWords(q string, put func(int, Rank, int8, string)) {
 		if len(w) < minTypoWord {
 			continue
 		}
-		for wi, t := range ix.words {
-			if len(t) >= len(w)-1 && mayBeTypo(w, t) && (withinOne(w, t) || prefixWithinOne(w, t)) {
+		// A word within one typo of w shares its first or second letter
+		// with w's first or second (see mayBeTypo): only those are tried.
+		try := func(wi int) {
+			if t := ix.words[wi]; len(t) >= len(w)-1 && (withinOne(w, t) || prefixWithinOne(w, t)) {
 				mark(typo, typoName, wi, bit)
+			}
+		}
+		for _, c := range firstTwo(w) {
+			lo, hi := ix.startingWith(c)
+			for wi := lo; wi < hi; wi++ {
+				try(wi)
+			}
+			for _, wi := range ix.bySecond[c] {
+				try(int(wi))
 			}
 		}
 	}
@@ -253,4 +264,12 @@ func qualityOrder(q string) int {
 		return 2
 	}
 	return 3
+}
+
+// firstTwo are the distinct first two bytes of w.
+func firstTwo(w string) []byte {
+	if w[1] == w[0] {
+		return []byte{w[0]}
+	}
+	return []byte{w[0], w[1]}
 }
