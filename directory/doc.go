@@ -14,8 +14,10 @@
 // Search finds a company by name, brand, web domain or slug, tolerating
 // case, diacritics, word order and one typo. Prefill turns an entry into a
 // company record for the vault, Law says which law a letter to it cites,
-// and Export turns the person's own companies back into records in the
-// snapshot's schema, ready to contribute.
+// Differences lists where a company record (read from a policy, or added
+// from an older snapshot) disagrees with the directory, and Export turns
+// the person's own companies back into records in the snapshot's schema,
+// ready to contribute.
 package directory
 
 //go:generate go run ./internal/gen -out data/directory.bin $PRAVA_DIRECTORY_SNAPSHOT
