@@ -139,3 +139,26 @@ func TestSearchLimitAndOrder(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSearch types anything into the search: it must not panic, must
+// respect the limit, and must rank best first.
+func FuzzSearch(f *testing.F) {
+	for _, q := range []string{"goo", "youtube", "booking.com", "Müller", "gogle yuotube", "https://x.y/z", "a@b", "ПриватБанк", "\xff\xfe", "....", "a b c d e f g h i j k l m n o p q r s"} {
+		f.Add(q, 5)
+	}
+	d := mustDefault(f)
+	f.Fuzz(func(t *testing.T, q string, limit int) {
+		if limit < 0 {
+			limit = -limit
+		}
+		hits := d.Search(q, Options{Limit: limit % 50, Country: "lv"})
+		if limit%50 > 0 && len(hits) > limit%50 {
+			t.Errorf("%d hits over the limit %d", len(hits), limit%50)
+		}
+		for k := 1; k < len(hits); k++ {
+			if hits[k].Rank < hits[k-1].Rank {
+				t.Errorf("%q: ranks out of order", q)
+			}
+		}
+	})
+}
