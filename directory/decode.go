@@ -102,6 +102,22 @@ func decode(data []byte) (*Directory, error) {
 			ix.posts[i] = buf[start:len(buf):len(buf)]
 		}
 	}
+	ix.nameOrder = make([]int32, n)
+	for k := range ix.nameOrder {
+		if ix.nameOrder[k] = int32(r.num()); int(ix.nameOrder[k]) >= n {
+			return nil, errCorrupt
+		}
+	}
+	if k := r.num(); k < len(r.s) {
+		ix.brandOrder = make([]brand, k)
+		for i := range ix.brandOrder {
+			b := brand{entry: int32(r.num()), run: int32(r.num())}
+			if int(b.entry) >= n || int(b.run) >= len(ix.brands[b.entry]) {
+				return nil, errCorrupt
+			}
+			ix.brandOrder[i] = b
+		}
+	}
 	if r.bad || r.pos != len(r.s) {
 		return nil, errCorrupt
 	}

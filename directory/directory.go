@@ -19,6 +19,7 @@ type Directory struct {
 	entries []Entry
 	packs   []Pack
 	idx     index
+	pool    sync.Pool // of *scratch
 }
 
 // Parse loads a directory from its compact form, as the generator or

@@ -11,11 +11,13 @@ import (
 // (snapshot.BuildIndex) and the compact form carries it, so loading builds
 // no maps.
 type index struct {
-	names   []string   // folded name of each entry
-	brands  [][]string // folded brands of each entry, in the order of its Runs
-	domains []domain   // sorted by host
-	words   []string   // every distinct word of the names and brands, sorted
-	posts   [][]int32  // for each word, the entries using it (entry<<1 | 1 if in a brand)
+	names      []string   // folded name of each entry
+	brands     [][]string // folded brands of each entry, in the order of its Runs
+	domains    []domain   // sorted by host
+	words      []string   // every distinct word of the names and brands, sorted
+	posts      [][]int32  // for each word, the entries using it (entry<<1 | 1 if in a brand)
+	nameOrder  []int32    // entries by folded name
+	brandOrder []brand    // brands by folded form
 	// bySecond lists the words by their second byte, for the typo search;
 	// built at load, in one pass.
 	bySecond [256][]int32
@@ -52,6 +54,28 @@ func (ix *index) startingWith(c byte) (lo, hi int) {
 	lo = sort.Search(len(ix.words), func(i int) bool { return ix.words[i][0] >= c })
 	hi = sort.Search(len(ix.words), func(i int) bool { return ix.words[i][0] > c })
 	return lo, hi
+}
+
+type brand struct {
+	entry, run int32
+}
+
+func (ix *index) brandKey(b brand) string { return ix.brands[b.entry][b.run] }
+
+// namesStarting calls f for each entry whose folded name starts with q.
+func (ix *index) namesStarting(q string, f func(entry int, whole bool)) {
+	o := ix.nameOrder
+	for k := sort.Search(len(o), func(k int) bool { return ix.names[o[k]] >= q }); k < len(o) && strings.HasPrefix(ix.names[o[k]], q); k++ {
+		f(int(o[k]), len(ix.names[o[k]]) == len(q))
+	}
+}
+
+// brandsStarting calls f for each brand whose folded form starts with q.
+func (ix *index) brandsStarting(q string, f func(b brand, whole bool)) {
+	o := ix.brandOrder
+	for k := sort.Search(len(o), func(k int) bool { return ix.brandKey(o[k]) >= q }); k < len(o) && strings.HasPrefix(ix.brandKey(o[k]), q); k++ {
+		f(o[k], len(ix.brandKey(o[k])) == len(q))
+	}
 }
 
 type domain struct {

@@ -87,7 +87,9 @@ func (d *Directory) Search(query string, opt Options) []Hit {
 		return nil
 	}
 	ix := &d.idx
-	found := make([]match, len(d.entries))
+	sc := d.scratch(len(d.entries))
+	defer d.pool.Put(sc)
+	found := sc.found
 	vias := []string{""}
 	put := func(i int, r Rank, sub int8, via string) {
 		m := &found[i]
@@ -101,26 +103,24 @@ func (d *Directory) Search(query string, opt Options) []Hit {
 		}
 	}
 	if q != "" {
-		for i, name := range ix.names {
-			if name == q {
+		ix.namesStarting(q, func(i int, whole bool) {
+			if whole {
 				put(i, RankName, 0, "")
-			} else if strings.HasPrefix(name, q) {
+			} else {
 				put(i, RankPrefix, 1, "")
 			}
-		}
-		for i, bs := range ix.brands {
-			for j, b := range bs {
-				if b == q {
-					put(i, RankBrand, 0, d.entries[i].Runs[j])
-				} else if strings.HasPrefix(b, q) {
-					put(i, RankBrand, 1, d.entries[i].Runs[j])
-				}
+		})
+		ix.brandsStarting(q, func(b brand, whole bool) {
+			sub := int8(1)
+			if whole {
+				sub = 0
 			}
-		}
+			put(int(b.entry), RankBrand, sub, d.entries[b.entry].Runs[b.run])
+		})
 		if i, ok := slugIndex(d.entries, strings.ReplaceAll(q, " ", "-")); ok {
 			put(i, RankPrefix, 0, "slug")
 		}
-		d.searchWords(q, put)
+		d.searchWords(q, sc, put)
 	}
 	if host != "" {
 		// The host and each parent domain with two labels or more:
@@ -177,7 +177,7 @@ func (d *Directory) Search(query string, opt Options) []Hit {
 // q, in any order, as whole words or their start; or all but one of them,
 // with the last within one typo. Within each rank, finding every word in
 // the name alone comes before needing the brands.
-func (d *Directory) searchWords(q string, put func(int, Rank, int8, string)) {
+func (d *Directory) searchWords(q string, sc *scratch, put func(int, Rank, int8, string)) {
 	ix := &d.idx
 	words := strings.Fields(q)
 	if len(words) > maxWords {
@@ -186,8 +186,7 @@ func (d *Directory) searchWords(q string, put func(int, Rank, int8, string)) {
 	full := uint32(1)<<len(words) - 1
 	// Per entry, a bit for each query word found: exactly or as a word's
 	// start, or within one typo; in the name or brands, or the name alone.
-	exact, typo := make([]uint32, len(d.entries)), make([]uint32, len(d.entries))
-	exactName, typoName := make([]uint32, len(d.entries)), make([]uint32, len(d.entries))
+	exact, typo, exactName, typoName := sc.exact, sc.typo, sc.exactName, sc.typoName
 	mark := func(both, name []uint32, wi int, bit uint32) {
 		for _, p := range ix.posts[wi] {
 			both[p>>1] |= bit
@@ -202,7 +201,18 @@ func (d *Directory) searchWords(q string, put func(int, Rank, int8, string)) {
 		for wi := sort.SearchStrings(ix.words, w); wi < len(ix.words) && strings.HasPrefix(ix.words[wi], w); wi++ {
 			mark(exact, exactName, wi, bit)
 		}
-		if len(w) < minTypoWord {
+	}
+	// A typo can only help an entry that has every word but one already;
+	// only the words such entries miss are searched for typos.
+	var missing uint32
+	for _, ex := range exact {
+		if ex != full && bits.OnesCount32(ex) == len(words)-1 {
+			missing |= full &^ ex
+		}
+	}
+	for k, w := range words {
+		bit := uint32(1) << k
+		if missing&bit == 0 || len(w) < minTypoWord {
 			continue
 		}
 		// A word within one typo of w shares its first or second letter
@@ -272,4 +282,25 @@ func firstTwo(w string) []byte {
 		return []byte{w[0]}
 	}
 	return []byte{w[0], w[1]}
+}
+
+// scratch is the per-entry state of one search, reused through the
+// directory's pool so that a search allocates little.
+type scratch struct {
+	found                            []match
+	exact, typo, exactName, typoName []uint32
+}
+
+// scratch takes cleared state for n entries from the pool.
+func (d *Directory) scratch(n int) *scratch {
+	sc, _ := d.pool.Get().(*scratch)
+	if sc == nil || len(sc.found) != n {
+		return &scratch{found: make([]match, n), exact: make([]uint32, n), typo: make([]uint32, n), exactName: make([]uint32, n), typoName: make([]uint32, n)}
+	}
+	clear(sc.found)
+	clear(sc.exact)
+	clear(sc.typo)
+	clear(sc.exactName)
+	clear(sc.typoName)
+	return sc
 }

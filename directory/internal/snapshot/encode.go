@@ -22,7 +22,9 @@ const Magic = "PRAVA-DIRECTORY 1\n"
 //	then the search index (see Index): per record its folded name and
 //	brands[]; the domain count and per domain its host and record; the
 //	word count and per word the word and its postings (a count, then
-//	each posting as the difference from the one before).
+//	each posting as the difference from the one before); the records in
+//	the order of their folded names; the count of brands and each brand
+//	in the order of its folded form, as its record and run.
 //
 // A list is its length then its strings; every number is a uvarint. It
 // keeps only what Prava uses: no sources, PGP keys or custom templates.
@@ -85,6 +87,14 @@ func Encode(s *Snapshot) []byte {
 			w.num(p - prev)
 			prev = p
 		}
+	}
+	for _, i := range ix.NameOrder {
+		w.num(i)
+	}
+	w.num(len(ix.BrandOrder))
+	for _, b := range ix.BrandOrder {
+		w.num(b.Record)
+		w.num(b.Run)
 	}
 	return w.buf.Bytes()
 }

@@ -15,6 +15,16 @@ type Index struct {
 	Domains []Domain   // sorted by host
 	Words   []string   // every distinct word of the names and brands, sorted
 	Posts   [][]int    // for each word, the records using it: record<<1, | 1 when in a brand
+	// NameOrder lists the records by folded name, and BrandOrder every
+	// brand by its folded form, so the start of a name or brand is found
+	// by binary search.
+	NameOrder  []int
+	BrandOrder []Brand
+}
+
+// Brand is one of a record's runs: the record and the index in its Runs.
+type Brand struct {
+	Record, Run int
 }
 
 // Domain ties a host (of the web site or the e-mail address, without
@@ -51,6 +61,18 @@ func BuildIndex(recs []Record) Index {
 			}
 		}
 	}
+	ix.NameOrder = make([]int, len(recs))
+	for i := range ix.NameOrder {
+		ix.NameOrder[i] = i
+		for j := range ix.Brands[i] {
+			ix.BrandOrder = append(ix.BrandOrder, Brand{i, j})
+		}
+	}
+	sort.SliceStable(ix.NameOrder, func(a, b int) bool { return ix.Names[ix.NameOrder[a]] < ix.Names[ix.NameOrder[b]] })
+	sort.SliceStable(ix.BrandOrder, func(a, b int) bool {
+		x, y := ix.BrandOrder[a], ix.BrandOrder[b]
+		return ix.Brands[x.Record][x.Run] < ix.Brands[y.Record][y.Run]
+	})
 	sort.SliceStable(ix.Domains, func(a, b int) bool { return ix.Domains[a].Host < ix.Domains[b].Host })
 	for w := range posts {
 		ix.Words = append(ix.Words, w)
