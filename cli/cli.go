@@ -44,6 +44,10 @@ Commands:
   directory search QUERY [--json] [--limit N] [--country CC]
                                 find a company in the built-in directory (from
                                 datarequests.org) by name, brand, web domain or slug
+  directory show SLUG [--json] [--country CC]
+                                everything the directory says about one company
+  directory packs [--json] [--country CC]
+                                companies worth asking, suggested for your country
   vault init [--passphrase]     create the vault; prints the recovery code once
   vault status                  where the vault is, how it is protected, whether this
                                 keyring holds its key

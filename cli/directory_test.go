@@ -96,3 +96,48 @@ func TestDirectoryUsage(t *testing.T) {
 		t.Error("help does not list directory search")
 	}
 }
+
+func TestDirectoryShow(t *testing.T) {
+	code, out, errOut := run(t, "", "directory", "show", "google", "--country", "LV", "--json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var e directoryEntry
+	if err := json.Unmarshal([]byte(out), &e); err != nil {
+		t.Fatal(err)
+	}
+	if e.Slug != "google" || e.Law != "EU-LV" || !strings.Contains(e.LawWhy, "Art. 3(2)") || e.Fax != "+1 650 618 1806" ||
+		len(e.Comments) != 1 || e.AsOf != "2026-07-21" || e.Source != "https://www.datarequests.org/company/google" {
+		t.Errorf("show google: %+v", e)
+	}
+	code, out, _ = run(t, "", "directory", "show", "google", "--country", "UA")
+	if code != exitOK || !strings.Contains(out, "Law:                   choose it") || !strings.Contains(out, "data-access-requests@google.com") {
+		t.Errorf("show google for UA: exit %d:\n%s", code, out)
+	}
+	code, _, errOut = run(t, "", "directory", "show", "no-such-company")
+	if code != exitError || !strings.Contains(errOut, `no company has the slug "no-such-company"`) {
+		t.Errorf("unknown slug: exit %d, %s", code, errOut)
+	}
+	if code, _, _ := run(t, "", "directory", "show"); code != exitUsage {
+		t.Errorf("show without a slug: exit %d", code)
+	}
+}
+
+func TestDirectoryPacks(t *testing.T) {
+	code, out, _ := run(t, "", "directory", "packs", "--country", "de", "--json")
+	var packs []struct {
+		Country   string   `json:"country"`
+		Slug      string   `json:"slug"`
+		Companies []string `json:"companies"`
+	}
+	if err := json.Unmarshal([]byte(out), &packs); code != exitOK || err != nil || len(packs) < 2 || packs[0].Country != "de" || packs[len(packs)-1].Country != "all" {
+		t.Fatalf("exit %d, %v: %+v", code, err, packs)
+	}
+	code, out, _ = run(t, "", "directory", "packs", "--country", "lv")
+	if code != exitOK || strings.Contains(out, "de/") || !strings.Contains(out, "all/social-media (choose):") || !strings.Contains(out, "Google LLC") {
+		t.Errorf("packs for LV: exit %d:\n%s", code, out)
+	}
+	if code, _, _ := run(t, "", "directory", "packs", "extra"); code != exitUsage {
+		t.Errorf("packs with an argument: exit %d", code)
+	}
+}
