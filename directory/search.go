@@ -76,7 +76,8 @@ type match struct {
 // then every word in any order, then the same with one typo. Case,
 // diacritics and punctuation do not matter. Among equal matches, companies
 // relevant to opt.Country come first, then churches and schools last, then
-// better-checked records, then shorter names.
+// better-checked records, then shorter names. Each hit points into the
+// directory's own entries: read them, do not change them.
 func (d *Directory) Search(query string, opt Options) []Hit {
 	q := textkey.Fold(query)
 	host := queryHost(query)
@@ -175,7 +176,7 @@ func (d *Directory) Search(query string, opt Options) []Hit {
 
 // searchWords finds the entries whose name and brands hold every word of
 // q, in any order, as whole words or their start; or all but one of them,
-// with the last within one typo. Within each rank, finding every word in
+// with that one within one typo. Within each rank, finding every word in
 // the name alone comes before needing the brands.
 func (d *Directory) searchWords(q string, sc *scratch, put func(int, Rank, int8, string)) {
 	ix := &d.idx
