@@ -59,7 +59,7 @@ func ReadFile(name string) (*Snapshot, error) {
 
 // ReadArray reads a JSON array of company records and checks each one.
 func ReadArray(data []byte, rules Rules) ([]Record, error) {
-	trimmed := bytes.TrimSpace(data)
+	trimmed := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))) // a byte-order mark some editors write
 	if len(trimmed) == 0 || trimmed[0] != '[' {
 		return nil, errors.New("this is neither the data repository's .tar.gz nor a JSON array of company records")
 	}

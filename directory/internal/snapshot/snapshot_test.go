@@ -48,6 +48,13 @@ func TestDecodeRecord(t *testing.T) {
 	}
 }
 
+func TestReadArrayWithByteOrderMark(t *testing.T) {
+	recs, err := ReadArray([]byte("\xef\xbb\xbf\n["+record+"]"), DefaultRules())
+	if err != nil || len(recs) != 1 {
+		t.Errorf("%v, %d records", err, len(recs))
+	}
+}
+
 func TestRulesFromSchema(t *testing.T) {
 	r, err := RulesFromSchema([]byte(`{"required": ["slug", "name"], "properties": {
 		"relevant-countries": {"type": "array", "items": {"type": "string", "enum": ["all", "ua"]}},
