@@ -33,7 +33,7 @@ func BenchmarkSearchTyped(b *testing.B) {
 func BenchmarkLoad(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Parse(embedded); err != nil {
+		if _, err := parseEmbedded(); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -16,7 +16,13 @@ var errCorrupt = errors.New("the directory file is damaged: update the directory
 // decode reads the compact form snapshot.Encode writes. All strings share
 // one backing string (one copy of data), so decoding allocates little.
 func decode(data []byte) (*Directory, error) {
-	r := reader{s: string(data)}
+	return decodeString(string(data))
+}
+
+// decodeString reads the compact form from s, whose memory the entries
+// then share.
+func decodeString(s string) (*Directory, error) {
+	r := reader{s: s}
 	if !strings.HasPrefix(r.s, snapshot.Magic) {
 		return nil, fmt.Errorf("this is not a directory file of this version of Prava: update the directory from the snapshot again")
 	}
@@ -140,9 +146,10 @@ const minRecord = 18
 // uvarints); after a read past the end it returns
 // zero values and sets bad.
 type reader struct {
-	s   string
-	pos int
-	bad bool
+	s     string
+	pos   int
+	bad   bool
+	lists []string // the lists share large chunks, to allocate less
 }
 
 func (r *reader) num() int {
@@ -184,11 +191,14 @@ func (r *reader) list() []string {
 		}
 		return nil
 	}
-	out := make([]string, n)
-	for i := range out {
-		out[i] = r.str()
+	if cap(r.lists)-len(r.lists) < n {
+		r.lists = make([]string, 0, max(n, 4096))
 	}
-	return out
+	start := len(r.lists)
+	for range n {
+		r.lists = append(r.lists, r.str())
+	}
+	return r.lists[start:len(r.lists):len(r.lists)]
 }
 
 func (r *reader) flag() bool {

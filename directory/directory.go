@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"sync"
+	"unsafe"
 )
 
 // embedded is the snapshot Prava ships with (see data/NOTICE).
@@ -53,13 +54,20 @@ func Default() (*Directory, error) {
 	mu.Lock()
 	defer mu.Unlock()
 	if current == nil && loadErr == nil {
-		current, loadErr = Parse(embedded)
+		current, loadErr = parseEmbedded()
 	}
 	return current, loadErr
 }
 
 // Embedded loads the snapshot built into Prava, ignoring any update.
-func Embedded() (*Directory, error) { return Parse(embedded) }
+func Embedded() (*Directory, error) { return parseEmbedded() }
+
+// parseEmbedded decodes the embedded snapshot in place: the embedded bytes
+// are never written (they sit in the binary's read-only data), so the
+// entries may share them as strings rather than copy a megabyte first.
+func parseEmbedded() (*Directory, error) {
+	return decodeString(unsafe.String(unsafe.SliceData(embedded), len(embedded)))
+}
 
 // Use makes d the directory Default returns, after an update.
 func Use(d *Directory) {
