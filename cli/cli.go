@@ -41,6 +41,13 @@ Commands:
                                 when the company must answer: the due date, the latest
                                 date with an extension, and the rule in words
   authority [--country CC] CODE the supervisory authority that hears a complaint
+  directory search QUERY [--json] [--limit N] [--country CC]
+                                find a company in the built-in directory (from
+                                datarequests.org) by name, brand, web domain or slug
+  directory show SLUG [--json] [--country CC]
+                                everything the directory says about one company
+  directory packs [--json] [--country CC]
+                                companies worth asking, suggested for your country
   vault init [--passphrase]     create the vault; prints the recovery code once
   vault status                  where the vault is, how it is protected, whether this
                                 keyring holds its key
@@ -116,6 +123,8 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runDue(args[1:], stdout, stderr)
 	case "authority":
 		return runAuthority(args[1:], stdout, stderr)
+	case "directory":
+		return runDirectory(args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

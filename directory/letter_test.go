@@ -1,0 +1,51 @@
+package directory_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"prava/casework"
+	"prava/directory"
+	"prava/law"
+	"prava/storage"
+)
+
+// TestLetterToDirectoryCompany writes an access letter to companies added
+// from the directory, through casework as the command line and the app
+// do: the prefilled record must be enough to write to.
+func TestLetterToDirectoryCompany(t *testing.T) {
+	d, err := directory.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ slug, residence, to, law string }{
+		{"google", "LV", "data-access-requests@google.com", "EU-LV"}, // web form suggested: the letter still has an address
+		{"booking-com", "LT", "dataprotectionoffice@booking.com", "EU-NL"},
+		{"tiktok", "LV", "", "EU-IE"}, // web form only: the letter goes to the postal address
+	} {
+		e, ok := d.Lookup(tt.slug)
+		if !ok {
+			t.Fatalf("%s missing", tt.slug)
+		}
+		c := d.Prefill(e, tt.residence, time.Now())
+		data := &storage.Data{
+			Profile:   storage.Profile{Name: "Anna Bērziņa", Address: "Brīvības iela 1\nRīga", Email: "anna@example.lv", Country: tt.residence},
+			Companies: []storage.Company{c},
+		}
+		w, err := casework.Write(data, c.ID, casework.Draft{Kind: law.Access, Contact: -1, Date: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)})
+		if err != nil {
+			t.Errorf("%s: %v", tt.slug, err)
+			continue
+		}
+		if tt.to != "" && w.Request.Contact != tt.to {
+			t.Errorf("%s: the letter goes to %q, want %q", tt.slug, w.Request.Contact, tt.to)
+		}
+		if tt.to == "" && w.Request.Contact != e.Address {
+			t.Errorf("%s: the letter goes to %q, want the postal address", tt.slug, w.Request.Contact)
+		}
+		if c.Jurisdiction != tt.law || len(w.PDF) == 0 || !strings.Contains(w.Letter.Text(), e.Name) {
+			t.Errorf("%s: law %s, %d bytes of PDF, letter names the company: %v", tt.slug, c.Jurisdiction, len(w.PDF), strings.Contains(w.Letter.Text(), e.Name))
+		}
+	}
+}
