@@ -51,10 +51,17 @@ func Write(d *storage.Data, companyID string, dr Draft) (Written, error) {
 		return Written{}, err
 	}
 	to := recipientOf(c)
-	channel := law.ByEmail
-	if ct.Kind == storage.ContactPost {
-		to.Address, channel = ct.Value, law.ByPost
-	} else {
+	// A letter for a web form is written as an electronic one: the
+	// person pastes its text into the form, and the answer's term runs
+	// from the day it was sent, as for an e-mail.
+	channel, recorded := law.ByEmail, law.ByEmail
+	switch ct.Kind {
+	case storage.ContactPost:
+		to.Address, channel, recorded = ct.Value, law.ByPost, law.ByPost
+	case storage.ContactWebForm:
+		// The form's address stands where an e-mail address would.
+		to.Email, recorded = ct.Value, law.ByWebForm
+	default:
 		to.Email = ct.Value
 	}
 	lang := dr.Lang
@@ -68,7 +75,9 @@ func Write(d *storage.Data, companyID string, dr Draft) (Written, error) {
 		Marking: markingOf(c, string(dr.Kind)), PromisedDays: c.PromisedDays, Service: c.Website,
 		Extra: strings.TrimSpace(dr.Extra), Options: Options(d.Settings),
 	}
-	return compose(r, storage.Request{CompanyID: c.ID, Contact: ct.Value})
+	w, err := compose(r, storage.Request{CompanyID: c.ID, Contact: ct.Value})
+	w.Request.Channel = string(recorded)
+	return w, err
 }
 
 // FollowUp composes the next letter for an open request the company has
@@ -167,23 +176,28 @@ func compose(r letters.Request, record storage.Request) (Written, error) {
 	return Written{Request: record, Letter: l, PDF: pdf}, nil
 }
 
-// contactFor picks the contact a letter of kind goes to.
+// contactFor picks the contact a letter of kind goes to: the one chosen,
+// else the one the company's record names for the kind (a web form
+// included, when the company takes requests only there), else its first
+// e-mail or postal address, else its web form.
 func contactFor(c *storage.Company, kind string, chosen int) (storage.Contact, error) {
 	usable := func(ct storage.Contact) bool {
-		return ct.Kind == storage.ContactEmail || ct.Kind == storage.ContactPost
+		return ct.Kind == storage.ContactEmail || ct.Kind == storage.ContactPost || ct.Kind == storage.ContactWebForm
 	}
 	if chosen >= 0 && chosen < len(c.Contacts) {
 		if !usable(c.Contacts[chosen]) {
-			return storage.Contact{}, problem("contact", "not_letter", "a letter goes by e-mail or by post, not by %s: choose another contact", c.Contacts[chosen].Kind)
+			return storage.Contact{}, problem("contact", "not_letter", "a letter goes by e-mail, by post or through a web form, not by %s: choose another contact", c.Contacts[chosen].Kind)
 		}
 		return c.Contacts[chosen], nil
 	}
 	if i, ok := c.Use[kind]; ok && i < len(c.Contacts) && usable(c.Contacts[i]) {
 		return c.Contacts[i], nil
 	}
-	for _, ct := range c.Contacts {
-		if usable(ct) {
-			return ct, nil
+	for _, want := range []storage.ContactKind{storage.ContactEmail, storage.ContactPost, storage.ContactWebForm} {
+		for _, ct := range c.Contacts {
+			if ct.Kind == want {
+				return ct, nil
+			}
 		}
 	}
 	return storage.Contact{}, ErrNoContact

@@ -135,8 +135,23 @@ func TestWriteRefusals(t *testing.T) {
 		t.Errorf("no contact: %v", err)
 	}
 	d.Companies[0].Contacts = []storage.Contact{{Kind: storage.ContactPhone, Value: "+371 6700 0000"}}
-	if _, err := Write(d, id, Draft{Kind: law.Access, Contact: 0, Date: time.Now()}); err == nil || !strings.Contains(err.Error(), "by e-mail or by post") {
+	if _, err := Write(d, id, Draft{Kind: law.Access, Contact: 0, Date: time.Now()}); err == nil || !strings.Contains(err.Error(), "not by phone") {
 		t.Errorf("a phone as the contact: %v", err)
+	}
+	day := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
+	// A company that takes requests only through its web form: the
+	// letter is written for pasting there, and tracked like any other.
+	d.Companies[0].Contacts = []storage.Contact{{Kind: storage.ContactWebForm, Value: "https://latinsoft.example/privacy-form"}}
+	w, err := Write(d, id, Draft{Kind: law.Access, Contact: -1, Date: day("2026-11-23")})
+	if err != nil || w.Request.Channel != "web form" || w.Request.Contact != "https://latinsoft.example/privacy-form" || w.Request.LetterText.IsEmpty() {
+		t.Fatalf("a web-form letter: %v %+v", err, w.Request)
+	}
+	r := w.Request
+	if err := Record(&r, EventSent, day("2026-11-23"), day("2026-11-23")); err != nil {
+		t.Fatal(err)
+	}
+	if dl, err := Deadline(r, d.Settings); err != nil || dl.Due.Format(time.DateOnly) != "2026-12-23" {
+		t.Errorf("a web-form request sent 23 Nov is due %v (%v), want 23 Dec as for an e-mail", dl.Due, err)
 	}
 	d.Companies[0].Jurisdiction = "unknown"
 	if _, err := Write(d, id, Draft{Kind: law.Access, Contact: -1, Date: time.Now()}); err == nil {
