@@ -11,29 +11,9 @@ import (
 	"time"
 )
 
-// realKeyring returns the operating system's keyring, which the tests use
-// for real: scripts/test.sh runs them in a private D-Bus session with an
-// unlocked gnome-keyring. Outside it the keyring tests are skipped, unless
-// PRAVA_REQUIRE_KEYRING is set (as the script does), when they fail.
-func realKeyring(t *testing.T) Keyring {
-	t.Helper()
-	k := SystemKeyring{}
-	probe := "probe-" + NewID()
-	err := k.Set(keyringService, probe, "x")
-	if err == nil {
-		k.Delete(keyringService, probe)
-		return k
-	}
-	if os.Getenv("PRAVA_REQUIRE_KEYRING") != "" {
-		t.Fatalf("the real keyring is required but unavailable: %v", err)
-	}
-	t.Skipf("no keyring here (%v): run scripts/test.sh", err)
-	return nil
-}
-
 func newVault(t *testing.T) (*Vault, string, string) {
 	t.Helper()
-	k := realKeyring(t)
+	k := testKeyring(t)
 	path := filepath.Join(t.TempDir(), "prava", "prava.vault")
 	v, code, err := Create(path, CreateOptions{Keyring: k})
 	if err != nil {
@@ -133,7 +113,7 @@ func TestWrongKeys(t *testing.T) {
 }
 
 func TestPassphraseVault(t *testing.T) {
-	k := realKeyring(t)
+	k := testKeyring(t)
 	path := filepath.Join(t.TempDir(), "p.vault")
 	v, code, err := Create(path, CreateOptions{Keyring: k, Passphrase: "correct horse battery staple"})
 	if err != nil {
