@@ -166,13 +166,13 @@ func parse(file []byte) (parsed, error) {
 	if err := json.Unmarshal(file[prefixLen:end], &h); err != nil {
 		return parsed{}, fmt.Errorf("%w: the header is unreadable", errDamaged)
 	}
-	if h.Schema > SchemaVersion {
-		return parsed{}, fmt.Errorf("%w (data version %d; this Prava reads up to %d)", errTooNew, h.Schema, SchemaVersion)
-	}
 	if h.Check != "" && !headerCheckOK(file[prefixLen:end], h.Check) {
 		return parsed{}, fmt.Errorf("%w: the header fails its checksum", errDamaged)
 	}
 	h.Check = ""
+	if h.Schema > SchemaVersion {
+		return parsed{}, fmt.Errorf("%w (data version %d; this Prava reads up to %d)", errTooNew, h.Schema, SchemaVersion)
+	}
 	if h.VaultID == "" || len(h.Nonce) != 12 || len(h.Slots) == 0 || h.Schema < 1 || (version == 1 && len(h.Parts) > 0) {
 		return parsed{}, fmt.Errorf("%w: the header is incomplete", errDamaged)
 	}

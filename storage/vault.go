@@ -571,7 +571,8 @@ func Inspect(path string, k Keyring) (Info, error) {
 	for _, s := range h.Slots {
 		if !slices.Contains(info.Protection, s.Kind) {
 			info.Protection = append(info.Protection, s.Kind)
-		}	}
+		}
+	}
 	if slices.Contains(info.Protection, slotKeyring) {
 		secret, err := k.Get(keyringService, h.VaultID)
 		switch {

@@ -216,7 +216,7 @@ func TestDamagedVaults(t *testing.T) {
 		"empty":              {func(b []byte) []byte { return nil }, ErrNotAVault, "not a Prava vault"},
 		"not a vault":        {func(b []byte) []byte { return []byte("hello, world, this is a text file") }, ErrNotAVault, "--vault"},
 		"newer format":       {func(b []byte) []byte { binary.BigEndian.PutUint16(b[8:], 9); return b }, ErrTooNew, "newest Prava"},
-		"newer data version": {func(b []byte) []byte { return bytes.Replace(b, []byte(`"schema":1`), []byte(`"schema":7`), 1) }, ErrTooNew, "newest Prava"},
+		"newer data version": {func(b []byte) []byte { return editHeader(t, b, func(h *header) { h.Schema = 7 }) }, ErrTooNew, "newest Prava"},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
