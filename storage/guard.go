@@ -14,7 +14,7 @@ import (
 
 // ErrVaultFile means a write was refused because its target is a Prava
 // vault, a vault's previous version or its lock file.
-var ErrVaultFile = errors.New("it is a Prava vault file")
+var ErrVaultFile = errors.New("Prava will not write over it")
 
 // maxLinks bounds how many symbolic links resolveTarget follows, as the
 // system does, so a loop of links ends.
@@ -58,14 +58,14 @@ func resolveTarget(path string) (string, error) {
 func refuseVaultFile(path, target string) error {
 	what := ""
 	switch {
-	case isVaultFile(target):
-		what = "a Prava vault"
 	case strings.HasSuffix(target, ".bak") && isVaultFile(strings.TrimSuffix(target, ".bak")):
 		what = "the previous version of the Prava vault " + strings.TrimSuffix(target, ".bak")
 	case strings.HasSuffix(target, ".lock") && isVaultFile(strings.TrimSuffix(target, ".lock")):
 		what = "the lock file of the Prava vault " + strings.TrimSuffix(target, ".lock")
 	case strings.HasSuffix(target, ".bak.tmp") && isVaultFile(strings.TrimSuffix(target, ".bak.tmp")):
 		what = "a temporary copy of the Prava vault " + strings.TrimSuffix(target, ".bak.tmp")
+	case isVaultFile(target):
+		what = "a Prava vault"
 	}
 	if what == "" {
 		return nil
@@ -74,7 +74,7 @@ func refuseVaultFile(path, target string) error {
 	if target != path {
 		named = fmt.Sprintf("%s (%s)", path, target)
 	}
-	return fmt.Errorf("storage: %w: %s is %s; Prava will not write over it, nothing was changed: choose another file name", ErrVaultFile, named, what)
+	return fmt.Errorf("storage: %s is %s; %w, nothing was changed: choose another file name", named, what, ErrVaultFile)
 }
 
 // isVaultFile reports whether path is a regular file that starts with the

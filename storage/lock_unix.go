@@ -44,6 +44,9 @@ func isPrava(pid int) bool {
 	if err != nil {
 		return true // no /proc (macOS, BSD): it runs, and may be Prava
 	}
+	if len(cmdline) == 0 {
+		return true // a process on its way out: most likely the Prava that held the lock
+	}
 	argv0, _, _ := strings.Cut(string(cmdline), "\x00")
 	name := filepath.Base(argv0)
 	self, _ := os.Executable()
