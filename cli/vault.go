@@ -104,6 +104,28 @@ func (l *lines) secret(what string) (string, error) {
 	return line, nil
 }
 
+// parseAll parses flags wherever they stand, before or after the command's
+// other arguments ("company add URL --vault X" as well as "company add
+// --vault X URL"), and returns those other arguments. After "--" the rest
+// are arguments.
+func parseAll(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if k := len(args) - len(rest); k > 0 && args[k-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
 // keyringAdvice adds the way on when no keyring can keep the vault's key.
 func keyringAdvice(err error) error {
 	if errors.Is(err, storage.ErrKeyringUnavailable) {
@@ -120,7 +142,8 @@ func runVault(args []string, global string, stdin io.Reader, stdout, stderr io.W
 	fs := flag.NewFlagSet("vault "+args[0], flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	vf := addVaultFlags(fs, global)
-	if err := fs.Parse(args[1:]); err != nil {
+	pos, err := parseAll(fs, args[1:])
+	if err != nil {
 		return exitUsage
 	}
 	fail := func(err error) int {
@@ -193,7 +216,7 @@ func runVault(args []string, global string, stdin io.Reader, stdout, stderr io.W
 		fmt.Fprintf(stdout, "The vault %s now opens with this passphrase (\"--passphrase\"), and with the recovery code as before; an older passphrase no longer opens it.\n", path)
 		return exitOK
 	case "export":
-		if fs.NArg() != 1 {
+		if len(pos) != 1 {
 			return fail(errors.New("give the file to export to: prava vault export FILE"))
 		}
 		v, err := vf.open(in)
@@ -201,25 +224,25 @@ func runVault(args []string, global string, stdin io.Reader, stdout, stderr io.W
 			return fail(err)
 		}
 		defer v.Close()
-		if err := v.ExportTo(fs.Arg(0)); err != nil {
+		if err := v.ExportTo(pos[0]); err != nil {
 			return fail(err)
 		}
-		fmt.Fprintf(stdout, "Exported the vault, still encrypted, to %s. It opens anywhere with your recovery code.\n", fs.Arg(0))
+		fmt.Fprintf(stdout, "Exported the vault, still encrypted, to %s. It opens anywhere with your recovery code.\n", pos[0])
 		return exitOK
 	case "import":
-		if fs.NArg() != 1 {
+		if len(pos) != 1 {
 			return fail(errors.New("give the backup to import: prava vault import FILE (the recovery code on standard input)"))
 		}
 		code, err := in.secret("recovery code")
 		if err != nil {
 			return fail(err)
 		}
-		v, err := storage.Import(fs.Arg(0), path, code, nil)
+		v, err := storage.Import(pos[0], path, code, nil)
 		if err != nil {
 			return fail(err)
 		}
 		defer v.Close()
-		fmt.Fprintf(stdout, "Imported %s as %s: %d companies, %d requests.\n", fs.Arg(0), path, len(v.Data.Companies), len(v.Data.Requests))
+		fmt.Fprintf(stdout, "Imported %s as %s: %d companies, %d requests.\n", pos[0], path, len(v.Data.Companies), len(v.Data.Requests))
 		return exitOK
 	}
 	fmt.Fprintf(stderr, "prava vault: unknown command %q: use init, status, recover, passphrase, export or import\n", args[0])
@@ -254,7 +277,8 @@ func runCompany(args []string, global string, stdin io.Reader, stdout, stderr io
 	fs.SetOutput(stderr)
 	vf := addVaultFlags(fs, global)
 	asJSON := fs.Bool("json", false, "print JSON")
-	if err := fs.Parse(args[1:]); err != nil {
+	pos, err := parseAll(fs, args[1:])
+	if err != nil {
 		return exitUsage
 	}
 	fail := func(err error) int {
@@ -263,12 +287,12 @@ func runCompany(args []string, global string, stdin io.Reader, stdout, stderr io
 	}
 	switch args[0] {
 	case "add":
-		if fs.NArg() != 1 {
+		if len(pos) != 1 {
 			return fail(errors.New("give the policy: prava company add FILE|URL"))
 		}
 		// Read the policy before opening the vault: a bad policy then
 		// leaves the vault untouched and unlocked.
-		src, err := policy.Load(context.Background(), fs.Arg(0), stdin)
+		src, err := policy.Load(context.Background(), pos[0], stdin)
 		if err != nil {
 			return fail(err)
 		}
@@ -328,7 +352,10 @@ func runRequest(args []string, global string, stdin io.Reader, stdout, stderr io
 	fs.SetOutput(stderr)
 	vf := addVaultFlags(fs, global)
 	asJSON := fs.Bool("json", false, "print JSON")
-	if err := fs.Parse(args[1:]); err != nil {
+	if pos, err := parseAll(fs, args[1:]); err != nil || len(pos) > 0 {
+		if err == nil {
+			fmt.Fprintf(stderr, "prava request list: unexpected %q\n", pos[0])
+		}
 		return exitUsage
 	}
 	v, err := vf.open(newLines(stdin))
@@ -379,10 +406,11 @@ func runICS(args []string, global string, stdin io.Reader, stdout, stderr io.Wri
 	fs := flag.NewFlagSet("ics", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	vf := addVaultFlags(fs, global)
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseAll(fs, args)
+	if err != nil {
 		return exitUsage
 	}
-	if fs.NArg() != 1 {
+	if len(pos) != 1 {
 		fmt.Fprint(stderr, "Usage: prava ics FILE\n")
 		return exitUsage
 	}
@@ -400,10 +428,10 @@ func runICS(args []string, global string, stdin io.Reader, stdout, stderr io.Wri
 		fmt.Fprintln(stderr, "prava ics:", err)
 		return exitError
 	}
-	if err := storage.WriteFile(fs.Arg(0), b.Bytes()); err != nil {
+	if err := storage.WriteFile(pos[0], b.Bytes()); err != nil {
 		fmt.Fprintln(stderr, "prava ics:", err)
 		return exitError
 	}
-	fmt.Fprintf(stdout, "Wrote %d deadlines to %s\n", len(events), fs.Arg(0))
+	fmt.Fprintf(stdout, "Wrote %d deadlines to %s\n", len(events), pos[0])
 	return exitOK
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -226,5 +227,22 @@ func TestRecoveryCodeAndNewPassphrase(t *testing.T) {
 	}
 	if code, _, errOut := run(t, "x\n", "--vault", vault, "company", "list", "--passphrase", "--recovery-code-stdin"); code != exitError || !strings.Contains(errOut, "not both") {
 		t.Errorf("both flags: %d %q", code, errOut)
+	}
+}
+
+// TestFlagsAfterArguments: "company add FILE --vault X" used to answer
+// "give the policy" (audit F18); flags may follow the arguments.
+func TestFlagsAfterArguments(t *testing.T) {
+	const pass = "correct horse battery"
+	vault, _ := passphraseVault(t, pass)
+	code, out, errOut := run(t, pass+"\n", "company", "add", "../policy/testdata/seeds/001_a66e4632f88529cc.txt", "--vault", vault, "--passphrase")
+	if code != exitOK || !strings.Contains(out, "Added") {
+		t.Errorf("company add FILE --vault X: %d %q %q", code, out, errOut)
+	}
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	v := fs.Bool("v", false, "")
+	pos, err := parseAll(fs, []string{"a", "-v", "b", "--", "-c", "d"})
+	if err != nil || !*v || strings.Join(pos, " ") != "a b -c d" {
+		t.Errorf("parseAll: %q %v %v", pos, *v, err)
 	}
 }
