@@ -160,7 +160,7 @@ func TestICSNeverOverwritesTheVault(t *testing.T) {
 			t.Fatal(err)
 		}
 		code, out, errOut := run(t, pass+"\n", "--vault", vault, "ics", "--passphrase", target)
-		if code != exitError || !strings.Contains(errOut, "will not write over it") || out != "" {
+		if code != exitError || !strings.Contains(errOut, "never written over") || out != "" {
 			t.Errorf("ics %s: exit %d, %q %q", filepath.Base(target), code, out, errOut)
 		}
 		if after, _ := os.ReadFile(target); !bytes.Equal(before, after) {

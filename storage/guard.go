@@ -14,7 +14,7 @@ import (
 
 // ErrVaultFile means a write was refused because its target is a Prava
 // vault, a vault's previous version or its lock file.
-var ErrVaultFile = errors.New("Prava will not write over it")
+var ErrVaultFile = errors.New("vault files are never written over")
 
 // maxLinks bounds how many symbolic links resolveTarget follows, as the
 // system does, so a loop of links ends.
