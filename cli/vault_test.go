@@ -100,6 +100,16 @@ func TestVaultCommands(t *testing.T) {
 	if code, out, errOut := run(t, recovery+"\n", "--vault", elsewhere, "vault", "import", backup); code != exitOK || !strings.Contains(out, "1 companies") {
 		t.Errorf("import: %d %s %s", code, out, errOut)
 	}
+	// Importing one's own backup on the same computer does not take the
+	// keyring away from the original (audit F15), and status says so.
+	for _, v := range []string{vault, elsewhere} {
+		if code, _, errOut := run(t, "", "--vault", v, "company", "list"); code != exitOK {
+			t.Errorf("company list on %s after the import: %s", filepath.Base(filepath.Dir(v)), errOut)
+		}
+		if code, out, _ := run(t, "", "--vault", v, "vault", "status"); code != exitOK || !strings.Contains(out, "keyring holds the key") {
+			t.Errorf("status of %s after the import: %s", v, out)
+		}
+	}
 	if code, out, errOut := run(t, recovery+"\n", "--vault", vault, "vault", "recover"); code != exitOK || !strings.Contains(out, "keyring") {
 		t.Errorf("recover: %d %s %s", code, out, errOut)
 	}
@@ -244,5 +254,31 @@ func TestFlagsAfterArguments(t *testing.T) {
 	pos, err := parseAll(fs, []string{"a", "-v", "b", "--", "-c", "d"})
 	if err != nil || !*v || strings.Join(pos, " ") != "a b -c d" {
 		t.Errorf("parseAll: %q %v %v", pos, *v, err)
+	}
+}
+
+// TestLetterNeverOverwritesTheVault: "letter --out V" and "--email
+// V.lock" turned the vault into a PDF and overwrote the lock file (audit
+// F2); storage.WriteFile now refuses both, and a refused e-mail leaves the
+// vault's files as they were.
+func TestLetterNeverOverwritesTheVault(t *testing.T) {
+	vault, _ := passphraseVault(t, "correct horse battery")
+	profile := writeProfile(t, testProfile)
+	pdf := filepath.Join(t.TempDir(), "letter.pdf")
+	for _, c := range [][]string{{"--out", vault}, {"--out", vault + ".bak"}, {"--out", pdf, "--email", vault + ".lock"}} {
+		before := map[string][]byte{}
+		for _, f := range []string{vault, vault + ".bak", vault + ".lock"} {
+			before[f], _ = os.ReadFile(f)
+		}
+		args := append([]string{"letter", "--policy", seedDir + "000_131528efbcf5aff0.txt", "--kind", "access", "--from", profile}, c...)
+		code, _, errOut := run(t, "", args...)
+		if code != exitError || !strings.Contains(errOut, "never written over") {
+			t.Errorf("%v: exit %d, %q", c, code, errOut)
+		}
+		for f, b := range before {
+			if after, _ := os.ReadFile(f); !bytes.Equal(after, b) {
+				t.Errorf("%v changed %s", c, filepath.Base(f))
+			}
+		}
 	}
 }
