@@ -53,6 +53,8 @@ Commands:
                                 keyring holds its key
   vault recover                 open with the recovery code (read from standard input)
                                 and put a new key in this computer's keyring
+  vault passphrase              add or change the vault's passphrase (the new one on the
+                                last line of standard input; at least 10 characters)
   vault export FILE             write an encrypted backup
   vault import FILE             restore a backup here (recovery code on standard input)
   company add FILE|URL [--again]
@@ -68,6 +70,10 @@ Commands:
   request list [--json]         the stored requests with their due dates
   request delete ID             delete a request written by mistake (and its follow-ups)
   ics FILE                      every open deadline as an iCalendar file
+
+Commands that open the vault use this computer's keyring, or take
+--passphrase or --recovery-code-stdin to read that secret from the first
+line of standard input instead (when the keyring is locked or missing).
   help                          show this help
   version                       show the version
 `

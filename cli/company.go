@@ -21,15 +21,6 @@ type listFlag []string
 func (l *listFlag) String() string     { return strings.Join(*l, ", ") }
 func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 
-// leadingID takes an ID given before the flags ("company edit ID --name N")
-// off args, so that both orders work.
-func leadingID(args []string) (id string, rest []string) {
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		return args[0], args[1:]
-	}
-	return "", args
-}
-
 // companyRow is a company as the command line prints it in JSON.
 type companyRow struct {
 	ID           string            `json:"id"`
@@ -79,7 +70,6 @@ func runCompany(args []string, global string, stdin io.Reader, stdout, stderr io
 		return exitUsage
 	}
 	cmd := args[0]
-	id, rest := leadingID(args[1:])
 	fs := flag.NewFlagSet("company "+cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	vf := addVaultFlags(fs, global)
@@ -89,18 +79,20 @@ func runCompany(args []string, global string, stdin io.Reader, stdout, stderr io
 	if cmd == "edit" {
 		e.define(fs)
 	}
-	if err := fs.Parse(rest); err != nil {
+	pos, err := parseAll(fs, args[1:])
+	if err != nil {
 		return exitUsage
 	}
 	fail := func(err error) int {
 		fmt.Fprintf(stderr, "prava company %s: %v\n", cmd, err)
 		return exitError
 	}
-	if id == "" && fs.NArg() > 0 {
-		id = fs.Arg(0)
+	id := ""
+	if len(pos) > 0 {
+		id = pos[0]
 	}
 	needID := func() bool {
-		if id == "" || fs.NArg() > 1 {
+		if len(pos) != 1 {
 			fmt.Fprintf(stderr, "prava company %s: give one company's ID (see \"prava company list\")\n", cmd)
 			return false
 		}
@@ -108,7 +100,7 @@ func runCompany(args []string, global string, stdin io.Reader, stdout, stderr io
 	}
 	switch cmd {
 	case "add":
-		if id == "" || fs.NArg() > 1 {
+		if len(pos) != 1 {
 			return fail(errors.New("give the policy: prava company add FILE|URL"))
 		}
 		// Read the policy before opening the vault: a bad policy then
@@ -118,7 +110,7 @@ func runCompany(args []string, global string, stdin io.Reader, stdout, stderr io
 			return fail(err)
 		}
 		f := policy.Analyze(src.Text)
-		v, err := vf.openCompanies(stdin)
+		v, err := vf.openCompanies(newLines(stdin))
 		if err != nil {
 			return fail(err)
 		}
@@ -135,7 +127,7 @@ func runCompany(args []string, global string, stdin io.Reader, stdout, stderr io
 		fmt.Fprintf(stdout, "Added %s (%s, %s) as %s\n", c.Name, c.Jurisdiction, c.Language, c.ID)
 		return exitOK
 	case "list":
-		v, err := vf.openCompanies(stdin)
+		v, err := vf.openCompanies(newLines(stdin))
 		if err != nil {
 			return fail(err)
 		}
@@ -158,7 +150,7 @@ func runCompany(args []string, global string, stdin io.Reader, stdout, stderr io
 		if !needID() {
 			return exitUsage
 		}
-		v, err := vf.openCompanies(stdin)
+		v, err := vf.openCompanies(newLines(stdin))
 		if err != nil {
 			return fail(err)
 		}
@@ -179,7 +171,7 @@ func runCompany(args []string, global string, stdin io.Reader, stdout, stderr io
 		if !e.any() {
 			return fail(errors.New("nothing to change: give at least one of --name, --legal-name, --registration, --law, --language, --website, --add-contact, --remove-contact, --marking, --promised-days, --notes"))
 		}
-		v, err := vf.openCompanies(stdin)
+		v, err := vf.openCompanies(newLines(stdin))
 		if err != nil {
 			return fail(err)
 		}
@@ -196,7 +188,7 @@ func runCompany(args []string, global string, stdin io.Reader, stdout, stderr io
 			return exitUsage
 		}
 		// Its requests go with it, so they must be read.
-		v, err := vf.open(stdin)
+		v, err := vf.open(newLines(stdin))
 		if err != nil {
 			return fail(err)
 		}

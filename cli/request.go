@@ -31,26 +31,27 @@ func runRequest(args []string, global string, stdin io.Reader, stdout, stderr io
 		return exitUsage
 	}
 	cmd := args[0]
-	id, rest := leadingID(args[1:])
 	fs := flag.NewFlagSet("request "+cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	vf := addVaultFlags(fs, global)
 	asJSON := fs.Bool("json", false, "print JSON")
-	if err := fs.Parse(rest); err != nil {
+	pos, err := parseAll(fs, args[1:])
+	if err != nil {
 		return exitUsage
 	}
 	fail := func(err error) int {
 		fmt.Fprintf(stderr, "prava request %s: %v\n", cmd, err)
 		return exitError
 	}
-	if id == "" && fs.NArg() > 0 {
-		id = fs.Arg(0)
+	id := ""
+	if len(pos) > 0 {
+		id = pos[0]
 	}
-	if cmd == "delete" && (id == "" || fs.NArg() > 1) {
-		fmt.Fprint(stderr, "prava request delete: give one request's ID (see \"prava request list\")\n")
+	if (cmd == "delete" && len(pos) != 1) || (cmd == "list" && len(pos) > 0) {
+		fmt.Fprintf(stderr, "prava request %s: give one request's ID to delete, nothing to list (see \"prava request list\")\n", cmd)
 		return exitUsage
 	}
-	v, err := vf.open(stdin)
+	v, err := vf.open(newLines(stdin))
 	if err != nil {
 		return fail(err)
 	}

@@ -2,11 +2,12 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -16,14 +17,16 @@ import (
 
 // vaultFlags are the flags every command that opens the vault takes.
 type vaultFlags struct {
-	path       *string
-	passphrase *bool
+	path         *string
+	passphrase   *bool
+	recoveryCode *bool
 }
 
 func addVaultFlags(fs *flag.FlagSet, global string) vaultFlags {
 	return vaultFlags{
-		path:       fs.String("vault", global, "the vault file (default: $PRAVA_VAULT, or prava/prava.vault in the user's configuration folder)"),
-		passphrase: fs.Bool("passphrase", false, "the vault is protected by a passphrase: read it from the first line of standard input"),
+		path:         fs.String("vault", global, "the vault file (default: $PRAVA_VAULT, or prava/prava.vault in the user's configuration folder)"),
+		passphrase:   fs.Bool("passphrase", false, "the vault is protected by a passphrase: read it from the first line of standard input"),
+		recoveryCode: fs.Bool("recovery-code-stdin", false, "open the vault with its recovery code, read from the first line of standard input (when the keyring is locked or missing)"),
 	}
 }
 
@@ -34,36 +37,63 @@ func (vf vaultFlags) resolve() (string, error) {
 	return storage.DefaultPath()
 }
 
-// open opens the vault with the keyring, or with the passphrase on stdin.
-func (vf vaultFlags) open(stdin io.Reader) (*storage.Vault, error) {
-	return vf.openWith(stdin, storage.Open)
+// unlock reads what --passphrase or --recovery-code-stdin ask for from in;
+// with neither, the keyring opens the vault.
+func (vf vaultFlags) unlock(in *lines) (storage.Unlock, error) {
+	var u storage.Unlock
+	var err error
+	switch {
+	case *vf.passphrase && *vf.recoveryCode:
+		return u, errors.New("give --passphrase or --recovery-code-stdin, not both")
+	case *vf.passphrase:
+		u.Passphrase, err = in.secret("passphrase")
+	case *vf.recoveryCode:
+		u.RecoveryCode, err = in.secret("recovery code")
+	}
+	return u, err
+}
+
+// open opens the vault with the keyring, or with the passphrase or
+// recovery code on stdin.
+func (vf vaultFlags) open(in *lines) (*storage.Vault, error) {
+	return vf.openWith(in, storage.Open)
 }
 
 // openCompanies opens the vault without its requests, for commands that
 // work on companies alone: on a vault with many letters it is several
 // times faster.
-func (vf vaultFlags) openCompanies(stdin io.Reader) (*storage.Vault, error) {
-	return vf.openWith(stdin, storage.OpenWithoutRequests)
+func (vf vaultFlags) openCompanies(in *lines) (*storage.Vault, error) {
+	return vf.openWith(in, storage.OpenWithoutRequests)
 }
 
-func (vf vaultFlags) openWith(stdin io.Reader, open func(string, storage.Unlock, storage.Keyring) (*storage.Vault, error)) (*storage.Vault, error) {
+func (vf vaultFlags) openWith(in *lines, open func(string, storage.Unlock, storage.Keyring) (*storage.Vault, error)) (*storage.Vault, error) {
 	path, err := vf.resolve()
 	if err != nil {
 		return nil, err
 	}
-	var u storage.Unlock
-	if *vf.passphrase {
-		if u.Passphrase, err = readLine(stdin, "passphrase"); err != nil {
-			return nil, err
-		}
+	u, err := vf.unlock(in)
+	if err != nil {
+		return nil, err
 	}
 	return open(path, u, nil)
 }
 
-func readLine(r io.Reader, what string) (string, error) {
-	line, err := bufio.NewReader(r).ReadString('\n')
-	line = strings.TrimSpace(line)
-	if line == "" {
+// lines reads standard input a line at a time, so that one command can
+// take two secrets from it: the one that opens the vault, then a new
+// passphrase.
+type lines struct {
+	r *bufio.Reader
+}
+
+func newLines(r io.Reader) *lines { return &lines{r: bufio.NewReader(r)} }
+
+// secret reads the next line as typed, without its line ending: a
+// passphrase is used exactly as the app uses it, spaces and all
+// (storage.CheckPassphrase).
+func (l *lines) secret(what string) (string, error) {
+	line, err := l.r.ReadString('\n')
+	line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
+	if strings.TrimSpace(line) == "" {
 		if err != nil && !errors.Is(err, io.EOF) {
 			return "", fmt.Errorf("reading the %s: %w", what, err)
 		}
@@ -72,15 +102,46 @@ func readLine(r io.Reader, what string) (string, error) {
 	return line, nil
 }
 
+// parseAll parses flags wherever they stand, before or after the command's
+// other arguments ("company add URL --vault X" as well as "company add
+// --vault X URL"), and returns those other arguments. After "--" the rest
+// are arguments.
+func parseAll(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if k := len(args) - len(rest); k > 0 && args[k-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// keyringAdvice adds the way on when no keyring can keep the vault's key.
+func keyringAdvice(err error) error {
+	if errors.Is(err, storage.ErrKeyringUnavailable) {
+		return fmt.Errorf("%w\nThis computer has no keyring Prava can use (on Linux: the Secret Service of GNOME Keyring or KWallet, which may be locked). Protect the vault with a passphrase instead: \"prava vault passphrase --recovery-code-stdin\", with the recovery code on the first line of standard input and the new passphrase on the second", err)
+	}
+	return err
+}
+
 func runVault(args []string, global string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, "Usage: prava vault init|status|recover|export FILE|import FILE\n")
+		fmt.Fprint(stderr, "Usage: prava vault init|status|recover|passphrase|export FILE|import FILE\n")
 		return exitUsage
 	}
 	fs := flag.NewFlagSet("vault "+args[0], flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	vf := addVaultFlags(fs, global)
-	if err := fs.Parse(args[1:]); err != nil {
+	pos, err := parseAll(fs, args[1:])
+	if err != nil {
 		return exitUsage
 	}
 	fail := func(err error) int {
@@ -91,11 +152,15 @@ func runVault(args []string, global string, stdin io.Reader, stdout, stderr io.W
 	if err != nil {
 		return fail(err)
 	}
+	in := newLines(stdin)
 	switch args[0] {
 	case "init":
 		opt := storage.CreateOptions{}
 		if *vf.passphrase {
-			if opt.Passphrase, err = readLine(stdin, "passphrase"); err != nil {
+			if opt.Passphrase, err = in.secret("passphrase"); err != nil {
+				return fail(err)
+			}
+			if err := storage.CheckPassphrase(opt.Passphrase); err != nil {
 				return fail(err)
 			}
 		}
@@ -116,25 +181,10 @@ func runVault(args []string, global string, stdin io.Reader, stdout, stderr io.W
 		if err != nil {
 			return fail(err)
 		}
-		fmt.Fprintf(stdout, "Vault:      %s\nCreated:    %s\nModified:   %s\nSize:       %d bytes\nFormat:     %d (data version %d)\nProtection: %s\n",
-			info.Path, info.Created.Format(time.DateTime), info.Modified.Format(time.DateTime), info.Size, info.Format, info.Schema, strings.Join(info.Protection, ", "))
-		usesKeyring := false
-		for _, p := range info.Protection {
-			usesKeyring = usesKeyring || p == "keyring"
-		}
-		switch {
-		case !usesKeyring:
-			fmt.Fprintln(stdout, "Keyring:    not used: the vault opens with its passphrase or recovery code")
-		case info.KeyInKeyring:
-			fmt.Fprintln(stdout, "Keyring:    this computer's keyring holds the key")
-		case info.KeyringErr != nil:
-			fmt.Fprintf(stdout, "Keyring:    unavailable (%v)\n", info.KeyringErr)
-		default:
-			fmt.Fprintln(stdout, "Keyring:    no key here; run \"prava vault recover\" with your recovery code")
-		}
+		printStatus(stdout, info)
 		return exitOK
 	case "recover":
-		code, err := readLine(stdin, "recovery code")
+		code, err := in.secret("recovery code")
 		if err != nil {
 			return fail(err)
 		}
@@ -144,42 +194,76 @@ func runVault(args []string, global string, stdin io.Reader, stdout, stderr io.W
 		}
 		defer v.Close()
 		if err := v.StoreKeyringKey(); err != nil {
+			return fail(keyringAdvice(err))
+		}
+		fmt.Fprintf(stdout, "The vault %s is open again: this computer's keyring now holds a key for it (other computers' keys still work).\n", path)
+		return exitOK
+	case "passphrase":
+		v, err := vf.open(in)
+		if err != nil {
+			return fail(keyringAdvice(err))
+		}
+		defer v.Close()
+		p, err := in.secret("new passphrase")
+		if err != nil {
+			return fail(fmt.Errorf("%w (after what opens the vault, give the new passphrase on the next line)", err))
+		}
+		if err := v.SetPassphrase(p); err != nil {
 			return fail(err)
 		}
-		fmt.Fprintf(stdout, "The vault %s is open again: a new key for it is in this computer's keyring.\n", path)
+		fmt.Fprintf(stdout, "The vault %s now opens with this passphrase (\"--passphrase\"), and with the recovery code as before; an older passphrase no longer opens it.\n", path)
 		return exitOK
 	case "export":
-		if fs.NArg() != 1 {
+		if len(pos) != 1 {
 			return fail(errors.New("give the file to export to: prava vault export FILE"))
 		}
-		v, err := vf.open(stdin)
+		v, err := vf.open(in)
 		if err != nil {
 			return fail(err)
 		}
 		defer v.Close()
-		if err := v.ExportTo(fs.Arg(0)); err != nil {
+		if err := v.ExportTo(pos[0]); err != nil {
 			return fail(err)
 		}
-		fmt.Fprintf(stdout, "Exported the vault, still encrypted, to %s. It opens anywhere with your recovery code.\n", fs.Arg(0))
+		fmt.Fprintf(stdout, "Exported the vault, still encrypted, to %s. It opens anywhere with your recovery code.\n", pos[0])
 		return exitOK
 	case "import":
-		if fs.NArg() != 1 {
+		if len(pos) != 1 {
 			return fail(errors.New("give the backup to import: prava vault import FILE (the recovery code on standard input)"))
 		}
-		code, err := readLine(stdin, "recovery code")
+		code, err := in.secret("recovery code")
 		if err != nil {
 			return fail(err)
 		}
-		v, err := storage.Import(fs.Arg(0), path, code, nil)
+		v, err := storage.Import(pos[0], path, code, nil)
 		if err != nil {
 			return fail(err)
 		}
 		defer v.Close()
-		fmt.Fprintf(stdout, "Imported %s as %s: %d companies, %d requests.\n", fs.Arg(0), path, len(v.Data.Companies), len(v.Data.Requests))
+		fmt.Fprintf(stdout, "Imported %s as %s: %d companies, %d requests.\n", pos[0], path, len(v.Data.Companies), len(v.Data.Requests))
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "prava vault: unknown command %q: use init, status, recover, export or import\n", args[0])
+	fmt.Fprintf(stderr, "prava vault: unknown command %q: use init, status, recover, passphrase, export or import\n", args[0])
 	return exitUsage
+}
+
+// printStatus says how a vault is protected and whether this computer's
+// keyring really opens it.
+func printStatus(w io.Writer, info storage.Info) {
+	fmt.Fprintf(w, "Vault:      %s\nCreated:    %s\nModified:   %s\nSize:       %d bytes\nFormat:     %d (data version %d)\nProtection: %s\n",
+		info.Path, info.Created.Format(time.DateTime), info.Modified.Format(time.DateTime), info.Size, info.Format, info.Schema, strings.Join(info.Protection, ", "))
+	switch {
+	case !slices.Contains(info.Protection, "keyring"):
+		fmt.Fprintln(w, "Keyring:    not used: the vault opens with its passphrase or recovery code")
+	case info.KeyInKeyring:
+		fmt.Fprintln(w, "Keyring:    this computer's keyring holds the key")
+	case info.OtherKeyInKeyring:
+		fmt.Fprintln(w, "Keyring:    this computer's keyring holds a key under this vault's ID that does not open this file (it belongs to another copy); run \"prava vault recover\" with your recovery code")
+	case info.KeyringErr != nil:
+		fmt.Fprintf(w, "Keyring:    unavailable (%v); open with \"--recovery-code-stdin\" or \"--passphrase\"\n", info.KeyringErr)
+	default:
+		fmt.Fprintln(w, "Keyring:    no key here; run \"prava vault recover\" with your recovery code")
+	}
 }
 
 // runICS writes every open deadline to an iCalendar file.
@@ -187,34 +271,32 @@ func runICS(args []string, global string, stdin io.Reader, stdout, stderr io.Wri
 	fs := flag.NewFlagSet("ics", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	vf := addVaultFlags(fs, global)
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseAll(fs, args)
+	if err != nil {
 		return exitUsage
 	}
-	if fs.NArg() != 1 {
+	if len(pos) != 1 {
 		fmt.Fprint(stderr, "Usage: prava ics FILE\n")
 		return exitUsage
 	}
-	v, err := vf.open(stdin)
+	v, err := vf.open(newLines(stdin))
 	if err != nil {
 		fmt.Fprintln(stderr, "prava ics:", err)
 		return exitError
 	}
 	defer v.Close()
 	events := casework.CalendarEvents(v.Data)
-	f, err := os.OpenFile(fs.Arg(0), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
-	if err != nil {
+	// Through storage.WriteFile: never half a calendar on a full disk, and
+	// never over the vault, its .bak or its lock file.
+	var b bytes.Buffer
+	if err := storage.WriteICS(&b, events, time.Now()); err != nil {
 		fmt.Fprintln(stderr, "prava ics:", err)
 		return exitError
 	}
-	if err := storage.WriteICS(f, events, time.Now()); err != nil {
-		f.Close()
+	if err := storage.WriteFile(pos[0], b.Bytes()); err != nil {
 		fmt.Fprintln(stderr, "prava ics:", err)
 		return exitError
 	}
-	if err := f.Close(); err != nil {
-		fmt.Fprintln(stderr, "prava ics:", err)
-		return exitError
-	}
-	fmt.Fprintf(stdout, "Wrote %d deadlines to %s\n", len(events), fs.Arg(0))
+	fmt.Fprintf(stdout, "Wrote %d deadlines to %s\n", len(events), pos[0])
 	return exitOK
 }

@@ -5,12 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
-	"net/http"
-	"net/url"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -21,9 +20,6 @@ type Source struct {
 	RetrievedAt time.Time // when it was read
 }
 
-// FetchTimeout bounds a whole download, from connecting to the last byte.
-const FetchTimeout = 20 * time.Second
-
 // IsURL reports whether location names a web page rather than a file.
 func IsURL(location string) bool {
 	lower := strings.ToLower(location)
@@ -31,36 +27,57 @@ func IsURL(location string) bool {
 }
 
 // Load reads a policy from a file, from an http(s) URL, or from stdin when
-// location is "-", and decodes it.
+// location is "-", and decodes it. Cancelling ctx stops the reading.
 func Load(ctx context.Context, location string, stdin io.Reader) (Source, error) {
 	switch {
 	case location == "-":
-		data, err := readCapped(stdin)
+		data, err := readCapped(ctx, stdin)
 		if err != nil {
 			return Source{}, fmt.Errorf("reading standard input: %w", err)
 		}
 		return decodeSource(data, "", location)
 	case IsURL(location):
-		return Fetch(ctx, http.DefaultClient, location)
+		return Fetch(ctx, nil, location)
 	default:
-		return ReadFile(location)
+		return ReadFileContext(ctx, location)
 	}
 }
 
-// ReadFile reads a policy from a .txt, .html or .htm file.
+// ReadFile reads a policy from a .txt, .html or .htm file
+// (ReadFileContext without a way to cancel).
 func ReadFile(path string) (Source, error) {
-	f, err := os.Open(path)
+	return ReadFileContext(context.Background(), path)
+}
+
+// ReadFileContext reads a policy from a .txt, .html or .htm file. Only a
+// regular file is read: a pipe, a device or a socket could keep Prava
+// waiting for ever or feed it without end, so they are refused at once,
+// before opening. Cancelling ctx stops the reading.
+func ReadFileContext(ctx context.Context, path string) (Source, error) {
+	st, err := os.Stat(path)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
+		if errors.Is(err, fs.ErrNotExist) {
 			return Source{}, fmt.Errorf("no file %s: check the path, or give an http(s) URL", path)
 		}
 		return Source{}, fmt.Errorf("cannot open %s: %w", path, err)
 	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return Source{}, fmt.Errorf("%s is a folder: give the policy's file inside it", path)
+	if err := regularPolicyFile(path, st); err != nil {
+		return Source{}, err
 	}
-	data, err := readCapped(f)
+	// Non-blocking, so that a file swapped for a pipe after the check
+	// cannot hold the open; the check is repeated on what was opened.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return Source{}, fmt.Errorf("cannot open %s: %w", path, err)
+	}
+	defer f.Close()
+	if st, err = f.Stat(); err != nil {
+		return Source{}, fmt.Errorf("cannot open %s: %w", path, err)
+	}
+	if err := regularPolicyFile(path, st); err != nil {
+		return Source{}, err
+	}
+	data, err := readCapped(ctx, f)
 	if err != nil {
 		return Source{}, fmt.Errorf("%s: %w", path, err)
 	}
@@ -78,75 +95,43 @@ func ReadFile(path string) (Source, error) {
 	return src, nil
 }
 
-// Fetch downloads a policy page. It follows up to ten redirects, stops at
-// ctx's deadline (FetchTimeout when ctx has none) or after MaxInputBytes, and
-// accepts only text and HTML.
-func Fetch(ctx context.Context, client *http.Client, rawURL string) (Source, error) {
-	u, err := url.Parse(rawURL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return Source{}, fmt.Errorf("%w: %q is not an http(s) address; copy it from the browser's address bar", ErrFetch, rawURL)
+// regularPolicyFile refuses what is not a regular file, or one too large
+// to read, naming its real size.
+func regularPolicyFile(path string, st fs.FileInfo) error {
+	switch {
+	case st.IsDir():
+		return fmt.Errorf("%s is a folder: give the policy's file inside it", path)
+	case !st.Mode().IsRegular():
+		return fmt.Errorf("%s is not a regular file (it is a pipe, a device or a socket), and Prava reads policies only from files: save the policy to a .txt or .html file and give that", path)
+	case st.Size() > MaxInputBytes:
+		return fmt.Errorf("%s: %w: %s, and Prava reads at most %s; save only the policy's own page", path, ErrTooLarge, sizeString(int(st.Size())), sizeString(MaxInputBytes))
 	}
-	if _, ok := ctx.Deadline(); !ok {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, FetchTimeout)
-		defer cancel()
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
-	if err != nil {
-		return Source{}, fmt.Errorf("%w: %v", ErrFetch, err)
-	}
-	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9")
-	req.Header.Set("User-Agent", "Prava/1 (privacy-policy reader)")
-	resp, err := client.Do(req)
-	if err != nil {
-		return Source{}, fetchError(rawURL, err)
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return Source{}, fmt.Errorf("%w: %s answered %s; check the address in a browser", ErrFetch, rawURL, resp.Status)
-	}
-	ct := resp.Header.Get("Content-Type")
-	mediaType, _ := splitContentType(ct)
-	if mediaType != "" && !textMediaType(mediaType) {
-		return Source{}, fmt.Errorf("%w: %s is %s, not a web page or text; give the address of the policy page itself", ErrFetch, rawURL, mediaType)
-	}
-	data, err := readCapped(resp.Body)
-	if err != nil {
-		if ctx.Err() != nil {
-			return Source{}, fetchError(rawURL, ctx.Err())
-		}
-		return Source{}, fmt.Errorf("%w: %s: %v", ErrFetch, rawURL, err)
-	}
-	src, err := decodeSource(data, ct, rawURL)
-	if err != nil {
-		return Source{}, fmt.Errorf("%s: %w", rawURL, err)
-	}
-	return src, nil
-}
-
-func textMediaType(mt string) bool {
-	return strings.HasPrefix(mt, "text/") || mt == "application/xhtml+xml" || mt == "application/xml"
-}
-
-func fetchError(rawURL string, err error) error {
-	var netErr net.Error
-	if errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &netErr) && netErr.Timeout()) {
-		return fmt.Errorf("%w: %s did not answer in time; try again later, or save the page and open the file", ErrFetch, rawURL)
-	}
-	if errors.Is(err, context.Canceled) {
-		return fmt.Errorf("%w: download of %s was cancelled", ErrFetch, rawURL)
-	}
-	return fmt.Errorf("%w: %s: %v; check the address and the connection", ErrFetch, rawURL, err)
+	return nil
 }
 
 // readCapped reads at most MaxInputBytes+1 bytes so that Decode can say the
-// input was too large without reading all of it.
-func readCapped(r io.Reader) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxInputBytes+1))
+// input was too large without reading all of it, and stops when ctx is
+// cancelled.
+func readCapped(ctx context.Context, r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(ctxReader{ctx, r}, MaxInputBytes+1))
 	if err != nil {
 		return nil, err
 	}
 	return data, nil
+}
+
+// ctxReader checks ctx before each read: a file or standard input cannot
+// be interrupted mid-read, but a long read is a series of short ones.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, fmt.Errorf("reading was cancelled: %w", err)
+	}
+	return c.r.Read(p)
 }
 
 func decodeSource(data []byte, contentType, location string) (Source, error) {

@@ -31,7 +31,7 @@ func TestCrashWriter(t *testing.T) {
 	if withRequests {
 		open = Open
 	}
-	v, err := open(path, Unlock{}, SystemKeyring{})
+	v, err := open(path, Unlock{}, fileKeyring{dir: os.Getenv("PRAVA_CRASH_KEYRING")})
 	if err != nil {
 		fmt.Println("open failed:", err)
 		os.Exit(3)
@@ -58,7 +58,7 @@ func TestKillDuringSave(t *testing.T) {
 	if testing.Short() {
 		t.Skip("takes about half a minute")
 	}
-	k := realKeyring(t)
+	k := testKeyring(t)
 	path := filepath.Join(t.TempDir(), "crash.vault")
 	v, _, err := Create(path, CreateOptions{Keyring: k})
 	if err != nil {
@@ -72,7 +72,7 @@ func TestKillDuringSave(t *testing.T) {
 	var beyond, total, requests int
 	for i := 0; i < kills; i++ {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashWriter$", "-test.count=1")
-		cmd.Env = append(os.Environ(), "PRAVA_CRASH_VAULT="+path)
+		cmd.Env = append(os.Environ(), "PRAVA_CRASH_VAULT="+path, "PRAVA_CRASH_KEYRING="+k.dir)
 		if i%2 == 1 {
 			cmd.Env = append(cmd.Env, "PRAVA_CRASH_REQUESTS=1")
 		}

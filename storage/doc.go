@@ -3,10 +3,15 @@
 // It knows nothing of the user interface or of letter texts.
 //
 // The vault is sealed with AES-256-GCM under a random data key. That key is
-// wrapped twice: by a key kept in the operating system's keyring (or, where
-// there is none, derived from a passphrase with argon2id) and by a recovery
-// code shown once at creation, so the vault opens on a new computer too.
-// Saves are atomic and keep the previous version as PATH.bak; a lock file
-// keeps a second Prava process away. See format.go and parts.go for the file
+// wrapped in key slots: one per computer whose keyring holds a key for the
+// vault, one derived with argon2id from the recovery code shown once at
+// creation (so the vault opens on a new computer too), and optionally one
+// from a passphrase, for systems without a keyring. A header's slots are
+// checked against fixed bounds before any key is derived, and the header
+// carries a checksum, so a damaged or crafted header is refused as damage.
+// Saves are atomic and keep the previous version as PATH.bak, made only
+// once the new version is safely written; a lock file keeps a second Prava
+// process away. WriteFile is the one writer for every other file Prava
+// writes, and never writes over a vault, its .bak or its lock file. See format.go and parts.go for the file
 // layout: a save encrypts again only the parts of the data that changed.
 package storage

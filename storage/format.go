@@ -55,6 +55,12 @@ type header struct {
 	Slots   []slot    `json:"slots"`
 	Nonce   []byte    `json:"nonce"`           // the body's (format 1) or the head's (format 2)
 	Parts   []part    `json:"parts,omitempty"` // format 2: the parts before the head, in file order
+	// Check is a checksum of the header's bytes before it, so that damage
+	// to the header is reported as damage before any key is tried: a
+	// changed vault ID or slot would otherwise look like a wrong key. It
+	// must stay the last field (encodeHeader). Vaults written before it
+	// existed have none and are read as before.
+	Check string `json:"check,omitempty"`
 }
 
 type slot struct {
@@ -81,6 +87,9 @@ func kdfFor(kind string) *kdfParams {
 	return p
 }
 
+// key derives a key-encryption key. The parameters must have passed
+// checkSlots: argon2 panics on zero rounds or threads and allocates the
+// memory it is told to.
 func (p *kdfParams) key(secret string) []byte {
 	return argon2.IDKey([]byte(secret), p.Salt, p.Time, p.Memory, p.Threads, 32)
 }
@@ -157,11 +166,18 @@ func parse(file []byte) (parsed, error) {
 	if err := json.Unmarshal(file[prefixLen:end], &h); err != nil {
 		return parsed{}, fmt.Errorf("%w: the header is unreadable", errDamaged)
 	}
+	if h.Check != "" && !headerCheckOK(file[prefixLen:end], h.Check) {
+		return parsed{}, fmt.Errorf("%w: the header fails its checksum", errDamaged)
+	}
+	h.Check = ""
 	if h.Schema > SchemaVersion {
 		return parsed{}, fmt.Errorf("%w (data version %d; this Prava reads up to %d)", errTooNew, h.Schema, SchemaVersion)
 	}
 	if h.VaultID == "" || len(h.Nonce) != 12 || len(h.Slots) == 0 || h.Schema < 1 || (version == 1 && len(h.Parts) > 0) {
 		return parsed{}, fmt.Errorf("%w: the header is incomplete", errDamaged)
+	}
+	if err := checkSlots(h.Slots); err != nil {
+		return parsed{}, fmt.Errorf("%w: %v", errDamaged, err)
 	}
 	return parsed{header: h, format: int(version), aad: file[:end], body: file[end:]}, nil
 }

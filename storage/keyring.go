@@ -62,6 +62,9 @@ func (SystemKeyring) Delete(service, user string) error {
 // withTimeout runs a keyring call, giving up after keyringTimeout. The call
 // itself cannot be cancelled, so it is left to finish in the background.
 func withTimeout(call func() error) error {
+	if why := noSessionBus(); why != "" {
+		return errNoBus{why}
+	}
 	done := make(chan error, 1)
 	go func() { done <- call() }()
 	select {
@@ -71,6 +74,12 @@ func withTimeout(call func() error) error {
 		return fmt.Errorf("%w: the keyring did not answer in %s", ErrKeyringUnavailable, keyringTimeout)
 	}
 }
+
+// errNoBus is ErrKeyringUnavailable with the reason: no session bus.
+type errNoBus struct{ why string }
+
+func (e errNoBus) Error() string        { return e.why }
+func (e errNoBus) Is(target error) bool { return target == ErrKeyringUnavailable }
 
 // classifyKeyringError sorts errors as go-keyring advises: anything but
 // ErrNotFound means the keyring is unavailable.

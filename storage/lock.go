@@ -8,7 +8,8 @@ import (
 	"strings"
 )
 
-// ErrInUse means another Prava process has the vault open.
+// ErrInUse means another Prava process, or another program, holds the
+// vault's lock.
 var ErrInUse = errors.New("the vault is in use")
 
 // lockFile keeps a second Prava process away from a vault: the lock lives
@@ -17,11 +18,23 @@ type lockFile struct {
 	f *os.File
 }
 
+// acquireLock locks the vault at vaultPath, which must already be resolved
+// (resolveTarget), so that every way of naming one vault takes one lock.
+// The lock file itself is never followed through a symbolic link: in a
+// folder others can write to, a planted link would otherwise make Prava
+// overwrite the file it points to.
 func acquireLock(vaultPath string) (*lockFile, error) {
 	path := vaultPath + ".lock"
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	f, err := openLockFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("storage: cannot create the lock file %s: %w", path, err)
+		if isLinkError(err) {
+			return nil, fmt.Errorf("storage: the lock file %s is a symbolic link, which Prava does not follow: remove it (it holds nothing) and try again", path)
+		}
+		return nil, fmt.Errorf("storage: cannot create the lock file %s: %w; check the folder's permissions", path, err)
+	}
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		f.Close()
+		return nil, fmt.Errorf("storage: the lock file %s is not a plain file: remove it and try again", path)
 	}
 	ok, err := tryLock(f)
 	if err != nil {
@@ -31,11 +44,10 @@ func acquireLock(vaultPath string) (*lockFile, error) {
 	if !ok {
 		pid := readPID(f)
 		f.Close()
-		who := "another Prava window"
-		if pid > 0 {
-			who = fmt.Sprintf("Prava process %d", pid)
+		if pid > 0 && isPrava(pid) {
+			return nil, fmt.Errorf("storage: %w: Prava process %d has %s open; close it there first", ErrInUse, pid, vaultPath)
 		}
-		return nil, fmt.Errorf("storage: %w: %s has %s open; close it there first", ErrInUse, who, vaultPath)
+		return nil, fmt.Errorf("storage: %w: another program holds the lock file %s, and no running Prava is named in it; close the program that has the vault open (a backup or sync tool, an editor), then try again", ErrInUse, path)
 	}
 	// The file may hold the number of a process killed earlier: replace it.
 	f.Truncate(0)

@@ -3,10 +3,27 @@
 package storage
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 
 	"golang.org/x/sys/windows"
 )
+
+// errLockIsLink is returned when the lock file's name is a link.
+var errLockIsLink = errors.New("the lock file is a symbolic link")
+
+// openLockFile opens or creates the lock file, refusing a link: Windows has
+// no O_NOFOLLOW, so the name is checked first.
+func openLockFile(path string) (*os.File, error) {
+	if st, err := os.Lstat(path); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		return nil, errLockIsLink
+	}
+	return os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+}
+
+// isLinkError reports whether opening failed because the name is a link.
+func isLinkError(err error) bool { return errors.Is(err, errLockIsLink) }
 
 // tryLock takes an exclusive lock on f without waiting. Windows drops it
 // when the process ends, however it ends.
@@ -22,4 +39,16 @@ func tryLock(f *os.File) (bool, error) {
 func unlock(f *os.File) error {
 	var ol windows.Overlapped
 	return windows.UnlockFileEx(windows.Handle(f.Fd()), 0, 1, 0, &ol)
+}
+
+// isPrava reports whether process pid is running; Windows does not say
+// cheaply what it runs, so a running process named in the lock is taken
+// for Prava.
+func isPrava(pid int) bool {
+	h, err := windows.OpenProcess(windows.PROCESS_QUERY_LIMITED_INFORMATION, false, uint32(pid))
+	if err != nil {
+		return false
+	}
+	windows.CloseHandle(h)
+	return true
 }

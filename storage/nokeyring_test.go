@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -54,6 +55,41 @@ func TestNoKeyringChild(t *testing.T) {
 func TestNoKeyringOffersPassphrase(t *testing.T) {
 	cmd := exec.Command(os.Args[0], "-test.run=^TestNoKeyringChild$", "-test.count=1", "-test.v")
 	cmd.Env = append(os.Environ(), "PRAVA_NO_KEYRING_DIR="+t.TempDir(), "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/prava-test-bus")
+	out, _ := cmd.CombinedOutput()
+	if !strings.Contains(string(out), "CHILD OK") {
+		t.Errorf("child:\n%s", out)
+	}
+}
+
+// TestNoSessionBusChild runs with no D-Bus session at all: asking the
+// keyring must say so at once and start no daemon of its own.
+func TestNoSessionBusChild(t *testing.T) {
+	if os.Getenv("PRAVA_NO_BUS") == "" {
+		t.Skip("runs only as TestNoSessionBus's child")
+	}
+	_, err := SystemKeyring{}.Get(keyringService, "x")
+	if !errors.Is(err, ErrKeyringUnavailable) || !strings.Contains(err.Error(), "no D-Bus session") {
+		fmt.Println("FAIL get without a bus:", err)
+		return
+	}
+	fmt.Println("CHILD OK")
+}
+
+func TestNoSessionBus(t *testing.T) {
+	if runtime.GOOS == "darwin" || runtime.GOOS == "windows" {
+		t.Skip("the Secret Service is Linux's and the BSDs'")
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestNoSessionBusChild$", "-test.count=1", "-test.v")
+	var env []string
+	for _, e := range os.Environ() {
+		if !strings.HasPrefix(e, "DBUS_SESSION_BUS_ADDRESS=") && !strings.HasPrefix(e, "XDG_RUNTIME_DIR=") {
+			env = append(env, e)
+		}
+	}
+	cmd.Env = append(env, "PRAVA_NO_BUS=1", "XDG_RUNTIME_DIR="+t.TempDir())
+	if _, err := os.Stat(filepath.Join("/run/user", fmt.Sprint(os.Getuid()), "bus")); err == nil {
+		t.Skip("this machine has a session bus at /run/user")
+	}
 	out, _ := cmd.CombinedOutput()
 	if !strings.Contains(string(out), "CHILD OK") {
 		t.Errorf("child:\n%s", out)

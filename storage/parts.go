@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/gob"
-	"encoding/json"
 	"fmt"
 	"runtime"
 	"slices"
@@ -117,7 +116,7 @@ func seal(h header, dataKey []byte, data *Data, stored []storedPart, keepRequest
 	for i, p := range out {
 		h.Parts[i] = p.part
 	}
-	hdr, err := json.Marshal(h)
+	hdr, err := encodeHeader(h)
 	if err != nil {
 		return sealed{}, fmt.Errorf("storage: encoding the vault header: %w", err)
 	}

@@ -3,7 +3,6 @@ package storage
 import (
 	"bytes"
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -240,11 +239,12 @@ func TestTamperedParts(t *testing.T) {
 	os.WriteFile(path, good, 0o600)
 }
 
-// withHeader returns file with its header replaced by h.
+// withHeader returns file with its header replaced by h, with a valid
+// checksum: a crafted header, not a damaged one.
 func withHeader(t *testing.T, file []byte, h header) []byte {
 	t.Helper()
 	n := int(binary.BigEndian.Uint32(file[len(magic)+2:]))
-	hdr, err := json.Marshal(h)
+	hdr, err := encodeHeader(h)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,9 @@ import (
 // HasBackup reports whether the previous version of the vault at path was
 // kept beside it (PATH.bak).
 func HasBackup(path string) bool {
+	if file, err := resolveTarget(path); err == nil {
+		path = file
+	}
 	st, err := os.Stat(path + ".bak")
 	return err == nil && st.Mode().IsRegular()
 }
@@ -17,8 +20,13 @@ func HasBackup(path string) bool {
 // RestoreBackup makes the previous version of a damaged vault the current
 // one. Nothing is deleted: the damaged file is renamed to
 // PATH.damaged-TIME, whose name it returns, so it can still be examined.
-// The vault must not be open in any Prava process.
+// The vault must not be open in any Prava process. A vault reached through
+// a symbolic link is restored at the link's target.
 func RestoreBackup(path string, now time.Time) (string, error) {
+	path, err := resolveTarget(path)
+	if err != nil {
+		return "", err
+	}
 	lock, err := acquireLock(path)
 	if err != nil {
 		return "", err

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 )
 
@@ -28,7 +29,8 @@ var (
 type Vault struct {
 	Data *Data
 
-	path    string
+	path    string // as given: named in messages
+	file    string // path with its links followed: the file saves replace
 	header  header
 	dataKey []byte
 	keyring Keyring
@@ -75,20 +77,23 @@ func Create(path string, opt CreateOptions) (*Vault, string, error) {
 	if opt.Keyring == nil {
 		opt.Keyring = SystemKeyring{}
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, "", fmt.Errorf("storage: cannot create the folder for %s: %w", path, err)
+	if opt.Passphrase != "" {
+		if err := CheckPassphrase(opt.Passphrase); err != nil {
+			return nil, "", err
+		}
 	}
-	lock, err := acquireLock(path)
+	lock, file, undo, err := prepareNew(path)
 	if err != nil {
 		return nil, "", err
 	}
-	if _, err := os.Stat(path); err == nil {
+	if _, err := os.Lstat(file); err == nil {
 		lock.release()
 		return nil, "", fmt.Errorf("storage: %w at %s: open it, or choose another path with --vault", ErrExists, path)
 	}
 	v := &Vault{
 		Data:    &Data{},
 		path:    path,
+		file:    file,
 		header:  header{VaultID: hex.EncodeToString(randomBytes(16)), Created: time.Now().UTC().Truncate(time.Second), Schema: SchemaVersion},
 		dataKey: randomBytes(32),
 		keyring: opt.Keyring,
@@ -102,30 +107,122 @@ func Create(path string, opt CreateOptions) (*Vault, string, error) {
 		kdf := kdfFor(slotPassphrase)
 		v.header.Slots = append(v.header.Slots, wrap(slotPassphrase, kdf, kdf.key(opt.Passphrase), v.dataKey, v.header.VaultID))
 	} else if err := v.addKeyringSlot(); err != nil {
-		lock.release()
+		undo(lock)
 		return nil, "", err
 	}
 	if err := v.Save(); err != nil {
-		lock.release()
+		undo(lock)
 		return nil, "", err
 	}
 	return v, code, nil
 }
 
-// addKeyringSlot puts a fresh key into the keyring and a slot for it into
-// the header, replacing an older keyring slot.
+// prepareNew makes the folder for a new vault at path and locks it. It
+// returns the lock, the file to write (path with its links followed) and
+// undo, which releases the lock and removes what prepareNew made, so a
+// refused create or import leaves nothing behind.
+func prepareNew(path string) (*lockFile, string, func(*lockFile), error) {
+	dir := filepath.Dir(path)
+	_, statErr := os.Stat(dir)
+	madeDir := errors.Is(statErr, fs.ErrNotExist)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, "", nil, fmt.Errorf("storage: cannot create the folder for %s: %w", path, err)
+	}
+	file, err := resolveTarget(path)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	_, lockErr := os.Lstat(file + ".lock")
+	madeLock := errors.Is(lockErr, fs.ErrNotExist)
+	lock, err := acquireLock(file)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	undo := func(l *lockFile) {
+		if madeLock {
+			os.Remove(file + ".lock")
+		}
+		l.release()
+		if madeDir {
+			os.Remove(dir) // only if empty
+		}
+	}
+	return lock, file, undo, nil
+}
+
+// addKeyringSlot gives this computer's keyring a slot in the header. When
+// the keyring already holds a key under this vault's ID — another copy of
+// the vault, or an earlier recovery — that key is used, not replaced, so
+// the other copy keeps opening. Other computers' keyring slots stay: a
+// vault synced between computers opens on each from its own keyring. The
+// oldest keyring slots go beyond maxKeyringSlots.
 func (v *Vault) addKeyringSlot() error {
-	kek := randomBytes(32)
-	if err := v.keyring.Set(keyringService, v.header.VaultID, base64.StdEncoding.EncodeToString(kek)); err != nil {
+	id := v.header.VaultID
+	kek, err := v.keyringKEK()
+	switch {
+	case errors.Is(err, ErrNoKeyringKey):
+		kek = randomBytes(32)
+		if err := v.keyring.Set(keyringService, id, base64.StdEncoding.EncodeToString(kek)); err != nil {
+			return fmt.Errorf("storage: cannot store the vault's key in the keyring: %w; protect the vault with a passphrase instead", err)
+		}
+	case err != nil:
 		return fmt.Errorf("storage: cannot store the vault's key in the keyring: %w; protect the vault with a passphrase instead", err)
 	}
-	slots := v.header.Slots[:0]
+	var keyringSlots, others []slot
 	for _, s := range v.header.Slots {
 		if s.Kind != slotKeyring {
+			others = append(others, s)
+			continue
+		}
+		if _, ok := s.unwrap(kek, id); ok {
+			return nil // this keyring already opens the vault
+		}
+		keyringSlots = append(keyringSlots, s)
+	}
+	keyringSlots = append(keyringSlots, wrap(slotKeyring, nil, kek, v.dataKey, id))
+	if n := len(keyringSlots); n > maxKeyringSlots {
+		keyringSlots = keyringSlots[n-maxKeyringSlots:]
+	}
+	v.header.Slots = append(others, keyringSlots...)
+	return nil
+}
+
+// keyringKEK reads this vault's key-encryption key from the keyring:
+// ErrNoKeyringKey when there is none (or only an unreadable one, which is
+// then replaced), ErrKeyringUnavailable when the keyring does not answer.
+func (v *Vault) keyringKEK() ([]byte, error) {
+	secret, err := v.keyring.Get(keyringService, v.header.VaultID)
+	if err != nil {
+		return nil, err
+	}
+	kek, err := base64.StdEncoding.DecodeString(secret)
+	if err != nil || len(kek) != 32 {
+		return nil, ErrNoKeyringKey
+	}
+	return kek, nil
+}
+
+// SetPassphrase protects the vault with passphrase too (or instead of the
+// one it had) and saves. With it the vault opens where no keyring works;
+// the keyring and the recovery code still open it. The passphrase must
+// pass CheckPassphrase.
+func (v *Vault) SetPassphrase(passphrase string) error {
+	if err := CheckPassphrase(passphrase); err != nil {
+		return err
+	}
+	slots := make([]slot, 0, len(v.header.Slots)+1)
+	for _, s := range v.header.Slots {
+		if s.Kind != slotPassphrase {
 			slots = append(slots, s)
 		}
 	}
-	v.header.Slots = append(slots, wrap(slotKeyring, nil, kek, v.dataKey, v.header.VaultID))
+	kdf := kdfFor(slotPassphrase)
+	old := v.header.Slots
+	v.header.Slots = append(slots, wrap(slotPassphrase, kdf, kdf.key(passphrase), v.dataKey, v.header.VaultID))
+	if err := v.Save(); err != nil {
+		v.header.Slots = old
+		return err
+	}
 	return nil
 }
 
@@ -154,7 +251,11 @@ func openLocked(path string, u Unlock, k Keyring, skipRequests bool) (*Vault, er
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("storage: %w at %s: create one with \"prava vault init\", or give the right path with --vault", ErrNoVault, path)
 	}
-	lock, err := acquireLock(path)
+	file, err := resolveTarget(path)
+	if err != nil {
+		return nil, err
+	}
+	lock, err := acquireLock(file)
 	if err != nil {
 		return nil, err
 	}
@@ -163,8 +264,8 @@ func openLocked(path string, u Unlock, k Keyring, skipRequests bool) (*Vault, er
 		lock.release()
 		return nil, err
 	}
-	v.lock = lock
-	removeStaleTemps(path)
+	v.lock, v.file = lock, file
+	removeStaleTemps(file)
 	return v, nil
 }
 
@@ -219,16 +320,26 @@ func fileError(path string, err error) error {
 	switch {
 	case errors.Is(err, errTooNew):
 		return fmt.Errorf("storage: %s: %w; install the newest Prava to open it", path, err)
-	case errors.Is(err, errNotVault):
-		return fmt.Errorf("storage: %s: %w; choose the vault file itself with --vault", path, err)
 	case errors.Is(err, errDamaged):
-		way := "restore a backup you exported with \"prava vault import FILE\""
-		if _, e := os.Stat(path + ".bak"); e == nil {
-			way = "the previous version is in " + path + ".bak: close Prava and copy it over the damaged file, or " + way
-		}
-		return fmt.Errorf("storage: %s: %w; nothing was changed. %s", path, err, way)
+		return fmt.Errorf("storage: %s: %w; nothing was changed. %s", path, err, wayBack(path))
+	case errors.Is(err, errNotVault):
+		return fmt.Errorf("storage: %s: %w; choose the vault file itself with --vault, or %s", path, err, wayBack(path))
 	}
 	return fmt.Errorf("storage: %s: %w", path, err)
+}
+
+// wayBack says how to get a damaged vault's data back: its previous
+// version, if there is one, or an exported backup.
+func wayBack(path string) string {
+	way := "restore a backup you exported with \"prava vault import FILE\""
+	if HasBackup(path) {
+		bak := path + ".bak"
+		if file, err := resolveTarget(path); err == nil {
+			bak = file + ".bak"
+		}
+		way = "the previous version is in " + bak + ": restore it (in the app, or close Prava and copy it over the damaged file), or " + way
+	}
+	return way
 }
 
 // unlockKey finds the data key with what the person gave.
@@ -248,30 +359,39 @@ func unlockKey(h header, u Unlock, k Keyring) ([]byte, error) {
 		hasKeyringSlot = hasKeyringSlot || s.Kind == slotKeyring
 	}
 	if !hasKeyringSlot {
-		return nil, fmt.Errorf("%w: it is protected by a passphrase; give it, or your recovery code", ErrWrongKey)
+		return nil, fmt.Errorf("%w: it is protected by a passphrase; give it, or your recovery code (on the command line: --passphrase or --recovery-code-stdin, with the secret on standard input)", ErrWrongKey)
 	}
 	secret, err := k.Get(keyringService, h.VaultID)
 	if err != nil {
 		return nil, fmt.Errorf("%w; open the vault with your recovery code (\"prava vault recover\") to put a new key in this keyring", err)
 	}
+	if key, ok := openKeyringSlots(h, secret); ok {
+		return key, nil
+	}
+	return nil, fmt.Errorf("%w: the keyring's key is not this vault's; open it with your recovery code (\"prava vault recover\")", ErrWrongKey)
+}
+
+// openKeyringSlots tries the keyring's secret on every keyring slot.
+func openKeyringSlots(h header, secret string) ([]byte, bool) {
 	kek, err := base64.StdEncoding.DecodeString(secret)
-	if err == nil {
-		for _, s := range h.Slots {
-			if s.Kind == slotKeyring {
-				if key, ok := s.unwrap(kek, h.VaultID); ok {
-					return key, nil
-				}
+	if err != nil || len(kek) != 32 {
+		return nil, false
+	}
+	for _, s := range h.Slots {
+		if s.Kind == slotKeyring {
+			if key, ok := s.unwrap(kek, h.VaultID); ok {
+				return key, true
 			}
 		}
 	}
-	return nil, fmt.Errorf("%w: the keyring's key is not this vault's; open it with your recovery code (\"prava vault recover\")", ErrWrongKey)
+	return nil, false
 }
 
 func trySlots(h header, kind, secret, wrong string) ([]byte, error) {
 	found := false
 	for _, s := range h.Slots {
-		if s.Kind != kind || s.KDF == nil {
-			continue
+		if s.Kind != kind || s.KDF.check() != nil {
+			continue // parse refuses such slots; this guards argon2 all the same
 		}
 		found = true
 		if key, ok := s.unwrap(s.KDF.key(secret), h.VaultID); ok {
@@ -285,7 +405,9 @@ func trySlots(h header, kind, secret, wrong string) ([]byte, error) {
 }
 
 // Save writes the vault atomically, keeping the previous version as
-// PATH.bak. If it fails, the file on disk is as it was.
+// PATH.bak (replaceKeepingBackup). If it fails, the vault and PATH.bak are
+// as they were. A vault reached through a symbolic link is saved over the
+// link's target.
 func (v *Vault) Save() error {
 	if v.lock == nil && v.path != "" {
 		return fmt.Errorf("storage: the vault %s is closed", v.path)
@@ -294,12 +416,7 @@ func (v *Vault) Save() error {
 	if err != nil {
 		return err
 	}
-	if _, err := os.Stat(v.path); err == nil {
-		if err := keepBackup(v.path); err != nil {
-			return err
-		}
-	}
-	if err := writeAtomic(v.path, file.pieces...); err != nil {
+	if err := replaceKeepingBackup(v.file, file.pieces...); err != nil {
 		return err
 	}
 	v.parts = file.parts
@@ -356,14 +473,18 @@ func (v *Vault) Export(w io.Writer) error {
 // itself is written (writeAtomic), so a failed export leaves no
 // half-written file. It refuses to replace an existing file.
 func (v *Vault) ExportTo(path string) error {
-	if _, err := os.Stat(path); err == nil {
+	target, err := resolveTarget(path)
+	if err != nil {
+		return err
+	}
+	if _, err := os.Lstat(target); err == nil {
 		return fmt.Errorf("storage: %s exists: choose a new file name", path)
 	}
 	file, err := v.seal()
 	if err != nil {
 		return err
 	}
-	return writeAtomic(path, file.pieces...)
+	return writeAtomic(target, file.pieces...)
 }
 
 // Import restores an exported vault to path with the recovery code,
@@ -383,25 +504,22 @@ func Import(src, path, recoveryCode string, k Keyring) (*Vault, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("storage: cannot create the folder for %s: %w", path, err)
-	}
-	lock, err := acquireLock(path)
+	lock, file, undo, err := prepareNew(path)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := os.Stat(path); err == nil {
+	if _, err := os.Lstat(file); err == nil {
 		lock.release()
 		return nil, fmt.Errorf("storage: %w at %s: move it aside first, or import to another path with --vault", ErrExists, path)
 	}
 	v := backup
-	v.path, v.keyring, v.lock = path, k, lock
+	v.path, v.file, v.keyring, v.lock = path, file, k, lock
 	if err := v.addKeyringSlot(); err != nil && !errors.Is(err, ErrKeyringUnavailable) {
-		lock.release()
+		undo(lock)
 		return nil, err
 	}
 	if err := v.Save(); err != nil {
-		lock.release()
+		undo(lock)
 		return nil, err
 	}
 	return v, nil
@@ -417,8 +535,12 @@ type Info struct {
 	Format       int
 	Schema       int
 	Protection   []string // keyring, recovery, passphrase
-	KeyInKeyring bool     // this computer's keyring holds its key
-	KeyringErr   error    // why the keyring could not be asked
+	KeyInKeyring bool     // this computer's keyring holds a key that opens it
+	// OtherKeyInKeyring: the keyring holds a key under this vault's ID that
+	// does not open this file — another copy's, or a damaged entry. The
+	// recovery code opens it and adds this keyring's slot.
+	OtherKeyInKeyring bool
+	KeyringErr        error // why the keyring could not be asked
 }
 
 // Inspect reads a vault's header and asks the keyring whether it holds the
@@ -447,13 +569,18 @@ func Inspect(path string, k Keyring) (Info, error) {
 	}
 	info := Info{Path: path, ID: h.VaultID, Created: h.Created, Modified: st.ModTime(), Size: st.Size(), Format: h.format, Schema: h.Schema}
 	for _, s := range h.Slots {
-		info.Protection = append(info.Protection, s.Kind)
-		if s.Kind == slotKeyring {
-			_, err := k.Get(keyringService, h.VaultID)
-			info.KeyInKeyring = err == nil
-			if err != nil && !errors.Is(err, ErrNoKeyringKey) {
-				info.KeyringErr = err
-			}
+		if !slices.Contains(info.Protection, s.Kind) {
+			info.Protection = append(info.Protection, s.Kind)
+		}
+	}
+	if slices.Contains(info.Protection, slotKeyring) {
+		secret, err := k.Get(keyringService, h.VaultID)
+		switch {
+		case err == nil:
+			_, info.KeyInKeyring = openKeyringSlots(h.header, secret)
+			info.OtherKeyInKeyring = !info.KeyInKeyring
+		case !errors.Is(err, ErrNoKeyringKey):
+			info.KeyringErr = err
 		}
 	}
 	return info, nil

@@ -11,29 +11,9 @@ import (
 	"time"
 )
 
-// realKeyring returns the operating system's keyring, which the tests use
-// for real: scripts/test.sh runs them in a private D-Bus session with an
-// unlocked gnome-keyring. Outside it the keyring tests are skipped, unless
-// PRAVA_REQUIRE_KEYRING is set (as the script does), when they fail.
-func realKeyring(t *testing.T) Keyring {
-	t.Helper()
-	k := SystemKeyring{}
-	probe := "probe-" + NewID()
-	err := k.Set(keyringService, probe, "x")
-	if err == nil {
-		k.Delete(keyringService, probe)
-		return k
-	}
-	if os.Getenv("PRAVA_REQUIRE_KEYRING") != "" {
-		t.Fatalf("the real keyring is required but unavailable: %v", err)
-	}
-	t.Skipf("no keyring here (%v): run scripts/test.sh", err)
-	return nil
-}
-
 func newVault(t *testing.T) (*Vault, string, string) {
 	t.Helper()
-	k := realKeyring(t)
+	k := testKeyring(t)
 	path := filepath.Join(t.TempDir(), "prava", "prava.vault")
 	v, code, err := Create(path, CreateOptions{Keyring: k})
 	if err != nil {
@@ -133,7 +113,7 @@ func TestWrongKeys(t *testing.T) {
 }
 
 func TestPassphraseVault(t *testing.T) {
-	k := realKeyring(t)
+	k := testKeyring(t)
 	path := filepath.Join(t.TempDir(), "p.vault")
 	v, code, err := Create(path, CreateOptions{Keyring: k, Passphrase: "correct horse battery staple"})
 	if err != nil {
@@ -236,7 +216,7 @@ func TestDamagedVaults(t *testing.T) {
 		"empty":              {func(b []byte) []byte { return nil }, ErrNotAVault, "not a Prava vault"},
 		"not a vault":        {func(b []byte) []byte { return []byte("hello, world, this is a text file") }, ErrNotAVault, "--vault"},
 		"newer format":       {func(b []byte) []byte { binary.BigEndian.PutUint16(b[8:], 9); return b }, ErrTooNew, "newest Prava"},
-		"newer data version": {func(b []byte) []byte { return bytes.Replace(b, []byte(`"schema":1`), []byte(`"schema":7`), 1) }, ErrTooNew, "newest Prava"},
+		"newer data version": {func(b []byte) []byte { return editHeader(t, b, func(h *header) { h.Schema = 7 }) }, ErrTooNew, "newest Prava"},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {

@@ -27,7 +27,7 @@ func TestOpenEveryVersion(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "old.vault")
 			data, _ := os.ReadFile(f)
 			os.WriteFile(path, data, 0o600)
-			v, err := Open(path, Unlock{RecoveryCode: string(code)}, SystemKeyring{})
+			v, err := Open(path, Unlock{RecoveryCode: string(code)}, testKeyring(t))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -39,7 +39,7 @@ func TestOpenEveryVersion(t *testing.T) {
 				t.Fatalf("saving the upgraded vault: %v", err)
 			}
 			v.Close()
-			v, err = Open(path, Unlock{RecoveryCode: string(code)}, SystemKeyring{})
+			v, err = Open(path, Unlock{RecoveryCode: string(code)}, testKeyring(t))
 			if err != nil {
 				t.Fatalf("reopening the upgraded vault: %v", err)
 			}
@@ -63,7 +63,7 @@ func TestWriteVersionFixture(t *testing.T) {
 	name := filepath.Join("testdata", "vaults", fmt.Sprintf("format%d-schema%d", FormatVersion, SchemaVersion))
 	os.MkdirAll(filepath.Dir(name), 0o755)
 	os.Remove(name + ".vault")
-	v, code, err := Create(name+".vault", CreateOptions{Keyring: nopKeyring{}, Passphrase: "fixture"})
+	v, code, err := Create(name+".vault", CreateOptions{Keyring: nopKeyring{}, Passphrase: "fixture passphrase"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,100 @@
+package storage
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// fileKeyring is the tests' keyring double: one file per entry in a folder,
+// so that the child processes of TestKillDuringSave share it. With it the
+// round-trip, damage and crash tests run on any machine; the real keyring
+// has its own test, TestSystemKeyring.
+type fileKeyring struct {
+	dir  string
+	down bool // stands for a keyring that does not answer
+}
+
+func (k fileKeyring) name(service, user string) string {
+	sum := sha256.Sum256([]byte(service + "\x00" + user))
+	return filepath.Join(k.dir, hex.EncodeToString(sum[:8]))
+}
+
+func (k fileKeyring) Get(service, user string) (string, error) {
+	if k.down {
+		return "", ErrKeyringUnavailable
+	}
+	b, err := os.ReadFile(k.name(service, user))
+	if errors.Is(err, os.ErrNotExist) {
+		return "", ErrNoKeyringKey
+	}
+	return string(b), err
+}
+
+func (k fileKeyring) Set(service, user, secret string) error {
+	if k.down {
+		return ErrKeyringUnavailable
+	}
+	return os.WriteFile(k.name(service, user), []byte(secret), 0o600)
+}
+
+func (k fileKeyring) Delete(service, user string) error {
+	if k.down {
+		return ErrKeyringUnavailable
+	}
+	if err := os.Remove(k.name(service, user)); errors.Is(err, os.ErrNotExist) {
+		return ErrNoKeyringKey
+	}
+	return nil
+}
+
+// testKeyring returns a fresh keyring double for one test.
+func testKeyring(t testing.TB) fileKeyring {
+	t.Helper()
+	return fileKeyring{dir: t.TempDir()}
+}
+
+// TestSystemKeyring is the one test of the operating system's keyring: a
+// vault made with it opens from it alone, and a deleted entry is reported
+// as missing. It runs where PRAVA_REQUIRE_KEYRING is set — scripts/test.sh
+// sets it inside a private D-Bus session with an unlocked gnome-keyring —
+// and fails there if the keyring does not work.
+func TestSystemKeyring(t *testing.T) {
+	if os.Getenv("PRAVA_REQUIRE_KEYRING") == "" {
+		t.Skip("set PRAVA_REQUIRE_KEYRING=1 inside a keyring session (scripts/test.sh) to test the real keyring")
+	}
+	k := SystemKeyring{}
+	path := filepath.Join(t.TempDir(), "real.vault")
+	v, code, err := Create(path, CreateOptions{Keyring: k})
+	if err != nil {
+		t.Fatalf("the real keyring is required but does not work: %v", err)
+	}
+	defer k.Delete(keyringService, v.ID())
+	sampleData(v.Data)
+	if err := v.Save(); err != nil {
+		t.Fatal(err)
+	}
+	v.Close()
+	w, err := Open(path, Unlock{}, k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w.Data.Profile.Name != "Olena Kovalenko" {
+		t.Errorf("reopened profile: %+v", w.Data.Profile)
+	}
+	w.Close()
+	if err := k.Delete(keyringService, v.ID()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(path, Unlock{}, k); !errors.Is(err, ErrNoKeyringKey) {
+		t.Errorf("after deleting the entry: %v", err)
+	}
+	w, err = Open(path, Unlock{RecoveryCode: code}, k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+}
