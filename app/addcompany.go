@@ -105,7 +105,7 @@ func (u *UI) showAddCompany() {
 	address.OnSubmitted = func(string) { fetch.OnTapped() }
 
 	u.readPolicyFile = func(path string) {
-		read(T("add.reading"), func(context.Context) (policy.Source, error) { return policy.ReadFile(path) })
+		read(T("add.reading"), func(ctx context.Context) (policy.Source, error) { return policy.ReadFileContext(ctx, path) })
 	}
 	ways := container.NewAppTabs(
 		container.NewTabItem(T("add.paste"), container.NewBorder(nil, container.NewHBox(readPasted), nil, nil, pasted)),

@@ -14,6 +14,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"prava/assets"
+	"prava/storage"
 )
 
 // ID is the application ID, the same as in FyneApp.toml; Fyne keys the
@@ -27,6 +28,8 @@ const ID = "app.prava.desktop"
 // With PRAVA_DEBUG set it logs how long the window took to become usable.
 func Run(vaultPath string) {
 	started := time.Now()
+	// Copies opened to print that a crash left behind go now.
+	storage.RemoveStalePlainCopies()
 	a := fyneapp.NewWithID(ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	UseLanguage(a.Preferences().String(prefLanguage))

@@ -56,7 +56,7 @@ func BenchmarkStart(b *testing.B) {
 	for b.Loop() {
 		a := test.NewTempApp(b)
 		started := time.Now()
-		u := New(a, Options{VaultPath: path, Now: func() time.Time { return today },
+		u := New(a, Options{VaultPath: path, Keyring: mockKeyring{}, Now: func() time.Time { return today },
 			Ready: func() { usable += time.Since(started) }})
 		u.queue = make(chan func(), 64)
 		u.Start()
@@ -85,7 +85,7 @@ func BenchmarkEditOnBigVault(b *testing.B) {
 	path := bigVault(b)
 	UseLanguage("en")
 	a := test.NewTempApp(b)
-	u := New(a, Options{VaultPath: path, Now: func() time.Time { return today }})
+	u := New(a, Options{VaultPath: path, Keyring: mockKeyring{}, Now: func() time.Time { return today }})
 	u.queue = make(chan func(), 64)
 	u.Start()
 	u.Settle()

@@ -286,7 +286,7 @@ func (u *UI) recheckPolicy(id string) {
 				if policy.IsURL(location) {
 					src, err = policy.Fetch(ctx, u.opt.HTTP, location)
 				} else {
-					src, err = policy.ReadFile(location)
+					src, err = policy.ReadFileContext(ctx, location)
 				}
 				if err == nil {
 					f = policy.Analyze(src.Text)

@@ -4,19 +4,18 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"prava/storage"
 )
 
-// minPassphrase is the shortest passphrase Prava accepts: it alone guards
-// the vault where no keyring does.
-const minPassphrase = 10
+// clipboardKeep is how long a copied recovery code stays on the clipboard.
+const clipboardKeep = time.Minute
 
 // showFirstRun welcomes a person with no vault yet and creates one.
 func (u *UI) showFirstRun() {
@@ -62,8 +61,8 @@ func (u *UI) showPassphraseSetup(why error) {
 	create.Importance = widget.HighImportance
 	create.OnTapped = func() {
 		switch {
-		case len([]rune(pass.Text)) < minPassphrase:
-			problem.SetText(T("pass.too_short", args("N", minPassphrase)))
+		case storage.CheckPassphrase(pass.Text) != nil:
+			problem.SetText(T("pass.too_short", args("N", storage.MinPassphraseLen)))
 		case pass.Text != again.Text:
 			problem.SetText(T("pass.mismatch"))
 		default:
@@ -122,6 +121,16 @@ func (u *UI) showRecoveryCode(code string) {
 	copyIt := widget.NewButton(T("code.copy"), func() {
 		u.app.Clipboard().SetContent(code)
 		u.toast(T("code.copied"))
+		// The code opens the vault: it does not stay on the clipboard,
+		// where any program can read it, longer than it takes to paste.
+		clip := u.app.Clipboard()
+		time.AfterFunc(clipboardKeep, func() {
+			fyne.Do(func() {
+				if clip.Content() == code {
+					clip.SetContent("")
+				}
+			})
+		})
 	})
 	u.show(screen(
 		heading(T("code.heading")),
@@ -137,23 +146,16 @@ func (u *UI) showRecoveryCode(code string) {
 // saveRecoveryCode writes the code to a text file the person chooses, to
 // print or keep on a stick. The file is theirs: Prava does not keep it.
 func (u *UI) saveRecoveryCode(code string) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
+	// Written by Prava's own writer: readable by the person only (0600),
+	// never half-written, never onto the vault.
+	u.chooseSaveFile("prava-recovery-code.txt", []string{".txt"}, func(path string) {
 		text := fmt.Sprintf("%s\n\n    %s\n\n%s\n%s\n", T("code.file_title"), code, T("code.file_vault", args("Path", u.path)), T("code.how"))
-		_, werr := w.Write([]byte(text))
-		if cerr := w.Close(); werr == nil {
-			werr = cerr
-		}
-		if werr != nil {
-			u.notice(T("code.save_failed"), werr)
+		if err := storage.WriteFile(path, []byte(text)); err != nil {
+			u.notice(T("code.save_failed"), err)
 			return
 		}
-		u.toast(T("code.saved", args("File", w.URI().Path())))
-	}, u.win)
-	d.SetFileName("prava-recovery-code.txt")
-	d.Show()
+		u.toast(T("code.saved", args("File", path)))
+	})
 }
 
 // showRestore brings back an exported vault, with its recovery code, to

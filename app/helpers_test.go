@@ -27,6 +27,22 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
+// mockKeyring is the keyring of the UI tests: go-keyring's in-memory mock,
+// asked directly (storage's SystemKeyring first looks for a D-Bus session,
+// which a plain "go test" may not have). The real keyring is tested in
+// storage.
+type mockKeyring struct{}
+
+func (mockKeyring) Get(service, user string) (string, error) {
+	s, err := keyring.Get(service, user)
+	if errors.Is(err, keyring.ErrNotFound) {
+		return "", storage.ErrNoKeyringKey
+	}
+	return s, err
+}
+func (mockKeyring) Set(service, user, secret string) error { return keyring.Set(service, user, secret) }
+func (mockKeyring) Delete(service, user string) error      { return keyring.Delete(service, user) }
+
 // today is the fixed "now" of the UI tests, so that dates and goldens do
 // not depend on the day the tests run.
 var today = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
@@ -37,7 +53,7 @@ func newTestUI(t *testing.T, vault string) *UI {
 	t.Helper()
 	UseLanguage("en")
 	a := test.NewTempApp(t)
-	u := New(a, Options{VaultPath: vault, Now: func() time.Time { return today }})
+	u := New(a, Options{VaultPath: vault, Keyring: mockKeyring{}, Now: func() time.Time { return today }})
 	u.queue = make(chan func(), 64)
 	t.Cleanup(func() { u.Settle(); u.Close(); u.win.Close() })
 	return u
@@ -56,7 +72,7 @@ func startedUI(t *testing.T, vault string) *UI {
 // change its data, saves and closes it, and returns its recovery code.
 func newVault(t testing.TB, path string, fill func(d *storage.Data)) string {
 	t.Helper()
-	v, code, err := storage.Create(path, storage.CreateOptions{})
+	v, code, err := storage.Create(path, storage.CreateOptions{Keyring: mockKeyring{}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -251,7 +267,7 @@ func expectations(t *testing.T) map[string]expected {
 func reopen(t *testing.T, u *UI) *storage.Data {
 	t.Helper()
 	u.Close()
-	v, err := storage.Open(u.path, storage.Unlock{}, nil)
+	v, err := storage.Open(u.path, storage.Unlock{}, mockKeyring{})
 	if err != nil {
 		t.Fatal(err)
 	}

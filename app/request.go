@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -283,13 +282,12 @@ func (u *UI) openPDF(id, company string) {
 	if r == nil {
 		return
 	}
-	dir, err := os.MkdirTemp("", "prava-print-")
+	// The copy is readable by the viewer only; a crash that skips Close
+	// leaves it for the next start to remove.
+	path, dir, err := storage.PlainCopy(pdfName(r, company), r.PDF)
 	if err == nil {
-		path := filepath.Join(dir, pdfName(r, company))
-		if err = os.WriteFile(path, r.PDF, 0o600); err == nil {
-			u.temps = append(u.temps, dir)
-			err = u.app.OpenURL(&url.URL{Scheme: "file", Path: path})
-		}
+		u.temps = append(u.temps, dir)
+		err = u.app.OpenURL(&url.URL{Scheme: "file", Path: path})
 	}
 	if err != nil {
 		u.notice(T("request.print_failed"), err)
@@ -413,14 +411,9 @@ func (u *UI) attachReply(id string) {
 
 // attachFile reads a file into the request's latest reply.
 func (u *UI) attachFile(id, path string) {
-	st, err := os.Stat(path)
-	if err == nil && st.Size() > casework.MaxAttachment {
-		err = fmt.Errorf("%s: %d MB; Prava keeps files up to %d MB", filepath.Base(path), st.Size()>>20, casework.MaxAttachment>>20)
-	}
-	var data []byte
-	if err == nil {
-		data, err = os.ReadFile(path)
-	}
+	// Only a regular file of at most the size the vault keeps is read: a
+	// pipe or device would hang the read, a huge file fill the memory.
+	data, err := storage.ReadAttachment(path, casework.MaxAttachment)
 	if err != nil {
 		u.notice(T("request.attach_failed"), err)
 		return

@@ -57,12 +57,12 @@ func TestFirstRun(t *testing.T) {
 
 	// The key is in the keyring and the code opens the vault too.
 	u.Close()
-	info, err := storage.Inspect(path, nil)
+	info, err := storage.Inspect(path, mockKeyring{})
 	if err != nil || !info.KeyInKeyring {
 		t.Fatalf("key not in the keyring: %+v %v", info, err)
 	}
 	keyring.MockInit() // a new computer: the keyring is empty
-	v, err := storage.Open(path, storage.Unlock{RecoveryCode: code}, nil)
+	v, err := storage.Open(path, storage.Unlock{RecoveryCode: code}, mockKeyring{})
 	if err != nil {
 		t.Fatalf("the code shown does not open the vault: %v", err)
 	}
@@ -158,7 +158,7 @@ func TestUnlockWithRecoveryCode(t *testing.T) {
 		t.Fatalf("the right code did not open the vault: %q", texts(u))
 	}
 	u.Close()
-	if info, err := storage.Inspect(path, nil); err != nil || !info.KeyInKeyring {
+	if info, err := storage.Inspect(path, mockKeyring{}); err != nil || !info.KeyInKeyring {
 		t.Fatalf("after the code, the keyring holds no key: %+v %v", info, err)
 	}
 }
@@ -167,7 +167,7 @@ func TestProblemScreens(t *testing.T) {
 	t.Run("in use", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "v.vault")
 		newVault(t, path, nil)
-		other, err := storage.Open(path, storage.Unlock{}, nil)
+		other, err := storage.Open(path, storage.Unlock{}, mockKeyring{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -208,17 +208,29 @@ func TestProblemScreens(t *testing.T) {
 		}
 	})
 	t.Run("keyring key of another vault", func(t *testing.T) {
+		// A copy of the vault on a computer whose keyring keeps another
+		// copy's key: the unlock screen says so and takes the recovery
+		// code, and this copy opens without locking the other one out.
 		path := filepath.Join(t.TempDir(), "v.vault")
-		newVault(t, path, nil)
-		info, err := storage.Inspect(path, nil)
+		code := newVault(t, path, nil)
+		info, err := storage.Inspect(path, mockKeyring{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		keyring.Set("Prava vault", info.ID, base64.StdEncoding.EncodeToString(make([]byte, 32)))
+		other := base64.StdEncoding.EncodeToString(make([]byte, 32))
+		keyring.Set("Prava vault", info.ID, other)
 		u := startedUI(t, path)
-		mustShow(t, u, "The key does not open this vault")
+		mustShow(t, u, "it belongs to another copy of the vault")
 		if u.vault != nil {
 			t.Fatal("a wrong key opened the vault")
+		}
+		entryAfter(t, u, "Recovery code").SetText(code)
+		tap(t, u, "Open")
+		if u.vault == nil {
+			t.Fatalf("the recovery code did not open the vault: %q", texts(u))
+		}
+		if kept, _ := keyring.Get("Prava vault", info.ID); kept != other {
+			t.Error("opening this copy replaced the other copy's key in the keyring")
 		}
 	})
 	t.Run("not a vault", func(t *testing.T) {

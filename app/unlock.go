@@ -15,6 +15,8 @@ func (u *UI) showUnlock(info storage.Info) {
 	hasPass := slices.Contains(info.Protection, "passphrase")
 	why := T("unlock.why_new_computer")
 	switch {
+	case info.OtherKeyInKeyring:
+		why = T("unlock.why_other_key")
 	case info.KeyringErr != nil:
 		why = T("unlock.why_no_keyring")
 	case hasPass && !slices.Contains(info.Protection, "keyring"):
