@@ -22,9 +22,55 @@ type Authority struct {
 	WebForm   string `json:"web_form,omitempty"`
 	Phone     string `json:"phone,omitempty"`
 	Notes     string `json:"notes,omitempty"`
+	// Names are the authority's name in each letter language (uk, ru, lv,
+	// lt, en), declined the way letters need it; see NameIn.
+	Names map[string]AuthorityName `json:"names,omitempty"`
+	// SignedOnly says a complaint must be signed by hand and posted, or
+	// carry a qualified electronic signature: a plain e-mail is not
+	// examined (LEGAL.md §5: the Latvian DVI; the Lithuanian VDAI and the
+	// Ukrainian Commissioner likewise ask for a signed complaint).
+	SignedOnly bool `json:"signed_only,omitempty"`
 	// Verified is true for entries checked against LEGAL.md; the others
 	// were taken from the authorities' websites and wait for a check.
 	Verified bool `json:"verified"`
+}
+
+// AuthorityName is an authority's name in one language, in the forms
+// letters print: Name in running text (nominative), To after "lodge a
+// complaint" with its preposition ("до Уповноваженого …", "в
+// Роскомнадзор", "Datu valsts inspekcijai"), and Addressee as the first
+// line of a complaint's address block ("Уповноваженому …", "В
+// Роскомнадзор …").
+type AuthorityName struct {
+	Name      string `json:"name"`
+	To        string `json:"to"`
+	Addressee string `json:"addressee"`
+}
+
+// NameIn returns the authority's name in a letter language, and false
+// when the directory has no declined forms for it (a letter then names the
+// authority generically, with its own name in brackets).
+func (a Authority) NameIn(lang string) (AuthorityName, bool) {
+	n, ok := a.Names[lang]
+	return n, ok && n.Name != "" && n.To != "" && n.Addressee != ""
+}
+
+// IsNamed says whether s is one of the authority's names in any language
+// or form, so a letter addressed by a plain name can be given the declined one.
+func (a Authority) IsNamed(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	if s == a.NameLocal || s == a.NameEn {
+		return true
+	}
+	for _, n := range a.Names {
+		if s == n.Name || s == n.To || s == n.Addressee {
+			return true
+		}
+	}
+	return false
 }
 
 var authorities = sync.OnceValues(func() (map[string]Authority, error) {

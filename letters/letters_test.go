@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -22,7 +23,11 @@ var day = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 // the one its readers most often meet.
 var jurisdictionFor = map[string]law.Code{"uk": "UA", "ru": "RU", "lv": "EU-LV", "lt": "EU-LT", "en": "EU"}
 
-var allKinds = []law.Kind{law.Access, law.Erasure, law.Withdrawal, law.Reminder, law.Complaint}
+var allKinds = []law.Kind{law.Access, law.Erasure, law.Withdrawal, law.Rectification, law.Objection, law.Restriction, law.Portability, law.Reminder, law.Reply, law.Complaint}
+
+// refused are the kinds a language's test law does not grant: the letter
+// is refused with a message naming the closest right.
+var refused = map[string][]law.Kind{"uk": {law.Restriction, law.Portability}, "ru": {law.Portability}}
 
 func sampleRequest(lang string, kind law.Kind) Request {
 	sent := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
@@ -30,15 +35,17 @@ func sampleRequest(lang string, kind law.Kind) Request {
 		Kind: kind, Lang: lang, Jurisdiction: jurisdictionFor[lang], Channel: law.ByEmail,
 		From: Profile{
 			Name: "Олена Іванівна Петренко", Address: "вул. Хрещатик, 1, кв. 5\nм. Київ, 01001", Email: "olena@example.org",
-			Phone: "+380 44 000 00 00", BirthDate: "1985-03-04", IDDocument: "паспорт МЕ 123456, виданий 01.02.2010", CustomerRef: "A-77",
+			Phone: "+380 44 000 00 00", BirthDate: "1985-03-04", IDDocument: "паспорт МЕ 123456, виданий 01.02.2010 Печерським РВ ГУ МВС України в м. Києві", CustomerRef: "A-77",
 		},
 		To:   Recipient{Name: "Šiaurės Žąsų Ķēķis SIA", Registration: "40003052790", Address: "Dzirnavu iela 105, Rīga, LV-1011, Latvija", Email: "privacy@example.lv"},
 		Date: day, Reference: "PR-20261123-0001", Marking: "Data request", PromisedDays: 30, Service: "example.lv",
-		Options:   law.DefaultOptions(),
-		Original:  &Prior{Kind: law.Access, Reference: "PR-20261001-0001", Sent: sent, Due: sent.AddDate(0, 1, 0), Channel: law.ByPost, Tracking: "RR123456789LV"},
-		Reminder:  &Prior{Kind: law.Reminder, Reference: "PR-20261106-0002", Sent: sent.AddDate(0, 1, 5), Due: sent.AddDate(0, 1, 19)},
-		Company:   &Recipient{Name: "Šiaurės Žąsų Ķēķis SIA", Address: "Dzirnavu iela 105, Rīga"},
-		Authority: "",
+		Options:     law.DefaultOptions(),
+		Original:    &Prior{Kind: law.Access, Reference: "PR-20261001-0001", Sent: sent, Due: sent.AddDate(0, 1, 0), Channel: law.ByPost, Tracking: "RR123456789LV"},
+		Reminder:    &Prior{Kind: law.Reminder, Reference: "PR-20261106-0002", Sent: sent.AddDate(0, 1, 5), Due: sent.AddDate(0, 1, 19)},
+		Company:     &Recipient{Name: "Šiaurės Žąsų Ķēķis SIA", Address: "Dzirnavu iela 105, Rīga"},
+		Authority:   "",
+		Corrections: []Correction{{Field: "address", Value: "Elijas iela 17, Rīga", Was: "Elijas iela 71, Rīga"}},
+		Refusal:     RefusalIncomplete, Missing: []string{"recipients", "retention", "automated"},
 	}
 }
 
@@ -53,6 +60,12 @@ func TestGolden(t *testing.T) {
 				r.Marking = ""
 			}
 			l, err := Compose(r)
+			if slices.Contains(refused[lang], kind) {
+				if err == nil || !strings.Contains(err.Error(), "grants no") || !strings.Contains(err.Error(), "closest") {
+					t.Errorf("%s %s: want a refusal naming the closest right, got %v", lang, kind, err)
+				}
+				continue
+			}
 			if err != nil {
 				t.Fatalf("%s %s: %v", lang, kind, err)
 			}
@@ -91,11 +104,11 @@ func firstDiff(a, b string) string {
 // the marking, the reference and the person's name as it is signed.
 func TestLetterParts(t *testing.T) {
 	want := map[string][]string{
-		"uk": {"Закону України «Про захист персональних даних»", "ЗАПИТ", "23.11.2026", "Вих. № PR-20261123-0001", "Олена ПЕТРЕНКО", "З позначкою: «Data request»", "до 23.12.2026", "документ, що посвідчує особу: паспорт"},
-		"ru": {"Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных»", "ЗАПРОС", "23.11.2026", "О. І. Петренко", "С пометкой: «Data request»", "до 07.12.2026", "документ, удостоверяющий личность: паспорт", "номер договора (лицевого счёта) A-77"},
-		"lv": {"Vispārīgās datu aizsardzības regulas (ES) 2016/679 (turpmāk — Regula) 15. pantu", "Datu subjekta pieprasījums", "2026. gada 23. novembris", "līdz 23.12.2026", "Ar cieņu,", "Data request"},
-		"lt": {"Bendrojo duomenų apsaugos reglamento (ES) 2016/679 (BDAR) 15 straipsniu", "PRAŠYMAS", "Data: 2026-11-23", "iki 2026-12-23", "Pagarbiai,"},
-		"en": {"Article 15 of the General Data Protection Regulation", "Subject: Data subject access request under Article 15 GDPR", "23 November 2026", "by 23 December 2026", "Yours faithfully,"},
+		"uk": {"Закону України «Про захист персональних даних»", "ЗАПИТ", "23.11.2026", "Вих. № PR-20261123-0001", "Олена ПЕТРЕНКО", "З позначкою: «Data request»", "не пізніше ніж 23.12.2026", "документ, що посвідчує особу: паспорт", "пунктів 1–4, 12 і 13 частини другої статті 8"},
+		"ru": {"Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных»", "ЗАПРОС", "23.11.2026", "О. І. Петренко", "С пометкой: «Data request»", "не позднее 07.12.2026", "документ, удостоверяющий личность: паспорт", "номер клиента (договора) A-77", "как того требуют часть 3 статьи 14 и часть 1 статьи 20", "Петренко Олена Іванівна"},
+		"lv": {"Vispārīgās datu aizsardzības regulas (ES) 2016/679 (turpmāk – Regula) 15. pantu", "Atsauce: PR-20261123-0001", "Datu subjekta pieprasījums", "2026. gada 23. novembris", "līdz 23.12.2026", "Ar cieņu,", "Data request"},
+		"lt": {"Pagal Bendrojo duomenų apsaugos reglamento (ES) 2016/679 (BDAR) 15 straipsnį", "Nuoroda: PR-20261123-0001", "PRAŠYMAS", "Data: 2026-11-23", "iki 2026-12-23", "Pagarbiai,"},
+		"en": {"Article 15 of the General Data Protection Regulation", "Subject: Data subject access request under Article 15 GDPR", "23 November 2026", "at the latest by 23 December 2026", "Yours faithfully,", "the categories of personal data concerned", "pseudonymised", "lodge a complaint with a supervisory authority"},
 	}
 	for lang, parts := range want {
 		l, err := Compose(sampleRequest(lang, law.Access))

@@ -42,14 +42,46 @@ type Request struct {
 	// Attachments are listed under the letter, after the ones the
 	// letter's kind brings (a reminder attaches the request).
 	Attachments []string
+
+	// Grounds are the Art. 17(1) GDPR grounds an erasure rests on; nil
+	// states DefaultGrounds (consent withdrawn and an Art. 21(1) objection).
+	Grounds []Ground
+	// Published says the company made the data public, so an erasure also
+	// asks it to inform the others who copy or link to them (Art. 17(2)).
+	Published bool
+	// Corrections are what a rectification asks to correct; it needs one
+	// at least.
+	Corrections []Correction
+	// TransferTo is the controller a portability request asks the data to
+	// be sent to directly (Art. 20(2) GDPR); nil sends them to the person.
+	TransferTo *Recipient
+	// Refusal is the refusal a reply (law.Reply) answers; Original is the
+	// request refused.
+	Refusal Refusal
+	// Missing lists the AccessItems an incomplete answer lacks, for a reply
+	// to RefusalIncomplete; nil lists every item as a checklist.
+	Missing []string
+	// Replied is the day the company's refusal came, for a reply; zero when
+	// unknown.
+	Replied time.Time
 }
 
 // Recipient is who a letter goes to.
 type Recipient struct {
-	Name         string // the legal name, or the name the company trades under
+	// Name is the legal entity's name ("ООО «Старт»"); several entities
+	// that act as joint controllers are joined by ", ".
+	Name         string
 	Registration string
 	Address      string // postal address, one line or several
 	Email        string
+	// Brand is the name the company trades under, printed after the legal
+	// name when it differs ("ООО «Старт» (NETRACK)").
+	Brand string
+	// Country is the ISO 3166-1 code of the state where the company is
+	// registered; it picks the registration number's label (код ЄДРПОУ,
+	// ОГРН, reģ. Nr., įmonės kodas). "" reads it from the address's last
+	// line, or takes the jurisdiction's state.
+	Country string
 }
 
 // Prior is an earlier letter a follow-up refers to.
