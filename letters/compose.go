@@ -370,7 +370,9 @@ func render(t *templateSet, v *view, r Request) (*Letter, error) {
 		Title: lines("title"), Body: blocks(exec("body", v)),
 		Closing: one("closing"), Signature: lines("signature"),
 		AttachLabel: one("attachments.label"), Attachments: lines("attachments"),
-		Subject: one("email.subject"),
+		Subject:       one("email.subject"),
+		RecipientName: r.To.Name, RecipientEmail: v.To.Email,
+		SenderName: v.From.Name, SenderEmail: v.From.Email,
 	}
 	if v.Marking != "" {
 		l.Marking = one("marking")

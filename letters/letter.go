@@ -43,6 +43,11 @@ type Letter struct {
 	// only when signed.
 	Warnings []string
 
+	// The e-mail's addresses: the recipient's (the company's or the
+	// authority's contact) and the sender's, with their names.
+	RecipientName, RecipientEmail string
+	SenderName, SenderEmail       string
+
 	Subject   string // the e-mail subject, marking first
 	pageLabel string // the footer, with pageMark and pagesMark in it
 	Title0    string // the document title for the PDF's metadata
