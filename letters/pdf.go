@@ -54,8 +54,8 @@ type metrics struct {
 
 var tightness = []metrics{
 	{bodyPt: 11, lineMM: 5.2, paraGap: 2.6, titleGap: 5.2, signGap: 16, bodyFirstY: 100},
-	{bodyPt: 11, lineMM: 5.0, paraGap: 1.8, titleGap: 3.6, signGap: 15, bodyFirstY: 98.5, dateBeside: true},
-	{bodyPt: 10.5, lineMM: 4.7, paraGap: 1.5, titleGap: 3, signGap: 14, bodyFirstY: 98.5, dateBeside: true},
+	{bodyPt: 11, lineMM: 5.0, paraGap: 2.2, titleGap: 4, signGap: 15, bodyFirstY: 98.5, dateBeside: true},
+	{bodyPt: 10.5, lineMM: 4.8, paraGap: 2, titleGap: 3.5, signGap: 14, bodyFirstY: 98.5, dateBeside: true},
 }
 
 // PDF renders the letter on A4 pages: the address blocks where its
@@ -68,6 +68,25 @@ var tightness = []metrics{
 // either end, and at least the last two lines of text with the closing
 // and the signature.
 func (l *Letter) PDF() ([]byte, error) {
+	f := l.document()
+	p := l.paginated(f)
+	p.draw(l)
+	if err := f.Error(); err != nil {
+		return nil, fmt.Errorf("letters: writing the PDF: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := f.Output(&buf); err != nil {
+		return nil, fmt.Errorf("letters: writing the PDF: %w", err)
+	}
+	out, err := nameFonts(buf.Bytes())
+	if err != nil {
+		return nil, err
+	}
+	return setLanguage(out, l.Lang)
+}
+
+// document starts the PDF: its fonts, its metadata.
+func (l *Letter) document() *gofpdf.Fpdf {
 	f := gofpdf.New("P", "mm", "A4", "")
 	f.SetCompression(true)
 	f.AddUTF8FontFromBytes(font, "", assets.SerifRegular)
@@ -87,7 +106,12 @@ func (l *Letter) PDF() ([]byte, error) {
 	f.SetCreator("Prava", true)
 	f.SetProducer("Prava", true)
 	f.SetKeywords(fmt.Sprintf("%s %s %s %s", l.Kind, l.Jurisdiction, l.Lang, l.Reference), true)
+	return f
+}
 
+// paginated lays the letter out in the loosest metrics that fit it on
+// one page, or in the loosest of all when none does.
+func (l *Letter) paginated(f *gofpdf.Fpdf) *pager {
 	var p *pager
 	for i, m := range tightness {
 		try := &pager{f: f, m: m}
@@ -103,19 +127,7 @@ func (l *Letter) PDF() ([]byte, error) {
 			break // a long letter: no squeezing wins a page back
 		}
 	}
-	p.draw(l)
-	if err := f.Error(); err != nil {
-		return nil, fmt.Errorf("letters: writing the PDF: %w", err)
-	}
-	var buf bytes.Buffer
-	if err := f.Output(&buf); err != nil {
-		return nil, fmt.Errorf("letters: writing the PDF: %w", err)
-	}
-	out, err := nameFonts(buf.Bytes())
-	if err != nil {
-		return nil, err
-	}
-	return setLanguage(out, l.Lang)
+	return p
 }
 
 // op is one line of text placed on a page.
@@ -127,6 +139,7 @@ type op struct {
 	pt         float64
 	align      string // L, C or R
 	rule       bool   // a fold mark, not text
+	body       bool   // a line of the letter's text proper (its paragraphs and lists)
 }
 
 // line is one line of the text's flow, before it is given a page.
@@ -135,6 +148,8 @@ type line struct {
 	h    float64 // its height
 	gap  float64 // space above it, dropped at the top of a page
 	keep bool    // it must stay on the page of the line before it
+	para int     // the paragraph it belongs to, counted from 1
+	page int     // the page paginate gives it
 }
 
 // pager lays a letter out into ops, then draws them. Laying out first
@@ -143,8 +158,9 @@ type pager struct {
 	f    *gofpdf.Fpdf
 	m    metrics
 	ops  []op
-	page int
-	flow []line
+	page  int
+	flow  []line
+	paras int
 }
 
 func (p *pager) measure(bold bool, pt float64) func(string) float64 {
@@ -163,9 +179,10 @@ func (p *pager) wrapped(x, w float64, s string, bold bool, pt, lh, gap float64, 
 	texts := wrap(glue(s), w, p.measure(bold, pt))
 	out := make([]line, len(texts))
 	n := len(texts)
+	p.paras++
 	for i, t := range texts {
 		out[i] = line{ops: []op{{x: x, w: w, h: lh, text: t, bold: bold, pt: pt, align: align}}, h: lh,
-			keep: i == 1 || i > 0 && i == n-1}
+			keep: i == 1 || i > 0 && i == n-1, para: p.paras}
 	}
 	if n > 0 {
 		out[0].gap = gap
@@ -252,11 +269,11 @@ func (p *pager) layout(l *Letter) {
 	gap := m.titleGap
 	for _, b := range l.Body {
 		if b.Text != "" {
-			p.flow = append(p.flow, p.wrapped(marginL, textW, b.Text, false, m.bodyPt, lh, gap, "L")...)
+			p.flow = append(p.flow, asBody(p.wrapped(marginL, textW, b.Text, false, m.bodyPt, lh, gap, "L"))...)
 			gap = m.paraGap
 		}
 		for _, it := range b.Items {
-			ls := p.wrapped(marginL+bulletIn, textW-bulletIn, it, false, m.bodyPt, lh, gap, "L")
+			ls := asBody(p.wrapped(marginL+bulletIn, textW-bulletIn, it, false, m.bodyPt, lh, gap, "L"))
 			if len(ls) > 0 {
 				ls[0].ops = append(ls[0].ops, op{x: marginL + 1.5, w: bulletIn, h: lh, text: "–", pt: m.bodyPt, align: "L"})
 			}
@@ -294,6 +311,9 @@ func (p *pager) layout(l *Letter) {
 	}
 	if len(l.Attachments) > 0 {
 		att := p.wrapped(marginL, textW, l.AttachLabel, true, blockPt, blockMM, m.paraGap*2, "L")
+		if len(att) > 0 {
+			att[0].keep = true // the list starts under the signature, not alone on a page
+		}
 		for i, a := range l.Attachments {
 			ls := p.wrapped(marginL, textW, fmt.Sprintf("%d. %s", i+1, a), false, blockPt, blockMM, 0, "L")
 			if i == 0 && len(ls) > 0 {
@@ -304,6 +324,14 @@ func (p *pager) layout(l *Letter) {
 		p.flow = append(p.flow, att...)
 	}
 	p.paginate(start)
+}
+
+// asBody marks lines as the letter's text proper.
+func asBody(ls []line) []line {
+	for i := range ls {
+		ls[i].ops[0].body = true
+	}
+	return ls
 }
 
 // paginate gives each line of the flow its page and place. When a line
@@ -335,7 +363,9 @@ func (p *pager) paginate(start float64) {
 		page, y, top = page+1, marginTop, k
 		i = k - 1
 	}
-	for i, ln := range p.flow {
+	for i := range p.flow {
+		ln := &p.flow[i]
+		ln.page = pages[i]
 		for _, o := range ln.ops {
 			o.page, o.y = pages[i], at[i]+o.y
 			p.ops = append(p.ops, o)

@@ -11,7 +11,7 @@ const nbsp = "\u00a0"
 var (
 	// numberUnit is a number and the word after it: "10 робочих днів",
 	// "30 dienu", "§ 5"; numberSign is "№ 152-ФЗ", "Nr. 152-FZ".
-	numberUnit = regexp.MustCompile(`(\d) (\p{L})`)
+	numberUnit = regexp.MustCompile(`(\d\.?) (\p{L})`)
 	numberSign = regexp.MustCompile(`(№|Nr\.|No\.|§|Art\.|ст\.|ч\.|п\.|p\.|d\.|g\.) (\d)`)
 	// articleWord is a reference word before its number: "статті 16",
 	// "Article 15", "punkto 3".
