@@ -174,7 +174,9 @@ func checkLastPage(t *testing.T, id string, l *Letter, path string) int {
 	text := 0
 	for _, row := range strings.Split(string(out), "\n") {
 		row = strings.Join(strings.Fields(row), " ")
-		if row == "" || regexp.MustCompile(`^\d+\. `).MatchString(row) && slices.ContainsFunc(l.Attachments, func(a string) bool { return strings.Contains(row, a) || strings.Contains(a, row[strings.Index(row, " ")+1:]) }) {
+		if row == "" || regexp.MustCompile(`^\d+\. `).MatchString(row) && slices.ContainsFunc(l.Attachments, func(a string) bool {
+			return strings.Contains(row, a) || strings.Contains(a, row[strings.Index(row, " ")+1:])
+		}) {
 			continue
 		}
 		if slices.ContainsFunc(skip, func(s string) bool { return s != "" && strings.Contains(row, s) }) {

@@ -155,9 +155,9 @@ type line struct {
 // pager lays a letter out into ops, then draws them. Laying out first
 // tells the page count before the first footer is drawn.
 type pager struct {
-	f    *gofpdf.Fpdf
-	m    metrics
-	ops  []op
+	f     *gofpdf.Fpdf
+	m     metrics
+	ops   []op
 	page  int
 	flow  []line
 	paras int
