@@ -6,16 +6,36 @@ import (
 	"hash/fnv"
 	"regexp"
 	"strconv"
+	"strings"
 )
 
 // fontNames are the PostScript names of the letter fonts, by the name the
 // PDF writer gives them ("utf8" and its font family and style).
 var fontNames = map[string]string{"utf8serif": "DejaVuSerif", "utf8serifB": "DejaVuSerif-Bold"}
 
-var (
-	fontNameRe = regexp.MustCompile(`/utf8serifB?\b`)
-	xrefRe     = regexp.MustCompile(`(?s)\nxref\n0 (\d+)\n(.*?)trailer`)
-)
+var xrefRe = regexp.MustCompile(`(?s)\nxref\n0 (\d+)\n(.*?)trailer`)
+
+// fontNameAt finds the writer's font names, "/utf8serif" and
+// "/utf8serifB", followed by a delimiter; bytes.Index is much faster than
+// a regular expression over the font streams.
+func fontNameAt(pdf []byte) [][2]int {
+	var out [][2]int
+	key := []byte("/utf8serif")
+	for at := 0; ; {
+		i := bytes.Index(pdf[at:], key)
+		if i < 0 {
+			return out
+		}
+		start, end := at+i, at+i+len(key)
+		if end < len(pdf) && pdf[end] == 'B' {
+			end++
+		}
+		if end == len(pdf) || strings.IndexByte(" \n\r\t/>]", pdf[end]) >= 0 {
+			out = append(out, [2]int{start, end})
+		}
+		at = end
+	}
+}
 
 // nameFonts gives the embedded fonts their real PostScript names with a
 // subset tag, "ABCDEF+DejaVuSerif", as ISO 32000-1 §9.6.4 asks of a
@@ -24,10 +44,18 @@ var (
 // names are replaced in place and the cross-reference table is moved to
 // match, so the file stays a single revision.
 func nameFonts(pdf []byte) ([]byte, error) {
-	sx := startxrefRe.FindSubmatchIndex(pdf)
-	xr := xrefRe.FindSubmatchIndex(pdf)
-	if sx == nil || xr == nil {
+	// Only the tail is searched for the table: see tail.
+	base := bytes.LastIndex(pdf, []byte("\nxref\n"))
+	sx := startxrefRe.FindSubmatchIndex(pdf[max(base, 0):])
+	xr := xrefRe.FindSubmatchIndex(pdf[max(base-1, 0):])
+	if base < 0 || sx == nil || xr == nil {
 		return nil, fmt.Errorf("letters: the PDF writer's output is not in the expected form; cannot name its fonts")
+	}
+	for i := range sx {
+		sx[i] += base
+	}
+	for i := range xr {
+		xr[i] += base - 1
 	}
 	tags := map[string]string{}
 	for name, real := range fontNames {
@@ -48,7 +76,7 @@ func nameFonts(pdf []byte) ([]byte, error) {
 	var out bytes.Buffer
 	out.Grow(len(pdf) + 256)
 	last := 0
-	for _, m := range fontNameRe.FindAllIndex(pdf[:xr[0]], -1) {
+	for _, m := range fontNameAt(pdf[:xr[0]]) {
 		name := string(pdf[m[0]+1 : m[1]])
 		out.Write(pdf[last:m[0]])
 		out.WriteString(tags[name])

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"prava/law"
 )
@@ -318,5 +319,27 @@ func TestSplitAddress(t *testing.T) {
 		if got := strings.Join(splitAddress(in), " / "); got != want {
 			t.Errorf("%s:\n got %s\nwant %s", in, got, want)
 		}
+	}
+}
+
+// TestGlue: non-breaking spaces where a line must not break, and nowhere
+// else.
+func TestGlue(t *testing.T) {
+	for in, want := range map[string]string{
+		"№ 152-ФЗ":                    "№\u00a0152-ФЗ",
+		"до 15 рабочих дней":          "до\u00a015\u00a0рабочих дней",
+		"статті 16 Закону":            "статті\u00a016\u00a0Закону",
+		"Regulas 12. panta 3. punkts": "Regulas 12.\u00a0panta 3.\u00a0punkts",
+		"Article 15 GDPR":             "Article\u00a015\u00a0GDPR",
+		"no numbers here at all":      "no numbers here at all",
+		"a 2026-11-23 date":           "a 2026-11-23\u00a0date",
+	} {
+		if got := glue(in); got != want {
+			t.Errorf("glue(%q) = %q, want %q", in, got, want)
+		}
+	}
+	lines := wrap(glue("xxxxxxxxxx № 152"), 11, func(s string) float64 { return float64(utf8.RuneCountInString(s)) })
+	if len(lines) != 2 || lines[1] != "№ 152" {
+		t.Errorf("wrap split a glued pair: %q", lines)
 	}
 }

@@ -1,31 +1,74 @@
 package letters
 
 import (
-	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
 const nbsp = "\u00a0"
 
+// Words after which a number must not start a new line.
 var (
-	// numberUnit is a number and the word after it: "10 робочих днів",
-	// "30 dienu", "§ 5"; numberSign is "№ 152-ФЗ", "Nr. 152-FZ".
-	numberUnit = regexp.MustCompile(`(\d\.?) (\p{L})`)
-	numberSign = regexp.MustCompile(`(№|Nr\.|No\.|§|Art\.|ст\.|ч\.|п\.|p\.|d\.|g\.) (\d)`)
-	// articleWord is a reference word before its number: "статті 16",
-	// "Article 15", "punkto 3".
-	articleWord = regexp.MustCompile(`(?i)(стат\p{L}*|част\p{L}*|пункт\p{L}*|підпункт\p{L}*|подпункт\p{L}*|Article|Articles|paragraph|point|dalies|dalis|punkto|punktas|straipsn\p{L}*|до|не позднее|ніж) (\d)`)
+	// signs are written before a number: "№ 152-ФЗ", "Nr. 152-FZ", "§ 5".
+	signs = map[string]bool{"№": true, "Nr.": true, "No.": true, "§": true, "Art.": true, "ст.": true, "ч.": true, "п.": true, "p.": true, "d.": true, "g.": true,
+		"до": true, "ніж": true, "позднее": true, "iki": true, "līdz": true, "by": true}
+	// refWords begin the words that name a part of a law before its
+	// number: "статті 16", "Article 15", "punkto 3".
+	refWords = []string{"стат", "част", "пункт", "підпункт", "подпункт", "article", "paragraph", "point", "dalies", "dalis", "dalį", "punkto", "punktas", "punktą", "straipsn"}
 )
 
 // glue puts non-breaking spaces where a line must not break: after №
-// and its kin, between a number and its unit, and between a reference
-// word and its number. wrap keeps those pairs together and prints them
-// with plain spaces.
+// and its kin, between a number and its unit ("10 робочих днів", "12.
+// panta"), and between a word that names a part of a law and its number
+// ("статті 16"). wrap keeps those pairs together and prints them with
+// plain spaces. It scans by hand: it runs on every line of every letter.
 func glue(s string) string {
-	s = numberSign.ReplaceAllString(s, "$1"+nbsp+"$2")
-	s = articleWord.ReplaceAllString(s, "$1"+nbsp+"$2")
-	return numberUnit.ReplaceAllString(s, "$1"+nbsp+"$2")
+	if !strings.ContainsAny(s, "0123456789") {
+		return s
+	}
+	words := strings.Split(s, " ")
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for i, w := range words {
+		if i > 0 {
+			if glued(words[i-1], w) {
+				b.WriteString(nbsp)
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// glued says whether the space between two words must not break.
+func glued(before, after string) bool {
+	if before == "" || after == "" {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(after)
+	last, n := utf8.DecodeLastRuneInString(before)
+	if last == '.' && len(before) > n {
+		last, _ = utf8.DecodeLastRuneInString(before[:len(before)-n])
+	}
+	if unicode.IsDigit(last) && unicode.IsLetter(first) {
+		return true
+	}
+	if !unicode.IsDigit(first) {
+		return false
+	}
+	if signs[before] {
+		return true
+	}
+	lower := strings.ToLower(before)
+	for _, p := range refWords {
+		if strings.HasPrefix(lower, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // wrap breaks text into lines no wider than width, as measured by width
@@ -39,8 +82,8 @@ func wrap(text string, width float64, measure func(string) float64) []string {
 	plain := func(s string) string { return strings.ReplaceAll(s, nbsp, " ") }
 	var lines []string
 	line := ""
-	for _, word := range strings.Fields(strings.ReplaceAll(text, nbsp, "\x01")) {
-		word = strings.ReplaceAll(word, "\x01", nbsp)
+	// Words are split at spaces other than the non-breaking one.
+	for _, word := range strings.FieldsFunc(text, func(r rune) bool { return unicode.IsSpace(r) && r != '\u00a0' }) {
 		try := word
 		if line != "" {
 			try = line + " " + word
