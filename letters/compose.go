@@ -109,8 +109,6 @@ func priorOf(p *Prior, j *law.Jurisdiction) *priorView {
 	return &priorView{rule.Statutory, string(p.Kind), p.Reference, *dateOf(p.Sent), dateOf(p.Received), dateOf(p.Due), string(p.Channel), p.Tracking}
 }
 
-var cyrillic = map[string]bool{"uk": true, "ru": true}
-
 // ErrRequest is wrapped by every error about what a request asks for.
 var ErrRequest = errors.New("letter")
 

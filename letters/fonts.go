@@ -77,10 +77,10 @@ func nameFonts(pdf []byte) ([]byte, error) {
 	out.Grow(len(pdf) + 256)
 	last := 0
 	for _, m := range fontNameAt(pdf[:xr[0]]) {
-		name := string(pdf[m[0]+1 : m[1]])
+		tag := tags[string(pdf[m[0]+1:m[1]])]
 		out.Write(pdf[last:m[0]])
-		out.WriteString(tags[name])
-		shifts = append(shifts, shift{m[0], len(tags[name]) - (m[1] - m[0])})
+		out.WriteString(tag)
+		shifts = append(shifts, shift{m[0], len(tag) - (m[1] - m[0])})
 		last = m[1]
 	}
 	if len(shifts) == 0 {
