@@ -12,6 +12,9 @@ import (
 
 // Authority is a supervisory authority that hears complaints.
 type Authority struct {
+	// ID names the entry: the datarequests.org slug ("lvdvi") for entries
+	// taken from its database, the country code for the others.
+	ID        string `json:"id,omitempty"`
 	Country   string `json:"country"`  // ISO 3166-1 code
 	Language  string `json:"language"` // the language a complaint is written in
 	NameLocal string `json:"name_local"`
@@ -30,6 +33,16 @@ type Authority struct {
 	// examined (LEGAL.md §5: the Latvian DVI; the Lithuanian VDAI and the
 	// Ukrainian Commissioner likewise ask for a signed complaint).
 	SignedOnly bool `json:"signed_only,omitempty"`
+	// Scope is "" for the country's national authority, the one
+	// AuthorityFor returns; "regional" (a German Land), "church" or
+	// "broadcasting" for the authorities that hear complaints about one
+	// region's or sector's controllers.
+	Scope string `json:"scope,omitempty"`
+	// Region says which controllers a regional or sectoral authority
+	// oversees, in English.
+	Region string `json:"region,omitempty"`
+	// Source names where an entry comes from, for the app to credit.
+	Source string `json:"source,omitempty"`
 	// Verified is true for entries checked against LEGAL.md; the others
 	// were taken from the authorities' websites and wait for a check.
 	Verified bool `json:"verified"`
@@ -73,19 +86,56 @@ func (a Authority) IsNamed(s string) bool {
 	return false
 }
 
-var authorities = sync.OnceValues(func() (map[string]Authority, error) {
+// directory is the authority directory as read from assets: every entry,
+// and the national authority of each country.
+type directory struct {
+	all      []Authority
+	national map[string]Authority
+}
+
+var loadDirectory = sync.OnceValues(func() (*directory, error) {
 	var file struct {
 		Authorities []Authority `json:"authorities"`
 	}
 	if err := json.Unmarshal(assets.Authorities, &file); err != nil {
 		return nil, fmt.Errorf("law: the authority directory is damaged: %w", err)
 	}
-	m := map[string]Authority{}
+	d := &directory{all: file.Authorities, national: map[string]Authority{}}
 	for _, a := range file.Authorities {
-		m[a.Country] = a
+		if _, seen := d.national[a.Country]; a.Scope == "" && !seen {
+			d.national[a.Country] = a
+		}
 	}
-	return m, nil
+	return d, nil
 })
+
+// authorities is the national authority of each country.
+func authorities() (map[string]Authority, error) {
+	d, err := loadDirectory()
+	if err != nil {
+		return nil, err
+	}
+	return d.national, nil
+}
+
+// AuthoritiesIn lists every authority of a country (ISO code): the
+// national one first, then the regional and sectoral ones (Germany has
+// one per Land, and church and broadcasting authorities).
+func AuthoritiesIn(country string) []Authority {
+	d, err := loadDirectory()
+	if err != nil {
+		return nil
+	}
+	country = strings.ToUpper(strings.TrimSpace(country))
+	var out []Authority
+	for _, a := range d.all {
+		if a.Country == country {
+			out = append(out, a)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Scope == "" && out[j].Scope != "" })
+	return out
+}
 
 // AuthorityFor returns the authority that hears a complaint about a
 // request under jurisdiction code. Under the GDPR a person may complain in
