@@ -343,3 +343,79 @@ func TestGlue(t *testing.T) {
 		t.Errorf("wrap split a glued pair: %q", lines)
 	}
 }
+
+// TestLawChoices: what the law asks of each letter, whatever its wording.
+func TestLawChoices(t *testing.T) {
+	compose := func(edit func(*Request)) (*Letter, error) {
+		r := sampleRequest("en", law.Erasure)
+		edit(&r)
+		return Compose(r)
+	}
+	text := func(edit func(*Request)) string {
+		l, err := compose(edit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l.Text()
+	}
+	// Erasure names its grounds: by default consent and objection.
+	if s := text(func(*Request) {}); !strings.Contains(s, "point (b)") || !strings.Contains(s, "point (c)") || strings.Contains(s, "point (a)") || !strings.Contains(s, "Article 18(1)(d)") || strings.Contains(s, "Article 17(2)") {
+		t.Errorf("default erasure grounds:\n%s", s)
+	}
+	if s := text(func(r *Request) { r.Grounds = []Ground{GroundUnneeded}; r.Published = true }); !strings.Contains(s, "point (a)") || strings.Contains(s, "point (b)") || !strings.Contains(s, "Article 17(2)") || strings.Contains(s, "Article 18(1)(d)") {
+		t.Errorf("erasure on ground (a), data published:\n%s", s)
+	}
+	// A promise is quoted only when shorter than the law's term.
+	if s := text(func(r *Request) { r.PromisedDays = 45 }); strings.Contains(s, "45 days") {
+		t.Errorf("a 45-day promise is quoted against the one-month term:\n%s", s)
+	}
+	if s := text(func(r *Request) { r.PromisedDays = 14 }); !strings.Contains(s, "within 14 days") {
+		t.Errorf("a 14-day promise is not quoted:\n%s", s)
+	}
+	// No extension is volunteered.
+	if s := text(func(*Request) {}); strings.Contains(s, "extend") {
+		t.Errorf("the letter invites an extension:\n%s", s)
+	}
+	// Withdrawal objects to direct marketing.
+	if s := text(func(r *Request) { r.Kind = law.Withdrawal }); !strings.Contains(s, "Article 21(2)") || !strings.Contains(s, "takes effect at once") {
+		t.Errorf("withdrawal:\n%s", s)
+	}
+	// UA access needs the identity document; RU needs number, date and issuer.
+	for _, c := range []struct {
+		lang, doc, want string
+	}{
+		{"uk", "", "Art. 16 part 4"},
+		{"ru", "паспорт 4510 123456, выдан 01.02.2010", "who issued it"},
+		{"ru", "паспорт, выдан ОУФМС России по г. Москве", "its number"},
+	} {
+		r := sampleRequest(c.lang, law.Access)
+		r.From.IDDocument = c.doc
+		if _, err := Compose(r); err == nil || !errors.Is(err, ErrProfile) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s access with id_document %q: %v, want %q", c.lang, c.doc, err, c.want)
+		}
+	}
+	// A rectification needs corrections; a reply needs the refusal.
+	if _, err := compose(func(r *Request) { r.Kind = law.Rectification; r.Corrections = nil }); err == nil || !strings.Contains(err.Error(), "FIELD=VALUE") {
+		t.Errorf("rectification without corrections: %v", err)
+	}
+	if _, err := compose(func(r *Request) { r.Kind = law.Reply; r.Refusal = "" }); err == nil || !strings.Contains(err.Error(), "refusal") {
+		t.Errorf("reply without a refusal: %v", err)
+	}
+	// A Russian request by e-mail warns that 152-FZ asks for a signature.
+	r := sampleRequest("ru", law.Access)
+	l, err := Compose(r)
+	if err != nil || len(l.Warnings) != 1 || !strings.Contains(l.Warnings[0], "signed") {
+		t.Errorf("RU by e-mail: warnings %q (%v)", l.Warnings, err)
+	}
+	// A complaint to the Latvian authority by e-mail warns it must be signed.
+	r = sampleRequest("lv", law.Complaint)
+	r.To = Recipient{Name: "Datu valsts inspekcija", Address: "Elijas iela 17, Rīga, LV-1050, Latvija", Email: "pasts@dvi.gov.lv"}
+	if l, err := Compose(r); err != nil || len(l.Warnings) != 1 || !strings.Contains(l.Warnings[0], "qualified electronic signature") || l.Recipient[0] != "Datu valsts inspekcijai" {
+		t.Errorf("LV complaint by e-mail: %v, warnings %q, recipient %q", err, l.Warnings, l.Recipient)
+	}
+	// Kinds the law does not grant are refused, naming the closest right.
+	r = sampleRequest("uk", law.Restriction)
+	if _, err := Compose(r); err == nil || !strings.Contains(err.Error(), "the closest is the right to object") {
+		t.Errorf("UA restriction: %v", err)
+	}
+}
