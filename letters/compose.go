@@ -99,14 +99,17 @@ type priorView struct {
 	Due       *Date
 	Channel   string
 	Tracking  string
+	// Passed says the deadline ended before the day of this letter.
+	Passed bool
 }
 
-func priorOf(p *Prior, j *law.Jurisdiction) *priorView {
+func priorOf(p *Prior, j *law.Jurisdiction, today time.Time) *priorView {
 	if p == nil || p.Sent.IsZero() {
 		return nil
 	}
 	rule, _ := j.Rule(p.Kind)
-	return &priorView{rule.Statutory, string(p.Kind), p.Reference, *dateOf(p.Sent), dateOf(p.Received), dateOf(p.Due), string(p.Channel), p.Tracking}
+	return &priorView{rule.Statutory, string(p.Kind), p.Reference, *dateOf(p.Sent), dateOf(p.Received), dateOf(p.Due), string(p.Channel), p.Tracking,
+		!p.Due.IsZero() && p.Due.Before(today)}
 }
 
 // ErrRequest is wrapped by every error about what a request asks for.
@@ -207,7 +210,7 @@ func newView(r Request, lang string, j *law.Jurisdiction) *view {
 		From: from, Name: parseName(from.Name), To: to, Company: r.Company,
 		Date: *dateOf(r.Date), Reference: clean(r.Reference), Channel: string(r.Channel),
 		Promised: r.PromisedDays, Marking: clean(r.Marking), Service: clean(r.Service), Extra: clean(r.Extra),
-		Original: priorOf(r.Original, j), Reminder: priorOf(r.Reminder, j), Replies: repliesOf(r.Replies), Attach: r.Attachments,
+		Original: priorOf(r.Original, j, r.Date), Reminder: priorOf(r.Reminder, j, r.Date), Replies: repliesOf(r.Replies), Attach: r.Attachments,
 		Published: r.Published, Corrections: cleanCorrections(r.Corrections), TransferTo: r.TransferTo,
 		Refusal: string(r.Refusal), Missing: missingOf(r.Missing), Replied: dateOf(r.Replied),
 	}
