@@ -419,3 +419,31 @@ func TestLawChoices(t *testing.T) {
 		t.Errorf("UA restriction: %v", err)
 	}
 }
+
+// TestReplies composes the reply to each refusal in every language under
+// each regime: each is its own text, and in English each cites the rule
+// it rests on.
+func TestReplies(t *testing.T) {
+	cites := map[Refusal]string{RefusalIDCopy: "Article 12(6)", RefusalPortal: "Article 12(2)", RefusalExcessive: "Article 12(5)", RefusalIncomplete: "Article 15", RefusalLanguage: "Article 12(1)"}
+	for _, lang := range Languages {
+		for _, code := range []law.Code{"EU-LV", "UA", "RU"} {
+			seen := map[string]Refusal{}
+			for _, ref := range Refusals {
+				r := sampleRequest(lang, law.Reply)
+				r.Jurisdiction, r.Refusal, r.Missing = code, ref, nil
+				l, err := Compose(r)
+				if err != nil {
+					t.Fatalf("%s %s %s: %v", lang, code, ref, err)
+				}
+				body := l.Body[0].Text + l.Body[1].Text
+				if prev, dup := seen[body]; dup {
+					t.Errorf("%s %s: the replies to %s and %s read the same", lang, code, prev, ref)
+				}
+				seen[body] = ref
+				if lang == "en" && code == "EU-LV" && !strings.Contains(l.Text(), cites[ref]) {
+					t.Errorf("en reply to %s does not cite %s:\n%s", ref, cites[ref], l.Text())
+				}
+			}
+		}
+	}
+}
