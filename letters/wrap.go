@@ -62,6 +62,10 @@ func glued(before, after string) bool {
 	if signs[before] {
 		return true
 	}
+	// "1 November 2026": a capitalised word and a year.
+	if y := strings.TrimRight(after, ".,;:)"); len(y) == 4 && strings.Trim(y, "0123456789") == "" && unicode.IsUpper([]rune(before)[0]) && strings.IndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) }) < 0 {
+		return true
+	}
 	lower := strings.ToLower(before)
 	for _, p := range refWords {
 		if strings.HasPrefix(lower, p) {
