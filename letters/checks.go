@@ -30,7 +30,11 @@ func Available(j *law.Jurisdiction, kind law.Kind) error {
 		msg = fmt.Sprintf("%s knows no %s letter", j.Regime.Name, kind)
 	}
 	if c := j.Regime.Closest(kind); c != "" {
-		msg += fmt.Sprintf("; the closest is %s: write a %s letter instead (--kind %s)", rightNames[c], c, c)
+		article := "a"
+		if strings.ContainsRune("aeio", rune(c[0])) {
+			article = "an"
+		}
+		msg += fmt.Sprintf("; the closest is %s: write %s %s letter instead (--kind %s)", rightNames[c], article, c, c)
 		if kind == law.Portability {
 			msg += ", and ask for the copy in a machine-readable format in your own words (--extra)"
 		}
