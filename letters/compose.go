@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -280,6 +281,12 @@ func newView(r Request, lang string, j *law.Jurisdiction) *view {
 	return v
 }
 
+// lastRune is the last character of s.
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
 // replyView is what a company answered, as a complaint lists it: the
 // day (when the note starts with one, "2026-12-20: …") and the note.
 type replyView struct {
@@ -457,8 +464,12 @@ func blocks(s string) []Block {
 	// left out.
 	for i := range out {
 		if n := len(out[i].Items); n > 0 {
-			if last := out[i].Items[n-1]; strings.HasSuffix(last, ";") {
+			last := out[i].Items[n-1]
+			switch {
+			case strings.HasSuffix(last, ";"):
 				out[i].Items[n-1] = strings.TrimSuffix(last, ";") + "."
+			case !strings.ContainsRune(".!?:)»”", lastRune(last)):
+				out[i].Items[n-1] = last + "." // an item the person wrote, such as a reply
 			}
 		}
 	}
