@@ -33,10 +33,12 @@ Commands:
                                 or - for standard input) and show what it says about
                                 the controller, contacts, markings, deadlines and law
   letter --policy FILE|URL --kind KIND --from PROFILE.json --out FILE.pdf
-         [--lang LANG] [--date YYYY-MM-DD] [--to CONTACT] [--law CODE] [--email FILE.txt]
-                                write an access, erasure or withdrawal letter to the
+         [--lang LANG] [--date YYYY-MM-DD] [--to CONTACT] [--law CODE]
+         [--email FILE.eml|FILE.txt] [--correction FIELD=VALUE]... [--ground G]...
+                                write an access, erasure, withdrawal, rectification,
+                                objection, restriction or portability letter to the
                                 company a policy names, as a PDF to print and sign
-                                (and as an e-mail with --email)
+                                (and with --email as a draft message, PDF attached)
   due --law CODE --kind KIND --received YYYY-MM-DD [--json]
                                 when the company must answer: the due date, the latest
                                 date with an extension, and the rule in words

@@ -128,8 +128,19 @@ func runAuthority(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stdout, "%s: %s\n", f[0], f[1])
 		}
 	}
+	if a.Source != "" {
+		fmt.Fprintln(stdout, "Source:", a.Source)
+	}
 	if !a.Verified {
 		fmt.Fprintln(stdout, "Note: this entry has not yet been checked against the authority's own site; check the address before posting.")
+	}
+	// Where a region's or sector's controllers answer to another
+	// authority (Germany's Länder, its churches), name those too.
+	if others := law.AuthoritiesIn(a.Country); len(others) > 1 {
+		fmt.Fprintln(stdout, "\nFor some controllers another authority is competent:")
+		for _, o := range others[1:] {
+			fmt.Fprintf(stdout, "  %s (%s): %s\n", o.NameLocal, o.Region, strings.ReplaceAll(o.Address, "\n", ", "))
+		}
 	}
 	return exitOK
 }

@@ -63,4 +63,9 @@ func TestAuthorityCommand(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "Роскомнадзор") || !strings.Contains(out, "109992") {
 		t.Errorf("RU: exit %d\n%s", code, out)
 	}
+	// Germany: the federal commissioner, the Länder after it, the source.
+	code, out, _ = run(t, "", "authority", "DE")
+	if code != exitOK || !strings.HasPrefix(out, "Die Bundesbeauftragte") || !strings.Contains(out, "controllers in Bavaria") || !strings.Contains(out, "Source: datarequests.org") {
+		t.Errorf("DE: exit %d\n%s", code, out)
+	}
 }

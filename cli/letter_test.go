@@ -1,9 +1,14 @@
 package cli
 
 import (
+	"bytes"
+	"cmp"
+	"mime"
+	"net/mail"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -21,7 +26,7 @@ func writeProfile(t *testing.T, json string) string {
 
 const testProfile = `{"name": "Олена Іванівна Петренко", "address": "вул. Хрещатик, 1, кв. 5\nм. Київ, 01001",
  "email": "olena@example.org", "phone": "+380 44 000 00 00",
- "id_document": "паспорт серії МЕ № 123456, виданий 01.02.2010"}`
+ "id_document": "паспорт серії МЕ № 123456, виданий 01.02.2010 Печерським РВ ГУ МВС України в м. Києві"}`
 
 // pdfText reads a PDF's text back with poppler's pdftotext.
 func pdfText(t *testing.T, path string) string {
@@ -52,36 +57,55 @@ func TestLetterSeeds(t *testing.T) {
 		date     string
 		titles   map[string]string
 		marking  map[string]string
+		refused  []string // kinds the seed's law does not grant
+		sender   string   // the name as the sender block prints it
 	}
 	seeds := []seed{
 		{file: "000_131528efbcf5aff0.txt", contact: "office@lantrace.net", law: "Закону України «Про захист персональних даних»", date: "23.11.2026",
-			titles: map[string]string{"access": "ЗАПИТ", "erasure": "ВИМОГА", "withdrawal": "ЗАЯВА"}},
+			titles:  map[string]string{"access": "ЗАПИТ", "erasure": "ВИМОГА", "withdrawal": "ЗАЯВА", "rectification": "ВИМОГА про виправлення", "objection": "ЗАПЕРЕЧЕННЯ"},
+			refused: []string{"restriction", "portability"}},
 		{file: "001_a66e4632f88529cc.txt", contact: "ул. Нижегородская, дом 32, стр. А", law: "№ 152-ФЗ «О персональных данных»", date: "23.11.2026",
-			titles:  map[string]string{"access": "ЗАПРОС", "erasure": "ТРЕБОВАНИЕ", "withdrawal": "ОТЗЫВ"},
-			marking: map[string]string{"access": "запрос информации о порядке обработки персональных данных", "withdrawal": "отзыв согласия на обработку персональных данных"}},
+			titles:  map[string]string{"access": "ЗАПРОС", "erasure": "ТРЕБОВАНИЕ", "withdrawal": "ОТЗЫВ", "rectification": "ТРЕБОВАНИЕ об уточнении", "objection": "ТРЕБОВАНИЕ о прекращении обработки", "restriction": "ТРЕБОВАНИЕ о блокировании"},
+			marking: map[string]string{"access": "запрос информации о порядке обработки персональных данных", "withdrawal": "отзыв согласия на обработку персональных данных"},
+			refused: []string{"portability"}, sender: "Петренко Олена Іванівна"},
 		{file: "002_9689a5f9d2eaae8f.txt", to: "Ganību dambis 17A, Rīga, LV-1045", contact: "Ganību dambis 17A", law: "Vispārīgās datu aizsardzības regulas", date: "2026. gada 23. novembris",
-			titles: map[string]string{"access": "Datu subjekta pieprasījums piekļūt", "erasure": "Datu subjekta pieprasījums dzēst", "withdrawal": "Piekrišanas atsaukums"}},
+			titles: map[string]string{"access": "Datu subjekta pieprasījums piekļūt", "erasure": "Datu subjekta pieprasījums dzēst", "withdrawal": "Piekrišanas personas datu apstrādei atsaukums",
+				"rectification": "pieprasījums labot", "objection": "iebildums", "restriction": "ierobežot", "portability": "pārnesamību"}},
 		{file: "003_667823663de3ed12.txt", contact: "data.controller@costless.com.ua", law: "Bendrojo duomenų apsaugos reglamento (ES) 2016/679 (BDAR)", date: "2026-11-23",
-			titles:  map[string]string{"access": "PRAŠYMAS dėl galimybės susipažinti", "erasure": "PRAŠYMAS dėl asmens duomenų ištrynimo", "withdrawal": "PRAŠYMAS dėl sutikimo"},
-			marking: map[string]string{"access": "Privatumo politika", "erasure": "Privatumo politika", "withdrawal": "Privatumo politika"}},
+			titles: map[string]string{"access": "PRAŠYMAS dėl galimybės susipažinti", "erasure": "PRAŠYMAS dėl asmens duomenų ištrynimo", "withdrawal": "PRAŠYMAS dėl sutikimo",
+				"rectification": "ištaisymo", "objection": "PRIEŠTARAVIMAS", "restriction": "tvarkymo apribojimo", "portability": "perkeliamumo"},
+			marking: map[string]string{"access": "Privatumo politika", "erasure": "Privatumo politika", "withdrawal": "Privatumo politika", "portability": "Privatumo politika"}},
 		{file: "004_c9271ffe27ce26c1.txt", contact: "4445 Eastgate Mall", law: "Закону України «Про захист персональних даних»", date: "23.11.2026",
-			titles: map[string]string{"access": "ЗАПИТ", "erasure": "ВИМОГА", "withdrawal": "ЗАЯВА"}},
+			titles:  map[string]string{"access": "ЗАПИТ", "erasure": "ВИМОГА", "withdrawal": "ЗАЯВА", "rectification": "ВИМОГА", "objection": "ЗАПЕРЕЧЕННЯ"},
+			refused: []string{"restriction", "portability"}},
 	}
 	dir := t.TempDir()
 	for _, s := range seeds {
-		for _, kind := range []string{"access", "erasure", "withdrawal"} {
+		for _, kind := range []string{"access", "erasure", "withdrawal", "rectification", "objection", "restriction", "portability"} {
 			out := filepath.Join(dir, s.file+"-"+kind+".pdf")
-			mail := filepath.Join(dir, s.file+"-"+kind+".eml")
-			args := []string{"letter", "--policy", seedDir + s.file, "--kind", kind, "--from", profile, "--date", "2026-11-23", "--out", out, "--email", mail}
+			eml := filepath.Join(dir, s.file+"-"+kind+".eml")
+			args := []string{"letter", "--policy", seedDir + s.file, "--kind", kind, "--from", profile, "--date", "2026-11-23", "--out", out, "--email", eml}
 			if s.to != "" {
 				args = append(args, "--to", s.to)
 			}
+			if kind == "rectification" || kind == "restriction" {
+				args = append(args, "--correction", "address=Elijas iela 17, Rīga")
+			}
 			code, stdout, stderr := run(t, "", args...)
+			if slices.Contains(s.refused, kind) {
+				if code != exitError || !strings.Contains(stderr, "grants no") || !strings.Contains(stderr, "closest") {
+					t.Errorf("%s %s: want a refusal naming the closest right, got exit %d: %s", s.file, kind, code, stderr)
+				}
+				if _, err := os.Stat(out); err == nil {
+					t.Errorf("%s %s: a refused letter was written", s.file, kind)
+				}
+				continue
+			}
 			if code != exitOK {
 				t.Fatalf("%s %s: exit %d: %s", s.file, kind, code, stderr)
 			}
 			text := pdfText(t, out)
-			for what, want := range map[string]string{"sender": "Олена Іванівна Петренко", "contact": s.contact, "law": s.law, "title": s.titles[kind], "date": s.date, "marking": s.marking[kind]} {
+			for what, want := range map[string]string{"sender": cmp.Or(s.sender, "Олена Іванівна Петренко"), "contact": s.contact, "law": s.law, "title": s.titles[kind], "date": s.date, "marking": s.marking[kind]} {
 				if want != "" && !strings.Contains(text, want) {
 					t.Errorf("%s %s: the %s %q is not in the PDF:\n%s", s.file, kind, what, want, text)
 				}
@@ -89,11 +113,35 @@ func TestLetterSeeds(t *testing.T) {
 			if !strings.Contains(stdout, "saved "+out) {
 				t.Errorf("%s %s: stdout %q", s.file, kind, stdout)
 			}
-			eml, err := os.ReadFile(mail)
-			if err != nil || !strings.HasPrefix(string(eml), "Subject: ") || (s.marking[kind] != "" && !strings.Contains(strings.SplitN(string(eml), "\n", 2)[0], s.marking[kind])) {
-				t.Errorf("%s %s: e-mail form %q (%v)", s.file, kind, eml, err)
+			raw, err := os.ReadFile(eml)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, err := mail.ReadMessage(bytes.NewReader(raw))
+			if err != nil {
+				t.Fatalf("%s %s: the .eml is not a mail message: %v", s.file, kind, err)
+			}
+			subject, _ := new(mime.WordDecoder).DecodeHeader(m.Header.Get("Subject"))
+			if m.Header.Get("X-Unsent") != "1" || !strings.HasPrefix(m.Header.Get("Content-Type"), "multipart/mixed") || (s.marking[kind] != "" && !strings.HasPrefix(subject, s.marking[kind])) {
+				t.Errorf("%s %s: message headers %v, subject %q", s.file, kind, m.Header, subject)
 			}
 		}
+	}
+}
+
+// TestLetterEmailText: --email FILE.txt keeps the plain form, now with
+// the recipient first.
+func TestLetterEmailText(t *testing.T) {
+	dir := t.TempDir()
+	out, txt := filepath.Join(dir, "l.pdf"), filepath.Join(dir, "l.txt")
+	code, _, stderr := run(t, "", "letter", "--policy", seedDir+"003_667823663de3ed12.txt", "--kind", "erasure", "--ground", "unneeded",
+		"--from", writeProfile(t, testProfile), "--date", "2026-11-23", "--out", out, "--email", txt)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	b, err := os.ReadFile(txt)
+	if err != nil || !strings.HasPrefix(string(b), "To: data.controller@costless.com.ua\nSubject: Privatumo politika: ") || !strings.Contains(string(b), "(a punktas)") {
+		t.Errorf("e-mail text %.300q (%v)", b, err)
 	}
 }
 
@@ -119,6 +167,12 @@ func TestLetterBadInput(t *testing.T) {
 		{"bad date", []string{"--policy", policy, "--kind", "access", "--from", good, "--date", "23.11.2026"}, "YYYY-MM-DD"},
 		{"no contact", []string{"--policy", seedDir + "002_9689a5f9d2eaae8f.txt", "--kind", "access", "--from", good}, "give one with --to"},
 		{"missing policy", []string{"--policy", filepath.Join(dir, "nope.txt"), "--kind", "access", "--from", good}, "nope.txt"},
+		{"rectification without corrections", []string{"--policy", policy, "--kind", "rectification", "--from", good}, "--correction FIELD=VALUE"},
+		{"bad correction", []string{"--policy", policy, "--kind", "rectification", "--from", good, "--correction", "address"}, "FIELD=VALUE"},
+		{"correction on access", []string{"--policy", policy, "--kind", "access", "--from", good, "--correction", "a=b"}, "--correction is for rectification"},
+		{"bad ground", []string{"--policy", policy, "--kind", "erasure", "--from", good, "--ground", "boredom"}, "unknown erasure ground"},
+		{"portability under UA law", []string{"--policy", policy, "--kind", "portability", "--from", good}, "the closest is the right of access"},
+		{"reply from the command line", []string{"--policy", policy, "--kind", "reply", "--from", good}, "follows a stored request"},
 	}
 	for _, c := range cases {
 		code, stdout, stderr := run(t, "", append(append([]string{"letter"}, c.args...), "--out", out)...)

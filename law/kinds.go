@@ -8,7 +8,8 @@ import (
 // Kind is a kind of request or follow-up.
 type Kind string
 
-// The requests Prava writes, and the two follow-ups.
+// The requests Prava writes, and the follow-ups: a reminder, a reply to a
+// company's refusal, and a complaint to the authority.
 const (
 	Access        Kind = "access"
 	Erasure       Kind = "erasure"
@@ -18,11 +19,15 @@ const (
 	Restriction   Kind = "restriction"
 	Portability   Kind = "portability"
 	Reminder      Kind = "reminder"
-	Complaint     Kind = "complaint"
+	// Reply answers a company that refused or stalled a request (an ID
+	// copy demanded, portal only, "excessive", an incomplete answer, a
+	// language the person cannot read); letters.Request.Refusal says which.
+	Reply     Kind = "reply"
+	Complaint Kind = "complaint"
 )
 
 // Kinds lists every kind in the order a person meets them.
-var Kinds = []Kind{Access, Erasure, Withdrawal, Rectification, Objection, Restriction, Portability, Reminder, Complaint}
+var Kinds = []Kind{Access, Erasure, Withdrawal, Rectification, Objection, Restriction, Portability, Reminder, Reply, Complaint}
 
 // ParseKind reads a kind's name, accepting a few common other words.
 func ParseKind(s string) (Kind, error) {
@@ -47,4 +52,34 @@ func kindList(ks []Kind) string {
 		names[i] = string(k)
 	}
 	return strings.Join(names, ", ")
+}
+
+// IsFollowUp says whether a kind follows an earlier request (a reminder, a
+// reply to a refusal, a complaint) rather than starting one.
+func (k Kind) IsFollowUp() bool { return k == Reminder || k == Reply || k == Complaint }
+
+// Closest names the right that comes nearest to a kind a regime does not
+// grant, so a refusal can point the person somewhere useful: portability
+// falls back on access (a copy of the data), restriction on objection
+// where the law knows it, else on erasure. It returns "" when the regime
+// grants the kind or knows no fallback.
+func (r *Regime) Closest(k Kind) Kind {
+	if _, ok := r.Rules[k]; ok {
+		return ""
+	}
+	var try []Kind
+	switch k {
+	case Portability:
+		try = []Kind{Access}
+	case Restriction:
+		try = []Kind{Objection, Erasure}
+	default:
+		try = []Kind{Access}
+	}
+	for _, t := range try {
+		if _, ok := r.Rules[t]; ok {
+			return t
+		}
+	}
+	return ""
 }

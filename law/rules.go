@@ -80,6 +80,11 @@ func gdprRule(articles string) Rule {
 // reminderRule is the final term a reminder sets: common practice, not law.
 var reminderRule = Rule{Articles: "", Term: fourteenDays, Statutory: false, Basis: "the final term the reminder sets"}
 
+// replyRule is the term a reply to a refusal sets: the original request's
+// statutory clock keeps running, so the reply asks for a short answer but
+// claims no statutory term of its own.
+var replyRule = Rule{Articles: "", Term: fourteenDays, Statutory: false, Basis: "the term the reply asks for; the request's own deadline still runs"}
+
 // GDPR is Regulation (EU) 2016/679 (LEGAL.md §2–3).
 var GDPR = &Regime{
 	Name:     "GDPR",
@@ -94,6 +99,7 @@ var GDPR = &Regime{
 		Restriction:   gdprRule("GDPR Art. 18"),
 		Portability:   gdprRule("GDPR Art. 20"),
 		Reminder:      reminderRule,
+		Reply:         replyRule,
 		Complaint:     {Articles: "GDPR Art. 77", Term: threeMonths, Statutory: true, Basis: "GDPR Art. 78(2)"},
 	},
 }
@@ -113,7 +119,7 @@ var UA = &Regime{
 	Counting: CountUA,
 	Rules: map[Kind]Rule{
 		Access: {
-			Articles: "Law 2297-VI Art. 8 part 2 items 3–4, Art. 16, Art. 19 part 1", Term: thirtyDays, Statutory: true,
+			Articles: "Law 2297-VI Art. 8 part 2 items 1–4, 12 and 13, Art. 16, Art. 17 part 1, Art. 19 part 1", Term: thirtyDays, Statutory: true,
 			Basis: "Law 2297-VI Art. 16 part 5", Interim: &Term{10, WorkingDays},
 			InterimNeed: "to tell you whether your request will be met",
 		},
@@ -122,6 +128,7 @@ var UA = &Regime{
 		Rectification: uaRequested("Law 2297-VI Art. 8 part 2 item 6, Art. 20"),
 		Objection:     uaRequested("Law 2297-VI Art. 8 part 2 item 5"),
 		Reminder:      reminderRule,
+		Reply:         replyRule,
 		Complaint: {
 			Articles: "Law 2297-VI Art. 8 part 2 item 8", Term: oneMonth, Extended: &Term{45, CalendarDays}, Statutory: true,
 			Basis: "Law of Ukraine on Citizens' Appeals Art. 20", ExtensionNeed: "the Commissioner must tell you, with reasons",
@@ -137,7 +144,7 @@ var RU = &Regime{
 	Rules: map[Kind]Rule{
 		Access: {
 			Articles: "152-FZ Art. 14, Art. 20 parts 1–2", Term: Term{10, WorkingDays}, Extended: &Term{15, WorkingDays}, Statutory: true,
-			Basis: "152-FZ Art. 14 part 7 and Art. 20 part 1", ExtensionNeed: "the operator must send you a reasoned notice",
+			Basis: "152-FZ Art. 14 part 3 and Art. 20 part 1", ExtensionNeed: "the operator must send you a reasoned notice",
 		},
 		Rectification: {Articles: "152-FZ Art. 14 part 1, Art. 20 part 3", Term: Term{7, WorkingDays}, Statutory: true, Basis: "152-FZ Art. 20 part 3"},
 		Erasure: {
@@ -154,6 +161,7 @@ var RU = &Regime{
 		// (verify)
 		Restriction: {Articles: "152-FZ Art. 21 part 1", Term: Term{10, WorkingDays}, Statutory: false, Basis: "no term in 152-FZ Art. 21 part 1; the letter asks for 10 working days"},
 		Reminder:    reminderRule,
+		Reply:       replyRule,
 		Complaint: {
 			Articles: "152-FZ Art. 17 part 2", Term: thirtyDays, Extended: &Term{60, CalendarDays}, Statutory: true,
 			Basis: "Federal Law No. 59-FZ Art. 12", ExtensionNeed: "Roskomnadzor must tell you",
@@ -177,6 +185,7 @@ var USCA = &Regime{
 		Objection:     {Articles: "Cal. Civ. Code §1798.120", Term: Term{15, WorkingDays}, Statutory: true, Basis: "Cal. Code Regs. tit. 11 §7026(f)"},
 		Withdrawal:    {Articles: "Cal. Civ. Code §1798.120", Term: Term{15, WorkingDays}, Statutory: true, Basis: "Cal. Code Regs. tit. 11 §7026(f)"},
 		Reminder:      reminderRule,
+		Reply:         replyRule,
 		Complaint:     {Articles: "Cal. Civ. Code §1798.199.45", Term: Term{}, Statutory: false, Basis: "the CCPA sets the agency no term"},
 	},
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -59,15 +60,39 @@ type view struct {
 	Extra      string
 	Original   *priorView
 	Reminder   *priorView
-	Replies    []string
+	Replies    []replyView
 	Attach     []string
 	Born       *Date  // the person's birth date, when the profile gives it
 	Authority  string // the supervisory authority a reminder names
 	// WithID says the law asks the letter to carry the identity document.
 	WithID bool
+	// AuthorityName is the authority's own name, for a letter that has no
+	// declined form of it (Authority is then ""); it goes in brackets
+	// after a generic "the supervisory authority".
+	AuthorityName string
+	// ToDeclined says To.Name is already the declined addressee line of
+	// an authority ("Уповноваженому …", "В Роскомнадзор …").
+	ToDeclined bool
+
+	Ground      groundView // the Art. 17(1) grounds an erasure states
+	Published   bool
+	Corrections []Correction
+	TransferTo  *Recipient
+	Refusal     string
+	Missing     map[string]bool // the AccessItems a reply says are missing
+	Replied     *Date
+	// ForEmail is true while the e-mail's body is written: the sender's
+	// details then come below the text, not above it.
+	ForEmail bool
 }
 
+// groundView is the set of Art. 17(1) grounds, as templates test them.
+type groundView struct{ Unneeded, Consent, Objection, Unlawful bool }
+
 type priorView struct {
+	// Statutory says the law set the request's term (false: the letter
+	// asked for one, as Ukrainian erasure letters do).
+	Statutory bool
 	Kind      string
 	Reference string
 	Sent      Date
@@ -75,16 +100,18 @@ type priorView struct {
 	Due       *Date
 	Channel   string
 	Tracking  string
+	// Passed says the deadline ended before the day of this letter.
+	Passed bool
 }
 
-func priorOf(p *Prior) *priorView {
-	if p == nil {
+func priorOf(p *Prior, j *law.Jurisdiction, today time.Time) *priorView {
+	if p == nil || p.Sent.IsZero() {
 		return nil
 	}
-	return &priorView{string(p.Kind), p.Reference, *dateOf(p.Sent), dateOf(p.Received), dateOf(p.Due), string(p.Channel), p.Tracking}
+	rule, _ := j.Rule(p.Kind)
+	return &priorView{rule.Statutory, string(p.Kind), p.Reference, *dateOf(p.Sent), dateOf(p.Received), dateOf(p.Due), string(p.Channel), p.Tracking,
+		!p.Due.IsZero() && p.Due.Before(today)}
 }
-
-var cyrillic = map[string]bool{"uk": true, "ru": true}
 
 // ErrRequest is wrapped by every error about what a request asks for.
 var ErrRequest = errors.New("letter")
@@ -113,8 +140,8 @@ func Compose(r Request) (*Letter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrRequest, err)
 	}
-	if _, err := j.Rule(r.Kind); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrRequest, err)
+	if err := Available(j, r.Kind); err != nil {
+		return nil, err
 	}
 	if r.Date.IsZero() {
 		return nil, fmt.Errorf("%w: the letter has no date", ErrRequest)
@@ -122,24 +149,28 @@ func Compose(r Request) (*Letter, error) {
 	if err := checkContact(r); err != nil {
 		return nil, err
 	}
-	if (r.Kind == law.Reminder || r.Kind == law.Complaint) && (r.Original == nil || r.Original.Sent.IsZero()) {
+	if r.Kind.IsFollowUp() && (r.Original == nil || r.Original.Sent.IsZero()) {
 		return nil, fmt.Errorf("%w: a %s follows a request: say which request and when it was sent", ErrRequest, r.Kind)
 	}
 	if r.Kind == law.Complaint && r.Company == nil {
 		return nil, fmt.Errorf("%w: a complaint needs the company it is about", ErrRequest)
+	}
+	if err := checkChoices(r); err != nil {
+		return nil, err
 	}
 	t, err := templates(lang, r.Kind)
 	if err != nil {
 		return nil, err
 	}
 	v := newView(r, lang, j)
-	if v.WithID && strings.TrimSpace(r.From.IDDocument) == "" && v.Regime == "RU" {
-		return nil, fmt.Errorf("%w: 152-FZ Art. 14 part 3 asks a request to carry the identity document: add id_document (passport series and number, date of issue, issuer) to the profile", ErrProfile)
+	if err := checkIDDocument(v, r.From.IDDocument); err != nil {
+		return nil, err
 	}
 	l, err := render(t, v, r)
 	if err != nil {
 		return nil, err
 	}
+	l.Warnings = warnings(r, v, j)
 	if d := v.Due; d != nil {
 		l.Due = time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
 	}
@@ -180,24 +211,52 @@ func newView(r Request, lang string, j *law.Jurisdiction) *view {
 		From: from, Name: parseName(from.Name), To: to, Company: r.Company,
 		Date: *dateOf(r.Date), Reference: clean(r.Reference), Channel: string(r.Channel),
 		Promised: r.PromisedDays, Marking: clean(r.Marking), Service: clean(r.Service), Extra: clean(r.Extra),
-		Original: priorOf(r.Original), Reminder: priorOf(r.Reminder), Replies: r.Replies, Attach: r.Attachments,
+		Original: priorOf(r.Original, j, r.Date), Reminder: priorOf(r.Reminder, j, r.Date), Replies: repliesOf(r.Replies), Attach: r.Attachments,
+		Published: r.Published, Corrections: cleanCorrections(r.Corrections), TransferTo: r.TransferTo,
+		Refusal: string(r.Refusal), Missing: missingOf(r.Missing), Replied: dateOf(r.Replied),
+	}
+	if v.To.Country == "" {
+		v.To.Country = countryOf(v.To.Address, j.Country)
+	}
+	if c := r.Company; c != nil {
+		cc := *c
+		if cc.Country == "" {
+			cc.Country = countryOf(cc.Address, j.Country)
+		}
+		v.Company = &cc
+	}
+	grounds := r.Grounds
+	if len(grounds) == 0 {
+		grounds = DefaultGrounds
+	}
+	for _, g := range grounds {
+		switch g {
+		case GroundUnneeded:
+			v.Ground.Unneeded = true
+		case GroundConsent:
+			v.Ground.Consent = true
+		case GroundObjection:
+			v.Ground.Objection = true
+		case GroundUnlawful:
+			v.Ground.Unlawful = true
+		}
 	}
 	if b, err := time.Parse(time.DateOnly, from.BirthDate); err == nil {
 		v.Born = dateOf(b)
 	}
-	v.Authority = clean(r.Authority)
-	if v.Authority == "" {
-		if a, err := law.AuthorityFor(j.Code, ""); err == nil {
-			v.Authority = a.NameEn
-			// Cyrillic names read well in either Cyrillic language.
-			if a.Language == lang || cyrillic[lang] && cyrillic[a.Language] {
-				v.Authority = a.NameLocal
+	v.Authority, v.AuthorityName = authorityNames(r, lang, j)
+	if r.Kind == law.Complaint {
+		// A complaint goes to the authority: print its name in the form
+		// the address block takes in this language.
+		if a, err := law.AuthorityFor(j.Code, ""); err == nil && a.IsNamed(to.Name) {
+			if n, ok := a.NameIn(lang); ok {
+				v.To.Name, v.ToDeclined = n.Addressee, true
 			}
 		}
 	}
 	switch v.Regime {
 	case "RU":
-		v.WithID = r.Kind != law.Complaint
+		v.WithID = !r.Kind.IsFollowUp()
 	case "UA":
 		v.WithID = r.Kind == law.Access
 	}
@@ -205,12 +264,93 @@ func newView(r Request, lang string, j *law.Jurisdiction) *view {
 	v.Term, v.Extended, v.Statutory = termOf(&rule.Term), termOf(rule.Extended), rule.Statutory
 	// The clock is known when the letter reaches the company the day it
 	// is sent; a posted letter states its term in words.
-	if r.Channel != law.ByPost && r.Kind != law.Complaint {
-		if d, err := law.Due(j, r.Kind, law.Clock{Sent: r.Date, Channel: r.Channel}, r.Options); err == nil {
-			v.Due = dateOf(d.Due)
-		}
+	due, err := law.Due(j, r.Kind, law.Clock{Sent: r.Date, Channel: law.ByEmail}, r.Options)
+	if err == nil && r.Channel != law.ByPost && r.Kind != law.Complaint {
+		v.Due = dateOf(due.Due)
+	}
+	// A reply never asks for less time than the request's own deadline
+	// still leaves.
+	if r.Kind == law.Reply && v.Due != nil && r.Original != nil && r.Original.Due.After(due.Due) {
+		v.Due = dateOf(r.Original.Due)
+	}
+	// A company's own promise is quoted only when it is shorter than the
+	// law's term: a longer one would read as a concession.
+	if r.PromisedDays > 0 && (err != nil || !r.Date.AddDate(0, 0, r.PromisedDays).Before(due.Due)) {
+		v.Promised = 0
 	}
 	return v
+}
+
+// lastRune is the last character of s.
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// replyView is what a company answered, as a complaint lists it: the
+// day (when the note starts with one, "2026-12-20: …") and the note.
+type replyView struct {
+	Date *Date
+	Text string
+}
+
+func repliesOf(rs []string) []replyView {
+	var out []replyView
+	for _, s := range rs {
+		s = norm.NFC.String(strings.TrimSpace(s))
+		rv := replyView{Text: s}
+		if len(s) > 10 && s[4] == '-' {
+			if d, err := time.Parse(time.DateOnly, s[:10]); err == nil {
+				rv.Date = dateOf(d)
+				rv.Text = strings.TrimLeft(s[10:], ":–— ")
+			}
+		}
+		if rv.Text != "" {
+			out = append(out, rv)
+		}
+	}
+	return out
+}
+
+// cleanCorrections drops empty corrections and trims the rest.
+func cleanCorrections(cs []Correction) []Correction {
+	var out []Correction
+	for _, c := range cs {
+		c = Correction{norm.NFC.String(strings.TrimSpace(c.Field)), norm.NFC.String(strings.TrimSpace(c.Value)), norm.NFC.String(strings.TrimSpace(c.Was))}
+		if c.Field != "" && c.Value != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// missingOf turns Request.Missing into a set over AccessItems (every item
+// has a key, as templates fail on a missing one); nil marks every item.
+func missingOf(items []string) map[string]bool {
+	m := make(map[string]bool, len(AccessItems))
+	for _, it := range AccessItems {
+		m[it] = len(items) == 0
+	}
+	for _, it := range items {
+		m[strings.ToLower(strings.TrimSpace(it))] = true
+	}
+	return m
+}
+
+// authorityNames gives the supervisory authority a follow-up names: the
+// phrase after "lodge a complaint" in the letter's language and case, or,
+// where the directory has no such form, "" and the authority's own name.
+func authorityNames(r Request, lang string, j *law.Jurisdiction) (to, own string) {
+	given := norm.NFC.String(strings.TrimSpace(r.Authority))
+	a, err := law.AuthorityFor(j.Code, "")
+	if err != nil || given != "" && !a.IsNamed(given) {
+		// A name the directory does not know is printed as given.
+		return "", given
+	}
+	if n, ok := a.NameIn(lang); ok {
+		return n.To, a.NameLocal
+	}
+	return "", a.NameLocal
 }
 
 // render executes every part of the templates into a Letter.
@@ -238,11 +378,17 @@ func render(t *templateSet, v *view, r Request) (*Letter, error) {
 		Title: lines("title"), Body: blocks(exec("body", v)),
 		Closing: one("closing"), Signature: lines("signature"),
 		AttachLabel: one("attachments.label"), Attachments: lines("attachments"),
-		Subject: one("email.subject"),
+		Subject:       one("email.subject"),
+		RecipientName: r.To.Name, RecipientEmail: v.To.Email,
+		SenderName: v.From.Name, SenderEmail: v.From.Email,
 	}
 	if v.Marking != "" {
 		l.Marking = one("marking")
 	}
+	v.ForEmail = true
+	l.emailBody = blocks(exec("body", v))
+	l.emailClosing = one("email.closing")
+	v.ForEmail = false
 	l.pageLabel = strings.Join(textLines(exec("page", map[string]string{"Page": pageMark, "Pages": pagesMark, "Reference": v.Reference})), " ")
 	if failed != nil {
 		return nil, failed
@@ -314,5 +460,18 @@ func blocks(s string) []Block {
 		}
 	}
 	flush()
+	// A list ends with a full stop, whichever of its items a template
+	// left out.
+	for i := range out {
+		if n := len(out[i].Items); n > 0 {
+			last := out[i].Items[n-1]
+			switch {
+			case strings.HasSuffix(last, ";"):
+				out[i].Items[n-1] = strings.TrimSuffix(last, ";") + "."
+			case !strings.ContainsRune(".!?:)»”", lastRune(last)):
+				out[i].Items[n-1] = last + "." // an item the person wrote, such as a reply
+			}
+		}
+	}
 	return out
 }

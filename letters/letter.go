@@ -1,6 +1,7 @@
 package letters
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 	"time"
@@ -37,9 +38,24 @@ type Letter struct {
 	AttachLabel    string
 	Attachments    []string
 
+	// Warnings are what the person should know before sending, in English:
+	// a Russian request by plain e-mail, a complaint an authority takes
+	// only when signed.
+	Warnings []string
+
+	// The e-mail's addresses: the recipient's (the company's or the
+	// authority's contact) and the sender's, with their names.
+	RecipientName, RecipientEmail string
+	SenderName, SenderEmail       string
+
 	Subject   string // the e-mail subject, marking first
 	pageLabel string // the footer, with pageMark and pagesMark in it
 	Title0    string // the document title for the PDF's metadata
+
+	// emailBody is Body as the e-mail says it: the sender's details come
+	// after the text there, so it points "below" where paper says "above".
+	emailBody    []Block
+	emailClosing string // "З повагою,": e-mails close even where paper does not
 }
 
 // Layout is where the address blocks go on the page.
@@ -77,9 +93,9 @@ func (l *Letter) PageLabel(n, total int) string {
 // program shows in its own way.
 func (l *Letter) Email() (subject, body string) {
 	var b strings.Builder
-	l.writeBody(&b)
-	if l.Closing != "" {
-		b.WriteString(l.Closing + "\n")
+	writeBlocks(&b, l.emailBody)
+	if c := cmp.Or(l.emailClosing, l.Closing); c != "" {
+		b.WriteString(c + "\n")
 	}
 	for _, s := range l.Sender {
 		b.WriteString(s + "\n")
@@ -119,8 +135,10 @@ func (l *Letter) Text() string {
 	return strings.TrimRight(b.String(), "\n") + "\n"
 }
 
-func (l *Letter) writeBody(b *strings.Builder) {
-	for _, bl := range l.Body {
+func (l *Letter) writeBody(b *strings.Builder) { writeBlocks(b, l.Body) }
+
+func writeBlocks(b *strings.Builder, body []Block) {
+	for _, bl := range body {
 		if bl.Text != "" {
 			b.WriteString(bl.Text + "\n\n")
 			continue

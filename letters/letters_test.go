@@ -7,9 +7,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"prava/law"
 )
@@ -22,7 +24,11 @@ var day = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 // the one its readers most often meet.
 var jurisdictionFor = map[string]law.Code{"uk": "UA", "ru": "RU", "lv": "EU-LV", "lt": "EU-LT", "en": "EU"}
 
-var allKinds = []law.Kind{law.Access, law.Erasure, law.Withdrawal, law.Reminder, law.Complaint}
+var allKinds = []law.Kind{law.Access, law.Erasure, law.Withdrawal, law.Rectification, law.Objection, law.Restriction, law.Portability, law.Reminder, law.Reply, law.Complaint}
+
+// refused are the kinds a language's test law does not grant: the letter
+// is refused with a message naming the closest right.
+var refused = map[string][]law.Kind{"uk": {law.Restriction, law.Portability}, "ru": {law.Portability}}
 
 func sampleRequest(lang string, kind law.Kind) Request {
 	sent := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
@@ -30,15 +36,17 @@ func sampleRequest(lang string, kind law.Kind) Request {
 		Kind: kind, Lang: lang, Jurisdiction: jurisdictionFor[lang], Channel: law.ByEmail,
 		From: Profile{
 			Name: "Олена Іванівна Петренко", Address: "вул. Хрещатик, 1, кв. 5\nм. Київ, 01001", Email: "olena@example.org",
-			Phone: "+380 44 000 00 00", BirthDate: "1985-03-04", IDDocument: "паспорт МЕ 123456, виданий 01.02.2010", CustomerRef: "A-77",
+			Phone: "+380 44 000 00 00", BirthDate: "1985-03-04", IDDocument: "паспорт МЕ 123456, виданий 01.02.2010 Печерським РВ ГУ МВС України в м. Києві", CustomerRef: "A-77",
 		},
 		To:   Recipient{Name: "Šiaurės Žąsų Ķēķis SIA", Registration: "40003052790", Address: "Dzirnavu iela 105, Rīga, LV-1011, Latvija", Email: "privacy@example.lv"},
 		Date: day, Reference: "PR-20261123-0001", Marking: "Data request", PromisedDays: 30, Service: "example.lv",
-		Options:   law.DefaultOptions(),
-		Original:  &Prior{Kind: law.Access, Reference: "PR-20261001-0001", Sent: sent, Due: sent.AddDate(0, 1, 0), Channel: law.ByPost, Tracking: "RR123456789LV"},
-		Reminder:  &Prior{Kind: law.Reminder, Reference: "PR-20261106-0002", Sent: sent.AddDate(0, 1, 5), Due: sent.AddDate(0, 1, 19)},
-		Company:   &Recipient{Name: "Šiaurės Žąsų Ķēķis SIA", Address: "Dzirnavu iela 105, Rīga"},
-		Authority: "",
+		Options:     law.DefaultOptions(),
+		Original:    &Prior{Kind: law.Access, Reference: "PR-20261001-0001", Sent: sent, Due: sent.AddDate(0, 1, 0), Channel: law.ByPost, Tracking: "RR123456789LV"},
+		Reminder:    &Prior{Kind: law.Reminder, Reference: "PR-20261106-0002", Sent: sent.AddDate(0, 1, 5), Due: sent.AddDate(0, 1, 19)},
+		Company:     &Recipient{Name: "Šiaurės Žąsų Ķēķis SIA", Address: "Dzirnavu iela 105, Rīga"},
+		Authority:   "",
+		Corrections: []Correction{{Field: "address", Value: "Elijas iela 17, Rīga", Was: "Elijas iela 71, Rīga"}},
+		Refusal:     RefusalIncomplete, Missing: []string{"recipients", "retention", "automated"},
 	}
 }
 
@@ -53,6 +61,12 @@ func TestGolden(t *testing.T) {
 				r.Marking = ""
 			}
 			l, err := Compose(r)
+			if slices.Contains(refused[lang], kind) {
+				if err == nil || !strings.Contains(err.Error(), "grants no") || !strings.Contains(err.Error(), "closest") {
+					t.Errorf("%s %s: want a refusal naming the closest right, got %v", lang, kind, err)
+				}
+				continue
+			}
 			if err != nil {
 				t.Fatalf("%s %s: %v", lang, kind, err)
 			}
@@ -91,11 +105,11 @@ func firstDiff(a, b string) string {
 // the marking, the reference and the person's name as it is signed.
 func TestLetterParts(t *testing.T) {
 	want := map[string][]string{
-		"uk": {"Закону України «Про захист персональних даних»", "ЗАПИТ", "23.11.2026", "Вих. № PR-20261123-0001", "Олена ПЕТРЕНКО", "З позначкою: «Data request»", "до 23.12.2026", "документ, що посвідчує особу: паспорт"},
-		"ru": {"Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных»", "ЗАПРОС", "23.11.2026", "О. І. Петренко", "С пометкой: «Data request»", "до 07.12.2026", "документ, удостоверяющий личность: паспорт", "номер договора (лицевого счёта) A-77"},
-		"lv": {"Vispārīgās datu aizsardzības regulas (ES) 2016/679 (turpmāk — Regula) 15. pantu", "Datu subjekta pieprasījums", "2026. gada 23. novembris", "līdz 23.12.2026", "Ar cieņu,", "Data request"},
-		"lt": {"Bendrojo duomenų apsaugos reglamento (ES) 2016/679 (BDAR) 15 straipsniu", "PRAŠYMAS", "Data: 2026-11-23", "iki 2026-12-23", "Pagarbiai,"},
-		"en": {"Article 15 of the General Data Protection Regulation", "Subject: Data subject access request under Article 15 GDPR", "23 November 2026", "by 23 December 2026", "Yours faithfully,"},
+		"uk": {"Закону України «Про захист персональних даних»", "ЗАПИТ", "23.11.2026", "Вих. № PR-20261123-0001", "Олена ПЕТРЕНКО", "З позначкою: «Data request»", "не пізніше ніж 23.12.2026", "документ, що посвідчує особу: паспорт", "пунктів 1–4, 12 і 13 частини другої статті 8"},
+		"ru": {"Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных»", "ЗАПРОС", "23.11.2026", "О. І. Петренко", "С пометкой: «Data request»", "не позднее 07.12.2026", "документ, удостоверяющий личность: паспорт", "номер клиента (договора) A-77", "как того требуют часть 3 статьи 14 и часть 1 статьи 20", "Петренко Олена Іванівна"},
+		"lv": {"Vispārīgās datu aizsardzības regulas (ES) 2016/679 (turpmāk – Regula) 15. pantu", "Atsauce: PR-20261123-0001", "Datu subjekta pieprasījums", "2026. gada 23. novembris", "līdz 23.12.2026", "Ar cieņu,", "Data request"},
+		"lt": {"Pagal Bendrojo duomenų apsaugos reglamento (ES) 2016/679 (BDAR) 15 straipsnį", "Nuoroda: PR-20261123-0001", "PRAŠYMAS", "Data: 2026-11-23", "iki 2026-12-23", "Pagarbiai,"},
+		"en": {"Article 15 of the General Data Protection Regulation", "Subject: Data subject access request under Article 15 GDPR", "23 November 2026", "at the latest by 23 December 2026", "Yours faithfully,", "the categories of personal data concerned", "pseudonymised", "lodge a complaint with a supervisory authority"},
 	}
 	for lang, parts := range want {
 		l, err := Compose(sampleRequest(lang, law.Access))
@@ -286,6 +300,150 @@ func TestPDFDeterministic(t *testing.T) {
 	for i := 0; i < 16; i++ {
 		if _, again := renderPDF(t, sampleRequest("lv", law.Withdrawal)); !bytes.Equal(first, again) {
 			t.Fatalf("render %d differs from the first", i+2)
+		}
+	}
+}
+
+// TestSplitAddress: envelope lines split where the post expects them.
+func TestSplitAddress(t *testing.T) {
+	for in, want := range map[string]string{
+		"Elijas iela 17, Rīga, LV-1050, Latvija":                    "Elijas iela 17 / Rīga, LV-1050 / Latvija",
+		"L. Sapiegos g. 17, LT-10312 Vilnius, Lietuva":              "L. Sapiegos g. 17 / LT-10312 Vilnius / Lietuva",
+		"4445 Eastgate Mall, Suite 200, San Diego, CA 92121, USA":   "4445 Eastgate Mall, Suite 200 / San Diego, CA 92121 / USA",
+		"4445 Eastgate Mall, Suite 200, San Diego, CA, 92121, USA":  "4445 Eastgate Mall, Suite 200 / San Diego, CA 92121 / USA",
+		"109029, Россия, Москва, ул. Нижегородская, дом 32, стр. А": "ул. Нижегородская, дом 32, стр. А / Москва / 109029 / Россия",
+		"вул. Інститутська, 21/8, м. Київ, 01008":                   "вул. Інститутська, 21/8 / м. Київ, 01008",
+		"Китайгородский проезд, д. 7, стр. 2, Москва, 109992":       "Китайгородский проезд, д. 7, стр. 2 / Москва, 109992",
+		"21 Fitzwilliam Square South, Dublin 2, D02 RD28, Ireland":  "21 Fitzwilliam Square South / Dublin 2 / D02 RD28 / Ireland",
+	} {
+		if got := strings.Join(splitAddress(in), " / "); got != want {
+			t.Errorf("%s:\n got %s\nwant %s", in, got, want)
+		}
+	}
+}
+
+// TestGlue: non-breaking spaces where a line must not break, and nowhere
+// else.
+func TestGlue(t *testing.T) {
+	for in, want := range map[string]string{
+		"№ 152-ФЗ":                    "№\u00a0152-ФЗ",
+		"до 15 рабочих дней":          "до\u00a015\u00a0рабочих дней",
+		"статті 16 Закону":            "статті\u00a016\u00a0Закону",
+		"Regulas 12. panta 3. punkts": "Regulas 12.\u00a0panta 3.\u00a0punkts",
+		"Article 15 GDPR":             "Article\u00a015\u00a0GDPR",
+		"no numbers here at all":      "no numbers here at all",
+		"a 2026-11-23 date":           "a 2026-11-23\u00a0date",
+	} {
+		if got := glue(in); got != want {
+			t.Errorf("glue(%q) = %q, want %q", in, got, want)
+		}
+	}
+	lines := wrap(glue("xxxxxxxxxx № 152"), 11, func(s string) float64 { return float64(utf8.RuneCountInString(s)) })
+	if len(lines) != 2 || lines[1] != "№ 152" {
+		t.Errorf("wrap split a glued pair: %q", lines)
+	}
+}
+
+// TestLawChoices: what the law asks of each letter, whatever its wording.
+func TestLawChoices(t *testing.T) {
+	compose := func(edit func(*Request)) (*Letter, error) {
+		r := sampleRequest("en", law.Erasure)
+		edit(&r)
+		return Compose(r)
+	}
+	text := func(edit func(*Request)) string {
+		l, err := compose(edit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l.Text()
+	}
+	// Erasure names its grounds: by default consent and objection.
+	if s := text(func(*Request) {}); !strings.Contains(s, "point (b)") || !strings.Contains(s, "point (c)") || strings.Contains(s, "point (a)") || !strings.Contains(s, "Article 18(1)(d)") || strings.Contains(s, "Article 17(2)") {
+		t.Errorf("default erasure grounds:\n%s", s)
+	}
+	if s := text(func(r *Request) { r.Grounds = []Ground{GroundUnneeded}; r.Published = true }); !strings.Contains(s, "point (a)") || strings.Contains(s, "point (b)") || !strings.Contains(s, "Article 17(2)") || strings.Contains(s, "Article 18(1)(d)") {
+		t.Errorf("erasure on ground (a), data published:\n%s", s)
+	}
+	// A promise is quoted only when shorter than the law's term.
+	if s := text(func(r *Request) { r.PromisedDays = 45 }); strings.Contains(s, "45 days") {
+		t.Errorf("a 45-day promise is quoted against the one-month term:\n%s", s)
+	}
+	if s := text(func(r *Request) { r.PromisedDays = 14 }); !strings.Contains(s, "within 14 days") {
+		t.Errorf("a 14-day promise is not quoted:\n%s", s)
+	}
+	// No extension is volunteered.
+	if s := text(func(*Request) {}); strings.Contains(s, "extend") {
+		t.Errorf("the letter invites an extension:\n%s", s)
+	}
+	// Withdrawal objects to direct marketing.
+	if s := text(func(r *Request) { r.Kind = law.Withdrawal }); !strings.Contains(s, "Article 21(2)") || !strings.Contains(s, "takes effect at once") {
+		t.Errorf("withdrawal:\n%s", s)
+	}
+	// UA access needs the identity document; RU needs number, date and issuer.
+	for _, c := range []struct {
+		lang, doc, want string
+	}{
+		{"uk", "", "Art. 16 part 4"},
+		{"ru", "паспорт 4510 123456, выдан 01.02.2010", "who issued it"},
+		{"ru", "паспорт, выдан ОУФМС России по г. Москве", "its number"},
+	} {
+		r := sampleRequest(c.lang, law.Access)
+		r.From.IDDocument = c.doc
+		if _, err := Compose(r); err == nil || !errors.Is(err, ErrProfile) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s access with id_document %q: %v, want %q", c.lang, c.doc, err, c.want)
+		}
+	}
+	// A rectification needs corrections; a reply needs the refusal.
+	if _, err := compose(func(r *Request) { r.Kind = law.Rectification; r.Corrections = nil }); err == nil || !strings.Contains(err.Error(), "FIELD=VALUE") {
+		t.Errorf("rectification without corrections: %v", err)
+	}
+	if _, err := compose(func(r *Request) { r.Kind = law.Reply; r.Refusal = "" }); err == nil || !strings.Contains(err.Error(), "refusal") {
+		t.Errorf("reply without a refusal: %v", err)
+	}
+	// A Russian request by e-mail warns that 152-FZ asks for a signature.
+	r := sampleRequest("ru", law.Access)
+	l, err := Compose(r)
+	if err != nil || len(l.Warnings) != 1 || !strings.Contains(l.Warnings[0], "signed") {
+		t.Errorf("RU by e-mail: warnings %q (%v)", l.Warnings, err)
+	}
+	// A complaint to the Latvian authority by e-mail warns it must be signed.
+	r = sampleRequest("lv", law.Complaint)
+	r.To = Recipient{Name: "Datu valsts inspekcija", Address: "Elijas iela 17, Rīga, LV-1050, Latvija", Email: "pasts@dvi.gov.lv"}
+	if l, err := Compose(r); err != nil || len(l.Warnings) != 1 || !strings.Contains(l.Warnings[0], "qualified electronic signature") || l.Recipient[0] != "Datu valsts inspekcijai" {
+		t.Errorf("LV complaint by e-mail: %v, warnings %q, recipient %q", err, l.Warnings, l.Recipient)
+	}
+	// Kinds the law does not grant are refused, naming the closest right.
+	r = sampleRequest("uk", law.Restriction)
+	if _, err := Compose(r); err == nil || !strings.Contains(err.Error(), "the closest is the right to object") {
+		t.Errorf("UA restriction: %v", err)
+	}
+}
+
+// TestReplies composes the reply to each refusal in every language under
+// each regime: each is its own text, and in English each cites the rule
+// it rests on.
+func TestReplies(t *testing.T) {
+	cites := map[Refusal]string{RefusalIDCopy: "Article 12(6)", RefusalPortal: "Article 12(2)", RefusalExcessive: "Article 12(5)", RefusalIncomplete: "Article 15", RefusalLanguage: "Article 12(1)"}
+	for _, lang := range Languages {
+		for _, code := range []law.Code{"EU-LV", "UA", "RU"} {
+			seen := map[string]Refusal{}
+			for _, ref := range Refusals {
+				r := sampleRequest(lang, law.Reply)
+				r.Jurisdiction, r.Refusal, r.Missing = code, ref, nil
+				l, err := Compose(r)
+				if err != nil {
+					t.Fatalf("%s %s %s: %v", lang, code, ref, err)
+				}
+				body := l.Body[0].Text + l.Body[1].Text
+				if prev, dup := seen[body]; dup {
+					t.Errorf("%s %s: the replies to %s and %s read the same", lang, code, prev, ref)
+				}
+				seen[body] = ref
+				if lang == "en" && code == "EU-LV" && !strings.Contains(l.Text(), cites[ref]) {
+					t.Errorf("en reply to %s does not cite %s:\n%s", ref, cites[ref], l.Text())
+				}
+			}
 		}
 	}
 }

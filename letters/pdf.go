@@ -31,27 +31,62 @@ const (
 	infoW          = pageW - marginR - infoX
 	topRightX      = 110.0
 	topRightW      = pageW - marginR - topRightX
-	bodyFirstY     = 100.0 // window layout: where the text starts, under the window
+	dateColW       = topRightX - marginL - 6 // uk/ru: the date and reference beside the blocks
 
-	bodyPt   = 11.0
 	blockPt  = 10.0
 	smallPt  = 7.0
 	titlePt  = 13.0
-	lineMM   = 5.2 // line height for bodyPt
 	blockMM  = 4.6 // line height for blockPt
-	paraGap  = 2.6
-	signGap  = 16.0 // room to sign by hand
 	font     = "serif"
 	bulletIn = 6.0
 )
+
+// metrics are the sizes that decide how much fits on a page. PDF tries
+// them from loosest to tightest and keeps the first that fits the letter
+// on one page; a letter longer than that is set in the loosest.
+type metrics struct {
+	bodyPt, lineMM    float64
+	paraGap, titleGap float64
+	signGap           float64 // room to sign by hand
+	bodyFirstY        float64 // window layout: where the text starts, under the window
+	dateBeside        bool    // top-right layout: the date and reference beside the address blocks
+}
+
+var tightness = []metrics{
+	{bodyPt: 11, lineMM: 5.2, paraGap: 2.6, titleGap: 5.2, signGap: 16, bodyFirstY: 100},
+	{bodyPt: 11, lineMM: 5.0, paraGap: 2.2, titleGap: 4, signGap: 15, bodyFirstY: 98.5, dateBeside: true},
+	{bodyPt: 10.5, lineMM: 4.8, paraGap: 2, titleGap: 3.5, signGap: 14, bodyFirstY: 98.5, dateBeside: true},
+}
 
 // PDF renders the letter on A4 pages: the address blocks where its
 // language puts them, the text wrapped to the page (long words and URLs
 // too), page numbers when it runs to more than one page, and the title,
 // subject, author, creator and language in the document's metadata. The
 // text is drawn in reading order, so a text extractor reads it back as
-// written.
+// written. A letter that overflows by a little is set tighter to fit one
+// page; page breaks keep at least two lines of a paragraph together at
+// either end, and at least the last two lines of text with the closing
+// and the signature.
 func (l *Letter) PDF() ([]byte, error) {
+	f := l.document()
+	p := l.paginated(f)
+	p.draw(l)
+	if err := f.Error(); err != nil {
+		return nil, fmt.Errorf("letters: writing the PDF: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := f.Output(&buf); err != nil {
+		return nil, fmt.Errorf("letters: writing the PDF: %w", err)
+	}
+	out, err := nameFonts(buf.Bytes())
+	if err != nil {
+		return nil, err
+	}
+	return setLanguage(out, l.Lang)
+}
+
+// document starts the PDF: its fonts, its metadata.
+func (l *Letter) document() *gofpdf.Fpdf {
 	f := gofpdf.New("P", "mm", "A4", "")
 	f.SetCompression(true)
 	f.AddUTF8FontFromBytes(font, "", assets.SerifRegular)
@@ -71,18 +106,28 @@ func (l *Letter) PDF() ([]byte, error) {
 	f.SetCreator("Prava", true)
 	f.SetProducer("Prava", true)
 	f.SetKeywords(fmt.Sprintf("%s %s %s %s", l.Kind, l.Jurisdiction, l.Lang, l.Reference), true)
+	return f
+}
 
-	p := &pager{f: f}
-	p.layout(l)
-	p.draw(l)
-	if err := f.Error(); err != nil {
-		return nil, fmt.Errorf("letters: writing the PDF: %w", err)
+// paginated lays the letter out in the loosest metrics that fit it on
+// one page, or in the loosest of all when none does.
+func (l *Letter) paginated(f *gofpdf.Fpdf) *pager {
+	var p *pager
+	for i, m := range tightness {
+		try := &pager{f: f, m: m}
+		try.layout(l)
+		if i == 0 {
+			p = try
+		}
+		if try.page == 1 {
+			p = try
+			break
+		}
+		if try.page > 2 {
+			break // a long letter: no squeezing wins a page back
+		}
 	}
-	var buf bytes.Buffer
-	if err := f.Output(&buf); err != nil {
-		return nil, fmt.Errorf("letters: writing the PDF: %w", err)
-	}
-	return setLanguage(buf.Bytes(), l.Lang)
+	return p
 }
 
 // op is one line of text placed on a page.
@@ -94,15 +139,28 @@ type op struct {
 	pt         float64
 	align      string // L, C or R
 	rule       bool   // a fold mark, not text
+	body       bool   // a line of the letter's text proper (its paragraphs and lists)
+}
+
+// line is one line of the text's flow, before it is given a page.
+type line struct {
+	ops  []op    // what the line draws, at y 0: the text, a bullet, columns
+	h    float64 // its height
+	gap  float64 // space above it, dropped at the top of a page
+	keep bool    // it must stay on the page of the line before it
+	para int     // the paragraph it belongs to, counted from 1
+	page int     // the page paginate gives it
 }
 
 // pager lays a letter out into ops, then draws them. Laying out first
 // tells the page count before the first footer is drawn.
 type pager struct {
-	f    *gofpdf.Fpdf
-	ops  []op
-	page int
-	y    float64
+	f     *gofpdf.Fpdf
+	m     metrics
+	ops   []op
+	page  int
+	flow  []line
+	paras int
 }
 
 func (p *pager) measure(bold bool, pt float64) func(string) float64 {
@@ -114,139 +172,274 @@ func (p *pager) measure(bold bool, pt float64) func(string) float64 {
 	return p.f.GetStringWidth
 }
 
-// text wraps s at x within w and places its lines in the flow, from p.y
-// on, starting a new page when the text area is full.
-func (p *pager) text(x, w float64, s string, bold bool, pt, lh float64, align string) {
-	for _, line := range wrap(s, w, p.measure(bold, pt)) {
-		if p.y+lh > textBottom {
-			p.page++
-			p.y = marginTop
-		}
-		p.ops = append(p.ops, op{page: p.page, x: x, y: p.y, w: w, h: lh, text: line, bold: bold, pt: pt, align: align})
-		p.y += lh
+// wrapped wraps s into lines of the flow at x within w. Its lines keep
+// together as a paragraph does: never one line alone at the foot or the
+// head of a page.
+func (p *pager) wrapped(x, w float64, s string, bold bool, pt, lh, gap float64, align string) []line {
+	texts := wrap(glue(s), w, p.measure(bold, pt))
+	out := make([]line, len(texts))
+	n := len(texts)
+	p.paras++
+	for i, t := range texts {
+		out[i] = line{ops: []op{{x: x, w: w, h: lh, text: t, bold: bold, pt: pt, align: align}}, h: lh,
+			keep: i == 1 || i > 0 && i == n-1, para: p.paras}
 	}
+	if n > 0 {
+		out[0].gap = gap
+	}
+	return out
 }
 
 // block places lines at a fixed place on the first page, outside the
-// flow, and returns the y under it.
-// With boldFirst its first line (the sender's name) is set in bold.
+// flow, and returns the y under it. With boldFirst its first line (the
+// sender's name) is set in bold.
 func (p *pager) block(x, y, w float64, label string, lines []string, pt, lh float64, boldFirst bool) float64 {
-	save, page := p.y, p.page
-	p.y = y
+	put := func(s string, bold bool) {
+		for _, t := range wrap(glue(s), w, p.measure(bold, pt)) {
+			p.ops = append(p.ops, op{page: 1, x: x, y: y, w: w, h: lh, text: t, bold: bold, pt: pt, align: "L"})
+			y += lh
+		}
+	}
 	if label != "" {
-		p.text(x, w, label, true, pt, lh, "L")
+		put(label, true)
 	}
 	for i, s := range lines {
-		p.text(x, w, s, i == 0 && boldFirst, pt, lh, "L")
+		put(s, i == 0 && boldFirst)
 	}
-	end := p.y
-	p.y, p.page = save, page
-	return end
+	return y
 }
 
 func (p *pager) layout(l *Letter) {
-	p.page = 1
+	m := p.m
+	lh := m.lineMM
+	var start float64
 	switch l.Layout {
 	case Window:
 		for _, y := range []float64{105, 148.5, 210} {
 			p.ops = append(p.ops, op{page: 1, x: 4, y: y, w: map[bool]float64{true: 7, false: 5}[y == 148.5], rule: true})
 		}
 		infoEnd := p.block(infoX, marginTop, infoW, "", l.Sender, blockPt, blockMM, true)
-		p.y = windowTop + 6
-		ret, pt := p.oneLine(l.ReturnLine, windowW, smallPt)
-		p.ops = append(p.ops, op{page: 1, x: windowX, y: p.y, w: windowW, h: 3, text: ret, pt: pt, align: "L"})
-		p.y += 3.6
-		if l.Marking != "" {
-			p.text(windowX, windowW, l.Marking, true, blockPt-1, blockMM-0.6, "L")
+		y := windowTop + 5
+		for _, r := range p.returnLines(l.ReturnLine) {
+			p.ops = append(p.ops, op{page: 1, x: windowX, y: y, w: windowW, h: 2.6, text: r.text, pt: r.pt, align: "L"})
+			y += 2.8
 		}
-		addrEnd := p.block(windowX, max(windowAddressY, p.y+1), windowW, "", l.Recipient, blockPt+0.5, blockMM+0.2, false)
+		y += 0.8
+		if l.Marking != "" {
+			y = p.block(windowX, y, windowW, "", []string{l.Marking}, blockPt-1, blockMM-0.6, true)
+		}
+		addrEnd := p.block(windowX, max(windowAddressY, y+1), windowW, "", l.Recipient, blockPt+0.5, blockMM+0.2, false)
 		dateEnd := p.block(infoX, max(infoEnd+4, windowAddressY), infoW, "", l.Dateline, blockPt-1, blockMM, false)
-		p.y = max(bodyFirstY, addrEnd+8, dateEnd+8)
+		start = max(m.bodyFirstY, addrEnd+8, dateEnd+8)
 	default:
 		// Without a label ("В NETRACK") the first line stands out in bold instead.
 		end := p.block(topRightX, marginTop, topRightW, l.RecipientLabel, l.Recipient, blockPt, blockMM, l.RecipientLabel == "")
 		end = p.block(topRightX, end+3, topRightW, l.SenderLabel, l.Sender, blockPt, blockMM, l.SenderLabel == "")
-		p.y = end + 8
-		for _, s := range l.Dateline {
-			p.text(marginL, textW, s, false, blockPt, blockMM, "L")
+		if m.dateBeside {
+			dateEnd := p.block(marginL, marginTop, dateColW, "", l.Dateline, blockPt, blockMM, false)
+			start = max(end, dateEnd) + 6
+		} else {
+			start = p.block(marginL, end+8, textW, "", l.Dateline, blockPt, blockMM, false) + 4
 		}
-		p.y += 4
-		if l.Marking != "" {
-			p.text(marginL, textW, l.Marking, true, bodyPt, lineMM, "L")
-			p.y += 3
-		}
+	}
+	if l.Marking != "" && l.Layout != Window {
+		p.flow = append(p.flow, p.wrapped(marginL, textW, l.Marking, true, m.bodyPt, lh, 0, "L")...)
 	}
 	align := "L"
 	if l.TitleCentred {
 		align = "C"
 	}
 	for i, s := range l.Title {
-		pt := bodyPt
+		pt := m.bodyPt
 		if i == 0 && l.TitleCentred {
 			pt = titlePt
 		}
-		p.text(marginL, textW, s, true, pt, lineMM+0.6, align)
+		gap := 0.0
+		if i == 0 && len(p.flow) > 0 {
+			gap = 3
+		}
+		ls := p.wrapped(marginL, textW, s, true, pt, lh+0.6, gap, align)
+		for j := range ls {
+			ls[j].keep = len(p.flow) > 0 || j > 0
+		}
+		p.flow = append(p.flow, ls...)
 	}
-	p.y += paraGap * 2
+	// The title stays with the first two lines of the text.
+	titleEnd := len(p.flow)
+	gap := m.titleGap
 	for _, b := range l.Body {
 		if b.Text != "" {
-			p.text(marginL, textW, b.Text, false, bodyPt, lineMM, "L")
+			p.flow = append(p.flow, asBody(p.wrapped(marginL, textW, b.Text, false, m.bodyPt, lh, gap, "L"))...)
+			gap = m.paraGap
 		}
 		for _, it := range b.Items {
-			p.keep(lineMM)
-			p.ops = append(p.ops, op{page: p.page, x: marginL + 1.5, y: p.y, w: bulletIn, h: lineMM, text: "–", pt: bodyPt, align: "L"})
-			p.text(marginL+bulletIn, textW-bulletIn, it, false, bodyPt, lineMM, "L")
-			p.y += 0.8
+			ls := asBody(p.wrapped(marginL+bulletIn, textW-bulletIn, it, false, m.bodyPt, lh, gap, "L"))
+			if len(ls) > 0 {
+				ls[0].ops = append(ls[0].ops, op{x: marginL + 1.5, w: bulletIn, h: lh, text: "–", pt: m.bodyPt, align: "L"})
+			}
+			p.flow = append(p.flow, ls...)
+			gap = 0.8
 		}
-		p.y += paraGap
+		gap = m.paraGap
 	}
-	// The closing, the room to sign and the name stay on one page.
-	p.keep(lineMM*float64(2+len(l.Signature)) + signGap)
+	for i := titleEnd; i < len(p.flow) && i < titleEnd+2; i++ {
+		p.flow[i].keep = true
+	}
+	// At least the last two lines of the text go with the closing and the
+	// signature: a signature alone on a page could have been detached from
+	// any text.
+	if n := len(p.flow); n > titleEnd+1 {
+		p.flow[n-1].keep = true
+	}
+	signGap := m.signGap
 	if l.Closing != "" {
-		p.text(marginL, textW, l.Closing, false, bodyPt, lineMM, "L")
+		c := p.wrapped(marginL, textW, l.Closing, false, m.bodyPt, lh, m.paraGap, "L")
+		for i := range c {
+			c[i].keep = true
+		}
+		p.flow = append(p.flow, c...)
+	} else {
+		signGap += m.paraGap
 	}
-	p.y += signGap
-	for _, s := range l.Signature {
-		p.columns(s)
+	for i, s := range l.Signature {
+		ln := p.columns(s)
+		ln.keep = true
+		if i == 0 {
+			ln.gap = signGap
+		}
+		p.flow = append(p.flow, ln)
 	}
 	if len(l.Attachments) > 0 {
-		p.y += paraGap * 2
-		p.keep(lineMM * 2)
-		p.text(marginL, textW, l.AttachLabel, true, blockPt, blockMM, "L")
-		for i, a := range l.Attachments {
-			p.text(marginL, textW, fmt.Sprintf("%d. %s", i+1, a), false, blockPt, blockMM, "L")
+		att := p.wrapped(marginL, textW, l.AttachLabel, true, blockPt, blockMM, m.paraGap*2, "L")
+		if len(att) > 0 {
+			att[0].keep = true // the list starts under the signature, not alone on a page
 		}
+		for i, a := range l.Attachments {
+			ls := p.wrapped(marginL, textW, fmt.Sprintf("%d. %s", i+1, a), false, blockPt, blockMM, 0, "L")
+			if i == 0 && len(ls) > 0 {
+				ls[0].keep = true
+			}
+			att = append(att, ls...)
+		}
+		p.flow = append(p.flow, att...)
+	}
+	p.paginate(start)
+}
+
+// asBody marks lines as the letter's text proper.
+func asBody(ls []line) []line {
+	for i := range ls {
+		ls[i].ops[0].body = true
+	}
+	return ls
+}
+
+// paginate gives each line of the flow its page and place. When a line
+// does not fit, the page breaks before it, or further up where a line may
+// leave the one before it (keep is false); a run of kept lines longer
+// than a page breaks where it must.
+func (p *pager) paginate(start float64) {
+	page, y, top := 1, start, 0
+	at := make([]float64, len(p.flow))
+	pages := make([]int, len(p.flow))
+	for i := 0; i < len(p.flow); i++ {
+		ln := p.flow[i]
+		gap := ln.gap
+		if i == top && page > 1 {
+			gap = 0
+		}
+		if y+gap+ln.h <= textBottom || i == top {
+			at[i], pages[i] = y+gap, page
+			y += gap + ln.h
+			continue
+		}
+		k := i
+		for k > top && p.flow[k].keep {
+			k--
+		}
+		if k == top {
+			k = i // nowhere to break: break here
+		}
+		page, y, top = page+1, marginTop, k
+		i = k - 1
+	}
+	for i := range p.flow {
+		ln := &p.flow[i]
+		ln.page = pages[i]
+		for _, o := range ln.ops {
+			o.page, o.y = pages[i], at[i]+o.y
+			p.ops = append(p.ops, o)
+		}
+	}
+	p.page = page
+}
+
+// returnLine is one line of the sender's address over the window.
+type returnLine struct {
+	text string
+	pt   float64
+}
+
+// returnLines fits the return address over the window: on one line if it
+// fits, else on two in a smaller size (name and street; postcode and town),
+// leaving the country out before anything is cut short. The post must be
+// able to return the letter, so nothing that finds the sender is lost
+// while it can be kept.
+func (p *pager) returnLines(s string) []returnLine {
+	for _, size := range []float64{smallPt, smallPt - 1} {
+		if p.measure(false, size)(s) <= windowW {
+			return []returnLine{{s, size}}
+		}
+	}
+	pt := smallPt - 1
+	parts := strings.Split(s, " · ")
+	if len(parts) > 3 {
+		parts = parts[:len(parts)-1] // the country goes first
+	}
+	if len(parts) == 1 {
+		return []returnLine{{p.cut(s, pt), pt}}
+	}
+	half := (len(parts) + 1) / 2
+	return []returnLine{
+		{p.cut(strings.Join(parts[:half], " · "), pt), pt},
+		{p.cut(strings.Join(parts[half:], " · "), pt), pt},
 	}
 }
 
-// oneLine fits s on one line of width w: in a smaller size if need be,
-// and cut short with an ellipsis when even that is too wide. The return
-// address over a window must not run into the address below it.
-func (p *pager) oneLine(s string, w, pt float64) (string, float64) {
-	for _, size := range []float64{pt, pt - 1} {
-		if p.measure(false, size)(s) <= w {
-			return s, size
-		}
-	}
-	pt--
+// cut shortens s with an ellipsis until it fits the window's width.
+func (p *pager) cut(s string, pt float64) string {
 	measure := p.measure(false, pt)
+	if measure(s) <= windowW {
+		return s
+	}
 	r := []rune(s)
-	for len(r) > 0 && measure(string(r)+"…") > w {
+	for len(r) > 0 && measure(string(r)+"…") > windowW {
 		r = r[:len(r)-1]
 	}
-	return strings.TrimSpace(string(r)) + "…", pt
+	return strings.TrimSpace(string(r)) + "…"
 }
 
-// columns places a line whose parts are divided by tabs: the first at
-// the left margin, the last at the right, one between them centred.
-func (p *pager) columns(s string) {
+// columns makes a line whose parts are divided by tabs: the first at the
+// left margin, the last at the right, one between them centred.
+func (p *pager) columns(s string) line {
+	lh := p.m.lineMM
 	cols := strings.Split(s, "\t")
 	if len(cols) == 1 {
-		p.text(marginL, textW, s, false, bodyPt, lineMM, "L")
-		return
+		ls := p.wrapped(marginL, textW, s, false, p.m.bodyPt, lh, 0, "L")
+		if len(ls) == 1 {
+			return ls[0]
+		}
+		var ops []op
+		for i, l := range ls {
+			for _, o := range l.ops {
+				o.y = float64(i) * lh
+				ops = append(ops, o)
+			}
+		}
+		return line{ops: ops, h: float64(len(ls)) * lh}
 	}
-	p.keep(lineMM)
 	w := textW / float64(len(cols))
+	var ops []op
 	for i, c := range cols {
 		align := "C"
 		switch i {
@@ -255,17 +448,9 @@ func (p *pager) columns(s string) {
 		case len(cols) - 1:
 			align = "R"
 		}
-		p.ops = append(p.ops, op{page: p.page, x: marginL + float64(i)*w, y: p.y, w: w, h: lineMM, text: c, pt: bodyPt, align: align})
+		ops = append(ops, op{x: marginL + float64(i)*w, w: w, h: lh, text: c, pt: p.m.bodyPt, align: align})
 	}
-	p.y += lineMM
-}
-
-// keep starts a new page unless h millimetres fit on this one.
-func (p *pager) keep(h float64) {
-	if p.y+h > textBottom {
-		p.page++
-		p.y = marginTop
-	}
+	return line{ops: ops, h: lh}
 }
 
 func (p *pager) draw(l *Letter) {

@@ -26,9 +26,12 @@ func setLanguage(pdf []byte, lang string) ([]byte, error) {
 	if !langRe.MatchString(lang) {
 		return nil, fmt.Errorf("letters: %q is not a language code", lang)
 	}
-	sx := startxrefRe.FindSubmatch(pdf)
-	cat := catalogRe.FindSubmatch(pdf)
-	tr := trailerRe.FindSubmatch(pdf)
+	// The regular expressions run on the file's tail only, where the
+	// writer puts the catalog, the trailer and startxref: scanning the
+	// font streams before them would cost more than the rest of the work.
+	sx := startxrefRe.FindSubmatch(tail(pdf, "startxref"))
+	cat := catalogRe.FindSubmatch(tail(pdf, "/Type /Catalog\n"))
+	tr := trailerRe.FindSubmatch(tail(pdf, "trailer"))
 	if sx == nil || cat == nil || tr == nil {
 		return nil, fmt.Errorf("letters: the PDF writer's output is not in the expected form; cannot set its language")
 	}
@@ -53,4 +56,13 @@ func setLanguage(pdf []byte, lang string) ([]byte, error) {
 	prev, _ := strconv.Atoi(string(sx[1]))
 	fmt.Fprintf(out, "/Prev %d\n>>\nstartxref\n%d\n%%%%EOF\n", prev, xrefAt)
 	return out.Bytes(), nil
+}
+
+// tail is pdf from a little before the last place key occurs.
+func tail(pdf []byte, key string) []byte {
+	i := bytes.LastIndex(pdf, []byte(key))
+	if i < 0 {
+		return nil
+	}
+	return pdf[max(0, i-64):]
 }

@@ -1,6 +1,7 @@
 package letters
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -42,14 +43,46 @@ type Request struct {
 	// Attachments are listed under the letter, after the ones the
 	// letter's kind brings (a reminder attaches the request).
 	Attachments []string
+
+	// Grounds are the Art. 17(1) GDPR grounds an erasure rests on; nil
+	// states DefaultGrounds (consent withdrawn and an Art. 21(1) objection).
+	Grounds []Ground
+	// Published says the company made the data public, so an erasure also
+	// asks it to inform the others who copy or link to them (Art. 17(2)).
+	Published bool
+	// Corrections are what a rectification asks to correct; it needs one
+	// at least.
+	Corrections []Correction
+	// TransferTo is the controller a portability request asks the data to
+	// be sent to directly (Art. 20(2) GDPR); nil sends them to the person.
+	TransferTo *Recipient
+	// Refusal is the refusal a reply (law.Reply) answers; Original is the
+	// request refused.
+	Refusal Refusal
+	// Missing lists the AccessItems an incomplete answer lacks, for a reply
+	// to RefusalIncomplete; nil lists every item as a checklist.
+	Missing []string
+	// Replied is the day the company's refusal came, for a reply; zero when
+	// unknown.
+	Replied time.Time
 }
 
 // Recipient is who a letter goes to.
 type Recipient struct {
-	Name         string // the legal name, or the name the company trades under
+	// Name is the legal entity's name ("ООО «Старт»"); several entities
+	// that act as joint controllers are joined by ", ".
+	Name         string
 	Registration string
 	Address      string // postal address, one line or several
 	Email        string
+	// Brand is the name the company trades under, printed after the legal
+	// name when it differs ("ООО «Старт» (NETRACK)").
+	Brand string
+	// Country is the ISO 3166-1 code of the state where the company is
+	// registered; it picks the registration number's label (код ЄДРПОУ,
+	// ОГРН, reģ. Nr., įmonės kodas). "" reads it from the address's last
+	// line, or takes the jurisdiction's state.
+	Country string
 }
 
 // Prior is an earlier letter a follow-up refers to.
@@ -83,19 +116,32 @@ var Languages = []string{"uk", "ru", "lv", "lt", "en"}
 // splitAddress breaks a one-line postal address into the lines an
 // envelope shows: "Elijas iela 17, Rīga, LV-1050, Latvija" becomes
 // "Elijas iela 17" / "Rīga, LV-1050" / "Latvija". A part that is only a
-// number, a postcode or a building part stays with the part before it.
+// number, a bare postcode or a building part stays with the part before
+// it; a postcode followed by its town ("LT-10312 Vilnius") starts a line;
+// a US state and ZIP code ("CA 92121") stays with the town. An address
+// written from the postcode down ("109029, Россия, Москва, ул. …", the
+// Russian order) is turned round: street / town / postcode / country.
 func splitAddress(s string) []string {
 	if strings.Contains(s, "\n") {
 		return addressLines(s)
 	}
-	var out []string
+	var parts []string
 	for _, part := range strings.Split(s, ",") {
-		part = strings.TrimSpace(part)
-		if part == "" {
-			continue
+		if part = strings.TrimSpace(part); part != "" {
+			parts = append(parts, part)
 		}
-		if len(out) == 1 && isPostcode(out[0]) || len(out) > 0 && continuesAddress(part) {
-			out[len(out)-1] += ", " + part
+	}
+	if len(parts) >= 3 && isPostcode(parts[0]) {
+		return bigEndian(parts)
+	}
+	var out []string
+	for _, part := range parts {
+		if len(out) > 0 && continuesAddress(part) {
+			sep := ", "
+			if prev := out[len(out)-1]; usZip.MatchString(prev[strings.LastIndex(prev, " ")+1:]) && isPostcode(part) {
+				sep = " " // San Diego, CA 92121
+			}
+			out[len(out)-1] += sep + part
 			continue
 		}
 		out = append(out, part)
@@ -103,9 +149,35 @@ func splitAddress(s string) []string {
 	return out
 }
 
+// bigEndian turns "postcode, [country,] town, street, house …" round
+// into envelope lines: the street with its house, the town, the
+// postcode, the country.
+func bigEndian(parts []string) []string {
+	post, rest := parts[0], parts[1:]
+	country := ""
+	if _, ok := countries[strings.ToLower(rest[0])]; ok {
+		country, rest = rest[0], rest[1:]
+	}
+	if len(rest) == 0 {
+		return parts
+	}
+	town := rest[0]
+	out := []string{}
+	if len(rest) > 1 {
+		out = append(out, strings.Join(rest[1:], ", "))
+	}
+	out = append(out, town, post)
+	if country != "" {
+		out = append(out, country)
+	}
+	return out
+}
+
 // buildingParts are the abbreviations that start the second half of a
 // street address: house, building, flat, office.
 var buildingParts = []string{"д.", "дом ", "буд.", "будинок", "стр.", "корп.", "кв.", "оф.", "офіс", "офис", "пом.", "k-", "dz.", "korp.", "bt.", "apt", "suite", "unit", "floor", "эт.", "пов."}
+
+var usZip = regexp.MustCompile(`^[A-Z]{2}( \d{5}(-\d{4})?)?$`)
 
 // isPostcode says whether a part is a bare postcode, which begins some
 // addresses ("109029, Россия, Москва, …") and belongs on the next line.
@@ -118,14 +190,23 @@ func isPostcode(part string) bool {
 	return len(part) >= 4
 }
 
+// continuesAddress says whether a part of an address belongs on the line
+// before it.
 func continuesAddress(part string) bool {
 	r := []rune(part)
-	if unicode.IsDigit(r[0]) {
+	// A postcode with a country prefix alone (Rīga, LV-1050) goes with the
+	// town; followed by the town (LT-10312 Vilnius) it starts a line.
+	if len(r) > 3 && unicode.IsUpper(r[0]) && unicode.IsUpper(r[1]) && r[2] == '-' && unicode.IsDigit(r[3]) {
+		return !strings.Contains(part, " ")
+	}
+	// A US state and ZIP code: San Diego, CA 92121.
+	if usZip.MatchString(part) {
 		return true
 	}
-	// Postcodes with a country prefix: LV-1050, LT-10312.
-	if len(r) > 3 && unicode.IsUpper(r[0]) && unicode.IsUpper(r[1]) && r[2] == '-' && unicode.IsDigit(r[3]) {
-		return true
+	if unicode.IsDigit(r[0]) {
+		// A house number, or a bare postcode after the town; a postcode
+		// with its town ("01008 Київ") starts a line.
+		return !strings.ContainsFunc(part, unicode.IsLetter) || len(strings.Fields(part)) == 1
 	}
 	l := strings.ToLower(part)
 	for _, b := range buildingParts {

@@ -14,7 +14,7 @@ import (
 // The templates a language's common.tmpl defines, and the ones each kind's
 // file defines. Compose fails with a clear message when one is missing.
 var (
-	commonParts = []string{"layout", "recipient.label", "recipient", "sender.label", "sender", "returnline", "dateline", "marking", "closing", "signature", "attachments.label", "page", "email.subject"}
+	commonParts = []string{"email.closing", "layout", "recipient.label", "recipient", "sender.label", "sender", "returnline", "dateline", "marking", "closing", "signature", "attachments.label", "page", "email.subject"}
 	kindParts   = []string{"title", "subject", "body", "attachments"}
 )
 

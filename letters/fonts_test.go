@@ -1,0 +1,50 @@
+package letters
+
+import (
+	"regexp"
+	"strconv"
+	"testing"
+
+	"prava/law"
+)
+
+var xrefEntryRe = regexp.MustCompile(`(\d{10}) (\d{5}) ([nf]) \n`)
+
+// checkXref fails the test when an entry of the PDF's first cross-reference
+// table does not point at its object.
+func checkXref(t *testing.T, name string, pdf []byte) {
+	t.Helper()
+	m := xrefRe.FindSubmatchIndex(pdf)
+	if m == nil {
+		t.Fatalf("%s: no cross-reference table", name)
+	}
+	for i, e := range xrefEntryRe.FindAllSubmatch(pdf[m[4]:m[5]], -1) {
+		if string(e[3]) != "n" {
+			continue
+		}
+		off, _ := strconv.Atoi(string(e[1]))
+		want := strconv.Itoa(i) + " 0 obj"
+		if off+len(want) > len(pdf) || string(pdf[off:off+len(want)]) != want {
+			t.Errorf("%s: object %d is not at %d (%q)", name, i, off, pdf[off:min(len(pdf), off+20)])
+		}
+	}
+}
+
+// TestFontNames: the fonts carry a subset tag and their PostScript names,
+// and every object is still where the cross-reference table says.
+func TestFontNames(t *testing.T) {
+	for _, lang := range Languages {
+		for _, kind := range []law.Kind{law.Access, law.Erasure} {
+			_, pdf := renderPDF(t, sampleRequest(lang, kind))
+			for _, want := range []string{`/BaseFont /[A-Z]{6}\+DejaVuSerif\n`, `/BaseFont /[A-Z]{6}\+DejaVuSerif-Bold\n`, `/FontName /[A-Z]{6}\+DejaVuSerif\s`} {
+				if !regexp.MustCompile(want).Match(pdf) {
+					t.Errorf("%s %s: no font named %s", lang, kind, want)
+				}
+			}
+			if regexp.MustCompile(`/utf8serif`).Match(pdf) {
+				t.Errorf("%s %s: a font is still named utf8serif", lang, kind)
+			}
+			checkXref(t, lang+" "+string(kind), pdf)
+		}
+	}
+}

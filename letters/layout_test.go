@@ -1,0 +1,223 @@
+package letters
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"prava/law"
+)
+
+// profiles are the three people the layout test writes for: one with the
+// least a letter needs, one with long everything, and one with every
+// field and option filled.
+var profiles = map[string]func(r *Request){
+	"short": func(r *Request) {
+		r.From = Profile{Name: "Ivan Ko", Email: "i@ex.lv", IDDocument: "паспорт 4510 123456, выдан 01.02.2010 ОУФМС России по г. Москве"}
+		r.Service, r.Marking, r.PromisedDays = "", "", 0
+		r.Corrections = r.Corrections[:1]
+	},
+	"long": func(r *Request) {
+		r.From.Name = "Анна-Марія Олександрівна Волошин-Петренко"
+		r.From.Address = "вул. Велика Васильківська, 144/2, під’їзд 3, кв. 187\nм. Київ, 03150\nУкраїна"
+		r.From.Email = "anna-maria.voloshyn-petrenko@verylongexampledomainname-for-testing.co.uk"
+		r.Service = "https://www.example-shop.example.lv/account/settings/privacy?tab=data&lang=lv"
+		r.To.Address = "Krišjāņa Valdemāra iela 118, 3. stāvs, biroju centrs “Valdemārs”, Rīga, LV-1013, Latvija"
+		r.Extra = strings.Repeat("Šis ir ilgs personīgs teksts par manu situāciju, kas paskaidro, kāpēc es rakstu. ", 14)
+	},
+	"every": func(r *Request) {
+		r.Corrections = append(r.Corrections, Correction{Field: "surname", Value: "Петренко-Коваль"}, Correction{Field: "phone", Value: "+371 20 000 000", Was: "+371 29 999 999"})
+		r.Grounds = Grounds
+		r.Published = true
+		r.TransferTo = &Recipient{Name: "Jauns Pakalpojums SIA", Email: "dpo@jauns.example.lv"}
+		r.Attachments = []string{"Copy of the contract", "Screenshot of the account page"}
+		r.Replies = []string{"2026-10-20: the company replied that it keeps the data for accounting"}
+		r.Missing = nil
+		r.Extra = "Please also delete the data of my old account, which I closed in 2024."
+	},
+}
+
+// TestLayoutMatrix renders every language × kind × profile and reads each
+// PDF back: no last page holds fewer than two lines of the letter's text
+// (the signature never stands alone), the fonts are embedded subsets
+// with tagged names, and the paragraphs read back in order.
+func TestLayoutMatrix(t *testing.T) {
+	needPdftotext(t)
+	dir := t.TempDir()
+	pages := map[int]int{}
+	for _, lang := range Languages {
+		for _, kind := range allKinds {
+			if slices.Contains(refused[lang], kind) {
+				continue
+			}
+			for name, edit := range profiles {
+				r := sampleRequest(lang, kind)
+				if kind == law.Complaint {
+					r.Marking = ""
+				}
+				edit(&r)
+				l, pdf := renderPDF(t, r)
+				id := fmt.Sprintf("%s-%s-%s", lang, kind, name)
+				path := filepath.Join(dir, id+".pdf")
+				if err := os.WriteFile(path, pdf, 0o600); err != nil {
+					t.Fatal(err)
+				}
+				n := checkLastPage(t, id, l, path)
+				pages[n]++
+				checkOrder(t, id, l, path)
+				if !regexp.MustCompile(`/BaseFont /[A-Z]{6}\+DejaVuSerif\n`).Match(pdf) {
+					t.Errorf("%s: the regular font has no subset tag", id)
+				}
+				if len(pdf) > 30<<10*n {
+					t.Errorf("%s: %d bytes for %d pages, over 30 KB a page", id, len(pdf), n)
+				}
+			}
+		}
+		// pdffonts, once per language: embedded, subset.
+		out, err := exec.Command("pdffonts", filepath.Join(dir, lang+"-access-every.pdf")).CombinedOutput()
+		if err != nil {
+			t.Fatalf("pdffonts: %v", err)
+		}
+		for _, row := range strings.Split(strings.TrimSpace(string(out)), "\n")[2:] {
+			if f := strings.Fields(row); len(f) < 7 || f[len(f)-5] != "yes" || f[len(f)-4] != "yes" || !regexp.MustCompile(`^[A-Z]{6}\+DejaVuSerif`).MatchString(f[0]) {
+				t.Errorf("%s: pdffonts row %q, want an embedded subset named ABCDEF+DejaVuSerif", lang, row)
+			}
+		}
+	}
+	t.Logf("letters by page count: %v", pages)
+}
+
+// TestLastPageSweep grows a letter a sentence at a time, so its end falls
+// at every height of the page, and checks each layout: the last page
+// never holds fewer than two lines of text, and no paragraph leaves a
+// single line alone at the foot or the head of a page.
+func TestLastPageSweep(t *testing.T) {
+	for _, lang := range Languages {
+		for _, kind := range []law.Kind{law.Access, law.Withdrawal, law.Complaint} {
+			for n := 0; n < 40; n += 2 {
+				r := sampleRequest(lang, kind)
+				r.Extra = strings.TrimSpace(strings.Repeat("Teksts teksts teksts teksts teksts teksts teksts teksts. ", n))
+				l, err := Compose(r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				p := l.paginated(l.document())
+				if p.page == 1 {
+					continue
+				}
+				body := 0
+				for _, o := range p.ops {
+					if o.page == p.page && o.body {
+						body++
+					}
+				}
+				if body < 2 {
+					t.Errorf("%s %s +%d sentences: the last page (%d) holds %d lines of text", lang, kind, n, p.page, body)
+				}
+				checkWidows(t, fmt.Sprintf("%s %s +%d", lang, kind, n), p)
+			}
+		}
+	}
+}
+
+// checkWidows fails when a paragraph leaves one of its lines alone on a
+// page.
+func checkWidows(t *testing.T, id string, p *pager) {
+	t.Helper()
+	type key struct{ para, page int }
+	lines, onPage := map[int]int{}, map[key]int{}
+	for _, ln := range p.flow {
+		lines[ln.para]++
+		onPage[key{ln.para, ln.page}]++
+	}
+	for k, n := range onPage {
+		if n == 1 && lines[k.para] > 1 {
+			t.Errorf("%s: paragraph %d leaves one line alone on page %d", id, k.para, k.page)
+		}
+	}
+}
+
+// checkLastPage reads the last page back and counts the lines that are
+// neither the closing, the signature, the attachments nor the footer.
+func checkLastPage(t *testing.T, id string, l *Letter, path string) int {
+	t.Helper()
+	info, err := exec.Command("pdfinfo", path).Output()
+	if err != nil {
+		t.Fatalf("%s: pdfinfo: %v", id, err)
+	}
+	var n int
+	fmt.Sscanf(regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(string(info))[1], "%d", &n)
+	if n == 1 {
+		return 1
+	}
+	out, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", "-f", fmt.Sprint(n), "-l", fmt.Sprint(n), path, "-").Output()
+	if err != nil {
+		t.Fatalf("%s: pdftotext: %v", id, err)
+	}
+	var skip []string
+	skip = append(skip, l.PageLabel(n, n), l.AttachLabel)
+	if l.Closing != "" {
+		skip = append(skip, l.Closing)
+	}
+	for _, s := range l.Signature {
+		for _, c := range strings.Split(s, "\t") {
+			if c = strings.TrimSpace(c); c != "" {
+				skip = append(skip, c)
+			}
+		}
+	}
+	text := 0
+	for _, row := range strings.Split(string(out), "\n") {
+		row = strings.Join(strings.Fields(row), " ")
+		if row == "" || regexp.MustCompile(`^\d+\. `).MatchString(row) && slices.ContainsFunc(l.Attachments, func(a string) bool {
+			return strings.Contains(row, a) || strings.Contains(a, row[strings.Index(row, " ")+1:])
+		}) {
+			continue
+		}
+		if slices.ContainsFunc(skip, func(s string) bool { return s != "" && strings.Contains(row, s) }) {
+			continue
+		}
+		text++
+	}
+	if text < 2 {
+		t.Errorf("%s: the last page (%d) holds %d lines of text:\n%s", id, n, text, out)
+	}
+	return n
+}
+
+// checkOrder reads the whole PDF back and finds every paragraph in order.
+func checkOrder(t *testing.T, id string, l *Letter, path string) {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("%s: pdftotext: %v", id, err)
+	}
+	raw := string(out)
+	pages := strings.Count(raw, "\f")
+	for n := 1; n <= pages; n++ {
+		raw = strings.Replace(raw, l.PageLabel(n, pages), "", 1)
+	}
+	// Compare without spaces: lines wrap where a word breaks (a URL), and
+	// pdftotext may join them without one.
+	flat := strings.Join(strings.Fields(raw), "")
+	at := 0
+	for _, b := range l.Body {
+		for _, s := range append([]string{b.Text}, b.Items...) {
+			if s == "" {
+				continue
+			}
+			p := strings.Join(strings.Fields(s), "")
+			i := strings.Index(flat[at:], p)
+			if i < 0 {
+				t.Errorf("%s: text missing or out of order: %.80q", id, s)
+				continue
+			}
+			at += i + len(p)
+		}
+	}
+}

@@ -1,0 +1,130 @@
+package letters
+
+import (
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"hash/fnv"
+	"mime"
+	"mime/multipart"
+	"mime/quotedprintable"
+	"net/mail"
+	"net/textproto"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// EmailText is the e-mail as plain text to copy into a mail program: the
+// recipient, the subject and the body.
+func (l *Letter) EmailText() string {
+	subject, body := l.Email()
+	var b strings.Builder
+	if l.RecipientEmail != "" {
+		b.WriteString("To: " + l.RecipientEmail + "\n")
+	}
+	b.WriteString("Subject: " + subject + "\n\n" + body)
+	return b.String()
+}
+
+// Message writes the letter as an e-mail message (RFC 5322 with MIME,
+// RFC 2045–2047) that a mail program opens as a draft ready to send: To
+// the recipient, From the sender, the subject with the marking first,
+// "X-Unsent: 1" (which Outlook, Thunderbird and Apple Mail read as "open
+// as a draft"), the plain-text body, and pdf attached when it is not nil.
+// Unlike a mailto: link, it has no length limit, so a long Cyrillic letter
+// fits. Lines end in CRLF, as RFC 5322 asks.
+func (l *Letter) Message(pdf []byte) ([]byte, error) {
+	subject, body := l.Email()
+	var msg bytes.Buffer
+	h := func(name, value string) { fmt.Fprintf(&msg, "%s: %s\r\n", name, value) }
+	if l.SenderEmail != "" {
+		h("From", (&mail.Address{Name: l.SenderName, Address: l.SenderEmail}).String())
+	}
+	if l.RecipientEmail != "" {
+		h("To", (&mail.Address{Name: l.RecipientName, Address: l.RecipientEmail}).String())
+	}
+	h("Subject", encodeHeader(subject))
+	h("Date", l.Date.Format(time.RFC1123Z))
+	h("X-Unsent", "1")
+	h("MIME-Version", "1.0")
+
+	text := textPart(body)
+	if pdf == nil {
+		h("Content-Type", "text/plain; charset=utf-8")
+		h("Content-Transfer-Encoding", "quoted-printable")
+		msg.WriteString("\r\n")
+		msg.Write(text)
+		return msg.Bytes(), nil
+	}
+	mw := multipart.NewWriter(&msg)
+	if err := mw.SetBoundary(boundaryFor(l.Reference, pdf)); err != nil {
+		return nil, fmt.Errorf("letters: writing the e-mail: %w", err)
+	}
+	h("Content-Type", mime.FormatMediaType("multipart/mixed", map[string]string{"boundary": mw.Boundary()}))
+	msg.WriteString("\r\n")
+	tp, err := mw.CreatePart(textproto.MIMEHeader{
+		"Content-Type":              {"text/plain; charset=utf-8"},
+		"Content-Transfer-Encoding": {"quoted-printable"},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("letters: writing the e-mail: %w", err)
+	}
+	tp.Write(text)
+	name := l.AttachmentName()
+	pp, err := mw.CreatePart(textproto.MIMEHeader{
+		"Content-Type":              {mime.FormatMediaType("application/pdf", map[string]string{"name": name})},
+		"Content-Disposition":       {mime.FormatMediaType("attachment", map[string]string{"filename": name})},
+		"Content-Transfer-Encoding": {"base64"},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("letters: writing the e-mail: %w", err)
+	}
+	enc := base64.StdEncoding.EncodeToString(pdf)
+	for len(enc) > 76 {
+		pp.Write([]byte(enc[:76] + "\r\n"))
+		enc = enc[76:]
+	}
+	pp.Write([]byte(enc + "\r\n"))
+	if err := mw.Close(); err != nil {
+		return nil, fmt.Errorf("letters: writing the e-mail: %w", err)
+	}
+	return msg.Bytes(), nil
+}
+
+var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+
+// AttachmentName is the file name the letter's PDF travels under:
+// ASCII only, which every mail program shows correctly.
+func (l *Letter) AttachmentName() string {
+	ref := strings.Trim(unsafeName.ReplaceAllString(l.Reference, "-"), "-")
+	if ref == "" {
+		ref = "letter"
+	}
+	return fmt.Sprintf("%s-%s.pdf", ref, l.Kind)
+}
+
+// textPart is the body in quoted-printable with CRLF line ends.
+func textPart(body string) []byte {
+	var b bytes.Buffer
+	w := quotedprintable.NewWriter(&b)
+	w.Write([]byte(strings.ReplaceAll(strings.ReplaceAll(body, "\r\n", "\n"), "\n", "\r\n")))
+	w.Close()
+	return b.Bytes()
+}
+
+// encodeHeader encodes a non-ASCII header value as RFC 2047 words, folded
+// between words so no line runs past the limit.
+func encodeHeader(s string) string {
+	enc := mime.BEncoding.Encode("utf-8", s)
+	return strings.ReplaceAll(enc, "?= =?", "?=\r\n =?")
+}
+
+// boundaryFor is a multipart boundary that depends only on the message,
+// so the same letter gives the same bytes.
+func boundaryFor(ref string, pdf []byte) string {
+	f := fnv.New64a()
+	f.Write([]byte(ref))
+	f.Write(pdf)
+	return fmt.Sprintf("prava-%016x", f.Sum64())
+}
