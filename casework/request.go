@@ -143,10 +143,8 @@ func FollowUp(d *storage.Data, requestID string, kind law.Kind, date time.Time) 
 			if rep.Note != "" {
 				line += ": " + rep.Note
 			}
+			// The letter lists the company's replies as one attachment.
 			r.Replies = append(r.Replies, line)
-			for _, f := range rep.Files {
-				r.Attachments = append(r.Attachments, f.Name)
-			}
 		}
 	default:
 		return Written{}, fmt.Errorf("a follow-up is a reminder or a complaint, not %s", kind)

@@ -15,12 +15,6 @@ import (
 	"prava/storage"
 )
 
-// listFlag is a flag that may be given several times.
-type listFlag []string
-
-func (l *listFlag) String() string     { return strings.Join(*l, ", ") }
-func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
-
 // companyRow is a company as the command line prints it in JSON.
 type companyRow struct {
 	ID           string            `json:"id"`
