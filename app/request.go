@@ -228,22 +228,48 @@ func (u *UI) letterActions(r *storage.Request, company string) fyne.CanvasObject
 	})
 	open := widget.NewButtonWithIcon(T("request.print"), theme.DocumentPrintIcon(), func() { u.openPDF(id, company) })
 	copyText := widget.NewButtonWithIcon(T("request.copy_email"), theme.ContentCopyIcon(), func() {
-		subject, body := u.emailOf(id)
-		u.app.Clipboard().SetContent(subject + "\n\n" + body)
-		u.toast(T("request.copied"))
+		if r := u.data().Request(id); r != nil {
+			u.app.Clipboard().SetContent(casework.EmailText(*r))
+			u.toast(T("request.copied"))
+		}
 	})
 	row := []fyne.CanvasObject{save, open, copyText}
-	if strings.Contains(r.Contact, "@") {
+	how := T("request.how_post")
+	switch law.Channel(r.Channel) {
+	case law.ByEmail:
+		how = T("request.how_email")
 		mail := widget.NewButtonWithIcon(T("request.mail"), theme.MailSendIcon(), func() {
-			if err := u.app.OpenURL(u.mailtoURL(id)); err != nil {
+			path, err := u.emailFile(id, company)
+			if err == nil {
+				err = u.app.OpenURL(&url.URL{Scheme: "file", Path: path})
+			}
+			if err != nil {
 				u.notice(T("request.mail_failed"), err)
 			}
 		})
 		row = append(row, mail)
-	}
-	how := T("request.how_post")
-	if r.Channel == string(law.ByEmail) {
-		how = T("request.how_email")
+	case law.ByWebForm:
+		// The company takes requests only through its form: open it, and
+		// put the letter's text on the clipboard to paste there.
+		how = T("request.how_webform")
+		form := widget.NewButtonWithIcon(T("request.open_form"), theme.ComputerIcon(), func() {
+			r := u.data().Request(id)
+			if r == nil {
+				return
+			}
+			u.app.Clipboard().SetContent(casework.EmailText(*r))
+			link, err := url.Parse(r.Contact)
+			if err == nil {
+				err = u.app.OpenURL(link)
+			}
+			if err != nil {
+				u.notice(T("request.form_failed"), err)
+				return
+			}
+			u.toast(T("request.form_copied"))
+		})
+		form.Importance = widget.HighImportance
+		row = append([]fyne.CanvasObject{form}, row...)
 	}
 	return section(T("request.send"), para(how), container.NewAdaptiveGrid(2, row...))
 }
@@ -294,22 +320,26 @@ func (u *UI) openPDF(id, company string) {
 	}
 }
 
-// emailOf is a request's letter as an e-mail: its subject (the marking
-// first) and body, from the text kept with the request.
-func (u *UI) emailOf(id string) (subject, body string) {
+// emailFile writes a request's letter as an e-mail message (with the PDF
+// attached, marked as a draft) to a private temporary file, removed when
+// Prava closes, for the system to open in the mail program: a mailto: link
+// breaks on long letters and carries no attachment.
+func (u *UI) emailFile(id, company string) (string, error) {
 	r := u.data().Request(id)
 	if r == nil {
-		return "", ""
+		return "", casework.ErrNotFound
 	}
-	return casework.EmailOf(*r)
-}
-
-// mailtoURL opens the person's mail program with the letter filled in.
-func (u *UI) mailtoURL(id string) *url.URL {
-	r := u.data().Request(id)
-	subject, body := u.emailOf(id)
-	q := url.Values{"subject": {subject}, "body": {body}}
-	return &url.URL{Scheme: "mailto", Opaque: r.Contact, RawQuery: strings.ReplaceAll(q.Encode(), "+", "%20")}
+	msg, err := casework.EmailMessage(u.data(), *r)
+	if err != nil {
+		return "", err
+	}
+	name := strings.TrimSuffix(pdfName(r, company), ".pdf") + ".eml"
+	path, dir, err := storage.PlainCopy(name, msg)
+	if err != nil {
+		return "", err
+	}
+	u.temps = append(u.temps, dir)
+	return path, nil
 }
 
 // eventsView records what happened to a request, each on a day the person

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"bytes"
+	"net/mail"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"prava/casework"
 	"prava/storage"
 )
 
@@ -80,13 +83,18 @@ func TestRequestEndToEnd(t *testing.T) {
 			t.Errorf("the PDF lacks %q:\n%s", want, text)
 		}
 	}
-	subject, body := u.emailOf(r.ID)
-	if !strings.HasPrefix(subject, "Privatumo politika") || !strings.Contains(body, r.Reference) {
-		t.Errorf("e-mail %q / %q", subject, body[:min(len(body), 80)])
+	// The e-mail to copy names the recipient; the one for the mail
+	// program is a message with the PDF attached.
+	if text := casework.EmailText(r); !strings.HasPrefix(text, "To: data.controller@costless.com.ua\nSubject: Privatumo politika") || !strings.Contains(text, r.Reference) {
+		t.Errorf("e-mail to copy %q", text[:min(len(text), 120)])
 	}
-	mailto := u.mailtoURL(r.ID).String()
-	if !strings.HasPrefix(mailto, "mailto:data.controller@costless.com.ua?") || !strings.Contains(mailto, "subject=Privatumo%20politika") {
-		t.Errorf("mailto %s", mailto)
+	eml, err := u.emailFile(r.ID, company.Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(eml)
+	if msg, err := mail.ReadMessage(bytes.NewReader(raw)); err != nil || msg.Header.Get("X-Unsent") != "1" || !strings.Contains(msg.Header.Get("To"), "data.controller@costless.com.ua") || !strings.HasSuffix(eml, "access.eml") {
+		t.Errorf("the e-mail file %s: %v", eml, err)
 	}
 
 	// Marked sent: the due date and why.

@@ -55,6 +55,22 @@ func (k *Desk) FollowUp(requestID string, kind law.Kind) (Written, error) {
 	return w, err
 }
 
+// Answer writes the reply to a company's refusal of a request (see
+// casework.Answer) and stores it as a draft.
+func (k *Desk) Answer(requestID string, refusal letters.Refusal) (Written, error) {
+	var w Written
+	err := k.update(func(d *storage.Data) error {
+		var err error
+		if w, err = Answer(d, requestID, refusal, k.today()); err != nil {
+			return err
+		}
+		d.Requests = append(d.Requests, w.Request)
+		k.log(d, EntryLetterWritten, w.Request.CompanyID, w.Request.ID, w.Request.Reference)
+		return nil
+	})
+	return w, err
+}
+
 // Detail is what a person adds to an event: how a letter was sent and its
 // tracking number, a reply's note, the reason for a refusal.
 type Detail struct {
@@ -268,6 +284,10 @@ func rewrite(d *storage.Data, r *storage.Request) (Written, error) {
 		kind, err := law.ParseKind(r.Kind)
 		if err != nil {
 			return Written{}, err
+		}
+		if kind == law.Reply {
+			// Which refusal it answers is not kept: write a new reply.
+			return Written{}, problem("letter", "not_editable", "a reply to a refusal cannot be edited: delete it and write it again")
 		}
 		w, err := FollowUp(d, r.ParentID, kind, r.Dates.Created)
 		if err != nil {

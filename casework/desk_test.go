@@ -2,7 +2,12 @@ package casework
 
 import (
 	"bytes"
+	"encoding/base64"
 	"errors"
+	"io"
+	"mime"
+	"mime/multipart"
+	"net/mail"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -12,6 +17,7 @@ import (
 	"time"
 
 	"prava/law"
+	"prava/letters"
 	"prava/policy"
 	"prava/storage"
 )
@@ -461,5 +467,111 @@ func TestSnapshotStaysAsItWas(t *testing.T) {
 	}
 	if k.Data() == snap || len(k.Data().Companies) != 0 {
 		t.Error("Data does not show the latest change")
+	}
+}
+
+// TestEmailMessage: a stored request's e-mail, parsed back as a mail
+// program would: the recipient, the subject, the draft mark, the text and
+// the PDF.
+func TestEmailMessage(t *testing.T) {
+	k, _, id := newDesk(t)
+	ws, err := k.WriteRequests(id, []Draft{{Kind: law.Access, Contact: -1, Date: testDay}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := *k.Data().Request(ws[0].Request.ID)
+	raw, err := EmailMessage(k.Data(), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg, err := mail.ReadMessage(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	to, err := mail.ParseAddress(msg.Header.Get("To"))
+	if err != nil || to.Address != r.Contact {
+		t.Errorf("To %q (%v), want %s", msg.Header.Get("To"), err, r.Contact)
+	}
+	subject, _ := new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
+	if subject != r.Subject || msg.Header.Get("X-Unsent") != "1" {
+		t.Errorf("subject %q, X-Unsent %q", subject, msg.Header.Get("X-Unsent"))
+	}
+	_, params, err := mime.ParseMediaType(msg.Header.Get("Content-Type"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := multipart.NewReader(msg.Body, params["boundary"])
+	var kinds []string
+	for {
+		p, err := parts.NextPart()
+		if err != nil {
+			break
+		}
+		data, _ := io.ReadAll(p)
+		kinds = append(kinds, p.Header.Get("Content-Type"))
+		if p.Header.Get("Content-Transfer-Encoding") == "base64" {
+			data, _ = base64.StdEncoding.DecodeString(strings.ReplaceAll(string(data), "\r\n", ""))
+		}
+		if strings.HasPrefix(p.Header.Get("Content-Type"), "application/pdf") && !bytes.Equal(data, r.PDF) {
+			t.Error("the attached PDF is not the request's")
+		}
+	}
+	if len(kinds) != 2 || !strings.HasPrefix(kinds[0], "text/plain") || !strings.HasPrefix(kinds[1], "application/pdf") {
+		t.Errorf("parts %v", kinds)
+	}
+	if text := EmailText(r); !strings.HasPrefix(text, "To: "+r.Contact+"\nSubject: ") {
+		t.Errorf("the e-mail to copy: %q", text[:min(80, len(text))])
+	}
+}
+
+// TestOtherKindsAndAnswers: the four other kinds, refused where the law
+// grants no such right, and the reply to a usual refusal.
+func TestOtherKindsAndAnswers(t *testing.T) {
+	k, _, id := newDesk(t) // Costless, under the GDPR (EU-LT)
+	_, err := k.WriteRequests(id, []Draft{{Kind: law.Rectification, Contact: -1, Date: testDay}})
+	var p *Problem
+	if !errors.As(err, &p) || p.Field != "corrections" {
+		t.Errorf("a rectification without corrections: %v", err)
+	}
+	ws, err := k.WriteRequests(id, []Draft{
+		{Kind: law.Rectification, Contact: -1, Date: testDay, Corrections: []letters.Correction{{Field: "address", Value: "Gedimino pr. 1, Vilnius"}}},
+		{Kind: law.Objection, Contact: -1, Date: testDay},
+		{Kind: law.Restriction, Contact: -1, Date: testDay},
+		{Kind: law.Portability, Contact: -1, Date: testDay},
+		{Kind: law.Erasure, Contact: -1, Date: testDay, Grounds: []letters.Ground{letters.GroundUnneeded}},
+	})
+	if err != nil || len(ws) != 5 {
+		t.Fatalf("the other kinds: %v", err)
+	}
+	if !strings.Contains(ws[0].Letter.Text(), "Gedimino pr. 1, Vilnius") {
+		t.Error("the rectification lacks the correction")
+	}
+	// Under Ukrainian law there is no right to portability: refused,
+	// naming the closest right, and nothing stored.
+	if err := k.EditCompany(id, func(c *storage.Company) error { c.Jurisdiction = "UA"; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	n := len(k.Data().Requests)
+	_, err = k.WriteRequests(id, []Draft{{Kind: law.Objection, Contact: -1, Date: testDay}, {Kind: law.Portability, Contact: -1, Date: testDay}})
+	if !errors.As(err, &p) || p.Code != "not_granted" || !strings.Contains(err.Error(), "closest") || len(k.Data().Requests) != n {
+		t.Errorf("portability under UA law: %v (%d requests)", err, len(k.Data().Requests)-n)
+	}
+	// A reply to a company that demands an ID copy.
+	if err := k.EditCompany(id, func(c *storage.Company) error { c.Jurisdiction = "EU-LT"; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	rid := sentRequest(t, k, id)
+	if err := k.Record(rid, EventReply, testDay, Detail{Note: "send us your passport"}); err != nil {
+		t.Fatal(err)
+	}
+	w, err := k.Answer(rid, letters.RefusalIDCopy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w.Request.Kind != "reply" || w.Request.ParentID != rid || !strings.Contains(w.Letter.Text(), "12") {
+		t.Errorf("the reply: %+v", w.Request)
+	}
+	if _, err := k.Answer(rid, "rude"); !errors.As(err, &p) || p.Field != "refusal" {
+		t.Errorf("an unknown refusal: %v", err)
 	}
 }

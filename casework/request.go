@@ -21,6 +21,14 @@ type Draft struct {
 	Contact int
 	Extra   string    // a paragraph of the person's own
 	Date    time.Time // the letter's date
+	// Grounds are the Art. 17(1) GDPR grounds an erasure rests on; nil
+	// states consent withdrawn and an objection (letters.DefaultGrounds).
+	Grounds []letters.Ground
+	// Published says the company made the data public (an erasure then
+	// cites Art. 17(2)).
+	Published bool
+	// Corrections are what a rectification asks to correct; it needs one.
+	Corrections []letters.Correction
 }
 
 // ErrNoContact means the company has no e-mail or postal address to write to.
@@ -43,8 +51,15 @@ func Write(d *storage.Data, companyID string, dr Draft) (Written, error) {
 		return Written{}, notFound("company", companyID)
 	}
 	code := law.Code(c.Jurisdiction)
-	if _, err := law.Lookup(string(code), Options(d.Settings)); err != nil {
+	j, err := law.Lookup(string(code), Options(d.Settings))
+	if err != nil {
 		return Written{}, problem("law", "company_unknown", "the law that applies to %s is not known: choose it on the company's page", c.Name)
+	}
+	if err := letters.Available(j, dr.Kind); err != nil {
+		return Written{}, problem("kind", "not_granted", "%v", err)
+	}
+	if dr.Kind == law.Rectification && len(dr.Corrections) == 0 {
+		return Written{}, problem("corrections", "empty", "say what to correct: what is wrong and what it should say")
 	}
 	ct, err := contactFor(c, string(dr.Kind), dr.Contact)
 	if err != nil {
@@ -74,6 +89,7 @@ func Write(d *storage.Data, companyID string, dr Draft) (Written, error) {
 		Date: dr.Date, Reference: Reference(from.Name, to.Name, dr.Kind, dr.Date),
 		Marking: markingOf(c, string(dr.Kind)), PromisedDays: c.PromisedDays, Service: c.Website,
 		Extra: strings.TrimSpace(dr.Extra), Options: Options(d.Settings),
+		Grounds: dr.Grounds, Published: dr.Published, Corrections: dr.Corrections,
 	}
 	w, err := compose(r, storage.Request{CompanyID: c.ID, Contact: ct.Value})
 	w.Request.Channel = string(recorded)
@@ -85,6 +101,22 @@ func Write(d *storage.Data, companyID string, dr Draft) (Written, error) {
 // and its term has passed too, the complaint to the supervisory authority,
 // listing the request, the proof of sending and the replies as attachments.
 func FollowUp(d *storage.Data, requestID string, kind law.Kind, date time.Time) (Written, error) {
+	return followUp(d, requestID, kind, "", date)
+}
+
+// Answer composes the reply to a company that refused or stalled a
+// request in one of the usual ways (an ID copy demanded, its portal only,
+// "excessive", an incomplete answer, a language the person cannot read),
+// to the contact the request went to.
+func Answer(d *storage.Data, requestID string, refusal letters.Refusal, date time.Time) (Written, error) {
+	if _, err := letters.ParseRefusal(string(refusal)); err != nil {
+		return Written{}, problem("refusal", "unknown", "%v", err)
+	}
+	return followUp(d, requestID, law.Reply, refusal, date)
+}
+
+// followUp is FollowUp, with the refusal a reply answers.
+func followUp(d *storage.Data, requestID string, kind law.Kind, refusal letters.Refusal, date time.Time) (Written, error) {
 	orig := d.Request(requestID)
 	if orig == nil {
 		return Written{}, notFound("request", requestID)
@@ -116,9 +148,18 @@ func FollowUp(d *storage.Data, requestID string, kind law.Kind, date time.Time) 
 	}
 	record := storage.Request{CompanyID: c.ID, ParentID: orig.ID}
 	switch kind {
-	case law.Reminder:
+	case law.Reminder, law.Reply:
 		r.To, r.Channel = company, law.Channel(orig.Channel)
+		if r.Channel == law.ByWebForm {
+			r.Channel = law.ByEmail
+		}
 		record.Contact = orig.Contact
+		if kind == law.Reply {
+			r.Refusal = refusal
+			if n := len(orig.Replies); n > 0 {
+				r.Replied = orig.Replies[n-1].Received
+			}
+		}
 	case law.Complaint:
 		a, err := law.AuthorityFor(code, d.Profile.Country)
 		if err != nil {
@@ -147,7 +188,7 @@ func FollowUp(d *storage.Data, requestID string, kind law.Kind, date time.Time) 
 			r.Replies = append(r.Replies, line)
 		}
 	default:
-		return Written{}, fmt.Errorf("a follow-up is a reminder or a complaint, not %s", kind)
+		return Written{}, fmt.Errorf("a follow-up is a reminder, a reply or a complaint, not %s", kind)
 	}
 	r.Reference = Reference(from.Name, r.To.Name, kind, date)
 	return compose(r, record)
@@ -156,6 +197,11 @@ func FollowUp(d *storage.Data, requestID string, kind law.Kind, date time.Time) 
 // compose writes the letter and its PDF and fills the request record.
 func compose(r letters.Request, record storage.Request) (Written, error) {
 	l, err := letters.Compose(r)
+	if errors.Is(err, letters.ErrProfile) {
+		// The person can mend this: the profile lacks what the letter
+		// needs (an identity document the law asks for, an address).
+		return Written{}, &Problem{Field: "profile", Code: "incomplete", Msg: err.Error(), Err: letters.ErrProfile}
+	}
 	if err != nil {
 		return Written{}, err
 	}
@@ -207,6 +253,14 @@ func recipientOf(c *storage.Company) letters.Recipient {
 	to := letters.Recipient{Name: c.Name, Registration: c.Registration}
 	if c.LegalName != "" {
 		to.Name = c.LegalName
+		if !strings.EqualFold(strings.TrimSpace(c.Name), strings.TrimSpace(c.LegalName)) {
+			to.Brand = c.Name
+		}
+	}
+	// The state whose law applies is where the company is established;
+	// it picks the registration number's label.
+	if j, err := law.Lookup(c.Jurisdiction, law.DefaultOptions()); err == nil {
+		to.Country = j.Country
 	}
 	return to
 }
@@ -239,4 +293,36 @@ func EmailOf(r storage.Request) (subject, body string) {
 		return r.Reference, r.LetterText.String()
 	}
 	return r.Subject, r.EmailBody.String()
+}
+
+// EmailMessage is a stored request's letter as an e-mail message a mail
+// program opens as a draft: to the contact it was written for (when that
+// is an e-mail address), from the person, with the subject and body kept
+// with the request and its PDF attached.
+func EmailMessage(d *storage.Data, r storage.Request) ([]byte, error) {
+	subject, body := EmailOf(r)
+	m := letters.Mail{
+		FromName: d.Profile.Name, From: d.Profile.Email, Subject: subject, Body: body,
+		Date: r.Dates.Created, Reference: r.Reference, Kind: law.Kind(r.Kind), PDF: r.PDF,
+	}
+	if law.Channel(r.Channel) == law.ByEmail {
+		m.To = r.Contact
+		if c := d.Company(r.CompanyID); c != nil {
+			m.ToName = recipientOf(c).Name
+		}
+	}
+	return m.Message()
+}
+
+// EmailText is a stored request's e-mail as text to paste into a mail
+// program or a web form: the recipient (for an e-mail), the subject and
+// the body.
+func EmailText(r storage.Request) string {
+	subject, body := EmailOf(r)
+	var b strings.Builder
+	if law.Channel(r.Channel) == law.ByEmail && r.Contact != "" {
+		b.WriteString("To: " + r.Contact + "\n")
+	}
+	b.WriteString("Subject: " + subject + "\n\n" + body)
+	return b.String()
 }

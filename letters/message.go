@@ -13,6 +13,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"prava/law"
 )
 
 // EmailText is the e-mail as plain text to copy into a mail program: the
@@ -36,20 +38,42 @@ func (l *Letter) EmailText() string {
 // fits. Lines end in CRLF, as RFC 5322 asks.
 func (l *Letter) Message(pdf []byte) ([]byte, error) {
 	subject, body := l.Email()
+	return Mail{
+		FromName: l.SenderName, From: l.SenderEmail, ToName: l.RecipientName, To: l.RecipientEmail,
+		Subject: subject, Body: body, Date: l.Date, Reference: l.Reference, Kind: l.Kind, PDF: pdf,
+	}.Message()
+}
+
+// Mail is a letter's e-mail as a request keeps it, without the letter:
+// enough to write its message again later (the app's "Open in mail
+// program" on a stored request).
+type Mail struct {
+	FromName, From string // the sender; From "" leaves the header out
+	ToName, To     string // the recipient; To "" leaves the header out
+	Subject, Body  string
+	Date           time.Time
+	Reference      string   // names the attachment and the MIME boundary
+	Kind           law.Kind // names the attachment
+	PDF            []byte   // attached when not nil
+}
+
+// Message writes the e-mail as Letter.Message does.
+func (m Mail) Message() ([]byte, error) {
 	var msg bytes.Buffer
 	h := func(name, value string) { fmt.Fprintf(&msg, "%s: %s\r\n", name, value) }
-	if l.SenderEmail != "" {
-		h("From", (&mail.Address{Name: l.SenderName, Address: l.SenderEmail}).String())
+	if m.From != "" {
+		h("From", (&mail.Address{Name: m.FromName, Address: m.From}).String())
 	}
-	if l.RecipientEmail != "" {
-		h("To", (&mail.Address{Name: l.RecipientName, Address: l.RecipientEmail}).String())
+	if m.To != "" {
+		h("To", (&mail.Address{Name: m.ToName, Address: m.To}).String())
 	}
-	h("Subject", encodeHeader(subject))
-	h("Date", l.Date.Format(time.RFC1123Z))
+	h("Subject", encodeHeader(m.Subject))
+	h("Date", m.Date.Format(time.RFC1123Z))
 	h("X-Unsent", "1")
 	h("MIME-Version", "1.0")
 
-	text := textPart(body)
+	text := textPart(m.Body)
+	pdf := m.PDF
 	if pdf == nil {
 		h("Content-Type", "text/plain; charset=utf-8")
 		h("Content-Transfer-Encoding", "quoted-printable")
@@ -58,7 +82,7 @@ func (l *Letter) Message(pdf []byte) ([]byte, error) {
 		return msg.Bytes(), nil
 	}
 	mw := multipart.NewWriter(&msg)
-	if err := mw.SetBoundary(boundaryFor(l.Reference, pdf)); err != nil {
+	if err := mw.SetBoundary(boundaryFor(m.Reference, pdf)); err != nil {
 		return nil, fmt.Errorf("letters: writing the e-mail: %w", err)
 	}
 	h("Content-Type", mime.FormatMediaType("multipart/mixed", map[string]string{"boundary": mw.Boundary()}))
@@ -71,7 +95,7 @@ func (l *Letter) Message(pdf []byte) ([]byte, error) {
 		return nil, fmt.Errorf("letters: writing the e-mail: %w", err)
 	}
 	tp.Write(text)
-	name := l.AttachmentName()
+	name := attachmentName(m.Reference, m.Kind)
 	pp, err := mw.CreatePart(textproto.MIMEHeader{
 		"Content-Type":              {mime.FormatMediaType("application/pdf", map[string]string{"name": name})},
 		"Content-Disposition":       {mime.FormatMediaType("attachment", map[string]string{"filename": name})},
@@ -96,12 +120,16 @@ var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 
 // AttachmentName is the file name the letter's PDF travels under:
 // ASCII only, which every mail program shows correctly.
-func (l *Letter) AttachmentName() string {
-	ref := strings.Trim(unsafeName.ReplaceAllString(l.Reference, "-"), "-")
+func (l *Letter) AttachmentName() string { return attachmentName(l.Reference, l.Kind) }
+
+// attachmentName is the PDF's file name from the letter's reference and
+// kind.
+func attachmentName(reference string, kind law.Kind) string {
+	ref := strings.Trim(unsafeName.ReplaceAllString(reference, "-"), "-")
 	if ref == "" {
 		ref = "letter"
 	}
-	return fmt.Sprintf("%s-%s.pdf", ref, l.Kind)
+	return fmt.Sprintf("%s-%s.pdf", ref, kind)
 }
 
 // textPart is the body in quoted-printable with CRLF line ends.
