@@ -189,3 +189,71 @@ func TestEditDraftLetter(t *testing.T) {
 	}
 	mustShow(t, u, "My customer number is 4711.")
 }
+
+// TestOtherKindsAnswerAndWebForm: a rectification with its corrections,
+// the reply to a refusal, and a company that takes requests only through
+// its web form.
+func TestOtherKindsAnswerAndWebForm(t *testing.T) {
+	u := homeUI(t, func(d *storage.Data) {
+		d.Profile = storage.Profile{Name: "Olena Petrenko", Email: "olena@example.org", Address: "Brīvības iela 1, Rīga, LV-1010", Country: "LV"}
+		d.Companies = []storage.Company{
+			{ID: "c", Name: "Alpha", Jurisdiction: "EU-LV", Language: "en", Contacts: []storage.Contact{{Kind: storage.ContactEmail, Value: "privacy@alpha.lv"}}},
+			{ID: "f", Name: "Formula", Jurisdiction: "EU-LV", Language: "en", Contacts: []storage.Contact{{Kind: storage.ContactWebForm, Value: "https://formula.example/privacy"}}},
+		}
+	})
+	u.showWriter("c")
+	check := func(label string) {
+		walk(u, func(o fyne.CanvasObject) {
+			if c, ok := o.(*widget.Check); ok && c.Text == label {
+				c.SetChecked(!c.Checked)
+			}
+		})
+	}
+	check("Rectification")
+	tap(t, u, "Write the letters")
+	mustShow(t, u, "Say what to correct")
+	var corrections *widget.Entry
+	walk(u, func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && strings.HasPrefix(e.PlaceHolder, "One a line") {
+			corrections = e
+		}
+	})
+	corrections.SetText("my address is wrong")
+	tap(t, u, "Write the letters")
+	mustShow(t, u, "is not a correction")
+	corrections.SetText("address = Brīvības iela 1, Rīga")
+	tap(t, u, "Write the letters")
+	if n := len(u.data().Requests); n != 2 {
+		t.Fatalf("%d requests written, want access and rectification", n)
+	}
+	var access string
+	for _, r := range u.data().Requests {
+		if r.Kind == "rectification" && !strings.Contains(r.LetterText.String(), "Brīvības iela 1, Rīga") {
+			t.Error("the rectification lacks the correction")
+		}
+		if r.Kind == "access" {
+			access = r.ID
+		}
+	}
+	u.showRequest(access)
+	tap(t, u, "Mark sent")
+	entryAfter(t, u, "What the company answered").SetText("send us your passport")
+	tap(t, u, "Reply received")
+	tap(t, u, "Answer the refusal…")
+	tap(t, u, "Write the reply")
+	mustShow(t, u, "Reply to a refusal · Alpha")
+
+	u.showWriter("f")
+	tap(t, u, "Write the letters")
+	mustShow(t, u, "Open the form")
+	mustShow(t, u, "takes requests only through its web form")
+	var form storage.Request
+	for _, r := range u.data().Requests {
+		if r.CompanyID == "f" {
+			form = r
+		}
+	}
+	if form.Channel != "web form" || form.Contact != "https://formula.example/privacy" {
+		t.Errorf("the web-form request: %+v", form)
+	}
+}

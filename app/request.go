@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 
 	"prava/casework"
 	"prava/law"
+	"prava/letters"
 	"prava/storage"
 )
 
@@ -167,6 +169,10 @@ func (u *UI) outlookView(r storage.Request) fyne.CanvasObject {
 		b := widget.NewButtonWithIcon(T("request.write_complaint"), theme.MailComposeIcon(), func() { u.followUp(r.ID, law.Complaint) })
 		b.Importance = widget.HighImportance
 		parts = append(parts, buttons(b))
+	}
+	if len(r.Replies) > 0 || r.Status == storage.StatusRefused {
+		answer := widget.NewButtonWithIcon(T("request.answer"), theme.MailReplyIcon(), func() { u.askAnswer(r.ID) })
+		parts = append(parts, hint(T("request.answer_hint")), buttons(answer))
 	}
 	for _, f := range []*storage.Request{o.Reminder, o.Complaint} {
 		if f != nil {
@@ -407,6 +413,31 @@ func (u *UI) eventsView(r *storage.Request) fyne.CanvasObject {
 	}
 
 	return section(T("request.events"), append([]fyne.CanvasObject{field(T("request.date"), date, hint(T("request.date_hint")))}, append(rows, problem)...)...)
+}
+
+// askAnswer asks which of the usual refusals the company sent, and writes
+// the reply to it.
+func (u *UI) askAnswer(id string) {
+	names := make([]string, len(letters.Refusals))
+	for i, r := range letters.Refusals {
+		names[i] = T("refusal." + string(r))
+	}
+	which := widget.NewRadioGroup(names, nil)
+	which.SetSelected(names[0])
+	d := dialog.NewCustomConfirm(T("request.answer"), T("request.answer_do"), T("common.cancel"),
+		container.NewVBox(para(T("request.answer_which")), which), func(ok bool) {
+			i := slices.Index(names, which.Selected)
+			if !ok || i < 0 {
+				return
+			}
+			var w casework.Written
+			u.change(func(k *casework.Desk) (err error) {
+				w, err = k.Answer(id, letters.Refusals[i])
+				return err
+			}, func() { u.showRequest(w.Request.ID) }, nil)
+		}, u.win)
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
 }
 
 // askRefusal asks why the company refused, which the complaint will

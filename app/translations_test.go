@@ -10,6 +10,8 @@ import (
 
 	"prava/assets"
 	"prava/casework"
+	"prava/law"
+	"prava/letters"
 	"prava/policy"
 	"prava/storage"
 )
@@ -78,8 +80,14 @@ func TestEveryKeyTranslated(t *testing.T) {
 	for _, k := range []storage.ContactKind{storage.ContactEmail, storage.ContactPost, storage.ContactWebForm, storage.ContactPhone} {
 		used["contact."+string(k)] = true
 	}
-	for _, k := range []string{"access", "erasure", "withdrawal", "reminder", "complaint"} {
-		used["kind."+k] = true
+	for _, k := range law.Kinds {
+		used["kind."+string(k)] = true
+	}
+	for _, g := range letters.Grounds {
+		used["ground."+string(g)] = true
+	}
+	for _, r := range letters.Refusals {
+		used["refusal."+string(r)] = true
 	}
 	for _, s := range []storage.Status{storage.StatusDraft, storage.StatusSent, storage.StatusAnswered, storage.StatusDone, storage.StatusRefused} {
 		used["status."+string(s)] = true

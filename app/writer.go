@@ -24,12 +24,34 @@ func (u *UI) showWriter(companyID string) {
 		return
 	}
 	kinds := map[law.Kind]*widget.Check{}
-	kindRow := container.NewHBox()
-	for _, k := range []law.Kind{law.Access, law.Erasure, law.Withdrawal} {
+	kindRow := container.NewGridWithColumns(2)
+	// Erasure rests on grounds; a rectification needs the corrections.
+	grounds := map[letters.Ground]*widget.Check{}
+	groundRows := container.NewVBox()
+	for _, g := range letters.Grounds {
+		ch := widget.NewCheck(T("ground."+string(g)), nil)
+		grounds[g] = ch
+		groundRows.Add(ch)
+	}
+	for _, g := range letters.DefaultGrounds {
+		grounds[g].SetChecked(true)
+	}
+	published := widget.NewCheck(T("writer.published"), nil)
+	groundsField := field(T("writer.grounds"), container.NewVBox(groundRows, published), hint(T("writer.grounds_hint")))
+	corrections := widget.NewMultiLineEntry()
+	corrections.SetPlaceHolder(T("writer.corrections_hint"))
+	corrections.SetMinRowsVisible(3)
+	correctionsField := field(T("writer.corrections"), corrections)
+	groundsField.Hide()
+	correctionsField.Hide()
+	var page fyne.CanvasObject
+	for _, k := range writerKinds {
 		ch := widget.NewCheck(T("kind."+string(k)), nil)
 		kinds[k] = ch
 		kindRow.Add(ch)
 	}
+	kinds[law.Erasure].OnChanged = func(on bool) { setVisible(groundsField, on, page) }
+	kinds[law.Rectification].OnChanged = func(on bool) { setVisible(correctionsField, on, page) }
 	kinds[law.Access].SetChecked(true)
 
 	langNames := []string{T("writer.lang_policy")}
@@ -61,13 +83,27 @@ func (u *UI) showWriter(companyID string) {
 	problem := problemLabel()
 
 	// choices are the letters asked for on screen, one per chosen kind.
-	choices := func() []casework.Draft {
+	choices := func() ([]casework.Draft, error) {
 		var out []casework.Draft
-		for _, k := range []law.Kind{law.Access, law.Erasure, law.Withdrawal} {
+		for _, k := range writerKinds {
 			if !kinds[k].Checked {
 				continue
 			}
 			dr := casework.Draft{Kind: k, Contact: -1, Extra: extra.Text, Date: u.today()}
+			switch k {
+			case law.Erasure:
+				for _, g := range letters.Grounds {
+					if grounds[g].Checked {
+						dr.Grounds = append(dr.Grounds, g)
+					}
+				}
+				dr.Published = published.Checked
+			case law.Rectification:
+				var bad string
+				if dr.Corrections, bad = parseCorrections(corrections.Text); bad != "" {
+					return nil, errBadCorrection{bad}
+				}
+			}
 			if i := lang.SelectedIndex(); i > 0 {
 				dr.Lang = letters.Languages[i-1]
 			}
@@ -76,12 +112,16 @@ func (u *UI) showWriter(companyID string) {
 			}
 			out = append(out, dr)
 		}
-		return out
+		return out, nil
 	}
 	// drafts composes the letters for the preview; nothing is stored.
 	drafts := func() ([]casework.Written, error) {
+		drs, err := choices()
+		if err != nil {
+			return nil, err
+		}
 		var out []casework.Written
-		for _, dr := range choices() {
+		for _, dr := range drs {
 			w, err := casework.Write(u.data(), companyID, dr)
 			if err != nil {
 				return nil, err
@@ -94,12 +134,18 @@ func (u *UI) showWriter(companyID string) {
 		return out, nil
 	}
 	fail := func(err error) {
-		if err == errNoKind {
+		var bad errBadCorrection
+		switch {
+		case err == errNoKind:
 			problem.SetText(T("writer.no_kind"))
 			problem.Show()
-			return
+		case errors.As(err, &bad):
+			problem.SetText(T("writer.err_correction", args("Line", bad.line)))
+			problem.Show()
+		default:
+			showProblem(problem, err)
 		}
-		showProblem(problem, err)
+		page.Refresh()
 	}
 	show := widget.NewButtonWithIcon(T("writer.preview"), theme.VisibilityIcon(), func() {
 		ws, err := drafts()
@@ -118,7 +164,11 @@ func (u *UI) showWriter(companyID string) {
 		preview.SetText(b.String())
 	})
 	write := widget.NewButtonWithIcon(T("writer.write"), theme.DocumentCreateIcon(), func() {
-		drs := choices()
+		drs, err := choices()
+		if err != nil {
+			fail(err)
+			return
+		}
 		if len(drs) == 0 {
 			fail(errNoKind)
 			return
@@ -136,19 +186,65 @@ func (u *UI) showWriter(companyID string) {
 		problem.SetText(T("writer.no_profile"))
 		problem.Show()
 	}
+	page = screen(
+		field(T("writer.kinds"), kindRow, hint(T("writer.kinds_hint"))),
+		groundsField,
+		correctionsField,
+		field(T("writer.lang"), lang),
+		field(T("writer.contact"), contact, hint(T("writer.contact_hint"))),
+		field(T("writer.extra"), extra),
+		problem,
+		buttons(show, write),
+		preview,
+	)
 	u.openPage(container.NewBorder(
 		container.NewPadded(container.NewBorder(nil, nil, back, nil, heading(T("writer.heading", args("Name", c.Name))))),
-		nil, nil, nil,
-		screen(
-			field(T("writer.kinds"), kindRow, hint(T("writer.kinds_hint"))),
-			field(T("writer.lang"), lang),
-			field(T("writer.contact"), contact, hint(T("writer.contact_hint"))),
-			field(T("writer.extra"), extra),
-			problem,
-			buttons(show, write),
-			preview,
-		)))
+		nil, nil, nil, page))
 }
+
+// writerKinds are the first letters a person can write, in the order the
+// writer offers them.
+var writerKinds = []law.Kind{law.Access, law.Erasure, law.Withdrawal, law.Rectification, law.Objection, law.Restriction, law.Portability}
+
+// parseCorrections reads the corrections as typed, one a line: "what =
+// what it should say" (or "what: what it should say"); bad is the first
+// line that is neither.
+func parseCorrections(text string) (out []letters.Correction, bad string) {
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		field, value, ok := strings.Cut(line, "=")
+		if !ok {
+			field, value, ok = strings.Cut(line, ":")
+		}
+		field, value = strings.TrimSpace(field), strings.TrimSpace(value)
+		if !ok || field == "" || value == "" {
+			return nil, line
+		}
+		out = append(out, letters.Correction{Field: field, Value: value})
+	}
+	return out, ""
+}
+
+// setVisible shows or hides part of a page and lays the page out again.
+func setVisible(o fyne.CanvasObject, on bool, page fyne.CanvasObject) {
+	if on {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+	if page != nil {
+		page.Refresh()
+	}
+}
+
+// errBadCorrection: a line of the corrections says neither what is wrong
+// nor what it should say.
+type errBadCorrection struct{ line string }
+
+func (e errBadCorrection) Error() string { return "not a correction: " + e.line }
 
 // errNoKind: no kind of letter was chosen.
 var errNoKind = errors.New("no kind chosen")
