@@ -27,7 +27,11 @@ func (u *UI) showCompanyEdit(id string) {
 	registration := entryWith(c.Registration)
 	website := entryWith(c.Website)
 	lawSel := lawChoice(c.Jurisdiction)
-	lang := newChoice(append([]string{""}, casework.CompanyLanguages...), func(code string) string {
+	langs := append([]string{""}, casework.CompanyLanguages...)
+	if c.Language != "" && !slices.Contains(langs, c.Language) {
+		langs = append(langs, c.Language) // one the directory gave
+	}
+	lang := newChoice(langs, func(code string) string {
 		if code == "" {
 			return T("company.language_unknown")
 		}

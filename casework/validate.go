@@ -2,8 +2,11 @@ package casework
 
 import (
 	"net/url"
+
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/language"
 
 	"prava/law"
 	"prava/letters"
@@ -95,14 +98,16 @@ func CheckLaw(code string) (law.Code, error) {
 	return j.Code, nil
 }
 
-// CheckLanguage refuses a language code Prava does not know.
+// CheckLanguage refuses a language code that is not a two-letter ISO 639-1
+// code (the ones Prava writes in, or any other a company may want requests
+// in: letters in a language Prava does not write go out in English).
 func CheckLanguage(lang string) error {
-	for _, l := range CompanyLanguages {
-		if l == lang {
+	if len(lang) == 2 && lang == strings.ToLower(lang) {
+		if b, err := language.ParseBase(lang); err == nil && b.String() == lang {
 			return nil
 		}
 	}
-	return problem("language", "unknown", "unknown language %q: use one of %s", lang, strings.Join(CompanyLanguages, ", "))
+	return problem("language", "unknown", "unknown language %q: use a two-letter code such as %s", lang, strings.Join(CompanyLanguages, ", "))
 }
 
 // CheckContact checks that a contact is what its kind says: an e-mail

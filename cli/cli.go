@@ -62,6 +62,10 @@ Commands:
   company add FILE|URL [--again]
                                 read a company's policy and store the company (a
                                 company already stored is refused unless --again)
+  company add --directory SLUG [--again]
+                                store a company from the directory of known companies
+  company export --datarequests FILE
+                                write your own companies in the datarequests.org schema
   company list [--json]         the stored companies
   company show ID [--json]      one company's facts
   company edit ID [--name N] [--legal-name N] [--registration R] [--law CODE]

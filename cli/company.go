@@ -50,6 +50,8 @@ func rowOf(c storage.Company) companyRow {
 
 const companyUsage = `Usage:
   prava company add FILE|URL [--again]
+  prava company add --directory SLUG [--again]
+  prava company export --datarequests FILE
   prava company list [--json]
   prava company show ID [--json]
   prava company edit ID [--name N] [--legal-name N] [--registration R] [--law CODE]
@@ -69,6 +71,8 @@ func runCompany(args []string, global string, stdin io.Reader, stdout, stderr io
 	vf := addVaultFlags(fs, global)
 	asJSON := fs.Bool("json", false, "print JSON")
 	again := fs.Bool("again", false, "add the company even if it is already in the vault")
+	fromDirectory := fs.String("directory", "", "add the company with this slug from the directory of known companies (see \"prava directory search\")")
+	exportTo := fs.String("datarequests", "", "the file to write your companies to, in the datarequests.org schema")
 	var e companyEdits
 	if cmd == "edit" {
 		e.define(fs)
@@ -94,6 +98,12 @@ func runCompany(args []string, global string, stdin io.Reader, stdout, stderr io
 	}
 	switch cmd {
 	case "add":
+		if *fromDirectory != "" {
+			if len(pos) != 0 {
+				return fail(errors.New("give either a policy or --directory SLUG, not both"))
+			}
+			return addFromDirectory(vf, *fromDirectory, *again, stdin, stdout, stderr)
+		}
 		if len(pos) != 1 {
 			return fail(errors.New("give the policy: prava company add FILE|URL"))
 		}
@@ -140,6 +150,16 @@ func runCompany(args []string, global string, stdin io.Reader, stdout, stderr io
 			fmt.Fprintln(stdout, "No companies yet: add one with \"prava company add POLICY\".")
 		}
 		return exitOK
+	case "export":
+		if *exportTo == "" || len(pos) != 0 {
+			return fail(errors.New("give the file: prava company export --datarequests FILE"))
+		}
+		v, err := vf.openCompanies(newLines(stdin))
+		if err != nil {
+			return fail(err)
+		}
+		defer v.Close()
+		return exportCompanies(v.Data.Companies, *exportTo, stdout, stderr)
 	case "show":
 		if !needID() {
 			return exitUsage

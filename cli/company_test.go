@@ -3,6 +3,9 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -126,5 +129,51 @@ func TestCompanyBadInputChangesNothing(t *testing.T) {
 	}
 	if code, out, _ := run(t, pass, "--vault", vault, "company", "list", "--passphrase"); code != exitOK || strings.Count(out, "NETRACK") != 1 {
 		t.Errorf("after the delete:\n%s", out)
+	}
+}
+
+func TestCompanyFromDirectory(t *testing.T) {
+	vault, _ := passVault(t)
+	before, _ := os.ReadFile(vault)
+	if code, _, errOut := run(t, pass, "--vault", vault, "company", "add", "--directory", "no-such-company", "--passphrase"); code != exitError || !strings.Contains(errOut, "prava directory search") {
+		t.Errorf("an unknown slug: %d %s", code, errOut)
+	}
+	if after, _ := os.ReadFile(vault); !bytes.Equal(before, after) {
+		t.Error("an unknown slug changed the vault")
+	}
+	code, out, errOut := run(t, pass, "--vault", vault, "company", "add", "--directory", "google", "--passphrase")
+	if code != exitOK || !strings.Contains(out, "from the directory as of") {
+		t.Fatalf("add --directory google: %d %s %s", code, out, errOut)
+	}
+	id := strings.TrimSpace(out[strings.LastIndex(out, " ")+1:])
+	r := show(t, vault, id)
+	var email, address bool
+	for _, ct := range r.Contacts {
+		email = email || ct.Value == "data-access-requests@google.com"
+		address = address || (ct.Kind == "post" && strings.Contains(ct.Value, "Mountain View"))
+	}
+	if !email || !address {
+		t.Errorf("Google from the directory: %+v", r.Contacts)
+	}
+	if code, _, errOut := run(t, pass, "--vault", vault, "company", "add", "--directory", "google", "--passphrase"); code != exitError || !strings.Contains(errOut, "already in the vault") {
+		t.Errorf("Google twice: %d %s", code, errOut)
+	}
+	// Giving back: the person's own companies read from a policy on the
+	// web, not the one from the directory (nor NETRACK, read from a file:
+	// a record needs a web source).
+	policyText, _ := os.ReadFile(seedDir + "003_667823663de3ed12.txt")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.Write(policyText) }))
+	defer srv.Close()
+	if code, _, errOut := run(t, pass, "--vault", vault, "company", "add", srv.URL+"/privacy", "--passphrase"); code != exitOK {
+		t.Fatalf("add from a URL: %s", errOut)
+	}
+	file := filepath.Join(t.TempDir(), "mine.json")
+	if code, out, errOut := run(t, pass, "--vault", vault, "company", "export", "--datarequests", file, "--passphrase"); code != exitOK || !strings.Contains(out, "Wrote 1 companies") {
+		t.Fatalf("export: %d %s %s", code, out, errOut)
+	}
+	data, _ := os.ReadFile(file)
+	var records []map[string]any
+	if err := json.Unmarshal(data, &records); err != nil || len(records) != 1 || !strings.Contains(fmt.Sprint(records[0]["name"]), "Costless") || strings.Contains(string(data), "google") {
+		t.Errorf("exported %s (%v)", data, err)
 	}
 }
