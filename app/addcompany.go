@@ -107,7 +107,9 @@ func (u *UI) showAddCompany() {
 	u.readPolicyFile = func(path string) {
 		read(T("add.reading"), func(ctx context.Context) (policy.Source, error) { return policy.ReadFileContext(ctx, path) })
 	}
+	known := u.directorySearch()
 	ways := container.NewAppTabs(
+		container.NewTabItem(T("add.known"), known),
 		container.NewTabItem(T("add.paste"), container.NewBorder(nil, container.NewHBox(readPasted), nil, nil, pasted)),
 		container.NewTabItem(T("add.file"), container.NewVBox(para(T("add.file_hint")), container.NewHBox(chooseFile))),
 		container.NewTabItem(T("add.web"), container.NewVBox(para(T("add.web_hint")), container.NewBorder(nil, nil, nil, fetch, address))),
@@ -117,7 +119,14 @@ func (u *UI) showAddCompany() {
 		container.NewVBox(container.NewBorder(nil, nil, back, nil, heading(T("add.heading"))), para(T("add.why"))),
 		container.NewVBox(status, progress, container.NewHBox(cancel)),
 		nil, nil, ways))
-	u.win.Canvas().Focus(pasted)
+	// The search first: most letters go to companies everyone writes to.
+	// Not in the list? The other tabs read the company's own policy.
+	if u.focusOnShow != nil {
+		u.win.Canvas().Focus(u.focusOnShow)
+		u.focusOnShow = nil
+	} else {
+		u.win.Canvas().Focus(pasted)
+	}
 }
 
 // readError words a policy that could not be read, in the person's

@@ -49,6 +49,7 @@ func homeUIAt(t *testing.T, path string, fill ...func(d *storage.Data)) *UI {
 func addPasted(t *testing.T, u *UI, text string) {
 	t.Helper()
 	u.showAddCompany()
+	selectTab(t, u, "Paste text")
 	entries(u)[0].SetText(text)
 	tap(t, u, "Read this policy")
 }

@@ -180,23 +180,29 @@ func (r *review) add(c storage.Company, again bool) {
 		added, err = k.AddCompany(c, again, r.src.Location)
 		return err
 	}, func() { r.u.showCompany(added.ID) }, func(err error) {
-		var dup *casework.DuplicateError
-		if !errors.As(err, &dup) {
-			r.problem.SetText(problemText(err))
-			r.problem.Show()
-			return
-		}
-		existing := dup.Existing.ID
-		d := dialog.NewCustomConfirm(T("review.duplicate_title"), T("review.duplicate_open"), T("review.duplicate_again"),
-			para(T("problem.duplicate", args("Name", dup.Existing.Name))), func(open bool) {
-				if open {
-					r.u.showCompany(existing)
-				} else {
-					r.add(c, true)
-				}
-			}, r.u.win)
-		d.Show()
+		r.u.offerExisting(err, r.problem, func() { r.add(c, true) })
 	})
+}
+
+// offerExisting answers a refused add: a company already kept is offered
+// to open, or to add again on purpose (again); any other refusal goes into
+// the page's problem line.
+func (u *UI) offerExisting(err error, problem *widget.Label, again func()) {
+	var dup *casework.DuplicateError
+	if !errors.As(err, &dup) {
+		showProblem(problem, err)
+		return
+	}
+	existing := dup.Existing.ID
+	d := dialog.NewCustomConfirm(T("review.duplicate_title"), T("review.duplicate_open"), T("review.duplicate_again"),
+		para(T("problem.duplicate", args("Name", dup.Existing.Name))), func(open bool) {
+			if open {
+				u.showCompany(existing)
+			} else {
+				again()
+			}
+		}, u.win)
+	d.Show()
 }
 
 func (r *review) fail(msg string) {

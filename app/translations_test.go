@@ -10,6 +10,7 @@ import (
 
 	"prava/assets"
 	"prava/casework"
+	"prava/directory"
 	"prava/law"
 	"prava/letters"
 	"prava/policy"
@@ -83,6 +84,10 @@ func TestEveryKeyTranslated(t *testing.T) {
 	for _, k := range law.Kinds {
 		used["kind."+string(k)] = true
 	}
+	for _, c := range []string{directory.ChannelEmail, directory.ChannelLetter, directory.ChannelFax, directory.ChannelWebForm} {
+		used["dir.channel_"+c] = true
+	}
+	used["dir.runs"] = true // through entryCard's line helper
 	for _, g := range letters.Grounds {
 		used["ground."+string(g)] = true
 	}

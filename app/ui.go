@@ -48,6 +48,7 @@ type UI struct {
 	// file dialog calls it, and so can tests.
 	readPolicyFile func(path string)
 	keys           fyne.ShortcutHandler // the window's shortcuts
+	focusOnShow    fyne.Focusable       // what a page just built wants focused once shown
 	temps          []string             // folders of letters opened to print, removed on Close
 	notified       time.Time            // the day the last deadline notification went out
 	lastNotice     string               // its text, for tests
