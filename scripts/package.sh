@@ -86,6 +86,9 @@ trap cleanup EXIT
 mkdir -p dist
 # dist/ holds build outputs only: keep it out of git.
 [ -f dist/.gitignore ] || echo '*' >dist/.gitignore
+# Packages of an earlier run (perhaps another version) would not match
+# this run's SHA256SUMS.
+rm -f dist/prava[_-]* dist/SHA256SUMS
 
 ldflags=(-s -w)
 [ -z "$version_arg" ] || ldflags+=("-X" "prava/cli.Version=$version_arg")
