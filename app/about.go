@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -40,8 +41,7 @@ func (u *UI) showAbout() {
 // from, which their licences ask to be shown with the program.
 func (u *UI) aboutView(back func()) fyne.CanvasObject {
 	top := []fyne.CanvasObject{
-		widget.NewButtonWithIcon(T("common.back"), theme.NavigateBackIcon(), back),
-		heading(T("about.title")),
+		container.NewBorder(nil, nil, widget.NewButtonWithIcon(T("common.back"), theme.NavigateBackIcon(), back), nil, heading(T("about.title"))),
 		para(T("about.version", args("Version", cli.Version))),
 	}
 	if link, err := url.Parse(cli.Website); err == nil && link.Scheme == "https" {
