@@ -16,31 +16,35 @@ import (
 // points whichever standard streams were not redirected at it.
 func useParentConsole() {
 	attach := windows.NewLazySystemDLL("kernel32.dll").NewProc("AttachConsole")
-	const attachParentProcess = ^uintptr(0) // ATTACH_PARENT_PROCESS, (DWORD)-1
+	const attachParentProcess = uintptr(^uint32(0)) // ATTACH_PARENT_PROCESS, (DWORD)-1
 	if ok, _, _ := attach.Call(attachParentProcess); ok == 0 {
 		return // started from Explorer or a shortcut: nowhere to write
 	}
-	if unset(windows.STD_OUTPUT_HANDLE) {
+	if unset(os.Stdout) {
 		if f, err := os.OpenFile("CONOUT$", os.O_WRONLY, 0); err == nil {
 			os.Stdout = f
 		}
 	}
-	if unset(windows.STD_ERROR_HANDLE) {
+	if unset(os.Stderr) {
 		if f, err := os.OpenFile("CONOUT$", os.O_WRONLY, 0); err == nil {
 			os.Stderr = f
 		}
 	}
-	if unset(windows.STD_INPUT_HANDLE) {
+	if unset(os.Stdin) {
 		if f, err := os.OpenFile("CONIN$", os.O_RDONLY, 0); err == nil {
 			os.Stdin = f
 		}
 	}
 }
 
-// unset reports whether the standard stream has no handle of its own, as
+// unset reports whether a standard stream has no handle of its own, as
 // when a GUI program is started from a terminal without redirection; a
-// stream redirected to a file or a pipe keeps it.
-func unset(std uint32) bool {
-	h, err := windows.GetStdHandle(std)
-	return err != nil || h == 0 || h == windows.InvalidHandle
+// stream redirected to a file or a pipe keeps its handle. It looks at the
+// handle Go took at start, which attaching a console does not change.
+func unset(f *os.File) bool {
+	if f == nil {
+		return true
+	}
+	h := windows.Handle(f.Fd())
+	return h == 0 || h == windows.InvalidHandle
 }
