@@ -85,6 +85,7 @@ func (u *UI) settingsView() fyne.CanvasObject {
 			field(T("settings.transit"), transit, hint(T("settings.transit_why"))),
 			container.NewHBox(saveCounting, status),
 		),
+		buttons(u.aboutButton()),
 	)
 }
 

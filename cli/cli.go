@@ -84,9 +84,10 @@ line of standard input instead (when the keyring is locked or missing).
   version                       show the version
 `
 
-// Version is the program's version, set at build time with
-// -ldflags "-X prava/cli.Version=…".
-var Version = "0.1.0-dev"
+// Version is the program's version. Package main sets it from FyneApp.toml
+// with SetAppInfo; a build may stamp another at link time with
+// -ldflags "-X prava/cli.Version=…". Until then it is "dev".
+var Version = devVersion
 
 // SplitGlobal takes a leading --vault PATH (or --vault=PATH) off args.
 func SplitGlobal(args []string) (vault string, rest []string, err error) {

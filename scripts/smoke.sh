@@ -5,7 +5,10 @@
 # window, checks that the app holds the vault (a second process is refused),
 # takes a screenshot, asks the app to quit, and checks that it exits cleanly
 # and leaves the vault free and whole.
+#   scripts/smoke.sh [BINARY]   tests BINARY (e.g. an installed /usr/bin/prava)
+#                               instead of building one from the source
 set -euo pipefail
+[ -z "${1:-}" ] || set -- "$(realpath -e "$1")"
 cd "$(dirname "$0")/.."
 if [ -z "${PRAVA_SMOKE_INNER:-}" ]; then
   export PRAVA_SMOKE_INNER=1
@@ -13,7 +16,7 @@ if [ -z "${PRAVA_SMOKE_INNER:-}" ]; then
 fi
 out="${PRAVA_SMOKE_OUT:-$(mktemp -d)}"
 mkdir -p "$out"
-go build -o "$out/prava" .
+if [ -n "${1:-}" ]; then ln -sf "$1" "$out/prava"; else go build -o "$out/prava" .; fi
 fail() { echo "smoke: $*" >&2; [ -f "$out/app.log" ] && cat "$out/app.log" >&2; exit 1; }
 
 vault="$out/smoke/prava.vault"

@@ -22,6 +22,13 @@ fi
 echo "== go vet"
 go vet ./...
 
+echo "== go vet for Windows and macOS"
+# Fyne's drivers need cgo and there is no cross C compiler here: Windows is
+# vetted with Fyne's software driver, macOS without the packages that import
+# Fyne (app, main).
+GOOS=windows CGO_ENABLED=0 go vet -tags ci ./...
+GOOS=darwin CGO_ENABLED=0 go vet $(GOOS=darwin CGO_ENABLED=0 go list -e -f '{{.ImportPath}}{{range .Deps}} {{.}}{{end}}' ./... | awk '!/fyne\.io\/fyne/ {print $1}')
+
 echo "== staticcheck"
 if ! command -v staticcheck >/dev/null 2>&1; then
   go install honnef.co/go/tools/cmd/staticcheck@v0.8.2
@@ -33,7 +40,7 @@ dbus-run-session -- scripts/with-keyring.sh go test -count=1 ./... "$@"
 
 # The packages without the UI, again under the race detector: the vault's
 # saves encode parts in parallel, and policy downloads run beside the app.
-nonui="./cli/... ./casework/... ./law/... ./letters/... ./policy/... ./storage/..."
+nonui="./cli/... ./casework/... ./directory/... ./law/... ./letters/... ./policy/... ./storage/..."
 echo "== go test -race ($nonui)"
 dbus-run-session -- scripts/with-keyring.sh go test -race -count=1 $nonui
 
@@ -49,3 +56,6 @@ done
 
 echo "== smoke test: the real app in a virtual display"
 scripts/smoke.sh
+
+echo "== packages: the Linux part of scripts/package.sh, installed, smoke-tested, removed"
+scripts/test-package.sh --linux
