@@ -170,7 +170,9 @@ func followUp(d *storage.Data, requestID string, kind law.Kind, refusal letters.
 		r.Lang = letters.DefaultLang(law.Complaint, c.Language, a.Language)
 		r.Channel = law.ByPost
 		record.Contact = a.Address
-		if a.Email != "" {
+		// An authority that takes complaints only hand-signed (or with a
+		// qualified e-signature) gets the signed letter by post.
+		if a.Email != "" && !a.SignedOnly {
 			r.Channel, record.Contact = law.ByEmail, a.Email
 		}
 		if rem := d.LastFollowUp(orig.ID, string(law.Reminder)); rem != nil && !rem.Dates.Sent.IsZero() {
