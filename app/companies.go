@@ -89,10 +89,11 @@ func newCompanyList(u *UI, index *companyIndex) *companyList {
 	add := widget.NewButtonWithIcon(T("companies.add"), theme.ContentAddIcon(), u.showAddCompany)
 	add.Importance = widget.HighImportance
 	l.count = widget.NewLabel("")
-	l.empty = container.NewCenter(container.NewVBox(
+	l.empty = container.NewVScroll(container.New(column{width: 560}, container.NewVBox(
 		widget.NewLabelWithStyle(T("companies.empty"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
-		container.New(column{width: 460}, para(T("companies.empty_hint"))),
-	))
+		para(T("companies.empty_hint")),
+		u.packsView(),
+	)))
 	top := container.NewBorder(nil, nil, nil, add, l.search)
 	go2 := widget.NewButton(T("companies.profile_go"), func() { u.home.tabs.SelectIndex(tabProfile) })
 	l.banner = container.NewBorder(nil, nil, nil, go2, para(T("companies.profile_missing")))

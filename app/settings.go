@@ -43,6 +43,12 @@ func (u *UI) settingsView() fyne.CanvasObject {
 	other := widget.NewButton(T("problem.other_vault"), u.chooseVault)
 	export := widget.NewButton(T("settings.export"), u.exportBackup)
 	restore := widget.NewButton(T("settings.restore"), u.restoreElsewhere)
+	dirState := widget.NewLabel("")
+	dirState.Wrapping = fyne.TextWrapWord
+	if d := knownCompanies(); d != nil {
+		dirState.SetText(T("settings.directory_state", args("N", d.Len(), "Date", d.AsOf())))
+	}
+	updateDir := widget.NewButton(T("settings.directory_update"), func() { u.updateDirectory(dirState) })
 	keyring := widget.NewLabel(T("settings.keyring_checking"))
 	keyring.Wrapping = fyne.TextWrapWord
 	u.describeKeyring(keyring)
@@ -80,6 +86,7 @@ func (u *UI) settingsView() fyne.CanvasObject {
 			para(T("settings.backup_why")), buttons(export, restore),
 		),
 		section(T("settings.keyring"), keyring),
+		section(T("settings.directory"), dirState, hint(T("settings.directory_why")), buttons(updateDir)),
 		section(T("settings.counting"),
 			martial, hint(T("settings.martial_law_why")),
 			field(T("settings.transit"), transit, hint(T("settings.transit_why"))),

@@ -88,6 +88,9 @@ func TestEveryKeyTranslated(t *testing.T) {
 		used["dir.channel_"+c] = true
 	}
 	used["dir.runs"] = true // through entryCard's line helper
+	for _, p := range []string{"social-media", "entertainment", "finance", "telecommunication", "address-brokers", "credit-agencies", "commerce", "insurance", "public-authorities"} {
+		used["pack."+p] = true // the packs the snapshot has (packName falls back to the slug)
+	}
 	for _, g := range letters.Grounds {
 		used["ground."+string(g)] = true
 	}

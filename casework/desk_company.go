@@ -55,6 +55,39 @@ func (k *Desk) AddCompany(c storage.Company, again bool, source string) (storage
 	return c, nil
 }
 
+// AddCompanies stores several new companies in one change (a pack the
+// person chose to ask); those already in the vault, or repeated in the
+// list, are skipped. It returns the companies added.
+func (k *Desk) AddCompanies(cs []storage.Company, source string) ([]storage.Company, error) {
+	now := k.now().UTC()
+	for i := range cs {
+		if err := CheckCompany(&cs[i]); err != nil {
+			return nil, fmt.Errorf("%s: %w", cs[i].Name, err)
+		}
+		if cs[i].ID == "" {
+			cs[i].ID = storage.NewID()
+		}
+		cs[i].Created, cs[i].Updated = now, now
+	}
+	var added []storage.Company
+	err := k.update(func(d *storage.Data) error {
+		added = added[:0]
+		for _, c := range cs {
+			if Duplicate(d, &c) != nil || d.Company(c.ID) != nil {
+				continue
+			}
+			d.Companies = append(d.Companies, c)
+			k.log(d, EntryCompanyAdded, c.ID, "", source)
+			added = append(added, c)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return added, nil
+}
+
 // Duplicate returns the stored company that c repeats, or nil: one with the
 // same legal name, registration number, web domain or e-mail address.
 func Duplicate(d *storage.Data, c *storage.Company) *DuplicateError {

@@ -575,3 +575,18 @@ func TestOtherKindsAndAnswers(t *testing.T) {
 		t.Errorf("an unknown refusal: %v", err)
 	}
 }
+
+func TestAddCompaniesSkipsDuplicates(t *testing.T) {
+	k, _, id := newDesk(t)
+	again := k.Data().Company(id).Clone()
+	again.ID = ""
+	cs := []storage.Company{
+		{Name: "One", Contacts: []storage.Contact{{Kind: storage.ContactEmail, Value: "privacy@one.example"}}},
+		again,
+		{Name: "One again", Contacts: []storage.Contact{{Kind: storage.ContactEmail, Value: "privacy@one.example"}}},
+	}
+	added, err := k.AddCompanies(cs, "pack")
+	if err != nil || len(added) != 1 || added[0].Name != "One" || len(k.Data().Companies) != 2 {
+		t.Errorf("added %+v (%v), %d companies", added, err, len(k.Data().Companies))
+	}
+}

@@ -19,10 +19,12 @@ func TestLetterToDirectoryCompany(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tt := range []struct{ slug, residence, to, law string }{
-		{"google", "LV", "data-access-requests@google.com", "EU-LV"}, // web form suggested: the letter still has an address
-		{"booking-com", "LT", "dataprotectionoffice@booking.com", "EU-NL"},
-		{"tiktok", "LV", "", "EU-IE"}, // web form only: the letter goes to the postal address
+	for _, tt := range []struct{ slug, residence, to, channel, law string }{
+		// Where the record suggests its web form, the letter is written
+		// for pasting there, and tracked as sent through the form.
+		{"google", "LV", "https://takeout.google.com/", "web form", "EU-LV"},
+		{"booking-com", "LT", "dataprotectionoffice@booking.com", "email", "EU-NL"},
+		{"tiktok", "LV", "https://www.tiktok.com/legal/report/privacy", "web form", "EU-IE"},
 	} {
 		e, ok := d.Lookup(tt.slug)
 		if !ok {
@@ -38,11 +40,8 @@ func TestLetterToDirectoryCompany(t *testing.T) {
 			t.Errorf("%s: %v", tt.slug, err)
 			continue
 		}
-		if tt.to != "" && w.Request.Contact != tt.to {
-			t.Errorf("%s: the letter goes to %q, want %q", tt.slug, w.Request.Contact, tt.to)
-		}
-		if tt.to == "" && w.Request.Contact != e.Address {
-			t.Errorf("%s: the letter goes to %q, want the postal address", tt.slug, w.Request.Contact)
+		if w.Request.Contact != tt.to || w.Request.Channel != tt.channel {
+			t.Errorf("%s: the letter goes to %q by %s, want %q by %s", tt.slug, w.Request.Contact, w.Request.Channel, tt.to, tt.channel)
 		}
 		if c.Jurisdiction != tt.law || len(w.PDF) == 0 || !strings.Contains(w.Letter.Text(), e.Name) {
 			t.Errorf("%s: law %s, %d bytes of PDF, letter names the company: %v", tt.slug, c.Jurisdiction, len(w.PDF), strings.Contains(w.Letter.Text(), e.Name))

@@ -2,7 +2,6 @@ package policy
 
 import (
 	"encoding/json"
-	"strings"
 	"testing"
 
 	"golang.org/x/net/publicsuffix"
@@ -25,15 +24,16 @@ func TestAuthorityDomainsAreThirdParties(t *testing.T) {
 			if v == "" {
 				continue
 			}
-			host := v[strings.LastIndex(v, "@")+1:]
-			host = strings.TrimPrefix(strings.SplitN(host, "/", 2)[0], "www.")
+			host := hostOf(v)
 			site, err := publicsuffix.EffectiveTLDPlusOne(host)
 			if err != nil {
 				t.Errorf("%s: %v", host, err)
 				continue
 			}
-			if !thirdPartyDomains[site] && !thirdPartyDomains[host] {
-				t.Errorf("%s (%s of %s) is not a known third party", site, field, a["country"])
+			// The reader must never take an authority's site or mail
+			// domain for the company's own.
+			if own, ok := firstPartySite(host); ok {
+				t.Errorf("%s (%s of %s) is read as the company's own site %s", site, field, a["country"], own)
 			}
 		}
 	}

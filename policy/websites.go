@@ -42,10 +42,10 @@ var thirdPartyDomains = map[string]bool{
 	"edpb.europa.eu": true, "ico.org.uk": true, "cnil.fr": true, "appsflyer.com": true, "adjust.com": true, "firebase.google.com": true, "sentry.io": true,
 }
 
-// authorityDomains are the supervisory authorities' domains (from
-// assets/authorities.json; TestAuthorityDomainsAreThirdParties keeps the two
-// in step): a policy names them in its complaint section, and neither
-// their sites nor their e-mail addresses are the company's.
+// authorityDomains are supervisory authorities' domains a policy may name
+// in its complaint section beside those of Prava's own directory (see
+// authoritySites): neither their sites nor their e-mail addresses are the
+// company's.
 var authorityDomains = []string{
 	"ada.lt", "aepd.es", "aki.ee", "apd-gba.be", "autoriteitpersoonsgegevens.nl", "autoriteprotectiondonnees.be", "azop.hr",
 	"bfdi.bund.de", "cnil.fr", "cnpd.lu", "cnpd.pt", "public.lu", "cpdp.bg", "ca.gov", "dataprotection.gov.cy", "dataprotection.gov.sk",
@@ -56,6 +56,9 @@ var authorityDomains = []string{
 
 func init() {
 	for _, d := range authorityDomains {
+		thirdPartyDomains[d] = true
+	}
+	for _, d := range authoritySites() {
 		thirdPartyDomains[d] = true
 	}
 }
