@@ -90,11 +90,33 @@ func (u *UI) notice(summary string, err error) {
 	d.Show()
 }
 
-// toast shows a short confirmation that goes away by itself.
+// toast shows a short confirmation in the window's status line, where it
+// goes away by itself. It is not a pop-up: the next click goes to what
+// the person clicks, never to closing the message.
 func (u *UI) toast(text string) {
-	pop := widget.NewPopUp(widget.NewLabel(text), u.win.Canvas())
-	size := u.win.Canvas().Size()
-	ms := pop.MinSize()
-	pop.ShowAtPosition(fyne.NewPos((size.Width-ms.Width)/2, size.Height-ms.Height-24))
-	time.AfterFunc(2500*time.Millisecond, func() { fyne.Do(pop.Hide) })
+	l := u.statusLine()
+	l.SetText(text)
+	l.Show()
+	time.AfterFunc(toastTime, func() {
+		fyne.Do(func() {
+			if l.Text == text {
+				l.SetText("")
+				l.Hide()
+			}
+		})
+	})
+}
+
+// toastTime is how long a confirmation stays in the status line.
+const toastTime = 4 * time.Second
+
+// statusLine is the line under every screen where confirmations appear.
+func (u *UI) statusLine() *widget.Label {
+	if u.status == nil {
+		u.status = widget.NewLabel("")
+		u.status.Importance = widget.SuccessImportance
+		u.status.Wrapping = fyne.TextWrapWord
+		u.status.Hide()
+	}
+	return u.status
 }

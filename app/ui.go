@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 
 	"prava/assets"
 	"prava/casework"
@@ -49,6 +51,7 @@ type UI struct {
 	readPolicyFile func(path string)
 	keys           fyne.ShortcutHandler // the window's shortcuts
 	focusOnShow    fyne.Focusable       // what a page just built wants focused once shown
+	status         *widget.Label        // the line under every screen for confirmations (see toast)
 	temps          []string             // folders of letters opened to print, removed on Close
 	notified       time.Time            // the day the last deadline notification went out
 	lastNotice     string               // its text, for tests
@@ -153,9 +156,9 @@ func (u *UI) Settle() {
 	}
 }
 
-// show puts a screen into the window.
+// show puts a screen into the window, above the status line.
 func (u *UI) show(content fyne.CanvasObject) {
-	u.win.SetContent(content)
+	u.win.SetContent(container.NewBorder(nil, u.statusLine(), nil, nil, content))
 }
 
 // now is today's time, from the clock tests may set.
