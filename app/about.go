@@ -41,7 +41,7 @@ func (u *UI) showAbout() {
 // from, which their licences ask to be shown with the program.
 func (u *UI) aboutView(back func()) fyne.CanvasObject {
 	top := []fyne.CanvasObject{
-		container.NewBorder(nil, nil, widget.NewButtonWithIcon(T("common.back"), theme.NavigateBackIcon(), back), nil, heading(T("about.title"))),
+		container.NewBorder(nil, nil, u.backButton(back), nil, heading(T("about.title"))),
 		para(T("about.version", args("Version", cli.Version))),
 	}
 	if link, err := url.Parse(cli.Website); err == nil && link.Scheme == "https" {

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"prava/policy"
@@ -114,7 +113,7 @@ func (u *UI) showAddCompany() {
 		container.NewTabItem(T("add.file"), container.NewVBox(para(T("add.file_hint")), container.NewHBox(chooseFile))),
 		container.NewTabItem(T("add.web"), container.NewVBox(para(T("add.web_hint")), container.NewBorder(nil, nil, nil, fetch, address))),
 	)
-	back := widget.NewButtonWithIcon(T("common.back"), theme.NavigateBackIcon(), u.showCompanies)
+	back := u.backButton(u.showCompanies)
 	u.openPage(container.NewBorder(
 		container.NewVBox(container.NewBorder(nil, nil, back, nil, heading(T("add.heading"))), para(T("add.why"))),
 		container.NewVBox(status, progress, container.NewHBox(cancel)),

@@ -53,6 +53,13 @@ func newCompanyList(u *UI, index *companyIndex) *companyList {
 	l.search = widget.NewEntry()
 	l.search.SetPlaceHolder(T("companies.search"))
 	l.search.OnChanged = func(string) { l.filter() }
+	// Enter opens the company found first, so a search and Enter reach
+	// a company without the mouse.
+	l.search.OnSubmitted = func(string) {
+		if len(l.shown) > 0 {
+			u.showCompany(u.data().Companies[l.shown[0]].ID)
+		}
+	}
 	l.list = widget.NewList(
 		func() int { return len(l.shown) },
 		func() fyne.CanvasObject {

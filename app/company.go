@@ -29,7 +29,7 @@ func (u *UI) showCompany(id string) {
 		u.showCompanies()
 		return
 	}
-	back := widget.NewButtonWithIcon(T("common.back"), theme.NavigateBackIcon(), u.showCompanies)
+	back := u.backButton(u.showCompanies)
 	edit := widget.NewButtonWithIcon(T("company.edit"), theme.DocumentCreateIcon(), func() { u.showCompanyEdit(id) })
 	recheck := widget.NewButtonWithIcon(T("company.recheck"), theme.ViewRefreshIcon(), func() { u.recheckPolicy(id) })
 	del := widget.NewButtonWithIcon(T("company.delete"), theme.DeleteIcon(), func() { u.confirmDelete(id) })
@@ -195,12 +195,13 @@ func (u *UI) notesCard(c *storage.Company) fyne.CanvasObject {
 	id := c.ID
 	notes := widget.NewMultiLineEntry()
 	notes.SetText(c.Notes)
+	u.watchEdits(notes)
 	notes.Wrapping = fyne.TextWrapWord
 	notes.SetPlaceHolder(T("company.notes_hint"))
 	status := widget.NewLabel("")
 	save := widget.NewButton(T("common.save"), func() {
 		text := notes.Text
-		u.editCompany(id, func(c *storage.Company) { c.Notes = text }, func() { status.SetText(T("common.saved")) })
+		u.editCompany(id, func(c *storage.Company) { c.Notes = text }, func() { u.saved(); status.SetText(T("common.saved")) })
 	})
 	return section(T("company.notes"), notes, container.NewHBox(save, status))
 }

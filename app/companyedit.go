@@ -39,6 +39,7 @@ func (u *UI) showCompanyEdit(id string) {
 		return languageName(code)
 	}, c.Language)
 
+	u.watchEdits(title, legal, registration, website)
 	problems := map[string]*widget.Label{}
 	row := func(key, name string, w fyne.CanvasObject) fyne.CanvasObject {
 		p := problemLabel()
@@ -69,7 +70,7 @@ func (u *UI) showCompanyEdit(id string) {
 			c.Website, c.Jurisdiction, c.Language = strings.TrimSpace(website.Text), lawSel.Code(), lang.Code()
 			return nil
 		}
-		u.change(func(k *casework.Desk) error { return k.EditCompany(id, edit) }, func() { u.showCompany(id) }, func(err error) {
+		u.change(func(k *casework.Desk) error { return k.EditCompany(id, edit) }, func() { u.saved(); u.showCompany(id) }, func(err error) {
 			var p *casework.Problem
 			if errors.As(err, &p) && problems[p.Field] != nil {
 				refused(problems[p.Field], err)
@@ -79,7 +80,7 @@ func (u *UI) showCompanyEdit(id string) {
 		})
 	}
 	cancel := widget.NewButton(T("common.cancel"), func() { u.showCompany(id) })
-	back := widget.NewButtonWithIcon(T("common.back"), theme.NavigateBackIcon(), func() { u.showCompany(id) })
+	back := u.backButton(func() { u.showCompany(id) })
 	page = screen(
 		para(T("company.edit_why")),
 		row("review.name", "name", title),

@@ -257,3 +257,27 @@ func TestOtherKindsAnswerAndWebForm(t *testing.T) {
 		t.Errorf("the web-form request: %+v", form)
 	}
 }
+
+// TestKeysAndUnsavedChanges: Esc goes back, Enter in the search opens the
+// company found, and quitting with a form half-typed asks first.
+func TestKeysAndUnsavedChanges(t *testing.T) {
+	u := homeUI(t, func(d *storage.Data) {
+		d.Companies = []storage.Company{{ID: "a", Name: "Alpha", Jurisdiction: "EU-LV"}, {ID: "b", Name: "Beta", Jurisdiction: "UA"}}
+	})
+	u.home.companies.search.SetText("bet")
+	u.home.companies.search.OnSubmitted("bet")
+	mustShow(t, u, "Write a request…")
+	mustShow(t, u, "Beta")
+	u.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	mustShow(t, u, "Companies shown: 1 of 2")
+
+	u.showCompanyEdit("a")
+	entryAfter(t, u, "Name").SetText("Alpha Ltd")
+	u.closeRequested()
+	mustShow(t, u, "Quit without saving?")
+	tap(t, u, "No")
+	tap(t, u, "Save")
+	if u.unsaved {
+		t.Error("a saved form still counts as unsaved")
+	}
+}

@@ -171,7 +171,7 @@ func (u *UI) showRestore(path string) {
 	problem := problemLabel()
 	restore := widget.NewButton(T("restore.do"), nil)
 	restore.Importance = widget.HighImportance
-	back := widget.NewButtonWithIcon(T("common.back"), theme.NavigateBackIcon(), func() { u.startAt(u.path) })
+	back := u.backButton(func() { u.startAt(u.path) })
 	restore.OnTapped = func() {
 		src, c := file.Text, code.Text
 		if _, err := os.Stat(src); err != nil {

@@ -93,6 +93,7 @@ func (u *UI) openPage(page fyne.CanvasObject) {
 	if h == nil {
 		return
 	}
+	u.unsaved = false
 	h.tabs.SelectIndex(tabCompanies)
 	h.pages.Objects = []fyne.CanvasObject{page}
 	h.pages.Refresh()
@@ -105,6 +106,7 @@ func (u *UI) showCompanies() {
 		return
 	}
 	h.companies.reload()
+	u.back, u.unsaved = nil, false
 	h.pages.Objects = []fyne.CanvasObject{h.companies.view}
 	h.pages.Refresh()
 	h.tabs.SelectIndex(tabCompanies)
@@ -129,5 +131,5 @@ func (u *UI) addShortcuts() {
 			c.Focus(u.home.companies.search)
 		}
 	})
-	bind(fyne.KeyQ, u.app.Quit)
+	bind(fyne.KeyQ, u.closeRequested)
 }

@@ -52,6 +52,7 @@ func (u *UI) profileView() fyne.CanvasObject {
 	id.SetMinRowsVisible(2)
 	id.SetPlaceHolder(T("profile.id_placeholder"))
 
+	u.watchEdits(name, address, email, phone, birth, customer, id)
 	item := func(key string, w fyne.CanvasObject) fyne.CanvasObject {
 		return field(T("profile."+key), w, hint(T("profile."+key+"_why")))
 	}
@@ -71,6 +72,7 @@ func (u *UI) profileView() fyne.CanvasObject {
 			return
 		}
 		u.change(func(k *casework.Desk) error { return k.SaveProfile(next) }, func() {
+			u.saved()
 			status.Importance = widget.SuccessImportance
 			status.SetText(T("common.saved"))
 		}, func(err error) {

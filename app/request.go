@@ -35,7 +35,7 @@ func (u *UI) showRequest(id string) {
 	if c != nil {
 		name = c.Name
 	}
-	back := widget.NewButtonWithIcon(T("common.back"), theme.NavigateBackIcon(), func() {
+	back := u.backButton(func() {
 		if c != nil {
 			u.showCompany(c.ID)
 		} else {

@@ -49,6 +49,7 @@ func (r *review) view() fyne.CanvasObject {
 		days = strconv.Itoa(*f.ResponseDays)
 	}
 	r.days = entryWith(days)
+	r.u.watchEdits(r.name, r.legal, r.registration, r.website, r.emails, r.addresses, r.days)
 	r.law = lawChoice(f.Jurisdiction)
 	r.language = newChoice(casework.CompanyLanguages, languageName, f.Language)
 	r.problem = problemLabel()
@@ -179,7 +180,7 @@ func (r *review) add(c storage.Company, again bool) {
 	r.u.change(func(k *casework.Desk) (err error) {
 		added, err = k.AddCompany(c, again, r.src.Location)
 		return err
-	}, func() { r.u.showCompany(added.ID) }, func(err error) {
+	}, func() { r.u.saved(); r.u.showCompany(added.ID) }, func(err error) {
 		r.u.offerExisting(err, r.problem, func() { r.add(c, true) })
 	})
 }

@@ -52,6 +52,8 @@ type UI struct {
 	keys           fyne.ShortcutHandler // the window's shortcuts
 	focusOnShow    fyne.Focusable       // what a page just built wants focused once shown
 	status         *widget.Label        // the line under every screen for confirmations (see toast)
+	back           func()               // what Esc does on the page shown; nil on none
+	unsaved        bool                 // a form on screen holds changes not saved yet
 	temps          []string             // folders of letters opened to print, removed on Close
 	notified       time.Time            // the day the last deadline notification went out
 	lastNotice     string               // its text, for tests
@@ -75,6 +77,8 @@ func New(a fyne.App, opt Options) *UI {
 	u.win.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	u.win.Resize(fyne.NewSize(960, 640))
 	u.win.SetMaster()
+	u.win.SetCloseIntercept(u.closeRequested)
+	u.win.Canvas().SetOnTypedKey(u.typedKey)
 	return u
 }
 
@@ -158,6 +162,7 @@ func (u *UI) Settle() {
 
 // show puts a screen into the window, above the status line.
 func (u *UI) show(content fyne.CanvasObject) {
+	u.back, u.unsaved = nil, false
 	u.win.SetContent(container.NewBorder(nil, u.statusLine(), nil, nil, content))
 }
 

@@ -76,6 +76,7 @@ func (u *UI) showWriter(companyID string) {
 	extra.Wrapping = fyne.TextWrapWord
 	extra.SetPlaceHolder(T("writer.extra_hint"))
 	extra.SetMinRowsVisible(3)
+	u.watchEdits(extra)
 
 	preview := widget.NewLabel("")
 	preview.Wrapping = fyne.TextWrapWord
@@ -177,10 +178,10 @@ func (u *UI) showWriter(companyID string) {
 		u.change(func(k *casework.Desk) (err error) {
 			ws, err = k.WriteRequests(companyID, drs)
 			return err
-		}, func() { u.showRequest(ws[0].Request.ID) }, fail)
+		}, func() { u.saved(); u.showRequest(ws[0].Request.ID) }, fail)
 	})
 	write.Importance = widget.HighImportance
-	back := widget.NewButtonWithIcon(T("common.back"), theme.NavigateBackIcon(), func() { u.showCompany(companyID) })
+	back := u.backButton(func() { u.showCompany(companyID) })
 
 	if d := u.data(); d.Profile.Name == "" {
 		problem.SetText(T("writer.no_profile"))
