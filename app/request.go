@@ -154,8 +154,8 @@ func (u *UI) outlookView(r storage.Request) fyne.CanvasObject {
 	step.Importance = imp
 	step.Wrapping = fyne.TextWrapWord
 	parts := []fyne.CanvasObject{step}
-	if o.Deadline.Basis != "" {
-		parts = append(parts, hint(T("request.why", args("Basis", o.Deadline.Basis))))
+	if len(o.Deadline.Reasons) > 0 {
+		parts = append(parts, hint(T("request.why", args("Basis", reasonsText(o.Deadline.Reasons)))))
 	}
 	if !o.Deadline.Latest.IsZero() && !o.Deadline.Extended {
 		parts = append(parts, hint(T("request.latest", args("Date", o.Deadline.Latest.Format(time.DateOnly)))))

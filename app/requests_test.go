@@ -113,7 +113,7 @@ func TestRequestEndToEnd(t *testing.T) {
 	}
 	tap(t, u, "Mark sent")
 	mustShow(t, u, "Waiting · due 2026-12-23 · days left: 30")
-	mustShow(t, u, "Why: GDPR Art. 12(3)")
+	mustShow(t, u, "Why: received on 2026-11-23; GDPR Art. 12(3): 1 month from receipt on 2026-11-23 end on 2026-12-23")
 	mustShow(t, u, "Sent: 2026-11-23")
 
 	// The company does not answer: a day after the due date.
@@ -183,7 +183,7 @@ func TestRequestEvents(t *testing.T) {
 	entryAfter(t, u, "On").SetText("2026-11-10")
 	tap(t, u, "Identity asked for")
 	// Ukrainian law does not stop the clock for it, and the basis says so.
-	mustShow(t, u, "the company asked for proof of identity on Tue 10 Nov 2026")
+	mustShow(t, u, "the company asked for proof of identity on 2026-11-10, but this law does not stop the clock for it")
 	mustShow(t, u, "due 2026-12-07")
 	entryAfter(t, u, "On").SetText("2026-11-01")
 	tap(t, u, "Identity provided")

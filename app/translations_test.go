@@ -88,6 +88,16 @@ func TestEveryKeyTranslated(t *testing.T) {
 		used["dir.channel_"+c] = true
 	}
 	used["dir.runs"] = true // through entryCard's line helper
+	for _, c := range []law.ReasonCode{law.ReasonPosted, law.ReasonReceived, law.ReasonNoTerm, law.ReasonTerm, law.ReasonMoved, law.ReasonPausedDays,
+		law.ReasonClockStopped, law.ReasonNoPause, law.ReasonExtended, law.ReasonLateExtension, law.ReasonInterim, law.ReasonIncompleteHoliday, law.ReasonMartialLaw, law.ReasonNoState} {
+		used["why."+string(c)] = true
+	}
+	used["why.term_asked"] = true // the term a letter asks for where the law sets none
+	for _, unit := range []string{"months", "days", "working_days"} {
+		for _, form := range []string{"one", "few", "many"} {
+			used["term."+unit+"_"+form] = true
+		}
+	}
 	for _, p := range []string{"social-media", "entertainment", "finance", "telecommunication", "address-brokers", "credit-agencies", "commerce", "insurance", "public-authorities"} {
 		used["pack."+p] = true // the packs the snapshot has (packName falls back to the slug)
 	}

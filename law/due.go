@@ -47,7 +47,45 @@ type Deadline struct {
 	Statutory bool      // false: the date is the one the letter asks for
 	Interim   time.Time // UA access: the day to say whether it will be met
 	Basis     string    // which rules set the date and what moved it, in plain words
+	// Reasons are the same as Basis, as data a screen words in the
+	// person's language: each step that set or moved the date.
+	Reasons []Reason
 }
+
+// Reason is one step of how a due date was worked out. Code says which;
+// the fields it uses are filled, the rest are zero.
+type Reason struct {
+	Code   ReasonCode
+	Rule   string    // the article that sets the term ("GDPR Art. 12(3)"); for ReasonTerm
+	Term   Term      // the term counted; for ReasonTerm, ReasonInterim
+	From   time.Time // the day counted from, or the day of the event
+	To     time.Time // the resulting day
+	Days   int       // transit or paused days
+	Sent   time.Time // for ReasonPosted, ReasonSentElectronically
+	Asked  bool      // ReasonTerm: the law sets no term, the letter asks for this one
+	Notice time.Time // for the extension reasons
+}
+
+// ReasonCode names a Reason.
+type ReasonCode string
+
+// The steps of a deadline.
+const (
+	ReasonPosted            ReasonCode = "posted"              // Sent by post; received Days later, on From, until delivery is recorded
+	ReasonReceived          ReasonCode = "received"            // received on From (delivered, or sent electronically that day)
+	ReasonNoTerm            ReasonCode = "no_term"             // the law sets no term
+	ReasonTerm              ReasonCode = "term"                // Term from receipt on From ends on To (Rule)
+	ReasonMoved             ReasonCode = "moved"               // From is a day off: moved to the next working day, To
+	ReasonPausedDays        ReasonCode = "paused_days"         // Days the clock stood for proof of identity, to To
+	ReasonClockStopped      ReasonCode = "clock_stopped"       // stopped on From for proof of identity; runs again when provided
+	ReasonNoPause           ReasonCode = "no_pause"            // identity asked on From, but this law does not stop the clock
+	ReasonExtended          ReasonCode = "extended"            // extension notified on Notice: until To
+	ReasonLateExtension     ReasonCode = "late_extension"      // extension notified on Notice, after the deadline: it does not count
+	ReasonInterim           ReasonCode = "interim"             // by To (Term) the company must say whether it will meet the request
+	ReasonIncompleteHoliday ReasonCode = "incomplete_holidays" // Prava lacks the state's holidays: only weekends move the date
+	ReasonMartialLaw        ReasonCode = "martial_law"         // under martial law holidays are working days: only weekends move the date
+	ReasonNoState           ReasonCode = "no_state"            // no member state known: only weekends move the date
+)
 
 // ErrNoStart is returned when a clock has no day to start from.
 var ErrNoStart = errors.New("the request has no date: give the day it was received or sent")
@@ -61,6 +99,7 @@ func Due(j *Jurisdiction, kind Kind, c Clock, opt Options) (Deadline, error) {
 	}
 	var d Deadline
 	var why []string
+	reason := func(r Reason) { d.Reasons = append(d.Reasons, r) }
 	d.Statutory = rule.Statutory
 	switch {
 	case !c.Received.IsZero():
@@ -76,12 +115,18 @@ func Due(j *Jurisdiction, kind Kind, c Clock, opt Options) (Deadline, error) {
 		}
 		d.Received = Day(c.Sent).AddDate(0, 0, transit)
 		d.Estimated = true
+		reason(Reason{Code: ReasonPosted, Sent: Day(c.Sent), Days: transit, From: d.Received})
 		why = append(why, fmt.Sprintf("sent by post on %s; assumed delivered %d days later, on %s, until delivery is recorded", long(c.Sent), transit, long(d.Received)))
 	default:
 		d.Received = Day(c.Sent)
+		reason(Reason{Code: ReasonReceived, From: d.Received, Sent: Day(c.Sent)})
 		why = append(why, fmt.Sprintf("sent by %s on %s, so received that day", channelName(c.Channel), long(c.Sent)))
 	}
+	if d.Reasons == nil {
+		reason(Reason{Code: ReasonReceived, From: d.Received})
+	}
 	if rule.Term.N == 0 {
+		reason(Reason{Code: ReasonNoTerm, Rule: rule.Basis})
 		why = append(why, rule.Basis+": no deadline")
 		d.Basis = strings.Join(why, "; ")
 		return d, nil
@@ -92,6 +137,16 @@ func Due(j *Jurisdiction, kind Kind, c Clock, opt Options) (Deadline, error) {
 		why = append(why, pauseWhy)
 	}
 	due, dueWhy := j.deadline(d.Received, rule.Term, pause)
+	steps := j.steps(d.Received, rule.Term, pause)
+	steps[0].Rule, steps[0].Asked = rule.Basis, !rule.Statutory
+	d.Reasons = append(d.Reasons, steps...)
+	switch {
+	case c.IdentityAsked.IsZero():
+	case j.Regime != GDPR:
+		reason(Reason{Code: ReasonNoPause, From: Day(c.IdentityAsked)})
+	case paused:
+		reason(Reason{Code: ReasonClockStopped, From: Day(c.IdentityAsked)})
+	}
 	basis := rule.Basis
 	if !rule.Statutory {
 		basis += " (a date the letter asks for; the law sets none)"
@@ -99,6 +154,7 @@ func Due(j *Jurisdiction, kind Kind, c Clock, opt Options) (Deadline, error) {
 	why = append([]string{basis + ": " + dueWhy}, why...)
 	if j.CalendarNote != "" {
 		why = append(why, j.CalendarNote)
+		reason(Reason{Code: j.CalendarReason})
 	}
 	d.Due = due
 	if rule.Extended != nil {
@@ -107,14 +163,17 @@ func Due(j *Jurisdiction, kind Kind, c Clock, opt Options) (Deadline, error) {
 			notice := Day(c.ExtensionNotice)
 			if notice.After(due) {
 				why = append(why, fmt.Sprintf("the company announced an extension on %s, after the deadline had passed, so it does not count", long(notice)))
+				reason(Reason{Code: ReasonLateExtension, Notice: notice})
 			} else {
 				d.Due, d.Extended = d.Latest, true
+				reason(Reason{Code: ReasonExtended, Notice: notice, To: d.Latest})
 				why = append(why, fmt.Sprintf("the company announced an extension on %s, so it has until %s (%s)", long(notice), long(d.Latest), rule.ExtensionNeed))
 			}
 		}
 	}
 	if rule.Interim != nil {
 		d.Interim, _ = j.deadline(d.Received, *rule.Interim, 0)
+		reason(Reason{Code: ReasonInterim, Term: *rule.Interim, To: d.Interim})
 		why = append(why, fmt.Sprintf("by %s (%s) the company has %s", long(d.Interim), termWords(*rule.Interim), rule.InterimNeed))
 	}
 	if paused {
@@ -244,4 +303,44 @@ func ordinal(n int) string {
 		suffix = "rd"
 	}
 	return fmt.Sprintf("%d%s", n, suffix)
+}
+
+// steps are the Reasons of counting a term: the term from receipt, the
+// days paused for proof of identity, and a move off a day off. They follow
+// deadline, which words the same steps in English.
+func (j *Jurisdiction) steps(received time.Time, t Term, pause int) []Reason {
+	end, _ := j.deadline(received, t, 0)
+	out := []Reason{{Code: ReasonTerm, Term: t, From: received}}
+	if j.Regime.Counting != CountCalendar {
+		// deadline moves the end only once, after any pause: undo the
+		// move to find the term's own last day.
+		end = termEnd(received, t, j)
+	}
+	out[0].To = end
+	if pause > 0 {
+		end = end.AddDate(0, 0, pause)
+		out = append(out, Reason{Code: ReasonPausedDays, Days: pause, To: end})
+	}
+	if final, _ := j.deadline(received, t, pause); !final.Equal(end) {
+		out = append(out, Reason{Code: ReasonMoved, From: end, To: final})
+	}
+	return out
+}
+
+// termEnd is the last day of a term before any move off a day off.
+func termEnd(received time.Time, t Term, j *Jurisdiction) time.Time {
+	switch t.Unit {
+	case Months:
+		return addMonths(received, t.N)
+	case CalendarDays:
+		return received.AddDate(0, 0, t.N)
+	}
+	end := received
+	for n := 0; n < t.N; {
+		end = end.AddDate(0, 0, 1)
+		if off, _ := j.Calendar.Off(end); !off {
+			n++
+		}
+	}
+	return end
 }

@@ -1,6 +1,8 @@
 package law
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -281,5 +283,50 @@ func TestAuthorityFor(t *testing.T) {
 	lv, _ := AuthorityFor("EU-LV", "")
 	if lv.Email != "pasts@dvi.gov.lv" || lv.Address != "Elijas iela 17, Rīga, LV-1050, Latvija" {
 		t.Errorf("LV entry differs from LEGAL.md: %+v", lv)
+	}
+}
+
+// TestReasons: the steps of a deadline as data, for screens to word in
+// the person's language.
+func TestReasons(t *testing.T) {
+	d := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
+	j, err := Lookup("EU-LV", DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Sent by e-mail on Sat 31 Jan: one month ends Sat 28 Feb, moved to Mon 2 Mar.
+	dl, err := Due(j, Access, Clock{Sent: d("2026-01-31"), Channel: ByEmail}, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var codes []ReasonCode
+	for _, r := range dl.Reasons {
+		codes = append(codes, r.Code)
+	}
+	want := []ReasonCode{ReasonReceived, ReasonTerm, ReasonMoved}
+	if fmt.Sprint(codes) != fmt.Sprint(want) {
+		t.Fatalf("reasons %v, want %v", codes, want)
+	}
+	term, moved := dl.Reasons[1], dl.Reasons[2]
+	if term.Rule != "GDPR Art. 12(3)" || term.Term.N != 1 || !term.From.Equal(d("2026-01-31")) || !term.To.Equal(d("2026-02-28")) {
+		t.Errorf("term %+v", term)
+	}
+	if !moved.From.Equal(d("2026-02-28")) || !moved.To.Equal(dl.Due) || !dl.Due.Equal(d("2026-03-02")) {
+		t.Errorf("moved %+v, due %v", moved, dl.Due)
+	}
+	// By post, with the identity asked and provided 5 days later.
+	dl, err = Due(j, Access, Clock{Sent: d("2026-11-02"), Channel: ByPost, IdentityAsked: d("2026-11-10"), IdentityProvided: d("2026-11-15")}, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes = codes[:0]
+	for _, r := range dl.Reasons {
+		codes = append(codes, r.Code)
+	}
+	if codes[0] != ReasonPosted || !slices.Contains(codes, ReasonPausedDays) {
+		t.Errorf("reasons by post with a pause: %v", codes)
+	}
+	if last := dl.Reasons[len(dl.Reasons)-1]; !last.To.Equal(dl.Due) {
+		t.Errorf("the last step ends on %v, the due date is %v", last.To, dl.Due)
 	}
 }

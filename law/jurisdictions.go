@@ -40,8 +40,10 @@ type Jurisdiction struct {
 	Regime   *Regime
 	Country  string   // ISO 3166-1 code of the state; "" for EU
 	Calendar Calendar // working days and holidays
-	// CalendarNote says when the calendar is incomplete.
-	CalendarNote string
+	// CalendarNote says when the calendar is incomplete; CalendarReason
+	// says the same as data (see Reason).
+	CalendarNote   string
+	CalendarReason ReasonCode
 }
 
 // memberState is one EU/EEA state: its holiday calendar, or nil where
@@ -89,6 +91,7 @@ func Lookup(code string, opt Options) (*Jurisdiction, error) {
 		if opt.MartialLaw {
 			j.Calendar = weekends{}
 			j.CalendarNote = "under martial law public holidays are working days, so only weekends move the date"
+			j.CalendarReason = ReasonMartialLaw
 		}
 		return j, nil
 	case "RU":
@@ -97,7 +100,8 @@ func Lookup(code string, opt Options) (*Jurisdiction, error) {
 		return &Jurisdiction{Code: c, Regime: USCA, Country: "US", Calendar: weekends{}}, nil
 	case "EU":
 		return &Jurisdiction{Code: c, Regime: GDPR, Calendar: weekends{},
-			CalendarNote: "with no member state known, only weekends move the date; choose the state to count its holidays"}, nil
+			CalendarNote:   "with no member state known, only weekends move the date; choose the state to count its holidays",
+			CalendarReason: ReasonNoState}, nil
 	}
 	if state, ok := strings.CutPrefix(string(c), "EU-"); ok {
 		if m, ok := memberStates[state]; ok {
@@ -105,6 +109,7 @@ func Lookup(code string, opt Options) (*Jurisdiction, error) {
 			if m.calendar == nil {
 				j.Calendar = weekends{}
 				j.CalendarNote = "Prava does not know " + state + "'s public holidays yet, so only weekends move the date"
+				j.CalendarReason = ReasonIncompleteHoliday
 			}
 			return j, nil
 		}
