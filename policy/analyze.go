@@ -30,10 +30,19 @@ func Analyze(text string) *Findings {
 	f.Evidence = append(f.Evidence, siteEv...)
 	f.Evidence = append(f.Evidence, addrEv...)
 
-	ctrl := d.findController(sites)
+	ctrl := d.findController(sites, emails, addrEv)
 	after := 0
+	f.Alternatives = []Party{}
+	for _, c := range ctrl.parties {
+		if ctrl.controller != nil && c.key == nameKey(ctrl.controller.name) {
+			continue
+		}
+		f.Alternatives = append(f.Alternatives, Party{Name: c.name, Role: c.role, Confidence: partyConfidence(c),
+			Evidence: d.evidence("alternatives", c.name, c.start, c.end)})
+	}
 	if ctrl.controller != nil {
 		f.Controller = strPtr(ctrl.controller.name)
+		f.ControllerConfidence = ctrl.confidence
 		after = ctrl.controller.end
 		f.Evidence = append(f.Evidence, d.evidence("controller", ctrl.controller.name, ctrl.controller.start, ctrl.controller.end))
 	}

@@ -256,56 +256,79 @@ func isThirdParty(name string) bool {
 // controllerResult is what the controller reader decided.
 type controllerResult struct {
 	controller    *entity
+	confidence    float64
 	brand         string
 	brandAt       int
 	legalEntities []entity
 	others        []entity // other parties named as controller
+	parties       []*candidate
 }
 
-// findController decides who the controller is: a legal entity the text
-// names as controller, else the short name the policy defines and keeps
-// using, else the legal entity it mentions most.
-func (d *doc) findController(sites []string) controllerResult {
+// minControllerScore is the least evidence a controller needs: one sign
+// of the text's own (a label, a "we", a requisites block), not merely a
+// legal form mentioned somewhere.
+const minControllerScore = 3
+
+// findController decides who the controller is: the named party with the
+// strongest controller signs that the text gives no other role. A party
+// the text makes a processor, a platform or an authority never becomes the
+// controller; when nobody has enough signs the controller stays unknown.
+func (d *doc) findController(sites, emails []string, addrEv []Evidence) controllerResult {
 	ents := d.findEntities()
 	var res controllerResult
 	res.brand, res.brandAt = d.findBrand(sites)
-	named := d.namedControllers()
-
-	best, bestDist := -1, 1<<30
-	for i, e := range ents {
-		if dist := d.cueDistance(e.start); dist < bestDist {
-			best, bestDist = i, dist
+	res.parties = d.findParties(ents, ownDomains(sites, emails), addrEv, res.brand, res.brandAt)
+	var best, second *candidate
+	for _, c := range res.parties {
+		if c.role != RoleController || c.score < minControllerScore {
+			continue
+		}
+		if best == nil {
+			best = c
+		} else if second == nil {
+			second = c
 		}
 	}
-	switch {
-	case best >= 0 && bestDist < 260:
-		res.controller = &ents[best]
-	case res.brand != "" && !brandIsEntity(res.brand, ents) && d.mentions(res.brand) >= 3*maxMentions(d, ents):
-		res.controller = &entity{name: res.brand, core: res.brand, start: res.brandAt, end: res.brandAt + len(res.brand)}
-	case len(ents) > 0:
-		top := 0
-		for i, e := range ents {
-			if d.mentions(e.core) > d.mentions(ents[top].core) {
-				top = i
+	if best != nil {
+		e := entity{name: best.name, core: best.name, start: best.start, end: best.end, legalForm: best.legalForm}
+		for _, x := range ents {
+			if x.start == best.start || nameKey(x.name) == best.key {
+				e.core = x.core
 			}
 		}
-		res.controller = &ents[top]
-	case len(named) > 0:
-		res.controller = &named[0]
-		named = named[1:]
+		res.controller = &e
+		res.confidence = confidence(best, second)
 	}
 	for _, e := range ents {
-		if res.controller == nil || e.name != res.controller.name {
+		if res.controller == nil || nameKey(e.name) != nameKey(res.controller.name) {
 			res.legalEntities = append(res.legalEntities, e)
 		}
 	}
-	for _, n := range named {
-		if res.controller != nil && strings.EqualFold(n.core, res.controller.core) {
-			continue
+	for _, c := range res.parties {
+		if c != best && c.role == RoleController && c.strong() {
+			res.others = append(res.others, entity{name: c.name, core: c.name, start: c.start, end: c.end})
 		}
-		res.others = append(res.others, n)
 	}
 	return res
+}
+
+// confidence turns a controller's score and its nearest rival's into a
+// number from 0 to 1: a label with no rival is sure, two labelled parties
+// are not.
+func confidence(best, second *candidate) float64 {
+	c := min(best.score/10, 0.95)
+	if second != nil && second.score >= 0.7*best.score {
+		c *= 0.6
+	}
+	return float64(int(c*100+0.5)) / 100
+}
+
+// partyConfidence is how likely a candidate is the controller.
+func partyConfidence(c *candidate) float64 {
+	if c.role != RoleController {
+		return 0
+	}
+	return float64(int(min(c.score/10, 0.95)*100+0.5)) / 100
 }
 
 func brandIsEntity(brand string, ents []entity) bool {

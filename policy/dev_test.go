@@ -29,7 +29,7 @@ type devExpectation struct {
 // right. It is a floor against regressions, not a target: raise it when the
 // reader improves, never lower it to make a change pass.
 var devFloor = map[string]int{
-	"fully": 11, "language": 40, "jurisdiction": 34, "controller": 16, "emails": 40,
+	"fully": 22, "language": 40, "jurisdiction": 34, "controller": 35, "emails": 40,
 	"addresses": 31, "markings": 38, "response_days": 38,
 }
 
@@ -151,7 +151,9 @@ func devAllAddresses(want, got []string) bool {
 }
 
 func devMarkings(want map[string]string, got Markings) bool {
-	n := func(s string) string { return strings.Join(strings.Fields(devPunct.ReplaceAllString(strings.ToLower(s), " ")), " ") }
+	n := func(s string) string {
+		return strings.Join(strings.Fields(devPunct.ReplaceAllString(strings.ToLower(s), " ")), " ")
+	}
 	for kind, w := range want {
 		if w == "" {
 			continue

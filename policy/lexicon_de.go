@@ -1,0 +1,20 @@
+package policy
+
+// German.
+func init() {
+	addLexicon(&lexicon{
+		lang:            "de",
+		controllerRoles: []string{"verantwortlicher", "verantwortliche stelle", "verantwortliche", "verantwortlich"},
+		processorRoles:  []string{"auftragsverarbeit", "dienstleister", "hosting", "gehostet", "zahlungs", "analyse", "anbieter", "wir nutzen", "wir verwenden"},
+		platformRoles:   []string{"soziale netzwerk", "plattform", "messenger"},
+		authorityRoles:  []string{"aufsichtsbehörde", "datenschutzbehörde", "landesbeauftragte", "bundesbeauftragte", "gericht"},
+		registryRoles:   []string{"handelsregister", "registergericht", "amtsgericht"},
+		copulas:         []string{"ist", "sind"},
+		weWords:         []string{"wir", "uns", "unser"},
+		selfIntro:       []string{"respektiert", "nimmt den schutz", "freut sich über"},
+		soleTraders:     []string{"einzelunternehmer", "einzelunternehmen", "inhaber", "inhaberin"},
+		persons:         []string{"privatperson", "natürliche person"},
+		contactHeadings: []string{"impressum", "kontakt", "angaben gemäß"},
+		numbers:         map[string]int{"einem monat": 30, "eines monats": 30, "dreißig": 30, "vierzehn": 14},
+	})
+}

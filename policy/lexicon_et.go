@@ -1,0 +1,20 @@
+package policy
+
+// Estonian.
+func init() {
+	addLexicon(&lexicon{
+		lang:            "et",
+		controllerRoles: []string{"vastutav töötleja", "vastutava töötleja", "andmete vastutav", "vastutav"},
+		processorRoles:  []string{"volitatud töötleja", "teenusepakkuja", "majutus", "makse", "analüüti", "kasutame"},
+		platformRoles:   []string{"sotsiaalmeedia", "platvorm"},
+		authorityRoles:  []string{"andmekaitse inspektsioon", "andmekaitse inspektsiooni", "järelevalveasutus"},
+		registryRoles:   []string{"äriregist"},
+		copulas:         []string{"on"},
+		weWords:         []string{"meie", "meid", "me"},
+		selfIntro:       []string{"austab", "hoolib", "kohustub"},
+		soleTraders:     []string{"füüsilisest isikust ettevõtja", "fie"},
+		persons:         []string{"füüsiline isik", "eraisik"},
+		contactHeadings: []string{"kontakt", "kontaktandmed", "rekvisiidid"},
+		numbers:         map[string]int{"ühe kuu": 30, "kolmekümne": 30, "kümne": 10},
+	})
+}

@@ -1,0 +1,20 @@
+package policy
+
+// Latvian.
+func init() {
+	addLexicon(&lexicon{
+		lang:            "lv",
+		controllerRoles: []string{"pārzinis", "pārziņa", "pārzini", "datu pārzinis", "pārzinim"},
+		processorRoles:  []string{"apstrādātājs", "apstrādātāj", "pakalpojumu sniedzēj", "hostinga", "mitināšan", "maksājumu", "analītik", "mēs izmantojam"},
+		platformRoles:   []string{"sociālo tīklu", "sociālajos tīklos", "platform"},
+		authorityRoles:  []string{"datu valsts inspekcij", "uzraudzības iestād"},
+		registryRoles:   []string{"uzņēmumu reģistr", "reģistrā"},
+		copulas:         []string{"ir"},
+		weWords:         []string{"mēs", "mūsu", "uzņēmums"},
+		selfIntro:       []string{"respektē", "apņemas", "rūpējas par", "ciena"},
+		soleTraders:     []string{"individuālais komersants", "individuālā komersanta", "saimnieciskās darbības veicējs"},
+		persons:         []string{"fiziska persona", "fiziskā persona"},
+		contactHeadings: []string{"kontakti", "kontaktinformācija", "rekvizīti", "uzņēmums:"},
+		numbers:         map[string]int{"viena mēneša": 30, "trīsdesmit": 30, "trīsdesmit dienu": 30, "desmit": 10, "piecpadsmit": 15},
+	})
+}
