@@ -63,7 +63,7 @@ func Analyze(text string) *Findings {
 	f.Evidence = append(f.Evidence, regEv...)
 
 	codes, jurEv := d.findJurisdiction(jurisdictionSigns{
-		language: lang, controller: ctrl.controller, registration: regEv, addresses: addrs, websites: sites,
+		language: lang, controller: ctrl.controller, registration: regEv, addresses: addrs, websites: sites, emails: emails,
 	})
 	f.Jurisdictions = codes
 	f.Jurisdiction = "unknown"
