@@ -111,7 +111,7 @@ func (d *doc) readName(i int, ents []entity) (int, int, bool) {
 			break
 		}
 		w := d.text[i:j]
-		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		if !hasUpper(w) && !unicode.IsDigit(r) { // ePaństwo, iPhone count as names
 			if !nameConnectors[strings.ToLower(w)] {
 				break
 			}
@@ -150,6 +150,11 @@ func (d *doc) readNameBefore(p int, ents []entity) (int, int, bool) {
 		s := max(0, p-n-100) + k
 		if strings.ContainsRune(d.text[s:p], '\n') {
 			return 0, 0, false
+		}
+		// A descriptor may open the name: Адвокатське об'єднання «…»,
+		// Fundacja „…”. Take it when it reaches back to the sentence start.
+		if ds := d.descriptorStart(s); ds < s {
+			return ds, p, true
 		}
 		return s, p, true
 	}
@@ -271,4 +276,34 @@ func inAddress(text string, start, end int) bool {
 		return true
 	}
 	return end+1 < len(text) && (text[end] == '.' || text[end] == '@' || text[end] == '-') && isWordByte(text[end+1])
+}
+
+// descriptorStart returns where up to three words before a quoted name
+// begin, when they open the sentence; otherwise s.
+func (d *doc) descriptorStart(s int) int {
+	i := s
+	for n := 0; n < 3; n++ {
+		for i > 0 && d.text[i-1] == ' ' {
+			i--
+		}
+		if d.sentenceStart(i) {
+			break
+		}
+		j := i
+		for j > 0 {
+			r, n := utf8.DecodeLastRuneInString(d.text[:j])
+			if !(isWordRune(r) || r == '\'' || r == '’' || r == '-') {
+				break
+			}
+			j -= n
+		}
+		if j == i {
+			return s
+		}
+		i = j
+	}
+	if i < s && d.sentenceStart(i) {
+		return i
+	}
+	return s
 }

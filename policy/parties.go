@@ -3,6 +3,7 @@ package policy
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -58,7 +59,8 @@ type candidate struct {
 	key        string
 	start, end int // the occurrence that gave its strongest sign
 	signs      map[sign]int
-	roles      map[string]int // non-controller roles the context gives
+	roles      map[string]int // non-controller roles the name, a label or a provider list give
+	ctxRoles   map[string]int // non-controller roles the sentences around its mentions give
 	roleAt     map[string]int
 	legalForm  bool
 	score      float64
@@ -105,7 +107,7 @@ func (r *partyReader) add(start, end int, s sign) *candidate {
 			return c
 		}
 	}
-	c := &candidate{name: name, key: key, start: start, end: end, signs: map[sign]int{s: 1}, roles: map[string]int{}, roleAt: map[string]int{}, legalForm: s == signForm}
+	c := &candidate{name: name, key: key, start: start, end: end, signs: map[sign]int{s: 1}, roles: map[string]int{}, ctxRoles: map[string]int{}, roleAt: map[string]int{}, legalForm: s == signForm}
 	r.cands = append(r.cands, c)
 	return c
 }
@@ -134,6 +136,7 @@ func (d *doc) findParties(ents []entity, domains []string, addrEv []Evidence, br
 	r.intros()
 	r.requisites(addrEv)
 	r.copyrights()
+	r.domainPhrases(domains)
 	if brand != "" && d.mentions(brand) >= 3 {
 		r.add(brandAt, brandAt+len(brand), signDefined)
 	}
@@ -153,6 +156,13 @@ func (d *doc) findParties(ents []entity, domains []string, addrEv []Evidence, br
 		}
 		if c.has(signProcessorLabel) {
 			c.roles[RoleProcessor] += 2
+		}
+		// The sentences around a company the policy keeps naming speak of
+		// its providers too; their role counts when it is the rule.
+		for role, n := range c.ctxRoles {
+			if 3*n >= c.signs[signForm] {
+				c.roles[role] += n
+			}
 		}
 	}
 	var sole *candidate
@@ -203,7 +213,7 @@ func (c *candidate) decide() {
 		c.score = 0
 	case c.has(signIntro) || c.has(signBlock) || c.has(signCopyright) || c.has(signNameLabel):
 		c.role = RoleController
-	case c.has(signDefined) || c.has(signSole) || c.has(signRegistration) && c.legalForm:
+	case c.has(signDefined) || c.has(signSole) || c.has(signRegistration) && c.legalForm || c.has(signDomain) && c.mentions >= 3:
 		c.role = RoleController
 	default:
 		c.role = RoleOther
@@ -230,7 +240,7 @@ func (r *partyReader) roleFromContext(c *candidate, start, end int) {
 		words []string
 	}{{RoleAuthority, roleAuthorityWords}, {RoleRepresentative, representativeWords}, {RoleProcessor, roleProcessorWords}, {RolePlatform, rolePlatformWords}} {
 		if containsAny(ctx, rw.words) {
-			c.roles[rw.role]++
+			c.ctxRoles[rw.role]++
 			c.roleAt[rw.role] = start
 			return
 		}
@@ -345,7 +355,7 @@ func (d *doc) lineAround(p int) (int, int) {
 // headingLike reports whether a line is a heading or ends in a colon: a
 // label for the block below it.
 func (d *doc) headingLike(ls, le, p int) bool {
-	line := strings.TrimSpace(d.text[ls:le])
+	line := strings.TrimLeft(strings.TrimSpace(d.text[ls:le]), "0123456789. ")
 	if strings.HasSuffix(line, ":") {
 		return len(line) < 200
 	}
@@ -390,7 +400,7 @@ func (r *partyReader) lineName(ls, le int) (int, int, bool) {
 	}
 	if c := strings.IndexByte(d.text[i:le], ':'); c > 0 && c < 40 {
 		label := strings.TrimSpace(d.lower[i : i+c])
-		if !hasFrom(label, nameLabels) {
+		if !hasFrom(label, nameLabels) && !containsAny(label, roleControllerWords) && !containsAny(label, roleProcessorWords) {
 			return 0, 0, false
 		}
 		i += c + 1
@@ -405,7 +415,7 @@ func (r *partyReader) lineName(ls, le int) (int, int, bool) {
 		}
 	}
 	seg := strings.TrimRight(d.text[i:end], " .")
-	if seg == "" || words(seg) > 8 || strings.ContainsAny(seg, "@:") || hasDigit(seg) && !strings.Contains(seg, "/") {
+	if seg == "" || words(seg) > 8 || strings.ContainsAny(seg, "@:") || hasDigit(seg) && words(seg) > 3 {
 		return 0, 0, false
 	}
 	if k := classifyPart(seg, d.lower[i:i+len(seg)]); k != 0 && k != pGeneric {
@@ -497,6 +507,10 @@ func (r *partyReader) weDefinitions() {
 			continue
 		}
 		if ns, ne, ok := d.readNameBefore(p, r.ents); ok {
+			r.add(ns, ne, signWe)
+		}
+		// («Сміла Буд», далі — «ми»): the name inside is the one meant.
+		if ns, ne, ok := d.readName(p+1, r.ents); ok && ne < p+close && closingQuote([]rune(d.text[ns:ne])[0]) != "" {
 			r.add(ns, ne, signWe)
 		}
 	}
@@ -622,4 +636,54 @@ func ownDomains(sites, emails []string) []string {
 		out = append(out, strings.Split(domain, ".")[0])
 	}
 	return out
+}
+
+// domainPhrases finds the capitalised phrase of one to three words that
+// spells the site's or e-mail's name: "Bombay Duck" for bombayduck.co.uk.
+// It is one pass over the words of the text.
+func (r *partyReader) domainPhrases(domains []string) {
+	d := r.d
+	want := map[string]bool{}
+	for _, dom := range domains {
+		if k := nameKey(dom); len(k) >= 4 {
+			want[k] = true
+		}
+	}
+	if len(want) == 0 {
+		return
+	}
+	type word struct{ start, end int }
+	var last [3]word
+	n, found := 0, 0
+	for i := 0; i < len(d.text) && found < 3; {
+		r0, size := utf8.DecodeRuneInString(d.text[i:])
+		if !isWordRune(r0) {
+			if r0 != ' ' {
+				n = 0 // a phrase does not cross punctuation
+			}
+			i += size
+			continue
+		}
+		j := d.nameWordEnd(i)
+		if j == i {
+			j = i + size
+		}
+		if !unicode.IsUpper(r0) {
+			n = 0
+			i = j
+			continue
+		}
+		last[0], last[1], last[2] = last[1], last[2], word{i, j}
+		n = min(n+1, 3)
+		for k := 1; k <= n; k++ {
+			s := last[3-k].start
+			if want[nameKey(d.text[s:j])] && (k > 1 || utf8.RuneCountInString(d.text[s:j]) >= 4) {
+				if r.add(s, j, signDomain) != nil {
+					found++
+				}
+				break
+			}
+		}
+		i = j
+	}
 }
