@@ -44,13 +44,6 @@ var genericLead = map[string]bool{
 var shoutedWords = map[string]bool{"IS": true, "AND": true, "THE": true, "OF": true, "TO": true, "A": true, "AN": true, "OR": true,
 	"FOR": true, "WITH": true, "WELL": true, "SOON": true, "LONG": true, "PER": true, "MUCH": true, "FAR": true, "AVAILABLE": true}
 
-// controllerCues are words that introduce the data controller.
-var controllerCues = []string{
-	"data controller", "controller", "контролер", "володілець", "власник персональних даних", "оператор", "владелец",
-	"pārzinis", "pārziņa", "pārzini", "duomenų valdytoj", "valdytojas", "verantwortliche", "verantwortlich", "administrator danych",
-	"administratorem", "vastutav töötleja", "responsable du traitement", "titolare del trattamento", "responsable del tratamiento",
-}
-
 // brandCues introduce the short name a policy uses: (далее – NETRACK).
 var brandCues = []string{"далее –", "далее —", "далее -", "далі –", "далі —", "далі -", "hereinafter", "turpmāk –", "turpmāk -", "turpmāk tekstā", "toliau –", "toliau -", "nachfolgend", "dalej", "edaspidi"}
 
@@ -331,23 +324,6 @@ func partyConfidence(c *candidate) float64 {
 	return float64(int(min(c.score/10, 0.95)*100+0.5)) / 100
 }
 
-func brandIsEntity(brand string, ents []entity) bool {
-	for _, e := range ents {
-		if strings.EqualFold(e.core, brand) {
-			return true
-		}
-	}
-	return false
-}
-
-func maxMentions(d *doc, ents []entity) int {
-	m := 0
-	for _, e := range ents {
-		m = max(m, d.mentions(e.core))
-	}
-	return m
-}
-
 // mentions counts whole-word occurrences of name.
 func (d *doc) mentions(name string) int {
 	if name == "" {
@@ -360,55 +336,6 @@ func (d *doc) mentions(name string) int {
 		}
 	}
 	return n
-}
-
-// cueDistance is how far before start the nearest controller cue ends,
-// counting only cues in the same paragraph.
-func (d *doc) cueDistance(start int) int {
-	from := runeStart(d.lower, max(0, start-300))
-	before := d.lower[from:start]
-	if k := strings.LastIndex(before, "\n\n"); k >= 0 {
-		before = before[k:]
-		from += k
-	}
-	best := 1 << 30
-	for _, c := range controllerCues {
-		if k := strings.LastIndex(before, c); k >= 0 && atWordStart(d.lower, from+k) {
-			best = min(best, len(before)-k-len(c))
-		}
-	}
-	return best
-}
-
-// namedControllers finds parties introduced as "Controller: Name".
-func (d *doc) namedControllers() []entity {
-	var out []entity
-	for _, c := range controllerCues {
-		for _, p := range d.find(c) {
-			i := p + len(c)
-			for i < len(d.lower) && (d.lower[i] == ' ' || isWordByte(d.lower[i]) && i-p-len(c) < 2) {
-				i++
-			}
-			if i >= len(d.text) || d.text[i] != ':' {
-				continue
-			}
-			i++
-			for i < len(d.text) && d.text[i] == ' ' {
-				i++
-			}
-			end := i
-			for end < len(d.text) && !strings.ContainsRune(",;.\n(", rune(d.text[end])) && end-i < 60 {
-				end++
-			}
-			name := strings.TrimSpace(d.text[i:end])
-			r, _ := utf8.DecodeRuneInString(name)
-			if name == "" || !unicode.IsUpper(r) || len(strings.Fields(name)) > 4 {
-				continue
-			}
-			out = append(out, entity{name: name, core: name, start: i, end: end})
-		}
-	}
-	return out
 }
 
 // findBrand finds the short name a policy defines for the company, either

@@ -63,7 +63,6 @@ func init() {
 	registerKeywords(webFormStems...)
 	registerKeywords(phoneWords...)
 	registerKeywords(brandCues...)
-	registerKeywords(controllerCues...)
 	registerKeywords(prefixForms...)
 	registerKeywords(suffixForms...)
 	registerKeywords("http://", "https://", "www.")

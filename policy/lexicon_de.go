@@ -15,6 +15,6 @@ func init() {
 		soleTraders:     []string{"einzelunternehmer", "einzelunternehmen", "inhaber", "inhaberin"},
 		persons:         []string{"privatperson", "natürliche person"},
 		contactHeadings: []string{"impressum", "kontakt", "angaben gemäß"},
-		numbers:         map[string]int{"einem monat": 30, "eines monats": 30, "dreißig": 30, "vierzehn": 14},
+		numbers:         map[string]int{"dreißig": 30, "vierzehn": 14},
 	})
 }

@@ -15,6 +15,6 @@ func init() {
 		soleTraders:     []string{"füüsilisest isikust ettevõtja", "fie"},
 		persons:         []string{"füüsiline isik", "eraisik"},
 		contactHeadings: []string{"kontakt", "kontaktandmed", "rekvisiidid"},
-		numbers:         map[string]int{"ühe kuu": 30, "kolmekümne": 30, "kümne": 10},
+		numbers:         map[string]int{"kolmekümne": 30, "kümne": 10},
 	})
 }

@@ -15,6 +15,6 @@ func init() {
 		soleTraders:     []string{"individuali veikla", "individualios veiklos", "individuali įmonė", "iį"},
 		persons:         []string{"fizinis asmuo"},
 		contactHeadings: []string{"kontaktai", "kontaktas", "rekvizitai", "kontaktinė informacija"},
-		numbers:         map[string]int{"vieno mėnesio": 30, "trisdešimt": 30, "trisdešimties": 30, "dešimties": 10},
+		numbers:         map[string]int{"trisdešimt": 30, "trisdešimties": 30, "dešimties": 10},
 	})
 }

@@ -15,6 +15,6 @@ func init() {
 		soleTraders:     []string{"individuālais komersants", "individuālā komersanta", "saimnieciskās darbības veicējs"},
 		persons:         []string{"fiziska persona", "fiziskā persona"},
 		contactHeadings: []string{"kontakti", "kontaktinformācija", "rekvizīti", "uzņēmums:"},
-		numbers:         map[string]int{"viena mēneša": 30, "trīsdesmit": 30, "trīsdesmit dienu": 30, "desmit": 10, "piecpadsmit": 15},
+		numbers:         map[string]int{"trīsdesmit": 30, "desmit": 10, "piecpadsmit": 15},
 	})
 }

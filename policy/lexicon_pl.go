@@ -15,6 +15,6 @@ func init() {
 		soleTraders:     []string{"osoba prowadząca działalność gospodarczą", "jednoosobowa działalność", "działalność gospodarczą pod firmą"},
 		persons:         []string{"osoba fizyczna"},
 		contactHeadings: []string{"kontakt", "dane kontaktowe", "dane administratora"},
-		numbers:         map[string]int{"jednego miesiąca": 30, "miesiąca": 30, "trzydziestu": 30, "czternastu": 14},
+		numbers:         map[string]int{"jednego": 1, "trzydziestu": 30, "czternastu": 14},
 	})
 }

@@ -136,6 +136,8 @@ func (d *doc) findParties(ents []entity, domains []string, addrEv []Evidence, br
 	r.intros()
 	r.requisites(addrEv)
 	r.copyrights()
+	r.labelled(contactHeadingWords, signBlock)
+	r.people()
 	r.domainPhrases(domains)
 	if brand != "" && d.mentions(brand) >= 3 {
 		r.add(brandAt, brandAt+len(brand), signDefined)
@@ -685,5 +687,29 @@ func (r *partyReader) domainPhrases(domains []string) {
 			}
 		}
 		i = j
+	}
+}
+
+// people finds natural persons by the form the text gives them:
+// "фізична особа-підприємець Петренко Олена", "Einzelunternehmer Max Muster".
+func (r *partyReader) people() {
+	d := r.d
+	for _, list := range [][]string{soleTraderWords, personWords} {
+		for _, w := range list {
+			for _, p := range d.find(w) {
+				q := p + len(w)
+				for q < len(d.text) && isWordByte(d.text[q]) {
+					q++
+				}
+				for q < len(d.text) && (d.text[q] == ' ' || d.text[q] == ',' || d.text[q] == ':') {
+					q++
+				}
+				ns, ne, ok := d.readName(q, r.ents)
+				if !ok || ns != q || ne-ns < 4 {
+					continue
+				}
+				r.add(p, ne, signNameLabel)
+			}
+		}
 	}
 }
