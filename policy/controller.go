@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -213,23 +214,27 @@ func closingQuote(r rune) string {
 	return ""
 }
 
-// dedupeEntities drops repeats and entities inside longer ones.
+// dedupeEntities drops repeats and entities inside longer ones. It sorts
+// by position and sweeps once, so that a text of thousands of names costs
+// n log n, not n².
 func dedupeEntities(list []entity) []entity {
-	var out []entity
-	for _, e := range list {
-		keep := true
-		for i, o := range out {
-			if e.start >= o.start && e.end <= o.end {
-				keep = false
-				break
-			}
-			if o.start >= e.start && o.end <= e.end {
-				out[i] = e
-				keep = false
-				break
-			}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].start != list[j].start {
+			return list[i].start < list[j].start
 		}
-		if keep && !isThirdParty(e.core) {
+		return list[i].end > list[j].end
+	})
+	var out []entity
+	lastEnd := -1
+	for _, e := range list {
+		if e.end <= lastEnd {
+			continue // inside the previous, longer one
+		}
+		if len(out) > 0 && e.start < lastEnd {
+			continue // overlaps the previous one: keep the first
+		}
+		lastEnd = e.end
+		if !isThirdParty(e.core) {
 			out = append(out, e)
 		}
 	}

@@ -36,21 +36,24 @@ var mailProviders = map[string]bool{"gmail.com": true, "mail.ru": true, "yandex.
 var placeholderDomains = []string{"example.", "domain.com", "yourdomain", "your-domain", "yoursite", "site.com", "email.com", "sentry.io", "wixpress.com", "sentry-next.wixpress.com"}
 
 // findEmails returns every e-mail address in the text, lower-cased and
-// de-obfuscated, in order of first appearance.
+// de-obfuscated, in order of first appearance. The regular expression runs
+// only around triggers, and once over each stretch where their windows
+// overlap, so that a text of nothing but "@" or of e-mail-like tokens costs
+// one pass rather than one per trigger.
 func (d *doc) findEmails() ([]string, []Evidence) {
 	var emails []string
 	var ev []Evidence
 	seenAt := map[int]bool{}
 	for _, trig := range emailTriggers {
-		for _, p := range indexAll(d.lower, trig) {
-			from, to := d.window(p, 80, 280)
-			if trig == " at " && !containsAny(d.lower[p:to], spelledDots) {
-				continue // a bare "at" needs a spelled-out dot to be an address
+		from, to := -1, -1
+		flush := func() {
+			if from < 0 {
+				return
 			}
 			for _, m := range emailRe.FindAllStringSubmatchIndex(d.text[from:to], -1) {
 				start, end := from+m[0], from+m[1]
 				atStart, atEnd := from+m[4], from+m[5]
-				if atStart > p || atEnd < p || seenAt[start] {
+				if seenAt[start] {
 					continue
 				}
 				addr, ok := cleanEmail(d.text[from+m[2]:from+m[3]], d.text[atStart:atEnd], d.text[from+m[6]:from+m[7]])
@@ -65,8 +68,32 @@ func (d *doc) findEmails() ([]string, []Evidence) {
 				}
 			}
 		}
+		for _, p := range indexAll(d.lower, trig) {
+			if trig == "@" && !nearEmailChar(d.text, p) {
+				continue // "@@@" or a lone handle sign: nothing to match
+			}
+			wf, wt := d.window(p, 80, 280)
+			if trig == " at " && !containsAny(d.lower[p:wt], spelledDots) {
+				continue // a bare "at" needs a spelled-out dot to be an address
+			}
+			if wf <= to {
+				to = max(to, wt) // overlapping windows: one run covers both
+				continue
+			}
+			flush()
+			from, to = wf, wt
+		}
+		flush()
 	}
 	return sortByOffset(emails, ev, "emails"), ev
+}
+
+// nearEmailChar reports whether an "@" at p has an address character on
+// each side, within a space.
+func nearEmailChar(s string, p int) bool {
+	left := p > 0 && isEmailChar(s[p-1]) || p > 1 && s[p-1] == ' ' && isEmailChar(s[p-2])
+	right := p+1 < len(s) && isEmailChar(s[p+1]) || p+2 < len(s) && s[p+1] == ' ' && isEmailChar(s[p+2])
+	return left && right
 }
 
 func isEmailChar(c byte) bool {

@@ -59,17 +59,15 @@ func (d *doc) nameWordEnd(i int) int {
 
 // readName reads a name that starts at or just after i and reports its
 // bounds. ents are the legal entities of the text: one starting here wins.
-func (d *doc) readName(i int, ents []entity) (int, int, bool) {
+func (d *doc) readName(i int, ents entityIndex) (int, int, bool) {
 	for i < len(d.text) && (d.text[i] == ' ' || d.text[i] == '-' || d.text[i] == '*' || d.text[i] == '\t') {
 		i++
 	}
 	if i >= len(d.text) {
 		return 0, 0, false
 	}
-	for _, e := range ents {
-		if e.start >= i && e.start <= i+1 {
-			return e.start, e.end, true
-		}
+	if e, ok := ents.at(i); ok {
+		return e.start, e.end, true
 	}
 	start := i
 	// Up to three lower-case descriptors may stand first: "готель «Гелікон»",
@@ -89,10 +87,8 @@ func (d *doc) readName(i int, ents []entity) (int, int, bool) {
 	if !isNameStart(r) {
 		return 0, 0, false
 	}
-	for _, e := range ents {
-		if e.start == i {
-			return e.start, e.end, true // the legal name without "компанія"
-		}
+	if e, ok := ents.byStart[i]; ok {
+		return e.start, e.end, true // the legal name without "компанія"
 	}
 	if closeQ := closingQuote(r); closeQ != "" {
 		j := i + n
@@ -132,14 +128,15 @@ func (d *doc) readName(i int, ents []entity) (int, int, bool) {
 
 // readNameBefore reads a name that ends at or just before p, at most
 // maxNameWords words back and never across a line or sentence end.
-func (d *doc) readNameBefore(p int, ents []entity) (int, int, bool) {
+func (d *doc) readNameBefore(p int, ents entityIndex) (int, int, bool) {
 	for p > 0 && (d.text[p-1] == ' ' || d.text[p-1] == ',') {
 		p--
 	}
-	for _, e := range ents {
-		if e.end >= p-1 && e.end <= p {
-			return e.start, e.end, true
-		}
+	if e, ok := ents.byEnd[p]; ok {
+		return e.start, e.end, true
+	}
+	if e, ok := ents.byEnd[p-1]; ok {
+		return e.start, e.end, true
 	}
 	r, n := utf8.DecodeLastRuneInString(d.text[:p])
 	if q := openingQuote(r); q != "" {
@@ -233,13 +230,8 @@ func (d *doc) plausibleName(name string) bool {
 	if !hasWord {
 		return false
 	}
-	if !strings.ContainsAny(bare, " «»“”„\"") {
-		// One word: a name is not also written in lower case as a word.
-		for _, p := range indexAll(d.text, lower) {
-			if atWordStart(d.text, p) && atWordEnd(d.text, p+len(lower)) && lower != bare && !inAddress(d.text, p, p+len(lower)) {
-				return false
-			}
-		}
+	if !strings.ContainsAny(bare, " «»“”„\"") && lower != bare && d.lowerWords()[lower] {
+		return false // one word that the text also writes in lower case
 	}
 	return true
 }
@@ -306,4 +298,56 @@ func (d *doc) descriptorStart(s int) int {
 		return i
 	}
 	return s
+}
+
+// entityIndex finds the legal entities starting or ending at an offset.
+type entityIndex struct {
+	byStart, byEnd map[int]entity
+}
+
+func newEntityIndex(ents []entity) entityIndex {
+	x := entityIndex{byStart: map[int]entity{}, byEnd: map[int]entity{}}
+	for _, e := range ents {
+		x.byStart[e.start] = e
+		x.byEnd[e.end] = e
+	}
+	return x
+}
+
+// at returns an entity starting at i or one byte later.
+func (x entityIndex) at(i int) (entity, bool) {
+	if e, ok := x.byStart[i]; ok {
+		return e, true
+	}
+	e, ok := x.byStart[i+1]
+	return e, ok
+}
+
+// lowerWords is the set of words the text writes in lower case, outside
+// web and e-mail addresses; built once, on first use.
+func (d *doc) lowerWords() map[string]bool {
+	if d.lowerSet != nil {
+		return d.lowerSet
+	}
+	d.lowerSet = map[string]bool{}
+	for i := 0; i < len(d.text); {
+		r, n := utf8.DecodeRuneInString(d.text[i:])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(d.text) {
+			r, n := utf8.DecodeRuneInString(d.text[j:])
+			if !isWordRune(r) {
+				break
+			}
+			j += n
+		}
+		if w := d.text[i:j]; d.lower[i:j] == w && !inAddress(d.text, i, j) && len(d.lowerSet) < 1<<16 {
+			d.lowerSet[w] = true
+		}
+		i = j
+	}
+	return d.lowerSet
 }

@@ -78,23 +78,42 @@ func (c *candidate) strong() bool {
 // partyReader collects candidates.
 type partyReader struct {
 	d     *doc
-	ents  []entity
+	ents  entityIndex
 	cands []*candidate
+	byKey map[string]*candidate
+	names map[string]bool // plausibleName's answers
 }
+
+// maxCandidates bounds the parties one text can name: real policies name
+// a few dozen; beyond this only repeats of known names count, so that a
+// hostile text cannot make the reader quadratic.
+const maxCandidates = 120
 
 // add records a sign for the name at [start, end).
 func (r *partyReader) add(start, end int, s sign) *candidate {
 	name := strings.TrimSpace(r.d.text[start:end])
 	name = strings.TrimRight(name, ",;:")
-	if !r.d.plausibleName(name) {
+	ok, seen := r.names[name]
+	if !seen {
+		ok = r.d.plausibleName(name)
+		r.names[name] = ok
+	}
+	if !ok {
 		return nil
 	}
 	key := nameKey(name)
 	if len(key) < 2 {
 		return nil
 	}
-	for _, c := range r.cands {
+	scan := r.cands
+	if c, ok := r.byKey[key]; ok {
+		scan = []*candidate{c}
+	} else if len(r.cands) >= maxCandidates {
+		return nil
+	}
+	for _, c := range scan {
 		if c.key == key || len(key) >= 4 && len(c.key) >= 4 && (strings.Contains(c.key, key) || strings.Contains(key, c.key)) {
+			r.byKey[key] = c
 			c.signs[s]++
 			if signWeights[s] > bestWeight(c) || c.start < 0 {
 				c.start, c.end = start, end
@@ -109,6 +128,7 @@ func (r *partyReader) add(start, end int, s sign) *candidate {
 	}
 	c := &candidate{name: name, key: key, start: start, end: end, signs: map[sign]int{s: 1}, roles: map[string]int{}, ctxRoles: map[string]int{}, roleAt: map[string]int{}, legalForm: s == signForm}
 	r.cands = append(r.cands, c)
+	r.byKey[key] = c
 	return c
 }
 
@@ -122,9 +142,9 @@ func bestWeight(c *candidate) float64 {
 
 // findParties reads every party the text names, with its role.
 func (d *doc) findParties(ents []entity, domains []string, addrEv []Evidence, brand string, brandAt int) []*candidate {
-	r := &partyReader{d: d, ents: ents}
+	r := &partyReader{d: d, ents: newEntityIndex(ents), byKey: map[string]*candidate{}, names: map[string]bool{}}
 	for _, e := range ents {
-		if c := r.add(e.start, e.end, signForm); c != nil {
+		if c := r.add(e.start, e.end, signForm); c != nil && c.signs[signForm] <= 50 {
 			r.roleFromContext(c, e.start, e.end)
 		}
 	}
@@ -162,7 +182,7 @@ func (d *doc) findParties(ents []entity, domains []string, addrEv []Evidence, br
 		// The sentences around a company the policy keeps naming speak of
 		// its providers too; their role counts when it is the rule.
 		for role, n := range c.ctxRoles {
-			if 3*n >= c.signs[signForm] {
+			if 3*n >= min(c.signs[signForm], 50) {
 				c.roles[role] += n
 			}
 		}
@@ -417,14 +437,14 @@ func (r *partyReader) lineName(ls, le int) (int, int, bool) {
 		}
 	}
 	seg := strings.TrimRight(d.text[i:end], " .")
-	if seg == "" || words(seg) > 8 || strings.ContainsAny(seg, "@:") || hasDigit(seg) && words(seg) > 3 {
+	if seg == "" || len(seg) > 120 || words(seg) > 8 || strings.ContainsAny(seg, "@:") || hasDigit(seg) && words(seg) > 3 {
 		return 0, 0, false
 	}
 	if k := classifyPart(seg, d.lower[i:i+len(seg)]); k != 0 && k != pGeneric {
 		return 0, 0, false // an address line
 	}
-	for _, e := range r.ents {
-		if e.start >= i && e.end <= i+len(seg)+1 {
+	for k := i; k <= i+len(seg); k++ {
+		if e, ok := r.ents.byStart[k]; ok && e.end <= i+len(seg)+1 {
 			return e.start, e.end, true
 		}
 	}

@@ -12,6 +12,8 @@ type doc struct {
 	text  string
 	lower string
 	hits  [][]int // offsets of each registered keyword, see keywords.go
+
+	lowerSet map[string]bool // see lowerWords
 }
 
 func newDoc(text string) *doc {
