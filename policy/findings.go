@@ -136,6 +136,8 @@ type Promise struct {
 	Kind string `json:"kind"` // access, erasure or any
 	Days int    `json:"days"`
 	Evidence
+
+	answers bool // the sentence says the company will answer in this time
 }
 
 // Note is something worth telling the person, as a code the app translates
