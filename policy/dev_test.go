@@ -29,8 +29,8 @@ type devExpectation struct {
 // right. It is a floor against regressions, not a target: raise it when the
 // reader improves, never lower it to make a change pass.
 var devFloor = map[string]int{
-	"fully": 38, "language": 40, "jurisdiction": 40, "controller": 40, "emails": 40,
-	"addresses": 40, "markings": 38, "response_days": 40,
+	"fully": 40, "language": 40, "jurisdiction": 40, "controller": 40, "emails": 40,
+	"addresses": 40, "markings": 40, "response_days": 40,
 }
 
 // TestDevSet scores the reader on the development set the way
