@@ -92,6 +92,7 @@ func addLexicon(l *lexicon) {
 		numberWords[strings.ToLower(w)] = n
 	}
 	registerKeywords(roleControllerWords...)
+	registerKeywords(roleProcessorWords...)
 	registerKeywords(soleTraderWords...)
 	registerKeywords(personWords...)
 	registerKeywords(selfIntroWords...)

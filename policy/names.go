@@ -230,8 +230,19 @@ func (d *doc) plausibleName(name string) bool {
 	if !hasWord {
 		return false
 	}
-	if !strings.ContainsAny(bare, " «»“”„\"") && lower != bare && d.lowerWords()[lower] {
-		return false // one word that the text also writes in lower case
+	if !strings.ContainsAny(bare, " «»“”„\"") && lower != bare {
+		// One word: a name is not also written in lower case as a word.
+		// The search is bounded per text, so that a text of thousands of
+		// capitalised words stays linear; past the budget a single word
+		// is not taken for a name.
+		if d.wordChecks++; d.wordChecks > maxWordChecks {
+			return false
+		}
+		for _, p := range indexAll(d.text, lower) {
+			if atWordStart(d.text, p) && atWordEnd(d.text, p+len(lower)) && !inAddress(d.text, p, p+len(lower)) {
+				return false
+			}
+		}
 	}
 	return true
 }
@@ -323,31 +334,5 @@ func (x entityIndex) at(i int) (entity, bool) {
 	return e, ok
 }
 
-// lowerWords is the set of words the text writes in lower case, outside
-// web and e-mail addresses; built once, on first use.
-func (d *doc) lowerWords() map[string]bool {
-	if d.lowerSet != nil {
-		return d.lowerSet
-	}
-	d.lowerSet = map[string]bool{}
-	for i := 0; i < len(d.text); {
-		r, n := utf8.DecodeRuneInString(d.text[i:])
-		if !isWordRune(r) {
-			i += n
-			continue
-		}
-		j := i
-		for j < len(d.text) {
-			r, n := utf8.DecodeRuneInString(d.text[j:])
-			if !isWordRune(r) {
-				break
-			}
-			j += n
-		}
-		if w := d.text[i:j]; d.lower[i:j] == w && !inAddress(d.text, i, j) && len(d.lowerSet) < 1<<16 {
-			d.lowerSet[w] = true
-		}
-		i = j
-	}
-	return d.lowerSet
-}
+// maxWordChecks bounds the text searches plausibleName makes per text.
+const maxWordChecks = 150

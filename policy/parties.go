@@ -377,9 +377,12 @@ func (d *doc) lineAround(p int) (int, int) {
 // headingLike reports whether a line is a heading or ends in a colon: a
 // label for the block below it.
 func (d *doc) headingLike(ls, le, p int) bool {
+	if le-ls > 200 {
+		return false // a paragraph, not a heading
+	}
 	line := strings.TrimLeft(strings.TrimSpace(d.text[ls:le]), "0123456789. ")
 	if strings.HasSuffix(line, ":") {
-		return len(line) < 200
+		return true
 	}
 	return len(line) <= 70 && words(line) <= 7 && !strings.ContainsAny(line, ".,;") || strings.HasSuffix(strings.TrimRight(line, " "), ".") && words(line) <= 5 && p-ls < 12
 }
@@ -674,6 +677,10 @@ func (r *partyReader) domainPhrases(domains []string) {
 	if len(want) == 0 {
 		return
 	}
+	var firsts [256]bool
+	for k := range want {
+		firsts[k[0]] = true
+	}
 	type word struct{ start, end int }
 	var last [3]word
 	n, found := 0, 0
@@ -699,6 +706,9 @@ func (r *partyReader) domainPhrases(domains []string) {
 		n = min(n+1, 3)
 		for k := 1; k <= n; k++ {
 			s := last[3-k].start
+			if c := d.lower[s]; c < 0x80 && !firsts[c] {
+				continue // no wanted name starts with this letter
+			}
 			if want[nameKey(d.text[s:j])] && (k > 1 || utf8.RuneCountInString(d.text[s:j]) >= 4) {
 				if r.add(s, j, signDomain) != nil {
 					found++
@@ -732,4 +742,9 @@ func (r *partyReader) people() {
 			}
 		}
 	}
+}
+
+func init() {
+	registerKeywords(nameLabels...)
+	registerKeywords(leadLabels...)
 }

@@ -13,7 +13,7 @@ type doc struct {
 	lower string
 	hits  [][]int // offsets of each registered keyword, see keywords.go
 
-	lowerSet map[string]bool // see lowerWords
+	wordChecks int // searches plausibleName has made, see maxWordChecks
 }
 
 func newDoc(text string) *doc {
