@@ -2,6 +2,7 @@ package policy
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -133,7 +134,17 @@ func (d *doc) findAddresses() ([]string, []Evidence) {
 	anchors = append(anchors, d.postcodeAnchors()...)
 	for _, w := range streetWords {
 		for _, p := range d.find(w) {
-			if atWordStart(d.lower, p) && (strings.HasSuffix(w, ".") || atWordEnd(d.lower, p+len(w))) {
+			if !atWordStart(d.lower, p) {
+				continue
+			}
+			if strings.HasSuffix(w, ".") {
+				// "g. 5", "ul.Marszałkowska", but not "a.b@c.d": an
+				// abbreviation is followed by a space, a capital or a digit.
+				if r, _ := utf8.DecodeRuneInString(d.text[p+len(w):]); p+len(w) < len(d.text) && unicode.IsLower(r) {
+					continue
+				}
+				anchors = append(anchors, p)
+			} else if atWordEnd(d.lower, p+len(w)) {
 				anchors = append(anchors, p)
 			}
 		}
@@ -157,11 +168,22 @@ func (d *doc) findAddresses() ([]string, []Evidence) {
 	}
 	spans := map[[2]int]bool{}
 	cache := map[[2]int][]addrPart{}
-	for _, a := range anchors {
-		if a >= len(d.text) {
+	sort.Ints(anchors)
+	var prev [2]int
+	for i, a := range anchors {
+		if a >= len(d.text) || i > 0 && a == anchors[i-1] {
 			continue
 		}
-		start, end, addr, ok := d.addressAt(a, cache)
+		seg := prev
+		if a < prev[0]+segmentMargin || a > prev[1]-segmentMargin {
+			// Anchors close together (a dense text, a list of addresses)
+			// share the segment around the first; a new one is cut only
+			// near the old one's edge, so each byte is classified a
+			// bounded number of times.
+			seg[0], seg[1] = d.segment(a)
+			prev = seg
+		}
+		start, end, addr, ok := d.addressAt(a, seg, cache)
 		if !ok || spans[[2]int{start, end}] {
 			continue
 		}
@@ -238,9 +260,9 @@ func (d *doc) postcodeAnchors() []int {
 
 // addressAt grows an address around offset a and reports whether what it
 // found is convincing.
-func (d *doc) addressAt(a int, cache map[[2]int][]addrPart) (int, int, string, bool) {
-	segStart, segEnd := d.segment(a)
-	key := [2]int{segStart, segEnd}
+func (d *doc) addressAt(a int, seg [2]int, cache map[[2]int][]addrPart) (int, int, string, bool) {
+	segStart, segEnd := seg[0], seg[1]
+	key := seg
 	parts, ok := cache[key]
 	if !ok {
 		// Several anchors often fall in one segment; classify it once.
@@ -359,6 +381,10 @@ func convincing(parts []addrPart) bool {
 	hasPlace := all&(pPostStrong|pPostWeak|pCity|pCountry) != 0
 	return len(parts) >= 2 && score >= 4 && hasStreet && hasPlace
 }
+
+// segmentMargin is how far inside a segment's edges an anchor must fall
+// to reuse it.
+const segmentMargin = 100
 
 // segment returns the stretch of text around a that an address can fill:
 // up to a line break, a colon, a bracket, a quote or a sentence end.
