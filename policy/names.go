@@ -29,6 +29,8 @@ var notNames = map[string]bool{
 	"jums": true, "jūs": true, "jūsu": true, "jūsų": true, "ви": true, "вы": true, "ми": true, "мы": true, "we": true, "you": true, "sie": true, "wir": true, "mes": true, "mēs": true,
 	"site": true, "website": true, "сайт": true, "компанія": true, "компания": true, "company": true, "оператор": true, "administrator": true, "user": true,
 	"користувач": true, "пользователь": true, "lietotājs": true, "naudotojas": true, "użytkownik": true, "nutzer": true, "kasutaja": true, "policy": true,
+	"jav": true, "usa": true, "eu": true, "es": true, "ес": true, "єс": true, "сша": true, "eea": true, "eee": true,
+	"wer": true, "who": true, "хто": true, "кто": true, "kas": true, "kto": true, "kes": true, "kuras": true, "kurie": true,
 	"політика": true, "политика": true, "serwis": true, "uzņēmums": true, "įmonė": true, "mobile app": true, "app": true, "service": true, "services": true,
 }
 
@@ -78,8 +80,8 @@ func (d *doc) readName(i int, ents entityIndex) (int, int, bool) {
 			break
 		}
 		j := d.nameWordEnd(i)
-		if j == i || j >= len(d.text) || d.text[j] != ' ' {
-			return 0, 0, false
+		if j == i || j >= len(d.text) || d.text[j] != ' ' || utf8.RuneCountInString(d.text[i:j]) < 4 {
+			return 0, 0, false // "handled by Stripe" is a phrase, not a descriptor
 		}
 		i = j + 1
 	}

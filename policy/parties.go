@@ -492,7 +492,10 @@ func (r *partyReader) copulaBefore() {
 			if !atWordStart(d.lower, p) {
 				continue
 			}
-			ss, _ := d.sentence(p, 300)
+			ss, se := d.sentence(p, 300)
+			if strings.ContainsRune(d.text[p:min(len(d.text), se+1)], '?') {
+				continue // "Wer ist verantwortlich?" asks, it does not name
+			}
 			fs := strings.Fields(d.lower[ss:p])
 			found := false
 			for k := len(fs) - 1; k >= max(1, len(fs)-4) && !found; k-- {
