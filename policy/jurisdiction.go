@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -233,7 +234,7 @@ func addressCountry(a string) string {
 		return "DE"
 	case containsAny(lower, []string{"usa", "united states"}) || usZipRe.MatchString(a):
 		return "US"
-	case containsAny(lower, []string{"united kingdom", "england"}) || ukPostRe.MatchString(lastPart(a)):
+	case containsAny(lower, []string{"united kingdom", "england"}) || ukPostInRe.MatchString(a):
 		return "UK"
 	case containsAny(lower, []string{"беларусь", "belarus", "минск", "minsk"}):
 		return "BY"
@@ -270,7 +271,5 @@ func domainCountry(site string) string {
 	return ""
 }
 
-// lastPart returns the text after an address's last comma.
-func lastPart(a string) string {
-	return strings.TrimSpace(a[strings.LastIndexByte(a, ',')+1:])
-}
+// ukPostInRe finds a British postcode inside an address.
+var ukPostInRe = regexp.MustCompile(`\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b`)

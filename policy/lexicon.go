@@ -30,6 +30,11 @@ type lexicon struct {
 	// weWords are how the company calls itself in a definition such as
 	// (далі — «ми»).
 	weWords []string
+	// weAre introduce the company by name: "We are X", "Ми — X".
+	weAre []string
+	// iAm is the first person singular, with which a private person
+	// introduces themself: "I, Jane Doe, …", "Я, Іван Петренко, …".
+	iAm []string
 	// selfIntro are verbs a company opens a policy with, after its name:
 	// "X respects your privacy", "X поважає вашу приватність".
 	selfIntro []string
@@ -59,6 +64,8 @@ var (
 	copulaWords         []string
 	weWordSet           = map[string]bool{}
 	selfIntroWords      []string
+	weAreWords          []string
+	iAmWords            []string
 	soleTraderWords     []string
 	personWords         []string
 	contactHeadingWords []string
@@ -85,6 +92,8 @@ func addLexicon(l *lexicon) {
 		weWordSet[strings.ToLower(w)] = true
 	}
 	selfIntroWords = append(selfIntroWords, lower(l.selfIntro)...)
+	weAreWords = append(weAreWords, lower(l.weAre)...)
+	iAmWords = append(iAmWords, lower(l.iAm)...)
 	soleTraderWords = append(soleTraderWords, lower(l.soleTraders)...)
 	personWords = append(personWords, lower(l.persons)...)
 	contactHeadingWords = append(contactHeadingWords, lower(l.contactHeadings)...)

@@ -11,6 +11,8 @@ func init() {
 		registryRoles:   []string{"handelsregister", "registergericht", "amtsgericht"},
 		copulas:         []string{"ist", "sind"},
 		weWords:         []string{"wir", "uns", "unser"},
+		weAre:           []string{"wir sind"},
+		iAm:             []string{"ich"},
 		selfIntro:       []string{"respektiert", "nimmt den schutz", "freut sich über"},
 		soleTraders:     []string{"einzelunternehmer", "einzelunternehmen", "inhaber", "inhaberin"},
 		persons:         []string{"privatperson", "natürliche person"},

@@ -11,6 +11,8 @@ func init() {
 		registryRoles:   []string{"companies house", "register of", "registry"},
 		copulas:         []string{"is", "acts as", "is the", "are"},
 		weWords:         []string{"we", "us", "our", "company"},
+		weAre:           []string{"we are"},
+		iAm:             []string{"i"},
 		selfIntro:       []string{"respects your", "is committed to", "values your", "takes your privacy"},
 		soleTraders:     []string{"sole trader", "sole proprietor", "self-employed"},
 		persons:         []string{"private individual", "natural person"},

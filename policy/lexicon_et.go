@@ -11,6 +11,8 @@ func init() {
 		registryRoles:   []string{"äriregist"},
 		copulas:         []string{"on"},
 		weWords:         []string{"meie", "meid", "me"},
+		weAre:           []string{"oleme"},
+		iAm:             []string{"mina"},
 		selfIntro:       []string{"austab", "hoolib", "kohustub"},
 		soleTraders:     []string{"füüsilisest isikust ettevõtja", "fie"},
 		persons:         []string{"füüsiline isik", "eraisik"},

@@ -11,6 +11,8 @@ func init() {
 		registryRoles:   []string{"registrų centr", "juridinių asmenų registr"},
 		copulas:         []string{"yra"},
 		weWords:         []string{"mes", "mūsų", "mus"},
+		weAre:           []string{"mes esame"},
+		iAm:             []string{"aš"},
 		selfIntro:       []string{"gerbia", "saugo jūsų", "įsipareigoja", "rūpinasi"},
 		soleTraders:     []string{"individuali veikla", "individualios veiklos", "individuali įmonė", "iį"},
 		persons:         []string{"fizinis asmuo"},

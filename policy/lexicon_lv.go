@@ -11,6 +11,8 @@ func init() {
 		registryRoles:   []string{"uzņēmumu reģistr", "reģistrā"},
 		copulas:         []string{"ir"},
 		weWords:         []string{"mēs", "mūsu", "uzņēmums"},
+		weAre:           []string{"mēs esam"},
+		iAm:             []string{"es"},
 		selfIntro:       []string{"respektē", "apņemas", "rūpējas par", "ciena"},
 		soleTraders:     []string{"individuālais komersants", "individuālā komersanta", "saimnieciskās darbības veicējs"},
 		persons:         []string{"fiziska persona", "fiziskā persona"},

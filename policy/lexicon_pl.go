@@ -11,6 +11,8 @@ func init() {
 		registryRoles:   []string{"krajowy rejestr sądowy", "krajowego rejestru sądowego", "ceidg", "rejestr"},
 		copulas:         []string{"jest"},
 		weWords:         []string{"my", "nas", "nasz"},
+		weAre:           []string{"jesteśmy"},
+		iAm:             []string{"ja"},
 		selfIntro:       []string{"szanuje", "dba o", "zobowiązuje się"},
 		soleTraders:     []string{"osoba prowadząca działalność gospodarczą", "jednoosobowa działalność", "działalność gospodarczą pod firmą"},
 		persons:         []string{"osoba fizyczna"},

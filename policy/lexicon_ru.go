@@ -11,6 +11,8 @@ func init() {
 		registryRoles:   []string{"реестр", "егрюл", "егрип"},
 		copulas:         []string{"является", "выступает"},
 		weWords:         []string{"мы", "нас", "наш"},
+		weAre:           []string{"мы —", "мы -", "мы являемся"},
+		iAm:             []string{"я"},
 		selfIntro:       []string{"уважает", "заботится о", "обязуется", "ценит"},
 		soleTraders:     []string{"индивидуальный предприниматель", "ип"},
 		persons:         []string{"физическое лицо", "самозанят"},

@@ -154,6 +154,7 @@ func (d *doc) findParties(ents []entity, domains []string, addrEv []Evidence, br
 	r.copulaBefore()
 	r.weDefinitions()
 	r.intros()
+	r.selfNamed()
 	r.requisites(addrEv)
 	r.copyrights()
 	r.labelled(contactHeadingWords, signBlock)
@@ -251,8 +252,10 @@ var representativeWords = []string{"representative", "представник", "
 func (r *partyReader) roleFromContext(c *candidate, start, end int) {
 	d := r.d
 	ss, se := d.sentence(start, 200)
-	from := max(ss, start-120)
-	to := min(se, end+80)
+	// The sentence reader may end a sentence inside the name ("Str. 25"):
+	// the context never starts after the name's start nor ends before its end.
+	from := min(start, max(ss, start-120))
+	to := max(end, min(se, end+80))
 	ctx := d.lower[runeStart(d.lower, from):start] + " " + d.lower[end:runeEnd(d.lower, to)]
 	if containsAny(ctx, roleControllerWords) {
 		return
@@ -741,6 +744,9 @@ func (r *partyReader) people() {
 				if !ok || ns != q || ne-ns < 4 {
 					continue
 				}
+				if words(w) > 3 {
+					p = ns // "osoba prowadząca działalność gospodarczą": keep the name alone
+				}
 				r.add(p, ne, signNameLabel)
 			}
 		}
@@ -750,4 +756,34 @@ func (r *partyReader) people() {
 func init() {
 	registerKeywords(nameLabels...)
 	registerKeywords(leadLabels...)
+}
+
+// selfNamed finds a company or a person naming itself at the start of a
+// sentence: "We are Smith & Sons Plumbing", "Ми — ТОВ «Х»", "I, Jane Doe,
+// run this site", "Я, Іван Петренко, …".
+func (r *partyReader) selfNamed() {
+	d := r.d
+	try := func(words []string, comma bool) {
+		for _, w := range words {
+			for _, p := range indexAll(d.lower, w) {
+				q := p + len(w)
+				if !d.sentenceStart(p) || q >= len(d.text) || isWordByte(d.text[q]) {
+					continue
+				}
+				if comma {
+					if d.text[q] != ',' {
+						continue
+					}
+					q++
+				}
+				ns, ne, ok := d.readName(q, r.ents)
+				if !ok || comma && (ne >= len(d.text) || d.text[ne] != ',') {
+					continue // "I, Name," stands between commas
+				}
+				r.add(ns, ne, signWe)
+			}
+		}
+	}
+	try(weAreWords, false)
+	try(iAmWords, true)
 }
