@@ -95,6 +95,7 @@ func Analyze(text string) *Findings {
 	f.Processor, procEv = d.findProcessor()
 	f.Evidence = append(f.Evidence, procEv...)
 
+	f.Addresses = d.ownAddresses(f.Addresses, addrEv, ctrl)
 	f.DisplayName = displayName(f)
 	f.Missing = missing(f)
 	f.Notes = notes(f)

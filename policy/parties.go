@@ -787,3 +787,39 @@ func (r *partyReader) selfNamed() {
 	try(weAreWords, false)
 	try(iAmWords, true)
 }
+
+// ownAddresses drops the addresses that belong to another party: those the
+// text gives right after naming a processor, a platform, an authority or a
+// representative ("Hetzner Online GmbH, Industriestr. 25, Gunzenhausen"),
+// unless the controller is named closer to the address.
+func (d *doc) ownAddresses(addrs []string, ev []Evidence, res controllerResult) []string {
+	if len(res.parties) == 0 {
+		return addrs
+	}
+	out := addrs[:0:0]
+	for _, a := range addrs {
+		owner := ""
+		for _, e := range ev {
+			if e.Value != a {
+				continue
+			}
+			from := runeStart(d.text, max(0, e.Offset-250))
+			window := d.text[from:e.Offset]
+			if k := strings.LastIndex(window, "\n\n"); k >= 0 {
+				window = window[k:]
+			}
+			last := -1
+			for _, c := range res.parties {
+				if k := strings.LastIndex(window, c.name); k > last {
+					last, owner = k, c.role
+				}
+			}
+			break
+		}
+		if owner != "" && owner != RoleController && owner != RoleOther {
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
