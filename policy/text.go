@@ -186,6 +186,9 @@ func sentenceEndsBefore(s string, i int) bool {
 	if abbreviations[strings.ToLower(word)] {
 		return false
 	}
+	if strings.HasSuffix(strings.ToLower(word), "str") && i+2 < len(s) && s[i+1] == ' ' && isDigitByte(s[i+2]) {
+		return false // "Industriestr. 25": a German street, not a sentence end
+	}
 	if utf8.RuneCountInString(word) > 3 {
 		return true
 	}
