@@ -17,6 +17,6 @@ func init() {
 		soleTraders:     []string{"einzelunternehmer", "einzelunternehmen", "inhaber", "inhaberin"},
 		persons:         []string{"privatperson", "natürliche person"},
 		contactHeadings: []string{"impressum", "kontakt", "angaben gemäß"},
-		numbers:         map[string]int{"dreißig": 30, "vierzehn": 14},
+		numbers:         map[string]int{"eines": 1, "dreißig": 30, "vierzehn": 14},
 	})
 }

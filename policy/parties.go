@@ -638,6 +638,9 @@ func matchesDomain(key string, domains []string) bool {
 	if len(key) < 4 {
 		return false
 	}
+	if lat := transliterate(key); lat != key && matchesDomain(lat, domains) {
+		return true // «Гелікон» and helikon.janosi@gmail.com
+	}
 	for _, dom := range domains {
 		label := nameKey(dom)
 		if len(label) < 4 {
@@ -822,4 +825,32 @@ func (d *doc) ownAddresses(addrs []string, ev []Evidence, res controllerResult) 
 		out = append(out, a)
 	}
 	return out
+}
+
+// cyrillicLatin spells Ukrainian and Russian letters the way domain names
+// usually do.
+var cyrillicLatin = map[rune]string{
+	'а': "a", 'б': "b", 'в': "v", 'г': "h", 'ґ': "g", 'д': "d", 'е': "e", 'є': "ie", 'ж': "zh", 'з': "z", 'и': "y", 'і': "i",
+	'ї': "i", 'й': "i", 'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u",
+	'ф': "f", 'х': "kh", 'ц': "ts", 'ч': "ch", 'ш': "sh", 'щ': "shch", 'ь': "", 'ю': "iu", 'я': "ia", 'ё': "e", 'ы': "y",
+	'э': "e", 'ъ': "",
+}
+
+// transliterate writes a folded Cyrillic name in Latin letters; names in
+// other scripts come back unchanged.
+func transliterate(key string) string {
+	var b strings.Builder
+	changed := false
+	for _, r := range key {
+		if l, ok := cyrillicLatin[r]; ok {
+			b.WriteString(l)
+			changed = true
+			continue
+		}
+		b.WriteRune(r)
+	}
+	if !changed {
+		return key
+	}
+	return b.String()
 }

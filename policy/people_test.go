@@ -64,3 +64,22 @@ func TestProcessorNeverController(t *testing.T) {
 		t.Errorf("addresses %q, want only the controller's", f.Addresses)
 	}
 }
+
+// TestDomainMatchesTransliteration: a Cyrillic name matches the Latin
+// domain or mailbox it is usually spelled with, and only that.
+func TestDomainMatchesTransliteration(t *testing.T) {
+	for _, c := range []struct {
+		name, domain string
+		want         bool
+	}{
+		{"«Гелікон»", "helikonjanosi", true},
+		{"Фундація", "fundatsiia", true},
+		{"Specroll", "specroll", true},
+		{"«Гелікон»", "karpaty", false},
+		{"ООО «Ромашка»", "yandex", false},
+	} {
+		if got := matchesDomain(nameKey(c.name), []string{c.domain}); got != c.want {
+			t.Errorf("matchesDomain(%q, %q) = %v, want %v", c.name, c.domain, got, c.want)
+		}
+	}
+}
