@@ -46,6 +46,17 @@ func Analyze(text string) *Findings {
 		after = ctrl.controller.end
 		f.Evidence = append(f.Evidence, d.evidence("controller", ctrl.controller.name, ctrl.controller.start, ctrl.controller.end))
 	}
+	if ctrl.brand == "" && ctrl.controller != nil {
+		// The name the company trades under, when the text gives it as
+		// well as the legal name: Vaultie beside MB Živitoma.
+		for _, c := range ctrl.parties {
+			if c.role == RoleController && !c.legalForm && c.key != nameKey(ctrl.controller.name) && c.score >= minControllerScore &&
+				!strings.Contains(nameKey(ctrl.controller.name), c.key) {
+				ctrl.brand, ctrl.brandAt = c.name, c.start
+				break
+			}
+		}
+	}
 	if ctrl.brand != "" && (f.Controller == nil || *f.Controller != ctrl.brand) {
 		f.Brand = strPtr(ctrl.brand)
 		f.Evidence = append(f.Evidence, d.evidence("brand", ctrl.brand, ctrl.brandAt, ctrl.brandAt+len(ctrl.brand)))

@@ -241,6 +241,11 @@ func (c *candidate) decide() {
 	default:
 		c.role = RoleOther
 	}
+	if c.role == RoleController && c.legalForm && len(c.signs) > 1 {
+		// A letter goes to the legal person: between a brand and a legal
+		// name the text gives equal signs, the legal name wins.
+		c.score += 1.5
+	}
 }
 
 // representativeWords name a representative in the EU or the UK, who
@@ -653,14 +658,12 @@ func matchesDomain(key string, domains []string) bool {
 	return false
 }
 
-// ownDomains are the names a company's own addresses show: its sites, its
+// ownDomains are the names a company's own addresses show: its site, its
 // e-mail domains, and the local part of an address at a mail provider
 // (klaipedosdziudo@gmail.com).
 func ownDomains(sites, emails []string) []string {
 	var out []string
-	for _, s := range sites {
-		out = append(out, strings.Split(s, ".")[0])
-	}
+	ownMail := false
 	for _, e := range emails {
 		local, domain, _ := strings.Cut(e, "@")
 		if mailProviders[domain] {
@@ -668,6 +671,13 @@ func ownDomains(sites, emails []string) []string {
 			continue
 		}
 		out = append(out, strings.Split(domain, ".")[0])
+		ownMail = true
+	}
+	// The sites a policy links to include its providers' (unsplash.com).
+	// A company with its own mail domain has named itself there; else
+	// the first site is the one the policy is most likely about.
+	if !ownMail && len(sites) > 0 {
+		out = append(out, strings.Split(sites[0], ".")[0])
 	}
 	return out
 }
