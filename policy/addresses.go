@@ -669,6 +669,9 @@ func words(s string) int { return len(strings.Fields(s)) }
 func (d *doc) aboutSomeoneElse(start int) bool {
 	from := runeStart(d.lower, max(0, start-160))
 	before := d.lower[from:start]
+	if k := strings.LastIndex(before, "\n\n"); k >= 0 {
+		before = before[k:] // a paragraph about a provider ends at a blank line
+	}
 	return containsAny(before, authorityWords) || containsAny(before, thirdPartyNames)
 }
 

@@ -18,6 +18,9 @@ type lexicon struct {
 	// processorRoles name a processor or a service provider: обробник,
 	// Auftragsverarbeiter, hosting, payment, analytics, "we use".
 	processorRoles []string
+	// recipientRoles name a recipient the company passes data to:
+	// a courier, a bank, "we share … with".
+	recipientRoles []string
 	// platformRoles name a platform, a messenger or a social network the
 	// company only uses.
 	platformRoles []string
@@ -59,6 +62,7 @@ var (
 	roleControllerWords []string
 	roleProcessorWords  []string
 	rolePlatformWords   []string
+	roleRecipientWords  []string
 	roleAuthorityWords  []string
 	roleRegistryWords   []string
 	copulaWords         []string
@@ -85,6 +89,7 @@ func addLexicon(l *lexicon) {
 	roleControllerWords = append(roleControllerWords, lower(l.controllerRoles)...)
 	roleProcessorWords = append(roleProcessorWords, lower(l.processorRoles)...)
 	rolePlatformWords = append(rolePlatformWords, lower(l.platformRoles)...)
+	roleRecipientWords = append(roleRecipientWords, lower(l.recipientRoles)...)
 	roleAuthorityWords = append(roleAuthorityWords, lower(l.authorityRoles)...)
 	roleRegistryWords = append(roleRegistryWords, lower(l.registryRoles)...)
 	copulaWords = append(copulaWords, lower(l.copulas)...)

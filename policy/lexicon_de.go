@@ -6,6 +6,7 @@ func init() {
 		lang:            "de",
 		controllerRoles: []string{"verantwortlicher", "verantwortliche stelle", "verantwortliche", "verantwortlich"},
 		processorRoles:  []string{"auftragsverarbeit", "dienstleister", "hosting", "gehostet", "zahlungs", "analyse", "anbieter", "wir nutzen", "wir verwenden"},
+		recipientRoles:  []string{"empfänger", "weitergeben", "übermitteln", "versanddienstleister", "paketdienst"},
 		platformRoles:   []string{"soziale netzwerk", "plattform", "messenger"},
 		authorityRoles:  []string{"aufsichtsbehörde", "datenschutzbehörde", "landesbeauftragte", "bundesbeauftragte", "gericht"},
 		registryRoles:   []string{"handelsregister", "registergericht", "amtsgericht"},

@@ -6,6 +6,7 @@ func init() {
 		lang:            "en",
 		controllerRoles: []string{"data controller", "controller", "joint controller"},
 		processorRoles:  []string{"processor", "service provider", "hosting", "hosted by", "payment", "analytics", "we use", "provided by", "powered by", "email delivery", "sub-processor"},
+		recipientRoles:  []string{"recipient", "we share", "we disclose", "deliver", "courier"},
 		platformRoles:   []string{"social media", "social network", "messenger", "platform"},
 		authorityRoles:  []string{"supervisory authority", "information commissioner", "data protection authority", "regulator", "court"},
 		registryRoles:   []string{"companies house", "register of", "registry"},

@@ -6,6 +6,7 @@ func init() {
 		lang:            "et",
 		controllerRoles: []string{"vastutav töötleja", "vastutava töötleja", "andmete vastutav", "vastutav"},
 		processorRoles:  []string{"volitatud töötleja", "teenusepakkuja", "majutus", "makse", "analüüti", "kasutame"},
+		recipientRoles:  []string{"vastuvõtja", "edastame", "kuller", "tarne"},
 		platformRoles:   []string{"sotsiaalmeedia", "platvorm"},
 		authorityRoles:  []string{"andmekaitse inspektsioon", "andmekaitse inspektsiooni", "järelevalveasutus"},
 		registryRoles:   []string{"äriregist"},

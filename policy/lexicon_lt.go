@@ -6,6 +6,7 @@ func init() {
 		lang:            "lt",
 		controllerRoles: []string{"duomenų valdytojas", "duomenų valdytoja", "valdytojas", "valdytoja", "valdytoju", "kas valdo duomenis"},
 		processorRoles:  []string{"tvarkytoj", "paslaugų teikėj", "talpinimo", "prieglobos", "mokėjimų", "analitik", "naudojame"},
+		recipientRoles:  []string{"gavėj", "perduodame", "pristatymo", "kurjer"},
 		platformRoles:   []string{"socialini", "platform"},
 		authorityRoles:  []string{"valstybinė duomenų apsaugos inspekcija", "valstybinei duomenų apsaugos inspekcijai", "priežiūros institucij"},
 		registryRoles:   []string{"registrų centr", "juridinių asmenų registr"},

@@ -6,6 +6,7 @@ func init() {
 		lang:            "lv",
 		controllerRoles: []string{"pārzinis", "pārziņa", "pārzini", "datu pārzinis", "pārzinim"},
 		processorRoles:  []string{"apstrādātājs", "apstrādātāj", "pakalpojumu sniedzēj", "hostinga", "mitināšan", "maksājumu", "analītik", "mēs izmantojam"},
+		recipientRoles:  []string{"saņēmēj", "nododam", "piegādes", "kurjer"},
 		platformRoles:   []string{"sociālo tīklu", "sociālajos tīklos", "platform"},
 		authorityRoles:  []string{"datu valsts inspekcij", "uzraudzības iestād"},
 		registryRoles:   []string{"uzņēmumu reģistr", "reģistrā"},

@@ -6,6 +6,7 @@ func init() {
 		lang:            "pl",
 		controllerRoles: []string{"administrator danych", "administratorem", "administrator"},
 		processorRoles:  []string{"podmiot przetwarzając", "dostawc", "hosting", "płatności", "analityczn", "korzystamy z", "usługodawc"},
+		recipientRoles:  []string{"odbiorc", "przekazujemy", "firm kurierskich", "kurier"},
 		platformRoles:   []string{"portal", "społecznościow", "platform"},
 		authorityRoles:  []string{"prezes urzędu ochrony danych", "prezesa urzędu ochrony danych", "organ nadzorczy", "sąd"},
 		registryRoles:   []string{"krajowy rejestr sądowy", "krajowego rejestru sądowego", "ceidg", "rejestr"},

@@ -18,6 +18,7 @@ const (
 	RoleController     = "controller"
 	RoleProcessor      = "processor" // processor or service provider: hosting, payment, mail, analytics
 	RolePlatform       = "platform"  // a platform, messenger or social network the company uses
+	RoleRecipient      = "recipient" // a party the company passes data to: a courier, a bank
 	RoleAuthority      = "supervisory authority"
 	RoleRegistry       = "registry"
 	RoleRepresentative = "representative" // an EU or UK representative, not the controller itself
@@ -262,13 +263,14 @@ func (r *partyReader) roleFromContext(c *candidate, start, end int) {
 	from := min(start, max(ss, start-120))
 	to := max(end, min(se, end+80))
 	ctx := d.lower[runeStart(d.lower, from):start] + " " + d.lower[end:runeEnd(d.lower, to)]
-	if containsAny(ctx, roleControllerWords) {
-		return
+	near := d.lower[runeStart(d.lower, max(from, start-40)):start]
+	if containsAny(near, roleControllerWords) {
+		return // "Controller: X": the label, not the providers in the sentence
 	}
 	for _, rw := range []struct {
 		role  string
 		words []string
-	}{{RoleAuthority, roleAuthorityWords}, {RoleRepresentative, representativeWords}, {RoleProcessor, roleProcessorWords}, {RolePlatform, rolePlatformWords}} {
+	}{{RoleAuthority, roleAuthorityWords}, {RoleRepresentative, representativeWords}, {RoleProcessor, roleProcessorWords}, {RolePlatform, rolePlatformWords}, {RoleRecipient, roleRecipientWords}} {
 		if containsAny(ctx, rw.words) {
 			c.ctxRoles[rw.role]++
 			c.roleAt[rw.role] = start

@@ -19,6 +19,9 @@ func TestPeopleAndSoleTraders(t *testing.T) {
 		{"pl JDG", "Administratorem Twoich danych jest Jan Kowalski prowadzący działalność gospodarczą pod firmą Kowalski Design, ul. Długa 5, 00-001 Warszawa.", "Jan Kowalski", "EU-PL"},
 		{"et FIE", "Isikuandmete vastutav töötleja on FIE Mari Maasikas, registrikood 12345678, Tartu mnt 1, 10115 Tallinn.", "FIE Mari Maasikas", "EU-EE"},
 		{"lt individuali veikla", "Duomenų valdytojas – Jonas Jonaitis, vykdantis individualią veiklą pagal pažymą Nr. 123456, Vilnius.", "Jonas Jonaitis", "EU-LT"},
+		{"uk footer", "Політика конфіденційності інтернет-магазину\n\nМи використовуємо сервіси Google LLC для аналітики. Для доставки замовлень ми передаємо ваше ім'я та телефон ТОВ «Нова Пошта».\n\nПишіть: shop@magazyn.ua\n\n© 2024 ТОВ «Магазин»", "ТОВ «Магазин»", "UA"},
+		{"en requisites after providers", "Privacy Policy\n\nAt Bright Bakery we take your privacy seriously. Orders are paid via Stripe, Inc. and delivered by DPD UK Ltd.\n\nContact: hello@brightbakery.co.uk\nBright Bakery Ltd, 12 High Street, Bristol BS1 4DJ", "Bright Bakery Ltd", "UK"},
+		{"ru processor in the operator's sentence", "Политика обработки персональных данных\n\nНастоящая политика составлена в соответствии с 152-ФЗ и определяет порядок обработки персональных данных ООО «Вектор» (далее – Оператор).\n\nОператор поручает обработку ООО «Яндекс» и АО «Тинькофф Банк».", "ООО «Вектор»", "RU"},
 		{"en we are", "We are Smith & Sons Plumbing, a sole trader business run by John Smith. Contact us at hello@smithplumbing.co.uk.", "Smith & Sons Plumbing", "UK"},
 	}
 	for _, c := range cases {
