@@ -15,6 +15,10 @@ type lexicon struct {
 	// Verantwortlicher. They mark a party as controller when they label
 	// it ("Controller: X"), head its block, or join it with a copula.
 	controllerRoles []string
+	// processorLabels are the role nouns of a processor that label a
+	// party: "Розпорядник: X", "Processor: X". A company may use them for
+	// itself by mistake (see parties.go).
+	processorLabels []string
 	// processorRoles name a processor or a service provider: обробник,
 	// Auftragsverarbeiter, hosting, payment, analytics, "we use".
 	processorRoles []string
@@ -61,6 +65,7 @@ var lexicons []*lexicon
 var (
 	roleControllerWords []string
 	roleProcessorWords  []string
+	processorLabelWords []string
 	rolePlatformWords   []string
 	roleRecipientWords  []string
 	roleAuthorityWords  []string
@@ -88,6 +93,7 @@ func addLexicon(l *lexicon) {
 	}
 	roleControllerWords = append(roleControllerWords, lower(l.controllerRoles)...)
 	roleProcessorWords = append(roleProcessorWords, lower(l.processorRoles)...)
+	processorLabelWords = append(processorLabelWords, lower(l.processorLabels)...)
 	rolePlatformWords = append(rolePlatformWords, lower(l.platformRoles)...)
 	roleRecipientWords = append(roleRecipientWords, lower(l.recipientRoles)...)
 	roleAuthorityWords = append(roleAuthorityWords, lower(l.authorityRoles)...)
@@ -106,7 +112,8 @@ func addLexicon(l *lexicon) {
 		numberWords[strings.ToLower(w)] = n
 	}
 	registerKeywords(roleControllerWords...)
-	registerKeywords(roleProcessorWords...)
+	registerKeywords(processorLabelWords...)
+	registerKeywords(weAreWords...)
 	registerKeywords(soleTraderWords...)
 	registerKeywords(personWords...)
 	registerKeywords(selfIntroWords...)

@@ -5,6 +5,7 @@ func init() {
 	addLexicon(&lexicon{
 		lang:            "de",
 		controllerRoles: []string{"verantwortlicher", "verantwortliche stelle", "verantwortliche", "verantwortlich"},
+		processorLabels: []string{"auftragsverarbeiter"},
 		processorRoles:  []string{"auftragsverarbeit", "dienstleister", "hosting", "gehostet", "zahlungs", "analyse", "anbieter", "wir nutzen", "wir verwenden"},
 		recipientRoles:  []string{"empfänger", "weitergeben", "übermitteln", "versanddienstleister", "paketdienst"},
 		platformRoles:   []string{"soziale netzwerk", "plattform", "messenger"},

@@ -5,6 +5,7 @@ func init() {
 	addLexicon(&lexicon{
 		lang:            "en",
 		controllerRoles: []string{"data controller", "controller", "joint controller"},
+		processorLabels: []string{"processor", "data processor"},
 		processorRoles:  []string{"processor", "service provider", "hosting", "hosted by", "payment", "analytics", "we use", "provided by", "powered by", "email delivery", "sub-processor"},
 		recipientRoles:  []string{"recipient", "we share", "we disclose", "deliver", "courier"},
 		platformRoles:   []string{"social media", "social network", "messenger", "platform"},

@@ -5,6 +5,7 @@ func init() {
 	addLexicon(&lexicon{
 		lang:            "et",
 		controllerRoles: []string{"vastutav töötleja", "vastutava töötleja", "andmete vastutav", "vastutav"},
+		processorLabels: []string{"töötleja", "volitatud töötleja"},
 		processorRoles:  []string{"volitatud töötleja", "teenusepakkuja", "majutus", "makse", "analüüti", "kasutame"},
 		recipientRoles:  []string{"vastuvõtja", "edastame", "kuller", "tarne"},
 		platformRoles:   []string{"sotsiaalmeedia", "platvorm"},

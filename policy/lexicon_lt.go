@@ -5,6 +5,7 @@ func init() {
 	addLexicon(&lexicon{
 		lang:            "lt",
 		controllerRoles: []string{"duomenų valdytojas", "duomenų valdytoja", "valdytojas", "valdytoja", "valdytoju", "kas valdo duomenis"},
+		processorLabels: []string{"tvarkytojas", "duomenų tvarkytojas"},
 		processorRoles:  []string{"tvarkytoj", "paslaugų teikėj", "talpinimo", "prieglobos", "mokėjimų", "analitik", "naudojame"},
 		recipientRoles:  []string{"gavėj", "perduodame", "pristatymo", "kurjer"},
 		platformRoles:   []string{"socialini", "platform"},

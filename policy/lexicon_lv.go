@@ -5,6 +5,7 @@ func init() {
 	addLexicon(&lexicon{
 		lang:            "lv",
 		controllerRoles: []string{"pārzinis", "pārziņa", "pārzini", "datu pārzinis", "pārzinim"},
+		processorLabels: []string{"apstrādātājs"},
 		processorRoles:  []string{"apstrādātājs", "apstrādātāj", "pakalpojumu sniedzēj", "hostinga", "mitināšan", "maksājumu", "analītik", "mēs izmantojam"},
 		recipientRoles:  []string{"saņēmēj", "nododam", "piegādes", "kurjer"},
 		platformRoles:   []string{"sociālo tīklu", "sociālajos tīklos", "platform"},

@@ -5,6 +5,7 @@ func init() {
 	addLexicon(&lexicon{
 		lang:            "pl",
 		controllerRoles: []string{"administrator danych", "administratorem", "administrator"},
+		processorLabels: []string{"podmiot przetwarzający"},
 		processorRoles:  []string{"podmiot przetwarzając", "dostawc", "hosting", "płatności", "analityczn", "korzystamy z", "usługodawc"},
 		recipientRoles:  []string{"odbiorc", "przekazujemy", "firm kurierskich", "kurier"},
 		platformRoles:   []string{"portal", "społecznościow", "platform"},

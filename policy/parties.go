@@ -150,7 +150,7 @@ func (d *doc) findParties(ents []entity, domains []string, addrEv []Evidence, br
 		}
 	}
 	r.labelled(roleControllerWords, signLabel)
-	r.labelled(roleProcessorWords, signProcessorLabel)
+	r.labelled(processorLabelWords, signProcessorLabel)
 	r.labelled(nameLabels, signNameLabel)
 	r.copulaBefore()
 	r.weDefinitions()
@@ -502,21 +502,12 @@ func (r *partyReader) copulaBefore() {
 			if !atWordStart(d.lower, p) {
 				continue
 			}
+			if !d.copulaJustBefore(p, 4) {
+				continue
+			}
 			ss, se := d.sentence(p, 300)
 			if strings.ContainsRune(d.text[p:min(len(d.text), se+1)], '?') {
 				continue // "Wer ist verantwortlich?" asks, it does not name
-			}
-			fs := strings.Fields(d.lower[ss:p])
-			found := false
-			for k := len(fs) - 1; k >= max(1, len(fs)-4) && !found; k-- {
-				for _, c := range copulaWords {
-					if fs[k] == c {
-						found = true
-					}
-				}
-			}
-			if !found {
-				continue
 			}
 			if ns, ne, ok := d.readName(ss, r.ents); ok && ne < p {
 				r.add(ns, ne, signCopula)
@@ -780,16 +771,22 @@ func (r *partyReader) selfNamed() {
 	d := r.d
 	try := func(words []string, comma bool) {
 		for _, w := range words {
-			for _, p := range indexAll(d.lower, w) {
+			var at []int
+			if comma {
+				// "I," / "Я," opens the sentence with a capital: search the
+				// text for it rather than every "i" of the lower-case copy.
+				r, n := utf8.DecodeRuneInString(w)
+				at = indexAll(d.text, string(unicode.ToUpper(r))+w[n:]+",")
+			} else {
+				at = d.find(w)
+			}
+			for _, p := range at {
 				q := p + len(w)
 				if !d.sentenceStart(p) || q >= len(d.text) || isWordByte(d.text[q]) {
 					continue
 				}
 				if comma {
-					if d.text[q] != ',' {
-						continue
-					}
-					q++
+					q++ // past the comma
 				}
 				ns, ne, ok := d.readName(q, r.ents)
 				if !ok || comma && (ne >= len(d.text) || d.text[ne] != ',') {
@@ -865,4 +862,32 @@ func transliterate(key string) string {
 		return key
 	}
 	return b.String()
+}
+
+// copulaJustBefore reports whether one of the n words before p is a
+// copula ("is", "yra", "является"), not counting the sentence's first
+// word. It reads backwards word by word, never past a line or a sentence
+// end.
+func (d *doc) copulaJustBefore(p, n int) bool {
+	i := p
+	for k := 0; k < n && i > 0; k++ {
+		for i > 0 && d.lower[i-1] == ' ' {
+			i--
+		}
+		j := i
+		for j > 0 && d.lower[j-1] != ' ' && d.lower[j-1] != '\n' {
+			j--
+		}
+		if j == i || j == 0 || d.lower[j-1] == '\n' {
+			return false // the first word of a line is the subject, not a verb
+		}
+		if isCopula(d.lower[j:i]) {
+			return true
+		}
+		if c := d.lower[i-1]; c == '.' || c == '!' || c == '?' || c == ':' {
+			return false
+		}
+		i = j
+	}
+	return false
 }
