@@ -15,8 +15,8 @@ import (
 var keywords struct {
 	ids   map[string]int
 	words []string
-	head  []uint32 // each word's first four bytes, for a quick reject
-	mask  []uint32 // which of those bytes the word has
+	head  []uint32        // each word's first four bytes, for a quick reject
+	mask  []uint32        // which of those bytes the word has
 	slot  [1 << 16]uint16 // first two bytes → 1 + index into byPair
 	pairs [][]int         // keyword ids sharing a first-two-byte pair
 }
