@@ -42,6 +42,9 @@ type lexicon struct {
 	// iAm is the first person singular, with which a private person
 	// introduces themself: "I, Jane Doe, …", "Я, Іван Петренко, …".
 	iAm []string
+	// owners introduce who owns or runs the site, before the name:
+	// "operated by X", "належить X", "betrieben von X".
+	owners []string
 	// selfIntro are verbs a company opens a policy with, after its name:
 	// "X respects your privacy", "X поважає вашу приватність".
 	selfIntro []string
@@ -74,6 +77,7 @@ var (
 	weWordSet           = map[string]bool{}
 	selfIntroWords      []string
 	weAreWords          []string
+	ownerWords          []string
 	iAmWords            []string
 	soleTraderWords     []string
 	personWords         []string
@@ -104,6 +108,7 @@ func addLexicon(l *lexicon) {
 	}
 	selfIntroWords = append(selfIntroWords, lower(l.selfIntro)...)
 	weAreWords = append(weAreWords, lower(l.weAre)...)
+	ownerWords = append(ownerWords, lower(l.owners)...)
 	iAmWords = append(iAmWords, lower(l.iAm)...)
 	soleTraderWords = append(soleTraderWords, lower(l.soleTraders)...)
 	personWords = append(personWords, lower(l.persons)...)
@@ -114,6 +119,7 @@ func addLexicon(l *lexicon) {
 	registerKeywords(roleControllerWords...)
 	registerKeywords(processorLabelWords...)
 	registerKeywords(weAreWords...)
+	registerKeywords(ownerWords...)
 	registerKeywords(soleTraderWords...)
 	registerKeywords(personWords...)
 	registerKeywords(selfIntroWords...)

@@ -15,6 +15,7 @@ func init() {
 		weWords:         []string{"wir", "uns", "unser"},
 		weAre:           []string{"wir sind"},
 		iAm:             []string{"ich"},
+		owners:          []string{"betrieben von", "betrieben durch", "gehört", "betreiber der website ist"},
 		selfIntro:       []string{"respektiert", "nimmt den schutz", "freut sich über"},
 		soleTraders:     []string{"einzelunternehmer", "einzelunternehmen", "inhaber", "inhaberin"},
 		persons:         []string{"privatperson", "natürliche person"},

@@ -15,6 +15,7 @@ func init() {
 		weWords:         []string{"we", "us", "our", "company"},
 		weAre:           []string{"we are"},
 		iAm:             []string{"i"},
+		owners:          []string{"operated by", "owned by", "run by", "is operated by", "provided by the company"},
 		selfIntro:       []string{"respects your", "is committed to", "values your", "takes your privacy"},
 		soleTraders:     []string{"sole trader", "sole proprietor", "self-employed"},
 		persons:         []string{"private individual", "natural person"},

@@ -15,6 +15,7 @@ func init() {
 		weWords:         []string{"meie", "meid", "me"},
 		weAre:           []string{"oleme"},
 		iAm:             []string{"mina"},
+		owners:          []string{"kuulub", "haldab", "opereerib"},
 		selfIntro:       []string{"austab", "hoolib", "kohustub"},
 		soleTraders:     []string{"füüsilisest isikust ettevõtja", "fie"},
 		persons:         []string{"füüsiline isik", "eraisik"},

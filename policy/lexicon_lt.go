@@ -15,6 +15,7 @@ func init() {
 		weWords:         []string{"mes", "mūsų", "mus"},
 		weAre:           []string{"mes esame"},
 		iAm:             []string{"aš"},
+		owners:          []string{"priklauso", "valdo", "administruoja"},
 		selfIntro:       []string{"gerbia", "saugo jūsų", "įsipareigoja", "rūpinasi"},
 		soleTraders:     []string{"individuali veikla", "individualios veiklos", "individuali įmonė", "iį"},
 		persons:         []string{"fizinis asmuo"},

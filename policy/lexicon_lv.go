@@ -15,6 +15,7 @@ func init() {
 		weWords:         []string{"mēs", "mūsu", "uzņēmums"},
 		weAre:           []string{"mēs esam"},
 		iAm:             []string{"es"},
+		owners:          []string{"pieder", "pārvalda", "uztur"},
 		selfIntro:       []string{"respektē", "apņemas", "rūpējas par", "ciena"},
 		soleTraders:     []string{"individuālais komersants", "individuālā komersanta", "saimnieciskās darbības veicējs"},
 		persons:         []string{"fiziska persona", "fiziskā persona"},

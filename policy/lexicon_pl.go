@@ -15,6 +15,7 @@ func init() {
 		weWords:         []string{"my", "nas", "nasz"},
 		weAre:           []string{"jesteśmy"},
 		iAm:             []string{"ja"},
+		owners:          []string{"należy do", "prowadzony przez", "prowadzona przez", "właścicielem"},
 		selfIntro:       []string{"szanuje", "dba o", "zobowiązuje się"},
 		soleTraders:     []string{"osoba prowadząca działalność gospodarczą", "jednoosobowa działalność", "działalność gospodarczą pod firmą"},
 		persons:         []string{"osoba fizyczna"},

@@ -42,12 +42,13 @@ const (
 	signNameLabel                  // "Name: X", "ФИО: X"
 	signDefined                    // the short name the policy defines and keeps using: (далее – NETRACK)
 	signSole                       // the only legal entity the text names without another role
+	signOwner                      // "the site is operated by X", "сайт належить X"
 )
 
 // signWeights are what each sign adds to a candidate's controller score.
 var signWeights = map[sign]float64{
 	signForm: 1, signLabel: 6, signCopula: 6, signWe: 5, signIntro: 3, signBlock: 3, signCopyright: 2, signDomain: 2,
-	signRegistration: 2, signNameLabel: 2, signDefined: 2, signSole: 2,
+	signRegistration: 2, signNameLabel: 2, signDefined: 2, signSole: 2, signOwner: 3,
 }
 
 // nameLabels introduce a name in a list of requisites: "ФИО: Левковец А. И.".
@@ -156,6 +157,7 @@ func (d *doc) findParties(ents []entity, domains []string, addrEv []Evidence, br
 	r.weDefinitions()
 	r.intros()
 	r.selfNamed()
+	r.owners()
 	r.requisites(addrEv)
 	r.copyrights()
 	r.labelled(contactHeadingWords, signBlock)
@@ -235,7 +237,7 @@ func (c *candidate) decide() {
 	case topN > 0:
 		c.role = top
 		c.score = 0
-	case c.has(signIntro) || c.has(signBlock) || c.has(signCopyright) || c.has(signNameLabel):
+	case c.has(signIntro) || c.has(signBlock) || c.has(signCopyright) || c.has(signNameLabel) || c.has(signOwner):
 		c.role = RoleController
 	case c.has(signDefined) || c.has(signSole) || c.has(signRegistration) && c.legalForm || c.has(signDomain) && c.mentions >= 3:
 		c.role = RoleController
@@ -262,7 +264,16 @@ func (r *partyReader) roleFromContext(c *candidate, start, end int) {
 	// the context never starts after the name's start nor ends before its end.
 	from := min(start, max(ss, start-120))
 	to := max(end, min(se, end+80))
-	ctx := d.lower[runeStart(d.lower, from):start] + " " + d.lower[end:runeEnd(d.lower, to)]
+	before, after := d.lower[runeStart(d.lower, from):start], d.lower[end:runeEnd(d.lower, to)]
+	// The sentence reader keeps "LLC. Payments are…" together, taking LLC
+	// for an abbreviation; a capital after a full stop starts a new one.
+	if k := sentenceBreak(d.text[end:end+len(after)]); k >= 0 {
+		after = after[:k]
+	}
+	for k := sentenceBreak(d.text[start-len(before) : start]); k >= 0; k = sentenceBreak(d.text[start-len(before) : start]) {
+		before = before[k+1:]
+	}
+	ctx := before + " " + after
 	near := d.lower[runeStart(d.lower, max(from, start-40)):start]
 	if containsAny(near, roleControllerWords) {
 		return // "Controller: X": the label, not the providers in the sentence
@@ -890,4 +901,37 @@ func (d *doc) copulaJustBefore(p, n int) bool {
 		i = j
 	}
 	return false
+}
+
+// owners finds who the text says owns or runs the site: "operated by
+// Springfield Books LLC", "сайт належить ФОП Іваненко".
+func (r *partyReader) owners() {
+	d := r.d
+	for _, w := range ownerWords {
+		for _, p := range d.find(w) {
+			q := p + len(w)
+			if q < len(d.text) && isWordByte(d.text[q]) {
+				continue
+			}
+			if ns, ne, ok := d.readName(q, r.ents); ok && ns-q <= 2 && d.nameEndsClean(ne) {
+				if c := r.add(ns, ne, signOwner); c != nil {
+					r.roleFromContext(c, ns, ne)
+				}
+			}
+		}
+	}
+}
+
+// sentenceBreak returns where ". X" (a full stop, a space, a capital)
+// first ends a sentence in s, or -1.
+func sentenceBreak(s string) int {
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] == '.' && (s[i+1] == ' ' || s[i+1] == '\n') {
+			r, _ := utf8.DecodeRuneInString(s[i+2:])
+			if unicode.IsUpper(r) {
+				return i
+			}
+		}
+	}
+	return -1
 }

@@ -22,6 +22,8 @@ func TestPeopleAndSoleTraders(t *testing.T) {
 		{"uk footer", "Політика конфіденційності інтернет-магазину\n\nМи використовуємо сервіси Google LLC для аналітики. Для доставки замовлень ми передаємо ваше ім'я та телефон ТОВ «Нова Пошта».\n\nПишіть: shop@magazyn.ua\n\n© 2024 ТОВ «Магазин»", "ТОВ «Магазин»", "UA"},
 		{"en requisites after providers", "Privacy Policy\n\nAt Bright Bakery we take your privacy seriously. Orders are paid via Stripe, Inc. and delivered by DPD UK Ltd.\n\nContact: hello@brightbakery.co.uk\nBright Bakery Ltd, 12 High Street, Bristol BS1 4DJ", "Bright Bakery Ltd", "UK"},
 		{"ru processor in the operator's sentence", "Политика обработки персональных данных\n\nНастоящая политика составлена в соответствии с 152-ФЗ и определяет порядок обработки персональных данных ООО «Вектор» (далее – Оператор).\n\nОператор поручает обработку ООО «Яндекс» и АО «Тинькофф Банк».", "ООО «Вектор»", "RU"},
+		{"en operated by", "This website is operated by Springfield Books LLC. Payments are processed by Rapyd Ltd, our payment processor. Questions: books@springfield-books.com", "Springfield Books LLC", "unknown"},
+		{"uk належить", "Сайт належить ФОП Іваненко Іван Іванович. Хостинг надає ТОВ «Хмара Плюс».", "ФОП Іваненко Іван Іванович", "UA"},
 		{"en we are", "We are Smith & Sons Plumbing, a sole trader business run by John Smith. Contact us at hello@smithplumbing.co.uk.", "Smith & Sons Plumbing", "UK"},
 	}
 	for _, c := range cases {
