@@ -267,7 +267,7 @@ func (r *partyReader) roleFromContext(c *candidate, start, end int) {
 	before, after := d.lower[runeStart(d.lower, from):start], d.lower[end:runeEnd(d.lower, to)]
 	// The sentence reader keeps "LLC. Payments are…" together, taking LLC
 	// for an abbreviation; a capital after a full stop starts a new one.
-	if k := sentenceBreak(d.text[end:end+len(after)]); k >= 0 {
+	if k := sentenceBreak(d.text[end : end+len(after)]); k >= 0 {
 		after = after[:k]
 	}
 	for k := sentenceBreak(d.text[start-len(before) : start]); k >= 0; k = sentenceBreak(d.text[start-len(before) : start]) {
