@@ -2,6 +2,7 @@ package policy
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,6 +41,11 @@ var (
 	streetWeakRe = regexp.MustCompile(`^(?:\p{Lu}\.\s?)?\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}?[\p{L}'’\-]+){0,2}\s+\d{1,5}(?:\s?\p{L})?(?:[/\-]\d{1,4}\p{L}?)?$`)
 	numFirstRe   = regexp.MustCompile(`^\d{1,6}[A-Za-z]?\s+\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-\.]+){0,3}$`)
 	usStateRe    = regexp.MustCompile(`^[A-Z]{2}$`)
+	// ukPostAnchorRe is the start of a British postcode.
+	ukPostAnchorRe = regexp.MustCompile(`^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b`)
+	// innerPostRe finds a postcode and town inside a part, after a space:
+	// "… 2B/1 05-500 Mysiadło", "… 18 LT-70319 Bardauskai".
+	innerPostRe = regexp.MustCompile(`\s(?:\d{2}-\d{3}|(?:LV|LT|EE)-\d{4,5})\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)?$`)
 	// cityPostRe is a city followed by its postcode: "London SW1A 1AA",
 	// "Mountain View CA 94043", "Riga LV-1050", "Kyiv 01001".
 	cityPostRe = regexp.MustCompile(`^\p{Lu}[\p{L}'’\-\.]*(?:\s+\p{Lu}[\p{L}'’\-\.]*){0,2}\s+(?:[A-Z]{2}\s+|[A-Z]{2}-)?(?:\d{4,6}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d{2} ?[A-Z\d]{4})$`)
@@ -128,7 +134,17 @@ func (d *doc) findAddresses() ([]string, []Evidence) {
 	anchors = append(anchors, d.postcodeAnchors()...)
 	for _, w := range streetWords {
 		for _, p := range d.find(w) {
-			if atWordStart(d.lower, p) && (strings.HasSuffix(w, ".") || atWordEnd(d.lower, p+len(w))) {
+			if !atWordStart(d.lower, p) {
+				continue
+			}
+			if strings.HasSuffix(w, ".") {
+				// "g. 5", "ul.Marszałkowska", but not "a.b@c.d": an
+				// abbreviation is followed by a space, a capital or a digit.
+				if r, _ := utf8.DecodeRuneInString(d.text[p+len(w):]); p+len(w) < len(d.text) && unicode.IsLower(r) {
+					continue
+				}
+				anchors = append(anchors, p)
+			} else if atWordEnd(d.lower, p+len(w)) {
 				anchors = append(anchors, p)
 			}
 		}
@@ -147,13 +163,27 @@ func (d *doc) findAddresses() ([]string, []Evidence) {
 	}
 	var addrs []string
 	var ev []Evidence
+	for _, pl := range d.labelledPlaces() {
+		addrs, ev = mergeAddress(addrs, ev, pl.text, d.evidence("addresses", pl.text, pl.start, pl.end))
+	}
 	spans := map[[2]int]bool{}
 	cache := map[[2]int][]addrPart{}
-	for _, a := range anchors {
-		if a >= len(d.text) {
+	sort.Ints(anchors)
+	var prev [2]int
+	for i, a := range anchors {
+		if a >= len(d.text) || i > 0 && a == anchors[i-1] {
 			continue
 		}
-		start, end, addr, ok := d.addressAt(a, cache)
+		seg := prev
+		if a < prev[0]+segmentMargin || a > prev[1]-segmentMargin {
+			// Anchors close together (a dense text, a list of addresses)
+			// share the segment around the first; a new one is cut only
+			// near the old one's edge, so each byte is classified a
+			// bounded number of times.
+			seg[0], seg[1] = d.segment(a)
+			prev = seg
+		}
+		start, end, addr, ok := d.addressAt(a, seg, cache)
 		if !ok || spans[[2]int{start, end}] {
 			continue
 		}
@@ -208,6 +238,16 @@ func (d *doc) postcodeAnchors() []int {
 			out = append(out, i-3)
 		case n == 3 && i >= 3 && s[i-1] == '-' && isDigits(s[i-3:i-1]):
 			out = append(out, i-3)
+		case n == 4 && (i == 0 || s[i-1] == '\n' || i >= 2 && s[i-2:i] == ", ") && j+2 < len(s) && s[j] == ' ' && 'A' <= s[j+1] && s[j+1] <= 'Z':
+			out = append(out, i) // 5728 Gontenschwil, on its own line
+		case n <= 2 && i > 0 && s[i-1] >= 'A' && s[i-1] <= 'Z':
+			k := i - 1
+			if k > 0 && s[k-1] >= 'A' && s[k-1] <= 'Z' {
+				k--
+			}
+			if atWordStart(s, k) && ukPostAnchorRe.MatchString(s[k:min(len(s), k+9)]) {
+				out = append(out, k) // W3 7QS, SW1A 1AA
+			}
 		case n == 5 || n == 6:
 			if i == 0 || (s[i-1] != '.' && s[i-1] != '-' && s[i-1] != '/') || (i >= 3 && strings.EqualFold(s[i-3:i], "lt-")) {
 				out = append(out, i)
@@ -220,9 +260,9 @@ func (d *doc) postcodeAnchors() []int {
 
 // addressAt grows an address around offset a and reports whether what it
 // found is convincing.
-func (d *doc) addressAt(a int, cache map[[2]int][]addrPart) (int, int, string, bool) {
-	segStart, segEnd := d.segment(a)
-	key := [2]int{segStart, segEnd}
+func (d *doc) addressAt(a int, seg [2]int, cache map[[2]int][]addrPart) (int, int, string, bool) {
+	segStart, segEnd := seg[0], seg[1]
+	key := seg
 	parts, ok := cache[key]
 	if !ok {
 		// Several anchors often fall in one segment; classify it once.
@@ -342,6 +382,10 @@ func convincing(parts []addrPart) bool {
 	return len(parts) >= 2 && score >= 4 && hasStreet && hasPlace
 }
 
+// segmentMargin is how far inside a segment's edges an anchor must fall
+// to reuse it.
+const segmentMargin = 100
+
 // segment returns the stretch of text around a that an address can fill:
 // up to a line break, a colon, a bracket, a quote or a sentence end.
 func (d *doc) segment(a int) (int, int) {
@@ -360,6 +404,9 @@ func (d *doc) segment(a int) (int, int) {
 		}
 		if s[i] >= 0x80 {
 			r, _ := utf8.DecodeRuneInString(s[i:])
+			if (r == '«' || r == '“' || r == '„') && centreBefore(s, i) || (r == '»' || r == '”') && centreBefore(s, strings.LastIndexAny(s[max(0, i-60):i], "«“„\"")+max(0, i-60)) {
+				return false // ТЦ «Алфавит»: the quotes name a building
+			}
 			return r == '«' || r == '»' || r == '“' || r == '”' || r == '„' || r == '—'
 		}
 		return false
@@ -390,6 +437,18 @@ func (d *doc) splitParts(from, to int) []addrPart {
 		}
 		for pe > ps && (d.text[pe-1] == ' ' || d.text[pe-1] == '.' && !isAbbrevEnd(d.text[ps:pe])) {
 			pe--
+		}
+		if m := innerPostRe.FindStringIndex(d.text[ps:pe]); m != nil && m[0] > 0 {
+			// "ul. Pliszki 2B/1 05-500 Mysiadło": the street and the
+			// postcode share a part; read them as two.
+			cut := ps + m[0]
+			k1 := classifyPart(d.text[ps:cut], d.lower[ps:cut])
+			s1 := ps
+			if k1 == 0 {
+				s1, k1 = d.addressTail(ps, cut)
+			}
+			parts = append(parts, addrPart{start: s1, end: cut, kind: k1})
+			ps = cut + 1
 		}
 		kind := classifyPart(d.text[ps:pe], d.lower[ps:pe])
 		if kind == 0 {
@@ -433,12 +492,42 @@ func isAbbrevEnd(p string) bool {
 	return utf8.RuneCountInString(last) <= 3 && !hasDigit(last)
 }
 
+// odd hyphens are written for "-" inside postcodes: LT‑70319 with a
+// non-breaking hyphen.
+var oddHyphens = strings.NewReplacer("\u2010", "-", "\u2011", "-", "\u2012", "-")
+
+var (
+	// fourDigitPostRe is a four-digit postcode before its town, as in
+	// Switzerland, Austria, Belgium and Denmark: "5728 Gontenschwil".
+	fourDigitPostRe = regexp.MustCompile(`^\d{4}\s+\p{Lu}[\p{L}\-\.]*(?:\s+\p{Lu}[\p{L}\-\.]*){0,2}$`)
+	// centreRe is a shopping or business centre: ТЦ «Алфавит», TC “Imanta” – K3.
+	centreRe = regexp.MustCompile(`^(?:ТЦ|ТРЦ|БЦ|ТК|ТРК|TC|T/C|BC|TCC)\s*[«“"„][^»”"“]{1,40}[»”"“](?:\s*[–—-]\s*[\p{L}\d]{1,6})?$`)
+	// floorRe is a floor written number first: "1 этаж", "2. stāvs".
+	floorRe = regexp.MustCompile(`(?i)^\d{1,3}\.?\s*(?:этаж|поверх|stāvs|aukštas|floor|etage|stock|piętro|korrus)$`)
+	// countryTailRe is a country code after a postcode: "W3 7QS UK".
+	countryTailRe = regexp.MustCompile(`\s(?:UK|GB|USA|US|CH|AT|DE|PL)$`)
+)
+
 // classifyPart says what kind of address part p is; 0 for none.
 func classifyPart(p, lower string) partKind {
 	if p == "" || utf8.RuneCountInString(p) > 60 || strings.Count(p, " ") > 7 {
 		return 0
 	}
+	if strings.ContainsAny(p, "\u2010\u2011\u2012") {
+		p, lower = oddHyphens.Replace(p), oddHyphens.Replace(lower)
+	}
+	if loc := countryTailRe.FindStringIndex(p); loc != nil && loc[0] > 0 {
+		if k := classifyPart(p[:loc[0]], lower[:loc[0]]); k&(pPostStrong|pPostWeak) != 0 {
+			return k | pCountry
+		}
+	}
+	if centreRe.MatchString(p) || floorRe.MatchString(p) {
+		return pBuilding
+	}
 	var k partKind
+	if fourDigitPostRe.MatchString(p) {
+		k |= pPostStrong | pCity
+	}
 	switch {
 	case strongPostRe.MatchString(p) && !weakPostRe.MatchString(p):
 		k |= pPostStrong
@@ -580,6 +669,9 @@ func words(s string) int { return len(strings.Fields(s)) }
 func (d *doc) aboutSomeoneElse(start int) bool {
 	from := runeStart(d.lower, max(0, start-160))
 	before := d.lower[from:start]
+	if k := strings.LastIndex(before, "\n\n"); k >= 0 {
+		before = before[k:] // a paragraph about a provider ends at a blank line
+	}
 	return containsAny(before, authorityWords) || containsAny(before, thirdPartyNames)
 }
 
@@ -595,4 +687,70 @@ func (d *doc) skipLabel(start, end int) int {
 		}
 	}
 	return start
+}
+
+// centreBefore reports whether a shopping or business centre's
+// abbreviation (ТЦ, TC) stands right before the quote at i.
+func centreBefore(s string, i int) bool {
+	if i <= 0 {
+		return false
+	}
+	before := strings.TrimRight(s[max(0, i-5):i], " ")
+	for _, c := range []string{"ТЦ", "ТРЦ", "БЦ", "ТК", "ТРК", "TC", "T/C", "BC"} {
+		if strings.HasSuffix(before, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// place is an address read from the text.
+type place struct {
+	text       string
+	start, end int
+}
+
+// labelledPlaces reads addresses that are only a town with its postcode
+// or country, which pass as addresses only after a label: "Juridiskā
+// adrese: Rīga, LV-1010", "Adres: Wałbrzych, Polska", "buveinės adresas
+// Telšiai, Lietuva".
+func (d *doc) labelledPlaces() []place {
+	var out []place
+	for _, l := range leadLabels {
+		for _, p := range d.find(l) {
+			i := p + len(l)
+			if i < len(d.text) && isWordByte(d.text[i]) {
+				continue
+			}
+			for i < len(d.text) && (d.text[i] == ' ' || d.text[i] == ':') {
+				i++
+			}
+			end := i
+			for end < len(d.text) && end-i < 80 && d.text[end] != '\n' && d.text[end] != ';' && d.text[end] != '(' &&
+				!(d.text[end] == '.' && (end+1 == len(d.text) || d.text[end+1] == ' ' || d.text[end+1] == '\n')) {
+				end++
+			}
+			parts := strings.Split(d.text[i:end], ",")
+			if len(parts) < 2 || len(parts) > 3 {
+				continue
+			}
+			var all partKind
+			ok := true
+			for _, part := range parts {
+				part = strings.TrimSpace(part)
+				k := classifyPart(part, strings.ToLower(part))
+				if k == 0 || k&(pStreet|pStreetWeak|pBuilding) != 0 {
+					ok = false // a full address: the main reader takes it
+					break
+				}
+				all |= k
+			}
+			if !ok || all&(pPostStrong|pCountry) == 0 || d.aboutSomeoneElse(i) {
+				continue
+			}
+			text := strings.Join(strings.Fields(d.text[i:end]), " ")
+			out = append(out, place{text: text, start: i, end: end})
+		}
+	}
+	return out
 }

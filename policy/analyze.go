@@ -10,7 +10,8 @@ var usZipRe = regexp.MustCompile(`\b[A-Z]{2},? \d{5}(?:-\d{4})?\b`)
 
 // callingCodes are the telephone country codes of the jurisdictions, used
 // to complete numbers written without one.
-var callingCodes = map[string]string{"UA": "380", "RU": "7", "EU-LV": "371", "EU-LT": "370", "EU-EE": "372", "EU-PL": "48", "EU-DE": "49"}
+var callingCodes = map[string]string{"UA": "380", "RU": "7", "EU-LV": "371", "EU-LT": "370", "EU-EE": "372", "EU-PL": "48", "EU-DE": "49",
+	"EU-BE": "32", "EU-AT": "43", "EU-CZ": "420", "UK": "44", "BY": "375", "CH": "41", "AU": "61"}
 
 // Analyze reads a policy's plain text (as Decode returns it) and reports
 // what it found. Offsets in the evidence refer to the text after
@@ -30,12 +31,32 @@ func Analyze(text string) *Findings {
 	f.Evidence = append(f.Evidence, siteEv...)
 	f.Evidence = append(f.Evidence, addrEv...)
 
-	ctrl := d.findController(sites)
+	ctrl := d.findController(sites, emails, addrEv)
 	after := 0
+	f.Alternatives = []Party{}
+	for _, c := range ctrl.parties {
+		if ctrl.controller != nil && c.key == nameKey(ctrl.controller.name) {
+			continue
+		}
+		f.Alternatives = append(f.Alternatives, Party{Name: c.name, Role: c.role, Confidence: partyConfidence(c),
+			Evidence: d.evidence("alternatives", c.name, c.start, c.end)})
+	}
 	if ctrl.controller != nil {
 		f.Controller = strPtr(ctrl.controller.name)
+		f.ControllerConfidence = ctrl.confidence
 		after = ctrl.controller.end
 		f.Evidence = append(f.Evidence, d.evidence("controller", ctrl.controller.name, ctrl.controller.start, ctrl.controller.end))
+	}
+	if ctrl.brand == "" && ctrl.controller != nil {
+		// The name the company trades under, when the text gives it as
+		// well as the legal name: Vaultie beside MB Živitoma.
+		for _, c := range ctrl.parties {
+			if c.role == RoleController && !c.legalForm && c.key != nameKey(ctrl.controller.name) && c.score >= minControllerScore &&
+				!strings.Contains(nameKey(ctrl.controller.name), c.key) {
+				ctrl.brand, ctrl.brandAt = c.name, c.start
+				break
+			}
+		}
 	}
 	if ctrl.brand != "" && (f.Controller == nil || *f.Controller != ctrl.brand) {
 		f.Brand = strPtr(ctrl.brand)
@@ -54,7 +75,7 @@ func Analyze(text string) *Findings {
 	f.Evidence = append(f.Evidence, regEv...)
 
 	codes, jurEv := d.findJurisdiction(jurisdictionSigns{
-		language: lang, controller: ctrl.controller, registration: regEv, addresses: addrs, websites: sites,
+		language: lang, controller: ctrl.controller, registration: regEv, addresses: addrs, websites: sites, emails: emails,
 	})
 	f.Jurisdictions = codes
 	f.Jurisdiction = "unknown"
@@ -86,6 +107,7 @@ func Analyze(text string) *Findings {
 	f.Processor, procEv = d.findProcessor()
 	f.Evidence = append(f.Evidence, procEv...)
 
+	f.Addresses = d.ownAddresses(f.Addresses, addrEv, ctrl)
 	f.DisplayName = displayName(f)
 	f.Missing = missing(f)
 	f.Notes = notes(f)

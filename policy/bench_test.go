@@ -76,3 +76,35 @@ func BenchmarkDecodeHTML(b *testing.B) {
 		}
 	}
 }
+
+// adversarial are texts built to make a careless reader quadratic: a run
+// of "@", megabytes of e-mail-like tokens, a wall of capitalised words and
+// of opening brackets, each at the size the issue names.
+var adversarial = map[string]func(n int) string{
+	"at-signs":   func(n int) string { return strings.Repeat("@", n) },
+	"email-like": func(n int) string { return repeatTo("a@b.c a.b@c.d x(at)y(dot)z ", n) },
+	"capitals":   func(n int) string { return repeatTo("Acme Bombay Duck Ltd ", n) },
+	"brackets":   func(n int) string { return repeatTo("(\"we\" (далі — «ми» ", n) },
+	"labels":     func(n int) string { return repeatTo("Controller: Verantwortlich ist: Оператор — ", n) },
+}
+
+func repeatTo(s string, n int) string {
+	return strings.Repeat(s, n/len(s)+1)[:n]
+}
+
+// BenchmarkAdversarial reads each adversarial text at two sizes; time per
+// byte must stay flat (linear), see TestAdversarialLinear.
+func BenchmarkAdversarial(b *testing.B) {
+	for _, name := range []string{"at-signs", "email-like", "capitals", "brackets", "labels"} {
+		for _, size := range []int{400 << 10, 2 << 20} {
+			text := NormalizeText(adversarial[name](size))
+			b.Run(fmt.Sprintf("%s/%dKB", name, size>>10), func(b *testing.B) {
+				b.SetBytes(int64(len(text)))
+				b.ReportAllocs()
+				for b.Loop() {
+					Analyze(text)
+				}
+			})
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -43,13 +44,6 @@ var genericLead = map[string]bool{
 // it is not the Baltic legal form.
 var shoutedWords = map[string]bool{"IS": true, "AND": true, "THE": true, "OF": true, "TO": true, "A": true, "AN": true, "OR": true,
 	"FOR": true, "WITH": true, "WELL": true, "SOON": true, "LONG": true, "PER": true, "MUCH": true, "FAR": true, "AVAILABLE": true}
-
-// controllerCues are words that introduce the data controller.
-var controllerCues = []string{
-	"data controller", "controller", "контролер", "володілець", "власник персональних даних", "оператор", "владелец",
-	"pārzinis", "pārziņa", "pārzini", "duomenų valdytoj", "valdytojas", "verantwortliche", "verantwortlich", "administrator danych",
-	"administratorem", "vastutav töötleja", "responsable du traitement", "titolare del trattamento", "responsable del tratamiento",
-}
 
 // brandCues introduce the short name a policy uses: (далее – NETRACK).
 var brandCues = []string{"далее –", "далее —", "далее -", "далі –", "далі —", "далі -", "hereinafter", "turpmāk –", "turpmāk -", "turpmāk tekstā", "toliau –", "toliau -", "nachfolgend", "dalej", "edaspidi"}
@@ -220,23 +214,27 @@ func closingQuote(r rune) string {
 	return ""
 }
 
-// dedupeEntities drops repeats and entities inside longer ones.
+// dedupeEntities drops repeats and entities inside longer ones. It sorts
+// by position and sweeps once, so that a text of thousands of names costs
+// n log n, not n².
 func dedupeEntities(list []entity) []entity {
-	var out []entity
-	for _, e := range list {
-		keep := true
-		for i, o := range out {
-			if e.start >= o.start && e.end <= o.end {
-				keep = false
-				break
-			}
-			if o.start >= e.start && o.end <= e.end {
-				out[i] = e
-				keep = false
-				break
-			}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].start != list[j].start {
+			return list[i].start < list[j].start
 		}
-		if keep && !isThirdParty(e.core) {
+		return list[i].end > list[j].end
+	})
+	var out []entity
+	lastEnd := -1
+	for _, e := range list {
+		if e.end <= lastEnd {
+			continue // inside the previous, longer one
+		}
+		if len(out) > 0 && e.start < lastEnd {
+			continue // overlaps the previous one: keep the first
+		}
+		lastEnd = e.end
+		if !isThirdParty(e.core) {
 			out = append(out, e)
 		}
 	}
@@ -256,73 +254,79 @@ func isThirdParty(name string) bool {
 // controllerResult is what the controller reader decided.
 type controllerResult struct {
 	controller    *entity
+	confidence    float64
 	brand         string
 	brandAt       int
 	legalEntities []entity
 	others        []entity // other parties named as controller
+	parties       []*candidate
 }
 
-// findController decides who the controller is: a legal entity the text
-// names as controller, else the short name the policy defines and keeps
-// using, else the legal entity it mentions most.
-func (d *doc) findController(sites []string) controllerResult {
+// minControllerScore is the least evidence a controller needs: one sign
+// of the text's own (a label, a "we", a requisites block), not merely a
+// legal form mentioned somewhere.
+const minControllerScore = 3
+
+// findController decides who the controller is: the named party with the
+// strongest controller signs that the text gives no other role. A party
+// the text makes a processor, a platform or an authority never becomes the
+// controller; when nobody has enough signs the controller stays unknown.
+func (d *doc) findController(sites, emails []string, addrEv []Evidence) controllerResult {
 	ents := d.findEntities()
 	var res controllerResult
 	res.brand, res.brandAt = d.findBrand(sites)
-	named := d.namedControllers()
-
-	best, bestDist := -1, 1<<30
-	for i, e := range ents {
-		if dist := d.cueDistance(e.start); dist < bestDist {
-			best, bestDist = i, dist
+	res.parties = d.findParties(ents, ownDomains(sites, emails), addrEv, res.brand, res.brandAt)
+	var best, second *candidate
+	for _, c := range res.parties {
+		if c.role != RoleController || c.score < minControllerScore {
+			continue
+		}
+		if best == nil {
+			best = c
+		} else if second == nil {
+			second = c
 		}
 	}
-	switch {
-	case best >= 0 && bestDist < 260:
-		res.controller = &ents[best]
-	case res.brand != "" && !brandIsEntity(res.brand, ents) && d.mentions(res.brand) >= 3*maxMentions(d, ents):
-		res.controller = &entity{name: res.brand, core: res.brand, start: res.brandAt, end: res.brandAt + len(res.brand)}
-	case len(ents) > 0:
-		top := 0
-		for i, e := range ents {
-			if d.mentions(e.core) > d.mentions(ents[top].core) {
-				top = i
+	if best != nil {
+		e := entity{name: best.name, core: best.name, start: best.start, end: best.end, legalForm: best.legalForm}
+		for _, x := range ents {
+			if x.start == best.start || nameKey(x.name) == best.key {
+				e.core = x.core
 			}
 		}
-		res.controller = &ents[top]
-	case len(named) > 0:
-		res.controller = &named[0]
-		named = named[1:]
+		res.controller = &e
+		res.confidence = confidence(best, second)
 	}
 	for _, e := range ents {
-		if res.controller == nil || e.name != res.controller.name {
+		if res.controller == nil || nameKey(e.name) != nameKey(res.controller.name) {
 			res.legalEntities = append(res.legalEntities, e)
 		}
 	}
-	for _, n := range named {
-		if res.controller != nil && strings.EqualFold(n.core, res.controller.core) {
-			continue
+	for _, c := range res.parties {
+		if c != best && c.role == RoleController && c.strong() {
+			res.others = append(res.others, entity{name: c.name, core: c.name, start: c.start, end: c.end})
 		}
-		res.others = append(res.others, n)
 	}
 	return res
 }
 
-func brandIsEntity(brand string, ents []entity) bool {
-	for _, e := range ents {
-		if strings.EqualFold(e.core, brand) {
-			return true
-		}
+// confidence turns a controller's score and its nearest rival's into a
+// number from 0 to 1: a label with no rival is sure, two labelled parties
+// are not.
+func confidence(best, second *candidate) float64 {
+	c := min(best.score/10, 0.95)
+	if second != nil && second.score >= 0.7*best.score {
+		c *= 0.6
 	}
-	return false
+	return float64(int(c*100+0.5)) / 100
 }
 
-func maxMentions(d *doc, ents []entity) int {
-	m := 0
-	for _, e := range ents {
-		m = max(m, d.mentions(e.core))
+// partyConfidence is how likely a candidate is the controller.
+func partyConfidence(c *candidate) float64 {
+	if c.role != RoleController {
+		return 0
 	}
-	return m
+	return float64(int(min(c.score/10, 0.95)*100+0.5)) / 100
 }
 
 // mentions counts whole-word occurrences of name.
@@ -337,55 +341,6 @@ func (d *doc) mentions(name string) int {
 		}
 	}
 	return n
-}
-
-// cueDistance is how far before start the nearest controller cue ends,
-// counting only cues in the same paragraph.
-func (d *doc) cueDistance(start int) int {
-	from := runeStart(d.lower, max(0, start-300))
-	before := d.lower[from:start]
-	if k := strings.LastIndex(before, "\n\n"); k >= 0 {
-		before = before[k:]
-		from += k
-	}
-	best := 1 << 30
-	for _, c := range controllerCues {
-		if k := strings.LastIndex(before, c); k >= 0 && atWordStart(d.lower, from+k) {
-			best = min(best, len(before)-k-len(c))
-		}
-	}
-	return best
-}
-
-// namedControllers finds parties introduced as "Controller: Name".
-func (d *doc) namedControllers() []entity {
-	var out []entity
-	for _, c := range controllerCues {
-		for _, p := range d.find(c) {
-			i := p + len(c)
-			for i < len(d.lower) && (d.lower[i] == ' ' || isWordByte(d.lower[i]) && i-p-len(c) < 2) {
-				i++
-			}
-			if i >= len(d.text) || d.text[i] != ':' {
-				continue
-			}
-			i++
-			for i < len(d.text) && d.text[i] == ' ' {
-				i++
-			}
-			end := i
-			for end < len(d.text) && !strings.ContainsRune(",;.\n(", rune(d.text[end])) && end-i < 60 {
-				end++
-			}
-			name := strings.TrimSpace(d.text[i:end])
-			r, _ := utf8.DecodeRuneInString(name)
-			if name == "" || !unicode.IsUpper(r) || len(strings.Fields(name)) > 4 {
-				continue
-			}
-			out = append(out, entity{name: name, core: name, start: i, end: end})
-		}
-	}
-	return out
 }
 
 // findBrand finds the short name a policy defines for the company, either

@@ -36,21 +36,24 @@ var mailProviders = map[string]bool{"gmail.com": true, "mail.ru": true, "yandex.
 var placeholderDomains = []string{"example.", "domain.com", "yourdomain", "your-domain", "yoursite", "site.com", "email.com", "sentry.io", "wixpress.com", "sentry-next.wixpress.com"}
 
 // findEmails returns every e-mail address in the text, lower-cased and
-// de-obfuscated, in order of first appearance.
+// de-obfuscated, in order of first appearance. The regular expression runs
+// only around triggers, and once over each stretch where their windows
+// overlap, so that a text of nothing but "@" or of e-mail-like tokens costs
+// one pass rather than one per trigger.
 func (d *doc) findEmails() ([]string, []Evidence) {
 	var emails []string
 	var ev []Evidence
 	seenAt := map[int]bool{}
 	for _, trig := range emailTriggers {
-		for _, p := range indexAll(d.lower, trig) {
-			from, to := d.window(p, 80, 280)
-			if trig == " at " && !containsAny(d.lower[p:to], spelledDots) {
-				continue // a bare "at" needs a spelled-out dot to be an address
+		from, to := -1, -1
+		flush := func() {
+			if from < 0 {
+				return
 			}
 			for _, m := range emailRe.FindAllStringSubmatchIndex(d.text[from:to], -1) {
 				start, end := from+m[0], from+m[1]
 				atStart, atEnd := from+m[4], from+m[5]
-				if atStart > p || atEnd < p || seenAt[start] {
+				if seenAt[start] {
 					continue
 				}
 				addr, ok := cleanEmail(d.text[from+m[2]:from+m[3]], d.text[atStart:atEnd], d.text[from+m[6]:from+m[7]])
@@ -65,8 +68,53 @@ func (d *doc) findEmails() ([]string, []Evidence) {
 				}
 			}
 		}
+		for _, p := range indexAll(d.lower, trig) {
+			if trig == "@" && !nearEmailChar(d.text, p) {
+				continue // "@@@" or a lone handle sign: nothing to match
+			}
+			if trig == "@" {
+				// A plain address is read by hand, in time proportional to
+				// its length; the regexp is left for hidden ones.
+				if start, end, ok := plainEmailAt(d.text, p); ok {
+					if !seenAt[start] {
+						if addr, ok := cleanEmail(d.text[start:p], "@", d.text[p+1:end]); ok {
+							seenAt[start] = true
+							before := len(emails)
+							emails = uniqueAppend(emails, addr)
+							if len(emails) > before || len(ev) < 20 {
+								ev = append(ev, d.evidence("emails", addr, start, end))
+							}
+						}
+					}
+					continue
+				}
+			}
+			wf, wt := d.window(p, 80, 280)
+			if trig == " at " && !containsAny(d.lower[p:wt], spelledDots) {
+				continue // a bare "at" needs a spelled-out dot to be an address
+			}
+			if wf <= to && to-from < maxEmailRun {
+				to = max(to, wt) // overlapping windows: one run covers both
+				continue
+			}
+			flush()
+			from, to = wf, wt
+		}
+		flush()
 	}
 	return sortByOffset(emails, ev, "emails"), ev
+}
+
+// maxEmailRun bounds a merged stretch, so that the regexp runs on inputs
+// small enough for its fast backtracking matcher rather than on megabytes.
+const maxEmailRun = 1024
+
+// nearEmailChar reports whether an "@" at p has an address character on
+// each side, within a space.
+func nearEmailChar(s string, p int) bool {
+	left := p > 0 && isEmailChar(s[p-1]) || p > 1 && s[p-1] == ' ' && isEmailChar(s[p-2])
+	right := p+1 < len(s) && isEmailChar(s[p+1]) || p+2 < len(s) && s[p+1] == ' ' && isEmailChar(s[p+2])
+	return left && right
 }
 
 func isEmailChar(c byte) bool {
@@ -139,4 +187,55 @@ func sortByOffset(values []string, ev []Evidence, field string) []string {
 		}
 	}
 	return out
+}
+
+// plainEmailAt reads the address around an "@" at p written plainly,
+// name@host.tld with nothing around the "@", and returns its bounds. It
+// reports false for anything else (spaces, hidden dots, a long run of
+// address characters), which the regular expression then reads.
+func plainEmailAt(s string, p int) (int, int, bool) {
+	start := p
+	for start > 0 && isEmailChar(s[start-1]) && p-start <= 64 {
+		start--
+	}
+	if start > 0 && isEmailChar(s[start-1]) || start == p {
+		return 0, 0, false
+	}
+	for start < p && !isAlnum(s[start]) {
+		start++
+	}
+	end := p + 1
+	for end < len(s) && (isAlnum(s[end]) || s[end] == '-' || s[end] == '.') && end-p <= 253 {
+		end++
+	}
+	if end < len(s) && (isEmailChar(s[end]) || s[end] >= 0x80) {
+		return 0, 0, false
+	}
+	for end > p+1 && (s[end-1] == '.' || s[end-1] == '-') {
+		end--
+	}
+	domain := s[p+1 : end]
+	dot := strings.LastIndexByte(domain, '.')
+	if start == p || dot <= 0 {
+		return 0, 0, false
+	}
+	tld := domain[dot+1:]
+	if len(tld) < 2 || len(tld) > 24 {
+		return 0, 0, false
+	}
+	for i := 0; i < len(tld); i++ {
+		if c := tld[i] | 0x20; c < 'a' || c > 'z' {
+			return 0, 0, false
+		}
+	}
+	for _, label := range strings.Split(domain, ".") {
+		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
+			return 0, 0, false
+		}
+	}
+	return start, end, true
+}
+
+func isAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }

@@ -15,6 +15,14 @@ type Findings struct {
 	OtherControllers []string `json:"other_controllers"` // further parties named as controller
 	Registration     *string  `json:"registration"`      // company registration code
 
+	// ControllerConfidence is how sure the reader is of Controller, from 0
+	// to 1; below 0.5 the app should ask the person to confirm.
+	ControllerConfidence float64 `json:"controller_confidence"`
+	// Alternatives are the other parties the text names, strongest first,
+	// each with its role: the review screen shows "also named: X —
+	// processor" so that the person can pick another.
+	Alternatives []Party `json:"alternatives"`
+
 	Emails    []string `json:"emails"`
 	Addresses []string `json:"addresses"`
 	Websites  []string `json:"websites"` // first-party sites, as registrable domains
@@ -32,6 +40,15 @@ type Findings struct {
 	Missing  []string   `json:"missing"`  // fields the text does not give
 	Notes    []Note     `json:"notes"`    // things a person should know
 	Evidence []Evidence `json:"evidence"` // where each value was read
+}
+
+// Party is an organisation or a person the policy names, with the role the
+// text gives it and the phrase that says so.
+type Party struct {
+	Name       string   `json:"name"`
+	Role       string   `json:"role"`       // RoleController, RoleProcessor, …
+	Confidence float64  `json:"confidence"` // how likely this party is the controller, 0 to 1
+	Evidence   Evidence `json:"evidence"`
 }
 
 // Contact is a person or office to write to.
@@ -119,6 +136,8 @@ type Promise struct {
 	Kind string `json:"kind"` // access, erasure or any
 	Days int    `json:"days"`
 	Evidence
+
+	answers bool // the sentence says the company will answer in this time
 }
 
 // Note is something worth telling the person, as a code the app translates

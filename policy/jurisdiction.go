@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -21,7 +22,17 @@ var lawSigns = map[string][]string{
 	"EU-PL": {"ustawa o ochronie danych osobowych", "prezes urzędu ochrony danych", "uodo"},
 	"EU-DE": {"bdsg", "bundesdatenschutzgesetz", "ttdsg"},
 	"EU-EE": {"isikuandmete kaitse seadus", "andmekaitse inspektsioon"},
+	"EU-BE": {"бельгійськ", "бельгийск", "belgian law", "belgische", "belgischen", "gegevensbeschermingsautoriteit", "autorité de protection des données"},
+	// Regimes outside the EU that policies name.
+	"UK": {"uk gdpr", "data protection act 2018", "data protection act 1998", "information commissioner"},
+	"BY": {"республики беларусь", "республіки білорусь", "99-з", "republic of belarus"},
+	"AU": {"australian privacy", "privacy act 1988", "australian privacy principles"},
+	"CH": {"revdsg", "fadp", "edöb", "schweizerischen datenschutz", "swiss data protection", "federal act on data protection"},
 }
+
+// nonEU are the regimes outside the EU that the reader names on their own
+// rather than folding them into a neighbour.
+var nonEU = []string{"UK", "BY", "AU", "CH"}
 
 // euStates are the member states whose code follows "EU-".
 var euStates = map[string]bool{
@@ -55,6 +66,7 @@ type jurisdictionSigns struct {
 	registration []Evidence
 	addresses    []string
 	websites     []string
+	emails       []string
 }
 
 // findJurisdiction weighs, in this order, the law the text invokes, the
@@ -108,6 +120,15 @@ func (d *doc) findJurisdiction(s jurisdictionSigns) ([]string, []Evidence) {
 			votes[c] += 2
 		}
 	}
+	for _, e := range s.emails {
+		// The company's own mail domain (info@firma.be) tells its country
+		// as its site would; a mail provider's does not.
+		_, domain, _ := strings.Cut(e, "@")
+		if c := domainCountry(domain); c != "" && !mailProviders[domain] && (len(s.websites) == 0 || domainCountry(s.websites[0]) != c) {
+			votes[c] += 2
+			break
+		}
+	}
 	if c := languageCountry[s.language]; c != "" {
 		if c == "RU" {
 			votes[c] += 0.5 // Russian is written across the region
@@ -132,6 +153,12 @@ func (d *doc) findJurisdiction(s jurisdictionSigns) ([]string, []Evidence) {
 				state, stateVotes = c, votes[c]+4*n
 			}
 		}
+	}
+	for _, c := range nonEU {
+		score[c] = 4*law[c] + votes[c]
+	}
+	if law["UK"] > 0 {
+		law["EU"] = max(0, law["EU"]-law["UK"]) // "UK GDPR" is not the EU's
 	}
 	gdpr := 4 * law["EU"]
 	if state == "" {
@@ -207,6 +234,14 @@ func addressCountry(a string) string {
 		return "DE"
 	case containsAny(lower, []string{"usa", "united states"}) || usZipRe.MatchString(a):
 		return "US"
+	case containsAny(lower, []string{"united kingdom", "england"}) || ukPostInRe.MatchString(a):
+		return "UK"
+	case containsAny(lower, []string{"беларусь", "belarus", "минск", "minsk"}):
+		return "BY"
+	case containsAny(lower, []string{"australia"}):
+		return "AU"
+	case containsAny(lower, []string{"schweiz", "switzerland", "suisse", "svizzera"}):
+		return "CH"
 	}
 	return ""
 }
@@ -221,9 +256,20 @@ func domainCountry(site string) string {
 		return "RU"
 	case "us":
 		return "US"
+	case "uk":
+		return "UK"
+	case "by":
+		return "BY"
+	case "au":
+		return "AU"
+	case "ch":
+		return "CH"
 	}
 	if len(tld) == 2 && euStates[strings.ToUpper(tld)] {
 		return strings.ToUpper(tld)
 	}
 	return ""
 }
+
+// ukPostInRe finds a British postcode inside an address.
+var ukPostInRe = regexp.MustCompile(`\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b`)

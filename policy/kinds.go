@@ -25,8 +25,8 @@ var (
 	// requestStems mark a sentence about a person's request or the answer.
 	requestStems = []string{
 		"запит", "запрос", "звернен", "обращени", "заяв", "вимог", "требовани", "відпов", "ответ", "request", "respond", "response",
-		"reply", "answer", "contact us", "pieprasījum", "atbild", "sazin", "prašym", "užklaus", "atsakym", "susisiek", "anfrage",
-		"antrag", "antwort", "żądani", "wniosek", "odpowied", "odpowie", "taotlus", "päring", "vastus", "demande", "solicitud",
+		"reply", "answer", "contact us", "pieprasījum", "atbild", "sazin", "prašym", "užklaus", "atsakym", "atsako", "atsakom", "atsakys", "susisiek", "anfrage",
+		"antrag", "antwort", "żądani", "wniosek", "odpowied", "odpowie", "taotlus", "päring", "vastus", "vastame", "vastab", "demande", "solicitud",
 	}
 )
 

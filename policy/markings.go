@@ -8,10 +8,10 @@ import (
 // markingCues introduce a subject line or mark a request must carry.
 var markingCues = []string{
 	"с пометкой", "с отметкой", "с указанием в теме", "в теме письма", "в теме сообщения", "в теме обращения", "с темой",
-	"з позначкою", "з приміткою", "з поміткою", "у темі листа", "в темі листа", "в темі повідомлення", "з темою", "у темі повідомлення",
+	"з позначкою", "з приміткою", "із темою", "під темою", "з поміткою", "у темі листа", "в темі листа", "в темі повідомлення", "з темою", "у темі повідомлення",
 	"ar norādi", "ar atzīmi", "tēmā", "ar virsrakstu", "temata laukā",
 	"antraštės eilutėje", "temos eilutėje", "laiško temoje", "su žyma", "pažymint", "nurodydami žodžius", "su prierašu", "su nuoroda",
-	"subject line", "in the subject", "with the subject", "marked", "mark it", "mark your", "with the heading", "labelled", "labeled", "entitled",
+	"subject line", "in the subject", "with the subject", "with subject", "with a subject", "marked", "mark it", "mark your", "with the heading", "labelled", "labeled", "entitled",
 	"im betreff", "mit dem betreff", "mit dem vermerk", "w tytule", "z dopiskiem", "w temacie", "z adnotacją", "pealkirjaga", "teemareal", "märkega",
 }
 

@@ -72,9 +72,13 @@ func (d *doc) findPromises() []Promise {
 			if !containsAny(sentence, requestStems) {
 				continue // a retention period or a notice term, not an answer
 			}
+			if containsAny(sentence, notOwedToPerson) || containsAny(sentence, roleAuthorityWords) {
+				continue // a breach notice or a term owed to the authority
+			}
 			seen[p] = true
 			days := n * u.days
-			out = append(out, Promise{Kind: d.kindBetween(ss, se), Days: days, Evidence: d.evidence("promises", strconv.Itoa(days), numStart, unitEnd)})
+			out = append(out, Promise{Kind: d.kindBetween(ss, se), Days: days, Evidence: d.evidence("promises", strconv.Itoa(days), numStart, unitEnd),
+				answers: containsAny(d.lower[max(ss, runeStart(d.lower, max(0, numStart-90))):numStart], answerStems)})
 		}
 	}
 	for i := 1; i < len(out); i++ {
@@ -160,13 +164,25 @@ func (d *doc) withinTerm(numStart, unitEnd int) bool {
 // responseDays picks the promise that answers a request: one for access
 // or any request first, else one for erasure.
 func responseDays(ps []Promise) *int {
-	for _, kind := range []string{KindAccess, KindAny, KindErasure, KindWithdrawal} {
-		for _, p := range ps {
-			if p.Kind == kind {
-				days := p.Days
-				return &days
+	// A term the company says it will answer in comes before one that
+	// merely stands near a request ("send it within 7 days").
+	for _, answers := range []bool{true, false} {
+		for _, kind := range []string{KindAccess, KindAny, KindErasure, KindWithdrawal} {
+			for _, p := range ps {
+				if p.Kind == kind && p.answers == answers {
+					days := p.Days
+					return &days
+				}
 			}
 		}
 	}
 	return nil
 }
+
+// answerStems are the verbs of answering a request: a term next to them
+// is the one the company promises.
+var answerStems = []string{"ответ", "відпов", "respond", "reply", "answer", "atbild", "atsak", "antwort", "odpowie", "odpowiedź", "vasta", "rozpatr", "розгляд", "рассмотр", "izskat", "išnagrinė"}
+
+// notOwedToPerson mark a term that is not an answer to the person: a
+// breach notice, an extension, a deadline for the authority.
+var notOwedToPerson = []string{"breach", "утечк", "инцидент", "витік", "інцидент", "pārkāpum", "pažeidim", "verletzung", "naruszeni", "rikkumis", "72 год", "72 час", "72 hours", "72 stund"}

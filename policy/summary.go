@@ -21,7 +21,11 @@ func (f *Findings) WriteSummary(w io.Writer) error {
 
 	line("Company", f.DisplayName)
 	if f.Controller != nil {
-		line("Controller", *f.Controller)
+		sure := ""
+		if f.ControllerConfidence < 0.5 {
+			sure = " (unsure — please confirm)"
+		}
+		line("Controller", *f.Controller+sure)
 	} else {
 		line("Controller", none("confirm the company's legal name"))
 	}
@@ -33,6 +37,9 @@ func (f *Findings) WriteSummary(w io.Writer) error {
 	}
 	if len(f.OtherControllers) > 0 {
 		line("Also named controller", strings.Join(f.OtherControllers, "; "))
+	}
+	if also := alsoNamed(f.Alternatives, 5); also != "" {
+		line("Also named", also)
 	}
 	if f.Registration != nil {
 		line("Registration", *f.Registration)
@@ -124,4 +131,17 @@ func quoteOr(s, fallback string) string {
 		return fallback
 	}
 	return s
+}
+
+// alsoNamed lists up to n other parties with their roles: "Hetzner Online
+// GmbH — processor; Telegram FZ-LLC — platform".
+func alsoNamed(parties []Party, n int) string {
+	var out []string
+	for _, p := range parties {
+		if len(out) == n {
+			break
+		}
+		out = append(out, p.Name+" — "+p.Role)
+	}
+	return strings.Join(out, "; ")
 }

@@ -12,6 +12,8 @@ type doc struct {
 	text  string
 	lower string
 	hits  [][]int // offsets of each registered keyword, see keywords.go
+
+	wordChecks int // searches plausibleName has made, see maxWordChecks
 }
 
 func newDoc(text string) *doc {
@@ -183,6 +185,9 @@ func sentenceEndsBefore(s string, i int) bool {
 	}
 	if abbreviations[strings.ToLower(word)] {
 		return false
+	}
+	if strings.HasSuffix(strings.ToLower(word), "str") && i+2 < len(s) && s[i+1] == ' ' && isDigitByte(s[i+2]) {
+		return false // "Industriestr. 25": a German street, not a sentence end
 	}
 	if utf8.RuneCountInString(word) > 3 {
 		return true
