@@ -281,3 +281,26 @@ func TestKeysAndUnsavedChanges(t *testing.T) {
 		t.Error("a saved form still counts as unsaved")
 	}
 }
+
+// TestReviewOffersTheOtherNamedParties: the review lists the other names
+// the policy gives, with their roles, and one click makes one of them the
+// legal name.
+func TestReviewOffersTheOtherNamedParties(t *testing.T) {
+	u := homeUI(t, nil)
+	addPasted(t, u, seed(t, "001_a66e4632f88529cc.txt")) // NETRACK names other companies too
+	mustShow(t, u, "The policy also names these")
+	var alt *widget.Button
+	walk(u, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && strings.Contains(b.Text, " — ") && alt == nil {
+			alt = b
+		}
+	})
+	if alt == nil {
+		t.Fatal("no other party offered")
+	}
+	name, _, _ := strings.Cut(alt.Text, " — ")
+	tap(t, u, alt.Text)
+	if got := entryAfter(t, u, "Legal name (the controller)").Text; got != name {
+		t.Errorf("the legal name is %q after choosing %q", got, name)
+	}
+}

@@ -67,6 +67,7 @@ func (r *review) view() fyne.CanvasObject {
 	rows = append(rows,
 		r.field("review.name", r.name, f.DisplayName == "", "brand", "controller"),
 		r.field("review.legal", r.legal, f.Controller == nil, "controller"),
+		r.alsoNamed(),
 		r.field("review.registration", r.registration, f.Registration == nil, "registration"),
 		r.field("review.jurisdiction", r.law.Select, f.Jurisdiction == "unknown", "jurisdiction"),
 		r.field("review.language", r.language.Select, f.Language == policy.LangUnknown),
@@ -272,4 +273,37 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// alsoNamed lists the other organisations and people the policy names,
+// each with the role its words give it ("also named: X — processor"), so
+// that a person who sees the wrong controller picks the right one with
+// one click.
+func (r *review) alsoNamed() fyne.CanvasObject {
+	box := container.NewVBox()
+	if len(r.read.Alternatives) == 0 {
+		return box
+	}
+	box.Add(hint(T("review.also_named")))
+	row := container.NewGridWrap(fyne.NewSize(300, 36))
+	for _, p := range r.read.Alternatives {
+		name := p.Name
+		label := name + " — " + roleName(p.Role)
+		row.Add(widget.NewButton(label, func() {
+			r.legal.SetText(name)
+			if strings.TrimSpace(r.name.Text) == "" {
+				r.name.SetText(name)
+			}
+		}))
+	}
+	box.Add(row)
+	return box
+}
+
+// roleName is a party's role in the person's language.
+func roleName(role string) string {
+	if t := T("role." + strings.ReplaceAll(role, " ", "_")); !strings.HasPrefix(t, "role.") {
+		return t
+	}
+	return role
 }

@@ -92,6 +92,9 @@ func TestEveryKeyTranslated(t *testing.T) {
 		law.ReasonClockStopped, law.ReasonNoPause, law.ReasonExtended, law.ReasonLateExtension, law.ReasonInterim, law.ReasonIncompleteHoliday, law.ReasonMartialLaw, law.ReasonNoState} {
 		used["why."+string(c)] = true
 	}
+	for _, r := range []string{policy.RoleController, policy.RoleProcessor, policy.RolePlatform, policy.RoleRecipient, policy.RoleAuthority, policy.RoleRegistry, policy.RoleRepresentative, policy.RoleOther} {
+		used["role."+strings.ReplaceAll(r, " ", "_")] = true
+	}
 	used["why.term_asked"] = true // the term a letter asks for where the law sets none
 	for _, unit := range []string{"months", "days", "working_days"} {
 		for _, form := range []string{"one", "few", "many"} {
