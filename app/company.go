@@ -31,10 +31,11 @@ func (u *UI) showCompany(id string) {
 	}
 	back := u.backButton(u.showCompanies)
 	edit := widget.NewButtonWithIcon(T("company.edit"), theme.DocumentCreateIcon(), func() { u.showCompanyEdit(id) })
+	merge := widget.NewButtonWithIcon(T("company.merge"), theme.ContentPasteIcon(), func() { u.askMerge(id) })
 	recheck := widget.NewButtonWithIcon(T("company.recheck"), theme.ViewRefreshIcon(), func() { u.recheckPolicy(id) })
 	del := widget.NewButtonWithIcon(T("company.delete"), theme.DeleteIcon(), func() { u.confirmDelete(id) })
 	del.Importance = widget.DangerImportance
-	top := container.NewBorder(nil, nil, back, container.NewHBox(edit, recheck, del), heading(c.Name))
+	top := container.NewBorder(nil, nil, back, container.NewHBox(edit, merge, recheck, del), heading(c.Name))
 
 	body := container.NewVBox(
 		para(companyFacts(c)),
@@ -269,13 +270,20 @@ func (u *UI) recheckPolicy(id string) {
 		from.SetText(c.Policies[n-1].Source)
 	}
 	from.SetPlaceHolder(T("company.recheck_hint"))
+	// A policy that was pasted has no place to read it from again: it is
+	// pasted again.
+	pasted := widget.NewMultiLineEntry()
+	pasted.SetPlaceHolder(T("company.recheck_paste"))
+	pasted.SetMinRowsVisible(5)
+	pasted.Wrapping = fyne.TextWrapWord
 	d := dialog.NewForm(T("company.recheck"), T("company.recheck_do"), T("common.cancel"),
-		[]*widget.FormItem{widget.NewFormItem(T("company.recheck_from"), from)},
+		[]*widget.FormItem{widget.NewFormItem(T("company.recheck_from"), from), widget.NewFormItem(T("company.recheck_or"), pasted)},
 		func(ok bool) {
 			if !ok {
 				return
 			}
 			location := strings.TrimSpace(from.Text)
+			text := pasted.Text
 			prog := dialog.NewCustomWithoutButtons(T("company.recheck"), busy(T("add.reading")), u.win)
 			prog.Show()
 			var src policy.Source
@@ -284,9 +292,14 @@ func (u *UI) recheckPolicy(id string) {
 			u.background(func() {
 				ctx, cancel := context.WithTimeout(context.Background(), policy.FetchTimeout)
 				defer cancel()
-				if policy.IsURL(location) {
+				switch {
+				case strings.TrimSpace(text) != "":
+					var dec policy.Decoded
+					dec, err = policy.Decode([]byte(text), "")
+					src = policy.Source{Decoded: dec, Location: T("add.pasted_source"), RetrievedAt: u.now()}
+				case policy.IsURL(location):
 					src, err = policy.Fetch(ctx, u.opt.HTTP, location)
-				} else {
+				default:
 					src, err = policy.ReadFileContext(ctx, location)
 				}
 				if err == nil {
@@ -301,7 +314,7 @@ func (u *UI) recheckPolicy(id string) {
 				u.showChanges(id, src, f)
 			})
 		}, u.win)
-	d.Resize(fyne.NewSize(520, 0))
+	d.Resize(fyne.NewSize(620, 0))
 	d.Show()
 }
 
@@ -357,4 +370,33 @@ func oneLine(s string) string {
 		s = string(r[:59]) + "…"
 	}
 	return s
+}
+
+// askMerge folds another company, the same one added twice, into this one:
+// its requests, contacts and policies come here, and it goes.
+func (u *UI) askMerge(id string) {
+	d := u.data()
+	var names, ids []string
+	for _, c := range d.Companies {
+		if c.ID != id {
+			names = append(names, c.Name+" · "+lawShort(c.Jurisdiction))
+			ids = append(ids, c.ID)
+		}
+	}
+	if len(ids) == 0 {
+		u.toast(T("company.merge_none"))
+		return
+	}
+	other := widget.NewSelect(names, nil)
+	dlg := dialog.NewForm(T("company.merge"), T("company.merge_do"), T("common.cancel"),
+		[]*widget.FormItem{widget.NewFormItem(T("company.merge_which"), other)}, func(ok bool) {
+			i := other.SelectedIndex()
+			if !ok || i < 0 {
+				return
+			}
+			gone := ids[i]
+			u.change(func(k *casework.Desk) error { return k.MergeCompanies(id, gone) }, func() { u.showCompany(id) }, nil)
+		}, u.win)
+	dlg.Resize(fyne.NewSize(560, 0))
+	dlg.Show()
 }

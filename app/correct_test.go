@@ -304,3 +304,38 @@ func TestReviewOffersTheOtherNamedParties(t *testing.T) {
 		t.Errorf("the legal name is %q after choosing %q", got, name)
 	}
 }
+
+// TestMergeAndRecheckPasted: two records of one company become one, with
+// the requests of both; a policy that was pasted is re-checked by pasting
+// it again.
+func TestMergeAndRecheckPasted(t *testing.T) {
+	u := homeUI(t, func(d *storage.Data) {
+		d.Companies = []storage.Company{
+			{ID: "a", Name: "Alpha", Jurisdiction: "EU-LV", Contacts: []storage.Contact{{Kind: storage.ContactEmail, Value: "privacy@alpha.lv"}}},
+			{ID: "b", Name: "Alpha again", Jurisdiction: "EU-LV", Contacts: []storage.Contact{{Kind: storage.ContactEmail, Value: "dpo@alpha.lv"}}},
+		}
+		d.Requests = []storage.Request{{ID: "r", CompanyID: "b", Kind: "access", Law: "EU-LV", Status: storage.StatusDraft}}
+	})
+	u.showCompany("a")
+	tap(t, u, "Merge…")
+	selectWithOption(t, u, "Alpha again · GDPR: Latvia").SetSelected("Alpha again · GDPR: Latvia")
+	tap(t, u, "Merge")
+	if len(u.data().Companies) != 1 || u.data().Request("r").CompanyID != "a" || len(u.data().Company("a").Contacts) != 2 {
+		t.Fatalf("after the merge: %+v", u.data().Companies)
+	}
+
+	u.showCompany("a")
+	tap(t, u, "Re-check policy")
+	var pasted *widget.Entry
+	walk(u, func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && e.MultiLine && strings.Contains(e.PlaceHolder, "paste the policy") {
+			pasted = e
+		}
+	})
+	if pasted == nil {
+		t.Fatal("no field to paste the policy again")
+	}
+	pasted.SetText(seed(t, "003_667823663de3ed12.txt"))
+	tap(t, u, "Read")
+	mustShow(t, u, "data.controller@costless.com.ua")
+}
