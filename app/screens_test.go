@@ -75,6 +75,15 @@ func TestScreens(t *testing.T) {
 			shoot(u2, "08-companies-empty")
 			u2.showAddCompany()
 			shoot(u2, "09-add")
+			for _, q := range []string{"goo", "youtube", "tele2"} {
+				walk(u2, func(o fyne.CanvasObject) {
+					if e, ok := o.(*searchEntry); ok {
+						e.SetText(q)
+					}
+				})
+				shoot(u2, "09-add-known-"+q)
+			}
+			selectTab(t, u2, T("add.paste"))
 			entries(u2)[0].SetText(seed(t, "003_667823663de3ed12.txt"))
 			tap(t, u2, T("add.read"))
 			shoot(u2, "10-review")
@@ -86,6 +95,7 @@ func TestScreens(t *testing.T) {
 			u2.win.Resize(fyne.NewSize(960, 640))
 			for _, s := range []string{"000_131528efbcf5aff0.txt", "001_a66e4632f88529cc.txt", "002_9689a5f9d2eaae8f.txt", "004_c9271ffe27ce26c1.txt"} {
 				u2.showAddCompany()
+				selectTab(t, u2, T("add.paste"))
 				entries(u2)[0].SetText(seed(t, s))
 				tap(t, u2, T("add.read"))
 				if s == "000_131528efbcf5aff0.txt" {
