@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"prava/casework"
+	"prava/policy"
 	"prava/storage"
 )
 
@@ -39,6 +40,14 @@ func (u *UI) showCompanyEdit(id string) {
 		return languageName(code)
 	}, c.Language)
 
+	// The marks a company wants on requests (a subject line, a heading),
+	// per kind of request and for every request.
+	markKinds := append(slices.Clone(requestKinds), policy.KindAny)
+	marks := map[string]*widget.Entry{}
+	for _, kind := range markKinds {
+		marks[kind] = entryWith(c.Markings[kind])
+		u.watchEdits(marks[kind])
+	}
 	u.watchEdits(title, legal, registration, website)
 	problems := map[string]*widget.Label{}
 	row := func(key, name string, w fyne.CanvasObject) fyne.CanvasObject {
@@ -68,6 +77,12 @@ func (u *UI) showCompanyEdit(id string) {
 		edit := func(c *storage.Company) error {
 			c.Name, c.LegalName, c.Registration = title.Text, legal.Text, registration.Text
 			c.Website, c.Jurisdiction, c.Language = strings.TrimSpace(website.Text), lawSel.Code(), lang.Code()
+			c.Markings = map[string]string{}
+			for kind, e := range marks {
+				if m := strings.TrimSpace(e.Text); m != "" {
+					c.Markings[kind] = m
+				}
+			}
 			return nil
 		}
 		u.change(func(k *casework.Desk) error { return k.EditCompany(id, edit) }, func() { u.saved(); u.showCompany(id) }, func(err error) {
@@ -89,6 +104,11 @@ func (u *UI) showCompanyEdit(id string) {
 		row("review.jurisdiction", "law", lawSel.Select),
 		row("review.language", "language", lang.Select),
 		row("review.website", "website", website),
+		hint(T("company.markings_why")),
+		row("review.marking_access", "marking", marks[policy.KindAccess]),
+		row("review.marking_erasure", "marking_erasure", marks[policy.KindErasure]),
+		row("review.marking_withdrawal", "marking_withdrawal", marks[policy.KindWithdrawal]),
+		row("review.marking_any", "marking_any", marks[policy.KindAny]),
 		general,
 		buttons(save, cancel),
 	)

@@ -47,6 +47,7 @@ func TestCorrectTheLawAfterSaving(t *testing.T) {
 	tap(t, u, "Edit")
 	mustShow(t, u, "Correct Alpha")
 	entryAfter(t, u, "Legal name (the controller)").SetText("SIA Alpha")
+	entryAfter(t, u, "Marking for every request").SetText("Datu subjekta pieprasījums")
 	selectWithOption(t, u, "GDPR: Latvia").SetSelected("GDPR: Latvia")
 	selectWithOption(t, u, "Latviešu").SetSelected("Latviešu")
 	tap(t, u, "Save")
@@ -58,7 +59,7 @@ func TestCorrectTheLawAfterSaving(t *testing.T) {
 	if len(u.data().Requests) != 1 || u.data().Requests[0].Law != "EU-LV" || !strings.Contains(u.data().Requests[0].LetterText.String(), "SIA Alpha") {
 		t.Fatalf("after the correction: %+v", u.data().Requests)
 	}
-	if d := reopen(t, u); d.Companies[0].Jurisdiction != "EU-LV" || d.Companies[0].Language != "lv" {
+	if d := reopen(t, u); d.Companies[0].Jurisdiction != "EU-LV" || d.Companies[0].Language != "lv" || d.Companies[0].Markings["any"] != "Datu subjekta pieprasījums" {
 		t.Errorf("stored %+v", d.Companies[0])
 	}
 }
