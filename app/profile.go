@@ -29,6 +29,18 @@ func (u *UI) profileView() fyne.CanvasObject {
 		return nil
 	}
 	phone := entryWith(p.Phone)
+	phone.Validator = func(s string) error {
+		if phoneProblem(s) {
+			return errors.New(T("problem.phone.bad_phone"))
+		}
+		return nil
+	}
+	name.Validator = func(s string) error {
+		if len([]rune(strings.TrimSpace(s))) > maxNameLength {
+			return errors.New(T("problem.name.too_long"))
+		}
+		return nil
+	}
 	birth := entryWith(p.BirthDate)
 	birth.SetPlaceHolder("YYYY-MM-DD")
 	birth.Validator = func(s string) error {
@@ -95,6 +107,10 @@ func profileProblem(p storage.Profile) string {
 	switch {
 	case p.Name == "":
 		return T("profile.err_name")
+	case len([]rune(p.Name)) > maxNameLength:
+		return T("problem.name.too_long")
+	case phoneProblem(p.Phone):
+		return T("problem.phone.bad_phone")
 	case p.Address == "" && p.Email == "":
 		return T("profile.err_contact")
 	case letters.CheckEmail(p.Email) != nil:
@@ -103,4 +119,16 @@ func profileProblem(p storage.Profile) string {
 		return T("profile.err_birth")
 	}
 	return ""
+}
+
+// maxNameLength is the longest name the desk takes for a person.
+const maxNameLength = 200
+
+// phoneProblem reports whether a phone number typed in the profile is not
+// one (empty is fine: the phone is optional).
+func phoneProblem(s string) bool {
+	if strings.TrimSpace(s) == "" {
+		return false
+	}
+	return casework.CheckContact(&storage.Contact{Kind: storage.ContactPhone, Value: s}) != nil
 }
