@@ -35,7 +35,7 @@ func (u *UI) boardView() fyne.CanvasObject {
 				return
 			}
 			rows := o.(*fyne.Container).Objects
-			rows[0].(*widget.Label).SetText(c.Name + " · " + T("kind."+r.Kind) + " · " + r.Reference)
+			rows[0].(*widget.Label).SetText(c.Name + " · " + kindName(r.Kind) + " · " + r.Reference)
 			text, imp := stepText(it.Outlook)
 			step := rows[1].(*widget.Label)
 			step.Importance = imp

@@ -41,7 +41,7 @@ func indexCompanies(cs []storage.Company) companyIndex {
 	ix := companyIndex{keys: make([]string, len(cs)), order: make([]int, len(cs))}
 	for i := range cs {
 		ix.order[i] = i
-		ix.keys[i] = strings.ToLower(cs[i].Name + "\x00" + cs[i].LegalName + "\x00" + cs[i].Jurisdiction + "\x00" + cs[i].Website)
+		ix.keys[i] = strings.ToLower(cs[i].Name + "\x00" + cs[i].LegalName + "\x00" + string(cs[i].Jurisdiction) + "\x00" + cs[i].Website)
 	}
 	slices.SortStableFunc(ix.order, func(a, b int) int { return strings.Compare(ix.keys[a], ix.keys[b]) })
 	return ix

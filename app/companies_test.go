@@ -77,7 +77,7 @@ func TestAddCompanyFromEverySeed(t *testing.T) {
 		}
 		tap(t, u, "Save company")
 		c := u.data().Companies[len(u.data().Companies)-1]
-		if c.Name != exp.DisplayName || c.Jurisdiction != exp.Jurisdiction {
+		if c.Name != exp.DisplayName || string(c.Jurisdiction) != exp.Jurisdiction {
 			t.Errorf("%s: saved %q (%s), want %q (%s)", file, c.Name, c.Jurisdiction, exp.DisplayName, exp.Jurisdiction)
 		}
 		var emails, posts []string

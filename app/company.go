@@ -219,7 +219,7 @@ func (u *UI) requestsCard(c *storage.Company) fyne.CanvasObject {
 	for _, i := range u.byCompany[c.ID] {
 		r := d.Requests[i]
 		n++
-		line := T("kind."+r.Kind) + " · " + r.Reference + " · " + T("status."+string(r.Status))
+		line := kindName(r.Kind) + " · " + r.Reference + " · " + T("status."+string(r.Status))
 		if !r.Dates.Sent.IsZero() {
 			line += " · " + T("request.sent_on", args("Date", r.Dates.Sent.Format(time.DateOnly)))
 		}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"prava/casework"
+	"prava/law"
 	"prava/policy"
 	"prava/storage"
 )
@@ -76,7 +77,7 @@ func (u *UI) showCompanyEdit(id string) {
 		}
 		edit := func(c *storage.Company) error {
 			c.Name, c.LegalName, c.Registration = title.Text, legal.Text, registration.Text
-			c.Website, c.Jurisdiction, c.Language = strings.TrimSpace(website.Text), lawSel.Code(), lang.Code()
+			c.Website, c.Jurisdiction, c.Language = strings.TrimSpace(website.Text), law.Code(lawSel.Code()), lang.Code()
 			c.Markings = map[string]string{}
 			for kind, e := range marks {
 				if m := strings.TrimSpace(e.Text); m != "" {

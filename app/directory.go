@@ -196,7 +196,7 @@ func entryCard(dir *directory.Directory, e *directory.Entry, country string) fyn
 	}
 	choice := directory.Law(e, country)
 	if choice.Decided() {
-		rows = append(rows, para(T("dir.law", args("Law", lawName(string(choice.Code))))))
+		rows = append(rows, para(T("dir.law", args("Law", lawName(choice.Code)))))
 	} else {
 		rows = append(rows, para(T("dir.law_undecided")))
 	}

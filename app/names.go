@@ -55,8 +55,8 @@ func languageName(code string) string {
 
 // lawName is a law by its name in the UI's language: "Ukraine: Law on
 // Personal Data Protection", "GDPR: Latvia".
-func lawName(code string) string {
-	switch c := strings.ToUpper(code); {
+func lawName(code law.Code) string {
+	switch c := strings.ToUpper(string(code)); {
 	case c == "":
 		return T("law.unknown")
 	case c == "UA", c == "RU", c == "EU", c == "US-CA":
@@ -64,13 +64,13 @@ func lawName(code string) string {
 	case strings.HasPrefix(c, "EU-"):
 		return T("law.gdpr_in", args("Country", countryName(c[3:])))
 	}
-	return code
+	return string(code)
 }
 
 // lawShort is a law as a list shows it: the country for a national law
 // ("Russia"), "GDPR: Latvia" for a member state's.
-func lawShort(code string) string {
-	switch c := strings.ToUpper(code); c {
+func lawShort(code law.Code) string {
+	switch c := strings.ToUpper(string(code)); c {
 	case "UA", "RU":
 		return countryName(c)
 	case "US-CA":
@@ -112,6 +112,9 @@ func (c *choice) Code() string {
 }
 
 // lawChoice lists every law Prava knows, "not known yet" first.
-func lawChoice(current string) *choice {
-	return newChoice(append([]string{""}, law.CodeNames()...), lawName, current)
+func lawChoice(current law.Code) *choice {
+	return newChoice(append([]string{""}, law.CodeNames()...), func(c string) string { return lawName(law.Code(c)) }, string(current))
 }
+
+// kindName is a kind of request in the person's language.
+func kindName(k law.Kind) string { return T("kind." + string(k)) }

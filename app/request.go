@@ -42,7 +42,7 @@ func (u *UI) showRequest(id string) {
 			u.showCompanies()
 		}
 	})
-	title := heading(T("kind."+r.Kind) + " · " + name)
+	title := heading(kindName(r.Kind) + " · " + name)
 	del := widget.NewButtonWithIcon(T("request.delete"), theme.DeleteIcon(), func() { u.confirmDeleteRequest(id, c) })
 	del.Importance = widget.DangerImportance
 	tools := container.NewHBox(del)
@@ -177,7 +177,7 @@ func (u *UI) outlookView(r storage.Request) fyne.CanvasObject {
 	for _, f := range []*storage.Request{o.Reminder, o.Complaint} {
 		if f != nil {
 			id := f.ID
-			label := T("kind."+f.Kind) + " · " + f.Reference + " · " + T("status."+string(f.Status))
+			label := kindName(f.Kind) + " · " + f.Reference + " · " + T("status."+string(f.Status))
 			parts = append(parts, widget.NewButtonWithIcon(label, theme.DocumentIcon(), func() { u.showRequest(id) }))
 		}
 	}
@@ -241,7 +241,7 @@ func (u *UI) letterActions(r *storage.Request, company string) fyne.CanvasObject
 	})
 	row := []fyne.CanvasObject{save, open, copyText}
 	how := T("request.how_post")
-	switch law.Channel(r.Channel) {
+	switch r.Channel {
 	case law.ByEmail:
 		how = T("request.how_email")
 		mail := widget.NewButtonWithIcon(T("request.mail"), theme.MailSendIcon(), func() {
@@ -386,7 +386,7 @@ func (u *UI) eventsView(r *storage.Request) fyne.CanvasObject {
 		channels := []law.Channel{law.ByEmail, law.ByPost}
 		channel := widget.NewSelect([]string{T("contact.email"), T("contact.post")}, nil)
 		channel.SetSelectedIndex(0)
-		if r.Channel == string(law.ByPost) {
+		if r.Channel == law.ByPost {
 			channel.SetSelectedIndex(1)
 		}
 		sent := btn("event.sent", casework.EventSent, func() casework.Detail {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"prava/casework"
+	"prava/law"
 	"prava/policy"
 	"prava/storage"
 )
@@ -50,7 +51,7 @@ func (r *review) view() fyne.CanvasObject {
 	}
 	r.days = entryWith(days)
 	r.u.watchEdits(r.name, r.legal, r.registration, r.website, r.emails, r.addresses, r.days)
-	r.law = lawChoice(f.Jurisdiction)
+	r.law = lawChoice(law.Code(f.Jurisdiction))
 	r.language = newChoice(casework.CompanyLanguages, languageName, f.Language)
 	r.problem = problemLabel()
 

@@ -22,14 +22,14 @@ func CompanyFromPolicy(src policy.Source, f *policy.Findings, now time.Time) sto
 	c := storage.Company{
 		ID:           storage.NewID(),
 		Name:         f.DisplayName,
-		Jurisdiction: f.Jurisdiction,
+		Jurisdiction: law.Code(f.Jurisdiction),
 		Language:     f.Language,
 		Created:      now,
 		Updated:      now,
 	}
 	// What the reader could not tell is left empty for the person to
 	// choose, never stored as a word like "unknown".
-	if _, err := CheckLaw(c.Jurisdiction); err != nil {
+	if _, err := CheckLaw(string(c.Jurisdiction)); err != nil {
 		c.Jurisdiction = ""
 	}
 	if CheckLanguage(c.Language) != nil {
@@ -108,16 +108,16 @@ func CompanyFromPolicy(src policy.Source, f *policy.Findings, now time.Time) sto
 // person's settings.
 func Deadline(r storage.Request, s storage.Settings) (law.Deadline, error) {
 	opt := Options(s)
-	j, err := law.Lookup(r.Law, opt)
+	j, err := law.Lookup(string(r.Law), opt)
 	if err != nil {
 		return law.Deadline{}, err
 	}
-	kind, err := law.ParseKind(r.Kind)
+	kind, err := law.ParseKind(string(r.Kind))
 	if err != nil {
 		return law.Deadline{}, err
 	}
 	clock := law.Clock{
-		Sent: r.Dates.Sent, Channel: law.Channel(r.Channel), Delivered: r.Dates.Delivered,
+		Sent: r.Dates.Sent, Channel: r.Channel, Delivered: r.Dates.Delivered,
 		IdentityAsked: r.Dates.IdentityAsked, IdentityProvided: r.Dates.IdentityProvided, ExtensionNotice: r.Dates.ExtensionNotified,
 	}
 	return law.Due(j, kind, clock, opt)

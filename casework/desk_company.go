@@ -318,7 +318,9 @@ func (k *Desk) MergeCompanies(keepID, goneID string) error {
 		}
 		fill(&m.LegalName, gone.LegalName)
 		fill(&m.Registration, gone.Registration)
-		fill(&m.Jurisdiction, gone.Jurisdiction)
+		if m.Jurisdiction == "" {
+			m.Jurisdiction = gone.Jurisdiction
+		}
 		fill(&m.Language, gone.Language)
 		fill(&m.Website, gone.Website)
 		if m.PromisedDays == 0 {

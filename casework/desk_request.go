@@ -97,7 +97,7 @@ func (k *Desk) Record(requestID string, e Event, on time.Time, det Detail) error
 		}
 		if e == EventSent {
 			if det.Channel != "" {
-				next.Channel = string(det.Channel)
+				next.Channel = det.Channel
 			}
 			next.Tracking = strings.TrimSpace(det.Tracking)
 		}
@@ -281,7 +281,7 @@ func (k *Desk) EditLetter(requestID, body string) error {
 // kind, language, contact, date and reference.
 func rewrite(d *storage.Data, r *storage.Request) (Written, error) {
 	if r.ParentID != "" {
-		kind, err := law.ParseKind(r.Kind)
+		kind, err := law.ParseKind(string(r.Kind))
 		if err != nil {
 			return Written{}, err
 		}
@@ -296,7 +296,7 @@ func rewrite(d *storage.Data, r *storage.Request) (Written, error) {
 		w.Letter.Reference = r.Reference
 		return w, nil
 	}
-	kind, err := law.ParseKind(r.Kind)
+	kind, err := law.ParseKind(string(r.Kind))
 	if err != nil {
 		return Written{}, err
 	}

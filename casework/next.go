@@ -39,7 +39,7 @@ type Outlook struct {
 // Next works out where a first request (not a reminder or complaint)
 // stands on day now, following its reminder and complaint.
 func Next(d *storage.Data, r storage.Request, now time.Time) Outlook {
-	return next(d, r, now, d.LastFollowUp(r.ID, string(law.Reminder)), d.LastFollowUp(r.ID, string(law.Complaint)))
+	return next(d, r, now, d.LastFollowUp(r.ID, law.Reminder), d.LastFollowUp(r.ID, law.Complaint))
 }
 
 // next is Next with the request's latest reminder and complaint found.
@@ -119,7 +119,7 @@ func Board(d *storage.Data, now time.Time) []BoardItem {
 			continue
 		}
 		fu := latest[f.ParentID]
-		switch law.Kind(f.Kind) {
+		switch f.Kind {
 		case law.Reminder:
 			fu.reminder = f
 		case law.Complaint:

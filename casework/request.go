@@ -50,7 +50,7 @@ func Write(d *storage.Data, companyID string, dr Draft) (Written, error) {
 	if c == nil {
 		return Written{}, notFound("company", companyID)
 	}
-	code := law.Code(c.Jurisdiction)
+	code := c.Jurisdiction
 	j, err := law.Lookup(string(code), Options(d.Settings))
 	if err != nil {
 		return Written{}, problem("law", "company_unknown", "the law that applies to %s is not known: choose it on the company's page", c.Name)
@@ -92,7 +92,7 @@ func Write(d *storage.Data, companyID string, dr Draft) (Written, error) {
 		Grounds: dr.Grounds, Published: dr.Published, Corrections: dr.Corrections,
 	}
 	w, err := compose(r, storage.Request{CompanyID: c.ID, Contact: ct.Value})
-	w.Request.Channel = string(recorded)
+	w.Request.Channel = recorded
 	return w, err
 }
 
@@ -128,7 +128,7 @@ func followUp(d *storage.Data, requestID string, kind law.Kind, refusal letters.
 	if c == nil {
 		return Written{}, errors.New("the request's company was deleted")
 	}
-	code := law.Code(orig.Law)
+	code := orig.Law
 	original, err := priorOf(*orig, d.Settings)
 	if err != nil {
 		return Written{}, err
@@ -136,20 +136,20 @@ func followUp(d *storage.Data, requestID string, kind law.Kind, refusal letters.
 	from := LetterProfile(d.Profile)
 	company := recipientOf(c)
 	company.Address, company.Email = "", ""
-	if law.Channel(orig.Channel) == law.ByPost {
+	if orig.Channel == law.ByPost {
 		company.Address = orig.Contact
 	} else {
 		company.Email = orig.Contact
 	}
 	r := letters.Request{
 		Kind: kind, Jurisdiction: code, From: from, Date: date, Original: &original,
-		Marking: markingOf(c, orig.Kind), PromisedDays: c.PromisedDays, Service: c.Website,
+		Marking: markingOf(c, string(orig.Kind)), PromisedDays: c.PromisedDays, Service: c.Website,
 		Options: Options(d.Settings), Lang: orig.Language,
 	}
 	record := storage.Request{CompanyID: c.ID, ParentID: orig.ID}
 	switch kind {
 	case law.Reminder, law.Reply:
-		r.To, r.Channel = company, law.Channel(orig.Channel)
+		r.To, r.Channel = company, orig.Channel
 		if r.Channel == law.ByWebForm {
 			r.Channel = law.ByEmail
 		}
@@ -175,7 +175,7 @@ func followUp(d *storage.Data, requestID string, kind law.Kind, refusal letters.
 		if a.Email != "" && !a.SignedOnly {
 			r.Channel, record.Contact = law.ByEmail, a.Email
 		}
-		if rem := d.LastFollowUp(orig.ID, string(law.Reminder)); rem != nil && !rem.Dates.Sent.IsZero() {
+		if rem := d.LastFollowUp(orig.ID, law.Reminder); rem != nil && !rem.Dates.Sent.IsZero() {
 			p, err := priorOf(*rem, d.Settings)
 			if err == nil {
 				r.Reminder = &p
@@ -212,8 +212,8 @@ func compose(r letters.Request, record storage.Request) (Written, error) {
 		return Written{}, err
 	}
 	record.ID = storage.NewID()
-	record.Kind, record.Language, record.Law = string(r.Kind), l.Lang, string(r.Jurisdiction)
-	record.Reference, record.Channel = r.Reference, string(r.Channel)
+	record.Kind, record.Language, record.Law = r.Kind, l.Lang, r.Jurisdiction
+	record.Reference, record.Channel = r.Reference, r.Channel
 	record.LetterText, record.PDF = storage.NewText(l.Text()), pdf
 	subject, body := l.Email()
 	record.Subject, record.EmailBody = subject, storage.NewText(body)
@@ -261,7 +261,7 @@ func recipientOf(c *storage.Company) letters.Recipient {
 	}
 	// The state whose law applies is where the company is established;
 	// it picks the registration number's label.
-	if j, err := law.Lookup(c.Jurisdiction, law.DefaultOptions()); err == nil {
+	if j, err := law.Lookup(string(c.Jurisdiction), law.DefaultOptions()); err == nil {
 		to.Country = j.Country
 	}
 	return to
@@ -277,11 +277,11 @@ func markingOf(c *storage.Company, kind string) string {
 
 // priorOf describes a sent request for the letter that follows it up.
 func priorOf(r storage.Request, s storage.Settings) (letters.Prior, error) {
-	kind, err := law.ParseKind(r.Kind)
+	kind, err := law.ParseKind(string(r.Kind))
 	if err != nil {
 		return letters.Prior{}, err
 	}
-	p := letters.Prior{Kind: kind, Reference: r.Reference, Sent: r.Dates.Sent, Received: r.Dates.Delivered, Channel: law.Channel(r.Channel), Tracking: r.Tracking}
+	p := letters.Prior{Kind: kind, Reference: r.Reference, Sent: r.Dates.Sent, Received: r.Dates.Delivered, Channel: r.Channel, Tracking: r.Tracking}
 	if dl, err := Deadline(r, s); err == nil {
 		p.Due = dl.Due
 	}
@@ -305,9 +305,9 @@ func EmailMessage(d *storage.Data, r storage.Request) ([]byte, error) {
 	subject, body := EmailOf(r)
 	m := letters.Mail{
 		FromName: d.Profile.Name, From: d.Profile.Email, Subject: subject, Body: body,
-		Date: r.Dates.Created, Reference: r.Reference, Kind: law.Kind(r.Kind), PDF: r.PDF,
+		Date: r.Dates.Created, Reference: r.Reference, Kind: r.Kind, PDF: r.PDF,
 	}
-	if law.Channel(r.Channel) == law.ByEmail {
+	if r.Channel == law.ByEmail {
 		m.To = r.Contact
 		if c := d.Company(r.CompanyID); c != nil {
 			m.ToName = recipientOf(c).Name
@@ -322,7 +322,7 @@ func EmailMessage(d *storage.Data, r storage.Request) ([]byte, error) {
 func EmailText(r storage.Request) string {
 	subject, body := EmailOf(r)
 	var b strings.Builder
-	if law.Channel(r.Channel) == law.ByEmail && r.Contact != "" {
+	if r.Channel == law.ByEmail && r.Contact != "" {
 		b.WriteString("To: " + r.Contact + "\n")
 	}
 	b.WriteString("Subject: " + subject + "\n\n" + body)

@@ -50,11 +50,11 @@ func CheckCompany(c *storage.Company) error {
 		c.Language = ""
 	}
 	if c.Jurisdiction != "" {
-		code, err := CheckLaw(c.Jurisdiction)
+		code, err := CheckLaw(string(c.Jurisdiction))
 		if err != nil {
 			return err
 		}
-		c.Jurisdiction = string(code)
+		c.Jurisdiction = code
 	}
 	if c.Language != "" {
 		if err := CheckLanguage(c.Language); err != nil {

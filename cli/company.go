@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"prava/casework"
+	"prava/law"
 	"prava/policy"
 	"prava/storage"
 )
@@ -32,7 +33,7 @@ type companyRow struct {
 }
 
 func rowOf(c storage.Company) companyRow {
-	r := companyRow{ID: c.ID, Name: c.Name, LegalName: c.LegalName, Registration: c.Registration, Law: c.Jurisdiction,
+	r := companyRow{ID: c.ID, Name: c.Name, LegalName: c.LegalName, Registration: c.Registration, Law: string(c.Jurisdiction),
 		Language: c.Language, Website: c.Website, Contacts: c.Contacts, Markings: c.Markings, PromisedDays: c.PromisedDays, Notes: c.Notes}
 	if r.Contacts == nil {
 		r.Contacts = []storage.Contact{}
@@ -275,7 +276,9 @@ func (e *companyEdits) apply(c *storage.Company) error {
 	set("name", &c.Name, e.name)
 	set("legal-name", &c.LegalName, e.legal)
 	set("registration", &c.Registration, e.registration)
-	set("law", &c.Jurisdiction, e.law)
+	if e.given("law") {
+		c.Jurisdiction = law.Code(*e.law)
+	}
 	set("language", &c.Language, e.lang)
 	set("website", &c.Website, e.website)
 	set("notes", &c.Notes, e.notes)

@@ -42,7 +42,7 @@ func addFromDirectory(vf vaultFlags, slug string, again bool, stdin io.Reader, s
 	if err != nil {
 		return fail(err)
 	}
-	law := c.Jurisdiction
+	law := string(c.Jurisdiction)
 	if law == "" {
 		law = "law not decided: set it with \"prava company edit " + c.ID + " --law CODE\""
 	}

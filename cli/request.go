@@ -72,7 +72,7 @@ func runRequest(args []string, global string, stdin io.Reader, stdout, stderr io
 	d := desk.Data()
 	rows := []requestRow{}
 	for _, r := range d.Requests {
-		out := requestRow{ID: r.ID, Kind: r.Kind, Reference: r.Reference, Status: string(r.Status)}
+		out := requestRow{ID: r.ID, Kind: string(r.Kind), Reference: r.Reference, Status: string(r.Status)}
 		if c := d.Company(r.CompanyID); c != nil {
 			out.Company = c.Name
 		}

@@ -38,7 +38,7 @@ func (d *Directory) Prefill(e *Entry, residence string, now time.Time) storage.C
 		Updated:   now,
 	}
 	if choice := Law(e, residence); choice.Decided() {
-		c.Jurisdiction = string(choice.Code)
+		c.Jurisdiction = choice.Code
 	}
 	add := func(kind storage.ContactKind, value, label string) int {
 		if value == "" {

@@ -73,7 +73,7 @@ func record(c storage.Company) (Record, string) {
 	} else if n := strings.TrimSpace(c.Name); n != "" && n != r.Name {
 		r.Runs = []string{n}
 	}
-	country := countryOf(c.Jurisdiction)
+	country := countryOf(string(c.Jurisdiction))
 	r.RelevantCountries = []string{"all"}
 	if country != "" {
 		r.RelevantCountries = []string{country}

@@ -40,10 +40,10 @@ func TestLetterToDirectoryCompany(t *testing.T) {
 			t.Errorf("%s: %v", tt.slug, err)
 			continue
 		}
-		if w.Request.Contact != tt.to || w.Request.Channel != tt.channel {
+		if w.Request.Contact != tt.to || string(w.Request.Channel) != tt.channel {
 			t.Errorf("%s: the letter goes to %q by %s, want %q by %s", tt.slug, w.Request.Contact, w.Request.Channel, tt.to, tt.channel)
 		}
-		if c.Jurisdiction != tt.law || len(w.PDF) == 0 || !strings.Contains(w.Letter.Text(), e.Name) {
+		if string(c.Jurisdiction) != tt.law || len(w.PDF) == 0 || !strings.Contains(w.Letter.Text(), e.Name) {
 			t.Errorf("%s: law %s, %d bytes of PDF, letter names the company: %v", tt.slug, c.Jurisdiction, len(w.PDF), strings.Contains(w.Letter.Text(), e.Name))
 		}
 	}

@@ -3,6 +3,7 @@ package storage
 import (
 	"encoding/hex"
 	"fmt"
+	"prava/law"
 	"time"
 )
 
@@ -43,7 +44,7 @@ func (d *Data) Request(id string) *Request {
 
 // LastFollowUp returns the latest request of kind that follows up the
 // request parentID (a reminder, a complaint), or nil.
-func (d *Data) LastFollowUp(parentID, kind string) *Request {
+func (d *Data) LastFollowUp(parentID string, kind law.Kind) *Request {
 	var last *Request
 	for i := range d.Requests {
 		r := &d.Requests[i]

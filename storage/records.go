@@ -1,6 +1,10 @@
 package storage
 
-import "time"
+import (
+	"time"
+
+	"prava/law"
+)
 
 // Data is everything a vault holds. It is plain data: the packages above
 // fill and read it, and storage keeps it safe.
@@ -32,7 +36,7 @@ type Company struct {
 	Name         string            `json:"name"`
 	LegalName    string            `json:"legal_name,omitempty"`
 	Registration string            `json:"registration,omitempty"`
-	Jurisdiction string            `json:"jurisdiction,omitempty"` // UA, RU, EU-LV, …
+	Jurisdiction law.Code          `json:"jurisdiction,omitempty"` // UA, RU, EU-LV, …; "" when not chosen
 	Language     string            `json:"language,omitempty"`
 	Website      string            `json:"website,omitempty"`
 	Contacts     []Contact         `json:"contacts,omitempty"`
@@ -74,24 +78,24 @@ type PolicySnapshot struct {
 
 // Request is one letter to a company and what followed.
 type Request struct {
-	ID         string  `json:"id"`
-	CompanyID  string  `json:"company_id"`
-	Kind       string  `json:"kind"` // access, erasure, withdrawal, reminder, complaint, …
-	Language   string  `json:"language"`
-	Law        string  `json:"law"` // jurisdiction code the letter cites
-	Reference  string  `json:"reference"`
-	Channel    string  `json:"channel"` // email, post, web form, in person
-	Contact    string  `json:"contact"` // the address or e-mail used
-	Tracking   string  `json:"tracking,omitempty"`
-	ParentID   string  `json:"parent_id,omitempty"` // the request a reminder or complaint follows
-	LetterText Text    `json:"-"`
-	Subject    string  `json:"subject,omitempty"` // the letter as an e-mail: its subject line
-	EmailBody  Text    `json:"-"`                 // and its body
-	PDF        []byte  `json:"pdf,omitempty"`
-	Status     Status  `json:"status"`
-	Dates      Dates   `json:"dates"`
-	Replies    []Reply `json:"replies,omitempty"`
-	Notes      string  `json:"notes,omitempty"`
+	ID         string      `json:"id"`
+	CompanyID  string      `json:"company_id"`
+	Kind       law.Kind    `json:"kind"` // access, erasure, withdrawal, reminder, complaint, …
+	Language   string      `json:"language"`
+	Law        law.Code    `json:"law"` // jurisdiction code the letter cites
+	Reference  string      `json:"reference"`
+	Channel    law.Channel `json:"channel"` // how it went: email, post, web form
+	Contact    string      `json:"contact"` // the address or e-mail used
+	Tracking   string      `json:"tracking,omitempty"`
+	ParentID   string      `json:"parent_id,omitempty"` // the request a reminder or complaint follows
+	LetterText Text        `json:"-"`
+	Subject    string      `json:"subject,omitempty"` // the letter as an e-mail: its subject line
+	EmailBody  Text        `json:"-"`                 // and its body
+	PDF        []byte      `json:"pdf,omitempty"`
+	Status     Status      `json:"status"`
+	Dates      Dates       `json:"dates"`
+	Replies    []Reply     `json:"replies,omitempty"`
+	Notes      string      `json:"notes,omitempty"`
 }
 
 // Status is where a request stands.
