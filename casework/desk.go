@@ -87,7 +87,7 @@ func (k *Desk) update(change func(d *storage.Data) error) error {
 
 // log adds an entry to the timeline, stamped with the desk's clock.
 func (k *Desk) log(d *storage.Data, what Entry, companyID, requestID, note string) {
-	d.Timeline = append(d.Timeline, storage.Event{Time: k.now().UTC(), What: string(what), CompanyID: companyID, RequestID: requestID, Note: note})
+	d.Timeline = append(d.Timeline, storage.TimelineEntry{Time: k.now().UTC(), What: string(what), CompanyID: companyID, RequestID: requestID, Note: note})
 }
 
 // today is the desk's day at midnight UTC, the date letters carry.

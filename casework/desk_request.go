@@ -173,7 +173,7 @@ func LastEvent(d *storage.Data, requestID string) (Event, bool) {
 
 // lastEvent is the last request event logged for a request and not undone
 // since: each "event undone" entry cancels the latest event before it.
-func lastEvent(timeline []storage.Event, requestID string) (Event, bool) {
+func lastEvent(timeline []storage.TimelineEntry, requestID string) (Event, bool) {
 	undone := 0
 	for i := len(timeline) - 1; i >= 0; i-- {
 		t := timeline[i]

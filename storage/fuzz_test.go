@@ -37,7 +37,7 @@ func FuzzDecode(f *testing.F) {
 		decodeHead(p.body)
 		decodeRuns(p.body, make([]Company, 3))
 		decodeRuns(p.body, make([]Request, 3))
-		decodeRuns(p.body, make([]Event, 3))
+		decodeRuns(p.body, make([]TimelineEntry, 3))
 	})
 }
 

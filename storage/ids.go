@@ -29,7 +29,7 @@ func (d *Data) Company(id string) *Company {
 
 // Log adds an event to the timeline.
 func (d *Data) Log(what, companyID, requestID, note string) {
-	d.Timeline = append(d.Timeline, Event{Time: time.Now().UTC(), What: what, CompanyID: companyID, RequestID: requestID, Note: note})
+	d.Timeline = append(d.Timeline, TimelineEntry{Time: time.Now().UTC(), What: what, CompanyID: companyID, RequestID: requestID, Note: note})
 }
 
 // Request returns the request with the ID, or nil.

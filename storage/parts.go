@@ -268,7 +268,7 @@ func openParts(h header, aad, rest, dataKey []byte, schema int, skipRequests boo
 	plain := make([]byte, total)
 	d.Companies = make([]Company, counts[partCompanies])
 	d.Requests = make([]Request, counts[partRequests])
-	d.Timeline = make([]Event, counts[partEvents])
+	d.Timeline = make([]TimelineEntry, counts[partEvents])
 	if err := parallel(len(parts), func(i int) error {
 		p := &parts[i]
 		if skip(*p) {

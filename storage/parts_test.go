@@ -24,7 +24,7 @@ func manyRecords(d *Data) {
 			LetterText: NewText(fmt.Sprintf("Letter number %d", i)), Status: StatusSent, Dates: Dates{Created: now, Sent: now}})
 	}
 	for i := range 40 {
-		d.Timeline = append(d.Timeline, Event{Time: now, What: "company added", CompanyID: fmt.Sprintf("c%04d", i)})
+		d.Timeline = append(d.Timeline, TimelineEntry{Time: now, What: "company added", CompanyID: fmt.Sprintf("c%04d", i)})
 	}
 }
 

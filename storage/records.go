@@ -9,13 +9,13 @@ import (
 // Data is everything a vault holds. It is plain data: the packages above
 // fill and read it, and storage keeps it safe.
 type Data struct {
-	Profile   Profile    `json:"profile"`
-	Companies []Company  `json:"companies"`
-	Requests  []Request  `json:"requests"`
-	Timeline  []Event    `json:"timeline"`
-	Settings  Settings   `json:"settings"`
-	Counters  Counters   `json:"counters"`
-	Extra     []Document `json:"documents,omitempty"` // files kept with no request: scans, replies
+	Profile   Profile         `json:"profile"`
+	Companies []Company       `json:"companies"`
+	Requests  []Request       `json:"requests"`
+	Timeline  []TimelineEntry `json:"timeline"`
+	Settings  Settings        `json:"settings"`
+	Counters  Counters        `json:"counters"`
+	Extra     []Document      `json:"documents,omitempty"` // files kept with no request: scans, replies
 }
 
 // Profile is the person a letter comes from. Only what letters need.
@@ -139,8 +139,9 @@ type Document struct {
 	Data []byte `json:"data"`
 }
 
-// Event is one entry in the timeline.
-type Event struct {
+// TimelineEntry is one entry in the timeline: what happened, when, to
+// which company or request (casework.Entry names the kinds).
+type TimelineEntry struct {
 	Time      time.Time `json:"time"`
 	What      string    `json:"what"` // company added, letter sent, reply received, …
 	CompanyID string    `json:"company_id,omitempty"`
