@@ -26,15 +26,15 @@ type LetterChoice struct {
 // LetterFromPolicy prepares the request for a letter to the company a
 // policy describes: the recipient and the channel the policy asks for,
 // its marking and promise, the law and the language.
-func LetterFromPolicy(f *policy.Findings, from letters.Profile, c LetterChoice) (letters.Request, error) {
+func LetterFromPolicy(f *policy.Findings, from letters.Sender, c LetterChoice) (letters.Input, error) {
 	code := c.Law
 	if code == "" {
 		code = f.Jurisdiction
 	}
 	if _, err := law.Lookup(code, law.DefaultOptions()); err != nil {
-		return letters.Request{}, fmt.Errorf("the policy does not say which law applies (%s): choose one with --law (UA, RU, EU, EU-LV, EU-LT, …)", f.Jurisdiction)
+		return letters.Input{}, fmt.Errorf("the policy does not say which law applies (%s): choose one with --law (UA, RU, EU, EU-LV, EU-LT, …)", f.Jurisdiction)
 	}
-	r := letters.Request{
+	r := letters.Input{
 		Kind: c.Kind, Jurisdiction: law.Code(code), From: from, Date: c.Date,
 		Lang:    c.Lang,
 		Options: law.DefaultOptions(),
@@ -74,7 +74,7 @@ func LetterFromPolicy(f *policy.Findings, from letters.Profile, c LetterChoice) 
 		r.To.Address, r.Channel = to, law.ByPost
 	}
 	if r.Channel == "" {
-		return letters.Request{}, fmt.Errorf("the policy names no e-mail or postal address for %s: give one with --to", r.To.Name)
+		return letters.Input{}, fmt.Errorf("the policy names no e-mail or postal address for %s: give one with --to", r.To.Name)
 	}
 	r.Reference = Reference(from.Name, r.To.Name, c.Kind, c.Date)
 	return r, nil

@@ -6,8 +6,8 @@ import (
 )
 
 // LetterProfile is the stored profile as a letter's sender.
-func LetterProfile(p storage.Profile) letters.Profile {
-	return letters.Profile{
+func LetterProfile(p storage.Profile) letters.Sender {
+	return letters.Sender{
 		Name: p.Name, Address: p.Address, Email: p.Email, Phone: p.Phone,
 		BirthDate: p.BirthDate, IDDocument: p.IDDocument, CustomerRef: p.CustomerRef,
 	}

@@ -84,7 +84,7 @@ func Write(d *storage.Data, companyID string, dr Draft) (Written, error) {
 		lang = letters.DefaultLang(dr.Kind, c.Language, "")
 	}
 	from := LetterProfile(d.Profile)
-	r := letters.Request{
+	r := letters.Input{
 		Kind: dr.Kind, Lang: lang, Jurisdiction: code, From: from, To: to, Channel: channel,
 		Date: dr.Date, Reference: Reference(from.Name, to.Name, dr.Kind, dr.Date),
 		Marking: markingOf(c, string(dr.Kind)), PromisedDays: c.PromisedDays, Service: c.Website,
@@ -141,7 +141,7 @@ func followUp(d *storage.Data, requestID string, kind law.Kind, refusal letters.
 	} else {
 		company.Email = orig.Contact
 	}
-	r := letters.Request{
+	r := letters.Input{
 		Kind: kind, Jurisdiction: code, From: from, Date: date, Original: &original,
 		Marking: markingOf(c, string(orig.Kind)), PromisedDays: c.PromisedDays, Service: c.Website,
 		Options: Options(d.Settings), Lang: orig.Language,
@@ -197,7 +197,7 @@ func followUp(d *storage.Data, requestID string, kind law.Kind, refusal letters.
 }
 
 // compose writes the letter and its PDF and fills the request record.
-func compose(r letters.Request, record storage.Request) (Written, error) {
+func compose(r letters.Input, record storage.Request) (Written, error) {
 	l, err := letters.Compose(r)
 	if errors.Is(err, letters.ErrProfile) {
 		// The person can mend this: the profile lacks what the letter

@@ -21,7 +21,7 @@ const (
 	Reminder      Kind = "reminder"
 	// Reply answers a company that refused or stalled a request (an ID
 	// copy demanded, portal only, "excessive", an incomplete answer, a
-	// language the person cannot read); letters.Request.Refusal says which.
+	// language the person cannot read); letters.Input.Refusal says which.
 	Reply     Kind = "reply"
 	Complaint Kind = "complaint"
 )

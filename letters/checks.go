@@ -56,7 +56,7 @@ func kindNames(ks []law.Kind) string {
 
 // checkChoices checks what a kind needs beyond the profile: the
 // corrections a rectification makes, the refusal a reply answers.
-func checkChoices(r Request) error {
+func checkChoices(r Input) error {
 	switch r.Kind {
 	case law.Rectification:
 		if len(cleanCorrections(r.Corrections)) == 0 {
@@ -157,7 +157,7 @@ func hasIssuer(doc string) bool {
 
 // warnings are what the person should know before sending the letter, in
 // English for the command line and the app to show.
-func warnings(r Request, v *view, j *law.Jurisdiction) []string {
+func warnings(r Input, v *view, j *law.Jurisdiction) []string {
 	var out []string
 	if v.Regime == "RU" && r.Channel == law.ByEmail && !r.Kind.IsFollowUp() {
 		out = append(out, "152-FZ Art. 14 part 3 asks for a signed request: a plain e-mail may be refused. Print the PDF, sign it and send it by registered post, or attach a scan of the signed PDF, or sign it with a qualified electronic signature.")

@@ -22,19 +22,19 @@ func dateOf(t time.Time) *Date {
 	return &Date{t.Day(), int(t.Month()), t.Year()}
 }
 
-// Term is a length of time as templates print it: N and a unit, one of
+// termView is a length of time as templates print it: N and a unit, one of
 // "days", "workdays" and "months".
-type Term struct {
+type termView struct {
 	N    int
 	Unit string
 }
 
-func termOf(t *law.Term) *Term {
+func termOf(t *law.Term) *termView {
 	if t == nil || t.N == 0 {
 		return nil
 	}
 	u := map[law.Unit]string{law.CalendarDays: "days", law.WorkingDays: "workdays", law.Months: "months"}[t.Unit]
-	return &Term{t.N, u}
+	return &termView{t.N, u}
 }
 
 // view is what the templates see. Every field is plain data; see
@@ -43,17 +43,17 @@ type view struct {
 	Kind, Lang string
 	Regime     string // GDPR, UA, RU or CCPA
 	Country    string // the jurisdiction's state: LV, UA …; "" for EU
-	From       Profile
+	From       Sender
 	Name       personName
 	To         Recipient
 	Company    *Recipient
 	Date       Date
 	Reference  string
-	Channel    string // email, post, web form, in person
-	Due        *Date  // the deadline, when the day of receipt is known
-	Term       *Term  // the term the law (or the letter) sets
-	Extended   *Term  // the longest the company may extend it to
-	Statutory  bool   // false: the law sets no term and the letter asks for one
+	Channel    string    // email, post, web form, in person
+	Due        *Date     // the deadline, when the day of receipt is known
+	Term       *termView // the term the law (or the letter) sets
+	Extended   *termView // the longest the company may extend it to
+	Statutory  bool      // false: the law sets no term and the letter asks for one
 	Promised   int
 	Marking    string
 	Service    string
@@ -128,7 +128,7 @@ func regimeOf(c law.Code) string {
 }
 
 // Compose writes the letter a request asks for.
-func Compose(r Request) (*Letter, error) {
+func Compose(r Input) (*Letter, error) {
 	if err := r.From.Validate(); err != nil {
 		return nil, err
 	}
@@ -179,7 +179,7 @@ func Compose(r Request) (*Letter, error) {
 
 // checkContact makes sure the letter can reach its recipient by the
 // channel chosen.
-func checkContact(r Request) error {
+func checkContact(r Input) error {
 	if strings.TrimSpace(r.To.Name) == "" {
 		return fmt.Errorf("%w: the recipient has no name: give the company's name", ErrRequest)
 	}
@@ -196,7 +196,7 @@ func checkContact(r Request) error {
 	return nil
 }
 
-func newView(r Request, lang string, j *law.Jurisdiction) *view {
+func newView(r Input, lang string, j *law.Jurisdiction) *view {
 	clean := func(s string) string { return norm.NFC.String(strings.TrimSpace(s)) }
 	from := r.From
 	for _, f := range []*string{&from.Name, &from.Address, &from.Email, &from.Phone, &from.IDDocument, &from.CustomerRef} {
@@ -340,7 +340,7 @@ func missingOf(items []string) map[string]bool {
 // authorityNames gives the supervisory authority a follow-up names: the
 // phrase after "lodge a complaint" in the letter's language and case, or,
 // where the directory has no such form, "" and the authority's own name.
-func authorityNames(r Request, lang string, j *law.Jurisdiction) (to, own string) {
+func authorityNames(r Input, lang string, j *law.Jurisdiction) (to, own string) {
 	given := norm.NFC.String(strings.TrimSpace(r.Authority))
 	a, err := law.AuthorityFor(j.Code, "")
 	if err != nil || given != "" && !a.IsNamed(given) {
@@ -354,7 +354,7 @@ func authorityNames(r Request, lang string, j *law.Jurisdiction) (to, own string
 }
 
 // render executes every part of the templates into a Letter.
-func render(t *templateSet, v *view, r Request) (*Letter, error) {
+func render(t *templateSet, v *view, r Input) (*Letter, error) {
 	var failed error
 	exec := func(name string, data any) string {
 		if failed != nil {

@@ -4,7 +4,7 @@
 // complaint that follow them, in Ukrainian, Russian, Latvian, Lithuanian
 // and English, under the law of the company's jurisdiction (see law).
 // Compose fills the language's templates in assets/letters with a
-// Request, refusing a kind the law does not grant (Available); the Letter
+// Input, refusing a kind the law does not grant (Available); the Letter
 // it returns renders as a PDF to print and sign (PDF), as an e-mail
 // message with the PDF attached that a mail program opens as a draft
 // (Message), or as plain e-mail text (Email, EmailText). Reading a privacy

@@ -16,13 +16,13 @@ import (
 // profiles are the three people the layout test writes for: one with the
 // least a letter needs, one with long everything, and one with every
 // field and option filled.
-var profiles = map[string]func(r *Request){
-	"short": func(r *Request) {
-		r.From = Profile{Name: "Ivan Ko", Email: "i@ex.lv", IDDocument: "паспорт 4510 123456, выдан 01.02.2010 ОУФМС России по г. Москве"}
+var profiles = map[string]func(r *Input){
+	"short": func(r *Input) {
+		r.From = Sender{Name: "Ivan Ko", Email: "i@ex.lv", IDDocument: "паспорт 4510 123456, выдан 01.02.2010 ОУФМС России по г. Москве"}
 		r.Service, r.Marking, r.PromisedDays = "", "", 0
 		r.Corrections = r.Corrections[:1]
 	},
-	"long": func(r *Request) {
+	"long": func(r *Input) {
 		r.From.Name = "Анна-Марія Олександрівна Волошин-Петренко"
 		r.From.Address = "вул. Велика Васильківська, 144/2, під’їзд 3, кв. 187\nм. Київ, 03150\nУкраїна"
 		r.From.Email = "anna-maria.voloshyn-petrenko@verylongexampledomainname-for-testing.co.uk"
@@ -30,7 +30,7 @@ var profiles = map[string]func(r *Request){
 		r.To.Address = "Krišjāņa Valdemāra iela 118, 3. stāvs, biroju centrs “Valdemārs”, Rīga, LV-1013, Latvija"
 		r.Extra = strings.Repeat("Šis ir ilgs personīgs teksts par manu situāciju, kas paskaidro, kāpēc es rakstu. ", 14)
 	},
-	"every": func(r *Request) {
+	"every": func(r *Input) {
 		r.Corrections = append(r.Corrections, Correction{Field: "surname", Value: "Петренко-Коваль"}, Correction{Field: "phone", Value: "+371 20 000 000", Was: "+371 29 999 999"})
 		r.Grounds = Grounds
 		r.Published = true

@@ -30,11 +30,11 @@ var allKinds = []law.Kind{law.Access, law.Erasure, law.Withdrawal, law.Rectifica
 // is refused with a message naming the closest right.
 var refused = map[string][]law.Kind{"uk": {law.Restriction, law.Portability}, "ru": {law.Portability}}
 
-func sampleRequest(lang string, kind law.Kind) Request {
+func sampleRequest(lang string, kind law.Kind) Input {
 	sent := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
-	return Request{
+	return Input{
 		Kind: kind, Lang: lang, Jurisdiction: jurisdictionFor[lang], Channel: law.ByEmail,
-		From: Profile{
+		From: Sender{
 			Name: "Олена Іванівна Петренко", Address: "вул. Хрещатик, 1, кв. 5\nм. Київ, 01001", Email: "olena@example.org",
 			Phone: "+380 44 000 00 00", BirthDate: "1985-03-04", IDDocument: "паспорт МЕ 123456, виданий 01.02.2010 Печерським РВ ГУ МВС України в м. Києві", CustomerRef: "A-77",
 		},
@@ -145,19 +145,19 @@ func TestDeadlineByPost(t *testing.T) {
 func TestComposeErrors(t *testing.T) {
 	cases := []struct {
 		name string
-		edit func(*Request)
+		edit func(*Input)
 		want error
 		msg  string
 	}{
-		{"no name", func(r *Request) { r.From.Name = " " }, ErrProfile, "name is missing"},
-		{"bad e-mail", func(r *Request) { r.From.Email = "olena@" }, ErrProfile, "not an e-mail address"},
-		{"unknown language", func(r *Request) { r.Lang = "de" }, nil, "no letters in language \"de\""},
-		{"unknown law", func(r *Request) { r.Jurisdiction = "XX" }, ErrRequest, "XX"},
-		{"no e-mail to write to", func(r *Request) { r.To.Email = "" }, ErrRequest, "no e-mail address"},
-		{"no postal address", func(r *Request) { r.Channel = law.ByPost; r.To.Address = "" }, ErrRequest, "no postal address"},
-		{"reminder without request", func(r *Request) { r.Kind = law.Reminder; r.Original = nil }, ErrRequest, "follows a request"},
-		{"RU without passport", func(r *Request) { r.Lang = "ru"; r.Jurisdiction = "RU"; r.From.IDDocument = "" }, ErrProfile, "id_document"},
-		{"no date", func(r *Request) { r.Date = time.Time{} }, ErrRequest, "no date"},
+		{"no name", func(r *Input) { r.From.Name = " " }, ErrProfile, "name is missing"},
+		{"bad e-mail", func(r *Input) { r.From.Email = "olena@" }, ErrProfile, "not an e-mail address"},
+		{"unknown language", func(r *Input) { r.Lang = "de" }, nil, "no letters in language \"de\""},
+		{"unknown law", func(r *Input) { r.Jurisdiction = "XX" }, ErrRequest, "XX"},
+		{"no e-mail to write to", func(r *Input) { r.To.Email = "" }, ErrRequest, "no e-mail address"},
+		{"no postal address", func(r *Input) { r.Channel = law.ByPost; r.To.Address = "" }, ErrRequest, "no postal address"},
+		{"reminder without request", func(r *Input) { r.Kind = law.Reminder; r.Original = nil }, ErrRequest, "follows a request"},
+		{"RU without passport", func(r *Input) { r.Lang = "ru"; r.Jurisdiction = "RU"; r.From.IDDocument = "" }, ErrProfile, "id_document"},
+		{"no date", func(r *Input) { r.Date = time.Time{} }, ErrRequest, "no date"},
 	}
 	for _, c := range cases {
 		r := sampleRequest("en", law.Access)
@@ -280,7 +280,7 @@ func needPdftotext(t *testing.T) {
 
 // renderPDF composes a request and renders its PDF, failing the test on any
 // error.
-func renderPDF(t *testing.T, r Request) (*Letter, []byte) {
+func renderPDF(t *testing.T, r Input) (*Letter, []byte) {
 	t.Helper()
 	l, err := Compose(r)
 	if err != nil {
@@ -346,12 +346,12 @@ func TestGlue(t *testing.T) {
 
 // TestLawChoices: what the law asks of each letter, whatever its wording.
 func TestLawChoices(t *testing.T) {
-	compose := func(edit func(*Request)) (*Letter, error) {
+	compose := func(edit func(*Input)) (*Letter, error) {
 		r := sampleRequest("en", law.Erasure)
 		edit(&r)
 		return Compose(r)
 	}
-	text := func(edit func(*Request)) string {
+	text := func(edit func(*Input)) string {
 		l, err := compose(edit)
 		if err != nil {
 			t.Fatal(err)
@@ -359,25 +359,25 @@ func TestLawChoices(t *testing.T) {
 		return l.Text()
 	}
 	// Erasure names its grounds: by default consent and objection.
-	if s := text(func(*Request) {}); !strings.Contains(s, "point (b)") || !strings.Contains(s, "point (c)") || strings.Contains(s, "point (a)") || !strings.Contains(s, "Article 18(1)(d)") || strings.Contains(s, "Article 17(2)") {
+	if s := text(func(*Input) {}); !strings.Contains(s, "point (b)") || !strings.Contains(s, "point (c)") || strings.Contains(s, "point (a)") || !strings.Contains(s, "Article 18(1)(d)") || strings.Contains(s, "Article 17(2)") {
 		t.Errorf("default erasure grounds:\n%s", s)
 	}
-	if s := text(func(r *Request) { r.Grounds = []Ground{GroundUnneeded}; r.Published = true }); !strings.Contains(s, "point (a)") || strings.Contains(s, "point (b)") || !strings.Contains(s, "Article 17(2)") || strings.Contains(s, "Article 18(1)(d)") {
+	if s := text(func(r *Input) { r.Grounds = []Ground{GroundUnneeded}; r.Published = true }); !strings.Contains(s, "point (a)") || strings.Contains(s, "point (b)") || !strings.Contains(s, "Article 17(2)") || strings.Contains(s, "Article 18(1)(d)") {
 		t.Errorf("erasure on ground (a), data published:\n%s", s)
 	}
 	// A promise is quoted only when shorter than the law's term.
-	if s := text(func(r *Request) { r.PromisedDays = 45 }); strings.Contains(s, "45 days") {
+	if s := text(func(r *Input) { r.PromisedDays = 45 }); strings.Contains(s, "45 days") {
 		t.Errorf("a 45-day promise is quoted against the one-month term:\n%s", s)
 	}
-	if s := text(func(r *Request) { r.PromisedDays = 14 }); !strings.Contains(s, "within 14 days") {
+	if s := text(func(r *Input) { r.PromisedDays = 14 }); !strings.Contains(s, "within 14 days") {
 		t.Errorf("a 14-day promise is not quoted:\n%s", s)
 	}
 	// No extension is volunteered.
-	if s := text(func(*Request) {}); strings.Contains(s, "extend") {
+	if s := text(func(*Input) {}); strings.Contains(s, "extend") {
 		t.Errorf("the letter invites an extension:\n%s", s)
 	}
 	// Withdrawal objects to direct marketing.
-	if s := text(func(r *Request) { r.Kind = law.Withdrawal }); !strings.Contains(s, "Article 21(2)") || !strings.Contains(s, "takes effect at once") {
+	if s := text(func(r *Input) { r.Kind = law.Withdrawal }); !strings.Contains(s, "Article 21(2)") || !strings.Contains(s, "takes effect at once") {
 		t.Errorf("withdrawal:\n%s", s)
 	}
 	// UA access needs the identity document; RU needs number, date and issuer.
@@ -395,10 +395,10 @@ func TestLawChoices(t *testing.T) {
 		}
 	}
 	// A rectification needs corrections; a reply needs the refusal.
-	if _, err := compose(func(r *Request) { r.Kind = law.Rectification; r.Corrections = nil }); err == nil || !strings.Contains(err.Error(), "FIELD=VALUE") {
+	if _, err := compose(func(r *Input) { r.Kind = law.Rectification; r.Corrections = nil }); err == nil || !strings.Contains(err.Error(), "FIELD=VALUE") {
 		t.Errorf("rectification without corrections: %v", err)
 	}
-	if _, err := compose(func(r *Request) { r.Kind = law.Reply; r.Refusal = "" }); err == nil || !strings.Contains(err.Error(), "refusal") {
+	if _, err := compose(func(r *Input) { r.Kind = law.Reply; r.Refusal = "" }); err == nil || !strings.Contains(err.Error(), "refusal") {
 		t.Errorf("reply without a refusal: %v", err)
 	}
 	// A Russian request by e-mail warns that 152-FZ asks for a signature.

@@ -11,9 +11,10 @@ import (
 	"time"
 )
 
-// Profile is the person who writes: only what a letter needs of them.
+// Sender is the person who writes: only what a letter needs of them (the
+// person's profile as a letter prints it).
 // The JSON keys are the ones `prava letter --from` reads.
-type Profile struct {
+type Sender struct {
 	Name    string `json:"name"`
 	Address string `json:"address"` // lines separated by newlines, or one line
 	Email   string `json:"email"`
@@ -34,26 +35,26 @@ var ErrProfile = errors.New("profile")
 
 // ReadProfile reads a profile from JSON. Unknown keys are errors, so a
 // misspelt "adress" is not silently left out of a letter.
-func ReadProfile(r io.Reader) (Profile, error) {
+func ReadProfile(r io.Reader) (Sender, error) {
 	data, err := io.ReadAll(io.LimitReader(r, 1<<20))
 	if err != nil {
-		return Profile{}, fmt.Errorf("%w: %v", ErrProfile, err)
+		return Sender{}, fmt.Errorf("%w: %v", ErrProfile, err)
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
-	var p Profile
+	var p Sender
 	if err := dec.Decode(&p); err != nil {
-		return Profile{}, fmt.Errorf("%w: not a profile (%v); write a JSON object with the keys name, address, email, phone, birthdate, id_document, customer_ref", ErrProfile, strings.TrimPrefix(err.Error(), "json: "))
+		return Sender{}, fmt.Errorf("%w: not a profile (%v); write a JSON object with the keys name, address, email, phone, birthdate, id_document, customer_ref", ErrProfile, strings.TrimPrefix(err.Error(), "json: "))
 	}
 	if dec.More() {
-		return Profile{}, fmt.Errorf("%w: more than one JSON value; write a single object", ErrProfile)
+		return Sender{}, fmt.Errorf("%w: more than one JSON value; write a single object", ErrProfile)
 	}
 	return p, p.Validate()
 }
 
 // Validate checks what every letter needs: a name, and a way for the
 // company to answer (a postal or an e-mail address), each well formed.
-func (p Profile) Validate() error {
+func (p Sender) Validate() error {
 	if strings.TrimSpace(p.Name) == "" {
 		return fmt.Errorf("%w: the name is missing; letters are signed with it", ErrProfile)
 	}

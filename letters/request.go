@@ -10,14 +10,15 @@ import (
 	"prava/law"
 )
 
-// Request is everything a letter is written from.
-type Request struct {
+// Input is everything a letter is written from (storage.Request is the
+// letter as a person's case keeps it).
+type Input struct {
 	Kind law.Kind
 	// Lang is the letter's language (uk, ru, lv, lt, en); "" takes
 	// DefaultLang's choice.
 	Lang         string
 	Jurisdiction law.Code // the regime the letter rests on: UA, RU, EU-LV …
-	From         Profile
+	From         Sender
 	To           Recipient // the company, or the authority for a complaint
 	Channel      law.Channel
 	Date         time.Time // the day the letter is dated and sent
