@@ -76,12 +76,12 @@ Commands:
   request list [--json]         the stored requests with their due dates
   request delete ID             delete a request written by mistake (and its follow-ups)
   ics FILE                      every open deadline as an iCalendar file
+  help                          show this help
+  version                       show the version
 
 Commands that open the vault use this computer's keyring, or take
 --passphrase or --recovery-code-stdin to read that secret from the first
 line of standard input instead (when the keyring is locked or missing).
-  help                          show this help
-  version                       show the version
 `
 
 // Version is the program's version. Package main sets it from FyneApp.toml
