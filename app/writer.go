@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"prava/casework"
+	"prava/directory"
 	"prava/law"
 	"prava/letters"
 	"prava/storage"
@@ -76,6 +77,14 @@ func (u *UI) showWriter(companyID string) {
 	extra.Wrapping = fyne.TextWrapWord
 	extra.SetPlaceHolder(T("writer.extra_hint"))
 	extra.SetMinRowsVisible(3)
+	// A company from the directory may ask for details to identify the
+	// person that the profile does not hold (a customer number, a user
+	// name): the paragraph starts with a line for each, to fill in, so
+	// the letter carries them.
+	asked := u.askedDetails(c)
+	if len(asked) > 0 {
+		extra.SetText(strings.Join(asked, ":\n") + ": ")
+	}
 	u.watchEdits(extra)
 
 	preview := widget.NewLabel("")
@@ -193,7 +202,7 @@ func (u *UI) showWriter(companyID string) {
 		correctionsField,
 		field(T("writer.lang"), lang),
 		field(T("writer.contact"), contact, hint(T("writer.contact_hint"))),
-		field(T("writer.extra"), extra),
+		field(T("writer.extra"), extra, askedHint(asked)),
 		problem,
 		buttons(show, write),
 		preview,
@@ -249,3 +258,41 @@ func (e errBadCorrection) Error() string { return "not a correction: " + e.line 
 
 // errNoKind: no kind of letter was chosen.
 var errNoKind = errors.New("no kind chosen")
+
+// askedDetails are the details a company from the directory asks for to
+// identify the person, that the profile does not answer: what the writer
+// asks the person to fill in.
+func (u *UI) askedDetails(c *storage.Company) []string {
+	slug, _, ok := directory.FromDirectory(*c)
+	if !ok {
+		return nil
+	}
+	dir := knownCompanies()
+	if dir == nil {
+		return nil
+	}
+	e, found := dir.Lookup(slug)
+	if !found {
+		return nil
+	}
+	p := u.data().Profile
+	have := map[string]bool{
+		directory.FieldName: p.Name != "", directory.FieldEmail: p.Email != "", directory.FieldAddress: p.Address != "",
+		directory.FieldBirthDate: p.BirthDate != "", directory.FieldPhone: p.Phone != "", directory.FieldCustomerRef: p.CustomerRef != "",
+	}
+	var out []string
+	for _, el := range e.Required {
+		if f := el.ProfileField(); f == "" || !have[f] {
+			out = append(out, el.Desc)
+		}
+	}
+	return out
+}
+
+// askedHint says why the paragraph starts with lines to fill in.
+func askedHint(asked []string) fyne.CanvasObject {
+	if len(asked) == 0 {
+		return hint(T("writer.extra_why"))
+	}
+	return hint(T("writer.asked", args("What", strings.Join(asked, "; "))))
+}
