@@ -190,3 +190,20 @@ func printJSON(w io.Writer, v any) int {
 	}
 	return exitOK
 }
+
+// failWith is a command's way to fail: "prava WHAT: the error" on stderr,
+// and the exit code for an input that was bad or an operation that failed.
+func failWith(stderr io.Writer, what string) func(error) int {
+	return func(err error) int {
+		fmt.Fprintf(stderr, "prava %s: %v\n", what, err)
+		return exitError
+	}
+}
+
+// firstArg is the first argument left after the flags, "" when none.
+func firstArg(pos []string) string {
+	if len(pos) == 0 {
+		return ""
+	}
+	return pos[0]
+}

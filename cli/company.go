@@ -82,14 +82,8 @@ func runCompany(args []string, global string, stdin io.Reader, stdout, stderr io
 	if err != nil {
 		return exitUsage
 	}
-	fail := func(err error) int {
-		fmt.Fprintf(stderr, "prava company %s: %v\n", cmd, err)
-		return exitError
-	}
-	id := ""
-	if len(pos) > 0 {
-		id = pos[0]
-	}
+	fail := failWith(stderr, "company "+cmd)
+	id := firstArg(pos)
 	needID := func() bool {
 		if len(pos) != 1 {
 			fmt.Fprintf(stderr, "prava company %s: give one company's ID (see \"prava company list\")\n", cmd)

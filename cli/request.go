@@ -39,14 +39,8 @@ func runRequest(args []string, global string, stdin io.Reader, stdout, stderr io
 	if err != nil {
 		return exitUsage
 	}
-	fail := func(err error) int {
-		fmt.Fprintf(stderr, "prava request %s: %v\n", cmd, err)
-		return exitError
-	}
-	id := ""
-	if len(pos) > 0 {
-		id = pos[0]
-	}
+	fail := failWith(stderr, "request "+cmd)
+	id := firstArg(pos)
 	if (cmd == "delete" && len(pos) != 1) || (cmd == "list" && len(pos) > 0) {
 		fmt.Fprintf(stderr, "prava request %s: give one request's ID to delete, nothing to list (see \"prava request list\")\n", cmd)
 		return exitUsage
