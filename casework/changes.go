@@ -91,7 +91,7 @@ func deref(s *string) string {
 	return *s
 }
 
-func dpoEmail(c *policy.Contact) string {
+func dpoEmail(c *policy.Officer) string {
 	if c == nil {
 		return ""
 	}

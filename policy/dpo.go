@@ -9,14 +9,14 @@ var dpoCues = []string{
 
 // findDPO returns the data protection officer's contact when the policy
 // gives one next to such a title.
-func (d *doc) findDPO(emails []Evidence, phones []Evidence) (*Contact, []Evidence) {
+func (d *doc) findDPO(emails []Evidence, phones []Evidence) (*Officer, []Evidence) {
 	for _, c := range dpoCues {
 		for _, p := range d.find(c) {
 			if !atWordStart(d.lower, p) || (c == "dpo" && !atWordEnd(d.lower, p+3)) {
 				continue
 			}
 			_, to := d.window(p, 0, 250)
-			var contact Contact
+			var contact Officer
 			var ev []Evidence
 			for _, e := range emails {
 				if e.Offset > p && e.Offset < to && contact.Email == "" {

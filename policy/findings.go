@@ -27,7 +27,7 @@ type Findings struct {
 	Addresses []string `json:"addresses"`
 	Websites  []string `json:"websites"` // first-party sites, as registrable domains
 	Phones    []string `json:"phones"`   // E.164 where the country is known
-	DPO       *Contact `json:"dpo"`      // data protection officer
+	DPO       *Officer `json:"dpo"`      // data protection officer
 
 	Markings     Markings  `json:"markings"`      // subject lines or marks required on requests
 	ResponseDays *int      `json:"response_days"` // what the company promises, in days
@@ -51,8 +51,9 @@ type Party struct {
 	Evidence   Evidence `json:"evidence"`
 }
 
-// Contact is a person or office to write to.
-type Contact struct {
+// Officer is a person or office the policy names to write to: the data
+// protection officer (storage.Contact is a way to reach a company).
+type Officer struct {
 	Name  string `json:"name,omitempty"`
 	Email string `json:"email,omitempty"`
 	Phone string `json:"phone,omitempty"`

@@ -25,7 +25,7 @@ type seedExpectation struct {
 	Addresses        []string          `json:"addresses"`
 	Websites         []string          `json:"websites"`
 	Phones           []string          `json:"phones"`
-	DPO              *Contact          `json:"dpo"`
+	DPO              *Officer          `json:"dpo"`
 	Markings         Markings          `json:"markings"`
 	ResponseDays     *int              `json:"response_days"`
 	Channels         map[string]string `json:"channels"`
