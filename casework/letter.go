@@ -9,6 +9,7 @@ import (
 	"prava/law"
 	"prava/letters"
 	"prava/policy"
+	"prava/storage"
 )
 
 // LetterChoice is what a person decides about a letter; the zero value of
@@ -127,4 +128,33 @@ func privacyEmail(emails []string) string {
 		return emails[0]
 	}
 	return ""
+}
+
+// LetterToCompany is the letter's input for a company record not kept in a
+// vault (one from the directory of known companies), from the person's
+// profile and choices: the same contact, law, marking and promise rules as
+// a letter written to a stored company. choice.Law overrides the record's
+// law, and must be given when the record has none.
+func LetterToCompany(c storage.Company, from letters.Sender, choice LetterChoice) (letters.Input, error) {
+	if choice.Law != "" {
+		code, err := CheckLaw(choice.Law)
+		if err != nil {
+			return letters.Input{}, err
+		}
+		c.Jurisdiction = code
+	}
+	if c.Jurisdiction == "" {
+		return letters.Input{}, fmt.Errorf("which law applies to %s depends on where you live: choose it with --law (EU-LV, EU-LT, UA, …)", c.Name)
+	}
+	contact := -1
+	if choice.To != "" {
+		c.Contacts = append(c.Contacts, storage.Contact{Kind: ContactKindOf(choice.To), Value: choice.To})
+		contact = len(c.Contacts) - 1
+	}
+	d := &storage.Data{
+		Profile: storage.Profile{Name: from.Name, Address: from.Address, Email: from.Email, Phone: from.Phone,
+			BirthDate: from.BirthDate, IDDocument: from.IDDocument, CustomerRef: from.CustomerRef},
+		Companies: []storage.Company{c},
+	}
+	return input(d, c.ID, Draft{Kind: choice.Kind, Lang: choice.Lang, Contact: contact, Date: choice.Date})
 }

@@ -46,24 +46,49 @@ type Written struct {
 // company, renders its PDF, and returns the draft request record. Nothing
 // is stored: the caller adds the record to the vault.
 func Write(d *storage.Data, companyID string, dr Draft) (Written, error) {
+	p, err := prepare(d, companyID, dr)
+	if err != nil {
+		return Written{}, err
+	}
+	w, err := compose(p.in, storage.Request{CompanyID: companyID, Contact: p.contact})
+	w.Request.Channel = p.channel
+	return w, err
+}
+
+// input is the letter's input for a draft to a company of d.
+func input(d *storage.Data, companyID string, dr Draft) (letters.Input, error) {
+	p, err := prepare(d, companyID, dr)
+	return p.in, err
+}
+
+// prepared is a letter to a company, ready to compose: its input, the
+// contact it goes to and the channel the request records.
+type prepared struct {
+	in      letters.Input
+	contact string
+	channel law.Channel
+}
+
+// prepare checks a draft to a company of d and makes the letter's input.
+func prepare(d *storage.Data, companyID string, dr Draft) (prepared, error) {
 	c := d.Company(companyID)
 	if c == nil {
-		return Written{}, notFound("company", companyID)
+		return prepared{}, notFound("company", companyID)
 	}
 	code := c.Jurisdiction
 	j, err := law.Lookup(string(code), Options(d.Settings))
 	if err != nil {
-		return Written{}, problem("law", "company_unknown", "the law that applies to %s is not known: choose it on the company's page", c.Name)
+		return prepared{}, problem("law", "company_unknown", "the law that applies to %s is not known: choose it on the company's page", c.Name)
 	}
 	if err := letters.Available(j, dr.Kind); err != nil {
-		return Written{}, problem("kind", "not_granted", "%v", err)
+		return prepared{}, problem("kind", "not_granted", "%v", err)
 	}
 	if dr.Kind == law.Rectification && len(dr.Corrections) == 0 {
-		return Written{}, problem("corrections", "empty", "say what to correct: what is wrong and what it should say")
+		return prepared{}, problem("corrections", "empty", "say what to correct: what is wrong and what it should say")
 	}
 	ct, err := contactFor(c, string(dr.Kind), dr.Contact)
 	if err != nil {
-		return Written{}, err
+		return prepared{}, err
 	}
 	to := recipientOf(c)
 	// A letter for a web form is written as an electronic one: the
@@ -91,9 +116,7 @@ func Write(d *storage.Data, companyID string, dr Draft) (Written, error) {
 		Extra: strings.TrimSpace(dr.Extra), Options: Options(d.Settings),
 		Grounds: dr.Grounds, Published: dr.Published, Corrections: dr.Corrections,
 	}
-	w, err := compose(r, storage.Request{CompanyID: c.ID, Contact: ct.Value})
-	w.Request.Channel = recorded
-	return w, err
+	return prepared{in: r, contact: ct.Value, channel: recorded}, nil
 }
 
 // FollowUp composes the next letter for an open request the company has

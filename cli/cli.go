@@ -32,7 +32,7 @@ Commands:
   analyze [--json] FILE|URL|-   read a privacy policy (.txt or .html file, http(s) URL,
                                 or - for standard input) and show what it says about
                                 the controller, contacts, markings, deadlines and law
-  letter --policy FILE|URL --kind KIND --from PROFILE.json --out FILE.pdf
+  letter --policy FILE|URL|--directory SLUG --kind KIND --from PROFILE.json --out FILE.pdf
          [--lang LANG] [--date YYYY-MM-DD] [--to CONTACT] [--law CODE]
          [--email FILE.eml|FILE.txt] [--correction FIELD=VALUE]... [--ground G]...
                                 write an access, erasure, withdrawal, rectification,

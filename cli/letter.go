@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"prava/casework"
+	"prava/directory"
 	"prava/law"
 	"prava/letters"
 	"prava/policy"
@@ -30,6 +31,7 @@ func runLetter(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("letter", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	policyArg := fs.String("policy", "", "the company's privacy policy: a .txt or .html file, an http(s) URL, or -")
+	dirArg := fs.String("directory", "", "instead of --policy: the company's slug in the directory of known companies (see \"prava directory search\")")
 	kindArg := fs.String("kind", "", "access, erasure, withdrawal, rectification, objection, restriction or portability")
 	langArg := fs.String("lang", "", "the letter's language: uk, ru, lv, lt or en (default: the policy's)")
 	fromArg := fs.String("from", "", "your profile, a JSON file with name, address, email, phone, birthdate, id_document, customer_ref")
@@ -45,7 +47,7 @@ func runLetter(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	transferArg := fs.String("transfer-to", "", "for portability: the controller to send the data to directly, as \"Name <e-mail>\"")
 	extraArg := fs.String("extra", "", "a paragraph of your own, added to the letter")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: prava letter --policy FILE|URL --kind KIND [--lang LANG] --from PROFILE.json\n"+
+		fmt.Fprint(stderr, "Usage: prava letter --policy FILE|URL|--directory SLUG --kind KIND [--lang LANG] --from PROFILE.json\n"+
 			"                    [--date YYYY-MM-DD] [--to CONTACT] [--law CODE] --out FILE.pdf [--email FILE.eml|FILE.txt]\n"+
 			"                    [--correction FIELD=VALUE]... [--ground G]... [--published] [--transfer-to ADDRESS] [--extra TEXT]\n")
 		fs.PrintDefaults()
@@ -53,7 +55,7 @@ func runLetter(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
-	if *policyArg == "" || *kindArg == "" || *fromArg == "" || *outArg == "" || fs.NArg() > 0 {
+	if (*policyArg == "") == (*dirArg == "") || *kindArg == "" || *fromArg == "" || *outArg == "" || fs.NArg() > 0 {
 		fs.Usage()
 		return exitUsage
 	}
@@ -123,16 +125,30 @@ func runLetter(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(fmt.Errorf("%s: %w", *fromArg, err))
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
-	defer stop()
-	src, err := policy.Load(ctx, *policyArg, stdin)
-	if err != nil {
-		return fail(err)
-	}
-	req, err := casework.LetterFromPolicy(policy.Analyze(src.Text), profile,
-		casework.LetterChoice{Kind: kind, Lang: *langArg, To: *toArg, Law: *lawArg, Date: day})
-	if err != nil {
-		return fail(err)
+	choice := casework.LetterChoice{Kind: kind, Lang: *langArg, To: *toArg, Law: *lawArg, Date: day}
+	var req letters.Input
+	if *dirArg != "" {
+		dir, err := directory.Default()
+		if err != nil {
+			return fail(err)
+		}
+		e, ok := dir.Lookup(*dirArg)
+		if !ok {
+			return fail(fmt.Errorf("no company %q in the directory: find its slug with \"prava directory search NAME\"", *dirArg))
+		}
+		if req, err = casework.LetterToCompany(dir.Prefill(e, "", day), profile, choice); err != nil {
+			return fail(err)
+		}
+	} else {
+		ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+		defer stop()
+		src, err := policy.Load(ctx, *policyArg, stdin)
+		if err != nil {
+			return fail(err)
+		}
+		if req, err = casework.LetterFromPolicy(policy.Analyze(src.Text), profile, choice); err != nil {
+			return fail(err)
+		}
 	}
 	req.Corrections, req.Grounds, req.Published, req.TransferTo = fixes, why, *published, transfer
 	if *extraArg != "" {

@@ -201,3 +201,35 @@ func TestLetterBadInput(t *testing.T) {
 		t.Errorf("files left behind: %v", entries)
 	}
 }
+
+// TestLetterToDirectoryCompany: a letter to a company from the directory
+// of known companies, read back from the PDF.
+func TestLetterToDirectoryCompany(t *testing.T) {
+	dir := t.TempDir()
+	profile := writeProfile(t, `{"name": "Anna Bērziņa", "address": "Brīvības iela 1\nRīga LV-1010", "email": "anna@example.lv"}`)
+	out := filepath.Join(dir, "booking.pdf")
+	code, stdout, stderr := run(t, "", "letter", "--directory", "booking-com", "--kind", "access", "--from", profile, "--lang", "en", "--date", "2026-11-23", "--out", out)
+	if code != exitOK {
+		t.Fatalf("letter --directory: %d %s", code, stderr)
+	}
+	text := strings.Join(strings.Fields(pdfText(t, out)), " ")
+	for _, want := range []string{"Booking.com", "dataprotectionoffice@booking.com", "Anna Bērziņa", "Article 15"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF lacks %q:\n%s", want, text)
+		}
+	}
+	if !strings.Contains(stdout, "access letter in en") {
+		t.Errorf("stdout %q", stdout)
+	}
+	// A company outside the EU: the law depends on where the person lives.
+	code, _, stderr = run(t, "", "letter", "--directory", "google", "--kind", "access", "--from", profile, "--out", filepath.Join(dir, "g.pdf"))
+	if code != exitError || !strings.Contains(stderr, "--law") {
+		t.Errorf("google without a law: %d %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "", "letter", "--directory", "no-such", "--kind", "access", "--from", profile, "--out", filepath.Join(dir, "n.pdf")); code != exitError || !strings.Contains(stderr, "directory search") {
+		t.Errorf("an unknown slug: %d %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "n.pdf")); err == nil {
+		t.Error("a refused letter left a file")
+	}
+}
