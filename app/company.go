@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"prava/casework"
+	"prava/directory"
 	"prava/policy"
 	"prava/storage"
 )
@@ -333,6 +334,15 @@ func (u *UI) showChanges(id string, src policy.Source, f *policy.Findings) {
 	}
 	changes := casework.PolicyChanges(old, f)
 	rows := container.NewVBox()
+	// A company added from the directory: where its policy says otherwise.
+	if diffs := u.directoryDifferences(c, src, f); len(diffs) > 0 {
+		rows.Add(widget.NewLabelWithStyle(T("company.dir_differs"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		for _, d := range diffs {
+			rows.Add(para(T("diff."+strings.ReplaceAll(d.Field, " ", "_")) + ": " + T("company.dir_says", args("Dir", orDash(d.Directory), "Policy", orDash(d.Company)))))
+		}
+		rows.Add(hint(T("company.dir_choose")))
+		rows.Add(widget.NewSeparator())
+	}
 	if len(changes) == 0 {
 		rows.Add(para(T("company.no_changes")))
 	} else {
@@ -399,4 +409,22 @@ func (u *UI) askMerge(id string) {
 		}, u.win)
 	dlg.Resize(fyne.NewSize(560, 0))
 	dlg.Show()
+}
+
+// directoryDifferences lists where a company added from the directory and
+// its policy, read now, disagree; nil for a company not from the directory.
+func (u *UI) directoryDifferences(c *storage.Company, src policy.Source, f *policy.Findings) []directory.Difference {
+	slug, _, ok := directory.FromDirectory(*c)
+	if !ok {
+		return nil
+	}
+	dir := knownCompanies()
+	if dir == nil {
+		return nil
+	}
+	e, found := dir.Lookup(slug)
+	if !found {
+		return nil
+	}
+	return directory.Differences(e, casework.CompanyFromPolicy(src, f, u.now().UTC()))
 }

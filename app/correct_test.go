@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"prava/directory"
+	"prava/policy"
 	"prava/storage"
 )
 
@@ -399,4 +400,40 @@ func TestWriterAsksWhatTheDirectorySays(t *testing.T) {
 	if len(u.data().Requests) != 1 || !strings.Contains(u.data().Requests[0].LetterText.String(), "4711") {
 		t.Error("the letter does not carry the detail filled in")
 	}
+}
+
+// TestPacksAndDirectoryDifferences: an empty list suggests packs, one
+// click adds a pack's companies; re-checking a directory company against
+// its policy shows where the two disagree.
+func TestPacksAndDirectoryDifferences(t *testing.T) {
+	u := homeUI(t, nil)
+	u.showCompanies()
+	mustShow(t, u, "A way to start")
+	var add *widget.Button
+	walk(u, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "Add these ") && add == nil {
+			add = b
+		}
+	})
+	if add == nil {
+		t.Fatal("no pack offered")
+	}
+	tap(t, u, add.Text)
+	n := len(u.data().Companies)
+	if n < 2 {
+		t.Fatalf("the pack added %d companies", n)
+	}
+	var google string
+	for _, c := range u.data().Companies {
+		if c.Name == "Google LLC" {
+			google = c.ID
+		}
+	}
+	if google == "" {
+		t.Skip("the first pack has no Google")
+	}
+	text := "Privacy Policy. Google LLC, 1600 Amphitheatre Parkway, Mountain View, CA 94043, USA. Write to privacy-questions@google.com."
+	u.showChanges(google, policy.Source{Decoded: policy.Decoded{Text: text}, Location: "pasted", RetrievedAt: today}, policy.Analyze(text))
+	mustShow(t, u, "The directory and the policy disagree")
+	mustShow(t, u, "E-mail: the directory says “data-access-requests@google.com”")
 }

@@ -95,6 +95,9 @@ func TestEveryKeyTranslated(t *testing.T) {
 	for _, r := range []string{policy.RoleController, policy.RoleProcessor, policy.RolePlatform, policy.RoleRecipient, policy.RoleAuthority, policy.RoleRegistry, policy.RoleRepresentative, policy.RoleOther} {
 		used["role."+strings.ReplaceAll(r, " ", "_")] = true
 	}
+	for _, f := range []string{"name", "e-mail", "postal_address", "web_form", "phone", "web_site", "language"} {
+		used["diff."+f] = true // directory.Difference's fields
+	}
 	used["why.term_asked"] = true // the term a letter asks for where the law sets none
 	for _, unit := range []string{"months", "days", "working_days"} {
 		for _, form := range []string{"one", "few", "many"} {
