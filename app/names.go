@@ -60,7 +60,7 @@ func lawName(code law.Code) string {
 	case c == "":
 		return T("law.unknown")
 	case c == "UA", c == "RU", c == "EU", c == "US-CA":
-		return T("law." + strings.ToLower(c))
+		return T("law." + strings.ReplaceAll(strings.ToLower(c), "-", "_"))
 	case strings.HasPrefix(c, "EU-"):
 		return T("law.gdpr_in", args("Country", countryName(c[3:])))
 	}

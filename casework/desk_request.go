@@ -20,14 +20,14 @@ func (k *Desk) WriteRequests(companyID string, drafts []Draft) ([]Written, error
 	var ws []Written
 	err := k.update(func(d *storage.Data) error {
 		ws = ws[:0]
+		// Each letter is kept before the next is written, so that two
+		// letters of one day get references of their own.
 		for _, dr := range drafts {
 			w, err := Write(d, companyID, dr)
 			if err != nil {
 				return err
 			}
 			ws = append(ws, w)
-		}
-		for _, w := range ws {
 			d.Requests = append(d.Requests, w.Request)
 			k.log(d, EntryLetterWritten, companyID, w.Request.ID, w.Request.Reference)
 		}
@@ -289,12 +289,7 @@ func rewrite(d *storage.Data, r *storage.Request) (Written, error) {
 			// Which refusal it answers is not kept: write a new reply.
 			return Written{}, problem("letter", "not_editable", "a reply to a refusal cannot be edited: delete it and write it again")
 		}
-		w, err := FollowUp(d, r.ParentID, kind, r.Dates.Created)
-		if err != nil {
-			return Written{}, err
-		}
-		w.Letter.Reference = r.Reference
-		return w, nil
+		return followUp(d, r.ParentID, kind, "", r.Dates.Created, r.ID)
 	}
 	kind, err := law.ParseKind(string(r.Kind))
 	if err != nil {
@@ -305,7 +300,7 @@ func rewrite(d *storage.Data, r *storage.Request) (Written, error) {
 		return Written{}, errors.New("the request's company was deleted")
 	}
 	contact := slices.IndexFunc(c.Contacts, func(ct storage.Contact) bool { return ct.Value == r.Contact })
-	w, err := Write(d, r.CompanyID, Draft{Kind: kind, Lang: r.Language, Contact: contact, Date: r.Dates.Created})
+	w, err := Write(d, r.CompanyID, Draft{Kind: kind, Lang: r.Language, Contact: contact, Date: r.Dates.Created, replaces: r.ID})
 	if err != nil {
 		return Written{}, err
 	}

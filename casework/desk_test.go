@@ -590,3 +590,63 @@ func TestAddCompaniesSkipsDuplicates(t *testing.T) {
 		t.Errorf("added %+v (%v), %d companies", added, err, len(k.Data().Companies))
 	}
 }
+
+// TestComplaintAfterRefusal: the complaint about a refusal quotes the
+// reason, says no deadline passed, and carries none of the company's
+// markings.
+func TestComplaintAfterRefusal(t *testing.T) {
+	k, _, id := newDesk(t)
+	rid := sentRequest(t, k, id)
+	if err := k.Record(rid, EventRefused, testDay, Detail{Note: "they claim a contract requires processing"}); err != nil {
+		t.Fatal(err)
+	}
+	w, err := k.FollowUp(rid, law.Complaint)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := w.Letter.Text()
+	if !strings.Contains(text, "atsisakymas: they claim a contract requires processing") {
+		t.Errorf("the complaint does not quote the refusal:\n%s", text)
+	}
+	if strings.Contains(text, "Privatumo politika") || strings.Contains(text, "terminas baigėsi") {
+		t.Errorf("the complaint carries the company's marking or a passed deadline:\n%s", text)
+	}
+}
+
+// TestReferencesAreUnique: two letters of one kind to one company on one
+// day, and two complaints to one authority, get references of their own;
+// an edited draft keeps its reference.
+func TestReferencesAreUnique(t *testing.T) {
+	k, _, id := newDesk(t)
+	ws, err := k.WriteRequests(id, []Draft{{Kind: law.Access, Contact: -1, Date: testDay}, {Kind: law.Access, Contact: -1, Date: testDay}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ws[0].Request.Reference == ws[1].Request.Reference {
+		t.Errorf("two letters share the reference %s", ws[0].Request.Reference)
+	}
+	ref := ws[1].Request.Reference
+	if err := k.EditLetter(ws[1].Request.ID, "Please send me my data."); err != nil {
+		t.Fatal(err)
+	}
+	if r := k.Data().Request(ws[1].Request.ID); r.Reference != ref || !strings.Contains(r.LetterText.String(), ref) {
+		t.Errorf("the edited draft's reference: %s, want %s", r.Reference, ref)
+	}
+	refs := map[string]bool{}
+	for _, w := range ws {
+		if err := k.Record(w.Request.ID, EventSent, testDay, Detail{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := k.Record(w.Request.ID, EventRefused, testDay, Detail{Note: "no"}); err != nil {
+			t.Fatal(err)
+		}
+		c, err := k.FollowUp(w.Request.ID, law.Complaint)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if refs[c.Request.Reference] {
+			t.Errorf("two complaints share the reference %s", c.Request.Reference)
+		}
+		refs[c.Request.Reference] = true
+	}
+}

@@ -29,6 +29,9 @@ type Draft struct {
 	Published bool
 	// Corrections are what a rectification asks to correct; it needs one.
 	Corrections []letters.Correction
+	// replaces is the request whose letter is written again (an edited
+	// draft): its reference is kept rather than counted as taken.
+	replaces string
 }
 
 // ErrNoContact means the company has no e-mail or postal address to write to.
@@ -111,7 +114,7 @@ func prepare(d *storage.Data, companyID string, dr Draft) (prepared, error) {
 	from := LetterProfile(d.Profile)
 	r := letters.Input{
 		Kind: dr.Kind, Lang: lang, Jurisdiction: code, From: from, To: to, Channel: channel,
-		Date: dr.Date, Reference: Reference(from.Name, to.Name, dr.Kind, dr.Date),
+		Date: dr.Date, Reference: uniqueReference(d, Reference(from.Name, to.Name, dr.Kind, dr.Date), dr.replaces),
 		Marking: markingOf(c, string(dr.Kind)), PromisedDays: c.PromisedDays, Service: c.Website,
 		Extra: strings.TrimSpace(dr.Extra), Options: Options(d.Settings),
 		Grounds: dr.Grounds, Published: dr.Published, Corrections: dr.Corrections,
@@ -124,7 +127,7 @@ func prepare(d *storage.Data, companyID string, dr Draft) (prepared, error) {
 // and its term has passed too, the complaint to the supervisory authority,
 // listing the request, the proof of sending and the replies as attachments.
 func FollowUp(d *storage.Data, requestID string, kind law.Kind, date time.Time) (Written, error) {
-	return followUp(d, requestID, kind, "", date)
+	return followUp(d, requestID, kind, "", date, "")
 }
 
 // Answer composes the reply to a company that refused or stalled a
@@ -135,11 +138,12 @@ func Answer(d *storage.Data, requestID string, refusal letters.Refusal, date tim
 	if _, err := letters.ParseRefusal(string(refusal)); err != nil {
 		return Written{}, problem("refusal", "unknown", "%v", err)
 	}
-	return followUp(d, requestID, law.Reply, refusal, date)
+	return followUp(d, requestID, law.Reply, refusal, date, "")
 }
 
-// followUp is FollowUp, with the refusal a reply answers.
-func followUp(d *storage.Data, requestID string, kind law.Kind, refusal letters.Refusal, date time.Time) (Written, error) {
+// followUp is FollowUp, with the refusal a reply answers and the request
+// whose letter is written again (replaces), if any.
+func followUp(d *storage.Data, requestID string, kind law.Kind, refusal letters.Refusal, date time.Time, replaces string) (Written, error) {
 	orig := d.Request(requestID)
 	if orig == nil {
 		return Written{}, notFound("request", requestID)
@@ -188,6 +192,22 @@ func followUp(d *storage.Data, requestID string, kind law.Kind, refusal letters.
 		if err != nil {
 			return Written{}, err
 		}
+		// The company's marking is for letters to the company, not to
+		// the authority.
+		r.Marking = ""
+		// A refusal is what the complaint is about: it is listed with the
+		// company's answers, its reason quoted, and no deadline is said
+		// to have passed.
+		if orig.Status == storage.StatusRefused {
+			reason := refusalReason(*orig)
+			lang := letters.DefaultLang(law.Complaint, c.Language, a.Language)
+			line := orig.Dates.Closed.Format(time.DateOnly) + ": " + refusedWord[lang]
+			if reason != "" {
+				line += ": " + reason
+			}
+			r.Replies = append(r.Replies, line)
+			original.Due = time.Time{}
+		}
 		r.Company = &company
 		r.To = letters.Recipient{Name: a.NameLocal, Address: a.Address, Email: a.Email}
 		r.Lang = letters.DefaultLang(law.Complaint, c.Language, a.Language)
@@ -215,7 +235,7 @@ func followUp(d *storage.Data, requestID string, kind law.Kind, refusal letters.
 	default:
 		return Written{}, fmt.Errorf("a follow-up is a reminder, a reply or a complaint, not %s", kind)
 	}
-	r.Reference = Reference(from.Name, r.To.Name, kind, date)
+	r.Reference = uniqueReference(d, Reference(from.Name, r.To.Name, kind, date), replaces)
 	return compose(r, record)
 }
 
@@ -350,4 +370,42 @@ func EmailText(r storage.Request) string {
 	}
 	b.WriteString("Subject: " + subject + "\n\n" + body)
 	return b.String()
+}
+
+// refusedWord says "refused" in each letter language, for the line of a
+// complaint that lists the company's refusal.
+var refusedWord = map[string]string{"en": "refused", "uk": "відмова", "ru": "отказ", "lv": "atteikums", "lt": "atsisakymas"}
+
+// refusalReason is the reason a refusal was recorded with (Record keeps
+// it in the request's notes as "Refused: …"), "" when none.
+func refusalReason(r storage.Request) string {
+	for _, line := range strings.Split(r.Notes, "\n") {
+		if reason, ok := strings.CutPrefix(strings.TrimSpace(line), "Refused: "); ok {
+			return reason
+		}
+	}
+	return ""
+}
+
+// uniqueReference is ref, or ref with "-2", "-3", … when another request
+// of d already has it (two complaints on one day to one authority): a
+// company or an authority quotes the reference, so each letter needs its
+// own. except is a request whose own reference does not count.
+func uniqueReference(d *storage.Data, ref, except string) string {
+	taken := func(x string) bool {
+		for _, r := range d.Requests {
+			if r.Reference == x && r.ID != except {
+				return true
+			}
+		}
+		return false
+	}
+	if !taken(ref) {
+		return ref
+	}
+	for i := 2; ; i++ {
+		if c := fmt.Sprintf("%s-%d", ref, i); !taken(c) {
+			return c
+		}
+	}
 }
