@@ -145,11 +145,17 @@ func TestRefusalUndoDelete(t *testing.T) {
 		t.Fatalf("after the refusal: %+v", r)
 	}
 	mustShow(t, u, "Write the complaint")
+	mustShow(t, u, "The company refused: write the complaint")
+	mustShow(t, u, "Refused: ")
+	mustShow(t, u, "they say they hold nothing")
+	if shows(u, "0001-01-01") {
+		t.Error("a zero date is shown after a refusal")
+	}
 	u.showCompanies()
 	mustShow(t, u, "Refused · complain")
 
 	u.showRequest(id)
-	tap(t, u, "Undo: Closed")
+	tap(t, u, "Undo: Refused")
 	if r := u.data().Request(id); r.Status != storage.StatusSent {
 		t.Errorf("after undoing the refusal: %s", r.Status)
 	}

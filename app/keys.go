@@ -16,6 +16,10 @@ func (u *UI) backButton(back func()) *widget.Button {
 
 // typedKey handles the keys no widget took: Esc goes back.
 func (u *UI) typedKey(k *fyne.KeyEvent) {
+	// A dialog over the page takes Esc for itself: the page stays.
+	if u.win.Canvas().Overlays().Top() != nil {
+		return
+	}
 	if k.Name == fyne.KeyEscape && u.back != nil {
 		u.back()
 	}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
@@ -90,6 +91,17 @@ type choice struct {
 // newChoice lists codes by name, with current selected (none when it is
 // not among them).
 func newChoice(codes []string, name func(string) string, current string) *choice {
+	// Listed by name, as a person looks for them; "" (none) stays first.
+	codes = slices.Clone(codes)
+	slices.SortStableFunc(codes, func(a, b string) int {
+		switch {
+		case a == "":
+			return -1
+		case b == "":
+			return 1
+		}
+		return strings.Compare(strings.ToLower(name(a)), strings.ToLower(name(b)))
+	})
 	names := make([]string, len(codes))
 	for i, c := range codes {
 		names[i] = name(c)

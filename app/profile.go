@@ -85,6 +85,9 @@ func (u *UI) profileView() fyne.CanvasObject {
 		}
 		u.change(func(k *casework.Desk) error { return k.SaveProfile(next) }, func() {
 			u.saved()
+			if u.home != nil {
+				u.home.companies.filter() // the "fill in your profile" banner goes
+			}
 			status.Importance = widget.SuccessImportance
 			status.SetText(T("common.saved"))
 		}, func(err error) {

@@ -87,8 +87,10 @@ func (u *UI) showRequest(id string) {
 // an event: "identity asked" is "identity_asked", done and refused close.
 func historyKey(e casework.Event) string {
 	switch e {
-	case casework.EventDone, casework.EventRefused:
+	case casework.EventDone:
 		return "closed"
+	case casework.EventRefused:
+		return "refused"
 	case casework.EventIdentityAsked:
 		return "identity_asked"
 	case casework.EventIdentityProvided:
@@ -203,6 +205,10 @@ func stepText(o casework.Outlook) (string, widget.Importance) {
 	case casework.StepWaitReminder:
 		return T("step.wait_reminder", args("Date", date, "Days", o.Days)), widget.WarningImportance
 	case casework.StepComplain:
+		if o.Due.IsZero() {
+			// Refused: no term ran out, the refusal itself is the ground.
+			return T("step.complain_refused"), widget.DangerImportance
+		}
 		return T("step.complain", args("Date", date, "Days", -o.Days)), widget.DangerImportance
 	case casework.StepComplained:
 		return T("step.complained"), widget.MediumImportance
@@ -514,7 +520,15 @@ func historyView(r *storage.Request) fyne.CanvasObject {
 		l.Wrapping = fyne.TextWrapWord
 		rows.Add(l)
 	}
-	add("history.closed", r.Dates.Closed, "")
+	if r.Status == storage.StatusRefused {
+		reason := ""
+		if why := casework.RefusalReason(*r); why != "" {
+			reason = " — " + why
+		}
+		add("history.refused", r.Dates.Closed, reason)
+	} else {
+		add("history.closed", r.Dates.Closed, "")
+	}
 	if len(rows.Objects) == 0 {
 		rows.Add(hint(T("request.no_events")))
 	}

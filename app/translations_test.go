@@ -133,7 +133,7 @@ func TestEveryKeyTranslated(t *testing.T) {
 	for _, k := range problemKeys(t) {
 		used[k] = true
 	}
-	for _, h := range []string{"sent", "delivered", "identity_asked", "identity_provided", "extension", "reply", "closed"} {
+	for _, h := range []string{"sent", "delivered", "identity_asked", "identity_provided", "extension", "reply", "closed", "refused"} {
 		used["history."+h] = true
 	}
 	used["step.send_reminder"], used["step.send_complaint"] = true, true

@@ -650,3 +650,17 @@ func TestReferencesAreUnique(t *testing.T) {
 		refs[c.Request.Reference] = true
 	}
 }
+
+// TestNoEmailNoElectronicLetter: a letter by e-mail asks for the answer at
+// the person's e-mail address; without one it is refused.
+func TestNoEmailNoElectronicLetter(t *testing.T) {
+	k, _, id := newDesk(t)
+	if err := k.SaveProfile(storage.Profile{Name: "Olena Petrenko", Address: "vul. Khreshchatyk 1, Kyiv"}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := k.WriteRequests(id, []Draft{{Kind: law.Access, Contact: -1, Date: testDay}})
+	var p *Problem
+	if !errors.As(err, &p) || p.Field != "profile" || p.Code != "no_email" || len(k.Data().Requests) != 0 {
+		t.Errorf("an e-mail letter with no e-mail of one's own: %v", err)
+	}
+}

@@ -107,6 +107,11 @@ func prepare(d *storage.Data, companyID string, dr Draft) (prepared, error) {
 	default:
 		to.Email = ct.Value
 	}
+	// A letter that goes electronically asks for the answer by e-mail:
+	// without the person's address it would ask to be answered nowhere.
+	if channel == law.ByEmail && strings.TrimSpace(d.Profile.Email) == "" {
+		return prepared{}, problem("profile", "no_email", "add your e-mail address to the profile: the company answers a letter sent by e-mail or through its form there")
+	}
 	lang := dr.Lang
 	if lang == "" {
 		lang = letters.DefaultLang(dr.Kind, c.Language, "")
@@ -199,7 +204,7 @@ func followUp(d *storage.Data, requestID string, kind law.Kind, refusal letters.
 		// company's answers, its reason quoted, and no deadline is said
 		// to have passed.
 		if orig.Status == storage.StatusRefused {
-			reason := refusalReason(*orig)
+			reason := RefusalReason(*orig)
 			lang := letters.DefaultLang(law.Complaint, c.Language, a.Language)
 			line := orig.Dates.Closed.Format(time.DateOnly) + ": " + refusedWord[lang]
 			if reason != "" {
@@ -376,9 +381,9 @@ func EmailText(r storage.Request) string {
 // complaint that lists the company's refusal.
 var refusedWord = map[string]string{"en": "refused", "uk": "відмова", "ru": "отказ", "lv": "atteikums", "lt": "atsisakymas"}
 
-// refusalReason is the reason a refusal was recorded with (Record keeps
+// RefusalReason is the reason a refusal was recorded with (Record keeps
 // it in the request's notes as "Refused: …"), "" when none.
-func refusalReason(r storage.Request) string {
+func RefusalReason(r storage.Request) string {
 	for _, line := range strings.Split(r.Notes, "\n") {
 		if reason, ok := strings.CutPrefix(strings.TrimSpace(line), "Refused: "); ok {
 			return reason
