@@ -64,7 +64,7 @@ func (u *UI) sync() {
 // failed tells the person why a change was not made, in their language,
 // with the technical detail behind "Details".
 func (u *UI) failed(err error) {
-	u.notice(problemText(err), err)
+	u.notice(problemLine(err), err)
 }
 
 // problemText words an error from the desk in the person's language: a

@@ -1,6 +1,9 @@
 package app
 
 import (
+	"errors"
+	"prava/casework"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	fynestorage "fyne.io/fyne/v2/storage"
@@ -58,6 +61,18 @@ func problemLabel() *widget.Label {
 // showProblem puts why a change was refused into a page's problem line,
 // in the person's language.
 func showProblem(l *widget.Label, err error) {
-	l.SetText(problemText(err))
+	l.SetText(problemLine(err))
 	l.Show()
+}
+
+// problemLine is problemText with the desk's detail on a second line where
+// the detail names what exactly is missing or which right comes closest:
+// the person needs it to act, not only behind "Details".
+func problemLine(err error) string {
+	text := problemText(err)
+	var p *casework.Problem
+	if errors.As(err, &p) && (p.Code == "incomplete" || p.Code == "not_granted") {
+		text += "\n" + p.Msg
+	}
+	return text
 }

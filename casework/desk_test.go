@@ -664,3 +664,19 @@ func TestNoEmailNoElectronicLetter(t *testing.T) {
 		t.Errorf("an e-mail letter with no e-mail of one's own: %v", err)
 	}
 }
+
+// TestRussianLetterNeedsTheDocument: a letter under 152-FZ carries the
+// identity document; without it the refusal says so, by its own code.
+func TestRussianLetterNeedsTheDocument(t *testing.T) {
+	k, _, _ := newDesk(t)
+	src := readSeed(t, "001_a66e4632f88529cc.txt") // NETRACK, RU
+	c, err := k.AddCompany(CompanyFromPolicy(src, policy.Analyze(src.Text), testDay), false, src.Location)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = k.WriteRequests(c.ID, []Draft{{Kind: law.Access, Contact: -1, Date: testDay}})
+	var p *Problem
+	if !errors.As(err, &p) || p.Code != "id_document" || !errors.Is(err, letters.ErrProfile) {
+		t.Errorf("a Russian letter without the document: %v", err)
+	}
+}

@@ -247,6 +247,9 @@ func followUp(d *storage.Data, requestID string, kind law.Kind, refusal letters.
 // compose writes the letter and its PDF and fills the request record.
 func compose(r letters.Input, record storage.Request) (Written, error) {
 	l, err := letters.Compose(r)
+	if errors.Is(err, letters.ErrIDDocument) {
+		return Written{}, &Problem{Field: "profile", Code: "id_document", Msg: err.Error(), Err: letters.ErrProfile}
+	}
 	if errors.Is(err, letters.ErrProfile) {
 		// The person can mend this: the profile lacks what the letter
 		// needs (an identity document the law asks for, an address).

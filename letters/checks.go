@@ -1,6 +1,7 @@
 package letters
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -98,6 +99,10 @@ var (
 	idIssuedRe = regexp.MustCompile(`(?i)(выдан|видан|issued)\p{L}*`)
 )
 
+// ErrIDDocument is wrapped (beside ErrProfile) by every refusal of a
+// letter for want of the identity document the law asks it to carry.
+var ErrIDDocument = errors.New("identity document")
+
 // checkIDDocument makes sure a letter that must carry the identity
 // document does, with what the law asks of it: 152-FZ Art. 14 part 3 asks
 // for the document's number, its date of issue and its issuer; 2297-VI
@@ -111,7 +116,7 @@ func checkIDDocument(v *view, doc string) error {
 	switch v.Regime {
 	case "RU":
 		if doc == "" {
-			return fmt.Errorf("%w: 152-FZ Art. 14 part 3 asks a request to carry the identity document: add id_document (passport series and number, date of issue, issuer) to the profile", ErrProfile)
+			return fmt.Errorf("%w: %w: 152-FZ Art. 14 part 3 asks a request to carry the identity document: add id_document (passport series and number, date of issue, issuer) to the profile", ErrProfile, ErrIDDocument)
 		}
 		var lacks []string
 		if !idNumberRe.MatchString(doc) {
@@ -124,11 +129,11 @@ func checkIDDocument(v *view, doc string) error {
 			lacks = append(lacks, "who issued it (\"выдан …\")")
 		}
 		if len(lacks) > 0 {
-			return fmt.Errorf("%w: id_document %q lacks %s; 152-FZ Art. 14 part 3 asks for the number, the date of issue and the issuer, for example \"паспорт 45 10 123456, выдан 01.02.2010 ОУФМС России по г. Москве\"", ErrProfile, doc, strings.Join(lacks, " and "))
+			return fmt.Errorf("%w: %w: id_document %q lacks %s; 152-FZ Art. 14 part 3 asks for the number, the date of issue and the issuer, for example \"паспорт 45 10 123456, выдан 01.02.2010 ОУФМС России по г. Москве\"", ErrProfile, ErrIDDocument, doc, strings.Join(lacks, " and "))
 		}
 	case "UA":
 		if doc == "" {
-			return fmt.Errorf("%w: Law 2297-VI Art. 16 part 4 asks an access request for the identity document's details: add id_document (type, series and number, date of issue, issuer) to the profile", ErrProfile)
+			return fmt.Errorf("%w: %w: Law 2297-VI Art. 16 part 4 asks an access request for the identity document's details: add id_document (type, series and number, date of issue, issuer) to the profile", ErrProfile, ErrIDDocument)
 		}
 	}
 	return nil
