@@ -74,6 +74,7 @@ func (u *UI) showAddCompany() {
 	pasted.SetPlaceHolder(T("add.paste_hint"))
 	pasted.Wrapping = fyne.TextWrapWord
 	pasted.SetMinRowsVisible(12)
+	u.watchEdits(pasted)
 	readPasted := widget.NewButton(T("add.read"), func() {
 		text := pasted.Text
 		read(T("add.reading"), func(context.Context) (policy.Source, error) {

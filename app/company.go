@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"errors"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -267,8 +269,12 @@ func (u *UI) recheckPolicy(id string) {
 		return
 	}
 	from := widget.NewEntry()
+	// Only a place the policy can be read from again is offered: a pasted
+	// policy is pasted again below.
 	if n := len(c.Policies); n > 0 {
-		from.SetText(c.Policies[n-1].Source)
+		if src := c.Policies[n-1].Source; policy.IsURL(src) || fileExists(src) {
+			from.SetText(src)
+		}
 	}
 	from.SetPlaceHolder(T("company.recheck_hint"))
 	// A policy that was pasted has no place to read it from again: it is
@@ -285,6 +291,10 @@ func (u *UI) recheckPolicy(id string) {
 			}
 			location := strings.TrimSpace(from.Text)
 			text := pasted.Text
+			if location == "" && strings.TrimSpace(text) == "" {
+				u.notice(T("company.recheck_failed"), errors.New(T("company.recheck_nothing")))
+				return
+			}
 			prog := dialog.NewCustomWithoutButtons(T("company.recheck"), busy(T("add.reading")), u.win)
 			prog.Show()
 			var src policy.Source
@@ -427,4 +437,10 @@ func (u *UI) directoryDifferences(c *storage.Company, src policy.Source, f *poli
 		return nil
 	}
 	return directory.Differences(e, casework.CompanyFromPolicy(src, f, u.now().UTC()))
+}
+
+// fileExists reports whether path names a regular file.
+func fileExists(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.Mode().IsRegular()
 }

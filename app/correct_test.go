@@ -289,6 +289,18 @@ func TestKeysAndUnsavedChanges(t *testing.T) {
 	if u.unsaved {
 		t.Error("a saved form still counts as unsaved")
 	}
+	// A review is all unsaved: quitting asks before it is thrown away.
+	addPasted(t, u, seed(t, "003_667823663de3ed12.txt"))
+	u.closeRequested()
+	mustShow(t, u, "Quit without saving?")
+	tap(t, u, "No")
+	// Back from a form with a typed paragraph asks too.
+	u.showWriter("a")
+	entryAfter(t, u, "A paragraph of your own (optional)").SetText("my account: alpha-1")
+	tap(t, u, "Back")
+	mustShow(t, u, "Leave without saving?")
+	tap(t, u, "Yes")
+	mustShow(t, u, "Write a request…")
 }
 
 // TestReviewOffersTheOtherNamedParties: the review lists the other names

@@ -10,8 +10,24 @@ import (
 // backButton is a page's Back button; Esc does the same while the page is
 // shown.
 func (u *UI) backButton(back func()) *widget.Button {
-	u.back = back
-	return widget.NewButtonWithIcon(T("common.back"), theme.NavigateBackIcon(), back)
+	leave := func() { u.leave(back) }
+	u.back = leave
+	return widget.NewButtonWithIcon(T("common.back"), theme.NavigateBackIcon(), leave)
+}
+
+// leave goes where back leads, asking first when the page holds changes
+// not saved yet.
+func (u *UI) leave(back func()) {
+	if !u.unsaved {
+		back()
+		return
+	}
+	dialog.ShowConfirm(T("leave.title"), T("leave.body"), func(ok bool) {
+		if ok {
+			u.unsaved = false
+			back()
+		}
+	}, u.win)
 }
 
 // typedKey handles the keys no widget took: Esc goes back.

@@ -35,6 +35,7 @@ type review struct {
 func (u *UI) showReview(src policy.Source, f *policy.Findings) {
 	r := &review{u: u, src: src, read: f, markings: map[string]*widget.Entry{}}
 	u.openPage(r.view())
+	u.unsaved = true // nothing of a review is kept until it is saved
 }
 
 func (r *review) view() fyne.CanvasObject {
