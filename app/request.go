@@ -204,6 +204,8 @@ func stepText(o casework.Outlook) (string, widget.Importance) {
 		return T("step.remind", args("Date", date, "Days", -o.Days)), widget.DangerImportance
 	case casework.StepWaitReminder:
 		return T("step.wait_reminder", args("Date", date, "Days", o.Days)), widget.WarningImportance
+	case casework.StepAnswered:
+		return T("step.answered", args("Date", date)), widget.SuccessImportance
 	case casework.StepComplain:
 		if o.Due.IsZero() {
 			// Refused: no term ran out, the refusal itself is the ground.

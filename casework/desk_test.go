@@ -347,6 +347,14 @@ func TestUndoAndRefusal(t *testing.T) {
 	if r := k.Data().Request(rid); r.Status != storage.StatusAnswered || len(r.Replies) != 1 {
 		t.Fatalf("after the reply: %+v", r)
 	}
+	// An answer may be partial: the request stays on the board, the person
+	// decides whether it is done.
+	if o := Next(k.Data(), *k.Data().Request(rid), testDay); o.Step != StepAnswered {
+		t.Errorf("after a reply the step is %d, want StepAnswered", o.Step)
+	}
+	if b := Board(k.Data(), testDay); len(b) != 1 || b[0].RequestID != rid {
+		t.Errorf("an answered request left the board: %+v", b)
+	}
 	if err := k.UndoLastEvent(rid); err != nil {
 		t.Fatal(err)
 	}

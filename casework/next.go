@@ -23,6 +23,7 @@ const (
 	StepComplain                 // the reminder's term passed too: complain to the authority
 	StepComplained               // the complaint is out: wait for the authority
 	StepSendFollowUp             // a reminder or complaint is written but not sent
+	StepAnswered                 // the company answered: complete (mark done) or not (answer it)
 )
 
 // Progress of a request: its step, the date that matters for it (the
@@ -53,6 +54,12 @@ func next(d *storage.Data, r storage.Request, now time.Time, reminder, complaint
 	switch {
 	case r.Status == storage.StatusDraft:
 		o.Step = StepSend
+		return o
+	case r.Status == storage.StatusAnswered:
+		// An answer may be partial: the request stays on the board until
+		// the person marks it done or answers the reply.
+		o.Step = StepAnswered
+		o.Due = day(r.Dates.Answered)
 		return o
 	case r.Status == storage.StatusRefused:
 		// A refusal is not the end: the authority hears the complaint.
@@ -129,7 +136,7 @@ func Board(d *storage.Data, now time.Time) []BoardItem {
 	}
 	var items []BoardItem
 	for _, r := range d.Requests {
-		if r.ParentID != "" || (r.Status != storage.StatusDraft && r.Status != storage.StatusRefused && !r.Status.Open()) {
+		if r.ParentID != "" || (r.Status != storage.StatusDraft && r.Status != storage.StatusRefused && r.Status != storage.StatusAnswered && !r.Status.Open()) {
 			continue
 		}
 		fu := latest[r.ID]
@@ -160,6 +167,8 @@ func urgency(o Outlook) int {
 		return 4
 	case StepSend, StepSendFollowUp:
 		return 3
+	case StepAnswered:
+		return 0 // nothing runs late: the person decides
 	}
 	if o.Due.IsZero() {
 		return 0
