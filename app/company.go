@@ -408,6 +408,7 @@ func (u *UI) askMerge(id string) {
 		return
 	}
 	other := widget.NewSelect(names, nil)
+	other.PlaceHolder = T("common.choose")
 	dlg := dialog.NewForm(T("company.merge"), T("company.merge_do"), T("common.cancel"),
 		[]*widget.FormItem{widget.NewFormItem(T("company.merge_which"), other)}, func(ok bool) {
 			i := other.SelectedIndex()

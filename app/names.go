@@ -107,6 +107,7 @@ func newChoice(codes []string, name func(string) string, current string) *choice
 		names[i] = name(c)
 	}
 	c := &choice{Select: widget.NewSelect(names, nil), codes: codes}
+	c.PlaceHolder = T("common.choose")
 	for i, code := range codes {
 		if strings.EqualFold(code, current) {
 			c.SetSelectedIndex(i)
