@@ -409,14 +409,22 @@ func (u *UI) askMerge(id string) {
 	}
 	other := widget.NewSelect(names, nil)
 	other.PlaceHolder = T("common.choose")
+	keep := d.Company(id).Name
+	other.SetSelectedIndex(0) // never an empty choice that closes silently
 	dlg := dialog.NewForm(T("company.merge"), T("company.merge_do"), T("common.cancel"),
-		[]*widget.FormItem{widget.NewFormItem(T("company.merge_which"), other)}, func(ok bool) {
+		[]*widget.FormItem{
+			widget.NewFormItem("", para(T("company.merge_keeps", args("Name", keep)))),
+			widget.NewFormItem(T("company.merge_which"), other),
+		}, func(ok bool) {
 			i := other.SelectedIndex()
 			if !ok || i < 0 {
 				return
 			}
-			gone := ids[i]
-			u.change(func(k *casework.Desk) error { return k.MergeCompanies(id, gone) }, func() { u.showCompany(id) }, nil)
+			gone, goneName := ids[i], names[i]
+			u.change(func(k *casework.Desk) error { return k.MergeCompanies(id, gone) }, func() {
+				u.showCompany(id)
+				u.toast(T("company.merged", args("Name", goneName)))
+			}, nil)
 		}, u.win)
 	dlg.Resize(fyne.NewSize(560, 0))
 	dlg.Show()

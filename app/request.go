@@ -391,17 +391,23 @@ func (u *UI) eventsView(r *storage.Request) fyne.CanvasObject {
 	var rows []fyne.CanvasObject
 	if r.Dates.Sent.IsZero() {
 		// How it actually went: a letter written for e-mail may be posted.
-		channels := []law.Channel{law.ByEmail, law.ByPost}
-		channel := widget.NewSelect([]string{T("contact.email"), T("contact.post")}, nil)
-		channel.SetSelectedIndex(0)
-		if r.Channel == law.ByPost {
-			channel.SetSelectedIndex(1)
+		channels := []law.Channel{law.ByEmail, law.ByPost, law.ByWebForm}
+		channel := widget.NewSelect([]string{T("contact.email"), T("contact.post"), T("contact.web form")}, nil)
+		// The registered-mail number is asked only for a letter by post.
+		trackingField := field(T("request.tracking"), tracking)
+		channel.OnChanged = func(string) {
+			if channels[max(channel.SelectedIndex(), 0)] == law.ByPost {
+				trackingField.Show()
+			} else {
+				trackingField.Hide()
+			}
 		}
+		channel.SetSelectedIndex(max(slices.Index(channels, r.Channel), 0))
 		sent := btn("event.sent", casework.EventSent, func() casework.Detail {
 			return casework.Detail{Tracking: tracking.Text, Channel: channels[max(channel.SelectedIndex(), 0)]}
 		})
 		sent.Importance = widget.HighImportance
-		rows = append(rows, field(T("request.channel"), channel), field(T("request.tracking"), tracking), buttons(sent))
+		rows = append(rows, field(T("request.channel"), channel), trackingField, buttons(sent))
 	} else {
 		rows = append(rows,
 			container.NewAdaptiveGrid(2,

@@ -104,7 +104,7 @@ func TestRequestEndToEnd(t *testing.T) {
 	entryAfter(t, u, "On").SetText("2026-11-23")
 	var channel *widget.Select
 	walk(u, func(o fyne.CanvasObject) {
-		if s, ok := o.(*widget.Select); ok && len(s.Options) == 2 && s.Options[1] == "Post" {
+		if s, ok := o.(*widget.Select); ok && len(s.Options) == 3 && s.Options[1] == "Post" {
 			channel = s
 		}
 	})
@@ -270,7 +270,7 @@ func TestSentByPostInstead(t *testing.T) {
 	u.showWriter("c")
 	tap(t, u, "Write the letters")
 	walk(u, func(o fyne.CanvasObject) {
-		if s, ok := o.(*widget.Select); ok && len(s.Options) == 2 && s.Options[1] == "Post" {
+		if s, ok := o.(*widget.Select); ok && len(s.Options) == 3 && s.Options[1] == "Post" {
 			s.SetSelected("Post")
 		}
 	})

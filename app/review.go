@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"prava/casework"
@@ -198,14 +199,21 @@ func (u *UI) offerExisting(err error, problem *widget.Label, again func()) {
 		return
 	}
 	existing := dup.Existing.ID
-	d := dialog.NewCustomConfirm(T("review.duplicate_title"), T("review.duplicate_open"), T("review.duplicate_again"),
-		para(T("problem.duplicate", args("Name", dup.Existing.Name))), func(open bool) {
-			if open {
-				u.showCompany(existing)
-			} else {
-				again()
-			}
-		}, u.win)
+	var d dialog.Dialog
+	open := widget.NewButtonWithIcon(T("review.duplicate_open"), theme.NavigateNextIcon(), func() {
+		d.Hide()
+		u.showCompany(existing)
+	})
+	open.Importance = widget.HighImportance
+	addAgain := widget.NewButtonWithIcon(T("review.duplicate_again"), theme.ContentAddIcon(), func() {
+		d.Hide()
+		again()
+	})
+	cancel := widget.NewButtonWithIcon(T("common.cancel"), theme.CancelIcon(), func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(T("review.duplicate_title"), container.NewVBox(
+		para(T("problem.duplicate", args("Name", dup.Existing.Name))),
+		container.NewHBox(cancel, addAgain, open),
+	), u.win)
 	d.Show()
 }
 
