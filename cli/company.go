@@ -203,11 +203,11 @@ func runCompany(args []string, global string, stdin io.Reader, stdout, stderr io
 		}
 		defer v.Close()
 		desk := casework.NewDesk(v, nil)
-		c := desk.Data().Company(id)
-		if c == nil {
-			return fail(fmt.Errorf("no company %q in the vault; list them with \"prava company list\"", id))
+		name := ""
+		if c := desk.Data().Company(id); c != nil {
+			name = c.Name
 		}
-		name := c.Name
+		// The desk refuses an unknown ID, saying how to list them.
 		if err := desk.DeleteCompany(id); err != nil {
 			return fail(err)
 		}

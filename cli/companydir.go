@@ -20,13 +20,9 @@ func addFromDirectory(vf vaultFlags, slug string, again bool, stdin io.Reader, s
 		fmt.Fprintf(stderr, "prava company add: %v\n", err)
 		return exitError
 	}
-	dir, err := directory.Default()
+	dir, e, err := knownCompany(slug)
 	if err != nil {
 		return fail(err)
-	}
-	e, ok := dir.Lookup(slug)
-	if !ok {
-		return fail(fmt.Errorf("no company %q in the directory: find its slug with \"prava directory search NAME\"", slug))
 	}
 	v, err := vf.openCompanies(newLines(stdin))
 	if err != nil {

@@ -185,14 +185,9 @@ func runDirectoryShow(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	d, err := directory.Default()
+	d, e, err := knownCompany(words[0])
 	if err != nil {
 		fmt.Fprintln(stderr, "prava directory show:", err)
-		return exitError
-	}
-	e, ok := d.Lookup(words[0])
-	if !ok {
-		fmt.Fprintf(stderr, "prava directory show: no company has the slug %q: find it with prava directory search NAME\n", words[0])
 		return exitError
 	}
 	choice := directory.Law(e, *country)
@@ -293,4 +288,18 @@ func nonNil(ss []string) []string {
 		return []string{}
 	}
 	return ss
+}
+
+// knownCompany is the directory and its company with slug, or an error
+// that says how to find the slug.
+func knownCompany(slug string) (*directory.Directory, *directory.Entry, error) {
+	d, err := directory.Default()
+	if err != nil {
+		return nil, nil, err
+	}
+	e, ok := d.Lookup(slug)
+	if !ok {
+		return nil, nil, fmt.Errorf("no company has the slug %q in the directory: find it with \"prava directory search NAME\"", slug)
+	}
+	return d, e, nil
 }

@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"prava/casework"
-	"prava/directory"
 	"prava/law"
 	"prava/letters"
 	"prava/policy"
@@ -128,13 +127,9 @@ func runLetter(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	choice := casework.LetterChoice{Kind: kind, Lang: *langArg, To: *toArg, Law: *lawArg, Date: day}
 	var req letters.Input
 	if *dirArg != "" {
-		dir, err := directory.Default()
+		dir, e, err := knownCompany(*dirArg)
 		if err != nil {
 			return fail(err)
-		}
-		e, ok := dir.Lookup(*dirArg)
-		if !ok {
-			return fail(fmt.Errorf("no company %q in the directory: find its slug with \"prava directory search NAME\"", *dirArg))
 		}
 		if req, err = casework.LetterToCompany(dir.Prefill(e, "", day), profile, choice); err != nil {
 			return fail(err)

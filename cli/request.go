@@ -52,11 +52,11 @@ func runRequest(args []string, global string, stdin io.Reader, stdout, stderr io
 	defer v.Close()
 	desk := casework.NewDesk(v, nil)
 	if cmd == "delete" {
-		r := desk.Data().Request(id)
-		if r == nil {
-			return fail(fmt.Errorf("no request %q in the vault; list them with \"prava request list\"", id))
+		ref := ""
+		if r := desk.Data().Request(id); r != nil {
+			ref = r.Reference
 		}
-		ref := r.Reference
+		// The desk refuses an unknown ID, saying how to list them.
 		if err := desk.DeleteRequest(id); err != nil {
 			return fail(err)
 		}
