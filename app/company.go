@@ -433,16 +433,8 @@ func (u *UI) askMerge(id string) {
 // directoryDifferences lists where a company added from the directory and
 // its policy, read now, disagree; nil for a company not from the directory.
 func (u *UI) directoryDifferences(c *storage.Company, src policy.Source, f *policy.Findings) []directory.Difference {
-	slug, _, ok := directory.FromDirectory(*c)
-	if !ok {
-		return nil
-	}
-	dir := knownCompanies()
-	if dir == nil {
-		return nil
-	}
-	e, found := dir.Lookup(slug)
-	if !found {
+	e := directoryEntry(c)
+	if e == nil {
 		return nil
 	}
 	return directory.Differences(e, casework.CompanyFromPolicy(src, f, u.now().UTC()))

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -51,20 +52,47 @@ func directoryPath() string {
 	return filepath.Join(dir, "prava", "directory.bin")
 }
 
+// updatedOnce guards the one look at the updated directory's file.
+var updatedOnce sync.Once
+
 // knownCompanies is the directory of known companies, the updated one
 // when the person has loaded a newer snapshot; nil when none can be read.
+// The updated file is looked at once a run (OpenNewest makes the newer one
+// the default, as updateDirectory does for a new snapshot), not at every
+// page that shows the directory.
 func knownCompanies() *directory.Directory {
-	if p := directoryPath(); p != "" {
-		if d, err := directory.OpenNewest(p); err == nil {
-			return d
+	updatedOnce.Do(func() {
+		if p := directoryPath(); p != "" {
+			if _, err := directory.OpenNewest(p); err != nil {
+				fyne.LogError("reading the updated directory of companies", err)
+			}
 		}
-	}
+	})
 	d, err := directory.Default()
 	if err != nil {
 		fyne.LogError("reading the directory of companies", err)
 		return nil
 	}
 	return d
+}
+
+// directoryEntry is the directory's record of a company added from it;
+// nil for a company read from its policy, or one the directory no longer
+// has.
+func directoryEntry(c *storage.Company) *directory.Entry {
+	slug, _, ok := directory.FromDirectory(*c)
+	if !ok {
+		return nil
+	}
+	dir := knownCompanies()
+	if dir == nil {
+		return nil
+	}
+	e, found := dir.Lookup(slug)
+	if !found {
+		return nil
+	}
+	return e
 }
 
 // directorySearch is the "known companies" part of the add page: a search

@@ -263,16 +263,8 @@ var errNoKind = errors.New("no kind chosen")
 // identify the person, that the profile does not answer: what the writer
 // asks the person to fill in.
 func (u *UI) askedDetails(c *storage.Company) []string {
-	slug, _, ok := directory.FromDirectory(*c)
-	if !ok {
-		return nil
-	}
-	dir := knownCompanies()
-	if dir == nil {
-		return nil
-	}
-	e, found := dir.Lookup(slug)
-	if !found {
+	e := directoryEntry(c)
+	if e == nil {
 		return nil
 	}
 	p := u.data().Profile
