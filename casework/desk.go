@@ -78,7 +78,9 @@ const (
 func (k *Desk) update(change func(d *storage.Data) error) error {
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	if err := k.vault.Update(change); err != nil {
+	// The snapshot readers hold is the data as it is now: it is the way
+	// back if the change fails, so the change itself copies nothing.
+	if err := k.vault.UpdateFrom(k.view.Load(), change); err != nil {
 		return err
 	}
 	k.publish()
