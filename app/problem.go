@@ -97,7 +97,12 @@ func (u *UI) toast(text string) {
 	l := u.statusLine()
 	l.SetText(text)
 	l.Show()
-	time.AfterFunc(toastTime, func() {
+	// One timer at a time, stopped when the window closes: a timer left
+	// running would touch a status line that is gone.
+	if u.toastTimer != nil {
+		u.toastTimer.Stop()
+	}
+	u.toastTimer = time.AfterFunc(toastTime, func() {
 		fyne.Do(func() {
 			if l.Text == text {
 				l.SetText("")

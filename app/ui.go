@@ -52,6 +52,7 @@ type UI struct {
 	keys           fyne.ShortcutHandler // the window's shortcuts
 	focusOnShow    fyne.Focusable       // what a page just built wants focused once shown
 	status         *widget.Label        // the line under every screen for confirmations (see toast)
+	toastTimer     *time.Timer          // clears the status line; stopped by Close
 	back           func()               // what Esc does on the page shown; nil on none
 	unsaved        bool                 // a form on screen holds changes not saved yet
 	temps          []string             // folders of letters opened to print, removed on Close
@@ -109,6 +110,9 @@ func (u *UI) Close() {
 		os.RemoveAll(dir)
 	}
 	u.temps = nil
+	if u.toastTimer != nil {
+		u.toastTimer.Stop()
+	}
 	if u.ticker != nil {
 		u.ticker.Stop()
 		close(u.stopTicker)
