@@ -3,13 +3,12 @@ package app
 import (
 	"fmt"
 	"path/filepath"
+	"prava/record"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/test"
-
-	"prava/storage"
 )
 
 // bigVault writes a vault with 10,000 companies and 50,000 requests (each
@@ -18,21 +17,21 @@ func bigVault(b *testing.B) string {
 	b.Helper()
 	path := filepath.Join(b.TempDir(), "big.vault")
 	letter := strings.Repeat("Прошу надати копію моїх персональних даних, мету обробки, одержувачів і строк зберігання. ", 25)
-	newVault(b, path, func(d *storage.Data) {
-		d.Profile = storage.Profile{Name: "Olena Petrenko", Email: "olena@example.org"}
+	newVault(b, path, func(d *record.Data) {
+		d.Profile = record.Profile{Name: "Olena Petrenko", Email: "olena@example.org"}
 		for i := range 10_000 {
 			id := fmt.Sprintf("c%05d", i)
-			d.Companies = append(d.Companies, storage.Company{
+			d.Companies = append(d.Companies, record.Company{
 				ID: id, Name: "Company " + id, LegalName: "ТОВ «Компанія " + id + "»", Jurisdiction: "UA", Language: "uk",
-				Contacts: []storage.Contact{{Kind: storage.ContactEmail, Value: "privacy@" + id + ".example"}, {Kind: storage.ContactPost, Value: "01001, м. Київ, вул. Хрещатик, 22"}},
+				Contacts: []record.Contact{{Kind: record.ByEmail, Value: "privacy@" + id + ".example"}, {Kind: record.ByPost, Value: "01001, м. Київ, вул. Хрещатик, 22"}},
 			})
 			for j := range 5 {
-				r := storage.Request{
+				r := record.Request{
 					ID: fmt.Sprintf("%s-%d", id, j), CompanyID: id, Kind: "access", Law: "UA", Channel: "email",
-					Status: storage.StatusDone, LetterText: storage.NewText(fmt.Sprintf("%s %d\n%s", id, j, letter)),
+					Status: record.StatusDone, LetterText: record.NewText(fmt.Sprintf("%s %d\n%s", id, j, letter)),
 				}
 				if j == 0 {
-					r.Status, r.Dates.Sent = storage.StatusSent, today.AddDate(0, 0, -i%60)
+					r.Status, r.Dates.Sent = record.StatusSent, today.AddDate(0, 0, -i%60)
 				}
 				d.Requests = append(d.Requests, r)
 			}
@@ -110,7 +109,7 @@ func BenchmarkEditOnBigVault(b *testing.B) {
 			n++
 			note := fmt.Sprint("note ", n)
 			start := time.Now()
-			u.editCompany(id, func(c *storage.Company) { c.Notes = note }, func() { u.showCompany(id) })
+			u.editCompany(id, func(c *record.Company) { c.Notes = note }, func() { u.showCompany(id) })
 			dispatched := time.Since(start)
 			u.pending.Wait() // the save, in the background
 			saved := time.Since(start)

@@ -5,7 +5,7 @@ import (
 	"os"
 
 	"prava/casework"
-	"prava/storage"
+	"prava/record"
 )
 
 // change runs a change through the desk off the UI goroutine, so that the
@@ -20,7 +20,7 @@ func (u *UI) change(do func(k *casework.Desk) error, done func(), fail func(erro
 		return
 	}
 	var err error
-	var snap *storage.Data
+	var snap *record.Data
 	var byCompany map[string][]int
 	shown := u.shown
 	u.background(func() {

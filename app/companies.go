@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"prava/casework"
-	"prava/storage"
+	"prava/record"
 )
 
 // companyList is the searchable list of companies. Only the rows on
@@ -37,7 +37,7 @@ type companyIndex struct {
 
 // indexCompanies builds the search's index; it may run off the UI
 // goroutine.
-func indexCompanies(cs []storage.Company) companyIndex {
+func indexCompanies(cs []record.Company) companyIndex {
 	ix := companyIndex{keys: make([]string, len(cs)), order: make([]int, len(cs))}
 	for i := range cs {
 		ix.order[i] = i
@@ -152,7 +152,7 @@ func (l *companyList) filter() {
 }
 
 // companySubtitle is the line under a company's name in the list.
-func companySubtitle(c *storage.Company) string {
+func companySubtitle(c *record.Company) string {
 	parts := []string{}
 	if c.LegalName != "" && c.LegalName != c.Name {
 		parts = append(parts, c.LegalName)

@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"prava/record"
 	"slices"
 	"strings"
 	"testing"
@@ -16,21 +17,19 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-
-	"prava/storage"
 )
 
 // homeUI opens a vault with a profile, on the companies list.
-func homeUI(t *testing.T, fill func(d *storage.Data)) *UI {
+func homeUI(t *testing.T, fill func(d *record.Data)) *UI {
 	t.Helper()
 	return homeUIAt(t, filepath.Join(t.TempDir(), "v.vault"), fill)
 }
 
 // homeUIAt is homeUI with the vault at path.
-func homeUIAt(t *testing.T, path string, fill ...func(d *storage.Data)) *UI {
+func homeUIAt(t *testing.T, path string, fill ...func(d *record.Data)) *UI {
 	t.Helper()
-	newVault(t, path, func(d *storage.Data) {
-		d.Profile = storage.Profile{Name: "Olena Petrenko", Address: "vul. Khreshchatyk 1, Kyiv", Email: "olena@example.org"}
+	newVault(t, path, func(d *record.Data) {
+		d.Profile = record.Profile{Name: "Olena Petrenko", Address: "vul. Khreshchatyk 1, Kyiv", Email: "olena@example.org"}
 		for _, f := range fill {
 			if f != nil {
 				f(d)
@@ -83,9 +82,9 @@ func TestAddCompanyFromEverySeed(t *testing.T) {
 		var emails, posts []string
 		for _, ct := range c.Contacts {
 			switch ct.Kind {
-			case storage.ContactEmail:
+			case record.ByEmail:
 				emails = append(emails, ct.Value)
-			case storage.ContactPost:
+			case record.ByPost:
 				posts = append(posts, ct.Value)
 			}
 		}
@@ -135,7 +134,7 @@ func TestReviewEditsAFinding(t *testing.T) {
 	if c.Name != "Lantrace" || c.LegalName != "TOV \"Lantrace\"" {
 		t.Errorf("edits not kept: %q / %q", c.Name, c.LegalName)
 	}
-	if !slices.Contains(c.Contacts, storage.Contact{Kind: storage.ContactPost, Value: "vul. Naukova 7, Lviv, 79060"}) {
+	if !slices.Contains(c.Contacts, record.Contact{Kind: record.ByPost, Value: "vul. Naukova 7, Lviv, 79060"}) {
 		t.Errorf("the added address is not a contact: %+v", c.Contacts)
 	}
 	// The snapshot keeps what the reader found, not the edits.
@@ -145,9 +144,9 @@ func TestReviewEditsAFinding(t *testing.T) {
 }
 
 func TestDeleteCompany(t *testing.T) {
-	u := homeUI(t, func(d *storage.Data) {
-		d.Companies = []storage.Company{{ID: "a", Name: "Alpha"}, {ID: "b", Name: "Beta"}}
-		d.Requests = []storage.Request{{ID: "r", CompanyID: "a", Kind: "access", Status: storage.StatusDraft}}
+	u := homeUI(t, func(d *record.Data) {
+		d.Companies = []record.Company{{ID: "a", Name: "Alpha"}, {ID: "b", Name: "Beta"}}
+		d.Requests = []record.Request{{ID: "r", CompanyID: "a", Kind: "access", Status: record.StatusDraft}}
 	})
 	u.showCompany("a")
 	tap(t, u, "Delete")
@@ -265,14 +264,14 @@ func selectTab(t *testing.T, u *UI, title string) {
 }
 
 func TestCompanyListTenThousand(t *testing.T) {
-	u := homeUI(t, func(d *storage.Data) {
+	u := homeUI(t, func(d *record.Data) {
 		for i := range 10000 {
-			d.Companies = append(d.Companies, storage.Company{ID: fmt.Sprint(i), Name: fmt.Sprintf("Company %05d", i), Jurisdiction: "EU-LV"})
+			d.Companies = append(d.Companies, record.Company{ID: fmt.Sprint(i), Name: fmt.Sprintf("Company %05d", i), Jurisdiction: "EU-LV"})
 		}
 		d.Companies[1234].Name = "Zebra Žvaigždė"
 		d.Requests = append(d.Requests,
-			storage.Request{ID: "late", CompanyID: "7", Kind: "access", Law: "EU-LV", Channel: "email", Status: storage.StatusSent, Dates: storage.Dates{Sent: today.AddDate(0, -2, 0)}},
-			storage.Request{ID: "wait", CompanyID: "0", Kind: "access", Law: "EU-LV", Channel: "email", Status: storage.StatusSent, Dates: storage.Dates{Sent: today.AddDate(0, 0, -3)}},
+			record.Request{ID: "late", CompanyID: "7", Kind: "access", Law: "EU-LV", Channel: "email", Status: record.StatusSent, Dates: record.Dates{Sent: today.AddDate(0, -2, 0)}},
+			record.Request{ID: "wait", CompanyID: "0", Kind: "access", Law: "EU-LV", Channel: "email", Status: record.StatusSent, Dates: record.Dates{Sent: today.AddDate(0, 0, -3)}},
 		)
 	})
 	l := u.home.companies
@@ -316,8 +315,8 @@ func TestShortcuts(t *testing.T) {
 }
 
 func TestFailedSaveChangesNothing(t *testing.T) {
-	u := homeUI(t, func(d *storage.Data) {
-		d.Companies = []storage.Company{{ID: "a", Name: "Alpha"}}
+	u := homeUI(t, func(d *record.Data) {
+		d.Companies = []record.Company{{ID: "a", Name: "Alpha"}}
 	})
 	before, _ := os.ReadFile(u.path)
 	restore := breakSaves(t, u)

@@ -18,7 +18,7 @@ import (
 	"prava/casework"
 	"prava/directory"
 	"prava/policy"
-	"prava/storage"
+	"prava/record"
 )
 
 // requestKinds are the first letters a person writes, in the order the
@@ -54,7 +54,7 @@ func (u *UI) showCompany(id string) {
 }
 
 // companyFacts is the line of facts under a company's name.
-func companyFacts(c *storage.Company) string {
+func companyFacts(c *record.Company) string {
 	facts := []string{}
 	if c.LegalName != "" {
 		facts = append(facts, c.LegalName)
@@ -78,15 +78,15 @@ func companyFacts(c *storage.Company) string {
 
 // editCompany changes a copy of the company through edit and saves it
 // through the desk; then done runs (or the person is told why not).
-func (u *UI) editCompany(id string, edit func(c *storage.Company), done func()) {
+func (u *UI) editCompany(id string, edit func(c *record.Company), done func()) {
 	u.change(func(k *casework.Desk) error {
-		return k.EditCompany(id, func(c *storage.Company) error { edit(c); return nil })
+		return k.EditCompany(id, func(c *record.Company) error { edit(c); return nil })
 	}, done, nil)
 }
 
 // contactsCard lists the company's contacts, lets the person add or
 // remove one, and choose which to use for each kind of request.
-func (u *UI) contactsCard(c *storage.Company) fyne.CanvasObject {
+func (u *UI) contactsCard(c *record.Company) fyne.CanvasObject {
 	id := c.ID
 	rows := container.NewVBox()
 	if len(c.Contacts) == 0 {
@@ -104,7 +104,7 @@ func (u *UI) contactsCard(c *storage.Company) fyne.CanvasObject {
 		kind := widget.NewLabelWithStyle(T("contact."+string(ct.Kind)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		rows.Add(container.NewBorder(nil, nil, kind, remove, value))
 	}
-	kinds := []storage.ContactKind{storage.ContactEmail, storage.ContactPost, storage.ContactWebForm, storage.ContactPhone}
+	kinds := []record.Channel{record.ByEmail, record.ByPost, record.ByWebForm, record.ByPhone}
 	kindNames := make([]string, len(kinds))
 	for i, k := range kinds {
 		kindNames[i] = T("contact." + string(k))
@@ -128,7 +128,7 @@ func (u *UI) contactsCard(c *storage.Company) fyne.CanvasObject {
 		if v == "" {
 			return
 		}
-		ct := storage.Contact{Kind: kinds[max(newKind.SelectedIndex(), 0)], Value: v}
+		ct := record.Contact{Kind: kinds[max(newKind.SelectedIndex(), 0)], Value: v}
 		u.change(func(k *casework.Desk) error { return k.AddContact(id, ct) }, func() { u.showCompany(id) }, func(err error) {
 			showProblem(contactProblem, err)
 		})
@@ -163,7 +163,7 @@ func (u *UI) contactsCard(c *storage.Company) fyne.CanvasObject {
 }
 
 // promiseCard shows what the company promised and the markings it wants.
-func (u *UI) promiseCard(c *storage.Company) fyne.CanvasObject {
+func (u *UI) promiseCard(c *record.Company) fyne.CanvasObject {
 	id := c.ID
 	days := widget.NewEntry()
 	if c.PromisedDays > 0 {
@@ -180,7 +180,7 @@ func (u *UI) promiseCard(c *storage.Company) fyne.CanvasObject {
 				return
 			}
 		}
-		u.editCompany(id, func(c *storage.Company) { c.PromisedDays = n }, func() { status.SetText(T("common.saved")) })
+		u.editCompany(id, func(c *record.Company) { c.PromisedDays = n }, func() { status.SetText(T("common.saved")) })
 	})
 	rows := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(T("review.days")), container.NewHBox(save, status), days),
@@ -195,7 +195,7 @@ func (u *UI) promiseCard(c *storage.Company) fyne.CanvasObject {
 }
 
 // notesCard keeps the person's own notes on the company.
-func (u *UI) notesCard(c *storage.Company) fyne.CanvasObject {
+func (u *UI) notesCard(c *record.Company) fyne.CanvasObject {
 	id := c.ID
 	notes := widget.NewMultiLineEntry()
 	notes.SetText(c.Notes)
@@ -205,14 +205,14 @@ func (u *UI) notesCard(c *storage.Company) fyne.CanvasObject {
 	status := widget.NewLabel("")
 	save := widget.NewButton(T("common.save"), func() {
 		text := notes.Text
-		u.editCompany(id, func(c *storage.Company) { c.Notes = text }, func() { u.saved(); status.SetText(T("common.saved")) })
+		u.editCompany(id, func(c *record.Company) { c.Notes = text }, func() { u.saved(); status.SetText(T("common.saved")) })
 	})
 	return section(T("company.notes"), notes, container.NewHBox(save, status))
 }
 
 // requestsCard lists the letters written to the company, each opening
 // its page, and offers to write new ones.
-func (u *UI) requestsCard(c *storage.Company) fyne.CanvasObject {
+func (u *UI) requestsCard(c *record.Company) fyne.CanvasObject {
 	id := c.ID
 	write := widget.NewButtonWithIcon(T("company.write"), theme.MailComposeIcon(), func() { u.showWriter(id) })
 	write.Importance = widget.HighImportance
@@ -432,7 +432,7 @@ func (u *UI) askMerge(id string) {
 
 // directoryDifferences lists where a company added from the directory and
 // its policy, read now, disagree; nil for a company not from the directory.
-func (u *UI) directoryDifferences(c *storage.Company, src policy.Source, f *policy.Findings) []directory.Difference {
+func (u *UI) directoryDifferences(c *record.Company, src policy.Source, f *policy.Findings) []directory.Difference {
 	e := directoryEntry(c)
 	if e == nil {
 		return nil

@@ -13,7 +13,7 @@ import (
 	"prava/casework"
 	"prava/law"
 	"prava/policy"
-	"prava/storage"
+	"prava/record"
 )
 
 // showCompanyEdit is the page where a person corrects a stored company's
@@ -75,7 +75,7 @@ func (u *UI) showCompanyEdit(id string) {
 			refused(problems["name"], &casework.Problem{Field: "name", Code: "empty"})
 			return
 		}
-		edit := func(c *storage.Company) error {
+		edit := func(c *record.Company) error {
 			c.Name, c.LegalName, c.Registration = title.Text, legal.Text, registration.Text
 			c.Website, c.Jurisdiction, c.Language = strings.TrimSpace(website.Text), law.Code(lawSel.Code()), lang.Code()
 			c.Markings = map[string]string{}

@@ -9,7 +9,7 @@ import (
 
 	"prava/directory"
 	"prava/policy"
-	"prava/storage"
+	"prava/record"
 )
 
 // selectWithOption finds the visible select that offers option.
@@ -36,9 +36,9 @@ func selectWithOption(t *testing.T, u *UI, option string) *widget.Select {
 // it, the company's Edit page offers the laws by name, and the letter is
 // then written under the law chosen.
 func TestCorrectTheLawAfterSaving(t *testing.T) {
-	u := homeUI(t, func(d *storage.Data) {
-		d.Profile = storage.Profile{Name: "Olena Petrenko", Email: "olena@example.org", Address: "Brīvības iela 1, Rīga, LV-1010"}
-		d.Companies = []storage.Company{{ID: "c", Name: "Alpha", Contacts: []storage.Contact{{Kind: storage.ContactEmail, Value: "privacy@alpha.lv"}}}}
+	u := homeUI(t, func(d *record.Data) {
+		d.Profile = record.Profile{Name: "Olena Petrenko", Email: "olena@example.org", Address: "Brīvības iela 1, Rīga, LV-1010"}
+		d.Companies = []record.Company{{ID: "c", Name: "Alpha", Contacts: []record.Contact{{Kind: record.ByEmail, Value: "privacy@alpha.lv"}}}}
 	})
 	u.showWriter("c")
 	tap(t, u, "Write the letters")
@@ -69,8 +69,8 @@ func TestCorrectTheLawAfterSaving(t *testing.T) {
 // TestEditRefusesBadFacts: an empty name is refused beside the field and
 // nothing is stored.
 func TestEditRefusesBadFacts(t *testing.T) {
-	u := homeUI(t, func(d *storage.Data) {
-		d.Companies = []storage.Company{{ID: "c", Name: "Alpha", Jurisdiction: "EU-LV"}}
+	u := homeUI(t, func(d *record.Data) {
+		d.Companies = []record.Company{{ID: "c", Name: "Alpha", Jurisdiction: "EU-LV"}}
 	})
 	u.showCompanyEdit("c")
 	entryAfter(t, u, "Name").SetText("  ")
@@ -110,10 +110,10 @@ func TestDuplicateCompanyIsOffered(t *testing.T) {
 // complaint; the last event can be undone; a request written by mistake
 // can be deleted; the list says a written letter is not sent.
 func TestRefusalUndoDelete(t *testing.T) {
-	u := homeUI(t, func(d *storage.Data) {
-		d.Profile = storage.Profile{Name: "Olena Petrenko", Email: "olena@example.org", Country: "LV"}
-		d.Companies = []storage.Company{{ID: "c", Name: "Alpha", Jurisdiction: "EU-LV", Language: "lv",
-			Contacts: []storage.Contact{{Kind: storage.ContactEmail, Value: "privacy@alpha.lv"}}}}
+	u := homeUI(t, func(d *record.Data) {
+		d.Profile = record.Profile{Name: "Olena Petrenko", Email: "olena@example.org", Country: "LV"}
+		d.Companies = []record.Company{{ID: "c", Name: "Alpha", Jurisdiction: "EU-LV", Language: "lv",
+			Contacts: []record.Contact{{Kind: record.ByEmail, Value: "privacy@alpha.lv"}}}}
 	})
 	u.showWriter("c")
 	tap(t, u, "Write the letters")
@@ -127,7 +127,7 @@ func TestRefusalUndoDelete(t *testing.T) {
 	tap(t, u, "Refused")
 	mustShow(t, u, "Why did the company refuse?")
 	tap(t, u, "Record the refusal") // empty: the form will not submit
-	if u.data().Request(id).Status == storage.StatusRefused {
+	if u.data().Request(id).Status == record.StatusRefused {
 		t.Fatal("a refusal without a reason was recorded")
 	}
 	var why *widget.Entry
@@ -141,7 +141,7 @@ func TestRefusalUndoDelete(t *testing.T) {
 	}
 	why.SetText("they say they hold nothing")
 	tap(t, u, "Record the refusal")
-	if r := u.data().Request(id); r.Status != storage.StatusRefused || !strings.Contains(r.Notes, "hold nothing") {
+	if r := u.data().Request(id); r.Status != record.StatusRefused || !strings.Contains(r.Notes, "hold nothing") {
 		t.Fatalf("after the refusal: %+v", r)
 	}
 	mustShow(t, u, "Write the complaint")
@@ -156,7 +156,7 @@ func TestRefusalUndoDelete(t *testing.T) {
 
 	u.showRequest(id)
 	tap(t, u, "Undo: Refused")
-	if r := u.data().Request(id); r.Status != storage.StatusSent {
+	if r := u.data().Request(id); r.Status != record.StatusSent {
 		t.Errorf("after undoing the refusal: %s", r.Status)
 	}
 	tap(t, u, "Delete")
@@ -171,10 +171,10 @@ func TestRefusalUndoDelete(t *testing.T) {
 
 // TestEditDraftLetter: a draft's text can be changed; the PDF follows.
 func TestEditDraftLetter(t *testing.T) {
-	u := homeUI(t, func(d *storage.Data) {
-		d.Profile = storage.Profile{Name: "Olena Petrenko", Email: "olena@example.org"}
-		d.Companies = []storage.Company{{ID: "c", Name: "Alpha", Jurisdiction: "EU-LV", Language: "en",
-			Contacts: []storage.Contact{{Kind: storage.ContactEmail, Value: "privacy@alpha.lv"}}}}
+	u := homeUI(t, func(d *record.Data) {
+		d.Profile = record.Profile{Name: "Olena Petrenko", Email: "olena@example.org"}
+		d.Companies = []record.Company{{ID: "c", Name: "Alpha", Jurisdiction: "EU-LV", Language: "en",
+			Contacts: []record.Contact{{Kind: record.ByEmail, Value: "privacy@alpha.lv"}}}}
 	})
 	u.showWriter("c")
 	tap(t, u, "Write the letters")
@@ -203,11 +203,11 @@ func TestEditDraftLetter(t *testing.T) {
 // the reply to a refusal, and a company that takes requests only through
 // its web form.
 func TestOtherKindsAnswerAndWebForm(t *testing.T) {
-	u := homeUI(t, func(d *storage.Data) {
-		d.Profile = storage.Profile{Name: "Olena Petrenko", Email: "olena@example.org", Address: "Brīvības iela 1, Rīga, LV-1010", Country: "LV"}
-		d.Companies = []storage.Company{
-			{ID: "c", Name: "Alpha", Jurisdiction: "EU-LV", Language: "en", Contacts: []storage.Contact{{Kind: storage.ContactEmail, Value: "privacy@alpha.lv"}}},
-			{ID: "f", Name: "Formula", Jurisdiction: "EU-LV", Language: "en", Contacts: []storage.Contact{{Kind: storage.ContactWebForm, Value: "https://formula.example/privacy"}}},
+	u := homeUI(t, func(d *record.Data) {
+		d.Profile = record.Profile{Name: "Olena Petrenko", Email: "olena@example.org", Address: "Brīvības iela 1, Rīga, LV-1010", Country: "LV"}
+		d.Companies = []record.Company{
+			{ID: "c", Name: "Alpha", Jurisdiction: "EU-LV", Language: "en", Contacts: []record.Contact{{Kind: record.ByEmail, Value: "privacy@alpha.lv"}}},
+			{ID: "f", Name: "Formula", Jurisdiction: "EU-LV", Language: "en", Contacts: []record.Contact{{Kind: record.ByWebForm, Value: "https://formula.example/privacy"}}},
 		}
 	})
 	u.showWriter("c")
@@ -256,7 +256,7 @@ func TestOtherKindsAnswerAndWebForm(t *testing.T) {
 	tap(t, u, "Write the letters")
 	mustShow(t, u, "Open the form")
 	mustShow(t, u, "takes requests only through its web form")
-	var form storage.Request
+	var form record.Request
 	for _, r := range u.data().Requests {
 		if r.CompanyID == "f" {
 			form = r
@@ -270,8 +270,8 @@ func TestOtherKindsAnswerAndWebForm(t *testing.T) {
 // TestKeysAndUnsavedChanges: Esc goes back, Enter in the search opens the
 // company found, and quitting with a form half-typed asks first.
 func TestKeysAndUnsavedChanges(t *testing.T) {
-	u := homeUI(t, func(d *storage.Data) {
-		d.Companies = []storage.Company{{ID: "a", Name: "Alpha", Jurisdiction: "EU-LV"}, {ID: "b", Name: "Beta", Jurisdiction: "UA"}}
+	u := homeUI(t, func(d *record.Data) {
+		d.Companies = []record.Company{{ID: "a", Name: "Alpha", Jurisdiction: "EU-LV"}, {ID: "b", Name: "Beta", Jurisdiction: "UA"}}
 	})
 	u.home.companies.search.SetText("bet")
 	u.home.companies.search.OnSubmitted("bet")
@@ -330,12 +330,12 @@ func TestReviewOffersTheOtherNamedParties(t *testing.T) {
 // the requests of both; a policy that was pasted is re-checked by pasting
 // it again.
 func TestMergeAndRecheckPasted(t *testing.T) {
-	u := homeUI(t, func(d *storage.Data) {
-		d.Companies = []storage.Company{
-			{ID: "a", Name: "Alpha", Jurisdiction: "EU-LV", Contacts: []storage.Contact{{Kind: storage.ContactEmail, Value: "privacy@alpha.lv"}}},
-			{ID: "b", Name: "Alpha again", Jurisdiction: "EU-LV", Contacts: []storage.Contact{{Kind: storage.ContactEmail, Value: "dpo@alpha.lv"}}},
+	u := homeUI(t, func(d *record.Data) {
+		d.Companies = []record.Company{
+			{ID: "a", Name: "Alpha", Jurisdiction: "EU-LV", Contacts: []record.Contact{{Kind: record.ByEmail, Value: "privacy@alpha.lv"}}},
+			{ID: "b", Name: "Alpha again", Jurisdiction: "EU-LV", Contacts: []record.Contact{{Kind: record.ByEmail, Value: "dpo@alpha.lv"}}},
 		}
-		d.Requests = []storage.Request{{ID: "r", CompanyID: "b", Kind: "access", Law: "EU-LV", Status: storage.StatusDraft}}
+		d.Requests = []record.Request{{ID: "r", CompanyID: "b", Kind: "access", Law: "EU-LV", Status: record.StatusDraft}}
 	})
 	u.showCompany("a")
 	tap(t, u, "Merge…")
@@ -406,7 +406,7 @@ func TestWriterAsksWhatTheDirectorySays(t *testing.T) {
 	}
 	c := dir.Prefill(e, "LV", today)
 	c.Jurisdiction = "EU-LV"
-	u := homeUI(t, func(d *storage.Data) { d.Companies = []storage.Company{c} })
+	u := homeUI(t, func(d *record.Data) { d.Companies = []record.Company{c} })
 	u.showWriter(c.ID)
 	mustShow(t, u, "To identify you the company asks for")
 	extra := entryAfter(t, u, "A paragraph of your own (optional)")

@@ -13,7 +13,7 @@ import (
 
 	"prava/casework"
 	"prava/directory"
-	"prava/storage"
+	"prava/record"
 )
 
 // searchEntry is an entry whose Up and Down keys move through a list of
@@ -79,7 +79,7 @@ func knownCompanies() *directory.Directory {
 // directoryEntry is the directory's record of a company added from it;
 // nil for a company read from its policy, or one the directory no longer
 // has.
-func directoryEntry(c *storage.Company) *directory.Entry {
+func directoryEntry(c *record.Company) *directory.Entry {
 	slug, _, ok := directory.FromDirectory(*c)
 	if !ok {
 		return nil
@@ -254,7 +254,7 @@ func entryCard(dir *directory.Directory, e *directory.Entry, country string) fyn
 // country, and opens its page; a company already kept is offered instead.
 func (u *UI) addFromDirectory(dir *directory.Directory, e *directory.Entry, again bool, problem *widget.Label) {
 	c := dir.Prefill(e, u.data().Profile.Country, u.now().UTC())
-	var added storage.Company
+	var added record.Company
 	u.change(func(k *casework.Desk) (err error) {
 		added, err = k.AddCompany(c, again, "directory:"+e.Slug)
 		return err

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"prava/record"
 	"prava/storage"
 )
 
@@ -36,16 +37,16 @@ func TestGoldenScreens(t *testing.T) {
 	})
 	t.Run("companies", func(t *testing.T) {
 		path := goldenPath(t, "companies")
-		newVault(t, path, func(d *storage.Data) {
+		newVault(t, path, func(d *record.Data) {
 			d.Profile.Name = "Olena Petrenko"
-			d.Companies = []storage.Company{
+			d.Companies = []record.Company{
 				{ID: "1", Name: "NETRACK", LegalName: "ООО «НЕТРЭК»", Jurisdiction: "RU", Website: "netrack.ru"},
 				{ID: "2", Name: "SIA “LatInSoft”", Jurisdiction: "EU-LV"},
 				{ID: "3", Name: "Costless Ukraine, LLC", Jurisdiction: "EU-LT", Website: "costless.lt"},
 			}
-			d.Requests = []storage.Request{
-				{ID: "r", CompanyID: "2", Kind: "access", Law: "EU-LV", Channel: "email", Status: storage.StatusSent, Dates: storage.Dates{Sent: today.AddDate(0, 0, -3)}},
-				{ID: "s", CompanyID: "3", Kind: "erasure", Law: "EU-LT", Channel: "email", Status: storage.StatusSent, Dates: storage.Dates{Sent: today.AddDate(0, -3, 0)}},
+			d.Requests = []record.Request{
+				{ID: "r", CompanyID: "2", Kind: "access", Law: "EU-LV", Channel: "email", Status: record.StatusSent, Dates: record.Dates{Sent: today.AddDate(0, 0, -3)}},
+				{ID: "s", CompanyID: "3", Kind: "erasure", Law: "EU-LT", Channel: "email", Status: record.StatusSent, Dates: record.Dates{Sent: today.AddDate(0, -3, 0)}},
 			}
 		})
 		u := startedUI(t, path)

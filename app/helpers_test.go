@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/zalando/go-keyring"
 
+	"prava/record"
 	"prava/storage"
 )
 
@@ -70,7 +71,7 @@ func startedUI(t *testing.T, vault string) *UI {
 
 // newVault creates a vault protected by the (mock) keyring, lets fill
 // change its data, saves and closes it, and returns its recovery code.
-func newVault(t testing.TB, path string, fill func(d *storage.Data)) string {
+func newVault(t testing.TB, path string, fill func(d *record.Data)) string {
 	t.Helper()
 	v, code, err := storage.Create(path, storage.CreateOptions{Keyring: mockKeyring{}})
 	if err != nil {
@@ -264,7 +265,7 @@ func expectations(t *testing.T) map[string]expected {
 
 // reopen opens the vault file again, as the next start would, to check
 // what was really saved.
-func reopen(t *testing.T, u *UI) *storage.Data {
+func reopen(t *testing.T, u *UI) *record.Data {
 	t.Helper()
 	u.Close()
 	v, err := storage.Open(u.path, storage.Unlock{}, mockKeyring{})

@@ -11,7 +11,7 @@ import (
 
 	"prava/casework"
 	"prava/directory"
-	"prava/storage"
+	"prava/record"
 )
 
 // maxPacks is how many company packs the empty list suggests.
@@ -66,7 +66,7 @@ func packName(slug string) string {
 // skipping those already kept, and goes back to the list.
 func (u *UI) addPack(dir *directory.Directory, entries []*directory.Entry) {
 	country, now := u.data().Profile.Country, u.now().UTC()
-	cs := make([]storage.Company, len(entries))
+	cs := make([]record.Company, len(entries))
 	for i, e := range entries {
 		cs[i] = dir.Prefill(e, country, now)
 	}

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"prava/policy"
+	"prava/record"
 	"prava/storage"
 )
 
@@ -51,7 +52,7 @@ func TestProfile(t *testing.T) {
 		t.Error("the list still asks for the profile after it was saved")
 	}
 	d := reopen(t, u)
-	want := storage.Profile{Name: "Olena Petrenko", Email: "olena@example.org", BirthDate: "1985-04-23", IDDocument: "passport FB 123456", Country: "LV"}
+	want := record.Profile{Name: "Olena Petrenko", Email: "olena@example.org", BirthDate: "1985-04-23", IDDocument: "passport FB 123456", Country: "LV"}
 	if d.Profile != want {
 		t.Errorf("stored profile %+v, want %+v", d.Profile, want)
 	}
@@ -165,7 +166,7 @@ func TestCompanyPage(t *testing.T) {
 	}
 	tap(t, u, "Add")
 	c = u.data().Company(id)
-	if c.Notes != "Customer no. 4711" || c.Contacts[len(c.Contacts)-1] != (storage.Contact{Kind: storage.ContactPhone, Value: "+370 5 000 0000"}) {
+	if c.Notes != "Customer no. 4711" || c.Contacts[len(c.Contacts)-1] != (record.Contact{Kind: record.ByPhone, Value: "+370 5 000 0000"}) {
 		t.Errorf("notes %q, contacts %+v", c.Notes, c.Contacts)
 	}
 
@@ -244,7 +245,7 @@ func TestFoundSpans(t *testing.T) {
 		{Field: "emails", Value: "INFO@example.lt", Offset: 3},                           // elsewhere, case differs
 	}}
 	findings, _ := json.Marshal(f)
-	spans := foundSpans(text, storage.PolicySnapshot{Text: storage.NewText(text), Findings: findings})
+	spans := foundSpans(text, record.PolicySnapshot{Text: record.NewText(text), Findings: findings})
 	var got []string
 	for _, s := range spans {
 		got = append(got, text[s[0]:s[1]])

@@ -13,13 +13,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"prava/casework"
-	"prava/storage"
+	"prava/record"
 )
 
 // policyCard shows a policy snapshot as it was read, with the words Prava
 // found in it highlighted. The text is laid out only when the person asks
 // to see it: a long policy costs nothing until then.
-func policyCard(s storage.PolicySnapshot) fyne.CanvasObject {
+func policyCard(s record.PolicySnapshot) fyne.CanvasObject {
 	body := widget.NewRichText()
 	body.Wrapping = fyne.TextWrapWord
 	body.Hide()
@@ -42,7 +42,7 @@ func policyCard(s storage.PolicySnapshot) fyne.CanvasObject {
 
 // highlighted splits a snapshot's text into plain and highlighted runs:
 // each value the reader found, where it found it.
-func highlighted(s storage.PolicySnapshot) []widget.RichTextSegment {
+func highlighted(s record.PolicySnapshot) []widget.RichTextSegment {
 	text := s.Text.String()
 	spans := foundSpans(text, s)
 	strong := widget.RichTextStyleStrong
@@ -78,7 +78,7 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // not overlapping. A value is looked for at the offset the reader gave,
 // else in the few hundred bytes around it (values are normalised: an
 // address may be written over two lines).
-func foundSpans(text string, s storage.PolicySnapshot) [][2]int {
+func foundSpans(text string, s record.PolicySnapshot) [][2]int {
 	f := casework.SnapshotFindings(s)
 	if f == nil {
 		return nil

@@ -10,7 +10,7 @@ import (
 	"prava/casework"
 	"prava/law"
 	"prava/letters"
-	"prava/storage"
+	"prava/record"
 )
 
 // profileView is the form for the identity letters are written from. Each
@@ -73,7 +73,7 @@ func (u *UI) profileView() fyne.CanvasObject {
 	save := widget.NewButton(T("common.save"), nil)
 	save.Importance = widget.HighImportance
 	save.OnTapped = func() {
-		next := storage.Profile{
+		next := record.Profile{
 			Name: strings.TrimSpace(name.Text), Address: strings.TrimSpace(address.Text), Email: strings.TrimSpace(email.Text),
 			Phone: strings.TrimSpace(phone.Text), BirthDate: strings.TrimSpace(birth.Text), CustomerRef: strings.TrimSpace(customer.Text),
 			IDDocument: strings.TrimSpace(id.Text), Country: country.Code(),
@@ -106,7 +106,7 @@ func (u *UI) profileView() fyne.CanvasObject {
 
 // profileProblem says, in the person's language, what keeps a profile
 // from being used in letters; "" when nothing does.
-func profileProblem(p storage.Profile) string {
+func profileProblem(p record.Profile) string {
 	switch {
 	case p.Name == "":
 		return T("profile.err_name")
@@ -133,5 +133,5 @@ func phoneProblem(s string) bool {
 	if strings.TrimSpace(s) == "" {
 		return false
 	}
-	return casework.CheckContact(&storage.Contact{Kind: storage.ContactPhone, Value: s}) != nil
+	return casework.CheckContact(&record.Contact{Kind: record.ByPhone, Value: s}) != nil
 }

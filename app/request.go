@@ -18,6 +18,7 @@ import (
 	"prava/casework"
 	"prava/law"
 	"prava/letters"
+	"prava/record"
 	"prava/storage"
 )
 
@@ -64,7 +65,7 @@ func (u *UI) showRequest(id string) {
 		body.Add(u.outlookView(*r))
 	}
 	body.Add(u.letterActions(r, name))
-	if r.Status != storage.StatusDone && r.Status != storage.StatusRefused {
+	if r.Status != record.StatusDone && r.Status != record.StatusRefused {
 		body.Add(u.eventsView(r))
 	}
 	body.Add(historyView(r))
@@ -73,7 +74,7 @@ func (u *UI) showRequest(id string) {
 		letter.Wrapping = fyne.TextWrapWord
 		letter.Selectable = true
 		parts := []fyne.CanvasObject{letter}
-		if r.Status == storage.StatusDraft {
+		if r.Status == record.StatusDraft {
 			edit := widget.NewButtonWithIcon(T("request.edit_letter"), theme.DocumentCreateIcon(), func() { u.editLetter(id) })
 			parts = append([]fyne.CanvasObject{hint(T("request.edit_hint")), buttons(edit)}, parts...)
 		}
@@ -105,7 +106,7 @@ func historyKey(e casework.Event) string {
 
 // confirmDeleteRequest deletes a request written by mistake, with its
 // reminders and complaints, after asking.
-func (u *UI) confirmDeleteRequest(id string, c *storage.Company) {
+func (u *UI) confirmDeleteRequest(id string, c *record.Company) {
 	dialog.ShowConfirm(T("request.delete_title"), T("request.delete_body"), func(ok bool) {
 		if !ok {
 			return
@@ -149,7 +150,7 @@ func (u *UI) editLetter(id string) {
 
 // outlookView says where a request stands, until when, why, and the next
 // step, with the button that takes it.
-func (u *UI) outlookView(r storage.Request) fyne.CanvasObject {
+func (u *UI) outlookView(r record.Request) fyne.CanvasObject {
 	o := casework.Next(u.data(), r, u.now())
 	text, imp := stepText(o)
 	step := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -172,11 +173,11 @@ func (u *UI) outlookView(r storage.Request) fyne.CanvasObject {
 		b.Importance = widget.HighImportance
 		parts = append(parts, buttons(b))
 	}
-	if len(r.Replies) > 0 || r.Status == storage.StatusRefused {
+	if len(r.Replies) > 0 || r.Status == record.StatusRefused {
 		answer := widget.NewButtonWithIcon(T("request.answer"), theme.MailReplyIcon(), func() { u.askAnswer(r.ID) })
 		parts = append(parts, hint(T("request.answer_hint")), buttons(answer))
 	}
-	for _, f := range []*storage.Request{o.Reminder, o.Complaint} {
+	for _, f := range []*record.Request{o.Reminder, o.Complaint} {
 		if f != nil {
 			id := f.ID
 			label := kindName(f.Kind) + " · " + f.Reference + " · " + T("status."+string(f.Status))
@@ -235,7 +236,7 @@ func (u *UI) followUp(id string, kind law.Kind) {
 
 // letterActions are the ways a letter leaves Prava: a PDF to print and
 // sign, the e-mail text, or the person's mail program.
-func (u *UI) letterActions(r *storage.Request, company string) fyne.CanvasObject {
+func (u *UI) letterActions(r *record.Request, company string) fyne.CanvasObject {
 	id := r.ID
 	save := widget.NewButtonWithIcon(T("request.save_pdf"), theme.DocumentSaveIcon(), func() {
 		u.chooseSaveFile(pdfName(r, company), []string{".pdf"}, func(path string) { u.savePDF(id, path) })
@@ -291,7 +292,7 @@ func (u *UI) letterActions(r *storage.Request, company string) fyne.CanvasObject
 // pdfName is the file name a letter's PDF is offered under, like
 // "2026-11-23 NETRACK access.pdf", with characters file systems refuse
 // taken out.
-func pdfName(r *storage.Request, company string) string {
+func pdfName(r *record.Request, company string) string {
 	clean := strings.Map(func(r rune) rune {
 		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
 			return -1
@@ -358,7 +359,7 @@ func (u *UI) emailFile(id, company string) (string, error) {
 
 // eventsView records what happened to a request, each on a day the person
 // gives; the due date is worked out again after each.
-func (u *UI) eventsView(r *storage.Request) fyne.CanvasObject {
+func (u *UI) eventsView(r *record.Request) fyne.CanvasObject {
 	id := r.ID
 	date := widget.NewEntry()
 	date.SetText(u.today().Format(time.DateOnly))
@@ -493,14 +494,14 @@ func (u *UI) attachFile(id, path string) {
 		u.notice(T("request.attach_failed"), err)
 		return
 	}
-	doc := storage.Document{Name: filepath.Base(path), Data: data}
+	doc := record.Document{Name: filepath.Base(path), Data: data}
 	u.change(func(k *casework.Desk) error { return k.AttachReply(id, doc) }, func() { u.showRequest(id) }, func(err error) {
 		u.notice(T("request.attach_failed"), err)
 	})
 }
 
 // historyView lists the request's dates and replies.
-func historyView(r *storage.Request) fyne.CanvasObject {
+func historyView(r *record.Request) fyne.CanvasObject {
 	rows := container.NewVBox()
 	add := func(key string, t time.Time, extra string) {
 		if !t.IsZero() {
@@ -528,7 +529,7 @@ func historyView(r *storage.Request) fyne.CanvasObject {
 		l.Wrapping = fyne.TextWrapWord
 		rows.Add(l)
 	}
-	if r.Status == storage.StatusRefused {
+	if r.Status == record.StatusRefused {
 		reason := ""
 		if why := casework.RefusalReason(*r); why != "" {
 			reason = " — " + why

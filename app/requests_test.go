@@ -15,7 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"prava/casework"
-	"prava/storage"
+	"prava/record"
 )
 
 // pdfText reads a PDF back with poppler's pdftotext, as a person's viewer
@@ -47,7 +47,7 @@ func setClock(u *UI, day string) {
 // mark it sent, see the due date, let it pass, write the reminder, let
 // its term pass, and write the complaint to the authority.
 func TestRequestEndToEnd(t *testing.T) {
-	u := homeUI(t, func(d *storage.Data) { d.Profile.Country = "LT" })
+	u := homeUI(t, func(d *record.Data) { d.Profile.Country = "LT" })
 	addPasted(t, u, seed(t, "003_667823663de3ed12.txt")) // Costless: EU-LT, e-mail
 	tap(t, u, "Save company")
 	company := u.data().Companies[0]
@@ -164,10 +164,10 @@ func TestRequestEndToEnd(t *testing.T) {
 
 func TestRequestEvents(t *testing.T) {
 	sent, _ := time.Parse(time.DateOnly, "2026-11-02")
-	u := homeUI(t, func(d *storage.Data) {
-		d.Companies = []storage.Company{{ID: "c", Name: "Alpha", Jurisdiction: "UA", Language: "uk"}}
-		d.Requests = []storage.Request{{ID: "r", CompanyID: "c", Kind: "access", Law: "UA", Channel: "post", Contact: "Kyiv", Reference: "PR-1",
-			Status: storage.StatusSent, Dates: storage.Dates{Created: sent, Sent: sent}}}
+	u := homeUI(t, func(d *record.Data) {
+		d.Companies = []record.Company{{ID: "c", Name: "Alpha", Jurisdiction: "UA", Language: "uk"}}
+		d.Requests = []record.Request{{ID: "r", CompanyID: "c", Kind: "access", Law: "UA", Channel: "post", Contact: "Kyiv", Reference: "PR-1",
+			Status: record.StatusSent, Dates: record.Dates{Created: sent, Sent: sent}}}
 	})
 	u.showRequest("r")
 	// Posted 2 Nov: received 7 Nov (5 days' transit, an estimate); 30 days → 7 Dec.
@@ -203,14 +203,14 @@ func TestRequestEvents(t *testing.T) {
 	mustShow(t, u, "Closed.")
 	d := reopen(t, u)
 	got := d.Requests[0]
-	if got.Status != storage.StatusDone || len(got.Replies) != 1 || string(got.Replies[0].Files[0].Data) != "your data" || got.Dates.IdentityProvided.IsZero() {
+	if got.Status != record.StatusDone || len(got.Replies) != 1 || string(got.Replies[0].Files[0].Data) != "your data" || got.Dates.IdentityProvided.IsZero() {
 		t.Errorf("stored %+v", got)
 	}
 }
 
 func TestWriterRefusals(t *testing.T) {
-	u := homeUI(t, func(d *storage.Data) {
-		d.Companies = []storage.Company{{ID: "c", Name: "Nowhere Ltd", Jurisdiction: "EU-LV", Language: "lv"}}
+	u := homeUI(t, func(d *record.Data) {
+		d.Companies = []record.Company{{ID: "c", Name: "Nowhere Ltd", Jurisdiction: "EU-LV", Language: "lv"}}
 	})
 	u.showWriter("c")
 	var access *widget.Check
@@ -233,9 +233,9 @@ func TestWriterRefusals(t *testing.T) {
 // TestFailedSaveKeepsTheRequest: when the vault cannot be written, marking
 // a request sent or writing letters changes nothing and says so.
 func TestFailedSaveKeepsTheRequest(t *testing.T) {
-	u := homeUI(t, func(d *storage.Data) {
-		d.Companies = []storage.Company{{ID: "c", Name: "Alpha", Jurisdiction: "EU-LV", Language: "lv",
-			Contacts: []storage.Contact{{Kind: storage.ContactEmail, Value: "privacy@alpha.lv"}}}}
+	u := homeUI(t, func(d *record.Data) {
+		d.Companies = []record.Company{{ID: "c", Name: "Alpha", Jurisdiction: "EU-LV", Language: "lv",
+			Contacts: []record.Contact{{Kind: record.ByEmail, Value: "privacy@alpha.lv"}}}}
 	})
 	u.showWriter("c")
 	tap(t, u, "Write the letters")
@@ -246,7 +246,7 @@ func TestFailedSaveKeepsTheRequest(t *testing.T) {
 
 	tap(t, u, "Mark sent")
 	mustShow(t, u, "The change could not be saved, so it was undone")
-	if r := u.data().Request(id); r.Status != storage.StatusDraft || !r.Dates.Sent.IsZero() {
+	if r := u.data().Request(id); r.Status != record.StatusDraft || !r.Dates.Sent.IsZero() {
 		t.Errorf("a failed save changed the request: %+v", r.Dates)
 	}
 	u.showWriter("c")
@@ -263,9 +263,9 @@ func TestFailedSaveKeepsTheRequest(t *testing.T) {
 // TestSentByPostInstead: a letter written for e-mail but posted counts
 // from its estimated arrival.
 func TestSentByPostInstead(t *testing.T) {
-	u := homeUI(t, func(d *storage.Data) {
-		d.Companies = []storage.Company{{ID: "c", Name: "Alpha", Jurisdiction: "EU-LV", Language: "lv",
-			Contacts: []storage.Contact{{Kind: storage.ContactEmail, Value: "privacy@alpha.lv"}}}}
+	u := homeUI(t, func(d *record.Data) {
+		d.Companies = []record.Company{{ID: "c", Name: "Alpha", Jurisdiction: "EU-LV", Language: "lv",
+			Contacts: []record.Contact{{Kind: record.ByEmail, Value: "privacy@alpha.lv"}}}}
 	})
 	u.showWriter("c")
 	tap(t, u, "Write the letters")

@@ -14,7 +14,7 @@ import (
 	"prava/casework"
 	"prava/law"
 	"prava/policy"
-	"prava/storage"
+	"prava/record"
 )
 
 // review is the screen that shows what Prava read in a policy, each value
@@ -179,8 +179,8 @@ func (r *review) save() {
 
 // add stores the reviewed company; a company already in the vault is
 // offered to open instead, or to add again on purpose.
-func (r *review) add(c storage.Company, again bool) {
-	var added storage.Company
+func (r *review) add(c record.Company, again bool) {
+	var added record.Company
 	r.u.change(func(k *casework.Desk) (err error) {
 		added, err = k.AddCompany(c, again, r.src.Location)
 		return err

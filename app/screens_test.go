@@ -13,6 +13,7 @@ import (
 
 	"prava/casework"
 	"prava/policy"
+	"prava/record"
 	"prava/storage"
 )
 
@@ -113,7 +114,7 @@ func TestScreens(t *testing.T) {
 			shoot(u2, "12c-changes")
 			tap(t, u2, T("common.cancel"))
 			// Requests: write one, send it, let it run late.
-			if err := u2.desk.SaveProfile(storage.Profile{Name: "Olena Petrenko", Address: "vul. Khreshchatyk 1\n01001 Kyiv", Email: "olena@example.org", Country: "LT"}); err != nil {
+			if err := u2.desk.SaveProfile(record.Profile{Name: "Olena Petrenko", Address: "vul. Khreshchatyk 1\n01001 Kyiv", Email: "olena@example.org", Country: "LT"}); err != nil {
 				t.Fatal(err)
 			}
 			u2.sync()

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/zalando/go-keyring"
 
+	"prava/record"
 	"prava/storage"
 )
 
@@ -115,9 +116,9 @@ func TestFirstRunWithoutKeyring(t *testing.T) {
 
 func TestStartOpensWithKeyring(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "v.vault")
-	newVault(t, path, func(d *storage.Data) {
+	newVault(t, path, func(d *record.Data) {
 		d.Profile.Name = "Olena Petrenko"
-		d.Companies = append(d.Companies, storage.Company{ID: "c1", Name: "NETRACK", Jurisdiction: "RU"})
+		d.Companies = append(d.Companies, record.Company{ID: "c1", Name: "NETRACK", Jurisdiction: "RU"})
 	})
 	u := startedUI(t, path)
 	if u.vault == nil {
@@ -130,7 +131,7 @@ func TestStartOpensWithKeyring(t *testing.T) {
 
 func TestUnlockWithRecoveryCode(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "v.vault")
-	code := newVault(t, path, func(d *storage.Data) { d.Profile.Name = "Olena" })
+	code := newVault(t, path, func(d *record.Data) { d.Profile.Name = "Olena" })
 	keyring.MockInit() // a new computer
 	u := newTestUI(t, path)
 	u.Start()
@@ -183,7 +184,7 @@ func TestProblemScreens(t *testing.T) {
 	})
 	t.Run("damaged", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "v.vault")
-		newVault(t, path, func(d *storage.Data) { d.Profile.Name = "Olena" })
+		newVault(t, path, func(d *record.Data) { d.Profile.Name = "Olena" })
 		data, _ := os.ReadFile(path)
 		data[len(data)-3] ^= 0x55
 		os.WriteFile(path, data, 0o600)

@@ -14,7 +14,7 @@ import (
 	"prava/law"
 	"prava/letters"
 	"prava/policy"
-	"prava/storage"
+	"prava/record"
 )
 
 func translationKeys(t *testing.T, code string) map[string]string {
@@ -78,7 +78,7 @@ func TestEveryKeyTranslated(t *testing.T) {
 	for _, f := range []string{"name", "legal", "registration", "jurisdiction", "language", "emails", "addresses", "website", "days", "marking_access", "marking_erasure", "marking_withdrawal", "marking_any"} {
 		used["review."+f], used["review."+f+"_missing"] = true, true
 	}
-	for _, k := range []storage.ContactKind{storage.ContactEmail, storage.ContactPost, storage.ContactWebForm, storage.ContactPhone} {
+	for _, k := range []record.Channel{record.ByEmail, record.ByPost, record.ByWebForm, record.ByPhone} {
 		used["contact."+string(k)] = true
 	}
 	for _, k := range law.Kinds {
@@ -113,7 +113,7 @@ func TestEveryKeyTranslated(t *testing.T) {
 	for _, r := range letters.Refusals {
 		used["refusal."+string(r)] = true
 	}
-	for _, s := range []storage.Status{storage.StatusDraft, storage.StatusSent, storage.StatusAnswered, storage.StatusDone, storage.StatusRefused} {
+	for _, s := range []record.Status{record.StatusDraft, record.StatusSent, record.StatusAnswered, record.StatusDone, record.StatusRefused} {
 		used["status."+string(s)] = true
 	}
 	for _, n := range []string{policy.NoteNoController, policy.NoteNoContact, policy.NoteDomainMismatch, policy.NoteProcessor, policy.NoteLongPromise, policy.NoteInPerson} {

@@ -12,6 +12,7 @@ import (
 
 	"prava/assets"
 	"prava/casework"
+	"prava/record"
 	"prava/storage"
 )
 
@@ -39,7 +40,7 @@ type UI struct {
 	// shown is the desk's snapshot the screens were last built from: it
 	// changes only on the UI goroutine (see sync), so the positions and
 	// states below always match it while a change is being saved.
-	shown     *storage.Data
+	shown     *record.Data
 	states    map[string]casework.State // company ID → its requests' state, as rows ask
 	byCompany map[string][]int          // company ID → its requests' positions
 
@@ -91,7 +92,7 @@ func (u *UI) Vault() *storage.Vault { return u.vault }
 
 // data is the vault's data as the screens show it. Read it, never write:
 // changes go through the desk (see change).
-func (u *UI) data() *storage.Data { return u.shown }
+func (u *UI) data() *record.Data { return u.shown }
 
 // setVault makes an opened vault the one the window shows, with its desk.
 // desk may be nil for a vault just created (it is empty, so the desk is

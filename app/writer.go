@@ -13,7 +13,7 @@ import (
 	"prava/directory"
 	"prava/law"
 	"prava/letters"
-	"prava/storage"
+	"prava/record"
 )
 
 // showWriter is the page where a person writes new requests to a company:
@@ -65,7 +65,7 @@ func (u *UI) showWriter(companyID string) {
 	contactNames := []string{T("company.use_auto")}
 	var contactIndex []int
 	for i, ct := range c.Contacts {
-		if ct.Kind == storage.ContactEmail || ct.Kind == storage.ContactPost {
+		if ct.Kind == record.ByEmail || ct.Kind == record.ByPost {
 			contactNames = append(contactNames, T("contact."+string(ct.Kind))+": "+oneLine(ct.Value))
 			contactIndex = append(contactIndex, i)
 		}
@@ -262,7 +262,7 @@ var errNoKind = errors.New("no kind chosen")
 // askedDetails are the details a company from the directory asks for to
 // identify the person, that the profile does not answer: what the writer
 // asks the person to fill in.
-func (u *UI) askedDetails(c *storage.Company) []string {
+func (u *UI) askedDetails(c *record.Company) []string {
 	e := directoryEntry(c)
 	if e == nil {
 		return nil

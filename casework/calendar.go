@@ -4,13 +4,14 @@ import (
 	"fmt"
 	"sort"
 
+	"prava/record"
 	"prava/storage"
 )
 
 // CalendarEvents are the open deadlines as calendar events: each request
 // still waiting on its due date (a reminder's or complaint's own term
 // included), with a reminder three days before.
-func CalendarEvents(d *storage.Data) []storage.CalendarEvent {
+func CalendarEvents(d *record.Data) []storage.CalendarEvent {
 	var events []storage.CalendarEvent
 	for _, r := range d.Requests {
 		if !r.Status.Open() {

@@ -11,16 +11,16 @@ import (
 
 	"prava/law"
 	"prava/policy"
-	"prava/storage"
+	"prava/record"
 )
 
 // CompanyFromPolicy makes a company record from a policy read from src:
 // its names, contacts (e-mail and postal addresses, web sites), which
 // contact to use for each request kind, the markings, the promised time,
 // and a snapshot of the policy with the findings.
-func CompanyFromPolicy(src policy.Source, f *policy.Findings, now time.Time) storage.Company {
-	c := storage.Company{
-		ID:           storage.NewID(),
+func CompanyFromPolicy(src policy.Source, f *policy.Findings, now time.Time) record.Company {
+	c := record.Company{
+		ID:           record.NewID(),
 		Name:         f.DisplayName,
 		Jurisdiction: law.Code(f.Jurisdiction),
 		Language:     f.Language,
@@ -49,19 +49,19 @@ func CompanyFromPolicy(src policy.Source, f *policy.Findings, now time.Time) sto
 	}
 	// A contact the reader got wrong (an address with no number) is left
 	// out rather than refusing the company: the person adds it by hand.
-	add := func(ct storage.Contact) {
+	add := func(ct record.Contact) {
 		if CheckContact(&ct) == nil {
 			c.Contacts = append(c.Contacts, ct)
 		}
 	}
 	for _, e := range f.Emails {
-		add(storage.Contact{Kind: storage.ContactEmail, Value: e})
+		add(record.Contact{Kind: record.ByEmail, Value: e})
 	}
 	if f.DPO != nil && f.DPO.Email != "" {
-		add(storage.Contact{Kind: storage.ContactEmail, Value: f.DPO.Email, Label: "DPO"})
+		add(record.Contact{Kind: record.ByEmail, Value: f.DPO.Email, Label: "DPO"})
 	}
 	for _, a := range f.Addresses {
-		add(storage.Contact{Kind: storage.ContactPost, Value: a})
+		add(record.Contact{Kind: record.ByPost, Value: a})
 	}
 	c.Use = map[string]int{}
 	for _, kind := range []string{policy.KindAccess, policy.KindErasure, policy.KindWithdrawal} {
@@ -69,12 +69,12 @@ func CompanyFromPolicy(src policy.Source, f *policy.Findings, now time.Time) sto
 		if ch == nil {
 			continue
 		}
-		want, value := storage.ContactEmail, privacyEmail(f.Emails)
+		want, value := record.ByEmail, privacyEmail(f.Emails)
 		if f.DPO != nil && f.DPO.Email != "" {
 			value = f.DPO.Email
 		}
 		if *ch == policy.ChannelPost {
-			want, value = storage.ContactPost, ""
+			want, value = record.ByPost, ""
 		}
 		// The address a letter would go to (the privacy or DPO address
 		// among several), else the first contact of the kind.
@@ -98,15 +98,15 @@ func CompanyFromPolicy(src policy.Source, f *policy.Findings, now time.Time) sto
 		c.PromisedDays = *f.ResponseDays
 	}
 	findings, _ := json.Marshal(f)
-	c.Policies = []storage.PolicySnapshot{{
-		Source: src.Location, Retrieved: src.RetrievedAt.UTC(), SHA256: PolicyHash(src.Text), Text: storage.NewText(src.Text), Findings: findings,
+	c.Policies = []record.PolicySnapshot{{
+		Source: src.Location, Retrieved: src.RetrievedAt.UTC(), SHA256: PolicyHash(src.Text), Text: record.NewText(src.Text), Findings: findings,
 	}}
 	return c
 }
 
 // Deadline computes when a stored request is due, from its dates and the
 // person's settings.
-func Deadline(r storage.Request, s storage.Settings) (law.Deadline, error) {
+func Deadline(r record.Request, s record.Settings) (law.Deadline, error) {
 	opt := Options(s)
 	j, err := law.Lookup(string(r.Law), opt)
 	if err != nil {
@@ -124,7 +124,7 @@ func Deadline(r storage.Request, s storage.Settings) (law.Deadline, error) {
 }
 
 // Options are the counting settings stored in the vault, with defaults.
-func Options(s storage.Settings) law.Options {
+func Options(s record.Settings) law.Options {
 	opt := law.DefaultOptions()
 	if s.MartialLaw != nil {
 		opt.MartialLaw = *s.MartialLaw
@@ -139,7 +139,7 @@ func Options(s storage.Settings) law.Options {
 // the person checked and corrected: the record follows edited, while the
 // snapshot keeps what the reader found, so a later re-check compares like
 // with like.
-func ReviewedCompany(src policy.Source, read, edited *policy.Findings, now time.Time) storage.Company {
+func ReviewedCompany(src policy.Source, read, edited *policy.Findings, now time.Time) record.Company {
 	c := CompanyFromPolicy(src, edited, now)
 	if asRead, err := json.Marshal(read); err == nil {
 		c.Policies[0].Findings = asRead
@@ -150,7 +150,7 @@ func ReviewedCompany(src policy.Source, read, edited *policy.Findings, now time.
 // ContactKindOf guesses how a contact typed by the person is reached: an
 // e-mail address, a web form's address, a phone number, or else a postal
 // address.
-func ContactKindOf(value string) storage.ContactKind {
+func ContactKindOf(value string) record.Channel {
 	v := strings.TrimSpace(value)
 	lower := strings.ToLower(v)
 	digits := 0
@@ -161,11 +161,11 @@ func ContactKindOf(value string) storage.ContactKind {
 	}
 	switch {
 	case strings.Contains(v, "@") && !strings.ContainsAny(v, " ,"):
-		return storage.ContactEmail
+		return record.ByEmail
 	case strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "www."):
-		return storage.ContactWebForm
+		return record.ByWebForm
 	case digits >= 7 && strings.Trim(v, "+0123456789 ()-./") == "":
-		return storage.ContactPhone
+		return record.ByPhone
 	}
-	return storage.ContactPost
+	return record.ByPost
 }

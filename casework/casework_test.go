@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"prava/policy"
-	"prava/storage"
+	"prava/record"
 )
 
 func TestCompanyFromPolicy(t *testing.T) {
@@ -20,7 +20,7 @@ func TestCompanyFromPolicy(t *testing.T) {
 	}
 	// NETRACK wants written requests by post, each with its own marking.
 	access := c.Contacts[c.Use["access"]]
-	if access.Kind != storage.ContactPost || access.Value != "109029, Россия, Москва, ул. Нижегородская, дом 32, стр. А" {
+	if access.Kind != record.ByPost || access.Value != "109029, Россия, Москва, ул. Нижегородская, дом 32, стр. А" {
 		t.Errorf("access goes to %+v", access)
 	}
 	if c.Markings["withdrawal"] != "отзыв согласия на обработку персональных данных" {
@@ -32,34 +32,34 @@ func TestCompanyFromPolicy(t *testing.T) {
 }
 
 func TestDeadline(t *testing.T) {
-	r := storage.Request{Kind: "access", Law: "EU-LV", Channel: "email", Dates: storage.Dates{Sent: time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC)}}
-	d, err := Deadline(r, storage.Settings{})
+	r := record.Request{Kind: "access", Law: "EU-LV", Channel: "email", Dates: record.Dates{Sent: time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC)}}
+	d, err := Deadline(r, record.Settings{})
 	// Sent by e-mail on Sat 31 Jan: one month ends Sat 28 Feb → Mon 2 Mar.
 	if err != nil || d.Due.Format(time.DateOnly) != "2026-03-02" {
 		t.Errorf("due %v, %v", d.Due, err)
 	}
 	off := false
-	r = storage.Request{Kind: "access", Law: "UA", Channel: "post", Dates: storage.Dates{Sent: time.Date(2026, 12, 10, 0, 0, 0, 0, time.UTC)}}
-	d, err = Deadline(r, storage.Settings{MartialLaw: &off, TransitDays: 3})
+	r = record.Request{Kind: "access", Law: "UA", Channel: "post", Dates: record.Dates{Sent: time.Date(2026, 12, 10, 0, 0, 0, 0, time.UTC)}}
+	d, err = Deadline(r, record.Settings{MartialLaw: &off, TransitDays: 3})
 	// Posted Thu 10 Dec, 3 days' transit: received Sun 13 Dec (estimated); +30 = Tue 12 Jan 2027.
 	if err != nil || !d.Estimated || d.Due.Format(time.DateOnly) != "2027-01-12" {
 		t.Errorf("UA by post: %v %v %v", d.Due, d.Estimated, err)
 	}
-	if _, err := Deadline(storage.Request{Kind: "access", Law: "XX"}, storage.Settings{}); err == nil {
+	if _, err := Deadline(record.Request{Kind: "access", Law: "XX"}, record.Settings{}); err == nil {
 		t.Error("unknown law accepted")
 	}
 }
 
 func TestContactKindOf(t *testing.T) {
-	for v, want := range map[string]storage.ContactKind{
-		"privacy@example.lv":                 storage.ContactEmail,
-		"https://example.lv/privacy-request": storage.ContactWebForm,
-		"www.example.lt/forma":               storage.ContactWebForm,
-		"+370 5 000 0000":                    storage.ContactPhone,
-		"(044) 123-45-67":                    storage.ContactPhone,
-		"01001, м. Київ, вул. Хрещатик, 22":  storage.ContactPost,
-		"Brīvības iela 1, Rīga, LV-1010":     storage.ContactPost,
-		"":                                   storage.ContactPost,
+	for v, want := range map[string]record.Channel{
+		"privacy@example.lv":                 record.ByEmail,
+		"https://example.lv/privacy-request": record.ByWebForm,
+		"www.example.lt/forma":               record.ByWebForm,
+		"+370 5 000 0000":                    record.ByPhone,
+		"(044) 123-45-67":                    record.ByPhone,
+		"01001, м. Київ, вул. Хрещатик, 22":  record.ByPost,
+		"Brīvības iela 1, Rīga, LV-1010":     record.ByPost,
+		"":                                   record.ByPost,
 	} {
 		if got := ContactKindOf(v); got != want {
 			t.Errorf("%q → %s, want %s", v, got, want)

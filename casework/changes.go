@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"prava/policy"
-	"prava/storage"
+	"prava/record"
 )
 
 // Change is one finding that differs between two readings of a policy.
@@ -49,7 +49,7 @@ func PolicyChanges(old, cur *policy.Findings) []Change {
 
 // SnapshotFindings decodes the findings kept with a policy snapshot; nil
 // when there are none or they cannot be read.
-func SnapshotFindings(s storage.PolicySnapshot) *policy.Findings {
+func SnapshotFindings(s record.PolicySnapshot) *policy.Findings {
 	if len(s.Findings) == 0 {
 		return nil
 	}
@@ -64,10 +64,10 @@ func SnapshotFindings(s storage.PolicySnapshot) *policy.Findings {
 // goes last, contacts the policy now names are added (none the person
 // entered is removed), and its markings and promise replace the old ones
 // where it gives them.
-func AddSnapshot(c *storage.Company, src policy.Source, f *policy.Findings, now time.Time) {
+func AddSnapshot(c *record.Company, src policy.Source, f *policy.Findings, now time.Time) {
 	fresh := CompanyFromPolicy(src, f, now)
 	for _, ct := range fresh.Contacts {
-		if !slices.ContainsFunc(c.Contacts, func(o storage.Contact) bool { return o.Kind == ct.Kind && strings.EqualFold(o.Value, ct.Value) }) {
+		if !slices.ContainsFunc(c.Contacts, func(o record.Contact) bool { return o.Kind == ct.Kind && strings.EqualFold(o.Value, ct.Value) }) {
 			c.Contacts = append(c.Contacts, ct)
 		}
 	}

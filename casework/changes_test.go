@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"prava/policy"
-	"prava/storage"
+	"prava/record"
 )
 
 func readSeed(t *testing.T, name string) policy.Source {
@@ -39,7 +39,7 @@ func TestPolicyChangesAndSnapshot(t *testing.T) {
 	if ch, ok := fields["emails"]; !ok || ch.New == ch.Old {
 		t.Errorf("a new e-mail is not a change: %+v", changes)
 	}
-	c.Contacts = append(c.Contacts, storage.Contact{Kind: storage.ContactPhone, Value: "+370 600 00000", Label: "mine"})
+	c.Contacts = append(c.Contacts, record.Contact{Kind: record.ByPhone, Value: "+370 600 00000", Label: "mine"})
 	before := len(c.Contacts)
 	AddSnapshot(&c, src2, f2, src2.RetrievedAt)
 	if len(c.Policies) != 2 || c.Policies[1].SHA256 == c.Policies[0].SHA256 {

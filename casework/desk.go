@@ -5,6 +5,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"prava/record"
 	"prava/storage"
 )
 
@@ -24,7 +25,7 @@ type Desk struct {
 	mu    sync.Mutex // held by a change, from the check to the save
 	vault *storage.Vault
 	now   func() time.Time
-	view  atomic.Pointer[storage.Data] // the data as of the last change
+	view  atomic.Pointer[record.Data] // the data as of the last change
 }
 
 // NewDesk puts an open vault behind a desk. now is the clock (time.Now
@@ -41,7 +42,7 @@ func NewDesk(v *storage.Vault, now func() time.Time) *Desk {
 // Data is the data as of the last change that was saved, to read: never
 // write it. Changes go through the desk's methods; each one that succeeds
 // makes a new snapshot, which the next call to Data returns.
-func (k *Desk) Data() *storage.Data { return k.view.Load() }
+func (k *Desk) Data() *record.Data { return k.view.Load() }
 
 // publish makes the snapshot Data returns from the vault's data.
 func (k *Desk) publish() {
@@ -75,7 +76,7 @@ const (
 )
 
 // update runs one change through the vault's Update, one at a time.
-func (k *Desk) update(change func(d *storage.Data) error) error {
+func (k *Desk) update(change func(d *record.Data) error) error {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	// The snapshot readers hold is the data as it is now: it is the way
@@ -88,8 +89,8 @@ func (k *Desk) update(change func(d *storage.Data) error) error {
 }
 
 // log adds an entry to the timeline, stamped with the desk's clock.
-func (k *Desk) log(d *storage.Data, what Entry, companyID, requestID, note string) {
-	d.Timeline = append(d.Timeline, storage.TimelineEntry{Time: k.now().UTC(), What: string(what), CompanyID: companyID, RequestID: requestID, Note: note})
+func (k *Desk) log(d *record.Data, what Entry, companyID, requestID, note string) {
+	d.Timeline = append(d.Timeline, record.TimelineEntry{Time: k.now().UTC(), What: string(what), CompanyID: companyID, RequestID: requestID, Note: note})
 }
 
 // today is the desk's day at midnight UTC, the date letters carry.

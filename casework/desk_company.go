@@ -7,14 +7,14 @@ import (
 	"strings"
 
 	"prava/policy"
-	"prava/storage"
+	"prava/record"
 )
 
 // DuplicateError refuses a company that is already in the vault: the same
 // legal name, registration number, web domain or privacy e-mail.
 type DuplicateError struct {
-	Existing storage.Company // the company already stored
-	Same     string          // what the two share, in words
+	Existing record.Company // the company already stored
+	Same     string         // what the two share, in words
 }
 
 func (e *DuplicateError) Error() string {
@@ -24,19 +24,19 @@ func (e *DuplicateError) Error() string {
 // AddCompany stores a new company after checking it; unless again is set,
 // a company already in the vault is refused with a *DuplicateError that
 // names it. It returns the stored record, with its ID and dates.
-func (k *Desk) AddCompany(c storage.Company, again bool, source string) (storage.Company, error) {
+func (k *Desk) AddCompany(c record.Company, again bool, source string) (record.Company, error) {
 	if err := CheckCompany(&c); err != nil {
-		return storage.Company{}, err
+		return record.Company{}, err
 	}
 	now := k.now().UTC()
 	if c.ID == "" {
-		c.ID = storage.NewID()
+		c.ID = record.NewID()
 	}
 	if c.Created.IsZero() {
 		c.Created = now
 	}
 	c.Updated = now
-	err := k.update(func(d *storage.Data) error {
+	err := k.update(func(d *record.Data) error {
 		if !again {
 			if dup := Duplicate(d, &c); dup != nil {
 				return dup
@@ -50,7 +50,7 @@ func (k *Desk) AddCompany(c storage.Company, again bool, source string) (storage
 		return nil
 	})
 	if err != nil {
-		return storage.Company{}, err
+		return record.Company{}, err
 	}
 	return c, nil
 }
@@ -58,19 +58,19 @@ func (k *Desk) AddCompany(c storage.Company, again bool, source string) (storage
 // AddCompanies stores several new companies in one change (a pack the
 // person chose to ask); those already in the vault, or repeated in the
 // list, are skipped. It returns the companies added.
-func (k *Desk) AddCompanies(cs []storage.Company, source string) ([]storage.Company, error) {
+func (k *Desk) AddCompanies(cs []record.Company, source string) ([]record.Company, error) {
 	now := k.now().UTC()
 	for i := range cs {
 		if err := CheckCompany(&cs[i]); err != nil {
 			return nil, fmt.Errorf("%s: %w", cs[i].Name, err)
 		}
 		if cs[i].ID == "" {
-			cs[i].ID = storage.NewID()
+			cs[i].ID = record.NewID()
 		}
 		cs[i].Created, cs[i].Updated = now, now
 	}
-	var added []storage.Company
-	err := k.update(func(d *storage.Data) error {
+	var added []record.Company
+	err := k.update(func(d *record.Data) error {
 		added = added[:0]
 		for _, c := range cs {
 			if Duplicate(d, &c) != nil || d.Company(c.ID) != nil {
@@ -90,11 +90,11 @@ func (k *Desk) AddCompanies(cs []storage.Company, source string) ([]storage.Comp
 
 // Duplicate returns the stored company that c repeats, or nil: one with the
 // same legal name, registration number, web domain or e-mail address.
-func Duplicate(d *storage.Data, c *storage.Company) *DuplicateError {
+func Duplicate(d *record.Data, c *record.Company) *DuplicateError {
 	legal, reg, domain := fold(c.LegalName), fold(c.Registration), domainOf(c.Website)
 	emails := map[string]bool{}
 	for _, ct := range c.Contacts {
-		if ct.Kind == storage.ContactEmail {
+		if ct.Kind == record.ByEmail {
 			emails[fold(ct.Value)] = true
 		}
 	}
@@ -111,7 +111,7 @@ func Duplicate(d *storage.Data, c *storage.Company) *DuplicateError {
 			return &DuplicateError{Existing: o, Same: "the same web site"}
 		}
 		for _, ct := range o.Contacts {
-			if ct.Kind == storage.ContactEmail && emails[fold(ct.Value)] {
+			if ct.Kind == record.ByEmail && emails[fold(ct.Value)] {
 				return &DuplicateError{Existing: o, Same: "the same e-mail address " + ct.Value}
 			}
 		}
@@ -143,8 +143,8 @@ func domainOf(site string) string {
 // ID) after checking it: any fact may change — names, registration, law,
 // language, web site, contacts and which one each kind of request goes to,
 // markings, promised time, notes. The policies read stay as they were.
-func (k *Desk) SaveCompany(c storage.Company) error {
-	return k.EditCompany(c.ID, func(old *storage.Company) error {
+func (k *Desk) SaveCompany(c record.Company) error {
+	return k.EditCompany(c.ID, func(old *record.Company) error {
 		policies := old.Policies
 		*old = c.Clone()
 		old.Policies = policies
@@ -154,15 +154,15 @@ func (k *Desk) SaveCompany(c storage.Company) error {
 
 // EditCompany changes a stored company through edit, which works on a copy
 // that the desk then checks and stores, logging which facts changed.
-func (k *Desk) EditCompany(id string, edit func(c *storage.Company) error) error {
+func (k *Desk) EditCompany(id string, edit func(c *record.Company) error) error {
 	return k.editCompany(id, "", "", edit)
 }
 
 // editCompany runs edit on a copy of the company, checks the result and
 // stores it. what and note name the timeline entry; "" logs the facts
 // that changed as "company edited".
-func (k *Desk) editCompany(id string, what Entry, note string, edit func(c *storage.Company) error) error {
-	return k.update(func(d *storage.Data) error {
+func (k *Desk) editCompany(id string, what Entry, note string, edit func(c *record.Company) error) error {
+	return k.update(func(d *record.Data) error {
 		old := d.Company(id)
 		if old == nil {
 			return notFound("company", id)
@@ -186,7 +186,7 @@ func (k *Desk) editCompany(id string, what Entry, note string, edit func(c *stor
 
 // changedFacts names the facts that differ between two versions of a
 // company, for the timeline.
-func changedFacts(a, b *storage.Company) []string {
+func changedFacts(a, b *record.Company) []string {
 	var out []string
 	add := func(name string, differ bool) {
 		if differ {
@@ -209,11 +209,11 @@ func changedFacts(a, b *storage.Company) []string {
 
 // AddContact adds a contact to a company; its kind is guessed from what
 // was typed when none is given.
-func (k *Desk) AddContact(companyID string, ct storage.Contact) error {
+func (k *Desk) AddContact(companyID string, ct record.Contact) error {
 	if ct.Kind == "" {
 		ct.Kind = ContactKindOf(ct.Value)
 	}
-	return k.EditCompany(companyID, func(c *storage.Company) error {
+	return k.EditCompany(companyID, func(c *record.Company) error {
 		c.Contacts = append(c.Contacts, ct)
 		return nil
 	})
@@ -222,7 +222,7 @@ func (k *Desk) AddContact(companyID string, ct storage.Contact) error {
 // RemoveContact deletes contact i of a company and keeps each kind's
 // choice pointing at the same contact (a choice of the removed one goes).
 func (k *Desk) RemoveContact(companyID string, i int) error {
-	return k.EditCompany(companyID, func(c *storage.Company) error {
+	return k.EditCompany(companyID, func(c *record.Company) error {
 		if i < 0 || i >= len(c.Contacts) {
 			return problem("contact", "no_such_contact", "the company has no contact number %d", i+1)
 		}
@@ -233,7 +233,7 @@ func (k *Desk) RemoveContact(companyID string, i int) error {
 
 // RemoveContactValue deletes the company's contacts whose value is v.
 func (k *Desk) RemoveContactValue(companyID, v string) error {
-	return k.EditCompany(companyID, func(c *storage.Company) error {
+	return k.EditCompany(companyID, func(c *record.Company) error {
 		found := false
 		for i := len(c.Contacts) - 1; i >= 0; i-- {
 			if strings.EqualFold(strings.TrimSpace(c.Contacts[i].Value), strings.TrimSpace(v)) {
@@ -251,7 +251,7 @@ func (k *Desk) RemoveContactValue(companyID, v string) error {
 // RemoveContactAt deletes contact i of c and moves the per-kind choices
 // that point past it, dropping a choice of the removed one: the rule the
 // desk and any edit of a company copy follow.
-func RemoveContactAt(c *storage.Company, i int) {
+func RemoveContactAt(c *record.Company, i int) {
 	c.Contacts = slices.Delete(c.Contacts, i, i+1)
 	for kind, j := range c.Use {
 		switch {
@@ -265,7 +265,7 @@ func RemoveContactAt(c *storage.Company, i int) {
 
 // UseContact chooses contact i for letters of kind (-1: no choice).
 func (k *Desk) UseContact(companyID, kind string, i int) error {
-	return k.EditCompany(companyID, func(c *storage.Company) error {
+	return k.EditCompany(companyID, func(c *record.Company) error {
 		if c.Use == nil {
 			c.Use = map[string]int{}
 		}
@@ -281,14 +281,14 @@ func (k *Desk) UseContact(companyID, kind string, i int) error {
 // DeleteCompany removes a company with all its requests. The app asks the
 // person first.
 func (k *Desk) DeleteCompany(id string) error {
-	return k.update(func(d *storage.Data) error {
+	return k.update(func(d *record.Data) error {
 		c := d.Company(id)
 		if c == nil {
 			return notFound("company", id)
 		}
 		name := c.Name
-		d.Companies = slices.DeleteFunc(d.Companies, func(c storage.Company) bool { return c.ID == id })
-		d.Requests = slices.DeleteFunc(d.Requests, func(r storage.Request) bool { return r.CompanyID == id })
+		d.Companies = slices.DeleteFunc(d.Companies, func(c record.Company) bool { return c.ID == id })
+		d.Requests = slices.DeleteFunc(d.Requests, func(r record.Request) bool { return r.CompanyID == id })
 		k.log(d, EntryCompanyDeleted, id, "", name)
 		return nil
 	})
@@ -302,7 +302,7 @@ func (k *Desk) MergeCompanies(keepID, goneID string) error {
 	if keepID == goneID {
 		return problem("id", "same", "a company cannot be merged with itself")
 	}
-	return k.update(func(d *storage.Data) error {
+	return k.update(func(d *record.Data) error {
 		keep, gone := d.Company(keepID), d.Company(goneID)
 		if keep == nil {
 			return notFound("company", keepID)
@@ -327,7 +327,7 @@ func (k *Desk) MergeCompanies(keepID, goneID string) error {
 			m.PromisedDays = gone.PromisedDays
 		}
 		for _, ct := range gone.Contacts {
-			if !slices.ContainsFunc(m.Contacts, func(o storage.Contact) bool { return fold(o.Value) == fold(ct.Value) }) {
+			if !slices.ContainsFunc(m.Contacts, func(o record.Contact) bool { return fold(o.Value) == fold(ct.Value) }) {
 				m.Contacts = append(m.Contacts, ct)
 			}
 		}
@@ -343,7 +343,7 @@ func (k *Desk) MergeCompanies(keepID, goneID string) error {
 			m.Notes = strings.TrimSpace(m.Notes + "\n\n" + gone.Notes)
 		}
 		m.Policies = append(m.Policies, gone.Policies...)
-		slices.SortStableFunc(m.Policies, func(a, b storage.PolicySnapshot) int { return a.Retrieved.Compare(b.Retrieved) })
+		slices.SortStableFunc(m.Policies, func(a, b record.PolicySnapshot) int { return a.Retrieved.Compare(b.Retrieved) })
 		m.Updated = k.now().UTC()
 		goneName := gone.Name
 		*keep = m
@@ -352,7 +352,7 @@ func (k *Desk) MergeCompanies(keepID, goneID string) error {
 				d.Requests[i].CompanyID = keepID
 			}
 		}
-		d.Companies = slices.DeleteFunc(d.Companies, func(c storage.Company) bool { return c.ID == goneID })
+		d.Companies = slices.DeleteFunc(d.Companies, func(c record.Company) bool { return c.ID == goneID })
 		k.log(d, EntryCompanyMerged, keepID, "", goneName)
 		return nil
 	})
@@ -361,7 +361,7 @@ func (k *Desk) MergeCompanies(keepID, goneID string) error {
 // AddPolicy keeps a newly read policy with a company (a re-check the
 // person accepted), merging the contacts it names.
 func (k *Desk) AddPolicy(companyID string, src policy.Source, f *policy.Findings) error {
-	return k.editCompany(companyID, EntryPolicyRead, src.Location, func(c *storage.Company) error {
+	return k.editCompany(companyID, EntryPolicyRead, src.Location, func(c *record.Company) error {
 		AddSnapshot(c, src, f, k.now().UTC())
 		return nil
 	})

@@ -8,7 +8,7 @@ import (
 
 	"prava/law"
 	"prava/letters"
-	"prava/storage"
+	"prava/record"
 )
 
 // WriteRequests composes one letter per draft to a stored company and
@@ -18,7 +18,7 @@ func (k *Desk) WriteRequests(companyID string, drafts []Draft) ([]Written, error
 		return nil, problem("kind", "empty", "choose at least one kind of request")
 	}
 	var ws []Written
-	err := k.update(func(d *storage.Data) error {
+	err := k.update(func(d *record.Data) error {
 		ws = ws[:0]
 		// Each letter is kept before the next is written, so that two
 		// letters of one day get references of their own.
@@ -43,7 +43,7 @@ func (k *Desk) WriteRequests(companyID string, drafts []Draft) ([]Written, error
 // as a draft.
 func (k *Desk) FollowUp(requestID string, kind law.Kind) (Written, error) {
 	var w Written
-	err := k.update(func(d *storage.Data) error {
+	err := k.update(func(d *record.Data) error {
 		var err error
 		if w, err = FollowUp(d, requestID, kind, k.today()); err != nil {
 			return err
@@ -59,7 +59,7 @@ func (k *Desk) FollowUp(requestID string, kind law.Kind) (Written, error) {
 // casework.Answer) and stores it as a draft.
 func (k *Desk) Answer(requestID string, refusal letters.Refusal) (Written, error) {
 	var w Written
-	err := k.update(func(d *storage.Data) error {
+	err := k.update(func(d *record.Data) error {
 		var err error
 		if w, err = Answer(d, requestID, refusal, k.today()); err != nil {
 			return err
@@ -86,7 +86,7 @@ func (k *Desk) Record(requestID string, e Event, on time.Time, det Detail) error
 	if e == EventRefused && strings.TrimSpace(det.Note) == "" {
 		return problem("note", "empty", "say why the company refused: it goes into the complaint")
 	}
-	return k.update(func(d *storage.Data) error {
+	return k.update(func(d *record.Data) error {
 		r := d.Request(requestID)
 		if r == nil {
 			return notFound("request", requestID)
@@ -105,13 +105,13 @@ func (k *Desk) Record(requestID string, e Event, on time.Time, det Detail) error
 		if n := strings.TrimSpace(det.Note); n != "" {
 			switch e {
 			case EventReply:
-				next.Replies = append(next.Replies, storage.Reply{Received: day(on), Note: n})
+				next.Replies = append(next.Replies, record.Reply{Received: day(on), Note: n})
 			case EventRefused:
 				next.Notes = strings.TrimSpace(next.Notes + "\n" + "Refused: " + n)
 			}
 			note += ": " + n
 		} else if e == EventReply {
-			next.Replies = append(next.Replies, storage.Reply{Received: day(on)})
+			next.Replies = append(next.Replies, record.Reply{Received: day(on)})
 		}
 		*r = next
 		k.log(d, Entry(e), r.CompanyID, r.ID, note)
@@ -126,7 +126,7 @@ var ErrNothingToUndo = errors.New("nothing to undo: no event was recorded on thi
 // date, a click on the wrong button): its date is cleared, a reply it added
 // removed, and the status goes back to what the remaining dates say.
 func (k *Desk) UndoLastEvent(requestID string) error {
-	return k.update(func(d *storage.Data) error {
+	return k.update(func(d *record.Data) error {
 		r := d.Request(requestID)
 		if r == nil {
 			return notFound("request", requestID)
@@ -167,13 +167,13 @@ func (k *Desk) UndoLastEvent(requestID string) error {
 
 // LastEvent is the event UndoLastEvent would take back on a request, if
 // there is one.
-func LastEvent(d *storage.Data, requestID string) (Event, bool) {
+func LastEvent(d *record.Data, requestID string) (Event, bool) {
 	return lastEvent(d.Timeline, requestID)
 }
 
 // lastEvent is the last request event logged for a request and not undone
 // since: each "event undone" entry cancels the latest event before it.
-func lastEvent(timeline []storage.TimelineEntry, requestID string) (Event, bool) {
+func lastEvent(timeline []record.TimelineEntry, requestID string) (Event, bool) {
 	undone := 0
 	for i := len(timeline) - 1; i >= 0; i-- {
 		t := timeline[i]
@@ -200,25 +200,25 @@ func lastEvent(timeline []storage.TimelineEntry, requestID string) (Event, bool)
 var requestEvents = []Event{EventSent, EventDelivered, EventIdentityAsked, EventIdentityProvided, EventExtension, EventReply, EventDone, EventRefused}
 
 // statusOf is the status a request's dates and replies give.
-func statusOf(r storage.Request) storage.Status {
+func statusOf(r record.Request) record.Status {
 	switch {
 	case r.Dates.Sent.IsZero():
-		return storage.StatusDraft
+		return record.StatusDraft
 	case !r.Dates.Closed.IsZero():
-		if r.Status == storage.StatusRefused {
-			return storage.StatusRefused
+		if r.Status == record.StatusRefused {
+			return record.StatusRefused
 		}
-		return storage.StatusDone
+		return record.StatusDone
 	case !r.Dates.Answered.IsZero():
-		return storage.StatusAnswered
+		return record.StatusAnswered
 	}
-	return storage.StatusSent
+	return record.StatusSent
 }
 
 // DeleteRequest removes a request written by mistake, with the reminders
 // and complaints that follow it up. The app asks the person first.
 func (k *Desk) DeleteRequest(id string) error {
-	return k.update(func(d *storage.Data) error {
+	return k.update(func(d *record.Data) error {
 		r := d.Request(id)
 		if r == nil {
 			return notFound("request", id)
@@ -235,7 +235,7 @@ func (k *Desk) DeleteRequest(id string) error {
 				}
 			}
 		}
-		d.Requests = slices.DeleteFunc(d.Requests, func(r storage.Request) bool { return gone[r.ID] })
+		d.Requests = slices.DeleteFunc(d.Requests, func(r record.Request) bool { return gone[r.ID] })
 		k.log(d, EntryRequestDeleted, companyID, id, ref)
 		return nil
 	})
@@ -250,12 +250,12 @@ func (k *Desk) EditLetter(requestID, body string) error {
 	if len(blocks) == 0 {
 		return problem("letter", "empty", "the letter's text cannot be empty")
 	}
-	return k.update(func(d *storage.Data) error {
+	return k.update(func(d *record.Data) error {
 		r := d.Request(requestID)
 		if r == nil {
 			return notFound("request", requestID)
 		}
-		if r.Status != storage.StatusDraft {
+		if r.Status != record.StatusDraft {
 			return problem("letter", "sent", "the letter was sent, so its text stays as sent: write a new request instead")
 		}
 		w, err := rewrite(d, r)
@@ -268,9 +268,9 @@ func (k *Desk) EditLetter(requestID, body string) error {
 			return err
 		}
 		next := r.Clone()
-		next.LetterText, next.PDF = storage.NewText(w.Letter.Text()), pdf
+		next.LetterText, next.PDF = record.NewText(w.Letter.Text()), pdf
 		subject, mail := w.Letter.Email()
-		next.Subject, next.EmailBody = subject, storage.NewText(mail)
+		next.Subject, next.EmailBody = subject, record.NewText(mail)
 		*r = next
 		k.log(d, EntryLetterEdited, r.CompanyID, r.ID, r.Reference)
 		return nil
@@ -279,7 +279,7 @@ func (k *Desk) EditLetter(requestID, body string) error {
 
 // rewrite composes a draft's letter again as it was written: the same
 // kind, language, contact, date and reference.
-func rewrite(d *storage.Data, r *storage.Request) (Written, error) {
+func rewrite(d *record.Data, r *record.Request) (Written, error) {
 	if r.ParentID != "" {
 		kind, err := law.ParseKind(string(r.Kind))
 		if err != nil {
@@ -299,7 +299,7 @@ func rewrite(d *storage.Data, r *storage.Request) (Written, error) {
 	if c == nil {
 		return Written{}, errors.New("the request's company was deleted")
 	}
-	contact := slices.IndexFunc(c.Contacts, func(ct storage.Contact) bool { return ct.Value == r.Contact })
+	contact := slices.IndexFunc(c.Contacts, func(ct record.Contact) bool { return ct.Value == r.Contact })
 	w, err := Write(d, r.CompanyID, Draft{Kind: kind, Lang: r.Language, Contact: contact, Date: r.Dates.Created, replaces: r.ID})
 	if err != nil {
 		return Written{}, err
@@ -310,7 +310,7 @@ func rewrite(d *storage.Data, r *storage.Request) (Written, error) {
 // DraftBody is the body of a draft's letter as text to edit: paragraphs
 // separated by blank lines, list items starting with "– ", as EditLetter
 // reads them back.
-func DraftBody(d *storage.Data, requestID string) (string, error) {
+func DraftBody(d *record.Data, requestID string) (string, error) {
 	r := d.Request(requestID)
 	if r == nil {
 		return "", notFound("request", requestID)
@@ -366,21 +366,21 @@ func parseBlocks(text string) []letters.Block {
 
 // AttachReply keeps a file the company sent with the request's latest
 // reply, or with a new reply dated today when none was recorded.
-func (k *Desk) AttachReply(requestID string, doc storage.Document) error {
+func (k *Desk) AttachReply(requestID string, doc record.Document) error {
 	if doc.Name == "" || len(doc.Data) == 0 {
 		return problem("file", "empty", "the file is empty: choose the file the company sent")
 	}
 	if len(doc.Data) > MaxAttachment {
 		return problem("file", "too_big", "%s is %d MB; Prava keeps files up to %d MB", doc.Name, len(doc.Data)>>20, MaxAttachment>>20)
 	}
-	return k.update(func(d *storage.Data) error {
+	return k.update(func(d *record.Data) error {
 		r := d.Request(requestID)
 		if r == nil {
 			return notFound("request", requestID)
 		}
 		next := r.Clone()
 		if len(next.Replies) == 0 {
-			next.Replies = append(next.Replies, storage.Reply{Received: k.today()})
+			next.Replies = append(next.Replies, record.Reply{Received: k.today()})
 		}
 		last := &next.Replies[len(next.Replies)-1]
 		last.Files = append(last.Files, doc)
@@ -396,7 +396,7 @@ const MaxAttachment = 20 << 20
 
 // SaveProfile keeps the person's profile after checking its e-mail and
 // birth date as letters would.
-func (k *Desk) SaveProfile(p storage.Profile) error {
+func (k *Desk) SaveProfile(p record.Profile) error {
 	p.Name, p.Email = strings.TrimSpace(p.Name), strings.TrimSpace(p.Email)
 	switch {
 	case utf8Len(p.Name) > maxName:
@@ -407,11 +407,11 @@ func (k *Desk) SaveProfile(p storage.Profile) error {
 		return problem("birth_date", "bad_date", "the birth date is written YYYY-MM-DD, as 1990-04-17")
 	}
 	if p.Phone != "" {
-		if err := CheckContact(&storage.Contact{Kind: storage.ContactPhone, Value: p.Phone}); err != nil {
+		if err := CheckContact(&record.Contact{Kind: record.ByPhone, Value: p.Phone}); err != nil {
 			return problem("phone", "bad_phone", "%q is not a phone number: 7 to 15 digits, with + ( ) - . or spaces", p.Phone)
 		}
 	}
-	return k.update(func(d *storage.Data) error {
+	return k.update(func(d *record.Data) error {
 		d.Profile = p
 		k.log(d, EntryProfileSaved, "", "", "")
 		return nil
@@ -419,11 +419,11 @@ func (k *Desk) SaveProfile(p storage.Profile) error {
 }
 
 // SaveSettings keeps the person's settings.
-func (k *Desk) SaveSettings(s storage.Settings) error {
+func (k *Desk) SaveSettings(s record.Settings) error {
 	if s.TransitDays < 0 || s.TransitDays > 60 {
 		return problem("transit_days", "out_of_range", "postal transit is 0 to 60 days")
 	}
-	return k.update(func(d *storage.Data) error {
+	return k.update(func(d *record.Data) error {
 		d.Settings = s
 		k.log(d, EntrySettingsSaved, "", "", "")
 		return nil

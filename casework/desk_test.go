@@ -19,6 +19,7 @@ import (
 	"prava/law"
 	"prava/letters"
 	"prava/policy"
+	"prava/record"
 	"prava/storage"
 )
 
@@ -73,7 +74,7 @@ func newDesk(t *testing.T) (*Desk, string, string) {
 	t.Cleanup(func() { v.Close() })
 	k := NewDesk(v, func() time.Time { return testDay })
 	keyrings[k] = kr
-	if err := k.SaveProfile(storage.Profile{Name: "Olena Petrenko", Address: "vul. Khreshchatyk 1\n01001 Kyiv\nUkraine", Email: "olena@example.org", Country: "LT"}); err != nil {
+	if err := k.SaveProfile(record.Profile{Name: "Olena Petrenko", Address: "vul. Khreshchatyk 1\n01001 Kyiv\nUkraine", Email: "olena@example.org", Country: "LT"}); err != nil {
 		t.Fatal(err)
 	}
 	src := readSeed(t, "003_667823663de3ed12.txt")
@@ -114,13 +115,13 @@ func sentRequest(t *testing.T, k *Desk, companyID string) string {
 func useCases(k *Desk, companyID, requestID string) map[string]func() error {
 	return map[string]func() error{
 		"add company": func() error {
-			_, err := k.AddCompany(storage.Company{Name: "Other Ltd", Contacts: []storage.Contact{{Kind: storage.ContactEmail, Value: "privacy@other.example"}}}, false, "by hand")
+			_, err := k.AddCompany(record.Company{Name: "Other Ltd", Contacts: []record.Contact{{Kind: record.ByEmail, Value: "privacy@other.example"}}}, false, "by hand")
 			return err
 		},
 		"save company": func() error {
-			return k.EditCompany(companyID, func(c *storage.Company) error { c.Name, c.Jurisdiction = "Renamed", "eu-lv"; return nil })
+			return k.EditCompany(companyID, func(c *record.Company) error { c.Name, c.Jurisdiction = "Renamed", "eu-lv"; return nil })
 		},
-		"add contact":    func() error { return k.AddContact(companyID, storage.Contact{Value: "dpo@costless.example"}) },
+		"add contact":    func() error { return k.AddContact(companyID, record.Contact{Value: "dpo@costless.example"}) },
 		"remove contact": func() error { return k.RemoveContact(companyID, 0) },
 		"use contact":    func() error { return k.UseContact(companyID, "erasure", 0) },
 		"delete company": func() error { return k.DeleteCompany(companyID) },
@@ -132,10 +133,10 @@ func useCases(k *Desk, companyID, requestID string) map[string]func() error {
 		"undo event":     func() error { return k.UndoLastEvent(requestID) },
 		"delete request": func() error { return k.DeleteRequest(requestID) },
 		"attach reply": func() error {
-			return k.AttachReply(requestID, storage.Document{Name: "reply.pdf", Data: []byte("%PDF-1.4")})
+			return k.AttachReply(requestID, record.Document{Name: "reply.pdf", Data: []byte("%PDF-1.4")})
 		},
-		"save profile":  func() error { return k.SaveProfile(storage.Profile{Name: "Someone Else"}) },
-		"save settings": func() error { return k.SaveSettings(storage.Settings{TransitDays: 7}) },
+		"save profile":  func() error { return k.SaveProfile(record.Profile{Name: "Someone Else"}) },
+		"save settings": func() error { return k.SaveSettings(record.Settings{TransitDays: 7}) },
 		"add policy": func() error {
 			return k.AddPolicy(companyID, policy.Source{Location: "again.txt", Decoded: policy.Decoded{Text: "Privacy policy. Contact privacy@costless.example."}, RetrievedAt: testDay}, policy.Analyze("Privacy policy. Contact privacy@costless.example."))
 		},
@@ -201,23 +202,23 @@ func TestBadInputChangesNothing(t *testing.T) {
 	requestID := sentRequest(t, k, companyID)
 	want := k.Data().Clone()
 	file, _ := os.ReadFile(path)
-	edit := func(f func(c *storage.Company)) error {
-		return k.EditCompany(companyID, func(c *storage.Company) error { f(c); return nil })
+	edit := func(f func(c *record.Company)) error {
+		return k.EditCompany(companyID, func(c *record.Company) error { f(c); return nil })
 	}
 	cases := []struct {
 		name, field, says string
 		err               error
 	}{
-		{"unknown law", "law", "unknown law", edit(func(c *storage.Company) { c.Jurisdiction = "Ukraine" })},
-		{"unknown language", "language", "unknown language", edit(func(c *storage.Company) { c.Language = "xx" })},
-		{"empty name", "name", "needs a name", edit(func(c *storage.Company) { c.Name = "  " })},
-		{"neither e-mail nor address", "contact", "neither an e-mail address nor a postal address", k.AddContact(companyID, storage.Contact{Value: "call us"})},
-		{"bad e-mail", "contact", "not an e-mail address", k.AddContact(companyID, storage.Contact{Kind: storage.ContactEmail, Value: "a@b"})},
-		{"bad phone", "contact", "not a phone number", k.AddContact(companyID, storage.Contact{Kind: storage.ContactPhone, Value: "12"})},
-		{"promised days", "promised_days", "1 to 365", edit(func(c *storage.Company) { c.PromisedDays = 1000 })},
-		{"choice out of range", "contact", "not in the list", edit(func(c *storage.Company) { c.Use["access"] = 99 })},
+		{"unknown law", "law", "unknown law", edit(func(c *record.Company) { c.Jurisdiction = "Ukraine" })},
+		{"unknown language", "language", "unknown language", edit(func(c *record.Company) { c.Language = "xx" })},
+		{"empty name", "name", "needs a name", edit(func(c *record.Company) { c.Name = "  " })},
+		{"neither e-mail nor address", "contact", "neither an e-mail address nor a postal address", k.AddContact(companyID, record.Contact{Value: "call us"})},
+		{"bad e-mail", "contact", "not an e-mail address", k.AddContact(companyID, record.Contact{Kind: record.ByEmail, Value: "a@b"})},
+		{"bad phone", "contact", "not a phone number", k.AddContact(companyID, record.Contact{Kind: record.ByPhone, Value: "12"})},
+		{"promised days", "promised_days", "1 to 365", edit(func(c *record.Company) { c.PromisedDays = 1000 })},
+		{"choice out of range", "contact", "not in the list", edit(func(c *record.Company) { c.Use["access"] = 99 })},
 		{"refusal without reason", "note", "say why", k.Record(requestID, EventRefused, testDay, Detail{})},
-		{"profile e-mail", "email", "not an e-mail", k.SaveProfile(storage.Profile{Name: "X", Email: "nope"})},
+		{"profile e-mail", "email", "not an e-mail", k.SaveProfile(record.Profile{Name: "X", Email: "nope"})},
 		{"empty letter", "letter", "cannot be empty", k.EditLetter(requestID, " \n ")},
 		{"sent letter edited", "letter", "stays as sent", k.EditLetter(requestID, "New text.")},
 	}
@@ -228,7 +229,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 		}
 	}
 	for name, err := range map[string]error{
-		"edit":           k.EditCompany("nope", func(*storage.Company) error { return nil }),
+		"edit":           k.EditCompany("nope", func(*record.Company) error { return nil }),
 		"delete company": k.DeleteCompany("nope"),
 		"delete request": k.DeleteRequest("nope"),
 		"record":         k.Record("nope", EventDone, testDay, Detail{}),
@@ -248,7 +249,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 
 func TestEditFactsAfterSaving(t *testing.T) {
 	k, _, id := newDesk(t)
-	err := k.EditCompany(id, func(c *storage.Company) error {
+	err := k.EditCompany(id, func(c *record.Company) error {
 		c.Name, c.LegalName, c.Registration = "Costless", "UAB Costless", "305000000"
 		c.Jurisdiction, c.Language, c.PromisedDays, c.Notes = "eu-lv", "en", 20, "called them"
 		c.Markings = map[string]string{"any": "GDPR request"}
@@ -276,11 +277,11 @@ func TestContactsKeepTheirChoices(t *testing.T) {
 	k, _, id := newDesk(t)
 	before := k.Data().Company(id).Clone()
 	access := before.Contacts[before.Use["access"]]
-	if err := k.AddContact(id, storage.Contact{Value: "+370 600 12345"}); err != nil {
+	if err := k.AddContact(id, record.Contact{Value: "+370 600 12345"}); err != nil {
 		t.Fatal(err)
 	}
 	c := k.Data().Company(id)
-	if got := c.Contacts[len(c.Contacts)-1]; got.Kind != storage.ContactPhone {
+	if got := c.Contacts[len(c.Contacts)-1]; got.Kind != record.ByPhone {
 		t.Errorf("a typed phone number was stored as %s", got.Kind)
 	}
 	// Removing a contact before the chosen one keeps the choice on it.
@@ -344,7 +345,7 @@ func TestUndoAndRefusal(t *testing.T) {
 	if err := k.Record(rid, EventReply, testDay, Detail{Note: "they sent a partial copy"}); err != nil {
 		t.Fatal(err)
 	}
-	if r := k.Data().Request(rid); r.Status != storage.StatusAnswered || len(r.Replies) != 1 {
+	if r := k.Data().Request(rid); r.Status != record.StatusAnswered || len(r.Replies) != 1 {
 		t.Fatalf("after the reply: %+v", r)
 	}
 	// An answer may be partial: the request stays on the board, the person
@@ -358,13 +359,13 @@ func TestUndoAndRefusal(t *testing.T) {
 	if err := k.UndoLastEvent(rid); err != nil {
 		t.Fatal(err)
 	}
-	if r := k.Data().Request(rid); r.Status != storage.StatusSent || len(r.Replies) != 0 || !r.Dates.Answered.IsZero() {
+	if r := k.Data().Request(rid); r.Status != record.StatusSent || len(r.Replies) != 0 || !r.Dates.Answered.IsZero() {
 		t.Errorf("after undoing the reply: %+v", r)
 	}
 	if err := k.UndoLastEvent(rid); err != nil {
 		t.Fatal(err)
 	}
-	if r := k.Data().Request(rid); r.Status != storage.StatusDraft || !r.Dates.Sent.IsZero() {
+	if r := k.Data().Request(rid); r.Status != record.StatusDraft || !r.Dates.Sent.IsZero() {
 		t.Errorf("after undoing the sending: %+v", r)
 	}
 	if err := k.UndoLastEvent(rid); !errors.Is(err, ErrNothingToUndo) {
@@ -446,7 +447,7 @@ var keyrings = map[*Desk]*memKeyring{}
 func keyringOf(k *Desk) storage.Keyring { return keyrings[k] }
 
 // companyIDs lists the companies' IDs in order.
-func companyIDs(d *storage.Data) []string {
+func companyIDs(d *record.Data) []string {
 	var out []string
 	for _, c := range d.Companies {
 		out = append(out, c.ID)
@@ -461,7 +462,7 @@ func TestSnapshotStaysAsItWas(t *testing.T) {
 	rid := sentRequest(t, k, id)
 	snap := k.Data()
 	want := snap.Clone()
-	if err := k.AddContact(id, storage.Contact{Value: "new@costless.example"}); err != nil {
+	if err := k.AddContact(id, record.Contact{Value: "new@costless.example"}); err != nil {
 		t.Fatal(err)
 	}
 	if err := k.Record(rid, EventReply, testDay, Detail{Note: "reply"}); err != nil {
@@ -556,7 +557,7 @@ func TestOtherKindsAndAnswers(t *testing.T) {
 	}
 	// Under Ukrainian law there is no right to portability: refused,
 	// naming the closest right, and nothing stored.
-	if err := k.EditCompany(id, func(c *storage.Company) error { c.Jurisdiction = "UA"; return nil }); err != nil {
+	if err := k.EditCompany(id, func(c *record.Company) error { c.Jurisdiction = "UA"; return nil }); err != nil {
 		t.Fatal(err)
 	}
 	n := len(k.Data().Requests)
@@ -565,7 +566,7 @@ func TestOtherKindsAndAnswers(t *testing.T) {
 		t.Errorf("portability under UA law: %v (%d requests)", err, len(k.Data().Requests)-n)
 	}
 	// A reply to a company that demands an ID copy.
-	if err := k.EditCompany(id, func(c *storage.Company) error { c.Jurisdiction = "EU-LT"; return nil }); err != nil {
+	if err := k.EditCompany(id, func(c *record.Company) error { c.Jurisdiction = "EU-LT"; return nil }); err != nil {
 		t.Fatal(err)
 	}
 	rid := sentRequest(t, k, id)
@@ -588,10 +589,10 @@ func TestAddCompaniesSkipsDuplicates(t *testing.T) {
 	k, _, id := newDesk(t)
 	again := k.Data().Company(id).Clone()
 	again.ID = ""
-	cs := []storage.Company{
-		{Name: "One", Contacts: []storage.Contact{{Kind: storage.ContactEmail, Value: "privacy@one.example"}}},
+	cs := []record.Company{
+		{Name: "One", Contacts: []record.Contact{{Kind: record.ByEmail, Value: "privacy@one.example"}}},
 		again,
-		{Name: "One again", Contacts: []storage.Contact{{Kind: storage.ContactEmail, Value: "privacy@one.example"}}},
+		{Name: "One again", Contacts: []record.Contact{{Kind: record.ByEmail, Value: "privacy@one.example"}}},
 	}
 	added, err := k.AddCompanies(cs, "pack")
 	if err != nil || len(added) != 1 || added[0].Name != "One" || len(k.Data().Companies) != 2 {
@@ -663,7 +664,7 @@ func TestReferencesAreUnique(t *testing.T) {
 // the person's e-mail address; without one it is refused.
 func TestNoEmailNoElectronicLetter(t *testing.T) {
 	k, _, id := newDesk(t)
-	if err := k.SaveProfile(storage.Profile{Name: "Olena Petrenko", Address: "vul. Khreshchatyk 1, Kyiv"}); err != nil {
+	if err := k.SaveProfile(record.Profile{Name: "Olena Petrenko", Address: "vul. Khreshchatyk 1, Kyiv"}); err != nil {
 		t.Fatal(err)
 	}
 	_, err := k.WriteRequests(id, []Draft{{Kind: law.Access, Contact: -1, Date: testDay}})

@@ -9,7 +9,7 @@ import (
 	"prava/law"
 	"prava/letters"
 	"prava/policy"
-	"prava/storage"
+	"prava/record"
 )
 
 // LetterChoice is what a person decides about a letter; the zero value of
@@ -135,7 +135,7 @@ func privacyEmail(emails []string) string {
 // profile and choices: the same contact, law, marking and promise rules as
 // a letter written to a stored company. choice.Law overrides the record's
 // law, and must be given when the record has none.
-func LetterToCompany(c storage.Company, from letters.Sender, choice LetterChoice) (letters.Input, error) {
+func LetterToCompany(c record.Company, from letters.Sender, choice LetterChoice) (letters.Input, error) {
 	if choice.Law != "" {
 		code, err := CheckLaw(choice.Law)
 		if err != nil {
@@ -148,13 +148,13 @@ func LetterToCompany(c storage.Company, from letters.Sender, choice LetterChoice
 	}
 	contact := -1
 	if choice.To != "" {
-		c.Contacts = append(c.Contacts, storage.Contact{Kind: ContactKindOf(choice.To), Value: choice.To})
+		c.Contacts = append(c.Contacts, record.Contact{Kind: ContactKindOf(choice.To), Value: choice.To})
 		contact = len(c.Contacts) - 1
 	}
-	d := &storage.Data{
-		Profile: storage.Profile{Name: from.Name, Address: from.Address, Email: from.Email, Phone: from.Phone,
+	d := &record.Data{
+		Profile: record.Profile{Name: from.Name, Address: from.Address, Email: from.Email, Phone: from.Phone,
 			BirthDate: from.BirthDate, IDDocument: from.IDDocument, CustomerRef: from.CustomerRef},
-		Companies: []storage.Company{c},
+		Companies: []record.Company{c},
 	}
 	return input(d, c.ID, Draft{Kind: choice.Kind, Lang: choice.Lang, Contact: contact, Date: choice.Date})
 }

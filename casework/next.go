@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"prava/law"
-	"prava/storage"
+	"prava/record"
 )
 
 // Step is what a person should do next about a request.
@@ -33,18 +33,18 @@ type Outlook struct {
 	Due       time.Time // the date the current step waits for; zero if none
 	Days      int       // days from today to Due, negative when past
 	Deadline  law.Deadline
-	Reminder  *storage.Request // the latest reminder, if one was written
-	Complaint *storage.Request // the latest complaint, if one was written
+	Reminder  *record.Request // the latest reminder, if one was written
+	Complaint *record.Request // the latest complaint, if one was written
 }
 
 // Next works out where a first request (not a reminder or complaint)
 // stands on day now, following its reminder and complaint.
-func Next(d *storage.Data, r storage.Request, now time.Time) Outlook {
+func Next(d *record.Data, r record.Request, now time.Time) Outlook {
 	return next(d, r, now, d.LastFollowUp(r.ID, law.Reminder), d.LastFollowUp(r.ID, law.Complaint))
 }
 
 // next is Next with the request's latest reminder and complaint found.
-func next(d *storage.Data, r storage.Request, now time.Time, reminder, complaint *storage.Request) Outlook {
+func next(d *record.Data, r record.Request, now time.Time, reminder, complaint *record.Request) Outlook {
 	today := day(now)
 	o := Outlook{Reminder: reminder, Complaint: complaint}
 	at := func(t time.Time) {
@@ -52,16 +52,16 @@ func next(d *storage.Data, r storage.Request, now time.Time, reminder, complaint
 		o.Days = int(o.Due.Sub(today).Hours() / 24)
 	}
 	switch {
-	case r.Status == storage.StatusDraft:
+	case r.Status == record.StatusDraft:
 		o.Step = StepSend
 		return o
-	case r.Status == storage.StatusAnswered:
+	case r.Status == record.StatusAnswered:
 		// An answer may be partial: the request stays on the board until
 		// the person marks it done or answers the reply.
 		o.Step = StepAnswered
 		o.Due = day(r.Dates.Answered)
 		return o
-	case r.Status == storage.StatusRefused:
+	case r.Status == record.StatusRefused:
 		// A refusal is not the end: the authority hears the complaint.
 		switch {
 		case complaint == nil:
@@ -114,11 +114,11 @@ func next(d *storage.Data, r storage.Request, now time.Time, reminder, complaint
 // Board lists the requests a person follows: every first request not yet
 // closed, the most urgent first (overdue by most days, then the nearest
 // due date; drafts to send at the top).
-func Board(d *storage.Data, now time.Time) []BoardItem {
+func Board(d *record.Data, now time.Time) []BoardItem {
 	// The latest reminder and complaint of every request, found in one
 	// pass: looking them up per request would cost the square of the
 	// number of requests.
-	type followUps struct{ reminder, complaint *storage.Request }
+	type followUps struct{ reminder, complaint *record.Request }
 	latest := map[string]followUps{}
 	for i := range d.Requests {
 		f := &d.Requests[i]
@@ -136,7 +136,7 @@ func Board(d *storage.Data, now time.Time) []BoardItem {
 	}
 	var items []BoardItem
 	for _, r := range d.Requests {
-		if r.ParentID != "" || (r.Status != storage.StatusDraft && r.Status != storage.StatusRefused && r.Status != storage.StatusAnswered && !r.Status.Open()) {
+		if r.ParentID != "" || (r.Status != record.StatusDraft && r.Status != record.StatusRefused && r.Status != record.StatusAnswered && !r.Status.Open()) {
 			continue
 		}
 		fu := latest[r.ID]
@@ -204,7 +204,7 @@ func dateProblem(code, format string, a ...any) error {
 // Record applies an event that happened on day to a request, checking
 // that the dates make sense (nothing in the future, nothing before the
 // request was sent). Nothing changes when it returns an error.
-func Record(r *storage.Request, e Event, on time.Time, now time.Time) error {
+func Record(r *record.Request, e Event, on time.Time, now time.Time) error {
 	on = day(on)
 	if on.After(day(now)) {
 		return dateProblem("future", "%s is in the future", on.Format(time.DateOnly))
@@ -221,8 +221,8 @@ func Record(r *storage.Request, e Event, on time.Time, now time.Time) error {
 		// by hand) keeps its own date; the deadline runs from the real
 		// sending.
 		r.Dates.Sent = on
-		if r.Status == storage.StatusDraft {
-			r.Status = storage.StatusSent
+		if r.Status == record.StatusDraft {
+			r.Status = record.StatusSent
 		}
 	case EventDelivered:
 		r.Dates.Delivered = on
@@ -237,14 +237,14 @@ func Record(r *storage.Request, e Event, on time.Time, now time.Time) error {
 		r.Dates.ExtensionNotified = on
 	case EventReply:
 		r.Dates.Answered = on
-		if r.Status == storage.StatusSent {
-			r.Status = storage.StatusAnswered
+		if r.Status == record.StatusSent {
+			r.Status = record.StatusAnswered
 		}
 	case EventDone, EventRefused:
 		r.Dates.Closed = on
-		r.Status = storage.StatusDone
+		r.Status = record.StatusDone
 		if e == EventRefused {
-			r.Status = storage.StatusRefused
+			r.Status = record.StatusRefused
 		}
 	default:
 		return fmt.Errorf("unknown event %q", e)

@@ -8,7 +8,7 @@ import (
 
 	"prava/law"
 	"prava/letters"
-	"prava/storage"
+	"prava/record"
 )
 
 // Draft is what a person decides about a new letter to a stored company;
@@ -40,7 +40,7 @@ var ErrNoContact = &Problem{Field: "contact", Code: "none", Msg: "the company ha
 // Written is a letter composed for a request: the record to store and the
 // letter itself, for its PDF and e-mail.
 type Written struct {
-	Request storage.Request
+	Request record.Request
 	Letter  *letters.Letter
 	PDF     []byte
 }
@@ -48,18 +48,18 @@ type Written struct {
 // Write composes a first letter (access, erasure, withdrawal) to a stored
 // company, renders its PDF, and returns the draft request record. Nothing
 // is stored: the caller adds the record to the vault.
-func Write(d *storage.Data, companyID string, dr Draft) (Written, error) {
+func Write(d *record.Data, companyID string, dr Draft) (Written, error) {
 	p, err := prepare(d, companyID, dr)
 	if err != nil {
 		return Written{}, err
 	}
-	w, err := compose(p.in, storage.Request{CompanyID: companyID, Contact: p.contact})
+	w, err := compose(p.in, record.Request{CompanyID: companyID, Contact: p.contact})
 	w.Request.Channel = p.channel
 	return w, err
 }
 
 // input is the letter's input for a draft to a company of d.
-func input(d *storage.Data, companyID string, dr Draft) (letters.Input, error) {
+func input(d *record.Data, companyID string, dr Draft) (letters.Input, error) {
 	p, err := prepare(d, companyID, dr)
 	return p.in, err
 }
@@ -73,7 +73,7 @@ type prepared struct {
 }
 
 // prepare checks a draft to a company of d and makes the letter's input.
-func prepare(d *storage.Data, companyID string, dr Draft) (prepared, error) {
+func prepare(d *record.Data, companyID string, dr Draft) (prepared, error) {
 	c := d.Company(companyID)
 	if c == nil {
 		return prepared{}, notFound("company", companyID)
@@ -99,9 +99,9 @@ func prepare(d *storage.Data, companyID string, dr Draft) (prepared, error) {
 	// from the day it was sent, as for an e-mail.
 	channel, recorded := law.ByEmail, law.ByEmail
 	switch ct.Kind {
-	case storage.ContactPost:
+	case record.ByPost:
 		to.Address, channel, recorded = ct.Value, law.ByPost, law.ByPost
-	case storage.ContactWebForm:
+	case record.ByWebForm:
 		// The form's address stands where an e-mail address would.
 		to.Email, recorded = ct.Value, law.ByWebForm
 	default:
@@ -131,7 +131,7 @@ func prepare(d *storage.Data, companyID string, dr Draft) (prepared, error) {
 // not answered: the reminder to the company, or, when a reminder was sent
 // and its term has passed too, the complaint to the supervisory authority,
 // listing the request, the proof of sending and the replies as attachments.
-func FollowUp(d *storage.Data, requestID string, kind law.Kind, date time.Time) (Written, error) {
+func FollowUp(d *record.Data, requestID string, kind law.Kind, date time.Time) (Written, error) {
 	return followUp(d, requestID, kind, "", date, "")
 }
 
@@ -139,7 +139,7 @@ func FollowUp(d *storage.Data, requestID string, kind law.Kind, date time.Time) 
 // request in one of the usual ways (an ID copy demanded, its portal only,
 // "excessive", an incomplete answer, a language the person cannot read),
 // to the contact the request went to.
-func Answer(d *storage.Data, requestID string, refusal letters.Refusal, date time.Time) (Written, error) {
+func Answer(d *record.Data, requestID string, refusal letters.Refusal, date time.Time) (Written, error) {
 	if _, err := letters.ParseRefusal(string(refusal)); err != nil {
 		return Written{}, problem("refusal", "unknown", "%v", err)
 	}
@@ -148,7 +148,7 @@ func Answer(d *storage.Data, requestID string, refusal letters.Refusal, date tim
 
 // followUp is FollowUp, with the refusal a reply answers and the request
 // whose letter is written again (replaces), if any.
-func followUp(d *storage.Data, requestID string, kind law.Kind, refusal letters.Refusal, date time.Time, replaces string) (Written, error) {
+func followUp(d *record.Data, requestID string, kind law.Kind, refusal letters.Refusal, date time.Time, replaces string) (Written, error) {
 	orig := d.Request(requestID)
 	if orig == nil {
 		return Written{}, notFound("request", requestID)
@@ -178,14 +178,14 @@ func followUp(d *storage.Data, requestID string, kind law.Kind, refusal letters.
 		Marking: markingOf(c, string(orig.Kind)), PromisedDays: c.PromisedDays, Service: c.Website,
 		Options: Options(d.Settings), Lang: orig.Language,
 	}
-	record := storage.Request{CompanyID: c.ID, ParentID: orig.ID}
+	req := record.Request{CompanyID: c.ID, ParentID: orig.ID}
 	switch kind {
 	case law.Reminder, law.Reply:
 		r.To, r.Channel = company, orig.Channel
 		if r.Channel == law.ByWebForm {
 			r.Channel = law.ByEmail
 		}
-		record.Contact = orig.Contact
+		req.Contact = orig.Contact
 		if kind == law.Reply {
 			r.Refusal = refusal
 			if n := len(orig.Replies); n > 0 {
@@ -203,7 +203,7 @@ func followUp(d *storage.Data, requestID string, kind law.Kind, refusal letters.
 		// A refusal is what the complaint is about: it is listed with the
 		// company's answers, its reason quoted, and no deadline is said
 		// to have passed.
-		if orig.Status == storage.StatusRefused {
+		if orig.Status == record.StatusRefused {
 			reason := RefusalReason(*orig)
 			lang := letters.DefaultLang(law.Complaint, c.Language, a.Language)
 			line := orig.Dates.Closed.Format(time.DateOnly) + ": " + refusedWord[lang]
@@ -217,11 +217,11 @@ func followUp(d *storage.Data, requestID string, kind law.Kind, refusal letters.
 		r.To = letters.Recipient{Name: a.NameLocal, Address: a.Address, Email: a.Email}
 		r.Lang = letters.DefaultLang(law.Complaint, c.Language, a.Language)
 		r.Channel = law.ByPost
-		record.Contact = a.Address
+		req.Contact = a.Address
 		// An authority that takes complaints only hand-signed (or with a
 		// qualified e-signature) gets the signed letter by post.
 		if a.Email != "" && !a.SignedOnly {
-			r.Channel, record.Contact = law.ByEmail, a.Email
+			r.Channel, req.Contact = law.ByEmail, a.Email
 		}
 		if rem := d.LastFollowUp(orig.ID, law.Reminder); rem != nil && !rem.Dates.Sent.IsZero() {
 			p, err := priorOf(*rem, d.Settings)
@@ -241,11 +241,11 @@ func followUp(d *storage.Data, requestID string, kind law.Kind, refusal letters.
 		return Written{}, fmt.Errorf("a follow-up is a reminder, a reply or a complaint, not %s", kind)
 	}
 	r.Reference = uniqueReference(d, Reference(from.Name, r.To.Name, kind, date), replaces)
-	return compose(r, record)
+	return compose(r, req)
 }
 
-// compose writes the letter and its PDF and fills the request record.
-func compose(r letters.Input, record storage.Request) (Written, error) {
+// compose writes the letter and its PDF and fills the request req.
+func compose(r letters.Input, req record.Request) (Written, error) {
 	l, err := letters.Compose(r)
 	if errors.Is(err, letters.ErrIDDocument) {
 		return Written{}, &Problem{Field: "profile", Code: "id_document", Msg: err.Error(), Err: letters.ErrProfile}
@@ -262,47 +262,47 @@ func compose(r letters.Input, record storage.Request) (Written, error) {
 	if err != nil {
 		return Written{}, err
 	}
-	record.ID = storage.NewID()
-	record.Kind, record.Language, record.Law = r.Kind, l.Lang, r.Jurisdiction
-	record.Reference, record.Channel = r.Reference, r.Channel
-	record.LetterText, record.PDF = storage.NewText(l.Text()), pdf
+	req.ID = record.NewID()
+	req.Kind, req.Language, req.Law = r.Kind, l.Lang, r.Jurisdiction
+	req.Reference, req.Channel = r.Reference, r.Channel
+	req.LetterText, req.PDF = record.NewText(l.Text()), pdf
 	subject, body := l.Email()
-	record.Subject, record.EmailBody = subject, storage.NewText(body)
-	record.Status = storage.StatusDraft
-	record.Dates.Created = r.Date
-	return Written{Request: record, Letter: l, PDF: pdf}, nil
+	req.Subject, req.EmailBody = subject, record.NewText(body)
+	req.Status = record.StatusDraft
+	req.Dates.Created = r.Date
+	return Written{Request: req, Letter: l, PDF: pdf}, nil
 }
 
 // contactFor picks the contact a letter of kind goes to: the one chosen,
 // else the one the company's record names for the kind (a web form
 // included, when the company takes requests only there), else its first
 // e-mail or postal address, else its web form.
-func contactFor(c *storage.Company, kind string, chosen int) (storage.Contact, error) {
-	usable := func(ct storage.Contact) bool {
-		return ct.Kind == storage.ContactEmail || ct.Kind == storage.ContactPost || ct.Kind == storage.ContactWebForm
+func contactFor(c *record.Company, kind string, chosen int) (record.Contact, error) {
+	usable := func(ct record.Contact) bool {
+		return ct.Kind == record.ByEmail || ct.Kind == record.ByPost || ct.Kind == record.ByWebForm
 	}
 	if chosen >= 0 && chosen < len(c.Contacts) {
 		if !usable(c.Contacts[chosen]) {
-			return storage.Contact{}, problem("contact", "not_letter", "a letter goes by e-mail, by post or through a web form, not by %s: choose another contact", c.Contacts[chosen].Kind)
+			return record.Contact{}, problem("contact", "not_letter", "a letter goes by e-mail, by post or through a web form, not by %s: choose another contact", c.Contacts[chosen].Kind)
 		}
 		return c.Contacts[chosen], nil
 	}
 	if i, ok := c.Use[kind]; ok && i < len(c.Contacts) && usable(c.Contacts[i]) {
 		return c.Contacts[i], nil
 	}
-	for _, want := range []storage.ContactKind{storage.ContactEmail, storage.ContactPost, storage.ContactWebForm} {
+	for _, want := range []record.Channel{record.ByEmail, record.ByPost, record.ByWebForm} {
 		for _, ct := range c.Contacts {
 			if ct.Kind == want {
 				return ct, nil
 			}
 		}
 	}
-	return storage.Contact{}, ErrNoContact
+	return record.Contact{}, ErrNoContact
 }
 
 // recipientOf is the company as a letter addresses it: by its legal name
 // when it is known.
-func recipientOf(c *storage.Company) letters.Recipient {
+func recipientOf(c *record.Company) letters.Recipient {
 	to := letters.Recipient{Name: c.Name, Registration: c.Registration}
 	if c.LegalName != "" {
 		to.Name = c.LegalName
@@ -319,7 +319,7 @@ func recipientOf(c *storage.Company) letters.Recipient {
 }
 
 // markingOf is the marking the company wants on a letter of kind.
-func markingOf(c *storage.Company, kind string) string {
+func markingOf(c *record.Company, kind string) string {
 	if m := c.Markings[kind]; m != "" {
 		return m
 	}
@@ -327,7 +327,7 @@ func markingOf(c *storage.Company, kind string) string {
 }
 
 // priorOf describes a sent request for the letter that follows it up.
-func priorOf(r storage.Request, s storage.Settings) (letters.Prior, error) {
+func priorOf(r record.Request, s record.Settings) (letters.Prior, error) {
 	kind, err := law.ParseKind(string(r.Kind))
 	if err != nil {
 		return letters.Prior{}, err
@@ -341,7 +341,7 @@ func priorOf(r storage.Request, s storage.Settings) (letters.Prior, error) {
 
 // EmailOf is a stored request's letter as an e-mail: the subject (with
 // the company's marking first) and the body.
-func EmailOf(r storage.Request) (subject, body string) {
+func EmailOf(r record.Request) (subject, body string) {
 	if r.EmailBody.IsEmpty() {
 		return r.Reference, r.LetterText.String()
 	}
@@ -352,7 +352,7 @@ func EmailOf(r storage.Request) (subject, body string) {
 // program opens as a draft: to the contact it was written for (when that
 // is an e-mail address), from the person, with the subject and body kept
 // with the request and its PDF attached.
-func EmailMessage(d *storage.Data, r storage.Request) ([]byte, error) {
+func EmailMessage(d *record.Data, r record.Request) ([]byte, error) {
 	subject, body := EmailOf(r)
 	m := letters.Mail{
 		FromName: d.Profile.Name, From: d.Profile.Email, Subject: subject, Body: body,
@@ -370,7 +370,7 @@ func EmailMessage(d *storage.Data, r storage.Request) ([]byte, error) {
 // EmailText is a stored request's e-mail as text to paste into a mail
 // program or a web form: the recipient (for an e-mail), the subject and
 // the body.
-func EmailText(r storage.Request) string {
+func EmailText(r record.Request) string {
 	subject, body := EmailOf(r)
 	var b strings.Builder
 	if r.Channel == law.ByEmail && r.Contact != "" {
@@ -386,7 +386,7 @@ var refusedWord = map[string]string{"en": "refused", "uk": "відмова", "ru
 
 // RefusalReason is the reason a refusal was recorded with (Record keeps
 // it in the request's notes as "Refused: …"), "" when none.
-func RefusalReason(r storage.Request) string {
+func RefusalReason(r record.Request) string {
 	for _, line := range strings.Split(r.Notes, "\n") {
 		if reason, ok := strings.CutPrefix(strings.TrimSpace(line), "Refused: "); ok {
 			return reason
@@ -399,7 +399,7 @@ func RefusalReason(r storage.Request) string {
 // of d already has it (two complaints on one day to one authority): a
 // company or an authority quotes the reference, so each letter needs its
 // own. except is a request whose own reference does not count.
-func uniqueReference(d *storage.Data, ref, except string) string {
+func uniqueReference(d *record.Data, ref, except string) string {
 	taken := func(x string) bool {
 		for _, r := range d.Requests {
 			if r.Reference == x && r.ID != except {

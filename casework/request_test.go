@@ -8,17 +8,17 @@ import (
 
 	"prava/law"
 	"prava/policy"
-	"prava/storage"
+	"prava/record"
 )
 
 // seedData is a vault's data with one company read from a seed policy.
-func seedData(t *testing.T, seed string) (*storage.Data, string) {
+func seedData(t *testing.T, seed string) (*record.Data, string) {
 	t.Helper()
 	src := readSeed(t, seed)
 	c := CompanyFromPolicy(src, policy.Analyze(src.Text), time.Now())
-	d := &storage.Data{
-		Profile:   storage.Profile{Name: "Olena Petrenko", Address: "vul. Khreshchatyk 1\n01001 Kyiv\nUkraine", Email: "olena@example.org", IDDocument: "passport FB 123456", Country: "LT"},
-		Companies: []storage.Company{c},
+	d := &record.Data{
+		Profile:   record.Profile{Name: "Olena Petrenko", Address: "vul. Khreshchatyk 1\n01001 Kyiv\nUkraine", Email: "olena@example.org", IDDocument: "passport FB 123456", Country: "LT"},
+		Companies: []record.Company{c},
 	}
 	return d, c.ID
 }
@@ -32,7 +32,7 @@ func TestRequestLifecycle(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := w.Request
-	if r.Contact != "data.controller@costless.com.ua" || r.Channel != "email" || r.Law != "EU-LT" || r.Language != "lt" || r.Status != storage.StatusDraft {
+	if r.Contact != "data.controller@costless.com.ua" || r.Channel != "email" || r.Law != "EU-LT" || r.Language != "lt" || r.Status != record.StatusDraft {
 		t.Errorf("request %+v", r)
 	}
 	if !strings.Contains(r.LetterText.String(), "My account is olena.p.") || len(w.PDF) < 1000 {
@@ -98,7 +98,7 @@ func TestRequestLifecycle(t *testing.T) {
 	if o.Step != StepComplain {
 		t.Fatalf("after the reminder's term: %+v", o)
 	}
-	rp.Replies = append(rp.Replies, storage.Reply{Received: day("2026-12-30"), Note: "asked us to wait", Files: []storage.Document{{Name: "reply.pdf"}}})
+	rp.Replies = append(rp.Replies, record.Reply{Received: day("2026-12-30"), Note: "asked us to wait", Files: []record.Document{{Name: "reply.pdf"}}})
 	comp, err := FollowUp(d, rp.ID, law.Complaint, remDue.AddDate(0, 0, 1))
 	if err != nil {
 		t.Fatal(err)
@@ -114,7 +114,7 @@ func TestRequestLifecycle(t *testing.T) {
 	}
 
 	// The board puts the request that needs a complaint first.
-	d.Requests = append(d.Requests, storage.Request{ID: "calm", CompanyID: id, Kind: "erasure", Law: "EU-LT", Channel: "email", Status: storage.StatusSent, Dates: storage.Dates{Sent: remDue}})
+	d.Requests = append(d.Requests, record.Request{ID: "calm", CompanyID: id, Kind: "erasure", Law: "EU-LT", Channel: "email", Status: record.StatusSent, Dates: record.Dates{Sent: remDue}})
 	board := Board(d, remDue.AddDate(0, 0, 1))
 	if len(board) != 2 || board[0].RequestID != rp.ID || board[0].Outlook.Step != StepComplain {
 		t.Errorf("board %+v", board)
@@ -134,14 +134,14 @@ func TestWriteRefusals(t *testing.T) {
 	if _, err := Write(d, id, Draft{Kind: law.Access, Contact: -1, Date: time.Now()}); !errors.Is(err, ErrNoContact) {
 		t.Errorf("no contact: %v", err)
 	}
-	d.Companies[0].Contacts = []storage.Contact{{Kind: storage.ContactPhone, Value: "+371 6700 0000"}}
+	d.Companies[0].Contacts = []record.Contact{{Kind: record.ByPhone, Value: "+371 6700 0000"}}
 	if _, err := Write(d, id, Draft{Kind: law.Access, Contact: 0, Date: time.Now()}); err == nil || !strings.Contains(err.Error(), "not by phone") {
 		t.Errorf("a phone as the contact: %v", err)
 	}
 	day := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
 	// A company that takes requests only through its web form: the
 	// letter is written for pasting there, and tracked like any other.
-	d.Companies[0].Contacts = []storage.Contact{{Kind: storage.ContactWebForm, Value: "https://latinsoft.example/privacy-form"}}
+	d.Companies[0].Contacts = []record.Contact{{Kind: record.ByWebForm, Value: "https://latinsoft.example/privacy-form"}}
 	w, err := Write(d, id, Draft{Kind: law.Access, Contact: -1, Date: day("2026-11-23")})
 	if err != nil || w.Request.Channel != "web form" || w.Request.Contact != "https://latinsoft.example/privacy-form" || w.Request.LetterText.IsEmpty() {
 		t.Fatalf("a web-form letter: %v %+v", err, w.Request)

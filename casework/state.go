@@ -1,9 +1,8 @@
 package casework
 
 import (
+	"prava/record"
 	"time"
-
-	"prava/storage"
 )
 
 // Progress is where a company's requests stand, as a list shows it: the
@@ -37,7 +36,7 @@ func day(t time.Time) time.Time {
 
 // Requests indexes the requests by company: for each company ID, the
 // positions of its requests in d.Requests.
-func Requests(d *storage.Data) map[string][]int {
+func Requests(d *record.Data) map[string][]int {
 	out := make(map[string][]int, len(d.Companies))
 	for i, r := range d.Requests {
 		out[r.CompanyID] = append(out[r.CompanyID], i)
@@ -48,7 +47,7 @@ func Requests(d *storage.Data) map[string][]int {
 // StateOf works out one company's state from its requests (positions in
 // d.Requests, as Requests gives them): the list asks only for the rows on
 // screen, so a start need not compute ten thousand deadlines.
-func StateOf(d *storage.Data, requests []int, now time.Time) State {
+func StateOf(d *record.Data, requests []int, now time.Time) State {
 	today := day(now)
 	var st State
 	for _, i := range requests {
@@ -69,11 +68,11 @@ func StateOf(d *storage.Data, requests []int, now time.Time) State {
 			if next.Progress > st.Progress || (next.Progress == st.Progress && !next.Due.IsZero() && (st.Due.IsZero() || next.Due.Before(st.Due))) {
 				st = next
 			}
-		case r.Status == storage.StatusDraft && st.Progress < Drafts:
+		case r.Status == record.StatusDraft && st.Progress < Drafts:
 			st = State{Progress: Drafts}
-		case r.Status == storage.StatusRefused && st.Progress < Refused:
+		case r.Status == record.StatusRefused && st.Progress < Refused:
 			st = State{Progress: Refused}
-		case r.Status != storage.StatusDraft && st.Progress < Done:
+		case r.Status != record.StatusDraft && st.Progress < Done:
 			st = State{Progress: Done}
 		}
 	}

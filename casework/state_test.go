@@ -2,30 +2,29 @@ package casework
 
 import (
 	"fmt"
+	"prava/record"
 	"testing"
 	"time"
-
-	"prava/storage"
 )
 
 func TestStateOf(t *testing.T) {
 	now := time.Date(2026, 11, 23, 15, 0, 0, 0, time.UTC)
-	sent := func(days int) storage.Dates { return storage.Dates{Sent: now.AddDate(0, 0, -days)} }
-	d := &storage.Data{
-		Companies: []storage.Company{{ID: "none"}, {ID: "draft"}, {ID: "done"}, {ID: "wait"}, {ID: "late"}, {ID: "mixed"}, {ID: "refused"}, {ID: "draft and done"}},
-		Requests: []storage.Request{
-			{CompanyID: "draft", Kind: "access", Law: "EU-LV", Status: storage.StatusDraft},
-			{CompanyID: "done", Kind: "access", Law: "EU-LV", Status: storage.StatusDone},
+	sent := func(days int) record.Dates { return record.Dates{Sent: now.AddDate(0, 0, -days)} }
+	d := &record.Data{
+		Companies: []record.Company{{ID: "none"}, {ID: "draft"}, {ID: "done"}, {ID: "wait"}, {ID: "late"}, {ID: "mixed"}, {ID: "refused"}, {ID: "draft and done"}},
+		Requests: []record.Request{
+			{CompanyID: "draft", Kind: "access", Law: "EU-LV", Status: record.StatusDraft},
+			{CompanyID: "done", Kind: "access", Law: "EU-LV", Status: record.StatusDone},
 			// Sent Fri 20 Nov by e-mail: one month → Sun 20 Dec → Mon 21 Dec.
-			{CompanyID: "wait", Kind: "access", Law: "EU-LV", Channel: "email", Status: storage.StatusSent, Dates: sent(3)},
-			{CompanyID: "late", Kind: "access", Law: "EU-LV", Channel: "email", Status: storage.StatusSent, Dates: sent(70)},
-			{CompanyID: "mixed", Kind: "access", Law: "EU-LV", Status: storage.StatusDone},
-			{CompanyID: "mixed", Kind: "erasure", Law: "EU-LV", Channel: "email", Status: storage.StatusSent, Dates: sent(3)},
-			{CompanyID: "mixed", Kind: "access", Law: "EU-LV", Channel: "email", Status: storage.StatusSent, Dates: sent(10)},
-			{CompanyID: "refused", Kind: "access", Law: "EU-LV", Status: storage.StatusDone},
-			{CompanyID: "refused", Kind: "erasure", Law: "EU-LV", Status: storage.StatusRefused},
-			{CompanyID: "draft and done", Kind: "access", Law: "EU-LV", Status: storage.StatusDone},
-			{CompanyID: "draft and done", Kind: "erasure", Law: "EU-LV", Status: storage.StatusDraft},
+			{CompanyID: "wait", Kind: "access", Law: "EU-LV", Channel: "email", Status: record.StatusSent, Dates: sent(3)},
+			{CompanyID: "late", Kind: "access", Law: "EU-LV", Channel: "email", Status: record.StatusSent, Dates: sent(70)},
+			{CompanyID: "mixed", Kind: "access", Law: "EU-LV", Status: record.StatusDone},
+			{CompanyID: "mixed", Kind: "erasure", Law: "EU-LV", Channel: "email", Status: record.StatusSent, Dates: sent(3)},
+			{CompanyID: "mixed", Kind: "access", Law: "EU-LV", Channel: "email", Status: record.StatusSent, Dates: sent(10)},
+			{CompanyID: "refused", Kind: "access", Law: "EU-LV", Status: record.StatusDone},
+			{CompanyID: "refused", Kind: "erasure", Law: "EU-LV", Status: record.StatusRefused},
+			{CompanyID: "draft and done", Kind: "access", Law: "EU-LV", Status: record.StatusDone},
+			{CompanyID: "draft and done", Kind: "erasure", Law: "EU-LV", Status: record.StatusDraft},
 		},
 	}
 	byCompany := Requests(d)
@@ -55,14 +54,14 @@ func TestStateOf(t *testing.T) {
 // and 50,000 requests, 10,000 of them waiting.
 func BenchmarkBoard(b *testing.B) {
 	now := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
-	d := &storage.Data{}
+	d := &record.Data{}
 	for i := range 10_000 {
 		id := fmt.Sprint(i)
-		d.Companies = append(d.Companies, storage.Company{ID: id, Name: id})
+		d.Companies = append(d.Companies, record.Company{ID: id, Name: id})
 		for j := range 5 {
-			r := storage.Request{ID: fmt.Sprint(id, "-", j), CompanyID: id, Kind: "access", Law: "UA", Channel: "email", Status: storage.StatusDone}
+			r := record.Request{ID: fmt.Sprint(id, "-", j), CompanyID: id, Kind: "access", Law: "UA", Channel: "email", Status: record.StatusDone}
 			if j == 0 {
-				r.Status, r.Dates.Sent = storage.StatusSent, now.AddDate(0, 0, -i%60)
+				r.Status, r.Dates.Sent = record.StatusSent, now.AddDate(0, 0, -i%60)
 			}
 			d.Requests = append(d.Requests, r)
 		}

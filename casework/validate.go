@@ -10,7 +10,7 @@ import (
 
 	"prava/law"
 	"prava/letters"
-	"prava/storage"
+	"prava/record"
 )
 
 // CompanyLanguages are those a company may be recorded with: those Prava writes in and
@@ -30,7 +30,7 @@ const (
 // Prava knows (or none yet), a known language, contacts that are what their
 // kind says, choices that point at contacts, a sensible promised time. The
 // law code is put in its canonical form.
-func CheckCompany(c *storage.Company) error {
+func CheckCompany(c *record.Company) error {
 	c.Name = strings.TrimSpace(c.Name)
 	c.LegalName = strings.TrimSpace(c.LegalName)
 	c.Registration = strings.TrimSpace(c.Registration)
@@ -113,7 +113,7 @@ func CheckLanguage(lang string) error {
 // CheckContact checks that a contact is what its kind says: an e-mail
 // address, a postal address (with a number in it: a house or a postcode),
 // a web form's http(s) address, or a phone number. The value is trimmed.
-func CheckContact(ct *storage.Contact) error {
+func CheckContact(ct *record.Contact) error {
 	ct.Value = strings.TrimSpace(ct.Value)
 	v := ct.Value
 	if v == "" {
@@ -123,15 +123,15 @@ func CheckContact(ct *storage.Contact) error {
 		return problem("contact", "too_long", "a contact of over %d characters is not one: check what was pasted", maxContact)
 	}
 	switch ct.Kind {
-	case storage.ContactEmail:
+	case record.ByEmail:
 		if err := letters.CheckEmail(v); err != nil {
 			return problem("contact", "bad_email", "%q is not an e-mail address (name@example.com)", v)
 		}
-	case storage.ContactPost:
+	case record.ByPost:
 		if utf8.RuneCountInString(v) < 10 || !strings.ContainsAny(v, "0123456789") {
 			return problem("contact", "bad_address", "%q is neither an e-mail address nor a postal address: give the street, number, postcode and town", v)
 		}
-	case storage.ContactWebForm:
+	case record.ByWebForm:
 		if !strings.Contains(v, "://") {
 			v = "https://" + v
 			ct.Value = v
@@ -140,7 +140,7 @@ func CheckContact(ct *storage.Contact) error {
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return problem("contact", "bad_url", "%q is not a web address: give it as https://…", v)
 		}
-	case storage.ContactPhone:
+	case record.ByPhone:
 		digits := 0
 		for _, r := range v {
 			if r >= '0' && r <= '9' {

@@ -13,7 +13,7 @@ import (
 	"prava/casework"
 	"prava/law"
 	"prava/policy"
-	"prava/storage"
+	"prava/record"
 )
 
 // companyRow is a company as the command line prints it in JSON.
@@ -25,18 +25,18 @@ type companyRow struct {
 	Law          string            `json:"law"`
 	Language     string            `json:"language"`
 	Website      string            `json:"website,omitempty"`
-	Contacts     []storage.Contact `json:"contacts"`
+	Contacts     []record.Contact  `json:"contacts"`
 	Use          map[string]string `json:"use,omitempty"` // request kind → the contact's value
 	Markings     map[string]string `json:"markings,omitempty"`
 	PromisedDays int               `json:"promised_days,omitempty"`
 	Notes        string            `json:"notes,omitempty"`
 }
 
-func rowOf(c storage.Company) companyRow {
+func rowOf(c record.Company) companyRow {
 	r := companyRow{ID: c.ID, Name: c.Name, LegalName: c.LegalName, Registration: c.Registration, Law: string(c.Jurisdiction),
 		Language: c.Language, Website: c.Website, Contacts: c.Contacts, Markings: c.Markings, PromisedDays: c.PromisedDays, Notes: c.Notes}
 	if r.Contacts == nil {
-		r.Contacts = []storage.Contact{}
+		r.Contacts = []record.Contact{}
 	}
 	for kind, i := range c.Use {
 		if i >= 0 && i < len(c.Contacts) {
@@ -261,7 +261,7 @@ func (e *companyEdits) any() bool {
 }
 
 // apply makes the edits on a copy of the company; the desk checks it.
-func (e *companyEdits) apply(c *storage.Company) error {
+func (e *companyEdits) apply(c *record.Company) error {
 	set := func(flag string, dst *string, v *string) {
 		if e.given(flag) {
 			*dst = *v
@@ -290,7 +290,7 @@ func (e *companyEdits) apply(c *storage.Company) error {
 		casework.RemoveContactAt(c, i)
 	}
 	for _, v := range e.add {
-		c.Contacts = append(c.Contacts, storage.Contact{Kind: casework.ContactKindOf(v), Value: v})
+		c.Contacts = append(c.Contacts, record.Contact{Kind: casework.ContactKindOf(v), Value: v})
 	}
 	for _, m := range e.markings {
 		kind, text, ok := strings.Cut(m, "=")
@@ -311,7 +311,7 @@ func (e *companyEdits) apply(c *storage.Company) error {
 
 // indexOfContact finds a contact by its value, ignoring case and spaces at
 // the ends; -1 when there is none.
-func indexOfContact(list []storage.Contact, v string) int {
+func indexOfContact(list []record.Contact, v string) int {
 	for i, ct := range list {
 		if strings.EqualFold(strings.TrimSpace(ct.Value), strings.TrimSpace(v)) {
 			return i

@@ -9,7 +9,7 @@ import (
 
 	"prava/casework"
 	"prava/directory"
-	"prava/storage"
+	"prava/record"
 )
 
 // addFromDirectory stores the company with slug from the directory of
@@ -49,7 +49,7 @@ func addFromDirectory(vf vaultFlags, slug string, again bool, stdin io.Reader, s
 // exportCompanies writes the person's own companies (those read from
 // policies, not taken from the directory) in the datarequests.org schema,
 // ready to contribute, and says which records the schema would refuse.
-func exportCompanies(companies []storage.Company, path string, stdout, stderr io.Writer) int {
+func exportCompanies(companies []record.Company, path string, stdout, stderr io.Writer) int {
 	records, problems := directory.Export(companies)
 	var buf bytes.Buffer
 	if err := directory.WriteRecords(&buf, records); err != nil {

@@ -2,10 +2,9 @@ package directory
 
 import (
 	"fmt"
+	"prava/record"
 	"strings"
 	"time"
-
-	"prava/storage"
 )
 
 // The request kinds a prefilled company routes to its suggested contact,
@@ -22,14 +21,14 @@ const Marker = "From the directory (datarequests.org, CC0)"
 // phone as contacts, its web site, the contact its suggested channel
 // routes requests to, the language it wants requests in, and the law for a
 // person living in residence (left empty when the person must pick; see
-// Law). What storage.Company has no field for — the identity details the
+// Law). What record.Company has no field for — the identity details the
 // company requires, whether it needs an ID document, a fax number, the
 // record's comments and where it comes from — goes into Notes, one line
 // each, starting with Marker, the slug and "as of" the snapshot's date.
 // No policy is attached; the person may read one later.
-func (d *Directory) Prefill(e *Entry, residence string, now time.Time) storage.Company {
-	c := storage.Company{
-		ID:        storage.NewID(),
+func (d *Directory) Prefill(e *Entry, residence string, now time.Time) record.Company {
+	c := record.Company{
+		ID:        record.NewID(),
 		Name:      e.Name,
 		LegalName: e.Name,
 		Language:  e.Language,
@@ -40,17 +39,17 @@ func (d *Directory) Prefill(e *Entry, residence string, now time.Time) storage.C
 	if choice := Law(e, residence); choice.Decided() {
 		c.Jurisdiction = choice.Code
 	}
-	add := func(kind storage.ContactKind, value, label string) int {
+	add := func(kind record.Channel, value, label string) int {
 		if value == "" {
 			return -1
 		}
-		c.Contacts = append(c.Contacts, storage.Contact{Kind: kind, Value: value, Label: label})
+		c.Contacts = append(c.Contacts, record.Contact{Kind: kind, Value: value, Label: label})
 		return len(c.Contacts) - 1
 	}
-	email := add(storage.ContactEmail, e.Email, "privacy e-mail")
-	post := add(storage.ContactPost, e.Address, "postal address for privacy requests")
-	form := add(storage.ContactWebForm, e.WebForm, "privacy web form")
-	add(storage.ContactPhone, e.Phone, "")
+	email := add(record.ByEmail, e.Email, "privacy e-mail")
+	post := add(record.ByPost, e.Address, "postal address for privacy requests")
+	form := add(record.ByWebForm, e.WebForm, "privacy web form")
+	add(record.ByPhone, e.Phone, "")
 	use := -1
 	switch e.Channel {
 	case ChannelEmail:
@@ -116,7 +115,7 @@ func (d *Directory) notes(e *Entry) string {
 // FromDirectory reports whether c was added from the directory, and its
 // slug and snapshot date as its note records them. An update uses it to
 // offer newer data, and Export to skip what the directory already has.
-func FromDirectory(c storage.Company) (slug, asOf string, ok bool) {
+func FromDirectory(c record.Company) (slug, asOf string, ok bool) {
 	first, _, _ := strings.Cut(c.Notes, "\n")
 	rest, found := strings.CutPrefix(first, Marker+": ")
 	if !found {

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"prava/law"
-	"prava/storage"
+	"prava/record"
 )
 
 func mustLookup(t *testing.T, d *Directory, slug string) *Entry {
@@ -75,16 +75,16 @@ func TestPrefillGoogle(t *testing.T) {
 	if c.ID == "" || c.Name != "Google LLC" || c.LegalName != "Google LLC" || c.Jurisdiction != "EU-LV" || c.Website != "https://www.google.com/" || !c.Created.Equal(now) {
 		t.Errorf("prefilled Google: %+v", c)
 	}
-	byKind := map[storage.ContactKind]string{}
+	byKind := map[record.Channel]string{}
 	for _, ct := range c.Contacts {
 		byKind[ct.Kind] = ct.Value
 	}
-	if byKind[storage.ContactEmail] != "data-access-requests@google.com" || !strings.Contains(byKind[storage.ContactPost], "Mountain View") ||
-		byKind[storage.ContactWebForm] != "https://takeout.google.com/" || byKind[storage.ContactPhone] != "+1 650 253 0000" {
+	if byKind[record.ByEmail] != "data-access-requests@google.com" || !strings.Contains(byKind[record.ByPost], "Mountain View") ||
+		byKind[record.ByWebForm] != "https://takeout.google.com/" || byKind[record.ByPhone] != "+1 650 253 0000" {
 		t.Errorf("Google's contacts: %v", c.Contacts)
 	}
 	// Google suggests its web form: every request kind routes there.
-	if i, ok := c.Use["access"]; !ok || c.Contacts[i].Kind != storage.ContactWebForm || c.Use["erasure"] != i {
+	if i, ok := c.Use["access"]; !ok || c.Contacts[i].Kind != record.ByWebForm || c.Use["erasure"] != i {
 		t.Errorf("Use = %v, want the web form for every kind", c.Use)
 	}
 	for _, want := range []string{"as of 2026-07-21", "web form", "Name; E-Mail", "Fax: +1 650 618 1806", "dpo-google@google.com", "https://www.datarequests.org/company/google"} {
@@ -96,7 +96,7 @@ func TestPrefillGoogle(t *testing.T) {
 	if !ok || slug != "google" || asOf != "2026-07-21" {
 		t.Errorf("FromDirectory = %q, %q, %v", slug, asOf, ok)
 	}
-	if _, _, ok := FromDirectory(storage.Company{Notes: "my own note"}); ok {
+	if _, _, ok := FromDirectory(record.Company{Notes: "my own note"}); ok {
 		t.Error("a company the person added counts as from the directory")
 	}
 }
@@ -112,8 +112,8 @@ func TestPrefillChannels(t *testing.T) {
 			}
 			continue
 		}
-		want := map[string]storage.ContactKind{ChannelEmail: storage.ContactEmail, ChannelWebForm: storage.ContactWebForm,
-			ChannelLetter: storage.ContactPost, ChannelFax: storage.ContactPost}[e.Channel]
+		want := map[string]record.Channel{ChannelEmail: record.ByEmail, ChannelWebForm: record.ByWebForm,
+			ChannelLetter: record.ByPost, ChannelFax: record.ByPost}[e.Channel]
 		got := c.Contacts[i].Kind
 		if got != want && !(e.Channel == ChannelWebForm && e.WebForm == "") && !(e.Channel == ChannelEmail && e.Email == "") {
 			t.Errorf("%s suggests %s, access goes to %s", e.Slug, e.Channel, got)
@@ -122,7 +122,7 @@ func TestPrefillChannels(t *testing.T) {
 	// TikTok takes requests only through its web form.
 	tt := mustLookup(t, d, "tiktok")
 	c := d.Prefill(tt, "LV", time.Now())
-	if tt.Channel != ChannelWebForm || c.Contacts[c.Use["access"]].Kind != storage.ContactWebForm {
+	if tt.Channel != ChannelWebForm || c.Contacts[c.Use["access"]].Kind != record.ByWebForm {
 		t.Errorf("TikTok: channel %s, access via %v", tt.Channel, c.Contacts[c.Use["access"]])
 	}
 }

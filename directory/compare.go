@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"prava/directory/internal/textkey"
-	"prava/storage"
+	"prava/record"
 )
 
 // Difference is one thing the directory and a company record say
@@ -21,9 +21,9 @@ type Difference struct {
 // lists each field where they disagree; the person picks, and nothing is
 // overwritten without them. Case, spacing and punctuation do not count as
 // differences, and a field the directory leaves empty is not compared.
-func Differences(e *Entry, c storage.Company) []Difference {
+func Differences(e *Entry, c record.Company) []Difference {
 	var out []Difference
-	values := func(kind storage.ContactKind) []string {
+	values := func(kind record.Channel) []string {
 		var vs []string
 		for _, ct := range c.Contacts {
 			if ct.Kind == kind {
@@ -47,10 +47,10 @@ func Differences(e *Entry, c storage.Company) []Difference {
 	if c.LegalName != "" {
 		differ("name", e.Name, []string{c.LegalName}, folded)
 	}
-	differ("e-mail", e.Email, values(storage.ContactEmail), strings.EqualFold)
-	differ("postal address", e.Address, values(storage.ContactPost), folded)
-	differ("web form", e.WebForm, values(storage.ContactWebForm), sameURL)
-	differ("phone", e.Phone, values(storage.ContactPhone), func(a, b string) bool { return digits(a) == digits(b) })
+	differ("e-mail", e.Email, values(record.ByEmail), strings.EqualFold)
+	differ("postal address", e.Address, values(record.ByPost), folded)
+	differ("web form", e.WebForm, values(record.ByWebForm), sameURL)
+	differ("phone", e.Phone, values(record.ByPhone), func(a, b string) bool { return digits(a) == digits(b) })
 	if c.Website != "" {
 		differ("web site", e.Web, []string{c.Website}, func(a, b string) bool { return textkey.Host(a) == textkey.Host(b) })
 	}

@@ -1,10 +1,9 @@
 package directory
 
 import (
+	"prava/record"
 	"testing"
 	"time"
-
-	"prava/storage"
 )
 
 func TestDifferences(t *testing.T) {
@@ -15,24 +14,24 @@ func TestDifferences(t *testing.T) {
 		t.Errorf("a prefilled company differs from its entry: %+v", diff)
 	}
 	// As a policy reader might find it: other spacing and case, the same data.
-	read := storage.Company{
+	read := record.Company{
 		LegalName: "GOOGLE LLC", Website: "http://google.com", Language: "en",
-		Contacts: []storage.Contact{
-			{Kind: storage.ContactEmail, Value: "Data-Access-Requests@google.com"},
-			{Kind: storage.ContactPost, Value: "1600 Amphitheatre Pkwy, Mountain View, CA 94043, United States of America"},
-			{Kind: storage.ContactPhone, Value: "+1 (650) 253-0000"},
-			{Kind: storage.ContactWebForm, Value: "takeout.google.com"},
+		Contacts: []record.Contact{
+			{Kind: record.ByEmail, Value: "Data-Access-Requests@google.com"},
+			{Kind: record.ByPost, Value: "1600 Amphitheatre Pkwy, Mountain View, CA 94043, United States of America"},
+			{Kind: record.ByPhone, Value: "+1 (650) 253-0000"},
+			{Kind: record.ByWebForm, Value: "takeout.google.com"},
 		},
 	}
 	if diff := Differences(g, read); len(diff) != 0 {
 		t.Errorf("differences in form only: %+v", diff)
 	}
 	// Disagreeing on the e-mail and the address, and no web form at all.
-	other := storage.Company{
+	other := record.Company{
 		LegalName: "Google Ireland Limited",
-		Contacts: []storage.Contact{
-			{Kind: storage.ContactEmail, Value: "support-deutschland@google.com"},
-			{Kind: storage.ContactPost, Value: "Gordon House, Barrow Street\nDublin 4\nIreland"},
+		Contacts: []record.Contact{
+			{Kind: record.ByEmail, Value: "support-deutschland@google.com"},
+			{Kind: record.ByPost, Value: "Gordon House, Barrow Street\nDublin 4\nIreland"},
 		},
 	}
 	got := map[string]Difference{}

@@ -6,7 +6,7 @@ import (
 	"prava/directory/internal/textkey"
 )
 
-// The fields of the person's profile (storage.Profile, by JSON name) an
+// The fields of the person's profile (record.Profile, by JSON name) an
 // identity element can be filled from.
 const (
 	FieldName        = "name"

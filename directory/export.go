@@ -10,7 +10,7 @@ import (
 
 	"prava/directory/internal/snapshot"
 	"prava/directory/internal/textkey"
-	"prava/storage"
+	"prava/record"
 )
 
 // Problem says why a company was left out of an export, or what a
@@ -39,7 +39,7 @@ func (p Problem) String() string {
 // (an address and a web source); problems lists each, and each record
 // that breaks the current schema (a country it does not list yet, such
 // as ua) with the reason.
-func Export(companies []storage.Company) (records []Record, problems []Problem) {
+func Export(companies []record.Company) (records []Record, problems []Problem) {
 	used := map[string]bool{}
 	rules := snapshot.DefaultRules()
 	for _, c := range companies {
@@ -47,7 +47,7 @@ func Export(companies []storage.Company) (records []Record, problems []Problem) 
 			problems = append(problems, Problem{Company: c.Name, Text: "left out: it came from the directory"})
 			continue
 		}
-		r, why := record(c)
+		r, why := entryOf(c)
 		if why != "" {
 			problems = append(problems, Problem{Company: c.Name, Text: "left out: " + why})
 			continue
@@ -65,8 +65,8 @@ func Export(companies []storage.Company) (records []Record, problems []Problem) 
 	return records, problems
 }
 
-// record is one company as a record, or why it cannot be one.
-func record(c storage.Company) (Record, string) {
+// entryOf is one company as a record, or why it cannot be one.
+func entryOf(c record.Company) (Record, string) {
 	r := Record{Name: strings.TrimSpace(c.LegalName), Quality: "verified"}
 	if r.Name == "" {
 		r.Name = strings.TrimSpace(c.Name)
@@ -85,7 +85,7 @@ func record(c storage.Company) (Record, string) {
 	if r.Slug == "" {
 		return r, "it has no name"
 	}
-	first := func(kind storage.ContactKind) string {
+	first := func(kind record.Channel) string {
 		if i, ok := c.Use["access"]; ok && i >= 0 && i < len(c.Contacts) && c.Contacts[i].Kind == kind {
 			return c.Contacts[i].Value
 		}
@@ -96,11 +96,11 @@ func record(c storage.Company) (Record, string) {
 		}
 		return ""
 	}
-	r.Address = strings.TrimSpace(first(storage.ContactPost))
-	r.Email = strings.TrimSpace(first(storage.ContactEmail))
-	r.Webform = strings.TrimSpace(first(storage.ContactWebForm))
+	r.Address = strings.TrimSpace(first(record.ByPost))
+	r.Email = strings.TrimSpace(first(record.ByEmail))
+	r.Webform = strings.TrimSpace(first(record.ByWebForm))
 	r.Web = strings.TrimSpace(c.Website)
-	if p := phoneFormat(first(storage.ContactPhone)); p != "" {
+	if p := phoneFormat(first(record.ByPhone)); p != "" {
 		r.Phone = p
 	}
 	if r.Address == "" {
@@ -122,11 +122,11 @@ func record(c storage.Company) (Record, string) {
 	}
 	if i, ok := c.Use["access"]; ok && i >= 0 && i < len(c.Contacts) {
 		switch c.Contacts[i].Kind {
-		case storage.ContactEmail:
+		case record.ByEmail:
 			r.SuggestedMedium = "email"
-		case storage.ContactPost:
+		case record.ByPost:
 			r.SuggestedMedium = "letter"
-		case storage.ContactWebForm:
+		case record.ByWebForm:
 			r.SuggestedMedium = "webform"
 		}
 	}

@@ -7,33 +7,33 @@ import (
 	"time"
 
 	"prava/directory/internal/snapshot"
-	"prava/storage"
+	"prava/record"
 )
 
 func TestExport(t *testing.T) {
 	d := mustDefault(t)
-	lv := storage.Company{
+	lv := record.Company{
 		Name: "Tele2", LegalName: "Tele2 SIA", Jurisdiction: "EU-LV", Language: "lv", Website: "https://www.tele2.lv/",
-		Contacts: []storage.Contact{
-			{Kind: storage.ContactPost, Value: "Ieriķu iela 2\nRīga, LV-1084\nLatvija"},
-			{Kind: storage.ContactEmail, Value: "info@tele2.lv"},
-			{Kind: storage.ContactEmail, Value: "dpo@tele2.lv"},
-			{Kind: storage.ContactPhone, Value: "+371 67123456"},
+		Contacts: []record.Contact{
+			{Kind: record.ByPost, Value: "Ieriķu iela 2\nRīga, LV-1084\nLatvija"},
+			{Kind: record.ByEmail, Value: "info@tele2.lv"},
+			{Kind: record.ByEmail, Value: "dpo@tele2.lv"},
+			{Kind: record.ByPhone, Value: "+371 67123456"},
 		},
 		Use:          map[string]int{"access": 2},
 		Markings:     map[string]string{"any": "Datu subjekta pieprasījums"},
 		PromisedDays: 30,
 		Notes:        "my customer number is 12345",
-		Policies:     []storage.PolicySnapshot{{Source: "https://www.tele2.lv/privatums"}, {Source: "/home/me/policy.txt"}},
+		Policies:     []record.PolicySnapshot{{Source: "https://www.tele2.lv/privatums"}, {Source: "/home/me/policy.txt"}},
 	}
-	ua := storage.Company{
+	ua := record.Company{
 		Name: "ПриватБанк", LegalName: "AT KB PrivatBank", Jurisdiction: "UA",
-		Contacts: []storage.Contact{{Kind: storage.ContactPost, Value: "vul. Hrushevskoho 1D\nKyiv 01001\nUkraine"}},
-		Policies: []storage.PolicySnapshot{{Source: "https://privatbank.ua/privacy"}},
+		Contacts: []record.Contact{{Kind: record.ByPost, Value: "vul. Hrushevskoho 1D\nKyiv 01001\nUkraine"}},
+		Policies: []record.PolicySnapshot{{Source: "https://privatbank.ua/privacy"}},
 	}
-	noAddress := storage.Company{Name: "Nowhere", Contacts: []storage.Contact{{Kind: storage.ContactEmail, Value: "a@b.c"}}}
+	noAddress := record.Company{Name: "Nowhere", Contacts: []record.Contact{{Kind: record.ByEmail, Value: "a@b.c"}}}
 	fromDir := d.Prefill(mustLookup(t, d, "google"), "LV", time.Now())
-	recs, problems := Export([]storage.Company{lv, ua, noAddress, fromDir})
+	recs, problems := Export([]record.Company{lv, ua, noAddress, fromDir})
 	if len(recs) != 2 {
 		t.Fatalf("exported %d records, want 2 (problems: %v)", len(recs), problems)
 	}
@@ -78,8 +78,8 @@ func TestExport(t *testing.T) {
 }
 
 func TestExportSlugsAreUnique(t *testing.T) {
-	c := storage.Company{Name: "Same", Contacts: []storage.Contact{{Kind: storage.ContactPost, Value: "Street 1\nRiga\nLatvia"}}, Website: "https://same.example/"}
-	recs, _ := Export([]storage.Company{c, c, c})
+	c := record.Company{Name: "Same", Contacts: []record.Contact{{Kind: record.ByPost, Value: "Street 1\nRiga\nLatvia"}}, Website: "https://same.example/"}
+	recs, _ := Export([]record.Company{c, c, c})
 	if len(recs) != 3 || recs[0].Slug != "same" || recs[1].Slug != "same-2" || recs[2].Slug != "same-3" {
 		t.Errorf("slugs: %v", []string{recs[0].Slug, recs[1].Slug, recs[2].Slug})
 	}

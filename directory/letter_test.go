@@ -8,7 +8,7 @@ import (
 	"prava/casework"
 	"prava/directory"
 	"prava/law"
-	"prava/storage"
+	"prava/record"
 )
 
 // TestLetterToDirectoryCompany writes an access letter to companies added
@@ -31,9 +31,9 @@ func TestLetterToDirectoryCompany(t *testing.T) {
 			t.Fatalf("%s missing", tt.slug)
 		}
 		c := d.Prefill(e, tt.residence, time.Now())
-		data := &storage.Data{
-			Profile:   storage.Profile{Name: "Anna Bērziņa", Address: "Brīvības iela 1\nRīga", Email: "anna@example.lv", Country: tt.residence},
-			Companies: []storage.Company{c},
+		data := &record.Data{
+			Profile:   record.Profile{Name: "Anna Bērziņa", Address: "Brīvības iela 1\nRīga", Email: "anna@example.lv", Country: tt.residence},
+			Companies: []record.Company{c},
 		}
 		w, err := casework.Write(data, c.ID, casework.Draft{Kind: law.Access, Contact: -1, Date: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)})
 		if err != nil {

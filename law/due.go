@@ -7,18 +7,6 @@ import (
 	"time"
 )
 
-// Channel is how a request travelled; it decides when it counts as
-// received.
-type Channel string
-
-// The channels a request can travel by.
-const (
-	ByEmail   Channel = "email"
-	ByPost    Channel = "post"
-	ByWebForm Channel = "web form"
-	ByHand    Channel = "in person"
-)
-
 // Clock holds the events that start, pause and lengthen a deadline. Zero
 // times are events that have not happened.
 type Clock struct {

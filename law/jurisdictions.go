@@ -29,10 +29,6 @@ import (
 	"github.com/rickar/cal/v2/sk"
 )
 
-// Code names a jurisdiction: UA, RU, US-CA, EU (GDPR with no member state
-// known) or EU-XX for a member state of the EU or EEA.
-type Code string
-
 // Jurisdiction is a regime applied in one place: its law, and the
 // calendar whose days off move a deadline.
 type Jurisdiction struct {

@@ -1,62 +1,45 @@
 package law
 
 import (
-	"fmt"
-	"strings"
+	"prava/record"
 )
 
-// Kind is a kind of request or follow-up.
-type Kind string
+// The vocabulary lives in package record, beside the entities that use
+// it; these names keep law's callers reading as before.
+type (
+	// Kind is record.Kind.
+	Kind = record.Kind
+	// Channel is record.Channel.
+	Channel = record.Channel
+	// Code is record.Code.
+	Code = record.Code
+)
 
-// The requests Prava writes, and the follow-ups: a reminder, a reply to a
-// company's refusal, and a complaint to the authority.
+// The kinds and channels, as in package record.
 const (
-	Access        Kind = "access"
-	Erasure       Kind = "erasure"
-	Withdrawal    Kind = "withdrawal"
-	Rectification Kind = "rectification"
-	Objection     Kind = "objection"
-	Restriction   Kind = "restriction"
-	Portability   Kind = "portability"
-	Reminder      Kind = "reminder"
-	// Reply answers a company that refused or stalled a request (an ID
-	// copy demanded, portal only, "excessive", an incomplete answer, a
-	// language the person cannot read); letters.Input.Refusal says which.
-	Reply     Kind = "reply"
-	Complaint Kind = "complaint"
+	Access        = record.Access
+	Erasure       = record.Erasure
+	Withdrawal    = record.Withdrawal
+	Rectification = record.Rectification
+	Objection     = record.Objection
+	Restriction   = record.Restriction
+	Portability   = record.Portability
+	Reminder      = record.Reminder
+	Reply         = record.ReplyToRefusal
+	Complaint     = record.Complaint
+	ByEmail       = record.ByEmail
+	ByPost        = record.ByPost
+	ByWebForm     = record.ByWebForm
+	ByHand        = record.ByHand
 )
 
 // Kinds lists every kind in the order a person meets them.
-var Kinds = []Kind{Access, Erasure, Withdrawal, Rectification, Objection, Restriction, Portability, Reminder, Reply, Complaint}
+var Kinds = record.Kinds
 
 // ParseKind reads a kind's name, accepting a few common other words.
-func ParseKind(s string) (Kind, error) {
-	k := Kind(strings.ToLower(strings.TrimSpace(s)))
-	switch k {
-	case "deletion", "delete", "erase":
-		k = Erasure
-	case "withdraw", "consent", "withdrawal-of-consent":
-		k = Withdrawal
-	}
-	for _, known := range Kinds {
-		if k == known {
-			return k, nil
-		}
-	}
-	return "", fmt.Errorf("unknown request kind %q: use one of %s", s, kindList(Kinds))
-}
+func ParseKind(s string) (Kind, error) { return record.ParseKind(s) }
 
-func kindList(ks []Kind) string {
-	names := make([]string, len(ks))
-	for i, k := range ks {
-		names[i] = string(k)
-	}
-	return strings.Join(names, ", ")
-}
-
-// IsFollowUp says whether a kind follows an earlier request (a reminder, a
-// reply to a refusal, a complaint) rather than starting one.
-func (k Kind) IsFollowUp() bool { return k == Reminder || k == Reply || k == Complaint }
+func kindList(ks []Kind) string { return record.KindList(ks) }
 
 // Closest names the right that comes nearest to a kind a regime does not
 // grant, so a refusal can point the person somewhere useful: portability

@@ -10,7 +10,7 @@ import (
 	"prava/law"
 )
 
-// Input is everything a letter is written from (storage.Request is the
+// Input is everything a letter is written from (record.Request is the
 // letter as a person's case keeps it).
 type Input struct {
 	Kind law.Kind

@@ -52,7 +52,7 @@ type Party struct {
 }
 
 // Officer is a person or office the policy names to write to: the data
-// protection officer (storage.Contact is a way to reach a company).
+// protection officer (record.Contact is a way to reach a company).
 type Officer struct {
 	Name  string `json:"name,omitempty"`
 	Email string `json:"email,omitempty"`

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"prava/record"
 	"strings"
 	"testing"
 	"time"
@@ -78,21 +79,21 @@ func writeBigVault(b testing.TB, path string) string {
 	// every request so that compression gains no more than it would on
 	// real letters.
 	for i := 0; i < 10_000; i++ {
-		id := NewID()
-		v.Data.Companies = append(v.Data.Companies, Company{
+		id := record.NewID()
+		v.Data.Companies = append(v.Data.Companies, record.Company{
 			ID: id, Name: "Company " + id, LegalName: "ТОВ «Компанія " + id + "»", Jurisdiction: "UA", Language: "uk",
-			Contacts: []Contact{{Kind: ContactEmail, Value: "privacy@" + id + ".example"}, {Kind: ContactPost, Value: "01001, м. Київ, вул. Хрещатик, 22"}},
+			Contacts: []record.Contact{{Kind: record.ByEmail, Value: "privacy@" + id + ".example"}, {Kind: record.ByPost, Value: "01001, м. Київ, вул. Хрещатик, 22"}},
 			Use:      map[string]int{"access": 0, "erasure": 0}, Markings: map[string]string{"access": "Запит на доступ"}, PromisedDays: 30,
 			Notes: "Customer since 2019.", Created: now, Updated: now,
-			Policies: []PolicySnapshot{{Source: "https://" + id + ".example/privacy", Retrieved: now, SHA256: strings.Repeat("ab", 32), Findings: findings}},
+			Policies: []record.PolicySnapshot{{Source: "https://" + id + ".example/privacy", Retrieved: now, SHA256: strings.Repeat("ab", 32), Findings: findings}},
 		})
 	}
 	for i := 0; i < 50_000; i++ {
 		c := v.Data.Companies[i%len(v.Data.Companies)]
-		v.Data.Requests = append(v.Data.Requests, Request{
-			ID: NewID(), CompanyID: c.ID, Kind: "access", Language: "uk", Law: "UA", Reference: v.Data.NextReference(now),
-			Channel: "email", Contact: c.Contacts[0].Value, LetterText: NewText(sampleLetter(i, c.LegalName)), Status: StatusSent,
-			Dates: Dates{Created: now, Sent: now},
+		v.Data.Requests = append(v.Data.Requests, record.Request{
+			ID: record.NewID(), CompanyID: c.ID, Kind: "access", Language: "uk", Law: "UA", Reference: v.Data.NextReference(now),
+			Channel: "email", Contact: c.Contacts[0].Value, LetterText: record.NewText(sampleLetter(i, c.LegalName)), Status: record.StatusSent,
+			Dates: record.Dates{Created: now, Sent: now},
 		})
 	}
 	if err := v.Save(); err != nil {
@@ -162,7 +163,7 @@ func BenchmarkAddCompanyBigVault(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		v.Data.Companies = append(v.Data.Companies, Company{ID: NewID(), Name: "Added"})
+		v.Data.Companies = append(v.Data.Companies, record.Company{ID: record.NewID(), Name: "Added"})
 		v.Data.Log("company added", "", "", "")
 		if err := v.Save(); err != nil {
 			b.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"prava/record"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -37,9 +38,9 @@ func TestCrashWriter(t *testing.T) {
 		os.Exit(3)
 	}
 	for n := len(v.Data.Companies) + 1; ; n++ {
-		v.Data.Companies = append(v.Data.Companies, Company{ID: NewID(), Name: "company " + strconv.Itoa(n), Notes: strings.Repeat("x", 2000)})
+		v.Data.Companies = append(v.Data.Companies, record.Company{ID: record.NewID(), Name: "company " + strconv.Itoa(n), Notes: strings.Repeat("x", 2000)})
 		if withRequests {
-			v.Data.Requests = append(v.Data.Requests, Request{ID: NewID(), Kind: "access", LetterText: NewText(strings.Repeat("лист ", 200))})
+			v.Data.Requests = append(v.Data.Requests, record.Request{ID: record.NewID(), Kind: "access", LetterText: record.NewText(strings.Repeat("лист ", 200))})
 		}
 		if err := v.Save(); err != nil {
 			fmt.Println("save failed:", err)

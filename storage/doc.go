@@ -1,6 +1,8 @@
-// Package storage keeps Prava's records — the person's profile, the
-// companies, the requests and their timeline — in one encrypted vault file.
-// It knows nothing of the user interface or of letter texts.
+// Package storage keeps Prava's records (package record: the person's
+// profile, the companies, the requests and their timeline) in one
+// encrypted vault file. It knows nothing of the user interface, of letter
+// texts or of the law; only package casework uses it, so every change
+// passes the desk.
 //
 // The vault is sealed with AES-256-GCM under a random data key. That key is
 // wrapped in key slots: one per computer whose keyring holds a key for the

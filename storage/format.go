@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"prava/record"
 	"time"
 
 	"golang.org/x/crypto/argon2"
@@ -185,7 +186,7 @@ func parse(file []byte) (parsed, error) {
 // openBody decrypts and decodes the body with the data key. With
 // skipRequests a format 2 body's requests are checked but not decoded.
 // The parts it returns are nil for format 1, whose body has none.
-func openBody(p parsed, dataKey []byte, skipRequests bool) (*Data, []storedPart, error) {
+func openBody(p parsed, dataKey []byte, skipRequests bool) (*record.Data, []storedPart, error) {
 	if p.format >= 2 {
 		return openParts(p.header, p.aad, p.body, dataKey, p.Schema, skipRequests)
 	}

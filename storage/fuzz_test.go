@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"prava/record"
 	"testing"
 )
 
@@ -35,9 +36,9 @@ func FuzzDecode(f *testing.F) {
 		// The decoders on bytes that passed no check.
 		decodeFormat1(p.body, p.Schema)
 		decodeHead(p.body)
-		decodeRuns(p.body, make([]Company, 3))
-		decodeRuns(p.body, make([]Request, 3))
-		decodeRuns(p.body, make([]TimelineEntry, 3))
+		decodeRuns(p.body, make([]record.Company, 3))
+		decodeRuns(p.body, make([]record.Request, 3))
+		decodeRuns(p.body, make([]record.TimelineEntry, 3))
 	})
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/gob"
 	"fmt"
+	"prava/record"
 )
 
 // The data is encoded with encoding/gob: it writes long texts (letters,
@@ -17,12 +18,12 @@ import (
 // version to testdata/vaults, which TestOpenEveryVersion opens. A change
 // gob cannot decode into today's types (a field that changes type) keeps
 // the old field under its old name and moves it over here.
-var upgrades = map[int]func(*Data) error{
+var upgrades = map[int]func(*record.Data) error{
 	// 1 is the first version: nothing older to upgrade yet.
 }
 
 // upgrade brings data of the given schema version up to SchemaVersion.
-func upgrade(d *Data, schema int) error {
+func upgrade(d *record.Data, schema int) error {
 	for v := schema; v < SchemaVersion; v++ {
 		step, ok := upgrades[v]
 		if !ok {
@@ -40,13 +41,13 @@ func upgrade(d *Data, schema int) error {
 // requests in runs of 256. Prava still reads it and writes format 2.
 
 type format1Head struct {
-	Data      Data // with Companies and Requests empty
+	Data      record.Data // with Companies and Requests empty
 	Companies int
 	Requests  int
 }
 
 // decodeFormat1 reads a format 1 body of the given schema version.
-func decodeFormat1(plain []byte, schema int) (*Data, error) {
+func decodeFormat1(plain []byte, schema int) (*record.Data, error) {
 	damaged := fmt.Errorf("%w: the contents are not valid data", errDamaged)
 	dec := gob.NewDecoder(bytes.NewReader(plain))
 	var head format1Head
@@ -57,8 +58,8 @@ func decodeFormat1(plain []byte, schema int) (*Data, error) {
 		return nil, damaged
 	}
 	d := head.Data
-	d.Companies = make([]Company, head.Companies)
-	d.Requests = make([]Request, head.Requests)
+	d.Companies = make([]record.Company, head.Companies)
+	d.Requests = make([]record.Request, head.Requests)
 	if err := readRuns(dec, d.Companies); err != nil {
 		return nil, err
 	}

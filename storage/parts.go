@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/gob"
 	"fmt"
+	"prava/record"
 	"runtime"
 	"slices"
 	"sync"
@@ -73,7 +74,7 @@ type sealed struct {
 // encoding equals the stored part's plaintext keep its nonce and sealed
 // bytes. When keepRequests is set the data's requests were never read, and
 // the stored request parts are kept whole.
-func seal(h header, dataKey []byte, data *Data, stored []storedPart, keepRequests bool) (sealed, error) {
+func seal(h header, dataKey []byte, data *record.Data, stored []storedPart, keepRequests bool) (sealed, error) {
 	old := map[string][]storedPart{}
 	for _, p := range stored {
 		old[p.Kind] = append(old[p.Kind], p)
@@ -158,7 +159,7 @@ type chunk struct {
 }
 
 // chunks cuts the data's lists into parts, in file order.
-func chunks(d *Data, skipRequests bool) []chunk {
+func chunks(d *record.Data, skipRequests bool) []chunk {
 	var out []chunk
 	out = appendChunks(out, partCompanies, d.Companies)
 	if !skipRequests {
@@ -230,7 +231,7 @@ const gcmOverhead = 16
 // authenticates the header and so the list of parts, then the parts on
 // every core. With skipRequests the request parts are decrypted, so that
 // damage is still found, but not decoded.
-func openParts(h header, aad, rest, dataKey []byte, schema int, skipRequests bool) (*Data, []storedPart, error) {
+func openParts(h header, aad, rest, dataKey []byte, schema int, skipRequests bool) (*record.Data, []storedPart, error) {
 	if err := checkParts(h, rest); err != nil {
 		return nil, nil, err
 	}
@@ -266,9 +267,9 @@ func openParts(h header, aad, rest, dataKey []byte, schema int, skipRequests boo
 		counts[p.Kind] += p.Count
 	}
 	plain := make([]byte, total)
-	d.Companies = make([]Company, counts[partCompanies])
-	d.Requests = make([]Request, counts[partRequests])
-	d.Timeline = make([]TimelineEntry, counts[partEvents])
+	d.Companies = make([]record.Company, counts[partCompanies])
+	d.Requests = make([]record.Request, counts[partRequests])
+	d.Timeline = make([]record.TimelineEntry, counts[partEvents])
 	if err := parallel(len(parts), func(i int) error {
 		p := &parts[i]
 		if skip(*p) {
@@ -306,8 +307,8 @@ func openParts(h header, aad, rest, dataKey []byte, schema int, skipRequests boo
 	return d, parts, nil
 }
 
-func decodeHead(plain []byte) (*Data, error) {
-	var d Data
+func decodeHead(plain []byte) (*record.Data, error) {
+	var d record.Data
 	if err := gob.NewDecoder(bytes.NewReader(plain)).Decode(&d); err != nil {
 		return nil, fmt.Errorf("%w: the contents are not valid data", errDamaged)
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"prava/record"
 	"strings"
 	"testing"
 	"time"
@@ -13,18 +14,18 @@ import (
 
 // manyRecords fills a vault with enough companies, requests and events
 // for several parts of each kind.
-func manyRecords(d *Data) {
+func manyRecords(d *record.Data) {
 	now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
 	for i := range partRecords + 10 {
 		id := fmt.Sprintf("c%04d", i)
-		d.Companies = append(d.Companies, Company{ID: id, Name: "Company " + id, Use: map[string]int{"access": 0}, Created: now})
+		d.Companies = append(d.Companies, record.Company{ID: id, Name: "Company " + id, Use: map[string]int{"access": 0}, Created: now})
 	}
 	for i := range 2*partRecords + 5 {
-		d.Requests = append(d.Requests, Request{ID: fmt.Sprintf("r%04d", i), CompanyID: "c0001", Kind: "access",
-			LetterText: NewText(fmt.Sprintf("Letter number %d", i)), Status: StatusSent, Dates: Dates{Created: now, Sent: now}})
+		d.Requests = append(d.Requests, record.Request{ID: fmt.Sprintf("r%04d", i), CompanyID: "c0001", Kind: "access",
+			LetterText: record.NewText(fmt.Sprintf("Letter number %d", i)), Status: record.StatusSent, Dates: record.Dates{Created: now, Sent: now}})
 	}
 	for i := range 40 {
-		d.Timeline = append(d.Timeline, TimelineEntry{Time: now, What: "company added", CompanyID: fmt.Sprintf("c%04d", i)})
+		d.Timeline = append(d.Timeline, record.TimelineEntry{Time: now, What: "company added", CompanyID: fmt.Sprintf("c%04d", i)})
 	}
 }
 
@@ -116,13 +117,13 @@ func TestOpenWithoutRequests(t *testing.T) {
 	if len(w.Data.Requests) != 0 || len(w.Data.Companies) != partRecords+10 || len(w.Data.Timeline) != 40 {
 		t.Fatalf("opened without requests: %d companies, %d requests, %d events", len(w.Data.Companies), len(w.Data.Requests), len(w.Data.Timeline))
 	}
-	w.Data.Companies = append(w.Data.Companies, Company{ID: "new", Name: "Added"})
+	w.Data.Companies = append(w.Data.Companies, record.Company{ID: "new", Name: "Added"})
 	w.Data.Log("company added", "new", "", "")
 	if err := w.Save(); err != nil {
 		t.Fatal(err)
 	}
 	before, _ := os.ReadFile(path)
-	w.Data.Requests = append(w.Data.Requests, Request{ID: "lost"})
+	w.Data.Requests = append(w.Data.Requests, record.Request{ID: "lost"})
 	if err := w.Save(); err == nil || !strings.Contains(err.Error(), "without its requests") || !strings.Contains(err.Error(), path) {
 		t.Errorf("adding a request to a vault opened without them: %v", err)
 	}
@@ -154,7 +155,7 @@ func TestTamperedParts(t *testing.T) {
 	// Records of one size, and changes that keep it, so that parts can be
 	// swapped without changing the sizes the header lists.
 	for i := range v.Data.Requests {
-		v.Data.Requests[i].LetterText = Text{}
+		v.Data.Requests[i].LetterText = record.Text{}
 	}
 	v.Save()
 	v.Data.Requests[0].Kind = "erasur"

@@ -1,6 +1,6 @@
 package storage
 
-import "slices"
+import "prava/record"
 
 // Update applies change to the vault's data and saves the vault: the one way
 // the layers above change what is stored. When change returns an error, or
@@ -13,7 +13,7 @@ import "slices"
 // fields, replace records and append, but it must clone a contact list,
 // map or file before editing it in place (Company.Clone does), because the
 // copy kept for the way back shares them.
-func (v *Vault) Update(change func(*Data) error) error {
+func (v *Vault) Update(change func(*record.Data) error) error {
 	before := v.Data.Clone()
 	return v.update(change, func() { *v.Data = before })
 }
@@ -22,12 +22,12 @@ func (v *Vault) Update(change func(*Data) error) error {
 // as it is now, made by Clone and never changed since (casework's desk
 // keeps one for its readers): the way back is taken from it, cloned again
 // only when a change fails, so a change that succeeds copies nothing.
-func (v *Vault) UpdateFrom(before *Data, change func(*Data) error) error {
+func (v *Vault) UpdateFrom(before *record.Data, change func(*record.Data) error) error {
 	return v.update(change, func() { *v.Data = before.Clone() })
 }
 
 // update applies change and saves, calling restore when either fails.
-func (v *Vault) update(change func(*Data) error, restore func()) error {
+func (v *Vault) update(change func(*record.Data) error, restore func()) error {
 	if err := change(v.Data); err != nil {
 		restore()
 		return err
@@ -37,43 +37,4 @@ func (v *Vault) update(change func(*Data) error, restore func()) error {
 		return err
 	}
 	return nil
-}
-
-// Clone is a copy of the data that a change to the copy's lists, records,
-// contact lists, choices, markings and replies leaves untouched. Texts,
-// PDFs and documents' bytes are shared: they are never edited in place,
-// only replaced.
-func (d *Data) Clone() Data {
-	c := *d
-	if d.Settings.MartialLaw != nil {
-		on := *d.Settings.MartialLaw
-		c.Settings.MartialLaw = &on
-	}
-	c.Companies = cloneEach(d.Companies, Company.Clone)
-	c.Requests = cloneEach(d.Requests, Request.Clone)
-	c.Timeline = slices.Clone(d.Timeline)
-	c.Extra = slices.Clone(d.Extra)
-	return c
-}
-
-// Clone is a copy of the request whose replies (and their lists of files)
-// can be changed without touching the original.
-func (r Request) Clone() Request {
-	r.Replies = slices.Clone(r.Replies)
-	for i := range r.Replies {
-		r.Replies[i].Files = slices.Clone(r.Replies[i].Files)
-	}
-	return r
-}
-
-// cloneEach copies a list with each record cloned; nil stays nil.
-func cloneEach[T any](list []T, clone func(T) T) []T {
-	if list == nil {
-		return nil
-	}
-	out := make([]T, len(list))
-	for i, x := range list {
-		out[i] = clone(x)
-	}
-	return out
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"prava/record"
 	"reflect"
 	"testing"
 )
@@ -24,8 +25,8 @@ func passphraseVault(t *testing.T) (*Vault, string) {
 	t.Cleanup(func() { v.Close() })
 	on := true
 	v.Data.Settings.MartialLaw = &on
-	v.Data.Companies = []Company{{ID: "c1", Name: "Acme", Contacts: []Contact{{Kind: ContactEmail, Value: "dpo@acme.example"}}, Use: map[string]int{"access": 0}, Markings: map[string]string{"any": "GDPR"}}}
-	v.Data.Requests = []Request{{ID: "r1", CompanyID: "c1", Kind: "access", Replies: []Reply{{Note: "first", Files: []Document{{Name: "a.pdf"}}}}}}
+	v.Data.Companies = []record.Company{{ID: "c1", Name: "Acme", Contacts: []record.Contact{{Kind: record.ByEmail, Value: "dpo@acme.example"}}, Use: map[string]int{"access": 0}, Markings: map[string]string{"any": "GDPR"}}}
+	v.Data.Requests = []record.Request{{ID: "r1", CompanyID: "c1", Kind: "access", Replies: []record.Reply{{Note: "first", Files: []record.Document{{Name: "a.pdf"}}}}}}
 	v.Data.Log("company added", "c1", "", "")
 	if err := v.Save(); err != nil {
 		t.Fatal(err)
@@ -35,7 +36,7 @@ func passphraseVault(t *testing.T) (*Vault, string) {
 
 // change edits every kind of thing the data holds, in place where the
 // rules allow it, as a use case would.
-func change(d *Data) {
+func change(d *record.Data) {
 	d.Profile.Name = "Changed"
 	*d.Settings.MartialLaw = false
 	d.Counters.Reference++
@@ -45,18 +46,18 @@ func change(d *Data) {
 	c.Use["access"] = 1
 	c.Markings["any"] = "changed"
 	d.Companies[0] = c
-	d.Companies = append(d.Companies, Company{ID: "c2"})
+	d.Companies = append(d.Companies, record.Company{ID: "c2"})
 	r := d.Requests[0].Clone()
 	r.Replies[0].Note = "changed"
 	r.Replies[0].Files[0].Name = "b.pdf"
-	r.Replies = append(r.Replies, Reply{Note: "second"})
+	r.Replies = append(r.Replies, record.Reply{Note: "second"})
 	d.Requests[0] = r
 	d.Log("company edited", "c1", "", "")
 }
 
 func TestUpdateSavesTheChange(t *testing.T) {
 	v, path := passphraseVault(t)
-	if err := v.Update(func(d *Data) error { change(d); return nil }); err != nil {
+	if err := v.Update(func(d *record.Data) error { change(d); return nil }); err != nil {
 		t.Fatal(err)
 	}
 	v.Close()
@@ -79,11 +80,11 @@ func TestUpdateRestoresOnError(t *testing.T) {
 	file, _ := os.ReadFile(path)
 	refused := errors.New("refused")
 	same := v.Data
-	if err := v.Update(func(d *Data) error { change(d); return refused }); !errors.Is(err, refused) {
+	if err := v.Update(func(d *record.Data) error { change(d); return refused }); !errors.Is(err, refused) {
 		t.Fatalf("Update returned %v, want the change's error", err)
 	}
 	if v.Data != same {
-		t.Error("Update replaced the *Data that holders point to")
+		t.Error("Update replaced the *record.Data that holders point to")
 	}
 	if !reflect.DeepEqual(*v.Data, want) {
 		t.Errorf("data not restored:\n got %+v\nwant %+v", *v.Data, want)
@@ -104,7 +105,7 @@ func TestUpdateRestoresOnFailedSave(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(dir, nil, 0o600)
-	err := v.Update(func(d *Data) error { change(d); return nil })
+	err := v.Update(func(d *record.Data) error { change(d); return nil })
 	os.Remove(dir)
 	os.Rename(dir+".moved", dir)
 	if err == nil {
@@ -117,13 +118,13 @@ func TestUpdateRestoresOnFailedSave(t *testing.T) {
 		t.Error("a failed save changed the file")
 	}
 	// The vault still works: the next change is saved.
-	if err := v.Update(func(d *Data) error { d.Profile.Name = "After"; return nil }); err != nil {
+	if err := v.Update(func(d *record.Data) error { d.Profile.Name = "After"; return nil }); err != nil {
 		t.Fatalf("the next save after a failed one: %v", err)
 	}
 }
 
 func TestCloneKeepsNil(t *testing.T) {
-	var d Data
+	var d record.Data
 	c := d.Clone()
 	if !reflect.DeepEqual(c, d) {
 		t.Errorf("clone of empty data differs: %+v", c)
@@ -136,14 +137,14 @@ func TestUpdateFromRestoresFromTheCopy(t *testing.T) {
 	want := before.Clone()
 	file, _ := os.ReadFile(path)
 	refused := errors.New("refused")
-	if err := v.UpdateFrom(&before, func(d *Data) error { change(d); return refused }); !errors.Is(err, refused) {
+	if err := v.UpdateFrom(&before, func(d *record.Data) error { change(d); return refused }); !errors.Is(err, refused) {
 		t.Fatalf("UpdateFrom returned %v", err)
 	}
 	if !reflect.DeepEqual(*v.Data, want) || !reflect.DeepEqual(before, want) {
 		t.Error("the data, or the caller's copy, changed after a refused change")
 	}
 	// After the way back, a change must not reach the caller's copy.
-	if err := v.UpdateFrom(&before, func(d *Data) error { change(d); return nil }); err != nil {
+	if err := v.UpdateFrom(&before, func(d *record.Data) error { change(d); return nil }); err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(before, want) {

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"prava/record"
 	"slices"
 	"time"
 )
@@ -27,7 +28,7 @@ var (
 // Vault is an open vault: its data in memory, the file locked against other
 // Prava processes until Close.
 type Vault struct {
-	Data *Data
+	Data *record.Data
 
 	path    string // as given: named in messages
 	file    string // path with its links followed: the file saves replace
@@ -91,13 +92,13 @@ func Create(path string, opt CreateOptions) (*Vault, string, error) {
 		return nil, "", fmt.Errorf("storage: %w at %s: open it, or choose another path with --vault", ErrExists, path)
 	}
 	v := &Vault{
-		Data:    &Data{},
-		path:    path,
-		file:    file,
-		header:  header{VaultID: hex.EncodeToString(randomBytes(16)), Created: time.Now().UTC().Truncate(time.Second), Schema: SchemaVersion},
-		dataKey: randomBytes(32),
-		keyring: opt.Keyring,
-		lock:    lock,
+		Data: &record.Data{},
+		path:        path,
+		file:        file,
+		header:      header{VaultID: hex.EncodeToString(randomBytes(16)), Created: time.Now().UTC().Truncate(time.Second), Schema: SchemaVersion},
+		dataKey:     randomBytes(32),
+		keyring:     opt.Keyring,
+		lock:        lock,
 	}
 	code := NewRecoveryCode()
 	norm, _ := normalizeRecoveryCode(code)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"prava/record"
 	"strings"
 	"testing"
 	"time"
@@ -26,12 +27,12 @@ func newVault(t *testing.T) (*Vault, string, string) {
 	return v, path, code
 }
 
-func sampleData(d *Data) {
-	d.Profile = Profile{Name: "Olena Kovalenko", Address: "вул. Хрещатик 1, Київ", Email: "olena@example.org", IDDocument: "FE123456"}
-	d.Companies = append(d.Companies, Company{ID: NewID(), Name: "SIA “LatInSoft”", Jurisdiction: "EU-LV",
-		Contacts: []Contact{{Kind: ContactPost, Value: "Elijas iela 17, Rīga"}}, Created: time.Now().UTC()})
-	d.Requests = append(d.Requests, Request{ID: NewID(), CompanyID: d.Companies[0].ID, Kind: "access", Status: StatusSent,
-		LetterText: NewText("Datu subjekta pieprasījums"), Dates: Dates{Sent: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)}})
+func sampleData(d *record.Data) {
+	d.Profile = record.Profile{Name: "Olena Kovalenko", Address: "вул. Хрещатик 1, Київ", Email: "olena@example.org", IDDocument: "FE123456"}
+	d.Companies = append(d.Companies, record.Company{ID: record.NewID(), Name: "SIA “LatInSoft”", Jurisdiction: "EU-LV",
+		Contacts: []record.Contact{{Kind: record.ByPost, Value: "Elijas iela 17, Rīga"}}, Created: time.Now().UTC()})
+	d.Requests = append(d.Requests, record.Request{ID: record.NewID(), CompanyID: d.Companies[0].ID, Kind: "access", Status: record.StatusSent,
+		LetterText: record.NewText("Datu subjekta pieprasījums"), Dates: record.Dates{Sent: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)}})
 	d.Log("reply received", d.Companies[0].ID, d.Requests[0].ID, "Zvanīja Jānis")
 }
 

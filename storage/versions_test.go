@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"prava/record"
 	"strings"
 	"testing"
 )
@@ -67,9 +68,9 @@ func TestWriteVersionFixture(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v.Data.Profile = Profile{Name: "Ivanna Testenko", Address: "вул. Тестова 1, Київ", Email: "ivanna@example.org"}
-	v.Data.Companies = []Company{{ID: "c1", Name: "NETRACK", Jurisdiction: "RU"}, {ID: "c2", Name: "SIA “LatInSoft”", Jurisdiction: "EU-LV"}}
-	v.Data.Requests = []Request{{ID: "r1", CompanyID: "c1", Kind: "access", Status: StatusSent}}
+	v.Data.Profile = record.Profile{Name: "Ivanna Testenko", Address: "вул. Тестова 1, Київ", Email: "ivanna@example.org"}
+	v.Data.Companies = []record.Company{{ID: "c1", Name: "NETRACK", Jurisdiction: "RU"}, {ID: "c2", Name: "SIA “LatInSoft”", Jurisdiction: "EU-LV"}}
+	v.Data.Requests = []record.Request{{ID: "r1", CompanyID: "c1", Kind: "access", Status: record.StatusSent}}
 	if err := v.Save(); err != nil {
 		t.Fatal(err)
 	}

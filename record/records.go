@@ -1,9 +1,7 @@
-package storage
+package record
 
 import (
 	"time"
-
-	"prava/law"
 )
 
 // Data is everything a vault holds. It is plain data: the packages above
@@ -36,7 +34,7 @@ type Company struct {
 	Name         string            `json:"name"`
 	LegalName    string            `json:"legal_name,omitempty"`
 	Registration string            `json:"registration,omitempty"`
-	Jurisdiction law.Code          `json:"jurisdiction,omitempty"` // UA, RU, EU-LV, …; "" when not chosen
+	Jurisdiction Code              `json:"jurisdiction,omitempty"` // UA, RU, EU-LV, …; "" when not chosen
 	Language     string            `json:"language,omitempty"`
 	Website      string            `json:"website,omitempty"`
 	Contacts     []Contact         `json:"contacts,omitempty"`
@@ -49,22 +47,11 @@ type Company struct {
 	Updated      time.Time         `json:"updated"`
 }
 
-// ContactKind is how a contact is reached.
-type ContactKind string
-
-// The kinds of contact.
-const (
-	ContactEmail   ContactKind = "email"
-	ContactPost    ContactKind = "post"
-	ContactWebForm ContactKind = "web form"
-	ContactPhone   ContactKind = "phone"
-)
-
 // Contact is one way to reach a company.
 type Contact struct {
-	Kind  ContactKind `json:"kind"`
-	Value string      `json:"value"` // the address, e-mail, URL or number
-	Label string      `json:"label,omitempty"`
+	Kind  Channel `json:"kind"`
+	Value string  `json:"value"` // the address, e-mail, URL or number
+	Label string  `json:"label,omitempty"`
 }
 
 // PolicySnapshot is a privacy policy as read on one day.
@@ -78,24 +65,24 @@ type PolicySnapshot struct {
 
 // Request is one letter to a company and what followed.
 type Request struct {
-	ID         string      `json:"id"`
-	CompanyID  string      `json:"company_id"`
-	Kind       law.Kind    `json:"kind"` // access, erasure, withdrawal, reminder, complaint, …
-	Language   string      `json:"language"`
-	Law        law.Code    `json:"law"` // jurisdiction code the letter cites
-	Reference  string      `json:"reference"`
-	Channel    law.Channel `json:"channel"` // how it went: email, post, web form
-	Contact    string      `json:"contact"` // the address or e-mail used
-	Tracking   string      `json:"tracking,omitempty"`
-	ParentID   string      `json:"parent_id,omitempty"` // the request a reminder or complaint follows
-	LetterText Text        `json:"-"`
-	Subject    string      `json:"subject,omitempty"` // the letter as an e-mail: its subject line
-	EmailBody  Text        `json:"-"`                 // and its body
-	PDF        []byte      `json:"pdf,omitempty"`
-	Status     Status      `json:"status"`
-	Dates      Dates       `json:"dates"`
-	Replies    []Reply     `json:"replies,omitempty"`
-	Notes      string      `json:"notes,omitempty"`
+	ID         string  `json:"id"`
+	CompanyID  string  `json:"company_id"`
+	Kind       Kind    `json:"kind"` // access, erasure, withdrawal, reminder, complaint, …
+	Language   string  `json:"language"`
+	Law        Code    `json:"law"` // jurisdiction code the letter cites
+	Reference  string  `json:"reference"`
+	Channel    Channel `json:"channel"` // how it went: email, post, web form
+	Contact    string  `json:"contact"` // the address or e-mail used
+	Tracking   string  `json:"tracking,omitempty"`
+	ParentID   string  `json:"parent_id,omitempty"` // the request a reminder or complaint follows
+	LetterText Text    `json:"-"`
+	Subject    string  `json:"subject,omitempty"` // the letter as an e-mail: its subject line
+	EmailBody  Text    `json:"-"`                 // and its body
+	PDF        []byte  `json:"pdf,omitempty"`
+	Status     Status  `json:"status"`
+	Dates      Dates   `json:"dates"`
+	Replies    []Reply `json:"replies,omitempty"`
+	Notes      string  `json:"notes,omitempty"`
 }
 
 // Status is where a request stands.

@@ -1,14 +1,18 @@
-package storage
+package record
 
 import (
+	"crypto/rand"
 	"encoding/hex"
 	"fmt"
-	"prava/law"
 	"time"
 )
 
 // NewID returns a random identifier for a company or request.
-func NewID() string { return hex.EncodeToString(randomBytes(8)) }
+func NewID() string {
+	b := make([]byte, 8)
+	rand.Read(b) // never fails: crypto/rand panics instead of returning an error
+	return hex.EncodeToString(b)
+}
 
 // NextReference returns the next reference number for a letter, such as
 // PRAVA-2026-0007: short enough to quote on the phone, unique in the vault.
@@ -44,7 +48,7 @@ func (d *Data) Request(id string) *Request {
 
 // LastFollowUp returns the latest request of kind that follows up the
 // request parentID (a reminder, a complaint), or nil.
-func (d *Data) LastFollowUp(parentID string, kind law.Kind) *Request {
+func (d *Data) LastFollowUp(parentID string, kind Kind) *Request {
 	var last *Request
 	for i := range d.Requests {
 		r := &d.Requests[i]

@@ -1,10 +1,10 @@
-package storage
+package record
 
 import "testing"
 
 func TestCompanyClone(t *testing.T) {
 	c := Company{
-		Contacts: []Contact{{Kind: ContactEmail, Value: "a@example.org"}},
+		Contacts: []Contact{{Kind: ByEmail, Value: "a@example.org"}},
 		Use:      map[string]int{"access": 0},
 		Markings: map[string]string{"any": "GDPR"},
 		Policies: []PolicySnapshot{{Source: "x"}},

@@ -1,0 +1,56 @@
+package record
+
+import (
+	"maps"
+	"slices"
+)
+
+// Clone is a copy of the company that shares nothing the caller may change
+// in place: contacts, choices, markings and the list of snapshots are new
+// (the snapshots themselves are never edited, only added).
+func (c Company) Clone() Company {
+	c.Contacts = slices.Clone(c.Contacts)
+	c.Use = maps.Clone(c.Use)
+	c.Markings = maps.Clone(c.Markings)
+	c.Policies = slices.Clone(c.Policies)
+	return c
+}
+
+// Clone is a copy of the data that a change to the copy's lists, records,
+// contact lists, choices, markings and replies leaves untouched. Texts,
+// PDFs and documents' bytes are shared: they are never edited in place,
+// only replaced.
+func (d *Data) Clone() Data {
+	c := *d
+	if d.Settings.MartialLaw != nil {
+		on := *d.Settings.MartialLaw
+		c.Settings.MartialLaw = &on
+	}
+	c.Companies = cloneEach(d.Companies, Company.Clone)
+	c.Requests = cloneEach(d.Requests, Request.Clone)
+	c.Timeline = slices.Clone(d.Timeline)
+	c.Extra = slices.Clone(d.Extra)
+	return c
+}
+
+// Clone is a copy of the request whose replies (and their lists of files)
+// can be changed without touching the original.
+func (r Request) Clone() Request {
+	r.Replies = slices.Clone(r.Replies)
+	for i := range r.Replies {
+		r.Replies[i].Files = slices.Clone(r.Replies[i].Files)
+	}
+	return r
+}
+
+// cloneEach copies a list with each record cloned; nil stays nil.
+func cloneEach[T any](list []T, clone func(T) T) []T {
+	if list == nil {
+		return nil
+	}
+	out := make([]T, len(list))
+	for i, x := range list {
+		out[i] = clone(x)
+	}
+	return out
+}
