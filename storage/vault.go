@@ -92,13 +92,13 @@ func Create(path string, opt CreateOptions) (*Vault, string, error) {
 		return nil, "", fmt.Errorf("storage: %w at %s: open it, or choose another path with --vault", ErrExists, path)
 	}
 	v := &Vault{
-		Data: &record.Data{},
-		path:        path,
-		file:        file,
-		header:      header{VaultID: hex.EncodeToString(randomBytes(16)), Created: time.Now().UTC().Truncate(time.Second), Schema: SchemaVersion},
-		dataKey:     randomBytes(32),
-		keyring:     opt.Keyring,
-		lock:        lock,
+		Data:    &record.Data{},
+		path:    path,
+		file:    file,
+		header:  header{VaultID: hex.EncodeToString(randomBytes(16)), Created: time.Now().UTC().Truncate(time.Second), Schema: SchemaVersion},
+		dataKey: randomBytes(32),
+		keyring: opt.Keyring,
+		lock:    lock,
 	}
 	code := NewRecoveryCode()
 	norm, _ := normalizeRecoveryCode(code)
