@@ -11,6 +11,7 @@ import (
 	"os"
 
 	"prava/app"
+	"prava/appinfo"
 	"prava/cli"
 )
 
@@ -23,7 +24,7 @@ var fyneApp []byte
 func main() {
 	// A FyneApp.toml that does not parse is caught by cli's tests; the
 	// binary then says "dev" rather than refusing to start.
-	_ = cli.SetAppInfo(fyneApp)
+	_ = appinfo.Set(fyneApp)
 	vault, rest, err := cli.SplitGlobal(os.Args[1:])
 	if err != nil || len(rest) > 0 {
 		useParentConsole()

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"prava/appinfo"
 	"runtime/debug"
 	"strings"
 
@@ -11,8 +12,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"prava/cli"
 )
 
 // aboutButton opens the About page; the settings page shows it.
@@ -42,10 +41,10 @@ func (u *UI) showAbout() {
 func (u *UI) aboutView(back func()) fyne.CanvasObject {
 	top := []fyne.CanvasObject{
 		container.NewBorder(nil, nil, u.backButton(back), nil, heading(T("about.title"))),
-		para(T("about.version", args("Version", cli.Version))),
+		para(T("about.version", args("Version", appinfo.Version))),
 	}
-	if link, err := url.Parse(cli.Website); err == nil && link.Scheme == "https" {
-		top = append(top, widget.NewHyperlink(T("about.website")+": "+cli.Website, link))
+	if link, err := url.Parse(appinfo.Website); err == nil && link.Scheme == "https" {
+		top = append(top, widget.NewHyperlink(T("about.website")+": "+appinfo.Website, link))
 	}
 
 	path := widget.NewLabel(u.path)

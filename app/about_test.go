@@ -3,21 +3,20 @@ package app
 import (
 	"os"
 	"path/filepath"
+	"prava/appinfo"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-
-	"prava/cli"
 )
 
 // TestAbout opens the About page from its button and checks it says the
 // version, the vault's place, the project's page, the credits and the
 // modules, and that Back brings the settings back.
 func TestAbout(t *testing.T) {
-	defer func(v, w string) { cli.Version, cli.Website = v, w }(cli.Version, cli.Website)
-	cli.Version, cli.Website = "9.8.7-test", "https://prava.example/project"
+	defer func(v, w string) { appinfo.Version, appinfo.Website = v, w }(appinfo.Version, appinfo.Website)
+	appinfo.Version, appinfo.Website = "9.8.7-test", "https://prava.example/project"
 	u := homeUI(t, nil)
 
 	test.Tap(u.aboutButton())
@@ -42,8 +41,8 @@ func TestAbout(t *testing.T) {
 			link = h
 		}
 	})
-	if link == nil || link.URL == nil || link.URL.String() != cli.Website {
-		t.Errorf("the page links to %v, want %s", link, cli.Website)
+	if link == nil || link.URL == nil || link.URL.String() != appinfo.Website {
+		t.Errorf("the page links to %v, want %s", link, appinfo.Website)
 	}
 	// A test binary has no licence folder beside it: the page says where
 	// the packages put the texts instead.
@@ -59,8 +58,8 @@ func TestAbout(t *testing.T) {
 // TestAboutWithoutWebsite: a build whose FyneApp.toml gave no website
 // shows no link rather than an empty one.
 func TestAboutWithoutWebsite(t *testing.T) {
-	defer func(w string) { cli.Website = w }(cli.Website)
-	cli.Website = ""
+	defer func(w string) { appinfo.Website = w }(appinfo.Website)
+	appinfo.Website = ""
 	u := homeUI(t, nil)
 	u.showAbout()
 	walk(u, func(o fyne.CanvasObject) {

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"path/filepath"
+	"prava/casework"
 	"prava/record"
 	"strings"
 	"testing"
@@ -109,7 +110,7 @@ func BenchmarkEditOnBigVault(b *testing.B) {
 			n++
 			note := fmt.Sprint("note ", n)
 			start := time.Now()
-			u.editCompany(id, func(c *record.Company) { c.Notes = note }, func() { u.showCompany(id) })
+			u.editCompany(id, casework.CompanyEdit{Notes: new(note)}, func() { u.showCompany(id) })
 			dispatched := time.Since(start)
 			u.pending.Wait() // the save, in the background
 			saved := time.Since(start)

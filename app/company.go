@@ -76,12 +76,10 @@ func companyFacts(c *record.Company) string {
 	return strings.Join(facts, " · ")
 }
 
-// editCompany changes a copy of the company through edit and saves it
-// through the desk; then done runs (or the person is told why not).
-func (u *UI) editCompany(id string, edit func(c *record.Company), done func()) {
-	u.change(func(k *casework.Desk) error {
-		return k.EditCompany(id, func(c *record.Company) error { edit(c); return nil })
-	}, done, nil)
+// editCompany applies an edit, read from the widgets already, through the
+// desk; then done runs (or the person is told why not).
+func (u *UI) editCompany(id string, edit casework.CompanyEdit, done func()) {
+	u.change(func(k *casework.Desk) error { return k.EditCompany(id, edit) }, done, nil)
 }
 
 // contactsCard lists the company's contacts, lets the person add or
@@ -180,7 +178,7 @@ func (u *UI) promiseCard(c *record.Company) fyne.CanvasObject {
 				return
 			}
 		}
-		u.editCompany(id, func(c *record.Company) { c.PromisedDays = n }, func() { status.SetText(T("common.saved")) })
+		u.editCompany(id, casework.CompanyEdit{PromisedDays: new(n)}, func() { status.SetText(T("common.saved")) })
 	})
 	rows := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(T("review.days")), container.NewHBox(save, status), days),
@@ -205,7 +203,7 @@ func (u *UI) notesCard(c *record.Company) fyne.CanvasObject {
 	status := widget.NewLabel("")
 	save := widget.NewButton(T("common.save"), func() {
 		text := notes.Text
-		u.editCompany(id, func(c *record.Company) { c.Notes = text }, func() { u.saved(); status.SetText(T("common.saved")) })
+		u.editCompany(id, casework.CompanyEdit{Notes: new(text)}, func() { u.saved(); status.SetText(T("common.saved")) })
 	})
 	return section(T("company.notes"), notes, container.NewHBox(save, status))
 }

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"prava/casework"
-	"prava/law"
 	"prava/policy"
 	"prava/record"
 )
@@ -75,16 +74,16 @@ func (u *UI) showCompanyEdit(id string) {
 			refused(problems["name"], &casework.Problem{Field: "name", Code: "empty"})
 			return
 		}
-		edit := func(c *record.Company) error {
-			c.Name, c.LegalName, c.Registration = title.Text, legal.Text, registration.Text
-			c.Website, c.Jurisdiction, c.Language = strings.TrimSpace(website.Text), law.Code(lawSel.Code()), lang.Code()
-			c.Markings = map[string]string{}
-			for kind, e := range marks {
-				if m := strings.TrimSpace(e.Text); m != "" {
-					c.Markings[kind] = m
-				}
-			}
-			return nil
+		// The widgets are read here, on the UI goroutine; the desk applies
+		// the value in the background. Markings of kinds this page does
+		// not show are not named, so they stay as stored.
+		edit := casework.CompanyEdit{
+			Name: new(title.Text), LegalName: new(legal.Text), Registration: new(registration.Text),
+			Website: new(website.Text), Jurisdiction: new(record.Code(lawSel.Code())), Language: new(lang.Code()),
+			Markings: map[record.Kind]string{},
+		}
+		for kind, e := range marks {
+			edit.Markings[record.Kind(kind)] = e.Text
 		}
 		u.change(func(k *casework.Desk) error { return k.EditCompany(id, edit) }, func() { u.saved(); u.showCompany(id) }, func(err error) {
 			var p *casework.Problem

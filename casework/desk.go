@@ -25,7 +25,7 @@ type Desk struct {
 	mu    sync.Mutex // held by a change, from the check to the save
 	vault *storage.Vault
 	now   func() time.Time
-	view  atomic.Pointer[record.Data] // the data as of the last change
+	view  atomic.Pointer[snapshot] // the data as of the last change
 }
 
 // NewDesk puts an open vault behind a desk. now is the clock (time.Now
@@ -39,20 +39,15 @@ func NewDesk(v *storage.Vault, now func() time.Time) *Desk {
 	return k
 }
 
-// Data is the data as of the last change that was saved, to read: never
-// write it. Changes go through the desk's methods; each one that succeeds
-// makes a new snapshot, which the next call to Data returns.
-func (k *Desk) Data() *record.Data { return k.view.Load() }
+// Data is the data behind View, for readers not yet moved to View's
+// methods. Like View it is the readers' own copy: the desk never reads it
+// back.
+func (k *Desk) Data() *record.Data { return &k.view.Load().data }
 
-// publish makes the snapshot Data returns from the vault's data.
+// publish makes the snapshot View returns from the vault's data.
 func (k *Desk) publish() {
-	d := k.vault.Data.Clone()
-	k.view.Store(&d)
+	k.view.Store(&snapshot{data: k.vault.Data.Clone()})
 }
-
-// Vault is the open vault, for what is not a change of data: its path,
-// export, closing.
-func (k *Desk) Vault() *storage.Vault { return k.vault }
 
 // Entry is what a timeline entry records. The timeline is the person's
 // history of their cases; each change through the desk adds one entry.
@@ -79,9 +74,10 @@ const (
 func (k *Desk) update(change func(d *record.Data) error) error {
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	// The snapshot readers hold is the data as it is now: it is the way
-	// back if the change fails, so the change itself copies nothing.
-	if err := k.vault.UpdateFrom(k.view.Load(), change); err != nil {
+	// The way back is the vault's own copy, never the snapshot readers
+	// hold: a reader that wrote into its snapshot by mistake changes
+	// nothing stored, even when a change fails and is rolled back.
+	if err := k.vault.Update(change); err != nil {
 		return err
 	}
 	k.publish()

@@ -59,6 +59,11 @@ func (k *Desk) AddCompany(c record.Company, again bool, source string) (record.C
 // person chose to ask); those already in the vault, or repeated in the
 // list, are skipped. It returns the companies added.
 func (k *Desk) AddCompanies(cs []record.Company, source string) ([]record.Company, error) {
+	return k.addCompanies(cs, func(int) string { return source })
+}
+
+// addCompanies is AddCompanies with each company's own source.
+func (k *Desk) addCompanies(cs []record.Company, source func(i int) string) ([]record.Company, error) {
 	now := k.now().UTC()
 	for i := range cs {
 		if err := CheckCompany(&cs[i]); err != nil {
@@ -72,12 +77,12 @@ func (k *Desk) AddCompanies(cs []record.Company, source string) ([]record.Compan
 	var added []record.Company
 	err := k.update(func(d *record.Data) error {
 		added = added[:0]
-		for _, c := range cs {
+		for i, c := range cs {
 			if Duplicate(d, &c) != nil || d.Company(c.ID) != nil {
 				continue
 			}
 			d.Companies = append(d.Companies, c)
-			k.log(d, EntryCompanyAdded, c.ID, "", source)
+			k.log(d, EntryCompanyAdded, c.ID, "", source(i))
 			added = append(added, c)
 		}
 		return nil
@@ -139,25 +144,6 @@ func domainOf(site string) string {
 	return strings.TrimPrefix(u.Hostname(), "www.")
 }
 
-// SaveCompany replaces a stored company with an edited copy of it (same
-// ID) after checking it: any fact may change — names, registration, law,
-// language, web site, contacts and which one each kind of request goes to,
-// markings, promised time, notes. The policies read stay as they were.
-func (k *Desk) SaveCompany(c record.Company) error {
-	return k.EditCompany(c.ID, func(old *record.Company) error {
-		policies := old.Policies
-		*old = c.Clone()
-		old.Policies = policies
-		return nil
-	})
-}
-
-// EditCompany changes a stored company through edit, which works on a copy
-// that the desk then checks and stores, logging which facts changed.
-func (k *Desk) EditCompany(id string, edit func(c *record.Company) error) error {
-	return k.editCompany(id, "", "", edit)
-}
-
 // editCompany runs edit on a copy of the company, checks the result and
 // stores it. what and note name the timeline entry; "" logs the facts
 // that changed as "company edited".
@@ -213,7 +199,7 @@ func (k *Desk) AddContact(companyID string, ct record.Contact) error {
 	if ct.Kind == "" {
 		ct.Kind = ContactKindOf(ct.Value)
 	}
-	return k.EditCompany(companyID, func(c *record.Company) error {
+	return k.editCompany(companyID, "", "", func(c *record.Company) error {
 		c.Contacts = append(c.Contacts, ct)
 		return nil
 	})
@@ -222,22 +208,22 @@ func (k *Desk) AddContact(companyID string, ct record.Contact) error {
 // RemoveContact deletes contact i of a company and keeps each kind's
 // choice pointing at the same contact (a choice of the removed one goes).
 func (k *Desk) RemoveContact(companyID string, i int) error {
-	return k.EditCompany(companyID, func(c *record.Company) error {
+	return k.editCompany(companyID, "", "", func(c *record.Company) error {
 		if i < 0 || i >= len(c.Contacts) {
 			return problem("contact", "no_such_contact", "the company has no contact number %d", i+1)
 		}
-		RemoveContactAt(c, i)
+		removeContactAt(c, i)
 		return nil
 	})
 }
 
 // RemoveContactValue deletes the company's contacts whose value is v.
 func (k *Desk) RemoveContactValue(companyID, v string) error {
-	return k.EditCompany(companyID, func(c *record.Company) error {
+	return k.editCompany(companyID, "", "", func(c *record.Company) error {
 		found := false
 		for i := len(c.Contacts) - 1; i >= 0; i-- {
 			if strings.EqualFold(strings.TrimSpace(c.Contacts[i].Value), strings.TrimSpace(v)) {
-				RemoveContactAt(c, i)
+				removeContactAt(c, i)
 				found = true
 			}
 		}
@@ -248,10 +234,10 @@ func (k *Desk) RemoveContactValue(companyID, v string) error {
 	})
 }
 
-// RemoveContactAt deletes contact i of c and moves the per-kind choices
+// removeContactAt deletes contact i of c and moves the per-kind choices
 // that point past it, dropping a choice of the removed one: the rule the
 // desk and any edit of a company copy follow.
-func RemoveContactAt(c *record.Company, i int) {
+func removeContactAt(c *record.Company, i int) {
 	c.Contacts = slices.Delete(c.Contacts, i, i+1)
 	for kind, j := range c.Use {
 		switch {
@@ -265,7 +251,7 @@ func RemoveContactAt(c *record.Company, i int) {
 
 // UseContact chooses contact i for letters of kind (-1: no choice).
 func (k *Desk) UseContact(companyID, kind string, i int) error {
-	return k.EditCompany(companyID, func(c *record.Company) error {
+	return k.editCompany(companyID, "", "", func(c *record.Company) error {
 		if c.Use == nil {
 			c.Use = map[string]int{}
 		}
@@ -281,6 +267,9 @@ func (k *Desk) UseContact(companyID, kind string, i int) error {
 // DeleteCompany removes a company with all its requests. The app asks the
 // person first.
 func (k *Desk) DeleteCompany(id string) error {
+	if err := k.needRequests("delete a company"); err != nil {
+		return err
+	}
 	return k.update(func(d *record.Data) error {
 		c := d.Company(id)
 		if c == nil {
@@ -301,6 +290,9 @@ func (k *Desk) DeleteCompany(id string) error {
 func (k *Desk) MergeCompanies(keepID, goneID string) error {
 	if keepID == goneID {
 		return problem("id", "same", "a company cannot be merged with itself")
+	}
+	if err := k.needRequests("merge companies"); err != nil {
+		return err
 	}
 	return k.update(func(d *record.Data) error {
 		keep, gone := d.Company(keepID), d.Company(goneID)
@@ -365,4 +357,14 @@ func (k *Desk) AddPolicy(companyID string, src policy.Source, f *policy.Findings
 		AddSnapshot(c, src, f, k.now().UTC())
 		return nil
 	})
+}
+
+// needRequests refuses a change that must see every request when the
+// desk was opened without them: it would leave a company's requests
+// behind.
+func (k *Desk) needRequests(what string) error {
+	if k.vault.Partial() {
+		return fmt.Errorf("cannot %s: %w; open it in full and try again", what, ErrPartial)
+	}
+	return nil
 }

@@ -119,7 +119,7 @@ func useCases(k *Desk, companyID, requestID string) map[string]func() error {
 			return err
 		},
 		"save company": func() error {
-			return k.EditCompany(companyID, func(c *record.Company) error { c.Name, c.Jurisdiction = "Renamed", "eu-lv"; return nil })
+			return k.EditCompany(companyID, CompanyEdit{Name: new("Renamed"), Jurisdiction: new(record.Code("eu-lv"))})
 		},
 		"add contact":    func() error { return k.AddContact(companyID, record.Contact{Value: "dpo@costless.example"}) },
 		"remove contact": func() error { return k.RemoveContact(companyID, 0) },
@@ -157,7 +157,7 @@ func TestEveryUseCaseSaves(t *testing.T) {
 			}
 			// What is in memory is what is in the file.
 			want := k.Data().Clone()
-			k.Vault().Close()
+			k.Close()
 			v, err := storage.Open(path, storage.Unlock{}, keyringOf(k))
 			if err != nil {
 				t.Fatal(err)
@@ -202,21 +202,19 @@ func TestBadInputChangesNothing(t *testing.T) {
 	requestID := sentRequest(t, k, companyID)
 	want := k.Data().Clone()
 	file, _ := os.ReadFile(path)
-	edit := func(f func(c *record.Company)) error {
-		return k.EditCompany(companyID, func(c *record.Company) error { f(c); return nil })
-	}
+	edit := func(e CompanyEdit) error { return k.EditCompany(companyID, e) }
 	cases := []struct {
 		name, field, says string
 		err               error
 	}{
-		{"unknown law", "law", "unknown law", edit(func(c *record.Company) { c.Jurisdiction = "Ukraine" })},
-		{"unknown language", "language", "unknown language", edit(func(c *record.Company) { c.Language = "xx" })},
-		{"empty name", "name", "needs a name", edit(func(c *record.Company) { c.Name = "  " })},
+		{"unknown law", "law", "unknown law", edit(CompanyEdit{Jurisdiction: new(record.Code("Ukraine"))})},
+		{"unknown language", "language", "unknown language", edit(CompanyEdit{Language: new("xx")})},
+		{"empty name", "name", "needs a name", edit(CompanyEdit{Name: new("  ")})},
 		{"neither e-mail nor address", "contact", "neither an e-mail address nor a postal address", k.AddContact(companyID, record.Contact{Value: "call us"})},
 		{"bad e-mail", "contact", "not an e-mail address", k.AddContact(companyID, record.Contact{Kind: record.ByEmail, Value: "a@b"})},
 		{"bad phone", "contact", "not a phone number", k.AddContact(companyID, record.Contact{Kind: record.ByPhone, Value: "12"})},
-		{"promised days", "promised_days", "1 to 365", edit(func(c *record.Company) { c.PromisedDays = 1000 })},
-		{"choice out of range", "contact", "not in the list", edit(func(c *record.Company) { c.Use["access"] = 99 })},
+		{"promised days", "promised_days", "1 to 365", edit(CompanyEdit{PromisedDays: new(1000)})},
+		{"choice out of range", "contact", "not in the list", k.UseContact(companyID, "access", 99)},
 		{"refusal without reason", "note", "say why", k.Record(requestID, EventRefused, testDay, Detail{})},
 		{"profile e-mail", "email", "not an e-mail", k.SaveProfile(record.Profile{Name: "X", Email: "nope"})},
 		{"empty letter", "letter", "cannot be empty", k.EditLetter(requestID, " \n ")},
@@ -229,7 +227,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 		}
 	}
 	for name, err := range map[string]error{
-		"edit":           k.EditCompany("nope", func(*record.Company) error { return nil }),
+		"edit":           k.EditCompany("nope", CompanyEdit{}),
 		"delete company": k.DeleteCompany("nope"),
 		"delete request": k.DeleteRequest("nope"),
 		"record":         k.Record("nope", EventDone, testDay, Detail{}),
@@ -249,11 +247,10 @@ func TestBadInputChangesNothing(t *testing.T) {
 
 func TestEditFactsAfterSaving(t *testing.T) {
 	k, _, id := newDesk(t)
-	err := k.EditCompany(id, func(c *record.Company) error {
-		c.Name, c.LegalName, c.Registration = "Costless", "UAB Costless", "305000000"
-		c.Jurisdiction, c.Language, c.PromisedDays, c.Notes = "eu-lv", "en", 20, "called them"
-		c.Markings = map[string]string{"any": "GDPR request"}
-		return nil
+	err := k.EditCompany(id, CompanyEdit{
+		Name: new("Costless"), LegalName: new("UAB Costless"), Registration: new("305000000"),
+		Jurisdiction: new(record.Code("eu-lv")), Language: new("en"), PromisedDays: new(20), Notes: new("called them"),
+		Markings: map[record.Kind]string{record.AnyKind: "GDPR request"},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -557,7 +554,7 @@ func TestOtherKindsAndAnswers(t *testing.T) {
 	}
 	// Under Ukrainian law there is no right to portability: refused,
 	// naming the closest right, and nothing stored.
-	if err := k.EditCompany(id, func(c *record.Company) error { c.Jurisdiction = "UA"; return nil }); err != nil {
+	if err := k.EditCompany(id, CompanyEdit{Jurisdiction: new(record.Code("UA"))}); err != nil {
 		t.Fatal(err)
 	}
 	n := len(k.Data().Requests)
@@ -566,7 +563,7 @@ func TestOtherKindsAndAnswers(t *testing.T) {
 		t.Errorf("portability under UA law: %v (%d requests)", err, len(k.Data().Requests)-n)
 	}
 	// A reply to a company that demands an ID copy.
-	if err := k.EditCompany(id, func(c *record.Company) error { c.Jurisdiction = "EU-LT"; return nil }); err != nil {
+	if err := k.EditCompany(id, CompanyEdit{Jurisdiction: new(record.Code("EU-LT"))}); err != nil {
 		t.Fatal(err)
 	}
 	rid := sentRequest(t, k, id)

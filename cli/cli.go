@@ -13,6 +13,7 @@ import (
 	"strings"
 	"syscall"
 
+	"prava/appinfo"
 	"prava/policy"
 )
 
@@ -84,11 +85,6 @@ Commands that open the vault use this computer's keyring, or take
 line of standard input instead (when the keyring is locked or missing).
 `
 
-// Version is the program's version. Package main sets it from FyneApp.toml
-// with SetAppInfo; a build may stamp another at link time with
-// -ldflags "-X prava/cli.Version=…". Until then it is "dev".
-var Version = devVersion
-
 // SplitGlobal takes a leading --vault PATH (or --vault=PATH) off args.
 func SplitGlobal(args []string) (vault string, rest []string, err error) {
 	for len(args) > 0 {
@@ -142,7 +138,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	case "version", "--version":
-		fmt.Fprintln(stdout, "prava", Version)
+		fmt.Fprintln(stdout, "prava", appinfo.Version)
 		return exitOK
 	}
 	fmt.Fprintf(stderr, "prava: unknown command %q\n\n%s", args[0], usage)

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"prava/appinfo"
 	"strings"
 	"testing"
 )
@@ -80,5 +81,13 @@ func TestCLIErrors(t *testing.T) {
 		if out != "" {
 			t.Errorf("%v: printed %q on stdout", c.args, out)
 		}
+	}
+}
+
+// TestVersionCommand: "prava version" prints appinfo's version.
+func TestVersionCommand(t *testing.T) {
+	code, out, _ := run(t, "", "version")
+	if code != exitOK || out != "prava "+appinfo.Version+"\n" {
+		t.Errorf("prava version: %d %q", code, out)
 	}
 }

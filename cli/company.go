@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"prava/casework"
-	"prava/law"
 	"prava/policy"
 	"prava/record"
 )
@@ -61,161 +60,177 @@ const companyUsage = `Usage:
   prava company delete ID
 `
 
+// companyCmd is one "prava company" command, parsed: its flags and the
+// arguments after them.
+type companyCmd struct {
+	name          string
+	vf            vaultFlags
+	pos           []string
+	asJSON, again *bool
+	fromDirectory listFlag
+	exportTo      *string
+	edits         companyEdits
+	stdin         io.Reader
+	stdout        io.Writer
+	stderr        io.Writer
+	fail          func(error) int
+}
+
 func runCompany(args []string, global string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, companyUsage)
 		return exitUsage
 	}
-	cmd := args[0]
-	fs := flag.NewFlagSet("company "+cmd, flag.ContinueOnError)
+	c := companyCmd{name: args[0], stdin: stdin, stdout: stdout, stderr: stderr, fail: failWith(stderr, "company "+args[0])}
+	fs := flag.NewFlagSet("company "+c.name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	vf := addVaultFlags(fs, global)
-	asJSON := fs.Bool("json", false, "print JSON")
-	again := fs.Bool("again", false, "add the company even if it is already in the vault")
-	fromDirectory := fs.String("directory", "", "add the company with this slug from the directory of known companies (see \"prava directory search\")")
-	exportTo := fs.String("datarequests", "", "the file to write your companies to, in the datarequests.org schema")
-	var e companyEdits
-	if cmd == "edit" {
-		e.define(fs)
+	c.vf = addVaultFlags(fs, global)
+	c.asJSON = fs.Bool("json", false, "print JSON")
+	c.again = fs.Bool("again", false, "add the company even if it is already in the vault")
+	fs.Var(&c.fromDirectory, "directory", "add the company with this slug from the directory of known companies (see \"prava directory search\"); repeat it, or give several slugs after it, to add many in one save")
+	c.exportTo = fs.String("datarequests", "", "the file to write your companies to, in the datarequests.org schema")
+	if c.name == "edit" {
+		c.edits.define(fs)
 	}
-	pos, err := parseAll(fs, args[1:])
-	if err != nil {
+	var err error
+	if c.pos, err = parseAll(fs, args[1:]); err != nil {
 		return exitUsage
 	}
-	fail := failWith(stderr, "company "+cmd)
-	id := firstArg(pos)
-	needID := func() bool {
-		if len(pos) != 1 {
-			fmt.Fprintf(stderr, "prava company %s: give one company's ID (see \"prava company list\")\n", cmd)
-			return false
-		}
-		return true
+	run := map[string]func() int{
+		"add": c.add, "list": c.list, "export": c.export, "show": c.show, "edit": c.edit, "delete": c.delete,
+	}[c.name]
+	if run == nil {
+		fmt.Fprintf(stderr, "prava company: unknown command %q\n%s", c.name, companyUsage)
+		return exitUsage
 	}
-	switch cmd {
-	case "add":
-		if *fromDirectory != "" {
-			if len(pos) != 0 {
-				return fail(errors.New("give either a policy or --directory SLUG, not both"))
-			}
-			return addFromDirectory(vf, *fromDirectory, *again, stdin, stdout, stderr)
-		}
-		if len(pos) != 1 {
-			return fail(errors.New("give the policy: prava company add FILE|URL"))
-		}
-		// Read the policy before opening the vault: a bad policy then
-		// leaves the vault untouched and unlocked.
-		src, err := policy.Load(context.Background(), id, stdin)
-		if err != nil {
-			return fail(err)
-		}
-		f := policy.Analyze(src.Text)
-		v, err := vf.openCompanies(newLines(stdin))
-		if err != nil {
-			return fail(err)
-		}
-		defer v.Close()
-		desk := casework.NewDesk(v, nil)
-		c, err := desk.AddCompany(casework.CompanyFromPolicy(src, f, time.Now().UTC()), *again, src.Location)
-		var dup *casework.DuplicateError
-		if errors.As(err, &dup) {
-			return fail(fmt.Errorf("%w; to add it anyway: prava company add --again %s", err, id))
-		}
-		if err != nil {
-			return fail(err)
-		}
-		fmt.Fprintf(stdout, "Added %s (%s, %s) as %s\n", c.Name, c.Jurisdiction, c.Language, c.ID)
-		return exitOK
-	case "list":
-		v, err := vf.openCompanies(newLines(stdin))
-		if err != nil {
-			return fail(err)
-		}
-		defer v.Close()
-		if *asJSON {
-			rows := []companyRow{}
-			for _, c := range v.Data.Companies {
-				rows = append(rows, rowOf(c))
-			}
-			return printJSON(stdout, rows)
-		}
-		for _, c := range v.Data.Companies {
-			fmt.Fprintf(stdout, "%s  %-40s %-6s %d contacts\n", c.ID, c.Name, c.Jurisdiction, len(c.Contacts))
-		}
-		if len(v.Data.Companies) == 0 {
-			fmt.Fprintln(stdout, "No companies yet: add one with \"prava company add POLICY\".")
-		}
-		return exitOK
-	case "export":
-		if *exportTo == "" || len(pos) != 0 {
-			return fail(errors.New("give the file: prava company export --datarequests FILE"))
-		}
-		v, err := vf.openCompanies(newLines(stdin))
-		if err != nil {
-			return fail(err)
-		}
-		defer v.Close()
-		return exportCompanies(v.Data.Companies, *exportTo, stdout, stderr)
-	case "show":
-		if !needID() {
+	if c.name == "show" || c.name == "edit" || c.name == "delete" {
+		if len(c.pos) != 1 {
+			fmt.Fprintf(stderr, "prava company %s: give one company's ID (see \"prava company list\")\n", c.name)
 			return exitUsage
 		}
-		v, err := vf.openCompanies(newLines(stdin))
-		if err != nil {
-			return fail(err)
-		}
-		defer v.Close()
-		c := v.Data.Company(id)
-		if c == nil {
-			return fail(fmt.Errorf("no company %q in the vault; list them with \"prava company list\"", id))
-		}
-		if *asJSON {
-			return printJSON(stdout, rowOf(*c))
-		}
-		printCompany(stdout, rowOf(*c))
-		return exitOK
-	case "edit":
-		if !needID() {
-			return exitUsage
-		}
-		if !e.any() {
-			return fail(errors.New("nothing to change: give at least one of --name, --legal-name, --registration, --law, --language, --website, --add-contact, --remove-contact, --marking, --promised-days, --notes"))
-		}
-		v, err := vf.openCompanies(newLines(stdin))
-		if err != nil {
-			return fail(err)
-		}
-		defer v.Close()
-		desk := casework.NewDesk(v, nil)
-		if err := desk.EditCompany(id, e.apply); err != nil {
-			return fail(err)
-		}
-		c := desk.Data().Company(id)
-		fmt.Fprintf(stdout, "Saved %s (%s)\n", c.Name, c.ID)
-		return exitOK
-	case "delete":
-		if !needID() {
-			return exitUsage
-		}
-		// Its requests go with it, so they must be read.
-		v, err := vf.open(newLines(stdin))
-		if err != nil {
-			return fail(err)
-		}
-		defer v.Close()
-		desk := casework.NewDesk(v, nil)
-		name := ""
-		if c := desk.Data().Company(id); c != nil {
-			name = c.Name
-		}
-		// The desk refuses an unknown ID, saying how to list them.
-		if err := desk.DeleteCompany(id); err != nil {
-			return fail(err)
-		}
-		fmt.Fprintf(stdout, "Deleted %s (%s) and its requests\n", name, id)
-		return exitOK
 	}
-	fmt.Fprintf(stderr, "prava company: unknown command %q\n%s", cmd, companyUsage)
-	return exitUsage
+	return run()
+}
+
+func (c companyCmd) add() int {
+	if len(c.fromDirectory) > 0 {
+		// Slugs may follow the flag too: --directory a b c.
+		return addFromDirectory(c.vf, append(c.fromDirectory, c.pos...), *c.again, c.stdin, c.stdout, c.fail)
+	}
+	if len(c.pos) != 1 {
+		return c.fail(errors.New("give the policy: prava company add FILE|URL"))
+	}
+	// Read the policy before opening the vault: a bad policy then leaves
+	// the vault untouched and unlocked.
+	src, err := policy.Load(context.Background(), c.pos[0], c.stdin)
+	if err != nil {
+		return c.fail(err)
+	}
+	f := policy.Analyze(src.Text)
+	desk, err := c.vf.openCompanies(newLines(c.stdin))
+	if err != nil {
+		return c.fail(err)
+	}
+	defer desk.Close()
+	added, err := desk.AddCompany(casework.CompanyFromPolicy(src, f, time.Now().UTC()), *c.again, src.Location)
+	var dup *casework.DuplicateError
+	if errors.As(err, &dup) {
+		return c.fail(fmt.Errorf("%w; to add it anyway: prava company add --again %s", err, c.pos[0]))
+	}
+	if err != nil {
+		return c.fail(err)
+	}
+	fmt.Fprintf(c.stdout, "Added %s (%s, %s) as %s\n", added.Name, added.Jurisdiction, added.Language, added.ID)
+	return exitOK
+}
+
+func (c companyCmd) list() int {
+	desk, err := c.vf.openCompanies(newLines(c.stdin))
+	if err != nil {
+		return c.fail(err)
+	}
+	defer desk.Close()
+	companies := desk.View().Companies()
+	if *c.asJSON {
+		rows := []companyRow{}
+		for _, co := range companies {
+			rows = append(rows, rowOf(co))
+		}
+		return printJSON(c.stdout, rows)
+	}
+	for _, co := range companies {
+		fmt.Fprintf(c.stdout, "%s  %-40s %-6s %d contacts\n", co.ID, co.Name, co.Jurisdiction, len(co.Contacts))
+	}
+	if len(companies) == 0 {
+		fmt.Fprintln(c.stdout, "No companies yet: add one with \"prava company add POLICY\".")
+	}
+	return exitOK
+}
+
+func (c companyCmd) export() int {
+	if *c.exportTo == "" || len(c.pos) != 0 {
+		return c.fail(errors.New("give the file: prava company export --datarequests FILE"))
+	}
+	desk, err := c.vf.openCompanies(newLines(c.stdin))
+	if err != nil {
+		return c.fail(err)
+	}
+	defer desk.Close()
+	return exportCompanies(desk.View().Companies(), *c.exportTo, c.stdout, c.stderr)
+}
+
+func (c companyCmd) show() int {
+	desk, err := c.vf.openCompanies(newLines(c.stdin))
+	if err != nil {
+		return c.fail(err)
+	}
+	defer desk.Close()
+	co, ok := desk.View().Company(c.pos[0])
+	if !ok {
+		return c.fail(fmt.Errorf("no company %q in the vault; list them with \"prava company list\"", c.pos[0]))
+	}
+	if *c.asJSON {
+		return printJSON(c.stdout, rowOf(co))
+	}
+	printCompany(c.stdout, rowOf(co))
+	return exitOK
+}
+
+func (c companyCmd) edit() int {
+	if !c.edits.any() {
+		return c.fail(errors.New("nothing to change: give at least one of --name, --legal-name, --registration, --law, --language, --website, --add-contact, --remove-contact, --marking, --promised-days, --notes"))
+	}
+	edit, err := c.edits.value()
+	if err != nil {
+		return c.fail(err)
+	}
+	desk, err := c.vf.openCompanies(newLines(c.stdin))
+	if err != nil {
+		return c.fail(err)
+	}
+	defer desk.Close()
+	if err := desk.EditCompany(c.pos[0], edit); err != nil {
+		return c.fail(err)
+	}
+	co, _ := desk.View().Company(c.pos[0])
+	fmt.Fprintf(c.stdout, "Saved %s (%s)\n", co.Name, co.ID)
+	return exitOK
+}
+
+func (c companyCmd) delete() int {
+	// Its requests go with it, so they must be read.
+	desk, err := c.vf.open(newLines(c.stdin))
+	if err != nil {
+		return c.fail(err)
+	}
+	defer desk.Close()
+	co, _ := desk.View().Company(c.pos[0])
+	// The desk refuses an unknown ID, saying how to list them.
+	if err := desk.DeleteCompany(c.pos[0]); err != nil {
+		return c.fail(err)
+	}
+	fmt.Fprintf(c.stdout, "Deleted %s (%s) and its requests\n", co.Name, c.pos[0])
+	return exitOK
 }
 
 // companyEdits are the flags of "company edit"; a flag not given changes
@@ -260,64 +275,41 @@ func (e *companyEdits) any() bool {
 	return n > 0
 }
 
-// apply makes the edits on a copy of the company; the desk checks it.
-func (e *companyEdits) apply(c *record.Company) error {
-	set := func(flag string, dst *string, v *string) {
+// value is the edit the flags given ask for; the desk checks it.
+func (e *companyEdits) value() (casework.CompanyEdit, error) {
+	var ce casework.CompanyEdit
+	str := func(flag string, v *string) *string {
 		if e.given(flag) {
-			*dst = *v
+			return v
 		}
+		return nil
 	}
-	set("name", &c.Name, e.name)
-	set("legal-name", &c.LegalName, e.legal)
-	set("registration", &c.Registration, e.registration)
+	ce.Name, ce.LegalName, ce.Registration = str("name", e.name), str("legal-name", e.legal), str("registration", e.registration)
+	ce.Language, ce.Website, ce.Notes = str("language", e.lang), str("website", e.website), str("notes", e.notes)
 	if e.given("law") {
-		c.Jurisdiction = law.Code(*e.law)
-	}
-	set("language", &c.Language, e.lang)
-	set("website", &c.Website, e.website)
-	set("notes", &c.Notes, e.notes)
-	if e.given("law") && strings.TrimSpace(*e.law) == "" {
-		return errors.New("--law needs a code: UA, RU, EU-LV, EU-LT, …")
+		if strings.TrimSpace(*e.law) == "" {
+			return ce, errors.New("--law needs a code: UA, RU, EU-LV, EU-LT, …")
+		}
+		ce.Jurisdiction = new(record.Code(*e.law))
 	}
 	if e.given("promised-days") {
-		c.PromisedDays = *e.promised
+		ce.PromisedDays = e.promised
 	}
-	for _, v := range e.remove {
-		i := indexOfContact(c.Contacts, v)
-		if i < 0 {
-			return fmt.Errorf("%s has no contact %q", c.Name, v)
-		}
-		casework.RemoveContactAt(c, i)
-	}
+	ce.RemoveContacts = e.remove
 	for _, v := range e.add {
-		c.Contacts = append(c.Contacts, record.Contact{Kind: casework.ContactKindOf(v), Value: v})
+		ce.AddContacts = append(ce.AddContacts, record.Contact{Value: v})
 	}
 	for _, m := range e.markings {
 		kind, text, ok := strings.Cut(m, "=")
 		if !ok {
-			return fmt.Errorf("--marking %q: write it KIND=TEXT, as --marking access=\"GDPR request\"", m)
+			return ce, fmt.Errorf("--marking %q: write it KIND=TEXT, as --marking access=\"GDPR request\"", m)
 		}
-		if c.Markings == nil {
-			c.Markings = map[string]string{}
+		if ce.Markings == nil {
+			ce.Markings = map[record.Kind]string{}
 		}
-		if text = strings.TrimSpace(text); text == "" {
-			delete(c.Markings, strings.TrimSpace(kind))
-		} else {
-			c.Markings[strings.TrimSpace(kind)] = text
-		}
+		ce.Markings[record.Kind(strings.TrimSpace(kind))] = text
 	}
-	return nil
-}
-
-// indexOfContact finds a contact by its value, ignoring case and spaces at
-// the ends; -1 when there is none.
-func indexOfContact(list []record.Contact, v string) int {
-	for i, ct := range list {
-		if strings.EqualFold(strings.TrimSpace(ct.Value), strings.TrimSpace(v)) {
-			return i
-		}
-	}
-	return -1
+	return ce, nil
 }
 
 // printCompany writes a company for a person to read.

@@ -5,35 +5,41 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"time"
 
 	"prava/casework"
 	"prava/directory"
 	"prava/record"
 )
 
-// addFromDirectory stores the company with slug from the directory of
-// known companies, prefilled for the person's country, through the same
-// duplicate check as every add.
-func addFromDirectory(vf vaultFlags, slug string, again bool, stdin io.Reader, stdout, stderr io.Writer) int {
-	fail := func(err error) int {
-		fmt.Fprintf(stderr, "prava company add: %v\n", err)
-		return exitError
-	}
-	dir, e, err := knownCompany(slug)
+// addFromDirectory stores the companies with these slugs from the
+// directory of known companies, prefilled for the person's country: one
+// through the same duplicate check as every add, several in one save
+// (those already kept are skipped and named).
+func addFromDirectory(vf vaultFlags, slugs []string, again bool, stdin io.Reader, stdout io.Writer, fail func(error) int) int {
+	dir, err := directory.Default()
 	if err != nil {
 		return fail(err)
 	}
-	v, err := vf.openCompanies(newLines(stdin))
+	desk, err := vf.openCompanies(newLines(stdin))
 	if err != nil {
 		return fail(err)
 	}
-	defer v.Close()
-	desk := casework.NewDesk(v, nil)
-	c, err := desk.AddCompany(dir.Prefill(e, desk.Data().Profile.Country, time.Now().UTC()), again, "directory:"+slug)
+	defer desk.Close()
+	if len(slugs) > 1 {
+		added, err := desk.AddManyFromDirectory(dir, slugs)
+		if err != nil {
+			return fail(err)
+		}
+		for _, c := range added {
+			fmt.Fprintf(stdout, "Added %s as %s\n", c.Name, c.ID)
+		}
+		fmt.Fprintf(stdout, "Added %d of %d companies from the directory as of %s (the others are kept already)\n", len(added), len(slugs), dir.AsOf())
+		return exitOK
+	}
+	c, err := desk.AddFromDirectory(dir, slugs[0], again)
 	var dup *casework.DuplicateError
 	if errors.As(err, &dup) {
-		return fail(fmt.Errorf("%w; to add it anyway: prava company add --again --directory %s", err, slug))
+		return fail(fmt.Errorf("%w; to add it anyway: prava company add --again --directory %s", err, slugs[0]))
 	}
 	if err != nil {
 		return fail(err)

@@ -1,16 +1,25 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"prava/casework"
+	"prava/record"
 )
 
 const requestUsage = `Usage:
   prava request list [--json]
+  prava request write COMPANY_ID --kind KIND [--from PROFILE.json] [--lang L] [--to CONTACT]
+  prava request show ID [--json]
+  prava request record ID --event sent|delivered|identity-asked|identity-provided|extended|answered|refused|done
+        [--date YYYY-MM-DD] [--channel email|post|web form|in person] [--tracking N] [--reason TEXT]
+  prava request followup ID --kind reminder|complaint|reply [--refusal id-copy|portal-only|excessive|incomplete|language]
+  prava request pdf ID --out FILE
   prava request delete ID
 `
 
@@ -25,69 +34,140 @@ type requestRow struct {
 	Due       string `json:"due,omitempty"`
 }
 
+// requestCmd is one "prava request" command, parsed.
+type requestCmd struct {
+	name                        string
+	vf                          vaultFlags
+	pos                         []string
+	asJSON                      *bool
+	kind, from, lang, to        *string
+	event, date, channel, track *string
+	reason, refusal, out        *string
+	stdin                       io.Reader
+	stdout                      io.Writer
+	fail                        func(error) int
+}
+
 func runRequest(args []string, global string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) == 0 || (args[0] != "list" && args[0] != "delete") {
+	if len(args) == 0 {
 		fmt.Fprint(stderr, requestUsage)
 		return exitUsage
 	}
-	cmd := args[0]
-	fs := flag.NewFlagSet("request "+cmd, flag.ContinueOnError)
+	c := requestCmd{name: args[0], stdin: stdin, stdout: stdout, fail: failWith(stderr, "request "+args[0])}
+	fs := flag.NewFlagSet("request "+c.name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	vf := addVaultFlags(fs, global)
-	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parseAll(fs, args[1:])
-	if err != nil {
+	c.vf = addVaultFlags(fs, global)
+	c.asJSON = fs.Bool("json", false, "print JSON")
+	c.kind = fs.String("kind", "", "the kind of letter: access, erasure, withdrawal, rectification, objection, restriction, portability; for followup: reminder, complaint or reply")
+	c.from = fs.String("from", "", "a JSON file with the profile to write from (name, address, email, …); it is saved as the vault's profile first")
+	c.lang = fs.String("lang", "", "the letter's language (uk, ru, lv, lt, en); default: the company's")
+	c.to = fs.String("to", "", "the company's contact to write to (its e-mail or address, as \"prava company show\" lists it); default: the one chosen for the kind")
+	c.event = fs.String("event", "", "what happened: sent, delivered, identity-asked, identity-provided, extended, answered, refused, done")
+	c.date = fs.String("date", "", "the day it happened, YYYY-MM-DD (default: today)")
+	c.channel = fs.String("channel", "", "for sent: how it went (email, post, web form, in person)")
+	c.track = fs.String("tracking", "", "for sent: the registered-mail number")
+	c.reason = fs.String("reason", "", "for refused: why the company refused (it goes into the complaint); for answered: a note")
+	c.refusal = fs.String("refusal", "", "for followup --kind reply: what the company did (id-copy, portal-only, excessive, incomplete, language)")
+	c.out = fs.String("out", "", "for pdf: the file to write")
+	var err error
+	if c.pos, err = parseAll(fs, args[1:]); err != nil {
 		return exitUsage
 	}
-	fail := failWith(stderr, "request "+cmd)
-	id := firstArg(pos)
-	if (cmd == "delete" && len(pos) != 1) || (cmd == "list" && len(pos) > 0) {
-		fmt.Fprintf(stderr, "prava request %s: give one request's ID to delete, nothing to list (see \"prava request list\")\n", cmd)
+	run := map[string]func() int{
+		"list": c.list, "delete": c.delete, "write": c.write, "show": c.show,
+		"record": c.record, "followup": c.followUp, "pdf": c.pdf,
+	}[c.name]
+	if run == nil {
+		fmt.Fprintf(stderr, "prava request: unknown command %q\n%s", c.name, requestUsage)
 		return exitUsage
 	}
-	v, err := vf.open(newLines(stdin))
+	if want := map[string]int{"list": 0}[c.name]; c.name != "list" && len(c.pos) != 1 || c.name == "list" && len(c.pos) != want {
+		fmt.Fprintf(stderr, "prava request %s: give one ID (a company's for write, a request's otherwise; see \"prava company list\", \"prava request list\")\n", c.name)
+		return exitUsage
+	}
+	return run()
+}
+
+// open opens the vault behind a desk; the caller closes it.
+func (c requestCmd) open() (*casework.Desk, error) { return c.vf.open(newLines(c.stdin)) }
+
+func (c requestCmd) list() int {
+	desk, err := c.open()
 	if err != nil {
-		return fail(err)
+		return c.fail(err)
 	}
-	defer v.Close()
-	desk := casework.NewDesk(v, nil)
-	if cmd == "delete" {
-		ref := ""
-		if r := desk.Data().Request(id); r != nil {
-			ref = r.Reference
-		}
-		// The desk refuses an unknown ID, saying how to list them.
-		if err := desk.DeleteRequest(id); err != nil {
-			return fail(err)
-		}
-		fmt.Fprintf(stdout, "Deleted request %s (%s) and the reminders and complaints that followed it\n", id, ref)
-		return exitOK
-	}
-	d := desk.Data()
+	defer desk.Close()
+	v := desk.View()
 	rows := []requestRow{}
-	for _, r := range d.Requests {
-		out := requestRow{ID: r.ID, Kind: string(r.Kind), Reference: r.Reference, Status: string(r.Status)}
-		if c := d.Company(r.CompanyID); c != nil {
-			out.Company = c.Name
-		}
-		if !r.Dates.Sent.IsZero() {
-			out.Sent = r.Dates.Sent.Format(time.DateOnly)
-		}
-		if r.Status.Open() {
-			if dl, err := casework.Deadline(r, d.Settings); err == nil && !dl.Due.IsZero() {
-				out.Due = dl.Due.Format(time.DateOnly)
-			}
-		}
-		rows = append(rows, out)
+	for _, r := range v.Requests() {
+		rows = append(rows, rowOfRequest(v, r))
 	}
-	if *asJSON {
-		return printJSON(stdout, rows)
+	if *c.asJSON {
+		return printJSON(c.stdout, rows)
 	}
 	for _, r := range rows {
-		fmt.Fprintf(stdout, "%s  %s  %-30s %-11s %-8s due %s\n", r.ID, r.Reference, r.Company, r.Kind, r.Status, r.Due)
+		fmt.Fprintf(c.stdout, "%s  %s  %-30s %-11s %-8s due %s\n", r.ID, r.Reference, r.Company, r.Kind, r.Status, r.Due)
 	}
 	if len(rows) == 0 {
-		fmt.Fprintln(stdout, "No requests yet.")
+		fmt.Fprintln(c.stdout, "No requests yet.")
 	}
 	return exitOK
+}
+
+func rowOfRequest(v casework.View, r record.Request) requestRow {
+	out := requestRow{ID: r.ID, Kind: string(r.Kind), Reference: r.Reference, Status: string(r.Status)}
+	if co, ok := v.Company(r.CompanyID); ok {
+		out.Company = co.Name
+	}
+	if !r.Dates.Sent.IsZero() {
+		out.Sent = r.Dates.Sent.Format(time.DateOnly)
+	}
+	if r.Status.Open() {
+		if dl, err := v.Deadline(r); err == nil && !dl.Due.IsZero() {
+			out.Due = dl.Due.Format(time.DateOnly)
+		}
+	}
+	return out
+}
+
+func (c requestCmd) delete() int {
+	desk, err := c.open()
+	if err != nil {
+		return c.fail(err)
+	}
+	defer desk.Close()
+	r, _ := desk.View().Request(c.pos[0])
+	// The desk refuses an unknown ID, saying how to list them.
+	if err := desk.DeleteRequest(c.pos[0]); err != nil {
+		return c.fail(err)
+	}
+	fmt.Fprintf(c.stdout, "Deleted request %s (%s) and the reminders and complaints that followed it\n", c.pos[0], r.Reference)
+	return exitOK
+}
+
+// printWritten says what was written: the ID first, alone on its line,
+// so a script can take it with "head -1".
+func printWritten(w io.Writer, ws casework.Written) {
+	r := ws.Request
+	fmt.Fprintln(w, r.ID)
+	fmt.Fprintf(w, "Wrote the %s letter %s (%s, %s) to %s by %s; it is a draft until you record it sent: prava request record %s --event sent\n",
+		r.Kind, r.Reference, r.Language, r.Law, oneLine(r.Contact), r.Channel, r.ID)
+	for _, warn := range ws.Letter.Warnings {
+		fmt.Fprintln(w, "warning:", warn)
+	}
+}
+
+// oneLine joins an address's lines for a message.
+func oneLine(s string) string { return strings.ReplaceAll(strings.TrimSpace(s), "\n", ", ") }
+
+// parseDay reads --date, today when empty.
+func parseDay(s string) (time.Time, error) {
+	if strings.TrimSpace(s) == "" {
+		return time.Now().UTC(), nil
+	}
+	d, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
+	if err != nil {
+		return time.Time{}, errors.New("--date is a day written YYYY-MM-DD, such as 2026-12-04")
+	}
+	return d, nil
 }

@@ -34,13 +34,13 @@ func (vf vaultFlags) resolve() (string, error) {
 	if *vf.path != "" {
 		return *vf.path, nil
 	}
-	return storage.DefaultPath()
+	return casework.DefaultVaultPath()
 }
 
 // unlock reads what --passphrase or --recovery-code-stdin ask for from in;
 // with neither, the keyring opens the vault.
-func (vf vaultFlags) unlock(in *lines) (storage.Unlock, error) {
-	var u storage.Unlock
+func (vf vaultFlags) unlock(in *lines) (casework.Unlock, error) {
+	var u casework.Unlock
 	var err error
 	switch {
 	case *vf.passphrase && *vf.recoveryCode:
@@ -53,20 +53,20 @@ func (vf vaultFlags) unlock(in *lines) (storage.Unlock, error) {
 	return u, err
 }
 
-// open opens the vault with the keyring, or with the passphrase or
-// recovery code on stdin.
-func (vf vaultFlags) open(in *lines) (*storage.Vault, error) {
-	return vf.openWith(in, storage.Open)
+// open opens the vault behind a desk, with the keyring, or with the
+// passphrase or recovery code on stdin.
+func (vf vaultFlags) open(in *lines) (*casework.Desk, error) {
+	return vf.openWith(in, casework.Open)
 }
 
 // openCompanies opens the vault without its requests, for commands that
 // work on companies alone: on a vault with many letters it is several
-// times faster.
-func (vf vaultFlags) openCompanies(in *lines) (*storage.Vault, error) {
-	return vf.openWith(in, storage.OpenWithoutRequests)
+// times faster. The desk refuses what needs the requests.
+func (vf vaultFlags) openCompanies(in *lines) (*casework.Desk, error) {
+	return vf.openWith(in, casework.OpenCompanies)
 }
 
-func (vf vaultFlags) openWith(in *lines, open func(string, storage.Unlock, storage.Keyring) (*storage.Vault, error)) (*storage.Vault, error) {
+func (vf vaultFlags) openWith(in *lines, open func(string, casework.Unlock, casework.Keyring, func() time.Time) (*casework.Desk, error)) (*casework.Desk, error) {
 	path, err := vf.resolve()
 	if err != nil {
 		return nil, err
@@ -75,7 +75,7 @@ func (vf vaultFlags) openWith(in *lines, open func(string, storage.Unlock, stora
 	if err != nil {
 		return nil, err
 	}
-	return open(path, u, nil)
+	return open(path, u, nil, nil)
 }
 
 // lines reads standard input a line at a time, so that one command can
@@ -89,7 +89,7 @@ func newLines(r io.Reader) *lines { return &lines{r: bufio.NewReader(r)} }
 
 // secret reads the next line as typed, without its line ending: a
 // passphrase is used exactly as the app uses it, spaces and all
-// (storage.CheckPassphrase).
+// (casework.CheckPassphrase).
 func (l *lines) secret(what string) (string, error) {
 	line, err := l.r.ReadString('\n')
 	line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
@@ -126,7 +126,7 @@ func parseAll(fs *flag.FlagSet, args []string) ([]string, error) {
 
 // keyringAdvice adds the way on when no keyring can keep the vault's key.
 func keyringAdvice(err error) error {
-	if errors.Is(err, storage.ErrKeyringUnavailable) {
+	if errors.Is(err, casework.ErrKeyringUnavailable) {
 		return fmt.Errorf("%w\nThis computer has no keyring Prava can use (on Linux: the Secret Service of GNOME Keyring or KWallet, which may be locked). Protect the vault with a passphrase instead: \"prava vault passphrase --recovery-code-stdin\", with the recovery code on the first line of standard input and the new passphrase on the second", err)
 	}
 	return err
@@ -155,29 +155,29 @@ func runVault(args []string, global string, stdin io.Reader, stdout, stderr io.W
 	in := newLines(stdin)
 	switch args[0] {
 	case "init":
-		opt := storage.CreateOptions{}
+		passphrase := ""
 		if *vf.passphrase {
-			if opt.Passphrase, err = in.secret("passphrase"); err != nil {
+			if passphrase, err = in.secret("passphrase"); err != nil {
 				return fail(err)
 			}
-			if err := storage.CheckPassphrase(opt.Passphrase); err != nil {
+			if err := casework.CheckPassphrase(passphrase); err != nil {
 				return fail(err)
 			}
 		}
-		v, code, err := storage.Create(path, opt)
+		desk, code, err := casework.Create(path, passphrase, nil, nil)
 		if err != nil {
-			if errors.Is(err, storage.ErrKeyringUnavailable) {
+			if errors.Is(err, casework.ErrKeyringUnavailable) {
 				err = fmt.Errorf("%w\nThis computer has no keyring Prava can use (on Linux: the Secret Service of GNOME Keyring or KWallet). Run \"prava vault init --passphrase\" to protect the vault with a passphrase instead", err)
 			}
 			return fail(err)
 		}
-		defer v.Close()
-		fmt.Fprintf(stdout, "Created %s\n", v.Path())
+		defer desk.Close()
+		fmt.Fprintf(stdout, "Created %s\n", desk.Path())
 		fmt.Fprintf(stdout, "Recovery code: %s\n", code)
 		fmt.Fprintln(stdout, "Write the recovery code on paper and keep it safe. It opens the vault on a new computer or if this keyring is lost; Prava shows it only now.")
 		return exitOK
 	case "status":
-		info, err := storage.Inspect(path, nil)
+		info, err := casework.InspectVault(path, nil)
 		if err != nil {
 			return fail(err)
 		}
@@ -188,27 +188,27 @@ func runVault(args []string, global string, stdin io.Reader, stdout, stderr io.W
 		if err != nil {
 			return fail(err)
 		}
-		v, err := storage.Open(path, storage.Unlock{RecoveryCode: code}, nil)
+		desk, err := casework.Open(path, casework.Unlock{RecoveryCode: code}, nil, nil)
 		if err != nil {
 			return fail(err)
 		}
-		defer v.Close()
-		if err := v.StoreKeyringKey(); err != nil {
+		defer desk.Close()
+		if err := desk.StoreKeyringKey(); err != nil {
 			return fail(keyringAdvice(err))
 		}
 		fmt.Fprintf(stdout, "The vault %s is open again: this computer's keyring now holds a key for it (other computers' keys still work).\n", path)
 		return exitOK
 	case "passphrase":
-		v, err := vf.open(in)
+		desk, err := vf.open(in)
 		if err != nil {
 			return fail(keyringAdvice(err))
 		}
-		defer v.Close()
+		defer desk.Close()
 		p, err := in.secret("new passphrase")
 		if err != nil {
 			return fail(fmt.Errorf("%w (after what opens the vault, give the new passphrase on the next line)", err))
 		}
-		if err := v.SetPassphrase(p); err != nil {
+		if err := desk.SetPassphrase(p); err != nil {
 			return fail(err)
 		}
 		fmt.Fprintf(stdout, "The vault %s now opens with this passphrase (\"--passphrase\"), and with the recovery code as before; an older passphrase no longer opens it.\n", path)
@@ -217,12 +217,12 @@ func runVault(args []string, global string, stdin io.Reader, stdout, stderr io.W
 		if len(pos) != 1 {
 			return fail(errors.New("give the file to export to: prava vault export FILE"))
 		}
-		v, err := vf.open(in)
+		desk, err := vf.open(in)
 		if err != nil {
 			return fail(err)
 		}
-		defer v.Close()
-		if err := v.ExportTo(pos[0]); err != nil {
+		defer desk.Close()
+		if err := desk.Export(pos[0]); err != nil {
 			return fail(err)
 		}
 		fmt.Fprintf(stdout, "Exported the vault, still encrypted, to %s. It opens anywhere with your recovery code.\n", pos[0])
@@ -235,12 +235,13 @@ func runVault(args []string, global string, stdin io.Reader, stdout, stderr io.W
 		if err != nil {
 			return fail(err)
 		}
-		v, err := storage.Import(pos[0], path, code, nil)
+		desk, err := casework.Import(pos[0], path, code, nil, nil)
 		if err != nil {
 			return fail(err)
 		}
-		defer v.Close()
-		fmt.Fprintf(stdout, "Imported %s as %s: %d companies, %d requests.\n", pos[0], path, len(v.Data.Companies), len(v.Data.Requests))
+		defer desk.Close()
+		view := desk.View()
+		fmt.Fprintf(stdout, "Imported %s as %s: %d companies, %d requests.\n", pos[0], path, len(view.Companies()), len(view.Requests()))
 		return exitOK
 	}
 	fmt.Fprintf(stderr, "prava vault: unknown command %q: use init, status, recover, passphrase, export or import\n", args[0])
@@ -249,7 +250,7 @@ func runVault(args []string, global string, stdin io.Reader, stdout, stderr io.W
 
 // printStatus says how a vault is protected and whether this computer's
 // keyring really opens it.
-func printStatus(w io.Writer, info storage.Info) {
+func printStatus(w io.Writer, info casework.VaultInfo) {
 	fmt.Fprintf(w, "Vault:      %s\nCreated:    %s\nModified:   %s\nSize:       %d bytes\nFormat:     %d (data version %d)\nProtection: %s\n",
 		info.Path, info.Created.Format(time.DateTime), info.Modified.Format(time.DateTime), info.Size, info.Format, info.Schema, strings.Join(info.Protection, ", "))
 	switch {
@@ -279,13 +280,13 @@ func runICS(args []string, global string, stdin io.Reader, stdout, stderr io.Wri
 		fmt.Fprint(stderr, "Usage: prava ics FILE\n")
 		return exitUsage
 	}
-	v, err := vf.open(newLines(stdin))
+	desk, err := vf.open(newLines(stdin))
 	if err != nil {
 		fmt.Fprintln(stderr, "prava ics:", err)
 		return exitError
 	}
-	defer v.Close()
-	events := casework.CalendarEvents(v.Data)
+	defer desk.Close()
+	events := desk.View().Calendar()
 	// Through storage.WriteFile: never half a calendar on a full disk, and
 	// never over the vault, its .bak or its lock file.
 	var b bytes.Buffer

@@ -91,7 +91,7 @@ mkdir -p dist
 rm -f dist/prava[_-]* dist/SHA256SUMS
 
 ldflags=(-s -w)
-[ -z "$version_arg" ] || ldflags+=("-X" "prava/cli.Version=$version_arg")
+[ -z "$version_arg" ] || ldflags+=("-X" "prava/appinfo.Version=$version_arg")
 
 step "building the Linux binary"
 go build -ldflags "${ldflags[*]}" -o "$work/prava" .

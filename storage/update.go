@@ -18,14 +18,6 @@ func (v *Vault) Update(change func(*record.Data) error) error {
 	return v.update(change, func() { *v.Data = before })
 }
 
-// UpdateFrom is Update for a caller that already holds a copy of the data
-// as it is now, made by Clone and never changed since (casework's desk
-// keeps one for its readers): the way back is taken from it, cloned again
-// only when a change fails, so a change that succeeds copies nothing.
-func (v *Vault) UpdateFrom(before *record.Data, change func(*record.Data) error) error {
-	return v.update(change, func() { *v.Data = before.Clone() })
-}
-
 // update applies change and saves, calling restore when either fails.
 func (v *Vault) update(change func(*record.Data) error, restore func()) error {
 	if err := change(v.Data); err != nil {

@@ -1,4 +1,8 @@
-package cli
+// Package appinfo holds what the program says about itself — its version
+// and its project's page — read once from FyneApp.toml, the one place the
+// version is written. It is a leaf: the command line, the app's About page
+// and the packaging scripts all read it here.
+package appinfo
 
 import (
 	"fmt"
@@ -7,8 +11,13 @@ import (
 	"strings"
 )
 
+// Version is the program's version. Package main sets it from FyneApp.toml
+// (Set); a release build may stamp it at link time instead with
+// -ldflags "-X prava/appinfo.Version=…". Until then it is "dev".
+var Version = devVersion
+
 // Website is the project's page, from FyneApp.toml's Website; "" until
-// SetAppInfo has read it.
+// Set has read it.
 var Website string
 
 // versionPattern is what a version may look like: it goes into package
@@ -19,20 +28,20 @@ var versionPattern = regexp.MustCompile(`^[0-9][0-9A-Za-z.+~_-]*$`)
 // or a build whose FyneApp.toml could not be read.
 const devVersion = "dev"
 
-// AppInfo is what FyneApp.toml says about the program that the binary
+// Info is what FyneApp.toml says about the program that the binary
 // shows: its version and its project's page.
-type AppInfo struct {
+type Info struct {
 	Version string // [Details] Version, e.g. "0.1.0"
 	Website string // the top-level Website, e.g. "https://…"
 }
 
-// SetAppInfo sets Version and Website from the text of FyneApp.toml, which
+// Set sets Version and Website from the text of FyneApp.toml, which
 // package main embeds, so that the version is written in one place for the
 // binary, the About page and the packages. A Version stamped at link time
-// (-ldflags "-X prava/cli.Version=…", as scripts/package.sh does for a
+// (-ldflags "-X prava/appinfo.Version=…", as scripts/package.sh does for a
 // version given on its command line) is kept.
-func SetAppInfo(fyneAppTOML []byte) error {
-	info, err := ReadAppInfo(fyneAppTOML)
+func Set(fyneAppTOML []byte) error {
+	info, err := Read(fyneAppTOML)
 	if err != nil {
 		return err
 	}
@@ -43,11 +52,11 @@ func SetAppInfo(fyneAppTOML []byte) error {
 	return nil
 }
 
-// ReadAppInfo reads the version and the website from FyneApp.toml. It
+// Read reads the version and the website from FyneApp.toml. It
 // reads only the part of TOML that file uses: [sections], comments, and
 // key = "basic string" lines; other values are skipped.
-func ReadAppInfo(toml []byte) (AppInfo, error) {
-	var info AppInfo
+func Read(toml []byte) (Info, error) {
+	var info Info
 	section := ""
 	for n, line := range strings.Split(string(toml), "\n") {
 		line = strings.TrimSpace(line)
@@ -60,7 +69,7 @@ func ReadAppInfo(toml []byte) (AppInfo, error) {
 		}
 		key, value, ok := strings.Cut(line, "=")
 		if !ok {
-			return AppInfo{}, fmt.Errorf("FyneApp.toml line %d is neither [section] nor key = value: %q", n+1, line)
+			return Info{}, fmt.Errorf("FyneApp.toml line %d is neither [section] nor key = value: %q", n+1, line)
 		}
 		key, value = strings.TrimSpace(key), strings.TrimSpace(value)
 		if !strings.HasPrefix(value, `"`) {
@@ -68,7 +77,7 @@ func ReadAppInfo(toml []byte) (AppInfo, error) {
 		}
 		s, err := basicString(value)
 		if err != nil {
-			return AppInfo{}, fmt.Errorf("FyneApp.toml line %d: %s: %w", n+1, key, err)
+			return Info{}, fmt.Errorf("FyneApp.toml line %d: %s: %w", n+1, key, err)
 		}
 		switch {
 		case section == "" && key == "Website":
@@ -78,10 +87,10 @@ func ReadAppInfo(toml []byte) (AppInfo, error) {
 		}
 	}
 	if info.Version == "" {
-		return AppInfo{}, fmt.Errorf(`FyneApp.toml has no Version = "…" under [Details]: add the version there`)
+		return Info{}, fmt.Errorf(`FyneApp.toml has no Version = "…" under [Details]: add the version there`)
 	}
 	if !versionPattern.MatchString(info.Version) {
-		return AppInfo{}, fmt.Errorf("FyneApp.toml's Version %q may hold only letters, digits and . + ~ _ - after a digit: write it like 1.2.3", info.Version)
+		return Info{}, fmt.Errorf("FyneApp.toml's Version %q may hold only letters, digits and . + ~ _ - after a digit: write it like 1.2.3", info.Version)
 	}
 	return info, nil
 }
