@@ -75,7 +75,18 @@ Commands:
                                 correct a stored company's facts
   company delete ID             delete a company and its requests
   request list [--json]         the stored requests with their due dates
+  request write COMPANY_ID --kind KIND [--from PROFILE.json] [--lang L] [--to CONTACT]
+                                write a letter to a stored company as the app does (prints its ID)
+  request show ID [--json]      a request: its letter, status, due date and next step
+  request record ID --event sent|delivered|identity-asked|identity-provided|extended|answered|refused|done
+        [--date D] [--channel C] [--tracking N] [--reason TEXT]
+                                record what happened; the due date follows
+  request followup ID --kind reminder|complaint|reply [--refusal R]
+                                write the reminder, the complaint or the reply to a refusal
+  request pdf ID --out FILE     save a request's PDF to print and sign
   request delete ID             delete a request written by mistake (and its follow-ups)
+  profile show [--json]         the identity letters are written from
+  profile set FILE.json         set it from a JSON file (kept out of the shell's history)
   ics FILE                      every open deadline as an iCalendar file
   help                          show this help
   version                       show the version
@@ -122,6 +133,8 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runCompany(args[1:], vault, stdin, stdout, stderr)
 	case "request":
 		return runRequest(args[1:], vault, stdin, stdout, stderr)
+	case "profile":
+		return runProfile(args[1:], vault, stdin, stdout, stderr)
 	case "ics":
 		return runICS(args[1:], vault, stdin, stdout, stderr)
 	case "analyze":

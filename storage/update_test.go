@@ -130,27 +130,3 @@ func TestCloneKeepsNil(t *testing.T) {
 		t.Errorf("clone of empty data differs: %+v", c)
 	}
 }
-
-func TestUpdateFromRestoresFromTheCopy(t *testing.T) {
-	v, path := passphraseVault(t)
-	before := v.Data.Clone()
-	want := before.Clone()
-	file, _ := os.ReadFile(path)
-	refused := errors.New("refused")
-	if err := v.UpdateFrom(&before, func(d *record.Data) error { change(d); return refused }); !errors.Is(err, refused) {
-		t.Fatalf("UpdateFrom returned %v", err)
-	}
-	if !reflect.DeepEqual(*v.Data, want) || !reflect.DeepEqual(before, want) {
-		t.Error("the data, or the caller's copy, changed after a refused change")
-	}
-	// After the way back, a change must not reach the caller's copy.
-	if err := v.UpdateFrom(&before, func(d *record.Data) error { change(d); return nil }); err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(before, want) {
-		t.Error("a change reached the caller's copy")
-	}
-	if now, _ := os.ReadFile(path); bytes.Equal(now, file) {
-		t.Error("the change was not saved")
-	}
-}
