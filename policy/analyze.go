@@ -1,12 +1,11 @@
 package policy
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
 
-var usZipRe = regexp.MustCompile(`\b[A-Z]{2},? \d{5}(?:-\d{4})?\b`)
+var usZipRe = lazyRegexp(`\b[A-Z]{2},? \d{5}(?:-\d{4})?\b`)
 
 // callingCodes are the telephone country codes of the jurisdictions, used
 // to complete numbers written without one.

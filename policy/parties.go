@@ -150,8 +150,8 @@ func (d *doc) findParties(ents []entity, domains []string, addrEv []Evidence, br
 			r.roleFromContext(c, e.start, e.end)
 		}
 	}
-	r.labelled(roleControllerWords, signLabel)
-	r.labelled(processorLabelWords, signProcessorLabel)
+	r.labelled(lex().roleControllerWords, signLabel)
+	r.labelled(lex().processorLabelWords, signProcessorLabel)
 	r.labelled(nameLabels, signNameLabel)
 	r.copulaBefore()
 	r.weDefinitions()
@@ -160,7 +160,7 @@ func (d *doc) findParties(ents []entity, domains []string, addrEv []Evidence, br
 	r.owners()
 	r.requisites(addrEv)
 	r.copyrights()
-	r.labelled(contactHeadingWords, signBlock)
+	r.labelled(lex().contactHeadingWords, signBlock)
 	r.people()
 	r.domainPhrases(domains)
 	if brand != "" && d.mentions(brand) >= 3 {
@@ -275,13 +275,13 @@ func (r *partyReader) roleFromContext(c *candidate, start, end int) {
 	}
 	ctx := before + " " + after
 	near := d.lower[runeStart(d.lower, max(from, start-40)):start]
-	if containsAny(near, roleControllerWords) {
+	if containsAny(near, lex().roleControllerWords) {
 		return // "Controller: X": the label, not the providers in the sentence
 	}
 	for _, rw := range []struct {
 		role  string
 		words []string
-	}{{RoleAuthority, roleAuthorityWords}, {RoleRepresentative, representativeWords}, {RoleProcessor, roleProcessorWords}, {RolePlatform, rolePlatformWords}, {RoleRecipient, roleRecipientWords}} {
+	}{{RoleAuthority, lex().roleAuthorityWords}, {RoleRepresentative, representativeWords}, {RoleProcessor, lex().roleProcessorWords}, {RolePlatform, lex().rolePlatformWords}, {RoleRecipient, lex().roleRecipientWords}} {
 		if containsAny(ctx, rw.words) {
 			c.ctxRoles[rw.role]++
 			c.roleAt[rw.role] = start
@@ -294,9 +294,9 @@ func (r *partyReader) roleFromContext(c *candidate, start, end int) {
 // Krajowy Rejestr Sądowy.
 func roleOfName(lower string) string {
 	switch {
-	case containsAny(lower, roleAuthorityWords) || containsAny(lower, authorityWords):
+	case containsAny(lower, lex().roleAuthorityWords) || containsAny(lower, authorityWords):
 		return RoleAuthority
-	case containsAny(lower, roleRegistryWords):
+	case containsAny(lower, lex().roleRegistryWords):
 		return RoleRegistry
 	}
 	return ""
@@ -364,7 +364,7 @@ func (d *doc) afterSeparator(q int) (int, bool) {
 		if j == i {
 			return 0, false
 		}
-		for _, c := range copulaWords {
+		for _, c := range lex().copulaWords {
 			if d.lower[i:j] == c {
 				k := j
 				for k < len(d.text) && (d.text[k] == ' ' || d.text[k] == ':') {
@@ -446,7 +446,7 @@ func (r *partyReader) lineName(ls, le int) (int, int, bool) {
 	}
 	if c := strings.IndexByte(d.text[i:le], ':'); c > 0 && c < 40 {
 		label := strings.TrimSpace(d.lower[i : i+c])
-		if !hasFrom(label, nameLabels) && !containsAny(label, roleControllerWords) && !containsAny(label, roleProcessorWords) {
+		if !hasFrom(label, nameLabels) && !containsAny(label, lex().roleControllerWords) && !containsAny(label, lex().roleProcessorWords) {
 			return 0, 0, false
 		}
 		i += c + 1
@@ -477,7 +477,7 @@ func (r *partyReader) lineName(ls, le int) (int, int, bool) {
 		return 0, 0, false
 	}
 	for _, w := range strings.Fields(strings.ToLower(seg)) {
-		if weWordSet[w] || isCopula(w) || notNames[w] {
+		if lex().weWordSet[w] || isCopula(w) || notNames[w] {
 			return 0, 0, false // a sentence ("Sie erreichen uns unter"), not a name
 		}
 	}
@@ -485,7 +485,7 @@ func (r *partyReader) lineName(ls, le int) (int, int, bool) {
 }
 
 func isCopula(w string) bool {
-	for _, c := range copulaWords {
+	for _, c := range lex().copulaWords {
 		if w == c {
 			return true
 		}
@@ -508,7 +508,7 @@ func hasFrom(s string, words []string) bool {
 // that opens the sentence whose verb joins it to a controller word.
 func (r *partyReader) copulaBefore() {
 	d := r.d
-	for _, w := range roleControllerWords {
+	for _, w := range lex().roleControllerWords {
 		for _, p := range d.find(w) {
 			if !atWordStart(d.lower, p) {
 				continue
@@ -543,7 +543,7 @@ func (r *partyReader) weDefinitions() {
 			continue
 		}
 		inner := d.lower[p+1 : p+close]
-		if !quotesWe(inner) && !(containsAny(inner, brandCues) && containsAny(inner, roleControllerWords)) {
+		if !quotesWe(inner) && !(containsAny(inner, brandCues) && containsAny(inner, lex().roleControllerWords)) {
 			continue
 		}
 		if ns, ne, ok := d.readNameBefore(p, r.ents); ok {
@@ -559,7 +559,7 @@ func (r *partyReader) weDefinitions() {
 // quotesWe reports whether a parenthesis quotes a we-word: "we", «ми».
 func quotesWe(inner string) bool {
 	for _, part := range strings.FieldsFunc(inner, func(r rune) bool { return closingQuote(r) != "" || openingQuote(r) != "" || r == ',' }) {
-		if weWordSet[strings.TrimSpace(part)] {
+		if lex().weWordSet[strings.TrimSpace(part)] {
 			return true
 		}
 	}
@@ -569,7 +569,7 @@ func quotesWe(inner string) bool {
 // intros finds "X respects your privacy" where X opens the sentence.
 func (r *partyReader) intros() {
 	d := r.d
-	for _, w := range selfIntroWords {
+	for _, w := range lex().selfIntroWords {
 		for _, p := range d.find(w) {
 			ns, ne, ok := d.readNameBefore(p, r.ents)
 			if !ok || !d.sentenceStart(ns) {
@@ -747,7 +747,7 @@ func (r *partyReader) domainPhrases(domains []string) {
 // "фізична особа-підприємець Петренко Олена", "Einzelunternehmer Max Muster".
 func (r *partyReader) people() {
 	d := r.d
-	for _, list := range [][]string{soleTraderWords, personWords} {
+	for _, list := range [][]string{lex().soleTraderWords, lex().personWords} {
 		for _, w := range list {
 			for _, p := range d.find(w) {
 				q := p + len(w)
@@ -768,11 +768,6 @@ func (r *partyReader) people() {
 			}
 		}
 	}
-}
-
-func init() {
-	registerKeywords(nameLabels...)
-	registerKeywords(leadLabels...)
 }
 
 // selfNamed finds a company or a person naming itself at the start of a
@@ -807,8 +802,8 @@ func (r *partyReader) selfNamed() {
 			}
 		}
 	}
-	try(weAreWords, false)
-	try(iAmWords, true)
+	try(lex().weAreWords, false)
+	try(lex().iAmWords, true)
 }
 
 // ownAddresses drops the addresses that belong to another party: those the
@@ -907,7 +902,7 @@ func (d *doc) copulaJustBefore(p, n int) bool {
 // Springfield Books LLC", "сайт належить ФОП Іваненко".
 func (r *partyReader) owners() {
 	d := r.d
-	for _, w := range ownerWords {
+	for _, w := range lex().ownerWords {
 		for _, p := range d.find(w) {
 			q := p + len(w)
 			if q < len(d.text) && isWordByte(d.text[q]) {
