@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"math"
 	"sort"
 	"strings"
 	"unicode"
@@ -262,11 +263,6 @@ type controllerResult struct {
 	parties       []*candidate
 }
 
-// minControllerScore is the least evidence a controller needs: one sign
-// of the text's own (a label, a "we", a requisites block), not merely a
-// legal form mentioned somewhere.
-const minControllerScore = 3
-
 // findController decides who the controller is: the named party with the
 // strongest controller signs that the text gives no other role. A party
 // the text makes a processor, a platform or an authority never becomes the
@@ -276,15 +272,16 @@ func (d *doc) findController(sites, emails []string, addrEv []Evidence) controll
 	var res controllerResult
 	res.brand, res.brandAt = d.findBrand(sites)
 	res.parties = d.findParties(ents, ownDomains(sites, emails), addrEv, res.brand, res.brandAt)
+	m := currentPartyModel()
 	var best, second *candidate
 	for _, c := range res.parties {
-		if c.role != RoleController || c.score < minControllerScore {
+		if c.role != RoleController {
 			continue
 		}
-		if best == nil {
+		if best == nil && c.prob >= m.Threshold {
 			best = c
-		} else if second == nil {
-			second = c
+		} else if best != nil && second == nil {
+			second = c // the rival, however weak: it lowers the confidence
 		}
 	}
 	if best != nil {
@@ -295,7 +292,11 @@ func (d *doc) findController(sites, emails []string, addrEv []Evidence) controll
 			}
 		}
 		res.controller = &e
-		res.confidence = confidence(best, second)
+		p2 := 0.0
+		if second != nil {
+			p2 = second.prob
+		}
+		res.confidence = m.sure(best.prob, p2)
 	}
 	for _, e := range ents {
 		if res.controller == nil || nameKey(e.name) != nameKey(res.controller.name) {
@@ -310,23 +311,9 @@ func (d *doc) findController(sites, emails []string, addrEv []Evidence) controll
 	return res
 }
 
-// confidence turns a controller's score and its nearest rival's into a
-// number from 0 to 1: a label with no rival is sure, two labelled parties
-// are not.
-func confidence(best, second *candidate) float64 {
-	c := min(best.score/10, 0.95)
-	if second != nil && second.score >= 0.7*best.score {
-		c *= 0.6
-	}
-	return float64(int(c*100+0.5)) / 100
-}
-
 // partyConfidence is how likely a candidate is the controller.
 func partyConfidence(c *candidate) float64 {
-	if c.role != RoleController {
-		return 0
-	}
-	return float64(int(min(c.score/10, 0.95)*100+0.5)) / 100
+	return math.Round(c.prob*100) / 100
 }
 
 // mentions counts whole-word occurrences of name.

@@ -45,7 +45,9 @@ const (
 	signOwner                      // "the site is operated by X", "сайт належить X"
 )
 
-// signWeights are what each sign adds to a candidate's controller score.
+// signWeights rank the signs by strength, to choose which occurrence of a
+// name its evidence points to. Which party is the controller is the party
+// model's decision (partymodel.go), not these numbers'.
 var signWeights = map[sign]float64{
 	signForm: 1, signLabel: 6, signCopula: 6, signWe: 5, signIntro: 3, signBlock: 3, signCopyright: 2, signDomain: 2,
 	signRegistration: 2, signNameLabel: 2, signDefined: 2, signSole: 2, signOwner: 3,
@@ -65,9 +67,13 @@ type candidate struct {
 	ctxRoles   map[string]int // non-controller roles the sentences around its mentions give
 	roleAt     map[string]int
 	legalForm  bool
-	score      float64
+	score      float64 // the sort key: prob for a controller, 0 for any other role
+	prob       float64 // the party model's probability that it is the controller
 	role       string
 	mentions   int
+	// selfProcessor: the text calls the company it speaks for
+	// "processor" (розпорядник, töötleja), a common mislabelling.
+	selfProcessor bool
 }
 
 func (c *candidate) has(s sign) bool { return c.signs[s] > 0 }
@@ -204,21 +210,17 @@ func (d *doc) findParties(ents []entity, domains []string, addrEv []Evidence, br
 	if sole != nil {
 		sole.signs[signSole]++
 	}
+	m := currentPartyModel()
 	for _, c := range r.cands {
-		c.decide()
+		c.decide(d, m)
 	}
 	sort.SliceStable(r.cands, func(i, j int) bool { return r.cands[i].score > r.cands[j].score })
 	return r.cands
 }
 
-// decide gives a candidate its role and controller score.
-func (c *candidate) decide() {
-	for s, n := range c.signs {
-		if n > 0 {
-			c.score += signWeights[s]
-		}
-	}
-	c.score += min(float64(c.mentions), 4) * 0.25
+// decide gives a candidate its role and, when it is a controller, the
+// party model's probability that it is the one (see partymodel.go).
+func (c *candidate) decide(d *doc, m *partyModel) {
 	top, topN := "", 0
 	for role, n := range c.roles {
 		if n > topN || n == topN && role < top {
@@ -233,10 +235,9 @@ func (c *candidate) decide() {
 		// A company that calls itself "розпорядник" or "töötleja" and is
 		// the one the text speaks for: the controller, mislabelled.
 		c.role = RoleController
-		c.score += 2
+		c.selfProcessor = true
 	case topN > 0:
 		c.role = top
-		c.score = 0
 	case c.has(signIntro) || c.has(signBlock) || c.has(signCopyright) || c.has(signNameLabel) || c.has(signOwner):
 		c.role = RoleController
 	case c.has(signDefined) || c.has(signSole) || c.has(signRegistration) && c.legalForm || c.has(signDomain) && c.mentions >= 3:
@@ -244,11 +245,29 @@ func (c *candidate) decide() {
 	default:
 		c.role = RoleOther
 	}
-	if c.role == RoleController && c.legalForm && len(c.signs) > 1 {
-		// A letter goes to the legal person: between a brand and a legal
-		// name the text gives equal signs, the legal name wins.
-		c.score += 1.5
+	if c.role == RoleController {
+		c.prob = m.prob(c.features(d.numberedHeadingAt(c.start)))
+		c.score = c.prob
 	}
+}
+
+// numberedHeadingAt reports whether the line holding p is a numbered or
+// marked-up section heading ("3.1.1. Vārds", "## Overview"): a name read
+// there is most likely the heading itself.
+func (d *doc) numberedHeadingAt(p int) bool {
+	if p < 0 || p > len(d.text) {
+		return false
+	}
+	ls, _ := d.lineAround(p)
+	line := strings.TrimLeft(d.text[ls:], " \t")
+	if strings.HasPrefix(line, "#") {
+		return true
+	}
+	i := 0
+	for i < len(line) && (line[i] >= '0' && line[i] <= '9' || line[i] == '.') {
+		i++
+	}
+	return i > 0 && i < len(line) && strings.ContainsRune(line[:i], '.') && line[i] == ' '
 }
 
 // representativeWords name a representative in the EU or the UK, who
