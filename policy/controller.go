@@ -24,7 +24,18 @@ var prefixForms = []string{
 	"Общество с ограниченной ответственностью", "Акционерное общество", "Публичное акционерное общество",
 	"Товариство з обмеженою відповідальністю", "Приватне підприємство", "Акціонерне товариство", "Фізична особа-підприємець",
 	"Sabiedrība ar ierobežotu atbildību", "Akciju sabiedrība", "Uždaroji akcinė bendrovė", "Akcinė bendrovė",
+	// Public bodies, foundations and associations, named by their kind.
+	"Громадська організація", "Благодійна організація", "Благодійний фонд", "Nodibinājums", "Biedrība", "Fundacja", "Stowarzyszenie",
+	"Viešoji įstaiga", "Asociacija", "Sihtasutus", "Mittetulundusühing",
+	"ФОНД", "Фонд", "МБУЗ", "ГБУЗ", "ГАУЗ", "МБУ", "ГБУ", "МАУ", "МКУ", "ФГБУ", "ФГБОУ", "ГБОУ", "МБОУ", "МАОУ", "НПП", "НПФ", "ЧУ", "ЧОУ",
+	"КНП", "КП", "КЗ", "ДЗ",
 }
+
+// quotedOnlyForms name a kind of body that is also an ordinary word or
+// too short to trust alone: they make a name only before a quoted one
+// (ФОНД «Выпускники», МБУЗ «Поликлиника № 2»).
+var quotedOnlyForms = map[string]bool{"ФОНД": true, "Фонд": true, "МБУ": true, "ГБУ": true, "МАУ": true, "МКУ": true, "НПП": true, "НПФ": true,
+	"ЧУ": true, "ЧОУ": true, "КНП": true, "КЗ": true, "ДЗ": true, "Biedrība": true, "Asociacija": true}
 
 // suffixForms follow a company's name: Planfix, Inc.; Example GmbH.
 var suffixForms = []string{
@@ -58,7 +69,7 @@ func (d *doc) findEntities() []entity {
 			if caseMatters && !strings.HasPrefix(d.text[p:], form) || !atWordStart(d.text, p) || !atWordEnd(d.text, p+len(form)) {
 				continue
 			}
-			if e, ok := d.prefixEntity(p, p+len(form)); ok {
+			if e, ok := d.prefixEntity(p, p+len(form), quotedOnlyForms[form]); ok {
 				out = append(out, e)
 			}
 		}
@@ -80,8 +91,10 @@ func (d *doc) findEntities() []entity {
 	return dedupeEntities(out)
 }
 
-// prefixEntity reads the name after a legal form at [p, formEnd).
-func (d *doc) prefixEntity(p, formEnd int) (entity, bool) {
+// prefixEntity reads the name after a legal form at [p, formEnd). A
+// second form may stand between them (ООО НПП «X»); a quotedOnly form
+// needs a quoted name.
+func (d *doc) prefixEntity(p, formEnd int, quotedOnly bool) (entity, bool) {
 	i := formEnd
 	for i < len(d.text) && d.text[i] == ' ' {
 		i++
@@ -89,7 +102,13 @@ func (d *doc) prefixEntity(p, formEnd int) (entity, bool) {
 	if i >= len(d.text) || i-formEnd > 2 {
 		return entity{}, false
 	}
+	if j := d.stackedForm(i); j > i {
+		i = j
+	}
 	r, n := utf8.DecodeRuneInString(d.text[i:])
+	if quotedOnly && closingQuote(r) == "" {
+		return entity{}, false
+	}
 	if closeQ := closingQuote(r); closeQ != "" {
 		j := i + n
 		k := strings.IndexAny(d.text[j:min(len(d.text), j+120)], closeQ)
@@ -133,6 +152,41 @@ func (d *doc) prefixEntity(p, formEnd int) (entity, bool) {
 	}
 	core := d.text[i:end]
 	return entity{name: d.text[p:end], core: core, start: p, end: end, legalForm: true}, true
+}
+
+// stackedForm returns where the quoted name starts when a short legal
+// form at i stands before it (the НПП of ООО НПП «X»), else i.
+func (d *doc) stackedForm(i int) int {
+	j := i
+	for j < len(d.text) && j-i <= 20 {
+		r, n := utf8.DecodeRuneInString(d.text[j:])
+		if !unicode.IsUpper(r) {
+			break
+		}
+		j += n
+	}
+	word := d.text[i:j]
+	if j == i || utf8.RuneCountInString(word) > 5 || !isShortForm(word) {
+		return i
+	}
+	k := j
+	for k < len(d.text) && d.text[k] == ' ' {
+		k++
+	}
+	if r, _ := utf8.DecodeRuneInString(d.text[k:]); k-j <= 2 && closingQuote(r) != "" {
+		return k
+	}
+	return i
+}
+
+// isShortForm reports whether w is a legal form written as capitals.
+func isShortForm(w string) bool {
+	for _, f := range prefixForms {
+		if f == w {
+			return true
+		}
+	}
+	return false
 }
 
 // suffixEntity reads the name before a legal form at [p, end).

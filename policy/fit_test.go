@@ -60,7 +60,7 @@ func extractParties(t testing.TB, dir string, set []scoreEntry) []policyParties 
 			if c.role != RoleController {
 				continue
 			}
-			p.cands = append(p.cands, partyExample{name: c.name, x: c.features(d.numberedHeadingAt(c.start)),
+			p.cands = append(p.cands, partyExample{name: c.name, x: c.features(),
 				y: !p.wantNone && scoreOverlap(*e.Controller, c.name)})
 		}
 		out = append(out, p)

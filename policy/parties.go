@@ -74,6 +74,9 @@ type candidate struct {
 	// selfProcessor: the text calls the company it speaks for
 	// "processor" (розпорядник, töötleja), a common mislabelling.
 	selfProcessor bool
+	// heading: the name is read from a numbered heading or is an entry of
+	// a list such as a table of contents — a section title, not a party.
+	heading bool
 }
 
 func (c *candidate) has(s sign) bool { return c.signs[s] > 0 }
@@ -174,6 +177,7 @@ func (d *doc) findParties(ents []entity, domains []string, addrEv []Evidence, br
 	}
 	for _, c := range r.cands {
 		c.mentions = d.mentions(c.name)
+		c.heading = d.numberedHeadingAt(c.start) || d.listedAsItem(c.name)
 		if matchesDomain(c.key, domains) {
 			c.signs[signDomain]++
 		}
@@ -245,21 +249,28 @@ func (c *candidate) decide(d *doc, m *partyModel) {
 	default:
 		c.role = RoleOther
 	}
+	if c.role == RoleController && c.heading && !c.legalForm {
+		c.role = RoleOther // a heading or a contents entry is never a name
+	}
 	if c.role == RoleController {
-		c.prob = m.prob(c.features(d.numberedHeadingAt(c.start)))
+		c.prob = m.prob(c.features())
 		c.score = c.prob
 	}
 }
 
-// numberedHeadingAt reports whether the line holding p is a numbered or
-// marked-up section heading ("3.1.1. Vārds", "## Overview"): a name read
-// there is most likely the heading itself.
+// numberedHeadingAt reports whether the line holding p is a short
+// numbered or marked-up section heading ("3.1.1. Vārds", "## Overview"):
+// a name read there is most likely the heading itself. A numbered
+// paragraph ("1.1. Administrator – Fundacja X z siedzibą …") is longer.
 func (d *doc) numberedHeadingAt(p int) bool {
 	if p < 0 || p > len(d.text) {
 		return false
 	}
-	ls, _ := d.lineAround(p)
-	line := strings.TrimLeft(d.text[ls:], " \t")
+	ls, le := d.lineAround(p)
+	line := strings.TrimLeft(d.text[ls:le], " \t")
+	if utf8.RuneCountInString(line) > 60 {
+		return false
+	}
 	if strings.HasPrefix(line, "#") {
 		return true
 	}
@@ -268,6 +279,24 @@ func (d *doc) numberedHeadingAt(p int) bool {
 		i++
 	}
 	return i > 0 && i < len(line) && strings.ContainsRune(line[:i], '.') && line[i] == ' '
+}
+
+// listedAsItem reports whether name stands alone on a list line ("- X",
+// "• X") anywhere in the text, as section titles do in a table of
+// contents. Names of parties are written in sentences and requisites.
+func (d *doc) listedAsItem(name string) bool {
+	for _, p := range indexAll(d.text, name) {
+		end := p + len(name)
+		if end < len(d.text) && d.text[end] != '\n' {
+			continue
+		}
+		ls, _ := d.lineAround(p)
+		lead := strings.TrimSpace(d.text[ls:p])
+		if lead == "-" || lead == "•" || lead == "*" {
+			return true
+		}
+	}
+	return false
 }
 
 // representativeWords name a representative in the EU or the UK, who

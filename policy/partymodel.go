@@ -32,8 +32,9 @@ var partyFeatureNames = []string{
 // name recurs (up to 4, scaled to 1), whether a legal name carries more
 // than its form, whether it is a company mislabelled "processor" by its own
 // text, how many kinds of sign it has (scaled), and whether its strongest
-// occurrence is a line that reads as a heading.
-func (c *candidate) features(heading bool) []float64 {
+// occurrence is a heading (only a legal name can still be controller
+// there, see decide).
+func (c *candidate) features() []float64 {
 	b := func(v bool) float64 {
 		if v {
 			return 1
@@ -50,7 +51,7 @@ func (c *candidate) features(heading bool) []float64 {
 		b(c.has(signForm)), b(c.has(signLabel)), b(c.has(signCopula)), b(c.has(signWe)), b(c.has(signIntro)),
 		b(c.has(signBlock)), b(c.has(signCopyright)), b(c.has(signDomain)), b(c.has(signRegistration)),
 		b(c.has(signProcessorLabel)), b(c.has(signNameLabel)), b(c.has(signDefined)), b(c.has(signSole)), b(c.has(signOwner)),
-		min(float64(c.mentions), 4) / 4, b(c.legalForm && kinds > 1), b(c.selfProcessor), float64(min(kinds, 6)) / 6, b(heading),
+		min(float64(c.mentions), 4) / 4, b(c.legalForm && kinds > 1), b(c.selfProcessor), float64(min(kinds, 6)) / 6, b(c.heading),
 	}
 }
 
