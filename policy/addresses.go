@@ -60,7 +60,7 @@ var streetWords = []string{
 	"ul.", "ulica", "aleja", "al.", "os.", "osiedle", "plac",
 	"straße", "strasse", "str.", "weg", "platz", "allee", "gasse", "ring", "damm", "ufer",
 	"tn", "tänav", "mnt", "maantee", "pst", "puiestee", "väljak",
-	"street", "st.", "avenue", "ave", "ave.", "road", "rd.", "boulevard", "blvd", "lane", "drive", "dr.", "way", "mall", "parkway", "square", "place", "court", "highway",
+	"street", "st.", "avenue", "ave", "ave.", "road", "rd.", "boulevard", "blvd", "lane", "drive", "dr.", "dr", "rd", "ln", "way", "mall", "parkway", "square", "place", "court", "highway",
 }
 
 // streetSuffixes end the one-word street names of German and Dutch.
@@ -85,7 +85,8 @@ var (
 	citySuffixes = []string{" city", " pilsēta", " miestas", " m.", " stadt"}
 )
 
-var regionWords = []string{"обл.", "область", "район", "р-н", "край", "республика", "novads", "apskr", "rajon", "r. sav", "pagasts", "county", "województwo", "woj.", "maakond", "vald", "land ", "oblast", "region"}
+var regionWords = []string{"обл.", "область", "район", "р-н", "край", "республика", "novads", "apskr", "rajon", "r. sav", "pagasts", "county", "województwo", "woj.", "maakond", "vald", "land ", "oblast", "region",
+	"linnaosa", "küla", "alevik", "r.", "raj.", "sav."}
 
 // countryNames are whole parts that name a country.
 var countryNames = map[string]bool{
@@ -235,6 +236,8 @@ func (d *doc) postcodeAnchors() []int {
 		switch {
 		case n == 4 && i >= 3 && (strings.EqualFold(s[i-3:i], "lv-") || strings.EqualFold(s[i-3:i], "lv ")):
 			out = append(out, i-3)
+		case n == 4 && i >= 2 && strings.EqualFold(s[i-2:i], "lv") && atWordStart(s, i-2):
+			out = append(out, i-2) // LV1006, written without the hyphen
 		case n == 3 && i >= 3 && s[i-1] == '-' && isDigits(s[i-3:i-1]):
 			out = append(out, i-3)
 		case n == 4 && (i == 0 || s[i-1] == '\n' || i >= 2 && s[i-2:i] == ", ") && j+2 < len(s) && s[j] == ' ' && 'A' <= s[j+1] && s[j+1] <= 'Z':
@@ -437,6 +440,14 @@ func (d *doc) splitParts(from, to int) []addrPart {
 		for pe > ps && (d.text[pe-1] == ' ' || d.text[pe-1] == '.' && !isAbbrevEnd(d.text[ps:pe])) {
 			pe--
 		}
+		ps = d.skipInlineLabel(ps, pe)
+		if m := postThenStreetRe().FindStringSubmatchIndex(d.text[ps:pe]); m != nil {
+			// "z siedzibą w 93-120 Łódź ul. Przybyszewskiego 199/205": the
+			// postcode and town come first and share the street's part.
+			cut := ps + m[3]
+			parts = append(parts, addrPart{start: ps + m[2], end: cut, kind: pPostStrong | pCity})
+			ps = cut + 1
+		}
 		if m := innerPostRe().FindStringIndex(d.text[ps:pe]); m != nil && m[0] > 0 {
 			// "ul. Pliszki 2B/1 05-500 Mysiadło": the street and the
 			// postcode share a part; read them as two.
@@ -457,6 +468,24 @@ func (d *doc) splitParts(from, to int) []addrPart {
 		start = i + 1
 	}
 	return parts
+}
+
+// postThenStreetRe finds a Polish postcode and town written before the
+// street in one part: "93-120 Łódź ul. X 199/205".
+var postThenStreetRe = lazyRegexp(`(?:^|\s)(\d{2}-\d{3}\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)?)\s+(?:ul\.|al\.|pl\.|os\.|ulica|aleja)\s`)
+
+// inlineLabels introduce an address without a colon, inside a sentence:
+// "JUR.ADRESE DZĒRBENES 14, RĪGA".
+var inlineLabels = []string{"jur.adrese ", "jur. adrese ", "juridiskā adrese ", "juridinis adresas ", "adrese ", "adresas ", "adres ", "aadress "}
+
+// skipInlineLabel moves a part's start past an inline label.
+func (d *doc) skipInlineLabel(ps, pe int) int {
+	for _, l := range inlineLabels {
+		if strings.HasPrefix(d.lower[ps:pe], l) {
+			return ps + len(l)
+		}
+	}
+	return ps
 }
 
 // addressTail finds where an address starts inside a part that begins as a
@@ -583,6 +612,7 @@ func streetLikeWords(p, lower string) bool {
 		r, _ := utf8.DecodeRuneInString(w)
 		switch {
 		case unicode.IsUpper(r) || unicode.IsDigit(r) || r == '№':
+		case w == "–" || w == "-" || w == "—": // "iela 8 k-1 – 73": the flat after a dash
 		case hasWordFrom(lw[i], streetWords) || strings.HasSuffix(w, "."):
 		case i > 0 && utf8.RuneCountInString(w) <= 3 && connectors == 0:
 			connectors++
