@@ -1,7 +1,6 @@
 package policy
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -31,24 +30,24 @@ const (
 )
 
 var (
-	strongPostRe = regexp.MustCompile(`(?i)^(?:(?:lv|lt|ee|pl|de|ua|ru)[- ]?\d{4,6}|\d{2}-\d{3}|[A-Z]{2} \d{5}(?:-\d{4})?|\d{5}(?:-\d{4})?)(?:\s+\p{Lu}[\p{L}\-\.]*(?:\s+\p{Lu}[\p{L}\-\.]*){0,2})?$`)
-	weakPostRe   = regexp.MustCompile(`^\d{5,6}$`)
+	strongPostRe = lazyRegexp(`(?i)^(?:(?:lv|lt|ee|pl|de|ua|ru)[- ]?\d{4,6}|\d{2}-\d{3}|[A-Z]{2} \d{5}(?:-\d{4})?|\d{5}(?:-\d{4})?)(?:\s+\p{Lu}[\p{L}\-\.]*(?:\s+\p{Lu}[\p{L}\-\.]*){0,2})?$`)
+	weakPostRe   = lazyRegexp(`^\d{5,6}$`)
 	// British postcodes (SW1A 1AA) and Irish Eircodes (A96 X2Y3).
-	ukPostRe     = regexp.MustCompile(`^(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[AC-FHKNPRTV-Y]\d{2}|D6W) ?[AC-FHKNPRTV-Y\d]{4}$|^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$`)
-	postCityRe   = regexp.MustCompile(`^\d{4,6}\s+\p{Lu}[\p{L}\-\.]*(?:\s+\p{Lu}[\p{L}\-\.]*){0,2}$`)
-	buildingRe   = regexp.MustCompile(`(?i)^(?:дом|д\.|буд\.|будинок|б\.|корп\.?|корпус|стр\.|строение|офис|оф\.|офіс|кв\.|квартира|пом\.|помещение|приміщення|прим\.|эт\.|этаж|поверх|літ\.|лит\.|suite|ste\.?|apt\.?|unit|floor|fl\.|room|office|dz\.|k-\d|kab\.|butas|korpusas|patalpa|lokal|wohnung|ruum|korter)\s*[№#]?\s*[\p{L}\d][\p{L}\d/\-]*$`)
-	houseNumRe   = regexp.MustCompile(`^(?:№\s*)?\d{1,5}(?:\s?[\p{L}])?(?:[/\-]\d{1,4}[\p{L}]?)?$`)
-	streetWeakRe = regexp.MustCompile(`^(?:\p{Lu}\.\s?)?\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}?[\p{L}'’\-]+){0,2}\s+\d{1,5}(?:\s?\p{L})?(?:[/\-]\d{1,4}\p{L}?)?$`)
-	numFirstRe   = regexp.MustCompile(`^\d{1,6}[A-Za-z]?\s+\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-\.]+){0,3}$`)
-	usStateRe    = regexp.MustCompile(`^[A-Z]{2}$`)
+	ukPostRe     = lazyRegexp(`^(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[AC-FHKNPRTV-Y]\d{2}|D6W) ?[AC-FHKNPRTV-Y\d]{4}$|^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$`)
+	postCityRe   = lazyRegexp(`^\d{4,6}\s+\p{Lu}[\p{L}\-\.]*(?:\s+\p{Lu}[\p{L}\-\.]*){0,2}$`)
+	buildingRe   = lazyRegexp(`(?i)^(?:дом|д\.|буд\.|будинок|б\.|корп\.?|корпус|стр\.|строение|офис|оф\.|офіс|кв\.|квартира|пом\.|помещение|приміщення|прим\.|эт\.|этаж|поверх|літ\.|лит\.|suite|ste\.?|apt\.?|unit|floor|fl\.|room|office|dz\.|k-\d|kab\.|butas|korpusas|patalpa|lokal|wohnung|ruum|korter)\s*[№#]?\s*[\p{L}\d][\p{L}\d/\-]*$`)
+	houseNumRe   = lazyRegexp(`^(?:№\s*)?\d{1,5}(?:\s?[\p{L}])?(?:[/\-]\d{1,4}[\p{L}]?)?$`)
+	streetWeakRe = lazyRegexp(`^(?:\p{Lu}\.\s?)?\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}?[\p{L}'’\-]+){0,2}\s+\d{1,5}(?:\s?\p{L})?(?:[/\-]\d{1,4}\p{L}?)?$`)
+	numFirstRe   = lazyRegexp(`^\d{1,6}[A-Za-z]?\s+\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-\.]+){0,3}$`)
+	usStateRe    = lazyRegexp(`^[A-Z]{2}$`)
 	// ukPostAnchorRe is the start of a British postcode.
-	ukPostAnchorRe = regexp.MustCompile(`^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b`)
+	ukPostAnchorRe = lazyRegexp(`^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b`)
 	// innerPostRe finds a postcode and town inside a part, after a space:
 	// "… 2B/1 05-500 Mysiadło", "… 18 LT-70319 Bardauskai".
-	innerPostRe = regexp.MustCompile(`\s(?:\d{2}-\d{3}|(?:LV|LT|EE)-\d{4,5})\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)?$`)
+	innerPostRe = lazyRegexp(`\s(?:\d{2}-\d{3}|(?:LV|LT|EE)-\d{4,5})\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)?$`)
 	// cityPostRe is a city followed by its postcode: "London SW1A 1AA",
 	// "Mountain View CA 94043", "Riga LV-1050", "Kyiv 01001".
-	cityPostRe = regexp.MustCompile(`^\p{Lu}[\p{L}'’\-\.]*(?:\s+\p{Lu}[\p{L}'’\-\.]*){0,2}\s+(?:[A-Z]{2}\s+|[A-Z]{2}-)?(?:\d{4,6}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d{2} ?[A-Z\d]{4})$`)
+	cityPostRe = lazyRegexp(`^\p{Lu}[\p{L}'’\-\.]*(?:\s+\p{Lu}[\p{L}'’\-\.]*){0,2}\s+(?:[A-Z]{2}\s+|[A-Z]{2}-)?(?:\d{4,6}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d{2} ?[A-Z\d]{4})$`)
 )
 
 // streetWords mark a street in the languages Prava reads; each is matched at
@@ -61,7 +60,7 @@ var streetWords = []string{
 	"ul.", "ulica", "aleja", "al.", "os.", "osiedle", "plac",
 	"straße", "strasse", "str.", "weg", "platz", "allee", "gasse", "ring", "damm", "ufer",
 	"tn", "tänav", "mnt", "maantee", "pst", "puiestee", "väljak",
-	"street", "st.", "avenue", "ave", "ave.", "road", "rd.", "boulevard", "blvd", "lane", "drive", "dr.", "way", "mall", "parkway", "square", "place", "court", "highway",
+	"street", "st.", "avenue", "ave", "ave.", "road", "rd.", "boulevard", "blvd", "lane", "drive", "dr.", "dr", "rd", "ln", "way", "mall", "parkway", "square", "place", "court", "highway",
 }
 
 // streetSuffixes end the one-word street names of German and Dutch.
@@ -86,7 +85,8 @@ var (
 	citySuffixes = []string{" city", " pilsēta", " miestas", " m.", " stadt"}
 )
 
-var regionWords = []string{"обл.", "область", "район", "р-н", "край", "республика", "novads", "apskr", "rajon", "r. sav", "pagasts", "county", "województwo", "woj.", "maakond", "vald", "land ", "oblast", "region"}
+var regionWords = []string{"обл.", "область", "район", "р-н", "край", "республика", "novads", "apskr", "rajon", "r. sav", "pagasts", "county", "województwo", "woj.", "maakond", "vald", "land ", "oblast", "region",
+	"linnaosa", "küla", "alevik", "r.", "raj.", "sav."}
 
 // countryNames are whole parts that name a country.
 var countryNames = map[string]bool{
@@ -236,6 +236,8 @@ func (d *doc) postcodeAnchors() []int {
 		switch {
 		case n == 4 && i >= 3 && (strings.EqualFold(s[i-3:i], "lv-") || strings.EqualFold(s[i-3:i], "lv ")):
 			out = append(out, i-3)
+		case n == 4 && i >= 2 && strings.EqualFold(s[i-2:i], "lv") && atWordStart(s, i-2):
+			out = append(out, i-2) // LV1006, written without the hyphen
 		case n == 3 && i >= 3 && s[i-1] == '-' && isDigits(s[i-3:i-1]):
 			out = append(out, i-3)
 		case n == 4 && (i == 0 || s[i-1] == '\n' || i >= 2 && s[i-2:i] == ", ") && j+2 < len(s) && s[j] == ' ' && 'A' <= s[j+1] && s[j+1] <= 'Z':
@@ -245,7 +247,7 @@ func (d *doc) postcodeAnchors() []int {
 			if k > 0 && s[k-1] >= 'A' && s[k-1] <= 'Z' {
 				k--
 			}
-			if atWordStart(s, k) && ukPostAnchorRe.MatchString(s[k:min(len(s), k+9)]) {
+			if atWordStart(s, k) && ukPostAnchorRe().MatchString(s[k:min(len(s), k+9)]) {
 				out = append(out, k) // W3 7QS, SW1A 1AA
 			}
 		case n == 5 || n == 6:
@@ -438,7 +440,15 @@ func (d *doc) splitParts(from, to int) []addrPart {
 		for pe > ps && (d.text[pe-1] == ' ' || d.text[pe-1] == '.' && !isAbbrevEnd(d.text[ps:pe])) {
 			pe--
 		}
-		if m := innerPostRe.FindStringIndex(d.text[ps:pe]); m != nil && m[0] > 0 {
+		ps = d.skipInlineLabel(ps, pe)
+		if m := postThenStreetRe().FindStringSubmatchIndex(d.text[ps:pe]); m != nil {
+			// "z siedzibą w 93-120 Łódź ul. Przybyszewskiego 199/205": the
+			// postcode and town come first and share the street's part.
+			cut := ps + m[3]
+			parts = append(parts, addrPart{start: ps + m[2], end: cut, kind: pPostStrong | pCity})
+			ps = cut + 1
+		}
+		if m := innerPostRe().FindStringIndex(d.text[ps:pe]); m != nil && m[0] > 0 {
 			// "ul. Pliszki 2B/1 05-500 Mysiadło": the street and the
 			// postcode share a part; read them as two.
 			cut := ps + m[0]
@@ -458,6 +468,24 @@ func (d *doc) splitParts(from, to int) []addrPart {
 		start = i + 1
 	}
 	return parts
+}
+
+// postThenStreetRe finds a Polish postcode and town written before the
+// street in one part: "93-120 Łódź ul. X 199/205".
+var postThenStreetRe = lazyRegexp(`(?:^|\s)(\d{2}-\d{3}\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)?)\s+(?:ul\.|al\.|pl\.|os\.|ulica|aleja)\s`)
+
+// inlineLabels introduce an address without a colon, inside a sentence:
+// "JUR.ADRESE DZĒRBENES 14, RĪGA".
+var inlineLabels = []string{"jur.adrese ", "jur. adrese ", "juridiskā adrese ", "juridinis adresas ", "adrese ", "adresas ", "adres ", "aadress "}
+
+// skipInlineLabel moves a part's start past an inline label.
+func (d *doc) skipInlineLabel(ps, pe int) int {
+	for _, l := range inlineLabels {
+		if strings.HasPrefix(d.lower[ps:pe], l) {
+			return ps + len(l)
+		}
+	}
+	return ps
 }
 
 // addressTail finds where an address starts inside a part that begins as a
@@ -499,13 +527,13 @@ var oddHyphens = strings.NewReplacer("\u2010", "-", "\u2011", "-", "\u2012", "-"
 var (
 	// fourDigitPostRe is a four-digit postcode before its town, as in
 	// Switzerland, Austria, Belgium and Denmark: "5728 Gontenschwil".
-	fourDigitPostRe = regexp.MustCompile(`^\d{4}\s+\p{Lu}[\p{L}\-\.]*(?:\s+\p{Lu}[\p{L}\-\.]*){0,2}$`)
+	fourDigitPostRe = lazyRegexp(`^\d{4}\s+\p{Lu}[\p{L}\-\.]*(?:\s+\p{Lu}[\p{L}\-\.]*){0,2}$`)
 	// centreRe is a shopping or business centre: ТЦ «Алфавит», TC “Imanta” – K3.
-	centreRe = regexp.MustCompile(`^(?:ТЦ|ТРЦ|БЦ|ТК|ТРК|TC|T/C|BC|TCC)\s*[«“"„][^»”"“]{1,40}[»”"“](?:\s*[–—-]\s*[\p{L}\d]{1,6})?$`)
+	centreRe = lazyRegexp(`^(?:ТЦ|ТРЦ|БЦ|ТК|ТРК|TC|T/C|BC|TCC)\s*[«“"„][^»”"“]{1,40}[»”"“](?:\s*[–—-]\s*[\p{L}\d]{1,6})?$`)
 	// floorRe is a floor written number first: "1 этаж", "2. stāvs".
-	floorRe = regexp.MustCompile(`(?i)^\d{1,3}\.?\s*(?:этаж|поверх|stāvs|aukštas|floor|etage|stock|piętro|korrus)$`)
+	floorRe = lazyRegexp(`(?i)^\d{1,3}\.?\s*(?:этаж|поверх|stāvs|aukštas|floor|etage|stock|piętro|korrus)$`)
 	// countryTailRe is a country code after a postcode: "W3 7QS UK".
-	countryTailRe = regexp.MustCompile(`\s(?:UK|GB|USA|US|CH|AT|DE|PL)$`)
+	countryTailRe = lazyRegexp(`\s(?:UK|GB|USA|US|CH|AT|DE|PL)$`)
 )
 
 // classifyPart says what kind of address part p is; 0 for none.
@@ -516,29 +544,29 @@ func classifyPart(p, lower string) partKind {
 	if strings.ContainsAny(p, "\u2010\u2011\u2012") {
 		p, lower = oddHyphens.Replace(p), oddHyphens.Replace(lower)
 	}
-	if loc := countryTailRe.FindStringIndex(p); loc != nil && loc[0] > 0 {
+	if loc := countryTailRe().FindStringIndex(p); loc != nil && loc[0] > 0 {
 		if k := classifyPart(p[:loc[0]], lower[:loc[0]]); k&(pPostStrong|pPostWeak) != 0 {
 			return k | pCountry
 		}
 	}
-	if centreRe.MatchString(p) || floorRe.MatchString(p) {
+	if centreRe().MatchString(p) || floorRe().MatchString(p) {
 		return pBuilding
 	}
 	var k partKind
-	if fourDigitPostRe.MatchString(p) {
+	if fourDigitPostRe().MatchString(p) {
 		k |= pPostStrong | pCity
 	}
 	switch {
-	case strongPostRe.MatchString(p) && !weakPostRe.MatchString(p):
+	case strongPostRe().MatchString(p) && !weakPostRe().MatchString(p):
 		k |= pPostStrong
-		if postCityRe.MatchString(p) {
+		if postCityRe().MatchString(p) {
 			k |= pCity
 		}
-	case weakPostRe.MatchString(p):
+	case weakPostRe().MatchString(p):
 		k |= pPostWeak
-	case ukPostRe.MatchString(p):
+	case ukPostRe().MatchString(p):
 		k |= pPostStrong
-	case cityPostRe.MatchString(p):
+	case cityPostRe().MatchString(p):
 		k |= pPostStrong | pCity
 	}
 	if countryNames[strings.Trim(lower, ". ")] {
@@ -550,7 +578,7 @@ func classifyPart(p, lower string) partKind {
 	if hasUpper(p) && words(p) <= 4 && (hasPrefixFrom(lower, cityPrefixes) || hasSuffixFrom(lower, citySuffixes)) {
 		k |= pCity
 	}
-	if hasWordFrom(lower, regionWords) || usStateRe.MatchString(p) || strings.HasPrefix(p, "Co. ") {
+	if hasWordFrom(lower, regionWords) || usStateRe().MatchString(p) || strings.HasPrefix(p, "Co. ") {
 		k |= pRegion
 	}
 	if hasWordFrom(lower, streetWords) && (hasDigit(p) || hasUpper(p)) && words(p) <= 6 && streetLikeWords(p, lower) {
@@ -560,9 +588,9 @@ func classifyPart(p, lower string) partKind {
 		k |= pStreet // Hauptstraße 5, Am Lindenweg 12
 	}
 	switch {
-	case buildingRe.MatchString(p) || houseNumRe.MatchString(p):
+	case buildingRe().MatchString(p) || houseNumRe().MatchString(p):
 		k |= pBuilding
-	case streetWeakRe.MatchString(p) || numFirstRe.MatchString(p):
+	case streetWeakRe().MatchString(p) || numFirstRe().MatchString(p):
 		if k&(pStreet|pPostStrong|pPostWeak) == 0 {
 			k |= pStreetWeak
 		}
@@ -584,6 +612,7 @@ func streetLikeWords(p, lower string) bool {
 		r, _ := utf8.DecodeRuneInString(w)
 		switch {
 		case unicode.IsUpper(r) || unicode.IsDigit(r) || r == '№':
+		case w == "–" || w == "-" || w == "—": // "iela 8 k-1 – 73": the flat after a dash
 		case hasWordFrom(lw[i], streetWords) || strings.HasSuffix(w, "."):
 		case i > 0 && utf8.RuneCountInString(w) <= 3 && connectors == 0:
 			connectors++

@@ -1,12 +1,11 @@
 package policy
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
 
-var usZipRe = regexp.MustCompile(`\b[A-Z]{2},? \d{5}(?:-\d{4})?\b`)
+var usZipRe = lazyRegexp(`\b[A-Z]{2},? \d{5}(?:-\d{4})?\b`)
 
 // callingCodes are the telephone country codes of the jurisdictions, used
 // to complete numbers written without one.
@@ -51,7 +50,7 @@ func Analyze(text string) *Findings {
 		// The name the company trades under, when the text gives it as
 		// well as the legal name: Vaultie beside MB Živitoma.
 		for _, c := range ctrl.parties {
-			if c.role == RoleController && !c.legalForm && c.key != nameKey(ctrl.controller.name) && c.score >= minControllerScore &&
+			if c.role == RoleController && !c.legalForm && c.key != nameKey(ctrl.controller.name) && c.prob >= currentPartyModel().Threshold &&
 				!strings.Contains(nameKey(ctrl.controller.name), c.key) {
 				ctrl.brand, ctrl.brandAt = c.name, c.start
 				break

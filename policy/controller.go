@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"math"
 	"sort"
 	"strings"
 	"unicode"
@@ -23,7 +24,18 @@ var prefixForms = []string{
 	"Общество с ограниченной ответственностью", "Акционерное общество", "Публичное акционерное общество",
 	"Товариство з обмеженою відповідальністю", "Приватне підприємство", "Акціонерне товариство", "Фізична особа-підприємець",
 	"Sabiedrība ar ierobežotu atbildību", "Akciju sabiedrība", "Uždaroji akcinė bendrovė", "Akcinė bendrovė",
+	// Public bodies, foundations and associations, named by their kind.
+	"Громадська організація", "Благодійна організація", "Благодійний фонд", "Nodibinājums", "Biedrība", "Fundacja", "Stowarzyszenie",
+	"Viešoji įstaiga", "Asociacija", "Sihtasutus", "Mittetulundusühing",
+	"ФОНД", "Фонд", "МБУЗ", "ГБУЗ", "ГАУЗ", "МБУ", "ГБУ", "МАУ", "МКУ", "ФГБУ", "ФГБОУ", "ГБОУ", "МБОУ", "МАОУ", "НПП", "НПФ", "ЧУ", "ЧОУ",
+	"КНП", "КП", "КЗ", "ДЗ",
 }
+
+// quotedOnlyForms name a kind of body that is also an ordinary word or
+// too short to trust alone: they make a name only before a quoted one
+// (ФОНД «Выпускники», МБУЗ «Поликлиника № 2»).
+var quotedOnlyForms = map[string]bool{"ФОНД": true, "Фонд": true, "МБУ": true, "ГБУ": true, "МАУ": true, "МКУ": true, "НПП": true, "НПФ": true,
+	"ЧУ": true, "ЧОУ": true, "КНП": true, "КЗ": true, "ДЗ": true, "Biedrība": true, "Asociacija": true}
 
 // suffixForms follow a company's name: Planfix, Inc.; Example GmbH.
 var suffixForms = []string{
@@ -57,7 +69,7 @@ func (d *doc) findEntities() []entity {
 			if caseMatters && !strings.HasPrefix(d.text[p:], form) || !atWordStart(d.text, p) || !atWordEnd(d.text, p+len(form)) {
 				continue
 			}
-			if e, ok := d.prefixEntity(p, p+len(form)); ok {
+			if e, ok := d.prefixEntity(p, p+len(form), quotedOnlyForms[form]); ok {
 				out = append(out, e)
 			}
 		}
@@ -79,8 +91,10 @@ func (d *doc) findEntities() []entity {
 	return dedupeEntities(out)
 }
 
-// prefixEntity reads the name after a legal form at [p, formEnd).
-func (d *doc) prefixEntity(p, formEnd int) (entity, bool) {
+// prefixEntity reads the name after a legal form at [p, formEnd). A
+// second form may stand between them (ООО НПП «X»); a quotedOnly form
+// needs a quoted name.
+func (d *doc) prefixEntity(p, formEnd int, quotedOnly bool) (entity, bool) {
 	i := formEnd
 	for i < len(d.text) && d.text[i] == ' ' {
 		i++
@@ -88,7 +102,13 @@ func (d *doc) prefixEntity(p, formEnd int) (entity, bool) {
 	if i >= len(d.text) || i-formEnd > 2 {
 		return entity{}, false
 	}
+	if j := d.stackedForm(i); j > i {
+		i = j
+	}
 	r, n := utf8.DecodeRuneInString(d.text[i:])
+	if quotedOnly && closingQuote(r) == "" {
+		return entity{}, false
+	}
 	if closeQ := closingQuote(r); closeQ != "" {
 		j := i + n
 		k := strings.IndexAny(d.text[j:min(len(d.text), j+120)], closeQ)
@@ -132,6 +152,41 @@ func (d *doc) prefixEntity(p, formEnd int) (entity, bool) {
 	}
 	core := d.text[i:end]
 	return entity{name: d.text[p:end], core: core, start: p, end: end, legalForm: true}, true
+}
+
+// stackedForm returns where the quoted name starts when a short legal
+// form at i stands before it (the НПП of ООО НПП «X»), else i.
+func (d *doc) stackedForm(i int) int {
+	j := i
+	for j < len(d.text) && j-i <= 20 {
+		r, n := utf8.DecodeRuneInString(d.text[j:])
+		if !unicode.IsUpper(r) {
+			break
+		}
+		j += n
+	}
+	word := d.text[i:j]
+	if j == i || utf8.RuneCountInString(word) > 5 || !isShortForm(word) {
+		return i
+	}
+	k := j
+	for k < len(d.text) && d.text[k] == ' ' {
+		k++
+	}
+	if r, _ := utf8.DecodeRuneInString(d.text[k:]); k-j <= 2 && closingQuote(r) != "" {
+		return k
+	}
+	return i
+}
+
+// isShortForm reports whether w is a legal form written as capitals.
+func isShortForm(w string) bool {
+	for _, f := range prefixForms {
+		if f == w {
+			return true
+		}
+	}
+	return false
 }
 
 // suffixEntity reads the name before a legal form at [p, end).
@@ -262,11 +317,6 @@ type controllerResult struct {
 	parties       []*candidate
 }
 
-// minControllerScore is the least evidence a controller needs: one sign
-// of the text's own (a label, a "we", a requisites block), not merely a
-// legal form mentioned somewhere.
-const minControllerScore = 3
-
 // findController decides who the controller is: the named party with the
 // strongest controller signs that the text gives no other role. A party
 // the text makes a processor, a platform or an authority never becomes the
@@ -276,15 +326,16 @@ func (d *doc) findController(sites, emails []string, addrEv []Evidence) controll
 	var res controllerResult
 	res.brand, res.brandAt = d.findBrand(sites)
 	res.parties = d.findParties(ents, ownDomains(sites, emails), addrEv, res.brand, res.brandAt)
+	m := currentPartyModel()
 	var best, second *candidate
 	for _, c := range res.parties {
-		if c.role != RoleController || c.score < minControllerScore {
+		if c.role != RoleController {
 			continue
 		}
-		if best == nil {
+		if best == nil && c.prob >= m.Threshold {
 			best = c
-		} else if second == nil {
-			second = c
+		} else if best != nil && second == nil {
+			second = c // the rival, however weak: it lowers the confidence
 		}
 	}
 	if best != nil {
@@ -295,7 +346,11 @@ func (d *doc) findController(sites, emails []string, addrEv []Evidence) controll
 			}
 		}
 		res.controller = &e
-		res.confidence = confidence(best, second)
+		p2 := 0.0
+		if second != nil {
+			p2 = second.prob
+		}
+		res.confidence = m.sure(best.prob, p2)
 	}
 	for _, e := range ents {
 		if res.controller == nil || nameKey(e.name) != nameKey(res.controller.name) {
@@ -310,23 +365,9 @@ func (d *doc) findController(sites, emails []string, addrEv []Evidence) controll
 	return res
 }
 
-// confidence turns a controller's score and its nearest rival's into a
-// number from 0 to 1: a label with no rival is sure, two labelled parties
-// are not.
-func confidence(best, second *candidate) float64 {
-	c := min(best.score/10, 0.95)
-	if second != nil && second.score >= 0.7*best.score {
-		c *= 0.6
-	}
-	return float64(int(c*100+0.5)) / 100
-}
-
 // partyConfidence is how likely a candidate is the controller.
 func partyConfidence(c *candidate) float64 {
-	if c.role != RoleController {
-		return 0
-	}
-	return float64(int(min(c.score/10, 0.95)*100+0.5)) / 100
+	return math.Round(c.prob*100) / 100
 }
 
 // mentions counts whole-word occurrences of name.

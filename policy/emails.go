@@ -1,7 +1,6 @@
 package policy
 
 import (
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/publicsuffix"
@@ -10,13 +9,13 @@ import (
 // emailRe matches an e-mail address written plainly or hidden from spam
 // robots: info(at)firma.lv, info [at] firma [dot] lv, info at firma dot lv.
 // The groups are the local part, the "at", and the domain.
-var emailRe = regexp.MustCompile(`(?i)([a-z0-9][a-z0-9._%+\-]{0,63})` +
+var emailRe = lazyRegexp(`(?i)([a-z0-9][a-z0-9._%+\-]{0,63})` +
 	`(\s?@\s?|\s*[\(\[\{<]\s*(?:at|@|собака|эт)\s*[\)\]\}>]\s*|\s+(?:at|собака)\s+)` +
 	`([a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?(?:(?:\.|\s*[\(\[\{<]\s*(?:dot|точка|\.)\s*[\)\]\}>]\s*|\s+(?:dot|точка)\s+)[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?)*` +
 	`(?:\.|\s*[\(\[\{<]\s*(?:dot|точка|\.)\s*[\)\]\}>]\s*|\s+(?:dot|точка)\s+)[a-z]{2,24})`)
 
 // dotRe turns the spelled-out dots of a hidden address back into dots.
-var dotRe = regexp.MustCompile(`(?i)\s*[\(\[\{<]\s*(?:dot|точка|\.)\s*[\)\]\}>]\s*|\s+(?:dot|точка)\s+`)
+var dotRe = lazyRegexp(`(?i)\s*[\(\[\{<]\s*(?:dot|точка|\.)\s*[\)\]\}>]\s*|\s+(?:dot|точка)\s+`)
 
 // spelledDots are the ways a hidden address spells its dots.
 var spelledDots = []string{"dot", "точка", "(.)", "[.]"}
@@ -50,7 +49,7 @@ func (d *doc) findEmails() ([]string, []Evidence) {
 			if from < 0 {
 				return
 			}
-			for _, m := range emailRe.FindAllStringSubmatchIndex(d.text[from:to], -1) {
+			for _, m := range emailRe().FindAllStringSubmatchIndex(d.text[from:to], -1) {
 				start, end := from+m[0], from+m[1]
 				atStart, atEnd := from+m[4], from+m[5]
 				if seenAt[start] {
@@ -128,11 +127,11 @@ func cleanEmail(local, at, domain string) (string, bool) {
 	if strings.EqualFold(bareAt, "at") || bareAt == "собака" {
 		// "write to us at example dot com" needs the spelled-out dot too,
 		// or ordinary English ("us at home.") would pass.
-		if !dotRe.MatchString(domain) || strings.Contains(domain, ".") {
+		if !dotRe().MatchString(domain) || strings.Contains(domain, ".") {
 			return "", false
 		}
 	}
-	domain = strings.ToLower(dotRe.ReplaceAllString(domain, "."))
+	domain = strings.ToLower(dotRe().ReplaceAllString(domain, "."))
 	local = strings.ToLower(strings.Trim(local, "."))
 	if local == "" || strings.Contains(local, "..") || strings.Contains(domain, "..") {
 		return "", false
@@ -146,7 +145,7 @@ func cleanEmail(local, at, domain string) (string, bool) {
 			return "", false
 		}
 	}
-	if site, err := publicsuffix.EffectiveTLDPlusOne(domain); err == nil && thirdPartyDomains[site] && !mailProviders[site] {
+	if site, err := publicsuffix.EffectiveTLDPlusOne(domain); err == nil && thirdPartyDomains()[site] && !mailProviders[site] {
 		// A supervisory authority's or a service provider's address, named
 		// in the policy's complaint or cookie sections, is not the
 		// company's. Mail providers are kept: small firms use gmail.com.

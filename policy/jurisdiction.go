@@ -1,7 +1,6 @@
 package policy
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 )
@@ -232,9 +231,9 @@ func addressCountry(a string) string {
 		return "PL"
 	case containsAny(lower, []string{"deutschland", "germany", "berlin", "münchen"}):
 		return "DE"
-	case containsAny(lower, []string{"usa", "united states"}) || usZipRe.MatchString(a):
+	case containsAny(lower, []string{"usa", "united states"}) || usZipRe().MatchString(a):
 		return "US"
-	case containsAny(lower, []string{"united kingdom", "england"}) || ukPostInRe.MatchString(a):
+	case containsAny(lower, []string{"united kingdom", "england"}) || ukPostInRe().MatchString(a):
 		return "UK"
 	case containsAny(lower, []string{"беларусь", "belarus", "минск", "minsk"}):
 		return "BY"
@@ -272,4 +271,4 @@ func domainCountry(site string) string {
 }
 
 // ukPostInRe finds a British postcode inside an address.
-var ukPostInRe = regexp.MustCompile(`\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b`)
+var ukPostInRe = lazyRegexp(`\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b`)

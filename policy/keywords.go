@@ -2,6 +2,7 @@ package policy
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -12,79 +13,72 @@ import (
 // keywords that can start there. Every registered keyword therefore starts
 // with a letter or a digit (TestKeywordsStartWithWords checks).
 
-var keywords struct {
+// keywordIndex finds the registered keywords by their first bytes.
+type keywordIndex struct {
 	ids   map[string]int
 	words []string
 	head  []uint32        // each word's first four bytes, for a quick reject
 	mask  []uint32        // which of those bytes the word has
-	slot  [1 << 16]uint16 // first two bytes → 1 + index into byPair
+	slot  [1 << 16]uint16 // first two bytes → 1 + index into pairs
 	pairs [][]int         // keyword ids sharing a first-two-byte pair
 }
 
-// registerKeywords adds lower-case keywords to the index.
-func registerKeywords(words ...string) {
-	if keywords.ids == nil {
-		keywords.ids = map[string]int{}
-	}
+// register adds lower-case keywords to the index.
+func (k *keywordIndex) register(words ...string) {
 	for _, w := range words {
 		w = strings.ToLower(w)
 		if len(w) < 2 {
 			continue
 		}
-		if _, ok := keywords.ids[w]; ok {
+		if _, ok := k.ids[w]; ok {
 			continue
 		}
-		id := len(keywords.words)
-		keywords.ids[w] = id
-		keywords.words = append(keywords.words, w)
+		id := len(k.words)
+		k.ids[w] = id
+		k.words = append(k.words, w)
 		h, m := head4(w)
-		keywords.head = append(keywords.head, h)
-		keywords.mask = append(keywords.mask, m)
+		k.head = append(k.head, h)
+		k.mask = append(k.mask, m)
 		pair := uint16(w[0])<<8 | uint16(w[1])
-		if keywords.slot[pair] == 0 {
-			keywords.pairs = append(keywords.pairs, nil)
-			keywords.slot[pair] = uint16(len(keywords.pairs))
+		if k.slot[pair] == 0 {
+			k.pairs = append(k.pairs, nil)
+			k.slot[pair] = uint16(len(k.pairs))
 		}
-		i := keywords.slot[pair] - 1
-		keywords.pairs[i] = append(keywords.pairs[i], id)
+		i := k.slot[pair] - 1
+		k.pairs[i] = append(k.pairs[i], id)
 	}
 }
 
-func init() {
-	registerKeywords(streetWords...)
-	registerKeywords(addressLabels...)
-	registerKeywords(countryAnchors...)
-	registerKeywords(markingCues...)
-	registerKeywords(registrationLabels...)
-	registerKeywords(dpoCues...)
-	registerKeywords(processorStems...)
-	registerKeywords(accessStems...)
-	registerKeywords(erasureStems...)
-	registerKeywords(withdrawalStems...)
-	registerKeywords(otherStems...)
-	registerKeywords(inPersonStems...)
-	registerKeywords(postStems...)
-	registerKeywords(emailStems...)
-	registerKeywords(webFormStems...)
-	registerKeywords(phoneWords...)
-	registerKeywords(brandCues...)
-	registerKeywords(prefixForms...)
-	registerKeywords(suffixForms...)
-	registerKeywords("http://", "https://", "www.")
+// keywords is the index of every word the readers look for, built on
+// first use and not at start: a command that reads no policy should not
+// pay for it.
+var keywords = sync.OnceValue(func() *keywordIndex {
+	k := &keywordIndex{ids: map[string]int{}}
+	for _, list := range [][]string{streetWords, addressLabels, countryAnchors, markingCues, registrationLabels, dpoCues,
+		processorStems, accessStems, erasureStems, withdrawalStems, otherStems, inPersonStems, postStems, emailStems,
+		webFormStems, phoneWords, brandCues, prefixForms, suffixForms, nameLabels, leadLabels} {
+		k.register(list...)
+	}
+	k.register("http://", "https://", "www.")
 	for _, u := range timeUnits {
-		registerKeywords(u.stem)
+		k.register(u.stem)
 	}
 	for _, signs := range lawSigns {
-		registerKeywords(signs...)
+		k.register(signs...)
 	}
 	for _, r := range rightStems {
-		registerKeywords(r.stems...)
+		k.register(r.stems...)
 	}
-}
+	for _, list := range lex().keywords() {
+		k.register(list...)
+	}
+	return k
+})
 
 // index finds every registered keyword in d.lower.
 func (d *doc) index() {
-	d.hits = make([][]int, len(keywords.words))
+	kw := keywords()
+	d.hits = make([][]int, len(kw.words))
 	s := d.lower
 	prevWord := false
 	for i := 0; i < len(s); {
@@ -103,15 +97,15 @@ func (d *doc) index() {
 			word = isWordRune(r)
 		}
 		if word && !prevWord && i+1 < len(s) {
-			if slot := keywords.slot[uint16(s[i])<<8|uint16(s[i+1])]; slot != 0 {
+			if slot := kw.slot[uint16(s[i])<<8|uint16(s[i+1])]; slot != 0 {
 				// Compare four bytes at once first: Cyrillic words share
 				// their first two bytes by the dozen.
 				t, _ := head4(s[i:min(len(s), i+4)])
-				for _, id := range keywords.pairs[slot-1] {
-					if t&keywords.mask[id] != keywords.head[id] {
+				for _, id := range kw.pairs[slot-1] {
+					if t&kw.mask[id] != kw.head[id] {
 						continue
 					}
-					if w := keywords.words[id]; len(w) <= 4 || strings.HasPrefix(s[i:], w) {
+					if w := kw.words[id]; len(w) <= 4 || strings.HasPrefix(s[i:], w) {
 						d.hits[id] = append(d.hits[id], i)
 					}
 				}
@@ -126,7 +120,7 @@ func (d *doc) index() {
 // of a word. A keyword that was not registered is searched for directly,
 // with the same rule.
 func (d *doc) find(word string) []int {
-	if id, ok := keywords.ids[word]; ok {
+	if id, ok := keywords().ids[word]; ok {
 		return d.hits[id]
 	}
 	var out []int

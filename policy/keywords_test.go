@@ -9,7 +9,7 @@ import (
 // TestKeywordsStartWithWords guards the index's rule: it looks only where
 // words start, so a keyword starting with punctuation would never be found.
 func TestKeywordsStartWithWords(t *testing.T) {
-	for _, w := range keywords.words {
+	for _, w := range keywords().words {
 		r, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			t.Errorf("keyword %q starts with %q", w, r)

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"strings"
+	"sync"
 )
 
 // LangUnknown is the language of a text too short or too mixed to tell.
@@ -39,11 +40,17 @@ var letterHints = map[rune]string{
 // pages of a policy tell its language as well as the whole.
 const languageSample = 16 << 10
 
-// stopwordIndex maps a lower-case word to the languages it is frequent in,
-// as a bit set over languageCodes.
-var stopwordIndex, hintIndex = buildLanguageIndex()
+// languageIndex maps a lower-case word to the languages it is frequent in
+// (words) and a letter to the languages that use it (hints), each as a bit
+// set over languageCodes. Built on first use, not at start.
+type languageIndex struct {
+	words map[string]uint16
+	hints map[rune]uint16
+}
 
-func buildLanguageIndex() (map[string]uint16, map[rune]uint16) {
+var languageIndexOnce = sync.OnceValue(buildLanguageIndex)
+
+func buildLanguageIndex() languageIndex {
 	bit := map[string]uint16{}
 	for i, c := range languageCodes {
 		bit[c] = 1 << i
@@ -60,7 +67,7 @@ func buildLanguageIndex() (map[string]uint16, map[rune]uint16) {
 			hints[r] |= bit[l]
 		}
 	}
-	return words, hints
+	return languageIndex{words, hints}
 }
 
 // DetectLanguage returns the ISO 639-1 code of the language a text is
@@ -75,6 +82,7 @@ func detectLanguage(lower string) string {
 	if len(lower) > languageSample {
 		lower = lower[:runeStart(lower, languageSample)]
 	}
+	idx := languageIndexOnce()
 	var scores [16]float64
 	add := func(set uint16, w float64) {
 		for i := 0; set != 0; i, set = i+1, set>>1 {
@@ -90,7 +98,7 @@ func detectLanguage(lower string) string {
 				start = i
 			}
 			if r >= 0xDF {
-				if set := hintIndex[r]; set != 0 {
+				if set := idx.hints[r]; set != 0 {
 					add(set, 0.5)
 				}
 			}
@@ -98,13 +106,13 @@ func detectLanguage(lower string) string {
 		}
 		if start >= 0 {
 			if i-start <= 24 {
-				add(stopwordIndex[lower[start:i]], 1)
+				add(idx.words[lower[start:i]], 1)
 			}
 			start = -1
 		}
 	}
 	if start >= 0 && len(lower)-start <= 24 {
-		add(stopwordIndex[lower[start:]], 1)
+		add(idx.words[lower[start:]], 1)
 	}
 	var best, second float64
 	code := ""

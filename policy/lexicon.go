@@ -1,11 +1,15 @@
 package policy
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // A lexicon holds the words one language uses for what the party and term
 // readers look for. Each language has its own file (lexicon_uk.go,
-// lexicon_de.go, …) that calls addLexicon from init, so supporting another
-// language is one file plus its line in TestLexiconsFillEveryField. The
+// lexicon_de.go, …) whose function lexicons lists, so supporting another
+// language is one file plus its line there and in
+// TestLexiconsFillEveryField. The
 // readers use the union of all lexicons: policies mix languages (a Russian
 // text quoting a Latvian register, an English page of a Polish firm).
 type lexicon struct {
@@ -61,11 +65,17 @@ type lexicon struct {
 	numbers map[string]int
 }
 
-// lexicons are the languages registered, in the order their files ran.
-var lexicons []*lexicon
+// lexicons are the languages Prava reads, in a fixed order: the unions
+// below keep it, so that a word two languages share is matched the same
+// way in every run.
+func lexicons() []*lexicon {
+	return []*lexicon{lexiconDe(), lexiconEn(), lexiconEt(), lexiconLt(), lexiconLv(), lexiconPl(), lexiconRu(), lexiconUk()}
+}
 
-// Unions of every lexicon's lists, kept up to date by addLexicon.
-var (
+// lexiconUnion holds the unions of every lexicon's lists, lower-cased:
+// the readers use them all at once (see lexicon).
+type lexiconUnion struct {
+	all                 []*lexicon
 	roleControllerWords []string
 	roleProcessorWords  []string
 	processorLabelWords []string
@@ -74,7 +84,7 @@ var (
 	roleAuthorityWords  []string
 	roleRegistryWords   []string
 	copulaWords         []string
-	weWordSet           = map[string]bool{}
+	weWordSet           map[string]bool
 	selfIntroWords      []string
 	weAreWords          []string
 	ownerWords          []string
@@ -82,12 +92,13 @@ var (
 	soleTraderWords     []string
 	personWords         []string
 	contactHeadingWords []string
-)
+	numberWords         map[string]int // baseNumberWords and each language's numbers
+}
 
-// addLexicon registers a language's words with the readers and the
-// keyword index.
-func addLexicon(l *lexicon) {
-	lexicons = append(lexicons, l)
+// lex is the union of the lexicons, built on first use and not at start:
+// a command that reads no policy should not pay for it.
+var lex = sync.OnceValue(func() *lexiconUnion {
+	u := &lexiconUnion{weWordSet: map[string]bool{}, numberWords: baseNumberWords()}
 	lower := func(ws []string) []string {
 		out := make([]string, len(ws))
 		for i, w := range ws {
@@ -95,33 +106,35 @@ func addLexicon(l *lexicon) {
 		}
 		return out
 	}
-	roleControllerWords = append(roleControllerWords, lower(l.controllerRoles)...)
-	roleProcessorWords = append(roleProcessorWords, lower(l.processorRoles)...)
-	processorLabelWords = append(processorLabelWords, lower(l.processorLabels)...)
-	rolePlatformWords = append(rolePlatformWords, lower(l.platformRoles)...)
-	roleRecipientWords = append(roleRecipientWords, lower(l.recipientRoles)...)
-	roleAuthorityWords = append(roleAuthorityWords, lower(l.authorityRoles)...)
-	roleRegistryWords = append(roleRegistryWords, lower(l.registryRoles)...)
-	copulaWords = append(copulaWords, lower(l.copulas)...)
-	for _, w := range l.weWords {
-		weWordSet[strings.ToLower(w)] = true
+	for _, l := range lexicons() {
+		u.all = append(u.all, l)
+		u.roleControllerWords = append(u.roleControllerWords, lower(l.controllerRoles)...)
+		u.roleProcessorWords = append(u.roleProcessorWords, lower(l.processorRoles)...)
+		u.processorLabelWords = append(u.processorLabelWords, lower(l.processorLabels)...)
+		u.rolePlatformWords = append(u.rolePlatformWords, lower(l.platformRoles)...)
+		u.roleRecipientWords = append(u.roleRecipientWords, lower(l.recipientRoles)...)
+		u.roleAuthorityWords = append(u.roleAuthorityWords, lower(l.authorityRoles)...)
+		u.roleRegistryWords = append(u.roleRegistryWords, lower(l.registryRoles)...)
+		u.copulaWords = append(u.copulaWords, lower(l.copulas)...)
+		for _, w := range l.weWords {
+			u.weWordSet[strings.ToLower(w)] = true
+		}
+		u.selfIntroWords = append(u.selfIntroWords, lower(l.selfIntro)...)
+		u.weAreWords = append(u.weAreWords, lower(l.weAre)...)
+		u.ownerWords = append(u.ownerWords, lower(l.owners)...)
+		u.iAmWords = append(u.iAmWords, lower(l.iAm)...)
+		u.soleTraderWords = append(u.soleTraderWords, lower(l.soleTraders)...)
+		u.personWords = append(u.personWords, lower(l.persons)...)
+		u.contactHeadingWords = append(u.contactHeadingWords, lower(l.contactHeadings)...)
+		for w, n := range l.numbers {
+			u.numberWords[strings.ToLower(w)] = n
+		}
 	}
-	selfIntroWords = append(selfIntroWords, lower(l.selfIntro)...)
-	weAreWords = append(weAreWords, lower(l.weAre)...)
-	ownerWords = append(ownerWords, lower(l.owners)...)
-	iAmWords = append(iAmWords, lower(l.iAm)...)
-	soleTraderWords = append(soleTraderWords, lower(l.soleTraders)...)
-	personWords = append(personWords, lower(l.persons)...)
-	contactHeadingWords = append(contactHeadingWords, lower(l.contactHeadings)...)
-	for w, n := range l.numbers {
-		numberWords[strings.ToLower(w)] = n
-	}
-	registerKeywords(roleControllerWords...)
-	registerKeywords(processorLabelWords...)
-	registerKeywords(weAreWords...)
-	registerKeywords(ownerWords...)
-	registerKeywords(soleTraderWords...)
-	registerKeywords(personWords...)
-	registerKeywords(selfIntroWords...)
-	registerKeywords(contactHeadingWords...)
+	return u
+})
+
+// keywords are the union's words the keyword index must find.
+func (u *lexiconUnion) keywords() [][]string {
+	return [][]string{u.roleControllerWords, u.processorLabelWords, u.weAreWords, u.ownerWords, u.soleTraderWords,
+		u.personWords, u.selfIntroWords, u.contactHeadingWords}
 }

@@ -1,8 +1,8 @@
 package policy
 
 // German.
-func init() {
-	addLexicon(&lexicon{
+func lexiconDe() *lexicon {
+	return &lexicon{
 		lang:            "de",
 		controllerRoles: []string{"verantwortlicher", "verantwortliche stelle", "verantwortliche", "verantwortlich"},
 		processorLabels: []string{"auftragsverarbeiter"},
@@ -21,5 +21,5 @@ func init() {
 		persons:         []string{"privatperson", "natürliche person"},
 		contactHeadings: []string{"impressum", "kontakt", "angaben gemäß"},
 		numbers:         map[string]int{"eines": 1, "dreißig": 30, "vierzehn": 14},
-	})
+	}
 }

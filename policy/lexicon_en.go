@@ -1,8 +1,8 @@
 package policy
 
 // English.
-func init() {
-	addLexicon(&lexicon{
+func lexiconEn() *lexicon {
+	return &lexicon{
 		lang:            "en",
 		controllerRoles: []string{"data controller", "controller", "joint controller"},
 		processorLabels: []string{"processor", "data processor"},
@@ -22,5 +22,5 @@ func init() {
 		contactHeadings: []string{"contact us", "contact details", "contact information", "who we are", "company details"},
 		numbers: map[string]int{"one": 1, "a": 1, "ten": 10, "fifteen": 15, "twenty": 20, "twenty-one": 21, "thirty": 30, "forty": 40,
 			"forty-five": 45, "sixty": 60},
-	})
+	}
 }

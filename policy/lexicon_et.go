@@ -1,8 +1,8 @@
 package policy
 
 // Estonian.
-func init() {
-	addLexicon(&lexicon{
+func lexiconEt() *lexicon {
+	return &lexicon{
 		lang:            "et",
 		controllerRoles: []string{"vastutav töötleja", "vastutava töötleja", "andmete vastutav", "vastutav"},
 		processorLabels: []string{"töötleja", "volitatud töötleja"},
@@ -21,5 +21,5 @@ func init() {
 		persons:         []string{"füüsiline isik", "eraisik"},
 		contactHeadings: []string{"kontakt", "kontaktandmed", "rekvisiidid"},
 		numbers:         map[string]int{"kolmekümne": 30, "kümne": 10},
-	})
+	}
 }

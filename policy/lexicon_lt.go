@@ -1,8 +1,8 @@
 package policy
 
 // Lithuanian.
-func init() {
-	addLexicon(&lexicon{
+func lexiconLt() *lexicon {
+	return &lexicon{
 		lang:            "lt",
 		controllerRoles: []string{"duomenų valdytojas", "duomenų valdytoja", "valdytojas", "valdytoja", "valdytoju", "kas valdo duomenis"},
 		processorLabels: []string{"tvarkytojas", "duomenų tvarkytojas"},
@@ -21,5 +21,5 @@ func init() {
 		persons:         []string{"fizinis asmuo"},
 		contactHeadings: []string{"kontaktai", "kontaktas", "rekvizitai", "kontaktinė informacija"},
 		numbers:         map[string]int{"trisdešimt": 30, "trisdešimties": 30, "dešimties": 10},
-	})
+	}
 }

@@ -1,8 +1,8 @@
 package policy
 
 // Latvian.
-func init() {
-	addLexicon(&lexicon{
+func lexiconLv() *lexicon {
+	return &lexicon{
 		lang:            "lv",
 		controllerRoles: []string{"pārzinis", "pārziņa", "pārzini", "datu pārzinis", "pārzinim"},
 		processorLabels: []string{"apstrādātājs"},
@@ -21,5 +21,5 @@ func init() {
 		persons:         []string{"fiziska persona", "fiziskā persona"},
 		contactHeadings: []string{"kontakti", "kontaktinformācija", "rekvizīti", "uzņēmums:"},
 		numbers:         map[string]int{"trīsdesmit": 30, "desmit": 10, "piecpadsmit": 15},
-	})
+	}
 }

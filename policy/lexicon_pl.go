@@ -1,8 +1,8 @@
 package policy
 
 // Polish.
-func init() {
-	addLexicon(&lexicon{
+func lexiconPl() *lexicon {
+	return &lexicon{
 		lang:            "pl",
 		controllerRoles: []string{"administrator danych", "administratorem", "administrator"},
 		processorLabels: []string{"podmiot przetwarzający"},
@@ -21,5 +21,5 @@ func init() {
 		persons:         []string{"osoba fizyczna"},
 		contactHeadings: []string{"kontakt", "dane kontaktowe", "dane administratora"},
 		numbers:         map[string]int{"jednego": 1, "trzydziestu": 30, "czternastu": 14},
-	})
+	}
 }

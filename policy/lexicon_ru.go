@@ -1,8 +1,8 @@
 package policy
 
 // Russian.
-func init() {
-	addLexicon(&lexicon{
+func lexiconRu() *lexicon {
+	return &lexicon{
 		lang:            "ru",
 		controllerRoles: []string{"оператор", "оператором", "оператора", "владелец"},
 		processorLabels: []string{"обработчик"},
@@ -16,10 +16,10 @@ func init() {
 		weAre:           []string{"мы —", "мы -", "мы являемся"},
 		iAm:             []string{"я"},
 		owners:          []string{"принадлежит", "принадлежащ", "владельцем сайта является", "управляет"},
-		selfIntro:       []string{"уважает", "заботится о", "обязуется", "ценит"},
+		selfIntro:       []string{"уважает", "заботится о", "обязуется", "ценит", "гарантирует"},
 		soleTraders:     []string{"индивидуальный предприниматель", "ип"},
 		persons:         []string{"физическое лицо", "самозанят"},
 		contactHeadings: []string{"контакты", "контактная информация", "реквизиты", "реквизиты оператора"},
 		numbers:         map[string]int{"десяти": 10, "десять": 10, "пятнадцати": 15, "двадцати": 20, "тридцати": 30, "тридцать": 30},
-	})
+	}
 }

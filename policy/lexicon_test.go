@@ -11,7 +11,7 @@ import (
 func TestLexiconsFillEveryField(t *testing.T) {
 	want := []string{"uk", "ru", "lv", "lt", "en", "pl", "de", "et"}
 	seen := map[string]bool{}
-	for _, l := range lexicons {
+	for _, l := range lex().all {
 		seen[l.lang] = true
 		v := reflect.ValueOf(*l)
 		for i := 0; i < v.NumField(); i++ {
@@ -30,7 +30,7 @@ func TestLexiconsFillEveryField(t *testing.T) {
 // TestLexiconWordsAreFound checks that the role words a lexicon gives are
 // found by the keyword index as written in a policy (capitalised).
 func TestLexiconWordsAreFound(t *testing.T) {
-	for _, l := range lexicons {
+	for _, l := range lex().all {
 		for _, w := range l.controllerRoles {
 			d := newDoc("x. " + w + " y")
 			if len(d.find(lowerSameLength(w))) != 1 {

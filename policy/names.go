@@ -216,7 +216,7 @@ func (d *doc) plausibleName(name string) bool {
 		return false
 	}
 	lower := strings.ToLower(bare)
-	if notNames[lower] {
+	if notNames[lower] || isCountryName(lower) || sectionNumbered(bare) {
 		return false
 	}
 	hasWord := false
@@ -247,6 +247,38 @@ func (d *doc) plausibleName(name string) bool {
 		}
 	}
 	return true
+}
+
+// countryStems begin the name of a country in its cases: України,
+// Украины, Latvijas, Lietuvos. A country is never the controller.
+var countryStems = []string{"україн", "украин", "росі", "росси", "латві", "латви", "литв", "білорус", "беларус", "казахстан", "польщ", "польш",
+	"latvij", "lietuv", "eesti", "polsk", "ukrain", "deutschland", "germany", "estonia", "latvia", "lithuania", "poland"}
+
+// isCountryName reports whether a lower-case name is only a country's
+// name, in any case ending (a few letters past its stem).
+func isCountryName(lower string) bool {
+	if countryNames[lower] {
+		return true
+	}
+	if strings.ContainsAny(lower, " «»“”„\"") {
+		return false
+	}
+	for _, st := range countryStems {
+		if strings.HasPrefix(lower, st) && utf8.RuneCountInString(lower)-utf8.RuneCountInString(st) <= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// sectionNumbered reports whether s starts with a section number such as
+// "3.1.1." or "2.": a heading read as a name.
+func sectionNumbered(s string) bool {
+	i := 0
+	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.') {
+		i++
+	}
+	return i > 1 && s[i-1] == '.' && i < len(s) && s[i] == ' '
 }
 
 func hasLetter(s string) bool {

@@ -45,7 +45,9 @@ const (
 	signOwner                      // "the site is operated by X", "сайт належить X"
 )
 
-// signWeights are what each sign adds to a candidate's controller score.
+// signWeights rank the signs by strength, to choose which occurrence of a
+// name its evidence points to. Which party is the controller is the party
+// model's decision (partymodel.go), not these numbers'.
 var signWeights = map[sign]float64{
 	signForm: 1, signLabel: 6, signCopula: 6, signWe: 5, signIntro: 3, signBlock: 3, signCopyright: 2, signDomain: 2,
 	signRegistration: 2, signNameLabel: 2, signDefined: 2, signSole: 2, signOwner: 3,
@@ -65,9 +67,16 @@ type candidate struct {
 	ctxRoles   map[string]int // non-controller roles the sentences around its mentions give
 	roleAt     map[string]int
 	legalForm  bool
-	score      float64
+	score      float64 // the sort key: prob for a controller, 0 for any other role
+	prob       float64 // the party model's probability that it is the controller
 	role       string
 	mentions   int
+	// selfProcessor: the text calls the company it speaks for
+	// "processor" (розпорядник, töötleja), a common mislabelling.
+	selfProcessor bool
+	// heading: the name is read from a numbered heading or is an entry of
+	// a list such as a table of contents — a section title, not a party.
+	heading bool
 }
 
 func (c *candidate) has(s sign) bool { return c.signs[s] > 0 }
@@ -150,8 +159,8 @@ func (d *doc) findParties(ents []entity, domains []string, addrEv []Evidence, br
 			r.roleFromContext(c, e.start, e.end)
 		}
 	}
-	r.labelled(roleControllerWords, signLabel)
-	r.labelled(processorLabelWords, signProcessorLabel)
+	r.labelled(lex().roleControllerWords, signLabel)
+	r.labelled(lex().processorLabelWords, signProcessorLabel)
 	r.labelled(nameLabels, signNameLabel)
 	r.copulaBefore()
 	r.weDefinitions()
@@ -160,7 +169,7 @@ func (d *doc) findParties(ents []entity, domains []string, addrEv []Evidence, br
 	r.owners()
 	r.requisites(addrEv)
 	r.copyrights()
-	r.labelled(contactHeadingWords, signBlock)
+	r.labelled(lex().contactHeadingWords, signBlock)
 	r.people()
 	r.domainPhrases(domains)
 	if brand != "" && d.mentions(brand) >= 3 {
@@ -168,6 +177,7 @@ func (d *doc) findParties(ents []entity, domains []string, addrEv []Evidence, br
 	}
 	for _, c := range r.cands {
 		c.mentions = d.mentions(c.name)
+		c.heading = d.numberedHeadingAt(c.start) || d.listedAsItem(c.name)
 		if matchesDomain(c.key, domains) {
 			c.signs[signDomain]++
 		}
@@ -204,21 +214,17 @@ func (d *doc) findParties(ents []entity, domains []string, addrEv []Evidence, br
 	if sole != nil {
 		sole.signs[signSole]++
 	}
+	m := currentPartyModel()
 	for _, c := range r.cands {
-		c.decide()
+		c.decide(d, m)
 	}
 	sort.SliceStable(r.cands, func(i, j int) bool { return r.cands[i].score > r.cands[j].score })
 	return r.cands
 }
 
-// decide gives a candidate its role and controller score.
-func (c *candidate) decide() {
-	for s, n := range c.signs {
-		if n > 0 {
-			c.score += signWeights[s]
-		}
-	}
-	c.score += min(float64(c.mentions), 4) * 0.25
+// decide gives a candidate its role and, when it is a controller, the
+// party model's probability that it is the one (see partymodel.go).
+func (c *candidate) decide(d *doc, m *partyModel) {
 	top, topN := "", 0
 	for role, n := range c.roles {
 		if n > topN || n == topN && role < top {
@@ -233,10 +239,9 @@ func (c *candidate) decide() {
 		// A company that calls itself "розпорядник" or "töötleja" and is
 		// the one the text speaks for: the controller, mislabelled.
 		c.role = RoleController
-		c.score += 2
+		c.selfProcessor = true
 	case topN > 0:
 		c.role = top
-		c.score = 0
 	case c.has(signIntro) || c.has(signBlock) || c.has(signCopyright) || c.has(signNameLabel) || c.has(signOwner):
 		c.role = RoleController
 	case c.has(signDefined) || c.has(signSole) || c.has(signRegistration) && c.legalForm || c.has(signDomain) && c.mentions >= 3:
@@ -244,11 +249,54 @@ func (c *candidate) decide() {
 	default:
 		c.role = RoleOther
 	}
-	if c.role == RoleController && c.legalForm && len(c.signs) > 1 {
-		// A letter goes to the legal person: between a brand and a legal
-		// name the text gives equal signs, the legal name wins.
-		c.score += 1.5
+	if c.role == RoleController && c.heading && !c.legalForm {
+		c.role = RoleOther // a heading or a contents entry is never a name
 	}
+	if c.role == RoleController {
+		c.prob = m.prob(c.features())
+		c.score = c.prob
+	}
+}
+
+// numberedHeadingAt reports whether the line holding p is a short
+// numbered or marked-up section heading ("3.1.1. Vārds", "## Overview"):
+// a name read there is most likely the heading itself. A numbered
+// paragraph ("1.1. Administrator – Fundacja X z siedzibą …") is longer.
+func (d *doc) numberedHeadingAt(p int) bool {
+	if p < 0 || p > len(d.text) {
+		return false
+	}
+	ls, le := d.lineAround(p)
+	line := strings.TrimLeft(d.text[ls:le], " \t")
+	if utf8.RuneCountInString(line) > 60 {
+		return false
+	}
+	if strings.HasPrefix(line, "#") {
+		return true
+	}
+	i := 0
+	for i < len(line) && (line[i] >= '0' && line[i] <= '9' || line[i] == '.') {
+		i++
+	}
+	return i > 0 && i < len(line) && strings.ContainsRune(line[:i], '.') && line[i] == ' '
+}
+
+// listedAsItem reports whether name stands alone on a list line ("- X",
+// "• X") anywhere in the text, as section titles do in a table of
+// contents. Names of parties are written in sentences and requisites.
+func (d *doc) listedAsItem(name string) bool {
+	for _, p := range indexAll(d.text, name) {
+		end := p + len(name)
+		if end < len(d.text) && d.text[end] != '\n' {
+			continue
+		}
+		ls, _ := d.lineAround(p)
+		lead := strings.TrimSpace(d.text[ls:p])
+		if lead == "-" || lead == "•" || lead == "*" {
+			return true
+		}
+	}
+	return false
 }
 
 // representativeWords name a representative in the EU or the UK, who
@@ -275,13 +323,13 @@ func (r *partyReader) roleFromContext(c *candidate, start, end int) {
 	}
 	ctx := before + " " + after
 	near := d.lower[runeStart(d.lower, max(from, start-40)):start]
-	if containsAny(near, roleControllerWords) {
+	if containsAny(near, lex().roleControllerWords) {
 		return // "Controller: X": the label, not the providers in the sentence
 	}
 	for _, rw := range []struct {
 		role  string
 		words []string
-	}{{RoleAuthority, roleAuthorityWords}, {RoleRepresentative, representativeWords}, {RoleProcessor, roleProcessorWords}, {RolePlatform, rolePlatformWords}, {RoleRecipient, roleRecipientWords}} {
+	}{{RoleAuthority, lex().roleAuthorityWords}, {RoleRepresentative, representativeWords}, {RoleProcessor, lex().roleProcessorWords}, {RolePlatform, lex().rolePlatformWords}, {RoleRecipient, lex().roleRecipientWords}} {
 		if containsAny(ctx, rw.words) {
 			c.ctxRoles[rw.role]++
 			c.roleAt[rw.role] = start
@@ -294,9 +342,9 @@ func (r *partyReader) roleFromContext(c *candidate, start, end int) {
 // Krajowy Rejestr Sądowy.
 func roleOfName(lower string) string {
 	switch {
-	case containsAny(lower, roleAuthorityWords) || containsAny(lower, authorityWords):
+	case containsAny(lower, lex().roleAuthorityWords) || containsAny(lower, authorityWords):
 		return RoleAuthority
-	case containsAny(lower, roleRegistryWords):
+	case containsAny(lower, lex().roleRegistryWords):
 		return RoleRegistry
 	}
 	return ""
@@ -364,7 +412,7 @@ func (d *doc) afterSeparator(q int) (int, bool) {
 		if j == i {
 			return 0, false
 		}
-		for _, c := range copulaWords {
+		for _, c := range lex().copulaWords {
 			if d.lower[i:j] == c {
 				k := j
 				for k < len(d.text) && (d.text[k] == ' ' || d.text[k] == ':') {
@@ -446,7 +494,7 @@ func (r *partyReader) lineName(ls, le int) (int, int, bool) {
 	}
 	if c := strings.IndexByte(d.text[i:le], ':'); c > 0 && c < 40 {
 		label := strings.TrimSpace(d.lower[i : i+c])
-		if !hasFrom(label, nameLabels) && !containsAny(label, roleControllerWords) && !containsAny(label, roleProcessorWords) {
+		if !hasFrom(label, nameLabels) && !containsAny(label, lex().roleControllerWords) && !containsAny(label, lex().roleProcessorWords) {
 			return 0, 0, false
 		}
 		i += c + 1
@@ -477,7 +525,7 @@ func (r *partyReader) lineName(ls, le int) (int, int, bool) {
 		return 0, 0, false
 	}
 	for _, w := range strings.Fields(strings.ToLower(seg)) {
-		if weWordSet[w] || isCopula(w) || notNames[w] {
+		if lex().weWordSet[w] || isCopula(w) || notNames[w] {
 			return 0, 0, false // a sentence ("Sie erreichen uns unter"), not a name
 		}
 	}
@@ -485,7 +533,7 @@ func (r *partyReader) lineName(ls, le int) (int, int, bool) {
 }
 
 func isCopula(w string) bool {
-	for _, c := range copulaWords {
+	for _, c := range lex().copulaWords {
 		if w == c {
 			return true
 		}
@@ -508,7 +556,7 @@ func hasFrom(s string, words []string) bool {
 // that opens the sentence whose verb joins it to a controller word.
 func (r *partyReader) copulaBefore() {
 	d := r.d
-	for _, w := range roleControllerWords {
+	for _, w := range lex().roleControllerWords {
 		for _, p := range d.find(w) {
 			if !atWordStart(d.lower, p) {
 				continue
@@ -543,7 +591,7 @@ func (r *partyReader) weDefinitions() {
 			continue
 		}
 		inner := d.lower[p+1 : p+close]
-		if !quotesWe(inner) && !(containsAny(inner, brandCues) && containsAny(inner, roleControllerWords)) {
+		if !quotesWe(inner) && !(containsAny(inner, brandCues) && containsAny(inner, lex().roleControllerWords)) {
 			continue
 		}
 		if ns, ne, ok := d.readNameBefore(p, r.ents); ok {
@@ -559,7 +607,7 @@ func (r *partyReader) weDefinitions() {
 // quotesWe reports whether a parenthesis quotes a we-word: "we", «ми».
 func quotesWe(inner string) bool {
 	for _, part := range strings.FieldsFunc(inner, func(r rune) bool { return closingQuote(r) != "" || openingQuote(r) != "" || r == ',' }) {
-		if weWordSet[strings.TrimSpace(part)] {
+		if lex().weWordSet[strings.TrimSpace(part)] {
 			return true
 		}
 	}
@@ -569,7 +617,7 @@ func quotesWe(inner string) bool {
 // intros finds "X respects your privacy" where X opens the sentence.
 func (r *partyReader) intros() {
 	d := r.d
-	for _, w := range selfIntroWords {
+	for _, w := range lex().selfIntroWords {
 		for _, p := range d.find(w) {
 			ns, ne, ok := d.readNameBefore(p, r.ents)
 			if !ok || !d.sentenceStart(ns) {
@@ -747,7 +795,7 @@ func (r *partyReader) domainPhrases(domains []string) {
 // "фізична особа-підприємець Петренко Олена", "Einzelunternehmer Max Muster".
 func (r *partyReader) people() {
 	d := r.d
-	for _, list := range [][]string{soleTraderWords, personWords} {
+	for _, list := range [][]string{lex().soleTraderWords, lex().personWords} {
 		for _, w := range list {
 			for _, p := range d.find(w) {
 				q := p + len(w)
@@ -768,11 +816,6 @@ func (r *partyReader) people() {
 			}
 		}
 	}
-}
-
-func init() {
-	registerKeywords(nameLabels...)
-	registerKeywords(leadLabels...)
 }
 
 // selfNamed finds a company or a person naming itself at the start of a
@@ -807,8 +850,8 @@ func (r *partyReader) selfNamed() {
 			}
 		}
 	}
-	try(weAreWords, false)
-	try(iAmWords, true)
+	try(lex().weAreWords, false)
+	try(lex().iAmWords, true)
 }
 
 // ownAddresses drops the addresses that belong to another party: those the
@@ -907,7 +950,7 @@ func (d *doc) copulaJustBefore(p, n int) bool {
 // Springfield Books LLC", "сайт належить ФОП Іваненко".
 func (r *partyReader) owners() {
 	d := r.d
-	for _, w := range ownerWords {
+	for _, w := range lex().ownerWords {
 		for _, p := range d.find(w) {
 			q := p + len(w)
 			if q < len(d.text) && isWordByte(d.text[q]) {

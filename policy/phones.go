@@ -1,13 +1,12 @@
 package policy
 
 import (
-	"regexp"
 	"strings"
 )
 
 // phoneRe matches a phone number as written: an optional +, then digits
 // with spaces, dashes, dots or brackets between them.
-var phoneRe = regexp.MustCompile(`\+?\(?\d[\d \-\(\)\.]{5,22}\d`)
+var phoneRe = lazyRegexp(`\+?\(?\d[\d \-\(\)\.]{5,22}\d`)
 
 // phoneWords introduce a phone number. A number counts as a phone only after
 // one of these or when it starts with "+", so dates, postcodes and company
@@ -21,7 +20,7 @@ func (d *doc) findPhones(callingCode string) ([]string, []Evidence) {
 	var ev []Evidence
 	seen := map[int]bool{}
 	try := func(from, to int, needPlus bool) {
-		for _, m := range phoneRe.FindAllStringIndex(d.text[from:to], -1) {
+		for _, m := range phoneRe().FindAllStringIndex(d.text[from:to], -1) {
 			start, end := from+m[0], from+m[1]
 			raw := d.text[start:end]
 			if seen[start] || (needPlus && raw[0] != '+') || (start > 0 && (isWordByte(d.text[start-1]) || d.text[start-1] == '-' || d.text[start-1] == '/')) {

@@ -26,18 +26,22 @@ var (
 	withinAfter = []string{"laikā", "jooksul", "laikotarpyje", "laikotarpiu"}
 )
 
-// numberWords are spelled-out numbers common in response times.
-var numberWords = map[string]int{
-	"one": 1, "a": 1, "two": 2, "three": 3, "five": 5, "seven": 7, "ten": 10, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-five": 45, "sixty": 60, "ninety": 90,
-	"один": 1, "одного": 1, "одна": 1, "одну": 1, "одного)": 1, "два": 2, "двох": 2, "дві": 2, "двух": 2, "две": 2, "три": 3, "трьох": 3, "трех": 3, "трёх": 3,
-	"п'ять": 5, "п’ять": 5, "п'яти": 5, "п’яти": 5, "пять": 5, "пяти": 5, "сім": 7, "семи": 7, "семь": 7, "десять": 10, "десяти": 10,
-	"чотирнадцять": 14, "чотирнадцяти": 14, "четырнадцать": 14, "четырнадцати": 14, "п'ятнадцять": 15, "пятнадцать": 15, "пятнадцати": 15,
-	"двадцять": 20, "двадцать": 20, "тридцять": 30, "тридцяти": 30, "тридцать": 30, "тридцати": 30, "шістдесят": 60, "шестьдесят": 60,
-	"viena": 1, "viens": 1, "vienu": 1, "divu": 2, "divas": 2, "divi": 2, "trīs": 3, "triju": 3, "piecu": 5, "septiņu": 7, "desmit": 10, "četrpadsmit": 14, "piecpadsmit": 15, "trīsdesmit": 30,
-	"vieną": 1, "vieno": 1, "vienas": 1, "dvi": 2, "dviejų": 2, "du": 2, "trijų": 3, "penkių": 5, "septynių": 7, "dešimt": 10, "dešimties": 10, "keturiolika": 14, "penkiolika": 15, "trisdešimt": 30, "trisdešimties": 30,
-	"einem": 1, "einer": 1, "zwei": 2, "drei": 3, "fünf": 5, "sieben": 7, "zehn": 10, "vierzehn": 14, "dreißig": 30,
-	"jednego": 1, "dwóch": 2, "trzech": 3, "pięciu": 5, "siedmiu": 7, "dziesięciu": 10, "czternastu": 14, "trzydziestu": 30,
-	"ühe": 1, "kahe": 2, "kolme": 3, "viie": 5, "seitsme": 7, "kümne": 10, "kolmekümne": 30,
+// baseNumberWords are spelled-out numbers common in response times; the
+// lexicons add their own (see lex). A function, so that the map is built
+// on first use and not at start.
+func baseNumberWords() map[string]int {
+	return map[string]int{
+		"one": 1, "a": 1, "two": 2, "three": 3, "five": 5, "seven": 7, "ten": 10, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-five": 45, "sixty": 60, "ninety": 90,
+		"один": 1, "одного": 1, "одна": 1, "одну": 1, "одного)": 1, "два": 2, "двох": 2, "дві": 2, "двух": 2, "две": 2, "три": 3, "трьох": 3, "трех": 3, "трёх": 3,
+		"п'ять": 5, "п’ять": 5, "п'яти": 5, "п’яти": 5, "пять": 5, "пяти": 5, "сім": 7, "семи": 7, "семь": 7, "десять": 10, "десяти": 10,
+		"чотирнадцять": 14, "чотирнадцяти": 14, "четырнадцать": 14, "четырнадцати": 14, "п'ятнадцять": 15, "пятнадцать": 15, "пятнадцати": 15,
+		"двадцять": 20, "двадцать": 20, "тридцять": 30, "тридцяти": 30, "тридцать": 30, "тридцати": 30, "шістдесят": 60, "шестьдесят": 60,
+		"viena": 1, "viens": 1, "vienu": 1, "divu": 2, "divas": 2, "divi": 2, "trīs": 3, "triju": 3, "piecu": 5, "septiņu": 7, "desmit": 10, "četrpadsmit": 14, "piecpadsmit": 15, "trīsdesmit": 30,
+		"vieną": 1, "vieno": 1, "vienas": 1, "dvi": 2, "dviejų": 2, "du": 2, "trijų": 3, "penkių": 5, "septynių": 7, "dešimt": 10, "dešimties": 10, "keturiolika": 14, "penkiolika": 15, "trisdešimt": 30, "trisdešimties": 30,
+		"einem": 1, "einer": 1, "zwei": 2, "drei": 3, "fünf": 5, "sieben": 7, "zehn": 10, "vierzehn": 14, "dreißig": 30,
+		"jednego": 1, "dwóch": 2, "trzech": 3, "pięciu": 5, "siedmiu": 7, "dziesięciu": 10, "czternastu": 14, "trzydziestu": 30,
+		"ühe": 1, "kahe": 2, "kolme": 3, "viie": 5, "seitsme": 7, "kümne": 10, "kolmekümne": 30,
+	}
 }
 
 // dayQualifiers stand between a number and its unit.
@@ -72,7 +76,7 @@ func (d *doc) findPromises() []Promise {
 			if !containsAny(sentence, requestStems) {
 				continue // a retention period or a notice term, not an answer
 			}
-			if containsAny(sentence, notOwedToPerson) || containsAny(sentence, roleAuthorityWords) {
+			if containsAny(sentence, notOwedToPerson) || containsAny(sentence, lex().roleAuthorityWords) {
 				continue // a breach notice or a term owed to the authority
 			}
 			seen[p] = true
@@ -111,7 +115,7 @@ func (d *doc) numberBefore(p int) (int, int, bool) {
 		for k > 0 && (d.lower[k-1] == '(' || d.lower[k-1] == ' ') {
 			k--
 		}
-		if w, ws := wordBefore(d.lower, k); numberWords[w] == n {
+		if w, ws := wordBefore(d.lower, k); lex().numberWords[w] == n {
 			return n, ws, true
 		}
 		return n, j, true
@@ -122,7 +126,7 @@ func (d *doc) numberBefore(p int) (int, int, bool) {
 		// stands before the qualifier.
 		return d.numberBefore(ws)
 	}
-	if n, ok := numberWords[w]; ok {
+	if n, ok := lex().numberWords[w]; ok {
 		return n, ws, true
 	}
 	if hasSuffixFrom(strings.TrimRight(d.lower[runeStart(d.lower, max(0, p-20)):p], " "), withinCues) {

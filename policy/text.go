@@ -1,7 +1,9 @@
 package policy
 
 import (
+	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -279,3 +281,11 @@ func uniqueAppend(list []string, v string) []string {
 }
 
 func strPtr(s string) *string { return &s }
+
+// lazyRegexp compiles expr on first use and not at start, so that a
+// command that reads no policy does not pay for the package's patterns.
+// The pattern is a constant: a bad one panics in the first test that
+// reads a policy.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}

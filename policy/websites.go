@@ -2,6 +2,7 @@ package policy
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -22,25 +23,36 @@ var bareTLDs = map[string]bool{
 
 // thirdPartyDomains are services a policy mentions but that are not the
 // company: analytics, social networks, app stores, payment and delivery
-// firms, browsers, and the sites of laws and authorities.
-var thirdPartyDomains = map[string]bool{
-	"google.com": true, "google-analytics.com": true, "googletagmanager.com": true, "googleadservices.com": true, "doubleclick.net": true,
-	"gstatic.com": true, "googleapis.com": true, "youtube.com": true, "youtu.be": true, "g.co": true, "goo.gl": true, "withgoogle.com": true,
-	"facebook.com": true, "facebook.net": true, "fb.com": true, "instagram.com": true, "whatsapp.com": true, "messenger.com": true, "meta.com": true,
-	"twitter.com": true, "x.com": true, "t.co": true, "linkedin.com": true, "tiktok.com": true, "pinterest.com": true, "snapchat.com": true,
-	"vk.com": true, "vk.ru": true, "ok.ru": true, "yandex.ru": true, "yandex.com": true, "yandex.net": true, "ya.ru": true, "mail.ru": true, "rambler.ru": true,
-	"telegram.org": true, "t.me": true, "viber.com": true, "skype.com": true, "zoom.us": true, "discord.com": true,
-	"apple.com": true, "icloud.com": true, "microsoft.com": true, "live.com": true, "bing.com": true, "amazon.com": true, "amazonaws.com": true,
-	"cloudflare.com": true, "akamai.com": true, "hotjar.com": true, "adobe.com": true, "mozilla.org": true, "opera.com": true, "wikipedia.org": true,
-	"allaboutcookies.org": true, "aboutcookies.org": true, "youronlinechoices.com": true, "youronlinechoices.eu": true, "aboutads.info": true,
-	"networkadvertising.org": true, "optout.aboutads.info": true, "w3.org": true,
-	"paypal.com": true, "stripe.com": true, "liqpay.ua": true, "privatbank.ua": true, "monobank.ua": true, "wayforpay.com": true, "fondy.eu": true,
-	"novaposhta.ua": true, "ukrposhta.ua": true, "pochta.ru": true, "cdek.ru": true, "omniva.lv": true, "omniva.lt": true, "dpd.com": true, "dhl.com": true,
-	"mailchimp.com": true, "hubspot.com": true, "zendesk.com": true, "intercom.com": true, "criteo.com": true, "yahoo.com": true, "gmail.com": true,
-	"europa.eu": true, "coe.int": true, "consultant.ru": true, "garant.ru": true, "likumi.lv": true, "e-tar.lt": true, "ada.lt": true, "lrv.lt": true,
-	"rada.gov.ua": true, "rkn.gov.ru": true, "dvi.gov.lv": true, "uodo.gov.pl": true, "bfdi.bund.de": true, "aki.ee": true, "ombudsman.gov.ua": true,
-	"edpb.europa.eu": true, "ico.org.uk": true, "cnil.fr": true, "appsflyer.com": true, "adjust.com": true, "firebase.google.com": true, "sentry.io": true,
-}
+// firms, browsers, and the sites of laws and authorities (authorityDomains
+// and Prava's directory, see authoritySites). Built on first use, not at
+// start, because reading the directory parses JSON.
+var thirdPartyDomains = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{
+		"google.com": true, "google-analytics.com": true, "googletagmanager.com": true, "googleadservices.com": true, "doubleclick.net": true,
+		"gstatic.com": true, "googleapis.com": true, "youtube.com": true, "youtu.be": true, "g.co": true, "goo.gl": true, "withgoogle.com": true,
+		"facebook.com": true, "facebook.net": true, "fb.com": true, "instagram.com": true, "whatsapp.com": true, "messenger.com": true, "meta.com": true,
+		"twitter.com": true, "x.com": true, "t.co": true, "linkedin.com": true, "tiktok.com": true, "pinterest.com": true, "snapchat.com": true,
+		"vk.com": true, "vk.ru": true, "ok.ru": true, "yandex.ru": true, "yandex.com": true, "yandex.net": true, "ya.ru": true, "mail.ru": true, "rambler.ru": true,
+		"telegram.org": true, "t.me": true, "viber.com": true, "skype.com": true, "zoom.us": true, "discord.com": true,
+		"apple.com": true, "icloud.com": true, "microsoft.com": true, "live.com": true, "bing.com": true, "amazon.com": true, "amazonaws.com": true,
+		"cloudflare.com": true, "akamai.com": true, "hotjar.com": true, "adobe.com": true, "mozilla.org": true, "opera.com": true, "wikipedia.org": true,
+		"allaboutcookies.org": true, "aboutcookies.org": true, "youronlinechoices.com": true, "youronlinechoices.eu": true, "aboutads.info": true,
+		"networkadvertising.org": true, "optout.aboutads.info": true, "w3.org": true,
+		"paypal.com": true, "stripe.com": true, "liqpay.ua": true, "privatbank.ua": true, "monobank.ua": true, "wayforpay.com": true, "fondy.eu": true,
+		"novaposhta.ua": true, "ukrposhta.ua": true, "pochta.ru": true, "cdek.ru": true, "omniva.lv": true, "omniva.lt": true, "dpd.com": true, "dhl.com": true,
+		"mailchimp.com": true, "hubspot.com": true, "zendesk.com": true, "intercom.com": true, "criteo.com": true, "yahoo.com": true, "gmail.com": true,
+		"europa.eu": true, "coe.int": true, "consultant.ru": true, "garant.ru": true, "likumi.lv": true, "e-tar.lt": true, "ada.lt": true, "lrv.lt": true,
+		"rada.gov.ua": true, "rkn.gov.ru": true, "dvi.gov.lv": true, "uodo.gov.pl": true, "bfdi.bund.de": true, "aki.ee": true, "ombudsman.gov.ua": true,
+		"edpb.europa.eu": true, "ico.org.uk": true, "cnil.fr": true, "appsflyer.com": true, "adjust.com": true, "firebase.google.com": true, "sentry.io": true,
+	}
+	for _, d := range authorityDomains {
+		m[d] = true
+	}
+	for _, d := range authoritySites() {
+		m[d] = true
+	}
+	return m
+})
 
 // authorityDomains are supervisory authorities' domains a policy may name
 // in its complaint section beside those of Prava's own directory (see
@@ -52,15 +64,6 @@ var authorityDomains = []string{
 	"dataprotection.ie", "dataprotection.ro", "datatilsynet.dk", "datatilsynet.no", "datenschutzstelle.li", "dpa.gr", "dsb.gv.at",
 	"dvi.gov.lv", "garanteprivacy.it", "gpdp.it", "idpc.org.mt", "imy.se", "ip-rs.si", "llv.li", "naih.hu", "om.fi", "ombudsman.gov.ua",
 	"rkn.gov.ru", "pdp.gov.sk", "personuvernd.is", "sedeagpd.gob.es", "tietosuoja.fi", "uodo.gov.pl", "uoou.cz", "lrv.lt",
-}
-
-func init() {
-	for _, d := range authorityDomains {
-		thirdPartyDomains[d] = true
-	}
-	for _, d := range authoritySites() {
-		thirdPartyDomains[d] = true
-	}
 }
 
 // findWebsites returns the company's own sites as registrable domains
@@ -189,7 +192,7 @@ func firstPartySite(host string) (string, bool) {
 	if suffix, icann := publicsuffix.PublicSuffix(ascii); !icann || suffix == ascii {
 		return "", false
 	}
-	if thirdPartyDomains[site] || thirdPartyDomains[ascii] || isGovernmentDomain(site) {
+	if thirdPartyDomains()[site] || thirdPartyDomains()[ascii] || isGovernmentDomain(site) {
 		return "", false
 	}
 	if host != ascii {
