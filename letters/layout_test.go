@@ -49,7 +49,7 @@ var profiles = map[string]func(r *Input){
 func TestLayoutMatrix(t *testing.T) {
 	needPdftotext(t)
 	dir := t.TempDir()
-	pages := map[int]int{}
+	pages, sizes := map[int]int{}, map[int]int{}
 	for _, lang := range Languages {
 		for _, kind := range allKinds {
 			if slices.Contains(refused[lang], kind) {
@@ -76,6 +76,10 @@ func TestLayoutMatrix(t *testing.T) {
 				if len(pdf) > 30<<10*n {
 					t.Errorf("%s: %d bytes for %d pages, over 30 KB a page", id, len(pdf), n)
 				}
+				if n == 1 && len(pdf) > 15<<10 {
+					t.Errorf("%s: a one-page letter of %d bytes, over 15 KB (issue #25)", id, len(pdf))
+				}
+				sizes[n] = max(sizes[n], len(pdf))
 			}
 		}
 		// pdffonts, once per language: embedded, subset.
@@ -89,7 +93,7 @@ func TestLayoutMatrix(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("letters by page count: %v", pages)
+	t.Logf("letters by page count: %v; largest PDF by page count: %v bytes", pages, sizes)
 }
 
 // TestLastPageSweep grows a letter a sentence at a time, so its end falls
