@@ -75,7 +75,7 @@ type view struct {
 	// an authority ("Уповноваженому …", "В Роскомнадзор …").
 	ToDeclined bool
 
-	Ground      groundView // the Art. 17(1) grounds an erasure states
+	Ground groundView // the Art. 17(1) grounds an erasure states
 	// Reasons are the person's particular situation (Art. 21(1) GDPR) or
 	// the reasons of a Ukrainian objection; "" when not given.
 	Reasons string
@@ -87,12 +87,12 @@ type view struct {
 	// Entrepreneur is a Russian individual entrepreneur's name in the
 	// dative ("Милевскому Александру Александровичу"), "" otherwise.
 	Entrepreneur string
-	Published   bool
-	Corrections []Correction
-	TransferTo  *Recipient
-	Refusal     string
-	Missing     map[string]bool // the AccessItems a reply says are missing
-	Replied     *Date
+	Published    bool
+	Corrections  []Correction
+	TransferTo   *Recipient
+	Refusal      string
+	Missing      map[string]bool // the AccessItems a reply says are missing
+	Replied      *Date
 	// ForEmail is true while the e-mail's body is written: the sender's
 	// details then come below the text, not above it.
 	ForEmail bool

@@ -33,6 +33,9 @@ var profiles = map[string]func(r *Input){
 	"every": func(r *Input) {
 		r.Corrections = append(r.Corrections, Correction{Field: "surname", Value: "Петренко-Коваль"}, Correction{Field: "phone", Value: "+371 20 000 000", Was: "+371 29 999 999"})
 		r.Grounds = Grounds
+		r.Reasons = "I am a victim of stalking, and my address in your customer records must not be shown to anyone."
+		r.Evidence = "a copy of my passport"
+		r.BirthDateKnown = true
 		r.Published = true
 		r.TransferTo = &Recipient{Name: "Jauns Pakalpojums SIA", Email: "dpo@jauns.example.lv"}
 		r.Attachments = []string{"Copy of the contract", "Screenshot of the account page"}

@@ -74,4 +74,3 @@ func authorityNames(r Input, lang string, j *law.Jurisdiction) (to, own string) 
 	}
 	return "", a.NameLocal
 }
-
