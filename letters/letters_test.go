@@ -333,6 +333,14 @@ func TestGlue(t *testing.T) {
 		"Article 15 GDPR":             "Article\u00a015\u00a0GDPR",
 		"no numbers here at all":      "no numbers here at all",
 		"a 2026-11-23 date":           "a 2026-11-23\u00a0date",
+		// Review 2, C6: a number (or a point's letter) after an opening
+		// bracket stays with its noun.
+		"(пункт 6 статьи 12 GDPR)":     "(пункт\u00a06\u00a0статьи\u00a012\u00a0GDPR)",
+		"(Article 17(1)(b) GDPR)":      "(Article\u00a017(1)(b) GDPR)",
+		"(підпункт (g) пункту 3":       "(підпункт\u00a0(g) пункту\u00a03",
+		"(point (a));":                 "(point\u00a0(a));",
+		"straipsnio 1 dalies e punkto": "straipsnio\u00a01\u00a0dalies e punkto",
+		"the point of it (a) list":     "the point of it (a) list",
 	} {
 		if got := glue(in); got != want {
 			t.Errorf("glue(%q) = %q, want %q", in, got, want)

@@ -56,6 +56,10 @@ var tightness = []metrics{
 	{bodyPt: 11, lineMM: 5.2, paraGap: 2.6, titleGap: 5.2, signGap: 16, bodyFirstY: 100},
 	{bodyPt: 11, lineMM: 5.0, paraGap: 2.2, titleGap: 4, signGap: 15, bodyFirstY: 98.5, dateBeside: true},
 	{bodyPt: 10.5, lineMM: 4.8, paraGap: 2, titleGap: 3.5, signGap: 14, bodyFirstY: 98.5, dateBeside: true},
+	// The floor: 10 pt on 1.2 lines, the smallest a letter is set in
+	// (issue #23); the window layout's text still starts under the DIN
+	// 5008 address field and information block.
+	{bodyPt: 10, lineMM: 4.3, paraGap: 1.6, titleGap: 3, signGap: 13, bodyFirstY: 98.5, dateBeside: true},
 }
 
 // PDF renders the letter on A4 pages: the address blocks where its
@@ -346,91 +350,6 @@ func asBody(ls []line) []line {
 		ls[i].ops[0].body = true
 	}
 	return ls
-}
-
-// paginate gives each line of the flow its page and place. When a line
-// does not fit, the page breaks before it, or further up where a line may
-// leave the one before it (keep is false); a run of kept lines longer
-// than a page breaks where it must.
-func (p *pager) paginate(start float64) {
-	page, y, top := 1, start, 0
-	at := make([]float64, len(p.flow))
-	pages := make([]int, len(p.flow))
-	for i := 0; i < len(p.flow); i++ {
-		ln := p.flow[i]
-		gap := ln.gap
-		if i == top && page > 1 {
-			gap = 0
-		}
-		if y+gap+ln.h <= textBottom || i == top {
-			at[i], pages[i] = y+gap, page
-			y += gap + ln.h
-			continue
-		}
-		k := i
-		for k > top && p.flow[k].keep {
-			k--
-		}
-		if k == top {
-			k = i // nowhere to break: break here
-		}
-		page, y, top = page+1, marginTop, k
-		i = k - 1
-	}
-	for i := range p.flow {
-		ln := &p.flow[i]
-		ln.page = pages[i]
-		for _, o := range ln.ops {
-			o.page, o.y = pages[i], at[i]+o.y
-			p.ops = append(p.ops, o)
-		}
-	}
-	p.page = page
-}
-
-// returnLine is one line of the sender's address over the window.
-type returnLine struct {
-	text string
-	pt   float64
-}
-
-// returnLines fits the return address over the window: on one line if it
-// fits, else on two in a smaller size (name and street; postcode and town),
-// leaving the country out before anything is cut short. The post must be
-// able to return the letter, so nothing that finds the sender is lost
-// while it can be kept.
-func (p *pager) returnLines(s string) []returnLine {
-	for _, size := range []float64{smallPt, smallPt - 1} {
-		if p.measure(false, size)(s) <= windowW {
-			return []returnLine{{s, size}}
-		}
-	}
-	pt := smallPt - 1
-	parts := strings.Split(s, " · ")
-	if len(parts) > 3 {
-		parts = parts[:len(parts)-1] // the country goes first
-	}
-	if len(parts) == 1 {
-		return []returnLine{{p.cut(s, pt), pt}}
-	}
-	half := (len(parts) + 1) / 2
-	return []returnLine{
-		{p.cut(strings.Join(parts[:half], " · "), pt), pt},
-		{p.cut(strings.Join(parts[half:], " · "), pt), pt},
-	}
-}
-
-// cut shortens s with an ellipsis until it fits the window's width.
-func (p *pager) cut(s string, pt float64) string {
-	measure := p.measure(false, pt)
-	if measure(s) <= windowW {
-		return s
-	}
-	r := []rune(s)
-	for len(r) > 0 && measure(string(r)+"…") > windowW {
-		r = r[:len(r)-1]
-	}
-	return strings.TrimSpace(string(r)) + "…"
 }
 
 // columns makes a line whose parts are divided by tabs: the first at the
