@@ -247,7 +247,7 @@ func checkOrder(t *testing.T, id string, l *Letter, path string) {
 // from the package's own: 10 pt on 1.2 lines, the smallest gaps, the
 // text under the DIN 5008 address field. A letter that fits one page so
 // must be one page (issue #23).
-var floor = metrics{bodyPt: 10, lineMM: 4.3, paraGap: 1.6, titleGap: 3, signGap: 13, bodyFirstY: 98.5, dateBeside: true}
+var floor = metrics{bodyPt: 10, lineMM: 4.25, paraGap: 1.2, titleGap: 2.6, signGap: 11, bodyFirstY: 98.5, dateBeside: true}
 
 // checkFloor fails when a letter of several pages would fit on one at
 // the floor.
@@ -256,7 +256,7 @@ func checkFloor(t *testing.T, id string, l *Letter, p *pager) {
 	if p.page == 1 {
 		return
 	}
-	try := &pager{f: l.document(), m: floor}
+	try := &pager{f: l.document(), m: floor, bottom: 280}
 	try.layout(l)
 	if try.page == 1 {
 		t.Errorf("%s: %d pages, though it fits one at 10 pt", id, p.page)

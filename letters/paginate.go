@@ -1,6 +1,9 @@
 package letters
 
-import "strings"
+import (
+	"cmp"
+	"strings"
+)
 
 // paginate gives each line of the flow its page and place. When a line
 // does not fit, the page breaks before it, or further up where a line may
@@ -8,6 +11,7 @@ import "strings"
 // than a page breaks where it must.
 func (p *pager) paginate(start float64) {
 	page, y, top := 1, start, 0
+	bottom := cmp.Or(p.bottom, textBottom)
 	at := make([]float64, len(p.flow))
 	pages := make([]int, len(p.flow))
 	for i := 0; i < len(p.flow); i++ {
@@ -16,7 +20,7 @@ func (p *pager) paginate(start float64) {
 		if i == top && page > 1 {
 			gap = 0
 		}
-		if y+gap+ln.h <= textBottom || i == top {
+		if y+gap+ln.h <= bottom || i == top {
 			at[i], pages[i] = y+gap, page
 			y += gap + ln.h
 			continue

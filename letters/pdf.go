@@ -16,11 +16,14 @@ import (
 // the information block 125 mm from the left, fold marks at 105 and
 // 210 mm.
 const (
-	pageW, pageH   = 210.0, 297.0
-	marginL        = 25.0
-	marginR        = 20.0
-	marginTop      = 20.0
-	textBottom     = 272.0 // the last baseline area; the footer sits below
+	pageW, pageH = 210.0, 297.0
+	marginL      = 25.0
+	marginR      = 20.0
+	marginTop    = 20.0
+	textBottom   = 272.0 // the last baseline area; the footer sits below
+	// soloBottom is where the text of a one-page letter may end: it has
+	// no footer, so it may run 8 mm lower, 17 mm above the sheet's edge.
+	soloBottom     = 280.0
 	footerY        = 282.0
 	textW          = pageW - marginL - marginR
 	windowX        = 20.0 + 5.0 // the field's left edge plus the inner margin a window needs
@@ -59,7 +62,7 @@ var tightness = []metrics{
 	// The floor: 10 pt on 1.2 lines, the smallest a letter is set in
 	// (issue #23); the window layout's text still starts under the DIN
 	// 5008 address field and information block.
-	{bodyPt: 10, lineMM: 4.3, paraGap: 1.6, titleGap: 3, signGap: 13, bodyFirstY: 98.5, dateBeside: true},
+	{bodyPt: 10, lineMM: 4.25, paraGap: 1.2, titleGap: 2.6, signGap: 11, bodyFirstY: 98.5, dateBeside: true},
 }
 
 // PDF renders the letter on A4 pages: the address blocks where its
@@ -124,8 +127,13 @@ func (l *Letter) document() *gofpdf.Fpdf {
 func (l *Letter) paginated(f *gofpdf.Fpdf) *pager {
 	var p *pager
 	for i, m := range tightness {
-		try := &pager{f: f, m: m}
+		try := &pager{f: f, m: m, bottom: soloBottom}
 		try.layout(l)
+		if try.page > 1 {
+			// Over a page: lay it out again with room for the footer.
+			try = &pager{f: f, m: m}
+			try.layout(l)
+		}
 		if i == 0 {
 			p = try
 		}
@@ -165,12 +173,13 @@ type line struct {
 // pager lays a letter out into ops, then draws them. Laying out first
 // tells the page count before the first footer is drawn.
 type pager struct {
-	f     *gofpdf.Fpdf
-	m     metrics
-	ops   []op
-	page  int
-	flow  []line
-	paras int
+	f      *gofpdf.Fpdf
+	m      metrics
+	bottom float64 // where the text must end: textBottom when 0
+	ops    []op
+	page   int
+	flow   []line
+	paras  int
 }
 
 // measure sets the font for text of a size and returns its width
