@@ -129,8 +129,10 @@ func (l *Letter) paginated(f *gofpdf.Fpdf) *pager {
 	for i, m := range tightness {
 		try := &pager{f: f, m: m, bottom: soloBottom}
 		try.layout(l)
-		if try.page > 1 {
-			// Over a page: lay it out again with room for the footer.
+		if try.page > 1 && i == 0 {
+			// Over a page in the loosest setting, the one a long letter
+			// keeps: lay it out again with room for the footer. A tighter
+			// setting is kept only when it fits one page, so it need not be.
 			try = &pager{f: f, m: m}
 			try.layout(l)
 		}
