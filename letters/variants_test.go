@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"prava/law"
 )
@@ -78,6 +79,11 @@ var variants = map[string]func() Input{
 	"uk-reply-incomplete-ua": func() Input {
 		r := sampleRequest("uk", law.Reply)
 		r.Missing = nil
+		return r
+	},
+	"ru-reply-dated": func() Input {
+		r := sampleRequest("ru", law.Reply)
+		r.Replied = time.Date(2026, 10, 11, 0, 0, 0, 0, time.UTC)
 		return r
 	},
 	"ru-reminder-erasure-replied": func() Input {
