@@ -81,6 +81,11 @@ var variants = map[string]func() Input{
 		r.Missing = nil
 		return r
 	},
+	"en-portability-transfer": func() Input {
+		r := sampleRequest("en", law.Portability)
+		r.TransferTo = &Recipient{Name: "Jauns Pakalpojums SIA", Email: "dpo@jauns.example.lv"}
+		return r
+	},
 	"ru-reply-dated": func() Input {
 		r := sampleRequest("ru", law.Reply)
 		r.Replied = time.Date(2026, 10, 11, 0, 0, 0, 0, time.UTC)
