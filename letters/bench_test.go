@@ -71,3 +71,32 @@ func BenchmarkCompose(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPDFFloor renders a one-page letter that fits only at the
+// tightest setting (an English access request), so every looser one is
+// tried first: the worst case of the ≤ 3 ms budget.
+func BenchmarkPDFFloor(b *testing.B) {
+	l, err := Compose(sampleRequest("en", law.Access))
+	if err != nil {
+		b.Fatal(err)
+	}
+	pdf, err := l.PDF()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if p := l.paginated(l.document()); p.page != 1 || p.m.bodyPt != 10 {
+		b.Fatalf("the letter is no longer one page at the floor (%d pages at %.1f pt)", p.page, p.m.bodyPt)
+	}
+	b.ReportAllocs()
+	n, start := 0, cpuTime()
+	for b.Loop() {
+		if _, err := l.PDF(); err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+	if used := cpuTime() - start; used > 0 {
+		b.ReportMetric(float64(used.Nanoseconds())/float64(n), "cpu-ns/op")
+	}
+	b.ReportMetric(float64(len(pdf)), "bytes/pdf")
+}

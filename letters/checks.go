@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"prava/law"
@@ -73,6 +74,9 @@ func checkChoices(r Input) error {
 			return err
 		}
 	}
+	if err := checkReasons(r); err != nil {
+		return err
+	}
 	for _, m := range r.Missing {
 		if !contains(AccessItems, strings.ToLower(strings.TrimSpace(m))) {
 			return fmt.Errorf("%w: %q is not a part of an access answer: use %s", ErrRequest, m, strings.Join(AccessItems, ", "))
@@ -90,14 +94,22 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// The identity document's parts, compiled on first use (issue #25).
+// idIssuerRe finds a word that names an issuing body; idIssuedRe the word
+// "issued", after which the issuer must follow. Both know the Latvian and
+// Lithuanian words, so a Latvian or Lithuanian document is not refused
+// for want of a Russian "выдан" (review 2, M11).
 var (
-	idNumberRe = regexp.MustCompile(`\d{4,}|\d{2}\s?\d{2}\s?\d{6}`)
-	idDateRe   = regexp.MustCompile(`\b\d{1,2}[./]\d{1,2}[./]\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s+\p{L}+\s+\d{4}\b`)
-	// idIssuerRe finds a word that names an issuing body; idIssuedRe the
-	// word "issued", after which the issuer must follow.
-	idIssuerRe = regexp.MustCompile(`(?i)(орган|отдел|відділ|управлінн|управлен|мвд|мвс|умвд|гунм|уфмс|фмс|дмс|рву|ру гу|код подразделения|authority|office|ministry|department|police)`)
-	idIssuedRe = regexp.MustCompile(`(?i)(выдан|видан|issued)\p{L}*`)
+	idNumberRe = lazyRe(`\d{4,}|\d{2}\s?\d{2}\s?\d{6}`)
+	idDateRe   = lazyRe(`\b\d{1,2}[./]\d{1,2}[./]\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s+\p{L}+\s+\d{4}\b`)
+	idIssuerRe = lazyRe(`(?i)(орган|отдел|відділ|управлінн|управлен|мвд|мвс|умвд|гунм|уфмс|фмс|дмс|рву|ру гу|код подразделения|authority|office|ministry|department|police|pmlp|pilsonības|migracijos|departament|policij)`)
+	idIssuedRe = lazyRe(`(?i)(выдан|видан|issued|izdota|izdots|izdevējs|izsniegt|išduota|išduotas|išdavė)\p{L}*`)
 )
+
+// lazyRe compiles a regular expression the first time it is used.
+func lazyRe(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 // ErrIDDocument is wrapped (beside ErrProfile) by every refusal of a
 // letter for want of the identity document the law asks it to carry.
@@ -119,10 +131,10 @@ func checkIDDocument(v *view, doc string) error {
 			return fmt.Errorf("%w: %w: 152-FZ Art. 14 part 3 asks a request to carry the identity document: add id_document (passport series and number, date of issue, issuer) to the profile", ErrProfile, ErrIDDocument)
 		}
 		var lacks []string
-		if !idNumberRe.MatchString(doc) {
+		if !idNumberRe().MatchString(doc) {
 			lacks = append(lacks, "its number")
 		}
-		if !idDateRe.MatchString(doc) {
+		if !idDateRe().MatchString(doc) {
 			lacks = append(lacks, "its date of issue (DD.MM.YYYY)")
 		}
 		if !hasIssuer(doc) {
@@ -143,14 +155,14 @@ func checkIDDocument(v *view, doc string) error {
 // issued it: a word for an issuing body, or some words after "выдан"
 // besides the date.
 func hasIssuer(doc string) bool {
-	if idIssuerRe.MatchString(doc) {
+	if idIssuerRe().MatchString(doc) {
 		return true
 	}
-	loc := idIssuedRe.FindStringIndex(doc)
+	loc := idIssuedRe().FindStringIndex(doc)
 	if loc == nil {
 		return false
 	}
-	rest := idDateRe.ReplaceAllString(doc[loc[1]:], "")
+	rest := idDateRe().ReplaceAllString(doc[loc[1]:], "")
 	letters := 0
 	for _, r := range rest {
 		if unicode.IsLetter(r) {
@@ -167,6 +179,10 @@ func warnings(r Input, v *view, j *law.Jurisdiction) []string {
 	if v.Regime == "RU" && r.Channel == law.ByEmail && !r.Kind.IsFollowUp() {
 		out = append(out, "152-FZ Art. 14 part 3 asks for a signed request: a plain e-mail may be refused. Print the PDF, sign it and send it by registered post, or attach a scan of the signed PDF, or sign it with a qualified electronic signature.")
 	}
+	if v.Site != "" && r.Kind != law.Complaint {
+		out = append(out, fmt.Sprintf("The company is named only by its website (%s), so the letter goes to \"the controller of the website\". A controller is a legal or natural person, and a complaint will need its name: look for it in the policy or the site's imprint, and give it.", v.Site))
+	}
+	out = append(out, reasonWarnings(r)...)
 	if r.Kind == law.Complaint && r.Channel == law.ByEmail {
 		if a, err := law.AuthorityFor(j.Code, ""); err == nil && a.SignedOnly && a.IsNamed(r.To.Name) {
 			out = append(out, fmt.Sprintf("%s examines a complaint only when it is signed: post the signed PDF, or send it by e-mail signed with a qualified electronic signature (a plain e-mail is not examined).", a.NameEn))

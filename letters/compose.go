@@ -3,6 +3,7 @@ package letters
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -74,13 +75,24 @@ type view struct {
 	// an authority ("Уповноваженому …", "В Роскомнадзор …").
 	ToDeclined bool
 
-	Ground      groundView // the Art. 17(1) grounds an erasure states
-	Published   bool
-	Corrections []Correction
-	TransferTo  *Recipient
-	Refusal     string
-	Missing     map[string]bool // the AccessItems a reply says are missing
-	Replied     *Date
+	Ground groundView // the Art. 17(1) grounds an erasure states
+	// Reasons are the person's particular situation (Art. 21(1) GDPR) or
+	// the reasons of a Ukrainian objection; "" when not given.
+	Reasons string
+	// Evidence is what a Russian rectification encloses.
+	Evidence string
+	// Site is the web domain of a company known by nothing else: the
+	// letter then addresses the controller of that site.
+	Site string
+	// Entrepreneur is a Russian individual entrepreneur's name in the
+	// dative ("Милевскому Александру Александровичу"), "" otherwise.
+	Entrepreneur string
+	Published    bool
+	Corrections  []Correction
+	TransferTo   *Recipient
+	Refusal      string
+	Missing      map[string]bool // the AccessItems a reply says are missing
+	Replied      *Date
 	// ForEmail is true while the e-mail's body is written: the sender's
 	// details then come below the text, not above it.
 	ForEmail bool
@@ -225,11 +237,8 @@ func newView(r Input, lang string, j *law.Jurisdiction) *view {
 		}
 		v.Company = &cc
 	}
-	grounds := r.Grounds
-	if len(grounds) == 0 {
-		grounds = DefaultGrounds
-	}
-	for _, g := range grounds {
+	v.Reasons, v.Evidence = clean(r.Reasons), clean(r.Evidence)
+	for _, g := range groundsOf(r) {
 		switch g {
 		case GroundUnneeded:
 			v.Ground.Unneeded = true
@@ -241,8 +250,12 @@ func newView(r Input, lang string, j *law.Jurisdiction) *view {
 			v.Ground.Unlawful = true
 		}
 	}
-	if b, err := time.Parse(time.DateOnly, from.BirthDate); err == nil {
+	if b, err := time.Parse(time.DateOnly, from.BirthDate); err == nil && r.BirthDateKnown {
 		v.Born = dateOf(b)
+	}
+	v.Site, _ = siteOnly(to.Name)
+	if p, ok := entrepreneur(to.Name); ok {
+		v.Entrepreneur = ruDative(p)
 	}
 	v.Authority, v.AuthorityName = authorityNames(r, lang, j)
 	if r.Kind == law.Complaint {
@@ -275,7 +288,9 @@ func newView(r Input, lang string, j *law.Jurisdiction) *view {
 	}
 	// A company's own promise is quoted only when it is shorter than the
 	// law's term: a longer one would read as a concession.
-	if r.PromisedDays > 0 && (err != nil || !r.Date.AddDate(0, 0, r.PromisedDays).Before(due.Due)) {
+	if r.PromisedDays > 0 && (err != nil || !r.Date.AddDate(0, 0, r.PromisedDays).Before(due.Due) ||
+		r.PromisedFor != nil && !slices.Contains(r.PromisedFor, r.Kind)) {
+		// Nor is a promise quoted for a kind it does not cover.
 		v.Promised = 0
 	}
 	return v
@@ -285,72 +300,6 @@ func newView(r Input, lang string, j *law.Jurisdiction) *view {
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
-}
-
-// replyView is what a company answered, as a complaint lists it: the
-// day (when the note starts with one, "2026-12-20: …") and the note.
-type replyView struct {
-	Date *Date
-	Text string
-}
-
-func repliesOf(rs []string) []replyView {
-	var out []replyView
-	for _, s := range rs {
-		s = norm.NFC.String(strings.TrimSpace(s))
-		rv := replyView{Text: s}
-		if len(s) > 10 && s[4] == '-' {
-			if d, err := time.Parse(time.DateOnly, s[:10]); err == nil {
-				rv.Date = dateOf(d)
-				rv.Text = strings.TrimLeft(s[10:], ":–— ")
-			}
-		}
-		if rv.Text != "" {
-			out = append(out, rv)
-		}
-	}
-	return out
-}
-
-// cleanCorrections drops empty corrections and trims the rest.
-func cleanCorrections(cs []Correction) []Correction {
-	var out []Correction
-	for _, c := range cs {
-		c = Correction{norm.NFC.String(strings.TrimSpace(c.Field)), norm.NFC.String(strings.TrimSpace(c.Value)), norm.NFC.String(strings.TrimSpace(c.Was))}
-		if c.Field != "" && c.Value != "" {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-// missingOf turns Request.Missing into a set over AccessItems (every item
-// has a key, as templates fail on a missing one); nil marks every item.
-func missingOf(items []string) map[string]bool {
-	m := make(map[string]bool, len(AccessItems))
-	for _, it := range AccessItems {
-		m[it] = len(items) == 0
-	}
-	for _, it := range items {
-		m[strings.ToLower(strings.TrimSpace(it))] = true
-	}
-	return m
-}
-
-// authorityNames gives the supervisory authority a follow-up names: the
-// phrase after "lodge a complaint" in the letter's language and case, or,
-// where the directory has no such form, "" and the authority's own name.
-func authorityNames(r Input, lang string, j *law.Jurisdiction) (to, own string) {
-	given := norm.NFC.String(strings.TrimSpace(r.Authority))
-	a, err := law.AuthorityFor(j.Code, "")
-	if err != nil || given != "" && !a.IsNamed(given) {
-		// A name the directory does not know is printed as given.
-		return "", given
-	}
-	if n, ok := a.NameIn(lang); ok {
-		return n.To, a.NameLocal
-	}
-	return "", a.NameLocal
 }
 
 // render executes every part of the templates into a Letter.

@@ -7,13 +7,19 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // fontNames are the PostScript names of the letter fonts, by the name the
 // PDF writer gives them ("utf8" and its font family and style).
 var fontNames = map[string]string{"utf8serif": "DejaVuSerif", "utf8serifB": "DejaVuSerif-Bold"}
 
-var xrefRe = regexp.MustCompile(`(?s)\nxref\n0 (\d+)\n(.*?)trailer`)
+// The cross-reference table and the startxref line, compiled on first use
+// (issue #25: no package initialiser builds anything).
+var (
+	xrefRe      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)\nxref\n0 (\d+)\n(.*?)trailer`) })
+	startxrefRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`) })
+)
 
 // fontNameAt finds the writer's font names, "/utf8serif" and
 // "/utf8serifB", followed by a delimiter; bytes.Index is much faster than
@@ -46,8 +52,8 @@ func fontNameAt(pdf []byte) [][2]int {
 func nameFonts(pdf []byte) ([]byte, error) {
 	// Only the tail is searched for the table: see tail.
 	base := bytes.LastIndex(pdf, []byte("\nxref\n"))
-	sx := startxrefRe.FindSubmatchIndex(pdf[max(base, 0):])
-	xr := xrefRe.FindSubmatchIndex(pdf[max(base-1, 0):])
+	sx := startxrefRe().FindSubmatchIndex(pdf[max(base, 0):])
+	xr := xrefRe().FindSubmatchIndex(pdf[max(base-1, 0):])
 	if base < 0 || sx == nil || xr == nil {
 		return nil, fmt.Errorf("letters: the PDF writer's output is not in the expected form; cannot name its fonts")
 	}

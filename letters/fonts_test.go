@@ -1,6 +1,9 @@
 package letters
 
 import (
+	"bytes"
+	"compress/zlib"
+	"io"
 	"regexp"
 	"strconv"
 	"testing"
@@ -14,7 +17,7 @@ var xrefEntryRe = regexp.MustCompile(`(\d{10}) (\d{5}) ([nf]) \n`)
 // table does not point at its object.
 func checkXref(t *testing.T, name string, pdf []byte) {
 	t.Helper()
-	m := xrefRe.FindSubmatchIndex(pdf)
+	m := xrefRe().FindSubmatchIndex(pdf)
 	if m == nil {
 		t.Fatalf("%s: no cross-reference table", name)
 	}
@@ -30,16 +33,23 @@ func checkXref(t *testing.T, name string, pdf []byte) {
 	}
 }
 
-// TestFontNames: the fonts carry a subset tag and their PostScript names,
-// and every object is still where the cross-reference table says.
+// TestFontNames: the font carries a subset tag and its PostScript name,
+// it is the only one (bold is the same face stroked, "2 Tr"), and every
+// object is still where the cross-reference table says.
 func TestFontNames(t *testing.T) {
 	for _, lang := range Languages {
 		for _, kind := range []law.Kind{law.Access, law.Erasure} {
 			_, pdf := renderPDF(t, sampleRequest(lang, kind))
-			for _, want := range []string{`/BaseFont /[A-Z]{6}\+DejaVuSerif\n`, `/BaseFont /[A-Z]{6}\+DejaVuSerif-Bold\n`, `/FontName /[A-Z]{6}\+DejaVuSerif\s`} {
+			for _, want := range []string{`/BaseFont /[A-Z]{6}\+DejaVuSerif\n`, `/FontName /[A-Z]{6}\+DejaVuSerif\s`} {
 				if !regexp.MustCompile(want).Match(pdf) {
 					t.Errorf("%s %s: no font named %s", lang, kind, want)
 				}
+			}
+			if n := len(regexp.MustCompile(`/Type /FontDescriptor`).FindAll(pdf, -1)); n != 1 {
+				t.Errorf("%s %s: %d fonts embedded, want one for both weights", lang, kind, n)
+			}
+			if !bytes.Contains(inflated(t, pdf), []byte("2 Tr")) {
+				t.Errorf("%s %s: no bold (stroked) text in the page", lang, kind)
 			}
 			if regexp.MustCompile(`/utf8serif`).Match(pdf) {
 				t.Errorf("%s %s: a font is still named utf8serif", lang, kind)
@@ -47,4 +57,19 @@ func TestFontNames(t *testing.T) {
 			checkXref(t, lang+" "+string(kind), pdf)
 		}
 	}
+}
+
+// inflated is the PDF's first page content stream, decompressed.
+func inflated(t *testing.T, pdf []byte) []byte {
+	t.Helper()
+	i := bytes.Index(pdf, []byte("stream\n"))
+	if i < 0 {
+		t.Fatal("no content stream")
+	}
+	r, err := zlib.NewReader(bytes.NewReader(pdf[i+len("stream\n"):]))
+	if err != nil {
+		t.Fatalf("the content stream: %v", err)
+	}
+	out, _ := io.ReadAll(r)
+	return out
 }

@@ -333,6 +333,14 @@ func TestGlue(t *testing.T) {
 		"Article 15 GDPR":             "Article\u00a015\u00a0GDPR",
 		"no numbers here at all":      "no numbers here at all",
 		"a 2026-11-23 date":           "a 2026-11-23\u00a0date",
+		// Review 2, C6: a number (or a point's letter) after an opening
+		// bracket stays with its noun.
+		"(пункт 6 статьи 12 GDPR)":     "(пункт\u00a06\u00a0статьи\u00a012\u00a0GDPR)",
+		"(Article 17(1)(b) GDPR)":      "(Article\u00a017(1)(b) GDPR)",
+		"(підпункт (g) пункту 3":       "(підпункт\u00a0(g) пункту\u00a03",
+		"(point (a));":                 "(point\u00a0(a));",
+		"straipsnio 1 dalies e punkto": "straipsnio\u00a01\u00a0dalies e punkto",
+		"the point of it (a) list":     "the point of it (a) list",
 	} {
 		if got := glue(in); got != want {
 			t.Errorf("glue(%q) = %q, want %q", in, got, want)
@@ -358,9 +366,52 @@ func TestLawChoices(t *testing.T) {
 		}
 		return l.Text()
 	}
-	// Erasure names its grounds: by default consent and objection.
-	if s := text(func(*Input) {}); !strings.Contains(s, "point (b)") || !strings.Contains(s, "point (c)") || strings.Contains(s, "point (a)") || !strings.Contains(s, "Article 18(1)(d)") || strings.Contains(s, "Article 17(2)") {
+	// Erasure names its grounds: by default consent and objection, the
+	// objection resting on direct marketing only until the person gives
+	// reasons; only then is restriction under Art. 18(1)(d) asked for.
+	if s := text(func(*Input) {}); !strings.Contains(s, "point (b)") || !strings.Contains(s, "point (c)") || strings.Contains(s, "point (a)") || strings.Contains(s, "Article 18(1)(d)") || strings.Contains(s, "Article 21(1)") || strings.Contains(s, "Article 17(2)") {
 		t.Errorf("default erasure grounds:\n%s", s)
+	}
+	why := "my former partner works in your call centre"
+	if s := text(func(r *Input) { r.Reasons = why }); !strings.Contains(s, "Article 21(1)") || !strings.Contains(s, why+".") || !strings.Contains(s, "Article 18(1)(d)") {
+		t.Errorf("erasure with reasons:\n%s", s)
+	}
+	// An objection without reasons keeps direct marketing only, and warns.
+	l, err := compose(func(r *Input) { r.Kind = law.Objection })
+	if err != nil || strings.Contains(l.Text(), "Article 21(1)") || !strings.Contains(l.Text(), "Article 21(2)") || len(l.Warnings) == 0 {
+		t.Errorf("objection without reasons (%v):\n%s%q", err, l.Text(), l.Warnings)
+	}
+	if s := text(func(r *Input) { r.Kind = law.Objection; r.Reasons = why }); !strings.Contains(s, "Article 21(1)") || !strings.Contains(s, "particular situation: "+why) || !strings.Contains(s, "Article 18(1)(d)") {
+		t.Errorf("objection with reasons:\n%s", s)
+	}
+	if got := (Input{Kind: law.Objection, Jurisdiction: "EU-LV"}).Needs(); !slices.Equal(got, []string{NeedReasons}) {
+		t.Errorf("an objection without reasons needs %v", got)
+	}
+	if got := (Input{Kind: law.Objection, Jurisdiction: "EU-LV", Reasons: why}).Needs(); len(got) != 0 {
+		t.Errorf("an objection with reasons needs %v", got)
+	}
+	// A restriction states (a) for corrections and (d) only with reasons;
+	// with neither it is refused, asking for them.
+	s := text(func(r *Input) { r.Kind = law.Restriction })
+	if !strings.Contains(s, "point (a)") || strings.Contains(s, "point (d)") || !strings.Contains(s, "The data I contest are:") {
+		t.Errorf("restriction with a correction:\n%s", s)
+	}
+	if _, err := compose(func(r *Input) { r.Kind = law.Restriction; r.Corrections = nil }); !errors.Is(err, ErrReasons) || !errors.Is(err, ErrRequest) {
+		t.Errorf("restriction with no ground: %v", err)
+	}
+	if s := text(func(r *Input) { r.Kind = law.Restriction; r.Corrections = nil; r.Reasons = why }); !strings.Contains(s, "point (d)") || !strings.Contains(s, why) {
+		t.Errorf("restriction on point (d):\n%s", s)
+	}
+	// The date of birth only where the company holds it.
+	if s := text(func(*Input) {}); strings.Contains(s, "1985") {
+		t.Errorf("the date of birth is volunteered:\n%s", s)
+	}
+	if s := text(func(r *Input) { r.BirthDateKnown = true }); !strings.Contains(s, "4 March 1985") {
+		t.Errorf("the date of birth the company holds is left out:\n%s", s)
+	}
+	// A promise only for the kinds it covers.
+	if s := text(func(r *Input) { r.PromisedDays = 14; r.PromisedFor = []law.Kind{law.Access} }); strings.Contains(s, "14 days") {
+		t.Errorf("an access promise is quoted in an erasure:\n%s", s)
 	}
 	if s := text(func(r *Input) { r.Grounds = []Ground{GroundUnneeded}; r.Published = true }); !strings.Contains(s, "point (a)") || strings.Contains(s, "point (b)") || !strings.Contains(s, "Article 17(2)") || strings.Contains(s, "Article 18(1)(d)") {
 		t.Errorf("erasure on ground (a), data published:\n%s", s)
@@ -403,7 +454,7 @@ func TestLawChoices(t *testing.T) {
 	}
 	// A Russian request by e-mail warns that 152-FZ asks for a signature.
 	r := sampleRequest("ru", law.Access)
-	l, err := Compose(r)
+	l, err = Compose(r)
 	if err != nil || len(l.Warnings) != 1 || !strings.Contains(l.Warnings[0], "signed") {
 		t.Errorf("RU by e-mail: warnings %q (%v)", l.Warnings, err)
 	}

@@ -10,7 +10,6 @@ import (
 	"mime/quotedprintable"
 	"net/mail"
 	"net/textproto"
-	"regexp"
 	"strings"
 	"time"
 
@@ -116,7 +115,7 @@ func (m Mail) Message() ([]byte, error) {
 	return msg.Bytes(), nil
 }
 
-var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+var unsafeName = lazyRe(`[^A-Za-z0-9._-]+`)
 
 // AttachmentName is the file name the letter's PDF travels under:
 // ASCII only, which every mail program shows correctly.
@@ -125,7 +124,7 @@ func (l *Letter) AttachmentName() string { return attachmentName(l.Reference, l.
 // attachmentName is the PDF's file name from the letter's reference and
 // kind.
 func attachmentName(reference string, kind law.Kind) string {
-	ref := strings.Trim(unsafeName.ReplaceAllString(reference, "-"), "-")
+	ref := strings.Trim(unsafeName().ReplaceAllString(reference, "-"), "-")
 	if ref == "" {
 		ref = "letter"
 	}

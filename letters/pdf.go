@@ -16,11 +16,14 @@ import (
 // the information block 125 mm from the left, fold marks at 105 and
 // 210 mm.
 const (
-	pageW, pageH   = 210.0, 297.0
-	marginL        = 25.0
-	marginR        = 20.0
-	marginTop      = 20.0
-	textBottom     = 272.0 // the last baseline area; the footer sits below
+	pageW, pageH = 210.0, 297.0
+	marginL      = 25.0
+	marginR      = 20.0
+	marginTop    = 20.0
+	textBottom   = 272.0 // the last baseline area; the footer sits below
+	// soloBottom is where the text of a one-page letter may end: it has
+	// no footer, so it may run 8 mm lower, 17 mm above the sheet's edge.
+	soloBottom     = 280.0
 	footerY        = 282.0
 	textW          = pageW - marginL - marginR
 	windowX        = 20.0 + 5.0 // the field's left edge plus the inner margin a window needs
@@ -56,6 +59,10 @@ var tightness = []metrics{
 	{bodyPt: 11, lineMM: 5.2, paraGap: 2.6, titleGap: 5.2, signGap: 16, bodyFirstY: 100},
 	{bodyPt: 11, lineMM: 5.0, paraGap: 2.2, titleGap: 4, signGap: 15, bodyFirstY: 98.5, dateBeside: true},
 	{bodyPt: 10.5, lineMM: 4.8, paraGap: 2, titleGap: 3.5, signGap: 14, bodyFirstY: 98.5, dateBeside: true},
+	// The floor: 10 pt on 1.2 lines, the smallest a letter is set in
+	// (issue #23); the window layout's text still starts under the DIN
+	// 5008 address field and information block.
+	{bodyPt: 10, lineMM: 4.25, paraGap: 1.2, titleGap: 2.6, signGap: 11, bodyFirstY: 98.5, dateBeside: true},
 }
 
 // PDF renders the letter on A4 pages: the address blocks where its
@@ -68,6 +75,9 @@ var tightness = []metrics{
 // either end, and at least the last two lines of text with the closing
 // and the signature.
 func (l *Letter) PDF() ([]byte, error) {
+	if err := checkLang(l.Lang); err != nil {
+		return nil, err
+	}
 	f := l.document()
 	p := l.paginated(f)
 	p.draw(l)
@@ -82,15 +92,17 @@ func (l *Letter) PDF() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return setLanguage(out, l.Lang)
+	return out, nil
 }
 
 // document starts the PDF: its fonts, its metadata.
 func (l *Letter) document() *gofpdf.Fpdf {
 	f := gofpdf.New("P", "mm", "A4", "")
 	f.SetCompression(true)
+	// One font file serves both weights: bold is the regular face filled
+	// and stroked (see draw), which saves a second embedded subset and
+	// keeps a one-page letter under 15 KB (issue #25).
 	f.AddUTF8FontFromBytes(font, "", assets.SerifRegular)
-	f.AddUTF8FontFromBytes(font, "B", assets.SerifBold)
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(marginL, marginTop, marginR)
 	// Fixed dates, and resources written in sorted order rather than in
@@ -106,6 +118,7 @@ func (l *Letter) document() *gofpdf.Fpdf {
 	f.SetCreator("Prava", true)
 	f.SetProducer("Prava", true)
 	f.SetKeywords(fmt.Sprintf("%s %s %s %s", l.Kind, l.Jurisdiction, l.Lang, l.Reference), true)
+	f.SetLanguage(l.Lang)
 	return f
 }
 
@@ -114,8 +127,15 @@ func (l *Letter) document() *gofpdf.Fpdf {
 func (l *Letter) paginated(f *gofpdf.Fpdf) *pager {
 	var p *pager
 	for i, m := range tightness {
-		try := &pager{f: f, m: m}
+		try := &pager{f: f, m: m, bottom: soloBottom}
 		try.layout(l)
+		if try.page > 1 && i == 0 {
+			// Over a page in the loosest setting, the one a long letter
+			// keeps: lay it out again with room for the footer. A tighter
+			// setting is kept only when it fits one page, so it need not be.
+			try = &pager{f: f, m: m}
+			try.layout(l)
+		}
 		if i == 0 {
 			p = try
 		}
@@ -155,22 +175,31 @@ type line struct {
 // pager lays a letter out into ops, then draws them. Laying out first
 // tells the page count before the first footer is drawn.
 type pager struct {
-	f     *gofpdf.Fpdf
-	m     metrics
-	ops   []op
-	page  int
-	flow  []line
-	paras int
+	f      *gofpdf.Fpdf
+	m      metrics
+	bottom float64 // where the text must end: textBottom when 0
+	ops    []op
+	page   int
+	flow   []line
+	paras  int
 }
 
+// measure sets the font for text of a size and returns its width
+// function. Bold text is drawn with the regular face stroked, which
+// keeps the regular advances and spills half the stroke over each end.
 func (p *pager) measure(bold bool, pt float64) func(string) float64 {
-	style := ""
-	if bold {
-		style = "B"
+	p.f.SetFont(font, "", pt)
+	if !bold {
+		return p.f.GetStringWidth
 	}
-	p.f.SetFont(font, style, pt)
-	return p.f.GetStringWidth
+	return func(s string) float64 {
+		return p.f.GetStringWidth(s) + emboldenMM(pt)
+	}
 }
+
+// emboldenMM is the width of the stroke that makes the regular face read
+// as bold at pt points: 4.5 % of the em, in millimetres.
+func emboldenMM(pt float64) float64 { return pt * 0.045 * 25.4 / 72 }
 
 // wrapped wraps s into lines of the flow at x within w. Its lines keep
 // together as a paragraph does: never one line alone at the foot or the
@@ -334,91 +363,6 @@ func asBody(ls []line) []line {
 	return ls
 }
 
-// paginate gives each line of the flow its page and place. When a line
-// does not fit, the page breaks before it, or further up where a line may
-// leave the one before it (keep is false); a run of kept lines longer
-// than a page breaks where it must.
-func (p *pager) paginate(start float64) {
-	page, y, top := 1, start, 0
-	at := make([]float64, len(p.flow))
-	pages := make([]int, len(p.flow))
-	for i := 0; i < len(p.flow); i++ {
-		ln := p.flow[i]
-		gap := ln.gap
-		if i == top && page > 1 {
-			gap = 0
-		}
-		if y+gap+ln.h <= textBottom || i == top {
-			at[i], pages[i] = y+gap, page
-			y += gap + ln.h
-			continue
-		}
-		k := i
-		for k > top && p.flow[k].keep {
-			k--
-		}
-		if k == top {
-			k = i // nowhere to break: break here
-		}
-		page, y, top = page+1, marginTop, k
-		i = k - 1
-	}
-	for i := range p.flow {
-		ln := &p.flow[i]
-		ln.page = pages[i]
-		for _, o := range ln.ops {
-			o.page, o.y = pages[i], at[i]+o.y
-			p.ops = append(p.ops, o)
-		}
-	}
-	p.page = page
-}
-
-// returnLine is one line of the sender's address over the window.
-type returnLine struct {
-	text string
-	pt   float64
-}
-
-// returnLines fits the return address over the window: on one line if it
-// fits, else on two in a smaller size (name and street; postcode and town),
-// leaving the country out before anything is cut short. The post must be
-// able to return the letter, so nothing that finds the sender is lost
-// while it can be kept.
-func (p *pager) returnLines(s string) []returnLine {
-	for _, size := range []float64{smallPt, smallPt - 1} {
-		if p.measure(false, size)(s) <= windowW {
-			return []returnLine{{s, size}}
-		}
-	}
-	pt := smallPt - 1
-	parts := strings.Split(s, " · ")
-	if len(parts) > 3 {
-		parts = parts[:len(parts)-1] // the country goes first
-	}
-	if len(parts) == 1 {
-		return []returnLine{{p.cut(s, pt), pt}}
-	}
-	half := (len(parts) + 1) / 2
-	return []returnLine{
-		{p.cut(strings.Join(parts[:half], " · "), pt), pt},
-		{p.cut(strings.Join(parts[half:], " · "), pt), pt},
-	}
-}
-
-// cut shortens s with an ellipsis until it fits the window's width.
-func (p *pager) cut(s string, pt float64) string {
-	measure := p.measure(false, pt)
-	if measure(s) <= windowW {
-		return s
-	}
-	r := []rune(s)
-	for len(r) > 0 && measure(string(r)+"…") > windowW {
-		r = r[:len(r)-1]
-	}
-	return strings.TrimSpace(string(r)) + "…"
-}
-
 // columns makes a line whose parts are divided by tabs: the first at the
 // left margin, the last at the right, one between them centred.
 func (p *pager) columns(s string) line {
@@ -467,8 +411,16 @@ func (p *pager) draw(l *Letter) {
 				p.f.Line(o.x, o.y, o.x+o.w, o.y)
 				continue
 			}
-			p.measure(o.bold, o.pt)
+			p.measure(false, o.pt)
 			p.f.SetXY(o.x, o.y)
+			if o.bold {
+				p.f.SetDrawColor(0, 0, 0)
+				p.f.SetLineWidth(emboldenMM(o.pt))
+				p.f.SetTextRenderingMode(2) // fill, then stroke: bold
+				p.f.CellFormat(o.w, o.h, o.text, "", 0, o.align, false, 0, "")
+				p.f.SetTextRenderingMode(0)
+				continue
+			}
 			p.f.CellFormat(o.w, o.h, o.text, "", 0, o.align, false, 0, "")
 		}
 		if pages > 1 {

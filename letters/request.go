@@ -1,7 +1,6 @@
 package letters
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -46,8 +45,31 @@ type Input struct {
 	Attachments []string
 
 	// Grounds are the Art. 17(1) GDPR grounds an erasure rests on; nil
-	// states DefaultGrounds (consent withdrawn and an Art. 21(1) objection).
+	// states DefaultGrounds (consent withdrawn and an objection). For a
+	// restriction they are the Art. 18(1) points: nil states (a) when
+	// there are Corrections and (d) when there are Reasons.
 	Grounds []Ground
+	// Reasons are the person's own grounds "relating to his or her
+	// particular situation" (Art. 21(1) GDPR), which make an objection one
+	// the company must weigh, and the reasons that make a Ukrainian
+	// objection a "вмотивована вимога" (2297-VI Art. 8(2) item 5). Without
+	// them a GDPR objection (and the objection ground of an erasure) keeps
+	// only its unconditional part, direct marketing (Art. 21(2)–(3)), and
+	// a restriction on point (d) is refused (ErrReasons). See Needs.
+	Reasons string
+	// Evidence names what a Russian rectification encloses to confirm the
+	// correct data (152-FZ Art. 20(3) runs the 7 working days from it);
+	// "" encloses "a copy of a document confirming the correct data" and
+	// warns the person to put it in.
+	Evidence string
+	// BirthDateKnown says the company holds the person's date of birth (a
+	// bank, a clinic), so the letter may give it to find them; otherwise
+	// it is left out (data minimisation, Art. 5(1)(c) GDPR).
+	BirthDateKnown bool
+	// PromisedFor are the kinds the company's promised term (PromisedDays)
+	// covers, as its policy words it ("a copy within 14 days"); nil means
+	// every request.
+	PromisedFor []law.Kind
 	// Published says the company made the data public, so an erasure also
 	// asks it to inform the others who copy or link to them (Art. 17(2)).
 	Published bool
@@ -139,7 +161,7 @@ func splitAddress(s string) []string {
 	for _, part := range parts {
 		if len(out) > 0 && continuesAddress(part) {
 			sep := ", "
-			if prev := out[len(out)-1]; usZip.MatchString(prev[strings.LastIndex(prev, " ")+1:]) && isPostcode(part) {
+			if prev := out[len(out)-1]; usZip().MatchString(prev[strings.LastIndex(prev, " ")+1:]) && isPostcode(part) {
 				sep = " " // San Diego, CA 92121
 			}
 			out[len(out)-1] += sep + part
@@ -178,7 +200,7 @@ func bigEndian(parts []string) []string {
 // street address: house, building, flat, office.
 var buildingParts = []string{"д.", "дом ", "буд.", "будинок", "стр.", "корп.", "кв.", "оф.", "офіс", "офис", "пом.", "k-", "dz.", "korp.", "bt.", "apt", "suite", "unit", "floor", "эт.", "пов."}
 
-var usZip = regexp.MustCompile(`^[A-Z]{2}( \d{5}(-\d{4})?)?$`)
+var usZip = lazyRe(`^[A-Z]{2}( \d{5}(-\d{4})?)?$`)
 
 // isPostcode says whether a part is a bare postcode, which begins some
 // addresses ("109029, Россия, Москва, …") and belongs on the next line.
@@ -201,7 +223,7 @@ func continuesAddress(part string) bool {
 		return !strings.Contains(part, " ")
 	}
 	// A US state and ZIP code: San Diego, CA 92121.
-	if usZip.MatchString(part) {
+	if usZip().MatchString(part) {
 		return true
 	}
 	if unicode.IsDigit(r[0]) {

@@ -88,6 +88,15 @@ func funcs(lang string) template.FuncMap {
 			return f[m-1]
 		},
 		"pad2": func(n int) string { return fmt.Sprintf("%02d", n) },
+		// sentence ends the person's own words with a full stop, so a
+		// template can go on after them.
+		"sentence": func(s string) string {
+			if s = strings.TrimSpace(s); s == "" || strings.ContainsRune(".!?…", lastRune(s)) {
+				return s
+			}
+			return s + "."
+		},
+		"regs": regs,
 	}
 }
 

@@ -24,7 +24,7 @@ var (
 // ("статті 16"). wrap keeps those pairs together and prints them with
 // plain spaces. It scans by hand: it runs on every line of every letter.
 func glue(s string) string {
-	if !strings.ContainsAny(s, "0123456789") {
+	if !strings.ContainsAny(s, "0123456789)") {
 		return s
 	}
 	words := strings.Split(s, " ")
@@ -57,7 +57,9 @@ func glued(before, after string) bool {
 		return true
 	}
 	if !unicode.IsDigit(first) {
-		return false
+		// "підпункт (g)", "point (b)", "punkto f)": a letter that numbers
+		// a point stays with its noun.
+		return isPointLetter(after) && isRefWord(before)
 	}
 	if signs[before] {
 		return true
@@ -66,13 +68,27 @@ func glued(before, after string) bool {
 	if y := strings.TrimRight(after, ".,;:)"); len(y) == 4 && strings.Trim(y, "0123456789") == "" && unicode.IsUpper([]rune(before)[0]) && strings.IndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) }) < 0 {
 		return true
 	}
-	lower := strings.ToLower(before)
+	return isRefWord(before)
+}
+
+// isRefWord says whether a word names a part of a law: "статті",
+// "(пункт", "Article".
+func isRefWord(w string) bool {
+	lower := strings.ToLower(strings.TrimLeft(w, "(«„“\"'"))
 	for _, p := range refWords {
 		if strings.HasPrefix(lower, p) {
 			return true
 		}
 	}
 	return false
+}
+
+// isPointLetter says whether a word is a lettered point: "(g)", "(b));",
+// "f)", "e)".
+func isPointLetter(w string) bool {
+	w = strings.TrimLeft(w, "(")
+	r, n := utf8.DecodeRuneInString(w)
+	return n > 0 && unicode.IsLower(r) && strings.HasPrefix(w[n:], ")")
 }
 
 // wrap breaks text into lines no wider than width, as measured by width

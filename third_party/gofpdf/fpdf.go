@@ -39,12 +39,14 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
 var gl struct {
 	catalogSort  bool
-	noCompress   bool // Initial zero value indicates compression
+	lang         string // the catalog's /Lang (Prava patch)
+	noCompress   bool   // Initial zero value indicates compression
 	creationDate time.Time
 	modDate      time.Time
 }
@@ -4104,8 +4106,15 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(toUnicode)) + ">>")
-				f.putstream([]byte(toUnicode))
+				// Prava patch: the ToUnicode map is compressed too.
+				if f.compress {
+					z := toUnicodeCompressed()
+					f.out("<</Length " + strconv.Itoa(len(z)) + " /Filter /FlateDecode>>")
+					f.putstream(z)
+				} else {
+					f.out("<</Length " + strconv.Itoa(len(toUnicode)) + ">>")
+					f.putstream([]byte(toUnicode))
+				}
 				f.out("endobj")
 
 				// CIDInfo
@@ -4589,6 +4598,14 @@ func (f *Fpdf) putcatalog() {
 	// Name dictionary :
 	//	-> Javascript
 	//	-> Embedded files
+	// Prava patch: the document's language, and no empty name
+	// dictionary when there is neither JavaScript nor an attachment.
+	if f.lang != "" {
+		f.outf("/Lang %s", f.textstring(f.lang))
+	}
+	if f.javascript == nil && len(f.attachments) == 0 {
+		return
+	}
 	f.out("/Names <<")
 	// JavaScript
 	if f.javascript != nil {
@@ -4598,6 +4615,23 @@ func (f *Fpdf) putcatalog() {
 	f.outf("/EmbeddedFiles %s", f.getEmbeddedFiles())
 	f.out(">>")
 }
+
+// toUnicodeCompressed is the identity ToUnicode map, compressed once per
+// process (Prava patch).
+func toUnicodeCompressed() []byte {
+	toUnicodeOnce.Do(func() { toUnicodeZ = sliceCompress([]byte(toUnicode)) })
+	return toUnicodeZ
+}
+
+var (
+	toUnicodeOnce sync.Once
+	toUnicodeZ    []byte
+)
+
+// SetLanguage sets the document's natural language, the catalog's /Lang
+// entry (a BCP 47 tag such as "lv" or "en-GB"), which screen readers and
+// text extractors use (Prava patch).
+func (f *Fpdf) SetLanguage(lang string) { f.lang = lang }
 
 func (f *Fpdf) putheader() {
 	if len(f.blendMap) > 0 && f.pdfVersion < "1.4" {

@@ -687,19 +687,17 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	metricsCount = len(symbolCollection)
 	numSymbols = metricsCount
 
-	utf.setOutTable("name", utf.getTableData("name"))
-	utf.setOutTable("cvt ", utf.getTableData("cvt "))
-	utf.setOutTable("fpgm", utf.getTableData("fpgm"))
-	utf.setOutTable("prep", utf.getTableData("prep"))
-	utf.setOutTable("gasp", utf.getTableData("gasp"))
-
-	postTable := utf.getTableData("post")
-	postTable = append(append([]byte{0x00, 0x03, 0x00, 0x00}, postTable[4:16]...), []byte{0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00}...)
-	utf.setOutTable("post", postTable)
-
+	// Prava patch: a font embedded as a CIDFontType2 needs only the tables
+	// ISO 32000-1 §9.9 lists (glyf, head, hhea, hmtx, loca, maxp, and the
+	// hinting tables cvt, fpgm, prep where the font has them); the PDF maps
+	// codes to glyphs through its CIDToGIDMap, so cmap, name, post and gasp
+	// are left out, which saves about 700 bytes a letter.
+	for _, tag := range []string{"cvt ", "fpgm", "prep"} {
+		if _, ok := utf.tableDescriptions[tag]; ok {
+			utf.setOutTable(tag, utf.getTableData(tag))
+		}
+	}
 	delete(cidSymbolPairCollection, 0)
-
-	utf.setOutTable("cmap", utf.generateCMAPTable(cidSymbolPairCollection, numSymbols))
 
 	symbolData := utf.getTableData("glyf")
 
