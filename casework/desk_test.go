@@ -539,10 +539,15 @@ func TestOtherKindsAndAnswers(t *testing.T) {
 	if !errors.As(err, &p) || p.Field != "corrections" {
 		t.Errorf("a rectification without corrections: %v", err)
 	}
+	// A restriction with no ground rests on reasons: refused without them,
+	// naming the field to fill.
+	if _, err := k.WriteRequests(id, []Draft{{Kind: law.Restriction, Contact: -1, Date: testDay}}); !errors.As(err, &p) || p.Field != "reasons" {
+		t.Errorf("a restriction without a ground or reasons: %v", err)
+	}
 	ws, err := k.WriteRequests(id, []Draft{
 		{Kind: law.Rectification, Contact: -1, Date: testDay, Corrections: []letters.Correction{{Field: "address", Value: "Gedimino pr. 1, Vilnius"}}},
 		{Kind: law.Objection, Contact: -1, Date: testDay},
-		{Kind: law.Restriction, Contact: -1, Date: testDay},
+		{Kind: law.Restriction, Contact: -1, Date: testDay, Reasons: "I object to the profiling (Art. 21(1)) and ask that it stop meanwhile."},
 		{Kind: law.Portability, Contact: -1, Date: testDay},
 		{Kind: law.Erasure, Contact: -1, Date: testDay, Grounds: []letters.Ground{letters.GroundUnneeded}},
 	})

@@ -12,94 +12,25 @@ import (
 	"prava/record"
 )
 
-// LetterChoice is what a person decides about a letter; the zero value of
-// each field lets the policy decide.
+// LetterChoice is a letter to a company not kept in a vault (one read
+// from a policy, or from the directory): the draft as the app gives it,
+// with the contact named rather than numbered and the law, when the
+// record has none or the person overrides it.
 type LetterChoice struct {
-	Kind law.Kind
-	Lang string
+	Draft
 	// To is the contact to write to: an e-mail address, or a postal
-	// address; "" takes the one the policy names for the kind.
-	To   string
-	Law  string // the jurisdiction code; "" takes the policy's
-	Date time.Time
+	// address; "" takes the one chosen for the kind, as for a stored
+	// company.
+	To  string
+	Law string // the jurisdiction code; "" takes the record's
 }
 
-// LetterFromPolicy prepares the request for a letter to the company a
-// policy describes: the recipient and the channel the policy asks for,
-// its marking and promise, the law and the language.
-func LetterFromPolicy(f *policy.Findings, from letters.Sender, c LetterChoice) (letters.Input, error) {
-	code := c.Law
-	if code == "" {
-		code = f.Jurisdiction
-	}
-	if _, err := law.Lookup(code, law.DefaultOptions()); err != nil {
-		return letters.Input{}, fmt.Errorf("the policy does not say which law applies (%s): choose one with --law (UA, RU, EU, EU-LV, EU-LT, …)", f.Jurisdiction)
-	}
-	r := letters.Input{
-		Kind: c.Kind, Jurisdiction: law.Code(code), From: from, Date: c.Date,
-		Lang:    c.Lang,
-		Options: law.DefaultOptions(),
-	}
-	if r.Lang == "" {
-		r.Lang = letters.DefaultLang(c.Kind, f.Language, "")
-	}
-	r.To.Name = f.DisplayName
-	if f.Controller != nil {
-		r.To.Name = *f.Controller
-	}
-	if f.Registration != nil {
-		r.To.Registration = *f.Registration
-	}
-	if len(f.Websites) > 0 {
-		r.Service = f.Websites[0]
-	}
-	if m := f.Markings.For(string(c.Kind)); m != nil {
-		r.Marking = *m
-	}
-	if f.ResponseDays != nil {
-		r.PromisedDays = *f.ResponseDays
-	}
-	if len(f.Addresses) > 0 {
-		r.To.Address = f.Addresses[0]
-	}
-	r.To.Email = privacyEmail(f.Emails)
-	if f.DPO != nil && f.DPO.Email != "" {
-		r.To.Email = f.DPO.Email
-	}
-	switch to := strings.TrimSpace(c.To); {
-	case to == "":
-		r.Channel = channelFor(f, c.Kind, r.To, law.Code(code))
-	case strings.Contains(to, "@") && !strings.ContainsAny(to, " \n,"):
-		r.To.Email, r.Channel = to, law.ByEmail
-	default:
-		r.To.Address, r.Channel = to, law.ByPost
-	}
-	if r.Channel == "" {
-		return letters.Input{}, fmt.Errorf("the policy names no e-mail or postal address for %s: give one with --to", r.To.Name)
-	}
-	r.Reference = Reference(from.Name, r.To.Name, c.Kind, c.Date)
-	return r, nil
-}
-
-// channelFor picks how to send a request: the way the policy asks for
-// this kind; else a signed paper letter under 152-FZ (Art. 14 part 3
-// asks for a signature), e-mail elsewhere; else whatever contact there is.
-func channelFor(f *policy.Findings, kind law.Kind, to letters.Recipient, code law.Code) law.Channel {
-	asked := f.Channels.For(string(kind))
-	hasMail, hasPost := to.Email != "", to.Address != ""
-	switch {
-	case asked != nil && *asked == policy.ChannelPost && hasPost:
-		return law.ByPost
-	case asked != nil && *asked == policy.ChannelEmail && hasMail:
-		return law.ByEmail
-	case code == "RU" && hasPost:
-		return law.ByPost
-	case hasMail:
-		return law.ByEmail
-	case hasPost:
-		return law.ByPost
-	}
-	return ""
+// LetterFromPolicy prepares the letter to the company a policy describes,
+// by the same path as a letter to a stored company: the record the app
+// would keep for that policy (CompanyFromPolicy) and the desk's choice of
+// contact, channel, marking, promise, law and language.
+func LetterFromPolicy(src policy.Source, f *policy.Findings, from letters.Sender, c LetterChoice) (letters.Input, error) {
+	return LetterToCompany(CompanyFromPolicy(src, f, c.Date), from, c)
 }
 
 // Reference is a letter's reference number: the date and a short hash of
@@ -146,15 +77,16 @@ func LetterToCompany(c record.Company, from letters.Sender, choice LetterChoice)
 	if c.Jurisdiction == "" {
 		return letters.Input{}, fmt.Errorf("which law applies to %s depends on where you live: choose it with --law (EU-LV, EU-LT, UA, …)", c.Name)
 	}
-	contact := -1
+	dr := choice.Draft
+	dr.Contact = -1
 	if choice.To != "" {
 		c.Contacts = append(c.Contacts, record.Contact{Kind: ContactKindOf(choice.To), Value: choice.To})
-		contact = len(c.Contacts) - 1
+		dr.Contact = len(c.Contacts) - 1
 	}
 	d := &record.Data{
 		Profile: record.Profile{Name: from.Name, Address: from.Address, Email: from.Email, Phone: from.Phone,
 			BirthDate: from.BirthDate, IDDocument: from.IDDocument, CustomerRef: from.CustomerRef},
 		Companies: []record.Company{c},
 	}
-	return input(d, c.ID, Draft{Kind: choice.Kind, Lang: choice.Lang, Contact: contact, Date: choice.Date})
+	return input(d, c.ID, dr)
 }

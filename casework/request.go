@@ -29,6 +29,18 @@ type Draft struct {
 	Published bool
 	// Corrections are what a rectification asks to correct; it needs one.
 	Corrections []letters.Correction
+	// Reasons are the person's particular situation, which an objection
+	// under Art. 21(1) GDPR (or 2297-VI Art. 8(2) item 5) rests on, and a
+	// restriction on point (d) needs; letters.Input.Needs names when.
+	Reasons string
+	// Evidence names what a Russian rectification encloses.
+	Evidence string
+	// BirthDateKnown says the company holds the person's date of birth:
+	// only then does the letter give it to identify them.
+	BirthDateKnown bool
+	// TransferTo is the controller a portability letter asks the data be
+	// sent to directly (Art. 20(2) GDPR); nil for a copy to the person.
+	TransferTo *letters.Recipient
 	// replaces is the request whose letter is written again (an edited
 	// draft): its reference is kept rather than counted as taken.
 	replaces string
@@ -123,6 +135,8 @@ func prepare(d *record.Data, companyID string, dr Draft) (prepared, error) {
 		Marking: markingOf(c, string(dr.Kind)), PromisedDays: c.PromisedDays, Service: c.Website,
 		Extra: strings.TrimSpace(dr.Extra), Options: Options(d.Settings),
 		Grounds: dr.Grounds, Published: dr.Published, Corrections: dr.Corrections,
+		Reasons: strings.TrimSpace(dr.Reasons), Evidence: strings.TrimSpace(dr.Evidence), BirthDateKnown: dr.BirthDateKnown,
+		TransferTo: dr.TransferTo,
 	}
 	return prepared{in: r, contact: ct.Value, channel: recorded}, nil
 }
@@ -250,6 +264,10 @@ func compose(r letters.Input, req record.Request) (Written, error) {
 	if errors.Is(err, letters.ErrIDDocument) {
 		return Written{}, &Problem{Field: "profile", Code: "id_document", Msg: err.Error(), Err: letters.ErrProfile}
 	}
+	if errors.Is(err, letters.ErrReasons) {
+		// The letter would rest on reasons the person has not given.
+		return Written{}, &Problem{Field: "reasons", Code: "empty", Msg: err.Error(), Err: letters.ErrReasons}
+	}
 	if errors.Is(err, letters.ErrProfile) {
 		// The person can mend this: the profile lacks what the letter
 		// needs (an identity document the law asks for, an address).
@@ -290,9 +308,36 @@ func contactFor(c *record.Company, kind string, chosen int) (record.Contact, err
 	if i, ok := c.Use[kind]; ok && i < len(c.Contacts) && usable(c.Contacts[i]) {
 		return c.Contacts[i], nil
 	}
-	for _, want := range []record.Channel{record.ByEmail, record.ByPost, record.ByWebForm} {
+	// Else the way the law favours: under 152-FZ a request is signed
+	// (Art. 14 part 3), which a plain e-mail is not, so a paper letter
+	// comes first; elsewhere an e-mail, to the data-protection address
+	// among several.
+	order := []record.Channel{record.ByEmail, record.ByPost, record.ByWebForm}
+	if c.Jurisdiction == "RU" {
+		order = []record.Channel{record.ByPost, record.ByEmail, record.ByWebForm}
+	}
+	for _, want := range order {
+		var values []string
 		for _, ct := range c.Contacts {
 			if ct.Kind == want {
+				values = append(values, ct.Value)
+			}
+		}
+		if len(values) == 0 {
+			continue
+		}
+		best := values[0]
+		if want == record.ByEmail {
+			best = privacyEmail(values)
+		}
+		for _, ct := range c.Contacts {
+			if ct.Kind == want && ct.Label == "DPO" {
+				best = ct.Value
+				break
+			}
+		}
+		for _, ct := range c.Contacts {
+			if ct.Kind == want && ct.Value == best {
 				return ct, nil
 			}
 		}

@@ -1,13 +1,11 @@
 package cli
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"net/mail"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -39,16 +37,12 @@ func runLetter(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	lawArg := fs.String("law", "", "the law to cite: UA, RU, EU, EU-LV, EU-LT, … (default: the policy's)")
 	outArg := fs.String("out", "", "where to save the PDF")
 	emailArg := fs.String("email", "", "where to save the e-mail: FILE.eml is a message with the PDF attached that a mail program opens as a draft; FILE.txt the recipient, subject and text")
-	var corrections, grounds listFlag
-	fs.Var(&corrections, "correction", "for rectification: what to correct, as FIELD=VALUE (repeat for each)")
-	fs.Var(&grounds, "ground", "for erasure or restriction: unneeded (a), consent (b), objection (c) or unlawful (d) (repeatable; default consent and objection)")
-	published := fs.Bool("published", false, "for erasure: the company made the data public (asks it to tell others, GDPR Art. 17(2))")
-	transferArg := fs.String("transfer-to", "", "for portability: the controller to send the data to directly, as \"Name <e-mail>\"")
-	extraArg := fs.String("extra", "", "a paragraph of your own, added to the letter")
+	draft := addDraftFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "Usage: prava letter --policy FILE|URL|--directory SLUG --kind KIND [--lang LANG] --from PROFILE.json\n"+
 			"                    [--date YYYY-MM-DD] [--to CONTACT] [--law CODE] --out FILE.pdf [--email FILE.eml|FILE.txt]\n"+
-			"                    [--correction FIELD=VALUE]... [--ground G]... [--published] [--transfer-to ADDRESS] [--extra TEXT]\n")
+			"                    [--correction FIELD=VALUE]... [--ground G]... [--published] [--transfer-to ADDRESS] [--extra TEXT]\n"+
+			"                    [--reasons TEXT] [--evidence TEXT] [--birthdate-known]\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -72,42 +66,6 @@ func runLetter(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *langArg != "" && !slices.Contains(letters.Languages, *langArg) {
 		return fail(fmt.Errorf("no letters in %q: choose one of %s", *langArg, strings.Join(letters.Languages, ", ")))
 	}
-	var fixes []letters.Correction
-	for _, c := range corrections {
-		fix, err := letters.ParseCorrection(c)
-		if err != nil {
-			return fail(err)
-		}
-		fixes = append(fixes, fix)
-	}
-	var why []letters.Ground
-	for _, g := range grounds {
-		ground, err := letters.ParseGround(g)
-		if err != nil {
-			return fail(err)
-		}
-		why = append(why, ground)
-	}
-	if len(fixes) > 0 && kind != law.Rectification && kind != law.Restriction {
-		return fail(fmt.Errorf("--correction is for rectification (or restriction) letters, not %s", kind))
-	}
-	if len(why) > 0 && kind != law.Erasure && kind != law.Restriction {
-		return fail(fmt.Errorf("--ground is for erasure and restriction letters, not %s", kind))
-	}
-	var transfer *letters.Recipient
-	if *transferArg != "" {
-		if kind != law.Portability {
-			return fail(fmt.Errorf("--transfer-to is for portability letters, not %s", kind))
-		}
-		a, err := mail.ParseAddress(*transferArg)
-		if err != nil {
-			return fail(fmt.Errorf("--transfer-to %q is not an address: write it as \"Name <privacy@example.org>\"", *transferArg))
-		}
-		transfer = &letters.Recipient{Name: cmp.Or(a.Name, a.Address), Email: a.Address}
-	}
-	if kind == law.Rectification && len(fixes) == 0 {
-		return fail(fmt.Errorf("a rectification letter says what to correct: add --correction FIELD=VALUE, for example --correction \"address=Elijas iela 17, Rīga\""))
-	}
 	day := time.Now()
 	if *dateArg != "" {
 		if day, err = time.Parse(time.DateOnly, *dateArg); err != nil {
@@ -124,7 +82,10 @@ func runLetter(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(fmt.Errorf("%s: %w", *fromArg, err))
 	}
-	choice := casework.LetterChoice{Kind: kind, Lang: *langArg, To: *toArg, Law: *lawArg, Date: day}
+	choice := casework.LetterChoice{Draft: casework.Draft{Kind: kind, Lang: *langArg, Date: day}, To: *toArg, Law: *lawArg}
+	if err := draft.fill(&choice.Draft); err != nil {
+		return fail(err)
+	}
 	var req letters.Input
 	if *dirArg != "" {
 		dir, e, err := knownCompany(*dirArg)
@@ -132,7 +93,7 @@ func runLetter(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return fail(err)
 		}
 		if req, err = casework.LetterToCompany(dir.Prefill(e, "", day), profile, choice); err != nil {
-			return fail(err)
+			return fail(letterProblem(err))
 		}
 	} else {
 		ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
@@ -141,13 +102,9 @@ func runLetter(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if err != nil {
 			return fail(err)
 		}
-		if req, err = casework.LetterFromPolicy(policy.Analyze(src.Text), profile, choice); err != nil {
-			return fail(err)
+		if req, err = casework.LetterFromPolicy(src, policy.Analyze(src.Text), profile, choice); err != nil {
+			return fail(letterProblem(err))
 		}
-	}
-	req.Corrections, req.Grounds, req.Published, req.TransferTo = fixes, why, *published, transfer
-	if *extraArg != "" {
-		req.Extra = *extraArg
 	}
 	l, err := letters.Compose(req)
 	if err != nil {
@@ -188,6 +145,21 @@ func runLetter(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "saved", *emailArg)
 	}
 	return exitOK
+}
+
+// letterProblem says what to do in the command line's words where the
+// desk's message speaks of the app's pages.
+func letterProblem(err error) error {
+	var p *casework.Problem
+	if errors.As(err, &p) {
+		switch p.Field + "/" + p.Code {
+		case "contact/none":
+			return errors.New("the policy names no e-mail or postal address to write to: give one with --to")
+		case "profile/no_email":
+			return errors.New("add your e-mail address (\"email\") to the profile in --from: the company answers a letter sent by e-mail there")
+		}
+	}
+	return err
 }
 
 // listFlag is a flag that may be given more than once.

@@ -15,6 +15,8 @@ import (
 const requestUsage = `Usage:
   prava request list [--json]
   prava request write COMPANY_ID --kind KIND [--from PROFILE.json] [--lang L] [--to CONTACT]
+        [--correction FIELD=VALUE]... [--ground G]... [--published] [--transfer-to ADDRESS]
+        [--extra TEXT] [--reasons TEXT] [--evidence TEXT] [--birthdate-known]
   prava request show ID [--json]
   prava request record ID --event sent|delivered|identity-asked|identity-provided|extended|answered|refused|done
         [--date YYYY-MM-DD] [--channel email|post|web form|in person] [--tracking N] [--reason TEXT]
@@ -43,6 +45,7 @@ type requestCmd struct {
 	kind, from, lang, to        *string
 	event, date, channel, track *string
 	reason, refusal, out        *string
+	draft                       *draftFlags
 	stdin                       io.Reader
 	stdout                      io.Writer
 	fail                        func(error) int
@@ -69,6 +72,7 @@ func runRequest(args []string, global string, stdin io.Reader, stdout, stderr io
 	c.reason = fs.String("reason", "", "for refused: why the company refused (it goes into the complaint); for answered: a note")
 	c.refusal = fs.String("refusal", "", "for followup --kind reply: what the company did (id-copy, portal-only, excessive, incomplete, language)")
 	c.out = fs.String("out", "", "for pdf: the file to write")
+	c.draft = addDraftFlags(fs)
 	var err error
 	if c.pos, err = parseAll(fs, args[1:]); err != nil {
 		return exitUsage

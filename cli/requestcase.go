@@ -45,6 +45,9 @@ func (c requestCmd) write() int {
 		return c.fail(fmt.Errorf("no company %q in the vault; list them with \"prava company list\"", companyID))
 	}
 	draft := casework.Draft{Kind: kind, Lang: *c.lang, Contact: -1, Date: time.Now().UTC()}
+	if err := c.draft.fill(&draft); err != nil {
+		return c.fail(err)
+	}
 	if *c.to != "" {
 		if draft.Contact = contactIndex(co.Contacts, *c.to); draft.Contact < 0 {
 			return c.fail(fmt.Errorf("%s has no contact %q: give one \"prava company show %s\" lists", co.Name, *c.to, co.ID))
