@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"prava/files"
 	"prava/record"
 	"time"
 
@@ -32,7 +33,7 @@ import (
 // argon2id from the recovery code, and optionally one from a passphrase.
 
 const (
-	magic = "PRAVAVLT"
+	magic = files.VaultMagic
 	// FormatVersion is the file format this Prava writes.
 	FormatVersion = 2
 	// SchemaVersion is the version of Data this Prava writes; older ones

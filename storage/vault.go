@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"prava/files"
 	"prava/record"
 	"slices"
 	"time"
@@ -129,7 +130,7 @@ func prepareNew(path string) (*lockFile, string, func(*lockFile), error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, "", nil, fmt.Errorf("storage: cannot create the folder for %s: %w", path, err)
 	}
-	file, err := resolveTarget(path)
+	file, err := files.Resolve(path)
 	if err != nil {
 		return nil, "", nil, err
 	}
@@ -252,7 +253,7 @@ func openLocked(path string, u Unlock, k Keyring, skipRequests bool) (*Vault, er
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("storage: %w at %s: create one with \"prava vault init\", or give the right path with --vault", ErrNoVault, path)
 	}
-	file, err := resolveTarget(path)
+	file, err := files.Resolve(path)
 	if err != nil {
 		return nil, err
 	}
@@ -335,7 +336,7 @@ func wayBack(path string) string {
 	way := "restore a backup you exported with \"prava vault import FILE\""
 	if HasBackup(path) {
 		bak := path + ".bak"
-		if file, err := resolveTarget(path); err == nil {
+		if file, err := files.Resolve(path); err == nil {
 			bak = file + ".bak"
 		}
 		way = "the previous version is in " + bak + ": restore it (in the app, or close Prava and copy it over the damaged file), or " + way
@@ -471,10 +472,10 @@ func (v *Vault) Export(w io.Writer) error {
 }
 
 // ExportTo writes the backup to a new file at path, the way the vault
-// itself is written (writeAtomic), so a failed export leaves no
+// itself is written (files.Replace), so a failed export leaves no
 // half-written file. It refuses to replace an existing file.
 func (v *Vault) ExportTo(path string) error {
-	target, err := resolveTarget(path)
+	target, err := files.Resolve(path)
 	if err != nil {
 		return err
 	}
@@ -485,7 +486,7 @@ func (v *Vault) ExportTo(path string) error {
 	if err != nil {
 		return err
 	}
-	return writeAtomic(target, file.pieces...)
+	return files.Replace(target, file.pieces...)
 }
 
 // Import restores an exported vault to path with the recovery code,

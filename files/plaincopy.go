@@ -1,4 +1,4 @@
-package storage
+package files
 
 import (
 	"fmt"
@@ -21,10 +21,10 @@ const printPrefix = "prava-print-"
 func PlainCopy(name string, data []byte) (path, dir string, err error) {
 	dir, err = os.MkdirTemp("", printPrefix+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
-		return "", "", fmt.Errorf("storage: cannot make a temporary folder: %w", err)
+		return "", "", fmt.Errorf("files: cannot make a temporary folder: %w", err)
 	}
 	path = filepath.Join(dir, filepath.Base(name))
-	if err := writeAtomic(path, data); err != nil {
+	if err := Replace(path, data); err != nil {
 		os.RemoveAll(dir)
 		return "", "", err
 	}
@@ -47,7 +47,7 @@ func RemoveStalePlainCopies() int {
 		rest := strings.TrimPrefix(filepath.Base(dir), printPrefix)
 		pidText, _, hasPID := strings.Cut(rest, "-")
 		pid, err := strconv.Atoi(pidText)
-		if hasPID && err == nil && pid != os.Getpid() && isPrava(pid) {
+		if hasPID && err == nil && pid != os.Getpid() && PravaRunning(pid) {
 			continue // a running Prava's copy
 		}
 		if hasPID && pid == os.Getpid() {

@@ -1,4 +1,4 @@
-package storage
+package files
 
 import (
 	"bytes"
@@ -16,18 +16,18 @@ import (
 // vault, a vault's previous version or its lock file.
 var ErrVaultFile = errors.New("vault files are never written over")
 
-// maxLinks bounds how many symbolic links resolveTarget follows, as the
+// maxLinks bounds how many symbolic links Resolve follows, as the
 // system does, so a loop of links ends.
 const maxLinks = 40
 
-// resolveTarget returns the file a write to path really replaces: path made
+// Resolve returns the file a write to path really replaces: path made
 // absolute, with every symbolic link on the way followed, including a final
 // link whose target does not exist yet. Replacing the target, not the link,
 // keeps a vault or a file reached through a link one file.
-func resolveTarget(path string) (string, error) {
+func Resolve(path string) (string, error) {
 	p, err := filepath.Abs(path)
 	if err != nil {
-		return "", fmt.Errorf("storage: %s: %w", path, err)
+		return "", fmt.Errorf("files: %s: %w", path, err)
 	}
 	for range maxLinks {
 		dir := filepath.Dir(p)
@@ -42,14 +42,14 @@ func resolveTarget(path string) (string, error) {
 		}
 		link, err := os.Readlink(p)
 		if err != nil {
-			return "", fmt.Errorf("storage: following the link %s: %w", path, err)
+			return "", fmt.Errorf("files: following the link %s: %w", path, err)
 		}
 		if !filepath.IsAbs(link) {
 			link = filepath.Join(dir, link)
 		}
 		p = link
 	}
-	return "", fmt.Errorf("storage: %s: too many symbolic links in a row: point it at a real file", path)
+	return "", fmt.Errorf("files: %s: too many symbolic links in a row: point it at a real file", path)
 }
 
 // refuseVaultFile refuses a write onto a vault, its .bak, its lock file or
@@ -74,7 +74,7 @@ func refuseVaultFile(path, target string) error {
 	if target != path {
 		named = fmt.Sprintf("%s (%s)", path, target)
 	}
-	return fmt.Errorf("storage: %s is %s; %w, nothing was changed: choose another file name", named, what, ErrVaultFile)
+	return fmt.Errorf("files: %s is %s; %w, nothing was changed: choose another file name", named, what, ErrVaultFile)
 }
 
 // isVaultFile reports whether path is a regular file that starts with the
@@ -91,24 +91,28 @@ func isVaultFile(path string) bool {
 		return strings.HasSuffix(path, ".vault")
 	}
 	defer f.Close()
-	head := make([]byte, len(magic))
+	head := make([]byte, len(VaultMagic))
 	n, _ := io.ReadFull(f, head)
-	return bytes.Equal(head[:n], []byte(magic))
+	return bytes.Equal(head[:n], []byte(VaultMagic))
 }
 
-// writeError words a failed write with the way out for the usual causes.
-func writeError(dir, path string, err error) error {
+// WriteError words a failed write with the way out for the usual causes.
+func WriteError(dir, path string, err error) error {
 	switch {
 	case errors.Is(err, syscall.ENOSPC):
-		return fmt.Errorf("storage: cannot write %s: the disk is full (%w); nothing was changed: free some space and try again", path, err)
+		return fmt.Errorf("files: cannot write %s: the disk is full (%w); nothing was changed: free some space and try again", path, err)
 	case errors.Is(err, syscall.EDQUOT):
-		return fmt.Errorf("storage: cannot write %s: your disk quota is used up (%w); nothing was changed: free some space and try again", path, err)
+		return fmt.Errorf("files: cannot write %s: your disk quota is used up (%w); nothing was changed: free some space and try again", path, err)
 	case errors.Is(err, syscall.EROFS):
-		return fmt.Errorf("storage: cannot write %s: the disk is read-only (%w); nothing was changed", path, err)
+		return fmt.Errorf("files: cannot write %s: the disk is read-only (%w); nothing was changed", path, err)
 	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("storage: cannot write in %s: permission denied (%w); nothing was changed: check the folder's permissions or choose another place", dir, err)
+		return fmt.Errorf("files: cannot write in %s: permission denied (%w); nothing was changed: check the folder's permissions or choose another place", dir, err)
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("storage: cannot write in %s: %w", dir, err)
+		return fmt.Errorf("files: cannot write in %s: %w", dir, err)
 	}
-	return fmt.Errorf("storage: cannot write %s: %w; nothing was changed", path, err)
+	return fmt.Errorf("files: cannot write %s: %w; nothing was changed", path, err)
 }
+
+// VaultMagic is the first eight bytes of every Prava vault, .bak and
+// export: the guard knows a vault under any name by them.
+const VaultMagic = "PRAVAVLT"

@@ -1,0 +1,119 @@
+package files
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// WriteFile is the one way Prava writes a file of its own (a calendar, a
+// letter, an e-mail, a saved PDF, the recovery code, an attachment): it
+// writes through a temporary file in the target's folder, flushes it, renames
+// it over the target and flushes the folder, so that a crash or a full disk
+// leaves the old file or the new one, never half of the new one. A symbolic
+// link at path is kept and its target replaced. The file is readable by its
+// owner only.
+//
+// It refuses, and changes nothing, when path is a Prava vault, a vault's
+// previous version (.bak) or its lock file: by name after following links,
+// and by the file's first bytes.
+func WriteFile(path string, data []byte) error {
+	target, err := Resolve(path)
+	if err != nil {
+		return err
+	}
+	if err := refuseVaultFile(path, target); err != nil {
+		return err
+	}
+	return Replace(target, data)
+}
+
+// Replace writes data, given in pieces, over path, which must already be
+// resolved and checked: a crash at any moment leaves either the old file or
+// the new one, never a mix. The vault's own saves use it.
+func Replace(path string, data ...[]byte) error {
+	tmp, err := WriteTemp(path, data...)
+	if err != nil {
+		return err
+	}
+	if err := Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("files: replacing %s: %w", path, err)
+	}
+	return SyncDir(filepath.Dir(path))
+}
+
+// WriteTemp writes data to a new owner-only temporary file beside path,
+// flushed to disk and closed, and returns its name. On any error nothing
+// is left.
+func WriteTemp(path string, data ...[]byte) (string, error) {
+	dir := filepath.Dir(path)
+	if err := Fault("create", path); err != nil {
+		return "", WriteError(dir, path, err)
+	}
+	tmp, err := os.CreateTemp(dir, filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return "", WriteError(dir, path, err)
+	}
+	name := tmp.Name()
+	fail := func(err error) (string, error) {
+		tmp.Close()
+		os.Remove(name)
+		return "", WriteError(dir, path, err)
+	}
+	if err := tmp.Chmod(0o600); err != nil {
+		return fail(err)
+	}
+	for _, d := range data {
+		if err := Fault("write", path); err != nil {
+			return fail(err)
+		}
+		if _, err := tmp.Write(d); err != nil {
+			return fail(err)
+		}
+	}
+	if err := Fault("sync", path); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(name)
+		return "", WriteError(dir, path, err)
+	}
+	return name, nil
+}
+
+// Rename is os.Rename behind the fault hook.
+func Rename(from, to string) error {
+	if err := Fault("rename", to); err != nil {
+		return err
+	}
+	return os.Rename(from, to)
+}
+
+// FaultHook, when set (by tests only: it is not safe to change while
+// files are written), is asked before each step of a write — "create",
+// "write", "sync", "link", "rename" — and its error stands for the
+// system's: a full disk, a read-only folder.
+var FaultHook func(step, path string) error
+
+// Fault asks FaultHook about step; nil when no test set it.
+func Fault(step, path string) error {
+	if FaultHook == nil {
+		return nil
+	}
+	return FaultHook(step, path)
+}
+
+// SyncDir flushes a folder after a rename in it, where the system can.
+func SyncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return nil // some systems cannot open folders; the rename stands
+	}
+	defer d.Close()
+	d.Sync() // not supported everywhere (Windows); best effort by design
+	return nil
+}
