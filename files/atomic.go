@@ -4,29 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 )
-
-// WriteFile is the one way Prava writes a file of its own (a calendar, a
-// letter, an e-mail, a saved PDF, the recovery code, an attachment): it
-// writes through a temporary file in the target's folder, flushes it, renames
-// it over the target and flushes the folder, so that a crash or a full disk
-// leaves the old file or the new one, never half of the new one. A symbolic
-// link at path is kept and its target replaced. The file is readable by its
-// owner only.
-//
-// It refuses, and changes nothing, when path is a Prava vault, a vault's
-// previous version (.bak) or its lock file: by name after following links,
-// and by the file's first bytes.
-func WriteFile(path string, data []byte) error {
-	target, err := Resolve(path)
-	if err != nil {
-		return err
-	}
-	if err := refuseVaultFile(path, target); err != nil {
-		return err
-	}
-	return Replace(target, data)
-}
 
 // Replace writes data, given in pieces, over path, which must already be
 // resolved and checked: a crash at any moment leaves either the old file or
@@ -44,14 +23,16 @@ func Replace(path string, data ...[]byte) error {
 }
 
 // WriteTemp writes data to a new owner-only temporary file beside path,
-// flushed to disk and closed, and returns its name. On any error nothing
-// is left.
+// flushed to disk and closed, and returns its name: path, TempMark, the
+// process's ID, a dash and a random number, so that one a killed process
+// left can be told from one a running Prava is writing (RemoveStaleTemps).
+// On any error nothing is left.
 func WriteTemp(path string, data ...[]byte) (string, error) {
 	dir := filepath.Dir(path)
 	if err := Fault("create", path); err != nil {
 		return "", WriteError(dir, path, err)
 	}
-	tmp, err := os.CreateTemp(dir, filepath.Base(path)+".tmp-*")
+	tmp, err := os.CreateTemp(dir, filepath.Base(path)+tempMark+strconv.Itoa(os.Getpid())+"-*")
 	if err != nil {
 		return "", WriteError(dir, path, err)
 	}

@@ -7,7 +7,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 	"syscall"
 )
@@ -15,42 +14,6 @@ import (
 // ErrVaultFile means a write was refused because its target is a Prava
 // vault, a vault's previous version or its lock file.
 var ErrVaultFile = errors.New("vault files are never written over")
-
-// maxLinks bounds how many symbolic links Resolve follows, as the
-// system does, so a loop of links ends.
-const maxLinks = 40
-
-// Resolve returns the file a write to path really replaces: path made
-// absolute, with every symbolic link on the way followed, including a final
-// link whose target does not exist yet. Replacing the target, not the link,
-// keeps a vault or a file reached through a link one file.
-func Resolve(path string) (string, error) {
-	p, err := filepath.Abs(path)
-	if err != nil {
-		return "", fmt.Errorf("files: %s: %w", path, err)
-	}
-	for range maxLinks {
-		dir := filepath.Dir(p)
-		if real, err := filepath.EvalSymlinks(dir); err == nil {
-			dir = real
-		}
-		p = filepath.Join(dir, filepath.Base(p))
-		st, err := os.Lstat(p)
-		if err != nil || st.Mode()&fs.ModeSymlink == 0 {
-			// Missing (a new file) or not a link: this is the target.
-			return p, nil
-		}
-		link, err := os.Readlink(p)
-		if err != nil {
-			return "", fmt.Errorf("files: following the link %s: %w", path, err)
-		}
-		if !filepath.IsAbs(link) {
-			link = filepath.Join(dir, link)
-		}
-		p = link
-	}
-	return "", fmt.Errorf("files: %s: too many symbolic links in a row: point it at a real file", path)
-}
 
 // refuseVaultFile refuses a write onto a vault, its .bak, its lock file or
 // its set-aside copies. target is path resolved; both are named in the
