@@ -12,6 +12,7 @@ import (
 	"prava/files"
 	"prava/record"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -132,6 +133,9 @@ func prepareNew(path string) (*lockFile, string, func(*lockFile), error) {
 	}
 	file, err := files.Resolve(path)
 	if err != nil {
+		return nil, "", nil, err
+	}
+	if err := plainOrMissing(path, file); err != nil {
 		return nil, "", nil, err
 	}
 	_, lockErr := os.Lstat(file + ".lock")
@@ -257,6 +261,9 @@ func openLocked(path string, u Unlock, k Keyring, skipRequests bool) (*Vault, er
 	if err != nil {
 		return nil, err
 	}
+	if err := plainOrMissing(path, file); err != nil {
+		return nil, err
+	}
 	lock, err := acquireLock(file)
 	if err != nil {
 		return nil, err
@@ -271,13 +278,31 @@ func openLocked(path string, u Unlock, k Keyring, skipRequests bool) (*Vault, er
 	return v, nil
 }
 
+// plainOrMissing refuses a vault path that names a device, a pipe or a
+// folder, before a lock file is made beside it: /dev/zero.lock would be
+// left, and "a vault already exists" would be wrong.
+func plainOrMissing(path, file string) error {
+	st, err := os.Stat(file)
+	if err != nil || st.Mode().IsRegular() {
+		return nil
+	}
+	return fmt.Errorf("storage: %s: %w; nothing was changed: give the path of a vault file with --vault", path, notFileError(st))
+}
+
 // removeStaleTemps deletes temporary files a crashed save left behind. It
 // runs under the lock, so no save of another process can be under way.
+// The folder is listed and names compared as text: a vault folder named
+// "[ab]" or "*" is no pattern, so no other vault's temporary files go.
 func removeStaleTemps(path string) {
-	for _, pattern := range []string{path + ".tmp-*", path + ".bak.tmp"} {
-		names, _ := filepath.Glob(pattern)
-		for _, n := range names {
-			os.Remove(n)
+	dir, base := filepath.Split(path)
+	entries, err := os.ReadDir(filepath.Clean(dir))
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		n := e.Name()
+		if strings.HasPrefix(n, base+".tmp-") || n == base+".bak.tmp" {
+			os.Remove(filepath.Join(dir, n))
 		}
 	}
 }
@@ -294,9 +319,9 @@ func open(path string, u Unlock, k Keyring, skipRequests bool) (*Vault, error) {
 // readVault reads and decrypts the vault file at path with the data key
 // that unlock finds in its header. The vault it returns is not locked.
 func readVault(path string, unlock func(header) ([]byte, error), skipRequests bool) (*Vault, error) {
-	file, err := os.ReadFile(path)
+	file, err := readVaultFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("storage: cannot read %s: %w", path, err)
+		return nil, fileError(path, err)
 	}
 	p, err := parse(file)
 	if err != nil {
@@ -326,6 +351,8 @@ func fileError(path string, err error) error {
 		return fmt.Errorf("storage: %s: %w; nothing was changed. %s", path, err, wayBack(path))
 	case errors.Is(err, errNotVault):
 		return fmt.Errorf("storage: %s: %w; choose the vault file itself with --vault, or %s", path, err, wayBack(path))
+	case errors.Is(err, errNotFile):
+		return fmt.Errorf("storage: %s: %w; nothing was read: give the path of the vault or backup file itself", path, err)
 	}
 	return fmt.Errorf("storage: %s: %w", path, err)
 }
@@ -472,21 +499,18 @@ func (v *Vault) Export(w io.Writer) error {
 }
 
 // ExportTo writes the backup to a new file at path, the way the vault
-// itself is written (files.Replace), so a failed export leaves no
-// half-written file. It refuses to replace an existing file.
+// itself is written (files.WriteNew), so a failed export leaves no
+// half-written file. It refuses to replace an existing file, or to follow
+// a link into a place the person did not choose.
 func (v *Vault) ExportTo(path string) error {
-	target, err := files.Resolve(path)
-	if err != nil {
+	if err := files.CheckOutput(path, v.path, v.file); err != nil {
 		return err
-	}
-	if _, err := os.Lstat(target); err == nil {
-		return fmt.Errorf("storage: %s exists: choose a new file name", path)
 	}
 	file, err := v.seal()
 	if err != nil {
 		return err
 	}
-	return files.Replace(target, file.pieces...)
+	return files.WriteNew(path, file.pieces...)
 }
 
 // Import restores an exported vault to path with the recovery code,
@@ -558,9 +582,9 @@ func Inspect(path string, k Keyring) (Info, error) {
 		}
 		return Info{}, fmt.Errorf("storage: %w", err)
 	}
-	f, err := os.Open(path)
+	f, _, err := openVaultFile(path)
 	if err != nil {
-		return Info{}, fmt.Errorf("storage: %w", err)
+		return Info{}, fileError(path, err)
 	}
 	defer f.Close()
 	head := make([]byte, prefixLen+maxHeaderLen)
