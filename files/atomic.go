@@ -32,7 +32,9 @@ func WriteTemp(path string, data ...[]byte) (string, error) {
 	if err := Fault("create", path); err != nil {
 		return "", WriteError(dir, path, err)
 	}
-	tmp, err := os.CreateTemp(dir, filepath.Base(path)+tempMark+strconv.Itoa(os.Getpid())+"-*")
+	// The name is cut so that the marks fit NAME_MAX beside a name that
+	// already takes all of it.
+	tmp, err := os.CreateTemp(dir, cutBytes(filepath.Base(path), maxNameBytes-40)+tempMark+strconv.Itoa(os.Getpid())+"-*")
 	if err != nil {
 		return "", WriteError(dir, path, err)
 	}

@@ -16,14 +16,15 @@ const printPrefix = "prava-print-"
 // PlainCopy writes data, decrypted, to a new owner-only folder in the
 // system's temporary folder under name, for a program outside Prava (a PDF
 // viewer, to print). It returns the file's path and the folder to remove
-// when Prava closes. Copies a crash leaves are removed by
+// when Prava closes. The name goes through SafeName, so a long or hostile
+// company name still gives a file the system takes. Copies a crash leaves are removed by
 // RemoveStalePlainCopies at the next start.
 func PlainCopy(name string, data []byte) (path, dir string, err error) {
 	dir, err = os.MkdirTemp("", printPrefix+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
 		return "", "", fmt.Errorf("files: cannot make a temporary folder: %w", err)
 	}
-	path = filepath.Join(dir, filepath.Base(name))
+	path = filepath.Join(dir, SafeName(filepath.Base(name)))
 	if err := Replace(path, data); err != nil {
 		os.RemoveAll(dir)
 		return "", "", err
