@@ -14,7 +14,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"prava/assets"
-	"prava/storage"
+	"prava/files"
 )
 
 // ID is the application ID, the same as in FyneApp.toml; Fyne keys the
@@ -29,7 +29,7 @@ const ID = "app.prava.desktop"
 func Run(vaultPath string) {
 	started := time.Now()
 	// Copies opened to print that a crash left behind go now.
-	storage.RemoveStalePlainCopies()
+	files.RemoveStalePlainCopies()
 	a := fyneapp.NewWithID(ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	UseLanguage(a.Preferences().String(prefLanguage))

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"prava/casework"
-	"prava/storage"
+	"prava/files"
 )
 
 // boardView is the deadline board: every request not yet closed, the
@@ -67,11 +67,11 @@ func (u *UI) exportCalendar() {
 // writeCalendar writes the calendar to path.
 func (u *UI) writeCalendar(path string) {
 	var b strings.Builder
-	if err := storage.WriteICS(&b, casework.CalendarEvents(u.data()), u.now()); err != nil {
+	if err := files.WriteICS(&b, casework.CalendarEvents(u.data()), u.now()); err != nil {
 		u.notice(T("board.ics_failed"), err)
 		return
 	}
-	if err := storage.WriteFile(path, []byte(b.String())); err != nil {
+	if err := files.WriteFile(path, []byte(b.String())); err != nil {
 		u.notice(T("board.ics_failed"), err)
 		return
 	}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"prava/files"
 	"prava/storage"
 )
 
@@ -150,7 +151,7 @@ func (u *UI) saveRecoveryCode(code string) {
 	// never half-written, never onto the vault.
 	u.chooseSaveFile("prava-recovery-code.txt", []string{".txt"}, func(path string) {
 		text := fmt.Sprintf("%s\n\n    %s\n\n%s\n%s\n", T("code.file_title"), code, T("code.file_vault", args("Path", u.path)), T("code.how"))
-		if err := storage.WriteFile(path, []byte(text)); err != nil {
+		if err := files.WriteFile(path, []byte(text)); err != nil {
 			u.notice(T("code.save_failed"), err)
 			return
 		}

@@ -16,10 +16,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"prava/casework"
+	"prava/files"
 	"prava/law"
 	"prava/letters"
 	"prava/record"
-	"prava/storage"
 )
 
 // showRequest opens a request's page: the letter and what to do with it,
@@ -309,7 +309,7 @@ func (u *UI) savePDF(id, path string) {
 	if r == nil {
 		return
 	}
-	if err := storage.WriteFile(path, r.PDF); err != nil {
+	if err := files.WriteFile(path, r.PDF); err != nil {
 		u.notice(T("request.save_failed"), err)
 		return
 	}
@@ -325,7 +325,7 @@ func (u *UI) openPDF(id, company string) {
 	}
 	// The copy is readable by the viewer only; a crash that skips Close
 	// leaves it for the next start to remove.
-	path, dir, err := storage.PlainCopy(pdfName(r, company), r.PDF)
+	path, dir, err := files.PlainCopy(pdfName(r, company), r.PDF)
 	if err == nil {
 		u.temps = append(u.temps, dir)
 		err = u.app.OpenURL(&url.URL{Scheme: "file", Path: path})
@@ -349,7 +349,7 @@ func (u *UI) emailFile(id, company string) (string, error) {
 		return "", err
 	}
 	name := strings.TrimSuffix(pdfName(r, company), ".pdf") + ".eml"
-	path, dir, err := storage.PlainCopy(name, msg)
+	path, dir, err := files.PlainCopy(name, msg)
 	if err != nil {
 		return "", err
 	}
@@ -489,7 +489,7 @@ func (u *UI) attachReply(id string) {
 func (u *UI) attachFile(id, path string) {
 	// Only a regular file of at most the size the vault keeps is read: a
 	// pipe or device would hang the read, a huge file fill the memory.
-	data, err := storage.ReadAttachment(path, casework.MaxAttachment)
+	data, err := files.ReadAttachment(path, casework.MaxAttachment)
 	if err != nil {
 		u.notice(T("request.attach_failed"), err)
 		return

@@ -4,15 +4,15 @@ import (
 	"fmt"
 	"sort"
 
+	"prava/files"
 	"prava/record"
-	"prava/storage"
 )
 
 // CalendarEvents are the open deadlines as calendar events: each request
 // still waiting on its due date (a reminder's or complaint's own term
 // included), with a reminder three days before.
-func CalendarEvents(d *record.Data) []storage.CalendarEvent {
-	var events []storage.CalendarEvent
+func CalendarEvents(d *record.Data) []files.CalendarEvent {
+	var events []files.CalendarEvent
 	for _, r := range d.Requests {
 		if !r.Status.Open() {
 			continue
@@ -25,7 +25,7 @@ func CalendarEvents(d *record.Data) []storage.CalendarEvent {
 		if c := d.Company(r.CompanyID); c != nil {
 			name = c.Name
 		}
-		events = append(events, storage.CalendarEvent{
+		events = append(events, files.CalendarEvent{
 			UID: r.ID, Summary: fmt.Sprintf("%s: %s %s due", name, r.Kind, r.Reference),
 			Description: dl.Basis, Date: dl.Due, RemindDays: 3,
 		})

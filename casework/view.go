@@ -4,9 +4,9 @@ import (
 	"sync"
 	"time"
 
+	"prava/files"
 	"prava/law"
 	"prava/record"
-	"prava/storage"
 )
 
 // View is the data as of the last change that was saved, with the read
@@ -88,7 +88,7 @@ func (v View) Next(r record.Request, now time.Time) Outlook { return Next(&v.s.d
 func (v View) Board(now time.Time) []BoardItem { return Board(&v.s.data, now) }
 
 // Calendar is the open deadlines as calendar events.
-func (v View) Calendar() []storage.CalendarEvent { return CalendarEvents(&v.s.data) }
+func (v View) Calendar() []files.CalendarEvent { return CalendarEvents(&v.s.data) }
 
 // LastEvent is the event UndoLastEvent would take back on a request.
 func (v View) LastEvent(requestID string) (Event, bool) { return LastEvent(&v.s.data, requestID) }

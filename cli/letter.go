@@ -15,10 +15,10 @@ import (
 	"time"
 
 	"prava/casework"
+	"prava/files"
 	"prava/law"
 	"prava/letters"
 	"prava/policy"
-	"prava/storage"
 )
 
 // runLetter writes a letter from a policy and a profile. Everything is
@@ -174,13 +174,13 @@ func (l *listFlag) Set(s string) error {
 }
 
 // writeNew writes data to path the way the vault is written
-// (storage.WriteFile), so a failed write never leaves a truncated file
+// (files.WriteFile), so a failed write never leaves a truncated file
 // under the name, with messages worded for the command line.
 func writeNew(path string, data []byte) error {
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
 		return fmt.Errorf("%s is a folder: give a file name, such as %s", path, filepath.Join(path, "letter.pdf"))
 	}
-	if err := storage.WriteFile(path, data); err != nil {
+	if err := files.WriteFile(path, data); err != nil {
 		return fmt.Errorf("cannot write to %s: %w; choose a folder you can write to", path, unwrapPath(err))
 	}
 	return nil

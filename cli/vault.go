@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"prava/casework"
-	"prava/storage"
+	"prava/files"
 )
 
 // vaultFlags are the flags every command that opens the vault takes.
@@ -287,14 +287,14 @@ func runICS(args []string, global string, stdin io.Reader, stdout, stderr io.Wri
 	}
 	defer desk.Close()
 	events := desk.View().Calendar()
-	// Through storage.WriteFile: never half a calendar on a full disk, and
+	// Through files.WriteFile: never half a calendar on a full disk, and
 	// never over the vault, its .bak or its lock file.
 	var b bytes.Buffer
-	if err := storage.WriteICS(&b, events, time.Now()); err != nil {
+	if err := files.WriteICS(&b, events, time.Now()); err != nil {
 		fmt.Fprintln(stderr, "prava ics:", err)
 		return exitError
 	}
-	if err := storage.WriteFile(pos[0], b.Bytes()); err != nil {
+	if err := files.WriteFile(pos[0], b.Bytes()); err != nil {
 		fmt.Fprintln(stderr, "prava ics:", err)
 		return exitError
 	}

@@ -259,7 +259,7 @@ func TestFlagsAfterArguments(t *testing.T) {
 
 // TestLetterNeverOverwritesTheVault: "letter --out V" and "--email
 // V.lock" turned the vault into a PDF and overwrote the lock file (audit
-// F2); storage.WriteFile now refuses both, and a refused e-mail leaves the
+// F2); files.WriteFile now refuses both, and a refused e-mail leaves the
 // vault's files as they were.
 func TestLetterNeverOverwritesTheVault(t *testing.T) {
 	vault, _ := passphraseVault(t, "correct horse battery")

@@ -58,6 +58,13 @@ type Mail struct {
 
 // Message writes the e-mail as Letter.Message does.
 func (m Mail) Message() ([]byte, error) {
+	for _, v := range []string{m.From, m.To} {
+		if strings.ContainsFunc(v, func(r rune) bool {
+			return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0x2028 || r == 0x2029
+		}) {
+			return nil, fmt.Errorf("letters: the e-mail address %q holds a control character or a line break, which would change the message's headers; nothing was written: type the address again", v)
+		}
+	}
 	var msg bytes.Buffer
 	h := func(name, value string) { fmt.Fprintf(&msg, "%s: %s\r\n", name, value) }
 	if m.From != "" {

@@ -12,8 +12,9 @@
 // checked against fixed bounds before any key is derived, and the header
 // carries a checksum, so a damaged or crafted header is refused as damage.
 // Saves are atomic and keep the previous version as PATH.bak, made only
-// once the new version is safely written; a lock file keeps a second Prava
-// process away. WriteFile is the one writer for every other file Prava
-// writes, and never writes over a vault, its .bak or its lock file. See format.go and parts.go for the file
-// layout: a save encrypts again only the parts of the data that changed.
+// once the new version is safely written, through package files' atomic
+// replace; a lock file keeps a second Prava process away. Every other file
+// Prava writes goes through package files. See format.go and parts.go for
+// the file layout: a save encrypts again only the parts of the data that
+// changed.
 package storage

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"prava/files"
 	"prava/record"
 	"time"
 
@@ -32,7 +33,7 @@ import (
 // argon2id from the recovery code, and optionally one from a passphrase.
 
 const (
-	magic = "PRAVAVLT"
+	magic = files.VaultMagic
 	// FormatVersion is the file format this Prava writes.
 	FormatVersion = 2
 	// SchemaVersion is the version of Data this Prava writes; older ones
@@ -56,6 +57,7 @@ type header struct {
 	Slots   []slot    `json:"slots"`
 	Nonce   []byte    `json:"nonce"`           // the body's (format 1) or the head's (format 2)
 	Parts   []part    `json:"parts,omitempty"` // format 2: the parts before the head, in file order
+	Head    int       `json:"head,omitempty"`  // format 2: the sealed head's size, so the file's size is known before it is read
 	// Check is a checksum of the header's bytes before it, so that damage
 	// to the header is reported as damage before any key is tried: a
 	// changed vault ID or slot would otherwise look like a wrong key. It

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"prava/files"
 	"strconv"
 	"strings"
 )
@@ -19,7 +20,7 @@ type lockFile struct {
 }
 
 // acquireLock locks the vault at vaultPath, which must already be resolved
-// (resolveTarget), so that every way of naming one vault takes one lock.
+// (files.Resolve), so that every way of naming one vault takes one lock.
 // The lock file itself is never followed through a symbolic link: in a
 // folder others can write to, a planted link would otherwise make Prava
 // overwrite the file it points to.
@@ -44,7 +45,7 @@ func acquireLock(vaultPath string) (*lockFile, error) {
 	if !ok {
 		pid := readPID(f)
 		f.Close()
-		if pid > 0 && isPrava(pid) {
+		if pid > 0 && files.PravaRunning(pid) {
 			return nil, fmt.Errorf("storage: %w: Prava process %d has %s open; close it there first", ErrInUse, pid, vaultPath)
 		}
 		return nil, fmt.Errorf("storage: %w: another program holds the lock file %s, and no running Prava is named in it; close the program that has the vault open (a backup or sync tool, an editor), then try again", ErrInUse, path)

@@ -40,15 +40,3 @@ func unlock(f *os.File) error {
 	var ol windows.Overlapped
 	return windows.UnlockFileEx(windows.Handle(f.Fd()), 0, 1, 0, &ol)
 }
-
-// isPrava reports whether process pid is running; Windows does not say
-// cheaply what it runs, so a running process named in the lock is taken
-// for Prava.
-func isPrava(pid int) bool {
-	h, err := windows.OpenProcess(windows.PROCESS_QUERY_LIMITED_INFORMATION, false, uint32(pid))
-	if err != nil {
-		return false
-	}
-	windows.CloseHandle(h)
-	return true
-}

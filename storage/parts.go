@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/gob"
 	"fmt"
+	"io"
 	"prava/record"
 	"runtime"
 	"slices"
@@ -43,8 +44,8 @@ const (
 // part describes one sealed part in the header.
 type part struct {
 	Kind  string `json:"kind"`
-	Count int    `json:"count"` // records in it
-	Size  int    `json:"size"`  // sealed bytes in the file
+	Count int    `json:"count,omitempty"` // records in it; in the sealed head since files of 2026-12
+	Size  int    `json:"size"`            // sealed bytes in the file
 	Nonce []byte `json:"nonce"`
 }
 
@@ -112,10 +113,32 @@ func seal(h header, dataKey []byte, data *record.Data, stored []storedPart, keep
 		out = slices.Concat(out[:at], old[partRequests], out[at:])
 	}
 
+	// The head carries the parts' record counts, sealed: in the clear they
+	// would tell anyone with the file how many companies and requests the
+	// person has. The header keeps only what reading needs before the key
+	// (each part's size and nonce) and the head's size, so that a file
+	// larger than its header says is refused before it is read.
+	counts := make([]int, len(out))
+	for i, p := range out {
+		counts[i] = p.Count
+	}
+	var head bytes.Buffer
+	rest := *data
+	rest.Companies, rest.Requests, rest.Timeline = nil, nil, nil
+	enc := gob.NewEncoder(&head)
+	if err := enc.Encode(&rest); err != nil {
+		return sealed{}, fmt.Errorf("storage: encoding the vault: %w", err)
+	}
+	if err := enc.Encode(counts); err != nil {
+		return sealed{}, fmt.Errorf("storage: encoding the vault: %w", err)
+	}
+
 	h.Nonce = randomBytes(12)
+	h.Head = head.Len() + gcmOverhead
 	h.Parts = make([]part, len(out))
 	for i, p := range out {
 		h.Parts[i] = p.part
+		h.Parts[i].Count = 0
 	}
 	hdr, err := encodeHeader(h)
 	if err != nil {
@@ -127,12 +150,6 @@ func seal(h header, dataKey []byte, data *record.Data, stored []storedPart, keep
 	prefix = binary.BigEndian.AppendUint32(prefix, uint32(len(hdr)))
 	prefix = append(prefix, hdr...)
 
-	var head bytes.Buffer
-	rest := *data
-	rest.Companies, rest.Requests, rest.Timeline = nil, nil, nil
-	if err := gob.NewEncoder(&head).Encode(&rest); err != nil {
-		return sealed{}, fmt.Errorf("storage: encoding the vault: %w", err)
-	}
 	s := sealed{pieces: make([][]byte, 0, len(out)+2), parts: out}
 	s.pieces = append(s.pieces, prefix)
 	for _, p := range out {
@@ -214,13 +231,16 @@ func checkParts(h header, rest []byte) error {
 		switch {
 		case p.Kind != partCompanies && p.Kind != partRequests && p.Kind != partEvents:
 			return fmt.Errorf("%w: a part of unknown kind %q", errDamaged, p.Kind)
-		case len(p.Nonce) != 12 || p.Count < 1 || p.Count > p.Size || p.Size < gcmOverhead || p.Size > len(rest):
+		case len(p.Nonce) != 12 || p.Count < 0 || p.Count > p.Size || p.Size < gcmOverhead || p.Size > len(rest):
 			return fmt.Errorf("%w: the list of parts is not valid", errDamaged)
 		}
 		total += p.Size
 		if total > len(rest)-gcmOverhead {
 			return fmt.Errorf("%w: it is cut off", errDamaged)
 		}
+	}
+	if h.Head != 0 && total+h.Head != len(rest) {
+		return fmt.Errorf("%w: its size is not the one its header gives", errDamaged)
 	}
 	return nil
 }
@@ -246,8 +266,11 @@ func openParts(h header, aad, rest, dataKey []byte, schema int, skipRequests boo
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: the contents fail their integrity check", errDamaged)
 	}
-	d, err := decodeHead(head)
+	d, counts, err := decodeHead(head)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := fillCounts(parts, counts); err != nil {
 		return nil, nil, err
 	}
 
@@ -257,19 +280,19 @@ func openParts(h header, aad, rest, dataKey []byte, schema int, skipRequests boo
 	skip := func(p storedPart) bool { return skipRequests && p.Kind == partRequests }
 	starts := make([]int, len(parts)) // in plain
 	first := make([]int, len(parts))  // in the list of its kind
-	total, counts := 0, map[string]int{}
+	total, kinds := 0, map[string]int{}
 	for i, p := range parts {
 		if skip(p) {
 			continue
 		}
-		starts[i], first[i] = total, counts[p.Kind]
+		starts[i], first[i] = total, kinds[p.Kind]
 		total += p.Size - gcmOverhead
-		counts[p.Kind] += p.Count
+		kinds[p.Kind] += p.Count
 	}
 	plain := make([]byte, total)
-	d.Companies = make([]record.Company, counts[partCompanies])
-	d.Requests = make([]record.Request, counts[partRequests])
-	d.Timeline = make([]record.TimelineEntry, counts[partEvents])
+	d.Companies = make([]record.Company, kinds[partCompanies])
+	d.Requests = make([]record.Request, kinds[partRequests])
+	d.Timeline = make([]record.TimelineEntry, kinds[partEvents])
 	if err := parallel(len(parts), func(i int) error {
 		p := &parts[i]
 		if skip(*p) {
@@ -307,13 +330,43 @@ func openParts(h header, aad, rest, dataKey []byte, schema int, skipRequests boo
 	return d, parts, nil
 }
 
-func decodeHead(plain []byte) (*record.Data, error) {
+// decodeHead reads the head: the data other than the lists, then, in files
+// written since the counts left the header, each part's record count.
+func decodeHead(plain []byte) (*record.Data, []int, error) {
 	var d record.Data
-	if err := gob.NewDecoder(bytes.NewReader(plain)).Decode(&d); err != nil {
-		return nil, fmt.Errorf("%w: the contents are not valid data", errDamaged)
+	dec := gob.NewDecoder(bytes.NewReader(plain))
+	if err := dec.Decode(&d); err != nil {
+		return nil, nil, fmt.Errorf("%w: the contents are not valid data", errDamaged)
 	}
 	d.Companies, d.Requests, d.Timeline = nil, nil, nil
-	return &d, nil
+	var counts []int
+	if err := dec.Decode(&counts); err != nil && err != io.EOF {
+		return nil, nil, fmt.Errorf("%w: the contents are not valid data", errDamaged)
+	}
+	return &d, counts, nil
+}
+
+// fillCounts gives each part its record count from the head, where the
+// header (of a newer file) has none.
+func fillCounts(parts []storedPart, counts []int) error {
+	if counts == nil {
+		for _, p := range parts {
+			if p.Count < 1 {
+				return fmt.Errorf("%w: the list of parts is not valid", errDamaged)
+			}
+		}
+		return nil
+	}
+	if len(counts) != len(parts) {
+		return fmt.Errorf("%w: the list of parts is not valid", errDamaged)
+	}
+	for i := range parts {
+		if c := counts[i]; c < 1 || c > parts[i].Size || (parts[i].Count != 0 && parts[i].Count != c) {
+			return fmt.Errorf("%w: the list of parts is not valid", errDamaged)
+		}
+		parts[i].Count = counts[i]
+	}
+	return nil
 }
 
 // A part is a gob stream of runs of up to runRecords records, rather than

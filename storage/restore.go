@@ -4,13 +4,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"prava/files"
 	"time"
 )
 
 // HasBackup reports whether the previous version of the vault at path was
 // kept beside it (PATH.bak).
 func HasBackup(path string) bool {
-	if file, err := resolveTarget(path); err == nil {
+	if file, err := files.Resolve(path); err == nil {
 		path = file
 	}
 	st, err := os.Stat(path + ".bak")
@@ -23,7 +24,7 @@ func HasBackup(path string) bool {
 // The vault must not be open in any Prava process. A vault reached through
 // a symbolic link is restored at the link's target.
 func RestoreBackup(path string, now time.Time) (string, error) {
-	path, err := resolveTarget(path)
+	path, err := files.Resolve(path)
 	if err != nil {
 		return "", err
 	}
@@ -50,5 +51,5 @@ func RestoreBackup(path string, now time.Time) (string, error) {
 		}
 		return "", fmt.Errorf("storage: cannot put %s back in place: %w", bak, err)
 	}
-	return aside, syncDir(filepath.Dir(path))
+	return aside, files.SyncDir(filepath.Dir(path))
 }

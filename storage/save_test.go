@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"prava/files"
 	"strings"
 	"syscall"
 	"testing"
@@ -15,13 +16,13 @@ import (
 // the rest of the test.
 func injectFault(t *testing.T, dir, step string, err error) {
 	t.Helper()
-	faultHook = func(s, path string) error {
+	files.FaultHook = func(s, path string) error {
 		if s == step && strings.HasPrefix(path, dir) {
 			return err
 		}
 		return nil
 	}
-	t.Cleanup(func() { faultHook = nil })
+	t.Cleanup(func() { files.FaultHook = nil })
 }
 
 // TestFailedSaveKeepsVaultAndBackup makes each step of a save fail as a
@@ -54,7 +55,7 @@ func TestFailedSaveKeepsVaultAndBackup(t *testing.T) {
 			injectFault(t, filepath.Dir(path), c.step, c.err)
 			v.Data.Profile.Name = "third"
 			err := v.Save()
-			faultHook = nil
+			files.FaultHook = nil
 			if c.says == "" {
 				if err != nil {
 					t.Fatalf("save without hard links: %v", err)
@@ -106,8 +107,8 @@ func TestWriteFileRefusesVaultFiles(t *testing.T) {
 	os.Symlink(path+".lock", lockLink)
 	for _, target := range []string{path, path + ".bak", path + ".lock", copyOf, link, lockLink} {
 		before, _ := os.ReadFile(target)
-		err := WriteFile(target, []byte("BEGIN:VCALENDAR\r\n"))
-		if !errors.Is(err, ErrVaultFile) || !strings.Contains(err.Error(), "choose another file name") {
+		err := files.WriteFile(target, []byte("BEGIN:VCALENDAR\r\n"))
+		if !errors.Is(err, files.ErrVaultFile) || !strings.Contains(err.Error(), "choose another file name") {
 			t.Errorf("%s: %v", target, err)
 		}
 		if after, _ := os.ReadFile(target); !bytes.Equal(before, after) {
@@ -117,40 +118,5 @@ func TestWriteFileRefusesVaultFiles(t *testing.T) {
 	v.Close()
 	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "*tmp*")); len(left) > 0 {
 		t.Errorf("temporary files left: %v", left)
-	}
-}
-
-// TestWriteFileReplaces: an ordinary file is replaced whole, owner-only; a
-// link to one stays a link and its target is replaced; a full disk leaves
-// the old file as it was.
-func TestWriteFileReplaces(t *testing.T) {
-	dir := t.TempDir()
-	name := filepath.Join(dir, "deadlines.ics")
-	os.WriteFile(name, []byte("old calendar, a long one"), 0o644)
-	injectFault(t, dir, "write", syscall.ENOSPC)
-	if err := WriteFile(name, []byte("new")); err == nil || !strings.Contains(err.Error(), "disk is full") {
-		t.Errorf("on a full disk: %v", err)
-	}
-	faultHook = nil
-	if got, _ := os.ReadFile(name); string(got) != "old calendar, a long one" {
-		t.Errorf("a failed write left %q", got)
-	}
-	if err := WriteFile(name, []byte("new")); err != nil {
-		t.Fatal(err)
-	}
-	st, _ := os.Stat(name)
-	if got, _ := os.ReadFile(name); string(got) != "new" || st.Mode().Perm() != 0o600 {
-		t.Errorf("got %q, mode %v", got, st.Mode().Perm())
-	}
-	link := filepath.Join(t.TempDir(), "link.ics")
-	os.Symlink(name, link)
-	if err := WriteFile(link, []byte("through the link")); err != nil {
-		t.Fatal(err)
-	}
-	if st, _ := os.Lstat(link); st.Mode()&os.ModeSymlink == 0 {
-		t.Error("the link was replaced by a file")
-	}
-	if got, _ := os.ReadFile(name); string(got) != "through the link" {
-		t.Errorf("the link's target holds %q", got)
 	}
 }

@@ -9,8 +9,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"prava/files"
 	"prava/record"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -129,8 +131,11 @@ func prepareNew(path string) (*lockFile, string, func(*lockFile), error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, "", nil, fmt.Errorf("storage: cannot create the folder for %s: %w", path, err)
 	}
-	file, err := resolveTarget(path)
+	file, err := files.Resolve(path)
 	if err != nil {
+		return nil, "", nil, err
+	}
+	if err := plainOrMissing(path, file); err != nil {
 		return nil, "", nil, err
 	}
 	_, lockErr := os.Lstat(file + ".lock")
@@ -252,8 +257,11 @@ func openLocked(path string, u Unlock, k Keyring, skipRequests bool) (*Vault, er
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("storage: %w at %s: create one with \"prava vault init\", or give the right path with --vault", ErrNoVault, path)
 	}
-	file, err := resolveTarget(path)
+	file, err := files.Resolve(path)
 	if err != nil {
+		return nil, err
+	}
+	if err := plainOrMissing(path, file); err != nil {
 		return nil, err
 	}
 	lock, err := acquireLock(file)
@@ -270,13 +278,31 @@ func openLocked(path string, u Unlock, k Keyring, skipRequests bool) (*Vault, er
 	return v, nil
 }
 
+// plainOrMissing refuses a vault path that names a device, a pipe or a
+// folder, before a lock file is made beside it: /dev/zero.lock would be
+// left, and "a vault already exists" would be wrong.
+func plainOrMissing(path, file string) error {
+	st, err := os.Stat(file)
+	if err != nil || st.Mode().IsRegular() {
+		return nil
+	}
+	return fmt.Errorf("storage: %s: %w; nothing was changed: give the path of a vault file with --vault", path, notFileError(st))
+}
+
 // removeStaleTemps deletes temporary files a crashed save left behind. It
 // runs under the lock, so no save of another process can be under way.
+// The folder is listed and names compared as text: a vault folder named
+// "[ab]" or "*" is no pattern, so no other vault's temporary files go.
 func removeStaleTemps(path string) {
-	for _, pattern := range []string{path + ".tmp-*", path + ".bak.tmp"} {
-		names, _ := filepath.Glob(pattern)
-		for _, n := range names {
-			os.Remove(n)
+	dir, base := filepath.Split(path)
+	entries, err := os.ReadDir(filepath.Clean(dir))
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		n := e.Name()
+		if strings.HasPrefix(n, base+".tmp-") || n == base+".bak.tmp" {
+			os.Remove(filepath.Join(dir, n))
 		}
 	}
 }
@@ -293,9 +319,9 @@ func open(path string, u Unlock, k Keyring, skipRequests bool) (*Vault, error) {
 // readVault reads and decrypts the vault file at path with the data key
 // that unlock finds in its header. The vault it returns is not locked.
 func readVault(path string, unlock func(header) ([]byte, error), skipRequests bool) (*Vault, error) {
-	file, err := os.ReadFile(path)
+	file, err := readVaultFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("storage: cannot read %s: %w", path, err)
+		return nil, fileError(path, err)
 	}
 	p, err := parse(file)
 	if err != nil {
@@ -325,6 +351,8 @@ func fileError(path string, err error) error {
 		return fmt.Errorf("storage: %s: %w; nothing was changed. %s", path, err, wayBack(path))
 	case errors.Is(err, errNotVault):
 		return fmt.Errorf("storage: %s: %w; choose the vault file itself with --vault, or %s", path, err, wayBack(path))
+	case errors.Is(err, errNotFile):
+		return fmt.Errorf("storage: %s: %w; nothing was read: give the path of the vault or backup file itself", path, err)
 	}
 	return fmt.Errorf("storage: %s: %w", path, err)
 }
@@ -335,7 +363,7 @@ func wayBack(path string) string {
 	way := "restore a backup you exported with \"prava vault import FILE\""
 	if HasBackup(path) {
 		bak := path + ".bak"
-		if file, err := resolveTarget(path); err == nil {
+		if file, err := files.Resolve(path); err == nil {
 			bak = file + ".bak"
 		}
 		way = "the previous version is in " + bak + ": restore it (in the app, or close Prava and copy it over the damaged file), or " + way
@@ -471,21 +499,18 @@ func (v *Vault) Export(w io.Writer) error {
 }
 
 // ExportTo writes the backup to a new file at path, the way the vault
-// itself is written (writeAtomic), so a failed export leaves no
-// half-written file. It refuses to replace an existing file.
+// itself is written (files.WriteNew), so a failed export leaves no
+// half-written file. It refuses to replace an existing file, or to follow
+// a link into a place the person did not choose.
 func (v *Vault) ExportTo(path string) error {
-	target, err := resolveTarget(path)
-	if err != nil {
+	if err := files.CheckOutput(path, v.path, v.file); err != nil {
 		return err
-	}
-	if _, err := os.Lstat(target); err == nil {
-		return fmt.Errorf("storage: %s exists: choose a new file name", path)
 	}
 	file, err := v.seal()
 	if err != nil {
 		return err
 	}
-	return writeAtomic(target, file.pieces...)
+	return files.WriteNew(path, file.pieces...)
 }
 
 // Import restores an exported vault to path with the recovery code,
@@ -557,9 +582,9 @@ func Inspect(path string, k Keyring) (Info, error) {
 		}
 		return Info{}, fmt.Errorf("storage: %w", err)
 	}
-	f, err := os.Open(path)
+	f, _, err := openVaultFile(path)
 	if err != nil {
-		return Info{}, fmt.Errorf("storage: %w", err)
+		return Info{}, fileError(path, err)
 	}
 	defer f.Close()
 	head := make([]byte, prefixLen+maxHeaderLen)

@@ -1,4 +1,4 @@
-package storage
+package files
 
 import (
 	"bytes"
@@ -45,3 +45,36 @@ func TestWriteICS(t *testing.T) {
 }
 
 func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
+
+// TestICSLineBreaksEscaped: a lone CR, U+0085, U+2028 and controls in a
+// company's name cannot start a line of their own (F7).
+func TestICSLineBreaksEscaped(t *testing.T) {
+	name := "Evil\rEND:VEVENT\rBEGIN:VEVENT\rSUMMARY:Pay fine now\rURL:http://evil.example/\u2028ATTACH:x\u0085DTSTART:1\x1b[2J\u202e"
+	var buf bytes.Buffer
+	WriteICS(&buf, []CalendarEvent{{UID: "r1", Summary: name, Description: name, Date: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)}}, time.Now())
+	checkICS(t, buf.String(), 1)
+}
+
+// checkICS parses out leniently, any of CR, LF, NEL, LS or PS ending a
+// line, and wants exactly events VEVENTs and no URL or ATTACH property.
+func checkICS(t *testing.T, out string, events int) {
+	t.Helper()
+	lines := strings.FieldsFunc(out, func(r rune) bool { return r == '\r' || r == '\n' || r == 0x85 || r == 0x2028 || r == 0x2029 })
+	begins := 0
+	for _, l := range lines {
+		if strings.HasPrefix(l, "BEGIN:VEVENT") {
+			begins++
+		}
+		if strings.HasPrefix(l, "URL:") || strings.HasPrefix(l, "ATTACH:") {
+			t.Errorf("injected line %q", l)
+		}
+		for _, r := range l {
+			if Hidden(r) {
+				t.Errorf("control %U in %q", r, l)
+			}
+		}
+	}
+	if begins != events {
+		t.Errorf("%d VEVENTs, want %d", begins, events)
+	}
+}

@@ -1,8 +1,9 @@
-package storage
+package files
 
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -41,5 +42,10 @@ func TestPlainCopies(t *testing.T) {
 	}
 	if _, err := os.Stat(path); err != nil {
 		t.Error("this process's own copy was removed")
+	}
+	// A 200-letter Cyrillic name is 422 bytes as the app builds it (F12).
+	long, _, err := PlainCopy("2026-12-04 "+strings.Repeat("Ж", 200)+" access.pdf", []byte("%PDF"))
+	if err != nil || !strings.HasSuffix(long, " access.pdf") && !strings.HasSuffix(long, ".pdf") {
+		t.Errorf("long name: %q %v", long, err)
 	}
 }

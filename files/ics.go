@@ -1,4 +1,4 @@
-package storage
+package files
 
 import (
 	"bufio"
@@ -56,9 +56,37 @@ func WriteICS(w io.Writer, events []CalendarEvent, now time.Time) error {
 	return bw.Flush()
 }
 
-// escapeText escapes a TEXT value: backslash, semicolon, comma, newline.
+// escapeText escapes a TEXT value (RFC 5545 3.3.11): backslash,
+// semicolon, comma, and every line break — CRLF, a lone CR or LF, U+0085,
+// U+2028, U+2029 — as \n. A lone CR was once written raw, and a lenient
+// parser took it for a line end: a company named "X\rEND:VEVENT\r…"
+// injected events and URL: lines. Other control and bidirectional
+// characters are dropped (Hidden); a tab becomes a space.
 func escapeText(s string) string {
-	return strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`).Replace(s)
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		switch {
+		case r == '\\' || r == ';' || r == ',':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\r':
+			if i < len(s) && s[i] == '\n' {
+				i++
+			}
+			b.WriteString(`\n`)
+		case r == '\n' || r == 0x85 || r == 0x2028 || r == 0x2029:
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteByte(' ')
+		case Hidden(r):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // writeFolded writes one content line, folded so that no physical line is

@@ -1,4 +1,4 @@
-package storage
+package files
 
 import (
 	"fmt"
@@ -16,15 +16,16 @@ const printPrefix = "prava-print-"
 // PlainCopy writes data, decrypted, to a new owner-only folder in the
 // system's temporary folder under name, for a program outside Prava (a PDF
 // viewer, to print). It returns the file's path and the folder to remove
-// when Prava closes. Copies a crash leaves are removed by
+// when Prava closes. The name goes through SafeName, so a long or hostile
+// company name still gives a file the system takes. Copies a crash leaves are removed by
 // RemoveStalePlainCopies at the next start.
 func PlainCopy(name string, data []byte) (path, dir string, err error) {
 	dir, err = os.MkdirTemp("", printPrefix+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
-		return "", "", fmt.Errorf("storage: cannot make a temporary folder: %w", err)
+		return "", "", fmt.Errorf("files: cannot make a temporary folder: %w", err)
 	}
-	path = filepath.Join(dir, filepath.Base(name))
-	if err := writeAtomic(path, data); err != nil {
+	path = filepath.Join(dir, SafeName(filepath.Base(name)))
+	if err := Replace(path, data); err != nil {
 		os.RemoveAll(dir)
 		return "", "", err
 	}
@@ -47,7 +48,7 @@ func RemoveStalePlainCopies() int {
 		rest := strings.TrimPrefix(filepath.Base(dir), printPrefix)
 		pidText, _, hasPID := strings.Cut(rest, "-")
 		pid, err := strconv.Atoi(pidText)
-		if hasPID && err == nil && pid != os.Getpid() && isPrava(pid) {
+		if hasPID && err == nil && pid != os.Getpid() && PravaRunning(pid) {
 			continue // a running Prava's copy
 		}
 		if hasPID && pid == os.Getpid() {

@@ -1,4 +1,4 @@
-package storage
+package files
 
 import (
 	"fmt"
@@ -17,7 +17,7 @@ func ReadAttachment(path string, limit int64) ([]byte, error) {
 	name := filepath.Base(path)
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("storage: cannot read %s: %w", path, err)
+		return nil, fmt.Errorf("files: cannot read %s: %w", path, err)
 	}
 	if err := attachable(name, st, limit); err != nil {
 		return nil, err
@@ -26,21 +26,21 @@ func ReadAttachment(path string, limit int64) ([]byte, error) {
 	// cannot hold the open; the check is repeated on what was opened.
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, fmt.Errorf("storage: cannot read %s: %w", path, err)
+		return nil, fmt.Errorf("files: cannot read %s: %w", path, err)
 	}
 	defer f.Close()
 	if st, err = f.Stat(); err != nil {
-		return nil, fmt.Errorf("storage: cannot read %s: %w", path, err)
+		return nil, fmt.Errorf("files: cannot read %s: %w", path, err)
 	}
 	if err := attachable(name, st, limit); err != nil {
 		return nil, err
 	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, fmt.Errorf("storage: cannot read %s: %w", path, err)
+		return nil, fmt.Errorf("files: cannot read %s: %w", path, err)
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("storage: %s grew past %d MB while it was read; Prava keeps files up to %d MB", name, limit>>20, limit>>20)
+		return nil, fmt.Errorf("files: %s grew past %d MB while it was read; Prava keeps files up to %d MB", name, limit>>20, limit>>20)
 	}
 	return data, nil
 }
@@ -48,11 +48,11 @@ func ReadAttachment(path string, limit int64) ([]byte, error) {
 func attachable(name string, st fs.FileInfo, limit int64) error {
 	switch {
 	case st.IsDir():
-		return fmt.Errorf("storage: %s is a folder: choose a file inside it", name)
+		return fmt.Errorf("files: %s is a folder: choose a file inside it", name)
 	case !st.Mode().IsRegular():
-		return fmt.Errorf("storage: %s is not a regular file (it is a pipe, a device or a socket); save what you want to keep as a file and choose that", name)
+		return fmt.Errorf("files: %s is not a regular file (it is a pipe, a device or a socket); save what you want to keep as a file and choose that", name)
 	case st.Size() > limit:
-		return fmt.Errorf("storage: %s: %d MB; Prava keeps files up to %d MB", name, st.Size()>>20, limit>>20)
+		return fmt.Errorf("files: %s: %d MB; Prava keeps files up to %d MB", name, st.Size()>>20, limit>>20)
 	}
 	return nil
 }
