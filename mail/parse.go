@@ -287,4 +287,3 @@ func safeFilename(name, ct string, n int) string {
 	}
 	return name
 }
-
