@@ -154,6 +154,8 @@ service lmtp {
     port = $lmtp_port
   }
 }
+recipient_delimiter = +
+lmtp_save_to_detail_mailbox = yes
 protocol lmtp {
   auth_username_format = %u
 }
