@@ -16,6 +16,7 @@
 #   PRAVA_TEST_SINK_ADDR   host:port where submission relays to: the test listens here
 #   PRAVA_TEST_MAIL_USER / PRAVA_TEST_MAIL_PASSWORD   the mailbox's login
 #   PRAVA_TEST_MAIL_CA     PEM file of the CA that signed the server certificate
+#   PRAVA_TEST_MAIL_HOME   the mailbox's home (Maildir inside), for the benchmark to fill
 #   PRAVA_REQUIRE_MAIL=1   so the mail tests fail, not skip, if any of this is missing
 # Needs: dovecot-imapd dovecot-submissiond dovecot-lmtpd openssl (scripts/setup.sh test).
 set -euo pipefail
@@ -187,6 +188,7 @@ export PRAVA_TEST_SINK_ADDR="127.0.0.1:$sink_port"
 export PRAVA_TEST_MAIL_USER="$user"
 export PRAVA_TEST_MAIL_PASSWORD="$password"
 export PRAVA_TEST_MAIL_CA="$dir/ca.pem"
+export PRAVA_TEST_MAIL_HOME="$dir/home/$user"
 export PRAVA_TEST_DOVECOT_LOG="$dir/dovecot.log"
 export PRAVA_REQUIRE_MAIL=1
 
