@@ -254,3 +254,29 @@ func count(t *testing.T, c *Client, folder string, crit *imap.SearchCriteria) in
 	}
 	return len(d.AllUIDs())
 }
+
+// TestDovecotLargeAnswerIsNotFetched: a matched answer larger than the
+// limit is listed with a problem and left in the mailbox, not read.
+func TestDovecotLargeAnswerIsNotFetched(t *testing.T) {
+	env := dovecotEnv(t)
+	c := &Client{Account: env.account(t), RootCAs: env.roots, Timeout: 20 * time.Second, MaxFetchBytes: 64 << 10}
+	ctx := context.Background()
+	sent := []Sent{{RequestID: "req-big", MessageID: "prava.2026-big0001.x@example.test", Reference: "2026-BIG0001", SentAt: time.Now().Add(-time.Hour)}}
+	first, err := c.Check(ctx, sent, State{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := strings.Repeat("A line of a large scan, base64 or not.\n", 5000)
+	env.deliver(t, "", []byte("From: dpo@big.example\nSubject: Re: [Ref 2026-BIG0001]\nMessage-ID: <big@big.example>\nIn-Reply-To: <prava.2026-big0001.x@example.test>\n\n"+body))
+	res, err := c.Check(ctx, sent, first.State)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Messages) != 1 {
+		t.Fatalf("%d messages", len(res.Messages))
+	}
+	m := res.Messages[0]
+	if m.Match != MatchCertain || m.Raw != nil || !strings.Contains(m.Problem, "MB") || m.Size < 64<<10 {
+		t.Errorf("large answer: match %q, %d raw bytes, size %d, problem %q", m.Match, len(m.Raw), m.Size, m.Problem)
+	}
+}
