@@ -25,9 +25,11 @@ type Provider struct {
 	Verified bool
 }
 
-func tls993(host string) Server      { return Server{Host: host, Port: 993, Security: SecurityTLS} }
-func tls465(host string) Server      { return Server{Host: host, Port: 465, Security: SecurityTLS} }
-func starttls587(host string) Server { return Server{Host: host, Port: 587, Security: SecuritySTARTTLS} }
+func tls993(host string) Server { return Server{Host: host, Port: 993, Security: SecurityTLS} }
+func tls465(host string) Server { return Server{Host: host, Port: 465, Security: SecurityTLS} }
+func starttls587(host string) Server {
+	return Server{Host: host, Port: 587, Security: SecuritySTARTTLS}
+}
 
 // Providers is the table of known providers, most used first.
 var Providers = []Provider{
