@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -199,6 +200,21 @@ func TestDovecotFailuresSayWhatFailed(t *testing.T) {
 	st.Account.IMAP, _ = ParseServer(env.imapStartTLS, SecuritySTARTTLS)
 	if rep := st.Test(ctx); rep.IMAP != nil {
 		t.Errorf("IMAP STARTTLS: %v", rep.IMAP)
+	}
+
+	// SMTP on implicit TLS (port 465 style) sends as well.
+	if addr := os.Getenv("PRAVA_TEST_SMTPS_ADDR"); addr != "" {
+		tlsc := &Client{Account: env.account(t), RootCAs: env.roots, Timeout: 20 * time.Second}
+		tlsc.Account.SMTP, _ = ParseServer(addr, SecurityTLS)
+		r := testRequest()
+		r.FromAddress = env.user
+		out, err := Compose(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rc, err := tlsc.Send(ctx, out); err != nil || rc.TLS == "" {
+			t.Errorf("SMTP over implicit TLS: %v", err)
+		}
 	}
 
 	closed := &Client{Account: env.account(t), RootCAs: env.roots, Timeout: 5 * time.Second}

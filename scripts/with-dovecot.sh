@@ -12,6 +12,7 @@
 #   PRAVA_TEST_IMAP_ADDR   host:port, IMAP with implicit TLS
 #   PRAVA_TEST_IMAP_STARTTLS_ADDR  host:port, IMAP with STARTTLS
 #   PRAVA_TEST_SMTP_ADDR   host:port, submission with STARTTLS
+#   PRAVA_TEST_SMTPS_ADDR  host:port, submission with implicit TLS
 #   PRAVA_TEST_LMTP_ADDR   host:port, LMTP (no auth, loopback only)
 #   PRAVA_TEST_SINK_ADDR   host:port where submission relays to: the test listens here
 #   PRAVA_TEST_MAIL_USER / PRAVA_TEST_MAIL_PASSWORD   the mailbox's login
@@ -59,6 +60,7 @@ free_port() {
 imaps_port=$(free_port); taken="$taken$imaps_port "
 imap_port=$(free_port); taken="$taken$imap_port "
 sub_port=$(free_port); taken="$taken$sub_port "
+subs_port=$(free_port); taken="$taken$subs_port "
 lmtp_port=$(free_port); taken="$taken$lmtp_port "
 sink_port=$(free_port); taken="$taken$sink_port "
 
@@ -148,6 +150,11 @@ service submission-login {
     address = 127.0.0.1
     port = $sub_port
   }
+  inet_listener submissions {
+    address = 127.0.0.1
+    port = $subs_port
+    ssl = yes
+  }
 }
 service lmtp {
   inet_listener lmtp {
@@ -183,6 +190,7 @@ fi
 export PRAVA_TEST_IMAP_ADDR="127.0.0.1:$imaps_port"
 export PRAVA_TEST_IMAP_STARTTLS_ADDR="127.0.0.1:$imap_port"
 export PRAVA_TEST_SMTP_ADDR="127.0.0.1:$sub_port"
+export PRAVA_TEST_SMTPS_ADDR="127.0.0.1:$subs_port"
 export PRAVA_TEST_LMTP_ADDR="127.0.0.1:$lmtp_port"
 export PRAVA_TEST_SINK_ADDR="127.0.0.1:$sink_port"
 export PRAVA_TEST_MAIL_USER="$user"
