@@ -49,8 +49,11 @@ type Account struct {
 	// Username logs in to both servers; empty means the address.
 	Username string `json:"username,omitempty"`
 	// Password is the mailbox password or, where the provider demands one,
-	// an app password.
+	// an app password; with OAuth set, an OAuth access token.
 	Password string `json:"password,omitempty"`
+	// OAuth logs in with XOAUTH2 and Password as the access token (Microsoft
+	// accounts). Refreshing the token is the caller's.
+	OAuth bool `json:"oauth,omitempty"`
 	// SentFolder names the folder for the copy of what was sent; empty means
 	// the folder the server marks \Sent, else "Sent".
 	SentFolder string `json:"sent_folder,omitempty"`

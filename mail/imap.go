@@ -67,6 +67,17 @@ func (c *Client) openIMAP(ctx context.Context, budget int64) (*session, error) {
 		ic.Close()
 		return nil, newError(label, StageAuth, "the server does not allow a password login here (LOGINDISABLED); it may need OAuth or another port")
 	}
+	if c.Account.OAuth {
+		if !ic.Caps().Has(imap.AuthCap(XOAuth2)) {
+			ic.Close()
+			return nil, newError(label, StageAuth, "the server does not offer OAuth login (XOAUTH2)")
+		}
+		if err := ic.Authenticate(NewXOAuth2Client(c.Account.Login(), c.Account.Password)); err != nil {
+			ic.Close()
+			return nil, classify(label, err, StageAuth)
+		}
+		return ss, nil
+	}
 	if err := ic.Login(c.Account.Login(), c.Account.Password).Wait(); err != nil {
 		ic.Close()
 		return nil, classify(label, err, StageAuth)

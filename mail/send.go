@@ -162,6 +162,11 @@ func (c *Client) smtpAuth(sc *smtp.Client, label string) error {
 	}
 	var a sasl.Client
 	switch {
+	case c.Account.OAuth:
+		if !sc.SupportsAuth(XOAuth2) {
+			return newError(label, StageAuth, "the server does not offer OAuth login (XOAUTH2)")
+		}
+		a = NewXOAuth2Client(c.Account.Login(), c.Account.Password)
 	case sc.SupportsAuth(sasl.Plain):
 		a = sasl.NewPlainClient("", c.Account.Login(), c.Account.Password)
 	case sc.SupportsAuth(sasl.Login):

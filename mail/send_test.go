@@ -123,3 +123,23 @@ func TestSendCancelled(t *testing.T) {
 		t.Fatalf("the context's deadline was not kept: %v", d)
 	}
 }
+
+func TestSendWithXOAuth2(t *testing.T) {
+	s := startSink(t, "127.0.0.1:0")
+	c := plainClient(t, s)
+	s.wantToken = "eyJ0eXAiOiJKV1Qi.token"
+	c.Account.OAuth, c.Account.Password = true, s.wantToken
+	out, _ := Compose(testRequest())
+	if _, err := c.Send(context.Background(), out); err != nil {
+		t.Fatalf("XOAUTH2 with the right token: %v", err)
+	}
+	c.Account.Password = "expired-token"
+	_, err := c.Send(context.Background(), out)
+	var me *Error
+	if !errors.As(err, &me) || me.Stage != StageAuth {
+		t.Fatalf("XOAUTH2 with a wrong token: %v", err)
+	}
+	if n := len(s.messages()); n != 1 {
+		t.Fatalf("the server got %d messages, want 1", n)
+	}
+}

@@ -32,6 +32,7 @@ type sink struct {
 	dropAfterData bool
 	wantUser      string
 	wantPassword  string
+	wantToken     string // offer XOAUTH2 and take this token
 	srv           *smtp.Server
 	ln            net.Listener
 }
@@ -67,13 +68,37 @@ type sinkSession struct {
 }
 
 func (ss *sinkSession) AuthMechanisms() []string {
+	if ss.s.wantToken != "" {
+		return []string{XOAuth2}
+	}
 	if ss.s.wantUser == "" {
 		return nil
 	}
 	return []string{sasl.Plain}
 }
 
-func (ss *sinkSession) Auth(string) (sasl.Server, error) {
+// xoauth2Server checks an XOAUTH2 response the way Microsoft's servers do:
+// a wrong token gets a JSON challenge, then the final error.
+type xoauth2Server struct {
+	user, token string
+	failed      bool
+}
+
+func (x *xoauth2Server) Next(resp []byte) ([]byte, bool, error) {
+	if x.failed {
+		return nil, true, &smtp.SMTPError{Code: 535, EnhancedCode: smtp.EnhancedCode{5, 7, 3}, Message: "Authentication unsuccessful"}
+	}
+	if string(resp) == "user="+x.user+"\x01auth=Bearer "+x.token+"\x01\x01" {
+		return nil, true, nil
+	}
+	x.failed = true
+	return []byte(`{"status":"401","schemes":"bearer","scope":"https://outlook.office.com/SMTP.Send"}`), false, nil
+}
+
+func (ss *sinkSession) Auth(mech string) (sasl.Server, error) {
+	if mech == XOAuth2 {
+		return &xoauth2Server{user: ss.s.wantUser, token: ss.s.wantToken}, nil
+	}
 	return sasl.NewPlainServer(func(_, user, pass string) error {
 		if user != ss.s.wantUser || pass != ss.s.wantPassword {
 			return &smtp.SMTPError{Code: 535, EnhancedCode: smtp.EnhancedCode{5, 7, 8}, Message: "bad credentials"}
