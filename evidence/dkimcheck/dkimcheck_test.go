@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/emersion/go-msgauth/dkim"
+
+	"prava/evidence/internal/testpki"
 )
 
 const reply = "From: Privacy Team <privacy@shop.example.lv>\r\n" +
@@ -55,9 +57,9 @@ func TestCheckPassRecordsKeyAndTime(t *testing.T) {
 		t.Fatal(err)
 	}
 	signed, txt := sign(t, reply, "example.lv", "s2026", key, time.Time{})
-	dns := startDNS(t, map[string]string{"s2026._domainkey.example.lv": txt})
+	dns := testpki.ServeDNS(t, map[string]string{"s2026._domainkey.example.lv": txt})
 	now := time.Date(2026, 12, 4, 8, 1, 0, 0, time.FixedZone("EET", 7200))
-	res, err := Check(context.Background(), signed, now, dns.resolver().LookupTXT)
+	res, err := Check(context.Background(), signed, now, dns.Resolver().LookupTXT)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,12 +87,12 @@ func TestCheckPassRecordsKeyAndTime(t *testing.T) {
 func TestCheckTamperedDoesNotVerify(t *testing.T) {
 	_, key, _ := ed25519.GenerateKey(rand.Reader)
 	signed, txt := sign(t, reply, "shop.example.lv", "sel", key, time.Time{})
-	dns := startDNS(t, map[string]string{"sel._domainkey.shop.example.lv": txt})
+	dns := testpki.ServeDNS(t, map[string]string{"sel._domainkey.shop.example.lv": txt})
 	tampered := bytes.Replace(signed, []byte("the following data"), []byte("no data at all here"), 1)
 	if bytes.Equal(tampered, signed) {
 		t.Fatal("the tamper did not change the message")
 	}
-	res, err := Check(context.Background(), tampered, time.Now(), dns.resolver().LookupTXT)
+	res, err := Check(context.Background(), tampered, time.Now(), dns.Resolver().LookupTXT)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +104,7 @@ func TestCheckTamperedDoesNotVerify(t *testing.T) {
 	}
 	// A changed header must fail too, not only a changed body.
 	hdr := bytes.Replace(signed, []byte("Subject: Re:"), []byte("Subject: RE:"), 1)
-	res, _ = Check(context.Background(), hdr, time.Now(), dns.resolver().LookupTXT)
+	res, _ = Check(context.Background(), hdr, time.Now(), dns.Resolver().LookupTXT)
 	if res.Verdict() != Broken {
 		t.Fatalf("changed subject: verdict %s", res.Verdict())
 	}
@@ -111,8 +113,8 @@ func TestCheckTamperedDoesNotVerify(t *testing.T) {
 func TestCheckOtherDomainAndMissingKey(t *testing.T) {
 	_, key, _ := ed25519.GenerateKey(rand.Reader)
 	signed, txt := sign(t, reply, "ticketdesk.example", "tk", key, time.Time{})
-	dns := startDNS(t, map[string]string{"tk._domainkey.ticketdesk.example": txt})
-	res, err := Check(context.Background(), signed, time.Now(), dns.resolver().LookupTXT)
+	dns := testpki.ServeDNS(t, map[string]string{"tk._domainkey.ticketdesk.example": txt})
+	res, err := Check(context.Background(), signed, time.Now(), dns.Resolver().LookupTXT)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,13 +122,13 @@ func TestCheckOtherDomainAndMissingKey(t *testing.T) {
 		t.Fatalf("verdict %s %+v", res.Verdict(), res.Signatures)
 	}
 	// The key removed from DNS: nothing can be said, and it is not a "fail".
-	dns.set("tk._domainkey.ticketdesk.example", "v=DKIM1; k=ed25519; p=")
-	res, _ = Check(context.Background(), signed, time.Now(), dns.resolver().LookupTXT)
+	dns.Set("tk._domainkey.ticketdesk.example", "v=DKIM1; k=ed25519; p=")
+	res, _ = Check(context.Background(), signed, time.Now(), dns.Resolver().LookupTXT)
 	if v := res.Verdict(); v == Verified || v == VerifiedOther {
 		t.Fatalf("revoked key still verifies: %s", v)
 	}
-	if dns.queries < 2 {
-		t.Fatalf("the stub saw %d queries; the check did not use DNS", dns.queries)
+	if dns.Queries() < 2 {
+		t.Fatalf("the stub saw %d queries; the check did not use DNS", dns.Queries())
 	}
 }
 

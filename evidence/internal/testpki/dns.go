@@ -1,4 +1,4 @@
-package dkimcheck
+package testpki
 
 import (
 	"context"
@@ -10,35 +10,39 @@ import (
 	"golang.org/x/net/dns/dnsmessage"
 )
 
-// dnsStub is a real DNS server on a local UDP port that answers TXT
+// DNS is a real DNS server on a local UDP port that answers TXT
 // queries from a map, so the checks go through Go's own resolver and
 // wire format, not a function double.
-type dnsStub struct {
+type DNS struct {
 	mu      sync.Mutex
 	records map[string]string // lower-case name without the trailing dot -> TXT
 	queries int
-	conn    net.PacketConn
+
+	conn net.PacketConn
 }
 
-func startDNS(t *testing.T, records map[string]string) *dnsStub {
+// ServeDNS starts a DNS server answering TXT queries for records, keyed by
+// lower-case name without the trailing dot.
+func ServeDNS(t testing.TB, records map[string]string) *DNS {
 	t.Helper()
 	conn, err := net.ListenPacket("udp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &dnsStub{records: records, conn: conn}
+	s := &DNS{records: records, conn: conn}
 	t.Cleanup(func() { conn.Close() })
 	go s.serve()
 	return s
 }
 
-func (s *dnsStub) set(name, txt string) {
+// Set changes or adds a record, as a zone update would.
+func (s *DNS) Set(name, txt string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.records[name] = txt
 }
 
-func (s *dnsStub) serve() {
+func (s *DNS) serve() {
 	buf := make([]byte, 1500)
 	for {
 		n, addr, err := s.conn.ReadFrom(buf)
@@ -87,8 +91,15 @@ func (s *dnsStub) serve() {
 	}
 }
 
-// resolver returns a Go resolver that sends every query to the stub.
-func (s *dnsStub) resolver() *net.Resolver {
+// Queries returns how many queries the server has answered.
+func (s *DNS) Queries() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.queries
+}
+
+// Resolver returns a Go resolver that sends every query to the stub.
+func (s *DNS) Resolver() *net.Resolver {
 	addr := s.conn.LocalAddr().String()
 	return &net.Resolver{PreferGo: true, Dial: func(ctx context.Context, _, _ string) (net.Conn, error) {
 		var d net.Dialer
