@@ -184,9 +184,9 @@ func (u *UI) promiseCard(c *record.Company) fyne.CanvasObject {
 		container.NewBorder(nil, nil, widget.NewLabel(T("review.days")), container.NewHBox(save, status), days),
 		hint(T("company.days_hint")),
 	)
-	for _, kind := range append(slices.Clone(requestKinds), policy.KindAny) {
-		if m := c.Markings[kind]; m != "" {
-			rows.Add(para(T("review.marking_"+kind) + ": “" + m + "”"))
+	for _, kind := range markingKinds {
+		if m := c.Markings[string(kind)]; m != "" {
+			rows.Add(para(markingLabel(kind) + ": “" + m + "”"))
 		}
 	}
 	return section(T("company.promise"), rows)
