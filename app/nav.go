@@ -12,3 +12,10 @@ func (u *UI) showCompanyEdit(id string) {
 	}
 	u.openPage(page)
 }
+
+// showWriter opens the page that writes new requests to a company.
+func (u *UI) showWriter(companyID string) {
+	if page := newWriter(u, u.desk, companyID).build(); page != nil {
+		u.openPage(page)
+	}
+}
