@@ -39,9 +39,9 @@ var markingKinds = append(slices.Clone(record.FirstKinds), record.AnyKind)
 // requests" for the kinds a policy's reader finds markings for (the
 // review's own words), "Marking — Objection" for the others.
 func markingLabel(k record.Kind) string {
-	key := "review.marking_" + string(k)
-	if t := T(key); t != key {
-		return t
+	switch k {
+	case record.Access, record.Erasure, record.Withdrawal, record.AnyKind:
+		return T("review.marking_" + string(k))
 	}
 	return T("company.marking_for", args("Kind", kindName(k)))
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"net/http"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -19,6 +20,11 @@ type shell interface {
 	// data is the desk's snapshot the screens are built from: read it,
 	// never write it.
 	data() *record.Data
+	// requestsOf are a company's requests in the snapshot, in the order
+	// they were written.
+	requestsOf(companyID string) []*record.Request
+	// client is what fetches a policy from the web.
+	client() *http.Client
 	now() time.Time
 	today() time.Time
 	// Window is the window dialogs open over.
@@ -64,3 +70,16 @@ type (
 		EditCompany(id string, edit casework.CompanyEdit) error
 	}
 )
+
+// requestsOf are a company's requests, from the index of the data shown.
+func (u *UI) requestsOf(companyID string) []*record.Request {
+	d := u.data()
+	var out []*record.Request
+	for _, i := range u.byCompany[companyID] {
+		out = append(out, &d.Requests[i])
+	}
+	return out
+}
+
+// client is the HTTP client policies are fetched with.
+func (u *UI) client() *http.Client { return u.opt.HTTP }
