@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"path/filepath"
-	"prava/casework"
 	"prava/record"
 	"strings"
 	"testing"
@@ -110,7 +109,7 @@ func BenchmarkEditOnBigVault(b *testing.B) {
 			n++
 			note := fmt.Sprint("note ", n)
 			start := time.Now()
-			u.editCompany(id, casework.CompanyEdit{Notes: new(note)}, func() { u.showCompany(id) })
+			newCompanyPage(u, u.desk, id).editFacts(casework.CompanyEdit{Notes: new(note)}, func() { u.showCompany(id) })
 			dispatched := time.Since(start)
 			u.pending.Wait() // the save, in the background
 			saved := time.Since(start)

@@ -11,108 +11,145 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"prava/casework"
-	"prava/policy"
 	"prava/record"
 )
 
-// showCompanyEdit is the page where a person corrects a stored company's
+// companyEdit is the page where a person corrects a stored company's
 // facts: its names, registration, law (chosen from the laws Prava knows),
-// language and web site. Each refused field says why beside it.
-func (u *UI) showCompanyEdit(id string) {
-	c := u.data().Company(id)
-	if c == nil {
-		u.showCompanies()
-		return
+// language, web site and the marking it wants on each kind of request.
+// Each refused field says why beside it.
+type companyEdit struct {
+	sh   shell
+	desk editDesk
+	id   string
+
+	name, legal, registration, website *widget.Entry
+	law, language                      *choice
+	marks                              map[record.Kind]*widget.Entry
+	problems                           map[string]*widget.Label // by the desk's field name
+	general                            *widget.Label
+	page                               fyne.CanvasObject
+}
+
+// markingKinds are the kinds a company's marking may be for: every kind
+// that starts a case, then "any" for those without one of their own.
+var markingKinds = append(slices.Clone(record.FirstKinds), record.AnyKind)
+
+// markingLabel names the marking for a kind: "Marking for access
+// requests" for the kinds a policy's reader finds markings for (the
+// review's own words), "Marking — Objection" for the others.
+func markingLabel(k record.Kind) string {
+	switch k {
+	case record.Access, record.Erasure, record.Withdrawal, record.AnyKind:
+		return T("review.marking_" + string(k))
 	}
-	title := entryWith(c.Name)
-	legal := entryWith(c.LegalName)
-	registration := entryWith(c.Registration)
-	website := entryWith(c.Website)
-	lawSel := lawChoice(c.Jurisdiction)
+	return T("company.marking_for", args("Kind", kindName(k)))
+}
+
+func newCompanyEdit(sh shell, desk editDesk, id string) *companyEdit {
+	return &companyEdit{sh: sh, desk: desk, id: id, marks: map[record.Kind]*widget.Entry{}, problems: map[string]*widget.Label{}}
+}
+
+// build lays the page out with the company's facts as they are stored;
+// nil when the company is gone.
+func (e *companyEdit) build() fyne.CanvasObject {
+	c := e.sh.data().Company(e.id)
+	if c == nil {
+		return nil
+	}
+	e.name, e.legal = entryWith(c.Name), entryWith(c.LegalName)
+	e.registration, e.website = entryWith(c.Registration), entryWith(c.Website)
+	e.law = lawChoice(c.Jurisdiction)
 	langs := append([]string{""}, casework.CompanyLanguages...)
 	if c.Language != "" && !slices.Contains(langs, c.Language) {
 		langs = append(langs, c.Language) // one the directory gave
 	}
-	lang := newChoice(langs, func(code string) string {
+	e.language = newChoice(langs, func(code string) string {
 		if code == "" {
 			return T("company.language_unknown")
 		}
 		return languageName(code)
 	}, c.Language)
-
-	// The marks a company wants on requests (a subject line, a heading),
-	// per kind of request and for every request.
-	markKinds := append(slices.Clone(requestKinds), policy.KindAny)
-	marks := map[string]*widget.Entry{}
-	for _, kind := range markKinds {
-		marks[kind] = entryWith(c.Markings[kind])
-		u.watchEdits(marks[kind])
+	e.sh.watchEdits(e.name, e.legal, e.registration, e.website)
+	rows := []fyne.CanvasObject{
+		para(T("company.edit_why")),
+		e.row("review.name", "name", e.name),
+		e.row("review.legal", "legal_name", e.legal),
+		e.row("review.registration", "registration", e.registration),
+		e.row("review.jurisdiction", "law", e.law.Select),
+		e.row("review.language", "language", e.language.Select),
+		e.row("review.website", "website", e.website),
+		hint(T("company.markings_why")),
 	}
-	u.watchEdits(title, legal, registration, website)
-	problems := map[string]*widget.Label{}
-	row := func(key, name string, w fyne.CanvasObject) fyne.CanvasObject {
-		p := problemLabel()
-		problems[name] = p
-		return field(T(key), w, p)
+	for _, k := range markingKinds {
+		e.marks[k] = entryWith(c.Markings[string(k)])
+		e.sh.watchEdits(e.marks[k])
+		rows = append(rows, field(markingLabel(k), e.marks[k]))
 	}
-	general := problemLabel()
-	var page fyne.CanvasObject
-	// A problem line shown under a field takes room: the page is laid out
-	// again so that nothing overlaps.
-	refused := func(l *widget.Label, err error) {
-		showProblem(l, err)
-		page.Refresh()
-	}
-	save := widget.NewButtonWithIcon(T("common.save"), theme.DocumentSaveIcon(), nil)
+	// The desk names one field for every marking: its problem goes under
+	// the last of them.
+	e.problems["marking"] = problemLabel()
+	e.general = problemLabel()
+	save := widget.NewButtonWithIcon(T("common.save"), theme.DocumentSaveIcon(), e.save)
 	save.Importance = widget.HighImportance
-	save.OnTapped = func() {
-		for _, p := range problems {
-			p.Hide()
-		}
-		general.Hide()
-		if strings.TrimSpace(title.Text) == "" {
-			refused(problems["name"], &casework.Problem{Field: "name", Code: "empty"})
+	cancel := widget.NewButton(T("common.cancel"), func() { e.sh.showCompany(e.id) })
+	back := e.sh.backButton(func() { e.sh.showCompany(e.id) })
+	rows = append(rows, e.problems["marking"], e.general, buttons(save, cancel))
+	e.page = screen(rows...)
+	return container.NewBorder(
+		container.NewPadded(container.NewBorder(nil, nil, back, nil, heading(T("company.edit_heading", args("Name", c.Name))))),
+		nil, nil, nil, e.page)
+}
+
+// row is a field with the line under it where the desk's refusal of the
+// field it names (deskField) goes.
+func (e *companyEdit) row(key, deskField string, w fyne.CanvasObject) fyne.CanvasObject {
+	p := problemLabel()
+	e.problems[deskField] = p
+	return field(T(key), w, p)
+}
+
+// values reads the page's widgets into the edit the desk applies. It runs
+// on the UI goroutine; the desk may apply the value anywhere. Every kind
+// the page shows is named in the markings ("" removes one): a marking for
+// a kind the page does not show is kept as stored.
+func (e *companyEdit) values() casework.CompanyEdit {
+	v := casework.CompanyEdit{
+		Name: new(e.name.Text), LegalName: new(e.legal.Text), Registration: new(e.registration.Text),
+		Website: new(e.website.Text), Jurisdiction: new(record.Code(e.law.Code())), Language: new(e.language.Code()),
+		Markings: map[record.Kind]string{},
+	}
+	for k, entry := range e.marks {
+		v.Markings[k] = entry.Text
+	}
+	return v
+}
+
+// save checks the name, then has the desk store the facts.
+func (e *companyEdit) save() {
+	for _, p := range e.problems {
+		p.Hide()
+	}
+	e.general.Hide()
+	v := e.values()
+	if strings.TrimSpace(*v.Name) == "" {
+		e.refused(e.problems["name"], &casework.Problem{Field: "name", Code: "empty"})
+		return
+	}
+	e.sh.apply(func() error { return e.desk.EditCompany(e.id, v) }, func() { e.sh.saved(); e.sh.showCompany(e.id) }, func(err error) {
+		var p *casework.Problem
+		if errors.As(err, &p) && e.problems[p.Field] != nil {
+			e.refused(e.problems[p.Field], err)
 			return
 		}
-		// The widgets are read here, on the UI goroutine; the desk applies
-		// the value in the background. Markings of kinds this page does
-		// not show are not named, so they stay as stored.
-		edit := casework.CompanyEdit{
-			Name: new(title.Text), LegalName: new(legal.Text), Registration: new(registration.Text),
-			Website: new(website.Text), Jurisdiction: new(record.Code(lawSel.Code())), Language: new(lang.Code()),
-			Markings: map[record.Kind]string{},
-		}
-		for kind, e := range marks {
-			edit.Markings[record.Kind(kind)] = e.Text
-		}
-		u.change(func(k *casework.Desk) error { return k.EditCompany(id, edit) }, func() { u.saved(); u.showCompany(id) }, func(err error) {
-			var p *casework.Problem
-			if errors.As(err, &p) && problems[p.Field] != nil {
-				refused(problems[p.Field], err)
-				return
-			}
-			refused(general, err)
-		})
-	}
-	cancel := widget.NewButton(T("common.cancel"), func() { u.showCompany(id) })
-	back := u.backButton(func() { u.showCompany(id) })
-	page = screen(
-		para(T("company.edit_why")),
-		row("review.name", "name", title),
-		row("review.legal", "legal_name", legal),
-		row("review.registration", "registration", registration),
-		row("review.jurisdiction", "law", lawSel.Select),
-		row("review.language", "language", lang.Select),
-		row("review.website", "website", website),
-		hint(T("company.markings_why")),
-		row("review.marking_access", "marking", marks[policy.KindAccess]),
-		row("review.marking_erasure", "marking_erasure", marks[policy.KindErasure]),
-		row("review.marking_withdrawal", "marking_withdrawal", marks[policy.KindWithdrawal]),
-		row("review.marking_any", "marking_any", marks[policy.KindAny]),
-		general,
-		buttons(save, cancel),
-	)
-	u.openPage(container.NewBorder(
-		container.NewPadded(container.NewBorder(nil, nil, back, nil, heading(T("company.edit_heading", args("Name", c.Name))))),
-		nil, nil, nil, page))
+		e.refused(e.general, err)
+	})
+}
+
+// refused shows a problem under its field. The line takes room: the page
+// is laid out again so that nothing overlaps, and scrolled to the line.
+func (e *companyEdit) refused(l *widget.Label, err error) {
+	showProblem(l, err)
+	e.page.Refresh()
+	scrollTo(e.page, l)
 }

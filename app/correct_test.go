@@ -51,7 +51,7 @@ func TestCorrectTheLawAfterSaving(t *testing.T) {
 	entryAfter(t, u, "Legal name (the controller)").SetText("SIA Alpha")
 	entryAfter(t, u, "Marking for every request").SetText("Datu subjekta pieprasījums")
 	selectWithOption(t, u, "GDPR: Latvia").SetSelected("GDPR: Latvia")
-	selectWithOption(t, u, "Latviešu").SetSelected("Latviešu")
+	selectWithOption(t, u, "Latvian").SetSelected("Latvian")
 	tap(t, u, "Save")
 	mustShow(t, u, "GDPR: Latvia")
 	mustShow(t, u, "SIA Alpha")

@@ -38,12 +38,11 @@ func countryName(code string) string {
 	return code
 }
 
-// languageName is a language's name in the UI's language; Prava's own
-// languages are named in themselves, as a person looks for their own.
+// languageName is a language's name in the UI's language ("російська"
+// in the Ukrainian UI): what a company writes in, what a letter is in.
+// Only the list of UI languages names each in itself (languageNames), as
+// a person looks for their own there.
 func languageName(code string) string {
-	if name, ok := languageNames[code]; ok {
-		return name
-	}
 	tag, err := language.Parse(code)
 	if err != nil {
 		return code

@@ -49,7 +49,7 @@ func (u *UI) showProblem(err error) {
 	u.show(screen(
 		heading(T(key+".title")),
 		para(T(key+".body")),
-		section(T("problem.detail"), detail),
+		widget.NewAccordion(widget.NewAccordionItem(T("common.details_english"), detail)),
 		buttons(row...),
 	))
 }
@@ -84,7 +84,7 @@ func (u *UI) notice(summary string, err error) {
 	details := widget.NewLabel(err.Error())
 	details.Wrapping = fyne.TextWrapWord
 	details.Selectable = true
-	more := widget.NewAccordion(widget.NewAccordionItem(T("common.details"), details))
+	more := widget.NewAccordion(widget.NewAccordionItem(T("common.details_english"), details))
 	d := dialog.NewCustom(T("common.problem"), T("common.ok"), container.NewPadded(container.NewVBox(para(summary), more)), u.win)
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()

@@ -13,7 +13,7 @@ func reasonsText(rs []law.Reason) string {
 	var parts []string
 	day := func(t time.Time) string { return t.Format(time.DateOnly) }
 	for _, r := range rs {
-		data := args("Rule", r.Rule, "Term", termText(r.Term), "From", day(r.From), "To", day(r.To),
+		data := args("Rule", basisText(r.Rule), "Term", termText(r.Term), "From", day(r.From), "To", day(r.To),
 			"Days", r.Days, "Sent", day(r.Sent), "Notice", day(r.Notice))
 		key := "why." + string(r.Code)
 		if r.Code == law.ReasonTerm && r.Asked {
@@ -72,4 +72,39 @@ func pluralForm(n int) string {
 		return "one"
 	}
 	return "many"
+}
+
+// basisText is the rule a deadline rests on ("GDPR Art. 12(3)", as the law
+// package cites it, in English) in the person's language. Each rule the
+// law package knows has its text (a test checks every one); a rule added
+// there without one shows as the law package wrote it.
+func basisText(rule string) string {
+	if rule == "" {
+		return ""
+	}
+	key := basisKey(rule)
+	if t := T(key); t != key {
+		return t
+	}
+	return rule
+}
+
+// basisKey is the translation key of a rule: "basis." and the rule's
+// letters and digits, lower case, the rest as "_".
+func basisKey(rule string) string {
+	var b strings.Builder
+	b.WriteString("basis.")
+	gap := false
+	for _, r := range strings.ToLower(rule) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			if gap && b.Len() > len("basis.") {
+				b.WriteByte('_')
+			}
+			b.WriteRune(r)
+			gap = false
+		} else {
+			gap = true
+		}
+	}
+	return b.String()
 }

@@ -286,7 +286,19 @@ func (u *UI) letterActions(r *record.Request, company string) fyne.CanvasObject 
 		form.Importance = widget.HighImportance
 		row = append([]fyne.CanvasObject{form}, row...)
 	}
-	return section(T("request.send"), para(how), container.NewAdaptiveGrid(2, row...))
+	parts := []fyne.CanvasObject{para(how)}
+	if needsSignature(r) {
+		parts = append(parts, warningLine(T("warning.ru_signature")))
+	}
+	return section(T("request.send"), append(parts, container.NewAdaptiveGrid(2, row...))...)
+}
+
+// needsSignature reports whether a letter not sent yet goes by plain
+// e-mail where the law asks for a signed request (152-FZ Art. 14 part 3):
+// the letters warn of it when they are written, and the stored request
+// keeps no warnings, so the page asks the same question of the record.
+func needsSignature(r *record.Request) bool {
+	return r.Dates.Sent.IsZero() && r.Law == "RU" && r.Channel == record.ByEmail && !r.Kind.IsFollowUp()
 }
 
 // pdfName is the file name a letter's PDF is offered under, like

@@ -175,6 +175,12 @@ func TestProblemScreens(t *testing.T) {
 		defer other.Close()
 		u := startedUI(t, path)
 		mustShow(t, u, "The vault is open in another Prava window")
+		// The storage's own English words, with the vault's path, wait
+		// behind a closed "Technical details", for whoever helps.
+		if shows(u, "process") {
+			t.Error("the English technical detail is shown open")
+		}
+		openDetails(t, u)
 		mustShow(t, u, "process")
 		other.Close()
 		tap(t, u, "Try again")
@@ -242,4 +248,19 @@ func TestProblemScreens(t *testing.T) {
 		mustShow(t, u, "Open another vault…")
 		mustShow(t, u, "Quit")
 	})
+}
+
+// openDetails opens the technical details on the window.
+func openDetails(t *testing.T, u *UI) {
+	t.Helper()
+	found := false
+	walk(u, func(o fyne.CanvasObject) {
+		if a, ok := o.(*widget.Accordion); ok && !found {
+			a.Open(0)
+			found = true
+		}
+	})
+	if !found {
+		t.Fatal("no technical details to open")
+	}
 }

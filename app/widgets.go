@@ -101,3 +101,37 @@ func busy(text string) fyne.CanvasObject {
 func buttons(bs ...fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewHBox(append([]fyne.CanvasObject{}, bs...)...)
 }
+
+// scrollTo scrolls page, a page as screen makes it, so that o shows: a
+// problem line under a field low on a long form is seen, not missed.
+func scrollTo(page, o fyne.CanvasObject) {
+	s, ok := page.(*container.Scroll)
+	if !ok {
+		return
+	}
+	y, found := offsetIn(s.Content, o)
+	if !found {
+		return
+	}
+	if top := s.Offset.Y; y >= top && y+o.Size().Height <= top+s.Size().Height {
+		return // already in view
+	}
+	s.ScrollToOffset(fyne.NewPos(0, max(0, y-s.Size().Height/3)))
+}
+
+// offsetIn is how far down o is in root's containers.
+func offsetIn(root, o fyne.CanvasObject) (float32, bool) {
+	if root == o {
+		return 0, true
+	}
+	c, ok := root.(*fyne.Container)
+	if !ok {
+		return 0, false
+	}
+	for _, child := range c.Objects {
+		if y, ok := offsetIn(child, o); ok {
+			return child.Position().Y + y, true
+		}
+	}
+	return 0, false
+}

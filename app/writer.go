@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -11,263 +10,210 @@ import (
 
 	"prava/casework"
 	"prava/directory"
-	"prava/law"
 	"prava/letters"
 	"prava/record"
 )
 
-// showWriter is the page where a person writes new requests to a company:
-// which kinds (one letter each), the language, the contact, a paragraph
-// of their own; a preview; then the letters are kept as drafts.
-func (u *UI) showWriter(companyID string) {
-	c := u.data().Company(companyID)
+// writer is the page where a person writes new requests to a company:
+// which kinds (one letter each), the grounds, corrections or reasons some
+// kinds need, the language, the contact, a paragraph of their own; a
+// preview with what to know before sending; then the letters are kept as
+// drafts.
+type writer struct {
+	sh        shell
+	desk      writerDesk
+	companyID string
+
+	kinds        map[record.Kind]*widget.Check
+	grounds      map[letters.Ground]*widget.Check
+	published    *widget.Check
+	corrections  *widget.Entry
+	reasons      *widget.Entry
+	extra        *widget.Entry
+	lang         *widget.Select
+	contact      *widget.Select
+	contactIndex []int // the contact list's choices, as indexes in the company's contacts
+
+	// The parts shown only for the kinds that need them.
+	groundsField, correctionsField, reasonsField fyne.CanvasObject
+
+	warnings *fyne.Container // what to know before sending, from the preview
+	preview  *widget.Label
+	problem  *widget.Label
+	page     fyne.CanvasObject
+}
+
+// writerDesk is what the writer changes: it keeps the letters as drafts.
+type writerDesk interface {
+	WriteRequests(companyID string, drafts []casework.Draft) ([]casework.Written, error)
+}
+
+func newWriter(sh shell, desk writerDesk, companyID string) *writer {
+	return &writer{sh: sh, desk: desk, companyID: companyID,
+		kinds: map[record.Kind]*widget.Check{}, grounds: map[letters.Ground]*widget.Check{}}
+}
+
+// build lays the page out; nil when the company is gone.
+func (w *writer) build() fyne.CanvasObject {
+	c := w.sh.data().Company(w.companyID)
 	if c == nil {
-		return
+		return nil
 	}
-	kinds := map[law.Kind]*widget.Check{}
-	kindRow := container.NewGridWithColumns(2)
-	// Erasure rests on grounds; a rectification needs the corrections.
-	grounds := map[letters.Ground]*widget.Check{}
-	groundRows := container.NewVBox()
+	kinds := w.kindsPart()
+	w.groundsField = w.groundsPart()
+	w.correctionsField = w.correctionsPart()
+	w.reasonsField = w.reasonsPart()
+	asked := w.askedDetails(c)
+	extra := w.extraPart(asked)
+	w.langPart()
+	w.contactPart(c)
+	w.preview = para("")
+	w.preview.Selectable = true
+	w.warnings = container.NewVBox()
+	w.problem = problemLabel()
+	if w.sh.data().Profile.Name == "" {
+		w.problem.SetText(T("writer.no_profile"))
+		w.problem.Show()
+	}
+	show := widget.NewButtonWithIcon(T("writer.preview"), theme.VisibilityIcon(), w.showPreview)
+	write := widget.NewButtonWithIcon(T("writer.write"), theme.DocumentCreateIcon(), w.write)
+	write.Importance = widget.HighImportance
+	back := w.sh.backButton(func() { w.sh.showCompany(w.companyID) })
+	w.page = screen(
+		field(T("writer.kinds"), kinds, hint(T("writer.kinds_hint"))),
+		w.groundsField,
+		w.correctionsField,
+		w.reasonsField,
+		field(T("writer.lang"), w.lang),
+		field(T("writer.contact"), w.contact, hint(T("writer.contact_hint"))),
+		field(T("writer.extra"), extra, askedHint(asked)),
+		w.problem,
+		buttons(show, write),
+		w.warnings,
+		w.preview,
+	)
+	w.showNeeded()
+	return container.NewBorder(
+		container.NewPadded(container.NewBorder(nil, nil, back, nil, heading(T("writer.heading", args("Name", c.Name))))),
+		nil, nil, nil, w.page)
+}
+
+// kindsPart offers every kind that starts a case, access chosen.
+func (w *writer) kindsPart() fyne.CanvasObject {
+	row := container.NewGridWithColumns(2)
+	for _, k := range record.FirstKinds {
+		ch := widget.NewCheck(kindName(k), func(bool) { w.showNeeded() })
+		w.kinds[k] = ch
+		row.Add(ch)
+	}
+	w.kinds[record.Access].SetChecked(true)
+	return row
+}
+
+// groundsPart asks what an erasure rests on: a company may refuse one
+// that names no ground.
+func (w *writer) groundsPart() fyne.CanvasObject {
+	rows := container.NewVBox()
 	for _, g := range letters.Grounds {
-		ch := widget.NewCheck(T("ground."+string(g)), nil)
-		grounds[g] = ch
-		groundRows.Add(ch)
+		ch := widget.NewCheck(T("ground."+string(g)), func(bool) { w.showNeeded() })
+		w.grounds[g] = ch
+		rows.Add(ch)
 	}
 	for _, g := range letters.DefaultGrounds {
-		grounds[g].SetChecked(true)
+		w.grounds[g].SetChecked(true)
 	}
-	published := widget.NewCheck(T("writer.published"), nil)
-	groundsField := field(T("writer.grounds"), container.NewVBox(groundRows, published), hint(T("writer.grounds_hint")))
-	corrections := widget.NewMultiLineEntry()
-	corrections.SetPlaceHolder(T("writer.corrections_hint"))
-	corrections.SetMinRowsVisible(3)
-	correctionsField := field(T("writer.corrections"), corrections)
-	groundsField.Hide()
-	correctionsField.Hide()
-	var page fyne.CanvasObject
-	for _, k := range writerKinds {
-		ch := widget.NewCheck(T("kind."+string(k)), nil)
-		kinds[k] = ch
-		kindRow.Add(ch)
-	}
-	kinds[law.Erasure].OnChanged = func(on bool) { setVisible(groundsField, on, page) }
-	kinds[law.Rectification].OnChanged = func(on bool) { setVisible(correctionsField, on, page) }
-	kinds[law.Access].SetChecked(true)
+	w.published = widget.NewCheck(T("writer.published"), nil)
+	return field(T("writer.grounds"), container.NewVBox(rows, w.published), hint(T("writer.grounds_hint")))
+}
 
-	langNames := []string{T("writer.lang_policy")}
+// correctionsPart asks what a rectification corrects, one a line.
+func (w *writer) correctionsPart() fyne.CanvasObject {
+	w.corrections = widget.NewMultiLineEntry()
+	w.corrections.SetPlaceHolder(T("writer.corrections_hint"))
+	w.corrections.SetMinRowsVisible(3)
+	w.sh.watchEdits(w.corrections)
+	return field(T("writer.corrections"), w.corrections)
+}
+
+// reasonsPart asks for the person's particular situation: an objection
+// to processing on legitimate interests or a public task (Art. 21(1)
+// GDPR) must give it, and so must what rests on one (an erasure on the
+// objection ground, a restriction while the objection is weighed).
+func (w *writer) reasonsPart() fyne.CanvasObject {
+	w.reasons = widget.NewMultiLineEntry()
+	w.reasons.Wrapping = fyne.TextWrapWord
+	w.reasons.SetPlaceHolder(T("writer.reasons_hint"))
+	w.reasons.SetMinRowsVisible(3)
+	w.sh.watchEdits(w.reasons)
+	return field(T("writer.reasons"), w.reasons, hint(T("writer.reasons_why")))
+}
+
+// needsReasons reports whether a kind chosen on the page rests on an
+// objection under Art. 21(1).
+func (w *writer) needsReasons() bool {
+	return w.kinds[record.Objection].Checked || w.kinds[record.Restriction].Checked ||
+		(w.kinds[record.Erasure].Checked && w.grounds[letters.GroundObjection].Checked)
+}
+
+// showNeeded shows the parts the chosen kinds need, and only those.
+func (w *writer) showNeeded() {
+	if w.groundsField == nil || w.reasonsField == nil {
+		return // still being built
+	}
+	setVisible(w.groundsField, w.kinds[record.Erasure].Checked, nil)
+	setVisible(w.correctionsField, w.kinds[record.Rectification].Checked, nil)
+	setVisible(w.reasonsField, w.needsReasons(), w.page)
+}
+
+// extraPart is the person's own paragraph. A company from the directory
+// may ask for details to identify the person that the profile does not
+// hold (a customer number, a user name): the paragraph starts with a line
+// for each, to fill in, so the letter carries them.
+func (w *writer) extraPart(asked []string) fyne.CanvasObject {
+	w.extra = widget.NewMultiLineEntry()
+	w.extra.Wrapping = fyne.TextWrapWord
+	w.extra.SetPlaceHolder(T("writer.extra_hint"))
+	w.extra.SetMinRowsVisible(3)
+	if len(asked) > 0 {
+		w.extra.SetText(strings.Join(asked, ":\n") + ": ")
+	}
+	w.sh.watchEdits(w.extra)
+	return w.extra
+}
+
+// langPart offers the letter's language: the policy's, or one Prava writes.
+func (w *writer) langPart() {
+	names := []string{T("writer.lang_policy")}
 	for _, l := range letters.Languages {
-		langNames = append(langNames, languageNames[l])
+		names = append(names, languageName(l))
 	}
-	lang := widget.NewSelect(langNames, nil)
-	lang.SetSelectedIndex(0)
+	w.lang = widget.NewSelect(names, nil)
+	w.lang.SetSelectedIndex(0)
+}
 
-	contactNames := []string{T("company.use_auto")}
-	var contactIndex []int
+// contactPart offers the company's e-mail and postal addresses, the one
+// chosen for each kind first.
+func (w *writer) contactPart(c *record.Company) {
+	names := []string{T("company.use_auto")}
 	for i, ct := range c.Contacts {
 		if ct.Kind == record.ByEmail || ct.Kind == record.ByPost {
-			contactNames = append(contactNames, T("contact."+string(ct.Kind))+": "+oneLine(ct.Value))
-			contactIndex = append(contactIndex, i)
+			names = append(names, T("contact."+string(ct.Kind))+": "+oneLine(ct.Value))
+			w.contactIndex = append(w.contactIndex, i)
 		}
 	}
-	contact := widget.NewSelect(contactNames, nil)
-	contact.SetSelectedIndex(0)
-
-	extra := widget.NewMultiLineEntry()
-	extra.Wrapping = fyne.TextWrapWord
-	extra.SetPlaceHolder(T("writer.extra_hint"))
-	extra.SetMinRowsVisible(3)
-	// A company from the directory may ask for details to identify the
-	// person that the profile does not hold (a customer number, a user
-	// name): the paragraph starts with a line for each, to fill in, so
-	// the letter carries them.
-	asked := u.askedDetails(c)
-	if len(asked) > 0 {
-		extra.SetText(strings.Join(asked, ":\n") + ": ")
-	}
-	u.watchEdits(extra)
-
-	preview := widget.NewLabel("")
-	preview.Wrapping = fyne.TextWrapWord
-	preview.Selectable = true
-	problem := problemLabel()
-
-	// choices are the letters asked for on screen, one per chosen kind.
-	choices := func() ([]casework.Draft, error) {
-		var out []casework.Draft
-		for _, k := range writerKinds {
-			if !kinds[k].Checked {
-				continue
-			}
-			dr := casework.Draft{Kind: k, Contact: -1, Extra: extra.Text, Date: u.today()}
-			switch k {
-			case law.Erasure:
-				for _, g := range letters.Grounds {
-					if grounds[g].Checked {
-						dr.Grounds = append(dr.Grounds, g)
-					}
-				}
-				dr.Published = published.Checked
-			case law.Rectification:
-				var bad string
-				if dr.Corrections, bad = parseCorrections(corrections.Text); bad != "" {
-					return nil, errBadCorrection{bad}
-				}
-			}
-			if i := lang.SelectedIndex(); i > 0 {
-				dr.Lang = letters.Languages[i-1]
-			}
-			if i := contact.SelectedIndex(); i > 0 {
-				dr.Contact = contactIndex[i-1]
-			}
-			out = append(out, dr)
-		}
-		return out, nil
-	}
-	// drafts composes the letters for the preview; nothing is stored.
-	drafts := func() ([]casework.Written, error) {
-		drs, err := choices()
-		if err != nil {
-			return nil, err
-		}
-		var out []casework.Written
-		for _, dr := range drs {
-			w, err := casework.Write(u.data(), companyID, dr)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, w)
-		}
-		if len(out) == 0 {
-			return nil, errNoKind
-		}
-		return out, nil
-	}
-	fail := func(err error) {
-		var bad errBadCorrection
-		switch {
-		case err == errNoKind:
-			problem.SetText(T("writer.no_kind"))
-			problem.Show()
-		case errors.As(err, &bad):
-			problem.SetText(T("writer.err_correction", args("Line", bad.line)))
-			problem.Show()
-		default:
-			showProblem(problem, err)
-		}
-		page.Refresh()
-	}
-	show := widget.NewButtonWithIcon(T("writer.preview"), theme.VisibilityIcon(), func() {
-		ws, err := drafts()
-		if err != nil {
-			fail(err)
-			return
-		}
-		problem.Hide()
-		var b strings.Builder
-		for i, w := range ws {
-			if i > 0 {
-				b.WriteString("\n\n────────\n\n")
-			}
-			b.WriteString(w.Letter.Text())
-		}
-		preview.SetText(b.String())
-	})
-	write := widget.NewButtonWithIcon(T("writer.write"), theme.DocumentCreateIcon(), func() {
-		drs, err := choices()
-		if err != nil {
-			fail(err)
-			return
-		}
-		if len(drs) == 0 {
-			fail(errNoKind)
-			return
-		}
-		var ws []casework.Written
-		u.change(func(k *casework.Desk) (err error) {
-			ws, err = k.WriteRequests(companyID, drs)
-			return err
-		}, func() { u.saved(); u.showRequest(ws[0].Request.ID) }, fail)
-	})
-	write.Importance = widget.HighImportance
-	back := u.backButton(func() { u.showCompany(companyID) })
-
-	if d := u.data(); d.Profile.Name == "" {
-		problem.SetText(T("writer.no_profile"))
-		problem.Show()
-	}
-	page = screen(
-		field(T("writer.kinds"), kindRow, hint(T("writer.kinds_hint"))),
-		groundsField,
-		correctionsField,
-		field(T("writer.lang"), lang),
-		field(T("writer.contact"), contact, hint(T("writer.contact_hint"))),
-		field(T("writer.extra"), extra, askedHint(asked)),
-		problem,
-		buttons(show, write),
-		preview,
-	)
-	u.openPage(container.NewBorder(
-		container.NewPadded(container.NewBorder(nil, nil, back, nil, heading(T("writer.heading", args("Name", c.Name))))),
-		nil, nil, nil, page))
+	w.contact = widget.NewSelect(names, nil)
+	w.contact.SetSelectedIndex(0)
 }
-
-// writerKinds are the first letters a person can write, in the order the
-// writer offers them.
-var writerKinds = []law.Kind{law.Access, law.Erasure, law.Withdrawal, law.Rectification, law.Objection, law.Restriction, law.Portability}
-
-// parseCorrections reads the corrections as typed, one a line: "what =
-// what it should say" (or "what: what it should say"); bad is the first
-// line that is neither.
-func parseCorrections(text string) (out []letters.Correction, bad string) {
-	for _, line := range strings.Split(text, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
-		}
-		field, value, ok := strings.Cut(line, "=")
-		if !ok {
-			field, value, ok = strings.Cut(line, ":")
-		}
-		field, value = strings.TrimSpace(field), strings.TrimSpace(value)
-		if !ok || field == "" || value == "" {
-			return nil, line
-		}
-		out = append(out, letters.Correction{Field: field, Value: value})
-	}
-	return out, ""
-}
-
-// setVisible shows or hides part of a page and lays the page out again.
-func setVisible(o fyne.CanvasObject, on bool, page fyne.CanvasObject) {
-	if on {
-		o.Show()
-	} else {
-		o.Hide()
-	}
-	if page != nil {
-		page.Refresh()
-	}
-}
-
-// errBadCorrection: a line of the corrections says neither what is wrong
-// nor what it should say.
-type errBadCorrection struct{ line string }
-
-func (e errBadCorrection) Error() string { return "not a correction: " + e.line }
-
-// errNoKind: no kind of letter was chosen.
-var errNoKind = errors.New("no kind chosen")
 
 // askedDetails are the details a company from the directory asks for to
 // identify the person, that the profile does not answer: what the writer
 // asks the person to fill in.
-func (u *UI) askedDetails(c *record.Company) []string {
+func (w *writer) askedDetails(c *record.Company) []string {
 	e := directoryEntry(c)
 	if e == nil {
 		return nil
 	}
-	p := u.data().Profile
+	p := w.sh.data().Profile
 	have := map[string]bool{
 		directory.FieldName: p.Name != "", directory.FieldEmail: p.Email != "", directory.FieldAddress: p.Address != "",
 		directory.FieldBirthDate: p.BirthDate != "", directory.FieldPhone: p.Phone != "", directory.FieldCustomerRef: p.CustomerRef != "",
@@ -287,4 +233,16 @@ func askedHint(asked []string) fyne.CanvasObject {
 		return hint(T("writer.extra_why"))
 	}
 	return hint(T("writer.asked", args("What", strings.Join(asked, "; "))))
+}
+
+// setVisible shows or hides part of a page and lays the page out again.
+func setVisible(o fyne.CanvasObject, on bool, page fyne.CanvasObject) {
+	if on {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+	if page != nil {
+		page.Refresh()
+	}
 }

@@ -1,0 +1,117 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"prava/casework"
+	"prava/record"
+)
+
+// toggle checks or unchecks the visible check box labelled label.
+func toggle(t *testing.T, u *UI, label string) {
+	t.Helper()
+	found := false
+	walk(u, func(o fyne.CanvasObject) {
+		if c, ok := o.(*widget.Check); ok && c.Text == label && !found {
+			c.SetChecked(!c.Checked)
+			found = true
+		}
+	})
+	if !found {
+		t.Fatalf("no check box %q", label)
+	}
+}
+
+// TestWriterAsksReasonsForAnObjection: the reasons field shows for an
+// objection (and for an erasure on the objection ground), not for access,
+// and the reasons typed reach the objection's letter.
+func TestWriterAsksReasonsForAnObjection(t *testing.T) {
+	u := homeUI(t, func(d *record.Data) {
+		d.Profile = record.Profile{Name: "Olena Petrenko", Email: "olena@example.org", Address: "Brīvības iela 1, Rīga, LV-1010", Country: "LV"}
+		d.Companies = []record.Company{{ID: "c", Name: "Alpha", Jurisdiction: "EU-LV", Language: "en", Contacts: []record.Contact{{Kind: record.ByEmail, Value: "privacy@alpha.lv"}}}}
+	})
+	u.showWriter("c")
+	if shows(u, "Your particular situation") {
+		t.Fatal("an access request alone asks for reasons")
+	}
+	toggle(t, u, "Erasure")
+	mustShow(t, u, "Your particular situation") // the objection ground is chosen for an erasure
+	toggle(t, u, "I object to the processing")
+	if shows(u, "Your particular situation") {
+		t.Fatal("an erasure without the objection ground asks for reasons")
+	}
+	toggle(t, u, "Erasure")
+	toggle(t, u, "Objection")
+	entryAfter(t, u, "Your particular situation (objection)").SetText("my address is shown to a person I fear")
+	tap(t, u, "Write the letters")
+	var objection, access string
+	for _, r := range u.data().Requests {
+		switch r.Kind {
+		case record.Objection:
+			objection = r.LetterText.String()
+		case record.Access:
+			access = r.LetterText.String()
+		}
+	}
+	if !strings.Contains(objection, "my address is shown to a person I fear") {
+		t.Errorf("the objection's letter lacks the reasons:\n%s", objection)
+	}
+	if access == "" || strings.Contains(access, "a person I fear") {
+		t.Errorf("the access letter (written: %v) carries the objection's reasons", access != "")
+	}
+}
+
+// TestRussianEmailWarnsOfTheSignature: a Russian request by e-mail says,
+// in the person's language, in the writer's preview and on the request's
+// page, that 152-FZ asks for a signed request; by post it does not.
+func TestRussianEmailWarnsOfTheSignature(t *testing.T) {
+	u := homeUI(t, func(d *record.Data) {
+		d.Profile = record.Profile{Name: "Olena Petrenko", Email: "olena@example.org", Address: "ул. Ленина 1, Москва", IDDocument: "паспорт 45 10 123456, выдан 01.02.2010 ОУФМС России по г. Москве"}
+		d.Companies = []record.Company{{ID: "c", Name: "NETRACK", Jurisdiction: "RU", Language: "ru", Contacts: []record.Contact{{Kind: record.ByEmail, Value: "pd@netrack.ru"}}}}
+	})
+	const warning = "Russian law (152-FZ, Art. 14 part 3) asks for a signed request"
+	UseLanguage("uk")
+	t.Cleanup(func() { UseLanguage("en") })
+	u.showWriter("c")
+	tap(t, u, "Переглянути")
+	mustShow(t, u, "Російський закон (152-ФЗ, ст. 14 ч. 3) вимагає підписаного запиту")
+	UseLanguage("en")
+	u.showWriter("c")
+	tap(t, u, "Write the letters")
+	mustShow(t, u, warning)
+	tap(t, u, "Mark sent")
+	if shows(u, warning) {
+		t.Error("the warning stays after the letter was sent")
+	}
+}
+
+// TestLettersWarningsAreKnown: the letters' warning for a Russian e-mail
+// is still the one warningText puts in the person's words; if the letters
+// reword it, this fails rather than the app showing English.
+func TestLettersWarningsAreKnown(t *testing.T) {
+	d := &record.Data{
+		Profile:   record.Profile{Name: "Olena Petrenko", Email: "olena@example.org", Address: "ул. Ленина 1, Москва", IDDocument: "паспорт 45 10 123456, выдан 01.02.2010 ОУФМС России по г. Москве"},
+		Companies: []record.Company{{ID: "c", Name: "NETRACK", Jurisdiction: "RU", Language: "ru", Contacts: []record.Contact{{Kind: record.ByEmail, Value: "pd@netrack.ru"}}}},
+	}
+	w, err := casework.Write(d, "c", casework.Draft{Kind: record.Access, Contact: -1, Date: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(w.Letter.Warnings) == 0 {
+		t.Fatal("a Russian request by e-mail has no warning")
+	}
+	UseLanguage("ru")
+	defer UseLanguage("en")
+	for _, text := range w.Letter.Warnings {
+		if got := warningText(text); got == text {
+			t.Errorf("the letters' warning %q is not recognised: it would show in English", text)
+		}
+	}
+	if !needsSignature(&w.Request) {
+		t.Error("the request page would not warn of the signature the letter warns of")
+	}
+}
