@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"path/filepath"
+	"prava/casework"
 	"prava/record"
 	"strings"
 	"testing"
