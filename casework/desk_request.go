@@ -119,7 +119,7 @@ func (k *Desk) Record(requestID string, e Event, on time.Time, det Detail) error
 	})
 }
 
-// ErrNothingToUndo: the request has no recorded event left to undo.
+// ErrNothingToUndo means the request has no recorded event left to undo.
 var ErrNothingToUndo = errors.New("nothing to undo: no event was recorded on this request")
 
 // UndoLastEvent takes back the last event recorded on a request (a wrong

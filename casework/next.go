@@ -26,7 +26,7 @@ const (
 	StepAnswered                 // the company answered: complete (mark done) or not (answer it)
 )
 
-// Progress of a request: its step, the date that matters for it (the
+// Outlook is the progress of a request: its step, the date that matters for it (the
 // request's due date, or the reminder's), and the deadline in full.
 type Outlook struct {
 	Step      Step

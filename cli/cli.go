@@ -208,11 +208,3 @@ func failWith(stderr io.Writer, what string) func(error) int {
 		return exitError
 	}
 }
-
-// firstArg is the first argument left after the flags, "" when none.
-func firstArg(pos []string) string {
-	if len(pos) == 0 {
-		return ""
-	}
-	return pos[0]
-}

@@ -6,18 +6,18 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"prava/casework"
 	"regexp"
 	"strings"
 	"testing"
-
-	"prava/storage"
+	"time"
 )
 
 // needKeyring skips outside scripts/test.sh's keyring session, and fails
 // there if the keyring does not work.
 func needKeyring(t *testing.T) {
 	t.Helper()
-	k := storage.SystemKeyring{}
+	k := casework.SystemKeyring{}
 	if err := k.Set("Prava vault", "cli-probe", "x"); err != nil {
 		if os.Getenv("PRAVA_REQUIRE_KEYRING") != "" {
 			t.Fatalf("the real keyring is required: %v", err)
@@ -77,7 +77,7 @@ func TestVaultCommands(t *testing.T) {
 	}
 
 	// While one Prava has the vault open, a second is told who has it.
-	held, err := storage.Open(vault, storage.Unlock{}, nil)
+	held, err := casework.Open(vault, casework.Unlock{}, nil, time.Now)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -76,7 +76,7 @@ func Rename(from, to string) error {
 	return os.Rename(from, to)
 }
 
-// FaultHook, when set (by tests only: it is not safe to change while
+// FaultHook is, when set (by tests only: it is not safe to change while
 // files are written), is asked before each step of a write — "create",
 // "write", "sync", "link", "rename" — and its error stands for the
 // system's: a full disk, a read-only folder.
