@@ -22,7 +22,7 @@ func CompanyFromPolicy(src policy.Source, f *policy.Findings, now time.Time) rec
 	c := record.Company{
 		ID:           record.NewID(),
 		Name:         f.DisplayName,
-		Jurisdiction: law.Code(f.Jurisdiction),
+		Jurisdiction: record.Code(f.Jurisdiction),
 		Language:     f.Language,
 		Created:      now,
 		Updated:      now,
@@ -112,7 +112,7 @@ func Deadline(r record.Request, s record.Settings) (law.Deadline, error) {
 	if err != nil {
 		return law.Deadline{}, err
 	}
-	kind, err := law.ParseKind(string(r.Kind))
+	kind, err := record.ParseKind(string(r.Kind))
 	if err != nil {
 		return law.Deadline{}, err
 	}

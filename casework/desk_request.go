@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"prava/law"
 	"prava/letters"
 	"prava/record"
 )
@@ -41,7 +40,7 @@ func (k *Desk) WriteRequests(companyID string, drafts []Draft) ([]Written, error
 
 // FollowUp writes the reminder or the complaint for a request and stores it
 // as a draft.
-func (k *Desk) FollowUp(requestID string, kind law.Kind) (Written, error) {
+func (k *Desk) FollowUp(requestID string, kind record.Kind) (Written, error) {
 	var w Written
 	err := k.update(func(d *record.Data) error {
 		var err error
@@ -74,9 +73,9 @@ func (k *Desk) Answer(requestID string, refusal letters.Refusal) (Written, error
 // Detail is what a person adds to an event: how a letter was sent and its
 // tracking number, a reply's note, the reason for a refusal.
 type Detail struct {
-	Channel  law.Channel // for EventSent: how it really went; "" keeps the letter's
-	Tracking string      // a registered-mail number
-	Note     string      // a reply's gist, a refusal's reason
+	Channel  record.Channel // for EventSent: how it really went; "" keeps the letter's
+	Tracking string         // a registered-mail number
+	Note     string         // a reply's gist, a refusal's reason
 }
 
 // Record notes an event that happened on day to a request (sent,
@@ -281,17 +280,17 @@ func (k *Desk) EditLetter(requestID, body string) error {
 // kind, language, contact, date and reference.
 func rewrite(d *record.Data, r *record.Request) (Written, error) {
 	if r.ParentID != "" {
-		kind, err := law.ParseKind(string(r.Kind))
+		kind, err := record.ParseKind(string(r.Kind))
 		if err != nil {
 			return Written{}, err
 		}
-		if kind == law.Reply {
+		if kind == record.ReplyToRefusal {
 			// Which refusal it answers is not kept: write a new reply.
 			return Written{}, problem("letter", "not_editable", "a reply to a refusal cannot be edited: delete it and write it again")
 		}
 		return followUp(d, r.ParentID, kind, "", r.Dates.Created, r.ID)
 	}
-	kind, err := law.ParseKind(string(r.Kind))
+	kind, err := record.ParseKind(string(r.Kind))
 	if err != nil {
 		return Written{}, err
 	}

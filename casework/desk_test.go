@@ -16,7 +16,6 @@ import (
 	"testing"
 	"time"
 
-	"prava/law"
 	"prava/letters"
 	"prava/policy"
 	"prava/record"
@@ -100,7 +99,7 @@ func breakDisk(t *testing.T, path string) func() {
 // sentRequest writes an access request and marks it sent on testDay.
 func sentRequest(t *testing.T, k *Desk, companyID string) string {
 	t.Helper()
-	ws, err := k.WriteRequests(companyID, []Draft{{Kind: law.Access, Contact: -1, Date: testDay}})
+	ws, err := k.WriteRequests(companyID, []Draft{{Kind: record.Access, Contact: -1, Date: testDay}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,7 +125,7 @@ func useCases(k *Desk, companyID, requestID string) map[string]func() error {
 		"use contact":    func() error { return k.UseContact(companyID, "erasure", 0) },
 		"delete company": func() error { return k.DeleteCompany(companyID) },
 		"write requests": func() error {
-			_, err := k.WriteRequests(companyID, []Draft{{Kind: law.Erasure, Contact: -1, Date: testDay}, {Kind: law.Withdrawal, Contact: -1, Date: testDay}})
+			_, err := k.WriteRequests(companyID, []Draft{{Kind: record.Erasure, Contact: -1, Date: testDay}, {Kind: record.Withdrawal, Contact: -1, Date: testDay}})
 			return err
 		},
 		"record event":   func() error { return k.Record(requestID, EventDelivered, testDay, Detail{}) },
@@ -264,7 +263,7 @@ func TestEditFactsAfterSaving(t *testing.T) {
 		t.Errorf("timeline: %+v", last)
 	}
 	// The letter now follows the corrected law.
-	ws, err := k.WriteRequests(id, []Draft{{Kind: law.Access, Contact: -1, Date: testDay}})
+	ws, err := k.WriteRequests(id, []Draft{{Kind: record.Access, Contact: -1, Date: testDay}})
 	if err != nil || ws[0].Request.Law != "EU-LV" || !strings.Contains(ws[0].Letter.Text(), "UAB Costless") {
 		t.Errorf("letter after the correction: %v %+v", err, ws)
 	}
@@ -324,7 +323,7 @@ func TestDuplicateCompany(t *testing.T) {
 		t.Fatalf("added again on purpose: %v", err)
 	}
 	// Merging folds the second into the first, requests and all.
-	ws, err := k.WriteRequests(again.ID, []Draft{{Kind: law.Access, Contact: -1, Date: testDay}})
+	ws, err := k.WriteRequests(again.ID, []Draft{{Kind: record.Access, Contact: -1, Date: testDay}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -369,7 +368,7 @@ func TestUndoAndRefusal(t *testing.T) {
 		t.Errorf("undo with nothing left: %v", err)
 	}
 	// A refusal leads to the complaint, not to "closed".
-	if err := k.Record(rid, EventSent, testDay, Detail{Channel: law.ByPost, Tracking: "RR123"}); err != nil {
+	if err := k.Record(rid, EventSent, testDay, Detail{Channel: record.ByPost, Tracking: "RR123"}); err != nil {
 		t.Fatal(err)
 	}
 	if err := k.Record(rid, EventRefused, testDay, Detail{Note: "they say they hold nothing"}); err != nil {
@@ -382,7 +381,7 @@ func TestUndoAndRefusal(t *testing.T) {
 	if r.Channel != "post" || r.Tracking != "RR123" || !strings.Contains(r.Notes, "hold nothing") {
 		t.Errorf("refused request: %+v", r)
 	}
-	w, err := k.FollowUp(rid, law.Complaint)
+	w, err := k.FollowUp(rid, record.Complaint)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -400,7 +399,7 @@ func TestUndoAndRefusal(t *testing.T) {
 
 func TestSentBeforeWritten(t *testing.T) {
 	k, _, id := newDesk(t)
-	ws, err := k.WriteRequests(id, []Draft{{Kind: law.Access, Contact: -1, Date: testDay}})
+	ws, err := k.WriteRequests(id, []Draft{{Kind: record.Access, Contact: -1, Date: testDay}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -418,7 +417,7 @@ func TestSentBeforeWritten(t *testing.T) {
 
 func TestEditDraftLetter(t *testing.T) {
 	k, _, id := newDesk(t)
-	ws, err := k.WriteRequests(id, []Draft{{Kind: law.Access, Contact: -1, Date: testDay}})
+	ws, err := k.WriteRequests(id, []Draft{{Kind: record.Access, Contact: -1, Date: testDay}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -481,7 +480,7 @@ func TestSnapshotStaysAsItWas(t *testing.T) {
 // the PDF.
 func TestEmailMessage(t *testing.T) {
 	k, _, id := newDesk(t)
-	ws, err := k.WriteRequests(id, []Draft{{Kind: law.Access, Contact: -1, Date: testDay}})
+	ws, err := k.WriteRequests(id, []Draft{{Kind: record.Access, Contact: -1, Date: testDay}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -534,22 +533,22 @@ func TestEmailMessage(t *testing.T) {
 // grants no such right, and the reply to a usual refusal.
 func TestOtherKindsAndAnswers(t *testing.T) {
 	k, _, id := newDesk(t) // Costless, under the GDPR (EU-LT)
-	_, err := k.WriteRequests(id, []Draft{{Kind: law.Rectification, Contact: -1, Date: testDay}})
+	_, err := k.WriteRequests(id, []Draft{{Kind: record.Rectification, Contact: -1, Date: testDay}})
 	var p *Problem
 	if !errors.As(err, &p) || p.Field != "corrections" {
 		t.Errorf("a rectification without corrections: %v", err)
 	}
 	// A restriction with no ground rests on reasons: refused without them,
 	// naming the field to fill.
-	if _, err := k.WriteRequests(id, []Draft{{Kind: law.Restriction, Contact: -1, Date: testDay}}); !errors.As(err, &p) || p.Field != "reasons" {
+	if _, err := k.WriteRequests(id, []Draft{{Kind: record.Restriction, Contact: -1, Date: testDay}}); !errors.As(err, &p) || p.Field != "reasons" {
 		t.Errorf("a restriction without a ground or reasons: %v", err)
 	}
 	ws, err := k.WriteRequests(id, []Draft{
-		{Kind: law.Rectification, Contact: -1, Date: testDay, Corrections: []letters.Correction{{Field: "address", Value: "Gedimino pr. 1, Vilnius"}}},
-		{Kind: law.Objection, Contact: -1, Date: testDay},
-		{Kind: law.Restriction, Contact: -1, Date: testDay, Reasons: "I object to the profiling (Art. 21(1)) and ask that it stop meanwhile."},
-		{Kind: law.Portability, Contact: -1, Date: testDay},
-		{Kind: law.Erasure, Contact: -1, Date: testDay, Grounds: []letters.Ground{letters.GroundUnneeded}},
+		{Kind: record.Rectification, Contact: -1, Date: testDay, Corrections: []letters.Correction{{Field: "address", Value: "Gedimino pr. 1, Vilnius"}}},
+		{Kind: record.Objection, Contact: -1, Date: testDay},
+		{Kind: record.Restriction, Contact: -1, Date: testDay, Reasons: "I object to the profiling (Art. 21(1)) and ask that it stop meanwhile."},
+		{Kind: record.Portability, Contact: -1, Date: testDay},
+		{Kind: record.Erasure, Contact: -1, Date: testDay, Grounds: []letters.Ground{letters.GroundUnneeded}},
 	})
 	if err != nil || len(ws) != 5 {
 		t.Fatalf("the other kinds: %v", err)
@@ -563,7 +562,7 @@ func TestOtherKindsAndAnswers(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := len(k.Data().Requests)
-	_, err = k.WriteRequests(id, []Draft{{Kind: law.Objection, Contact: -1, Date: testDay}, {Kind: law.Portability, Contact: -1, Date: testDay}})
+	_, err = k.WriteRequests(id, []Draft{{Kind: record.Objection, Contact: -1, Date: testDay}, {Kind: record.Portability, Contact: -1, Date: testDay}})
 	if !errors.As(err, &p) || p.Code != "not_granted" || !strings.Contains(err.Error(), "closest") || len(k.Data().Requests) != n {
 		t.Errorf("portability under UA law: %v (%d requests)", err, len(k.Data().Requests)-n)
 	}
@@ -611,7 +610,7 @@ func TestComplaintAfterRefusal(t *testing.T) {
 	if err := k.Record(rid, EventRefused, testDay, Detail{Note: "they claim a contract requires processing"}); err != nil {
 		t.Fatal(err)
 	}
-	w, err := k.FollowUp(rid, law.Complaint)
+	w, err := k.FollowUp(rid, record.Complaint)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -629,7 +628,7 @@ func TestComplaintAfterRefusal(t *testing.T) {
 // an edited draft keeps its reference.
 func TestReferencesAreUnique(t *testing.T) {
 	k, _, id := newDesk(t)
-	ws, err := k.WriteRequests(id, []Draft{{Kind: law.Access, Contact: -1, Date: testDay}, {Kind: law.Access, Contact: -1, Date: testDay}})
+	ws, err := k.WriteRequests(id, []Draft{{Kind: record.Access, Contact: -1, Date: testDay}, {Kind: record.Access, Contact: -1, Date: testDay}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -651,7 +650,7 @@ func TestReferencesAreUnique(t *testing.T) {
 		if err := k.Record(w.Request.ID, EventRefused, testDay, Detail{Note: "no"}); err != nil {
 			t.Fatal(err)
 		}
-		c, err := k.FollowUp(w.Request.ID, law.Complaint)
+		c, err := k.FollowUp(w.Request.ID, record.Complaint)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -669,7 +668,7 @@ func TestNoEmailNoElectronicLetter(t *testing.T) {
 	if err := k.SaveProfile(record.Profile{Name: "Olena Petrenko", Address: "vul. Khreshchatyk 1, Kyiv"}); err != nil {
 		t.Fatal(err)
 	}
-	_, err := k.WriteRequests(id, []Draft{{Kind: law.Access, Contact: -1, Date: testDay}})
+	_, err := k.WriteRequests(id, []Draft{{Kind: record.Access, Contact: -1, Date: testDay}})
 	var p *Problem
 	if !errors.As(err, &p) || p.Field != "profile" || p.Code != "no_email" || len(k.Data().Requests) != 0 {
 		t.Errorf("an e-mail letter with no e-mail of one's own: %v", err)
@@ -685,7 +684,7 @@ func TestRussianLetterNeedsTheDocument(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = k.WriteRequests(c.ID, []Draft{{Kind: law.Access, Contact: -1, Date: testDay}})
+	_, err = k.WriteRequests(c.ID, []Draft{{Kind: record.Access, Contact: -1, Date: testDay}})
 	var p *Problem
 	if !errors.As(err, &p) || p.Code != "id_document" || !errors.Is(err, letters.ErrProfile) {
 		t.Errorf("a Russian letter without the document: %v", err)

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"prava/law"
 	"prava/letters"
 	"prava/policy"
 	"prava/record"
@@ -36,7 +35,7 @@ func LetterFromPolicy(src policy.Source, f *policy.Findings, from letters.Sender
 // Reference is a letter's reference number: the date and a short hash of
 // who writes to whom about what, so writing the same letter again on the
 // same day gives the same number.
-func Reference(from, to string, kind law.Kind, day time.Time) string {
+func Reference(from, to string, kind record.Kind, day time.Time) string {
 	sum := sha256.Sum256([]byte(from + "\x00" + to + "\x00" + string(kind) + "\x00" + day.Format(time.DateOnly)))
 	return fmt.Sprintf("PR-%s-%X", day.Format("20060102"), sum[:2])
 }

@@ -40,7 +40,7 @@ type Outlook struct {
 // Next works out where a first request (not a reminder or complaint)
 // stands on day now, following its reminder and complaint.
 func Next(d *record.Data, r record.Request, now time.Time) Outlook {
-	return next(d, r, now, d.LastFollowUp(r.ID, law.Reminder), d.LastFollowUp(r.ID, law.Complaint))
+	return next(d, r, now, d.LastFollowUp(r.ID, record.Reminder), d.LastFollowUp(r.ID, record.Complaint))
 }
 
 // next is Next with the request's latest reminder and complaint found.
@@ -127,9 +127,9 @@ func Board(d *record.Data, now time.Time) []BoardItem {
 		}
 		fu := latest[f.ParentID]
 		switch f.Kind {
-		case law.Reminder:
+		case record.Reminder:
 			fu.reminder = f
-		case law.Complaint:
+		case record.Complaint:
 			fu.complaint = f
 		}
 		latest[f.ParentID] = fu

@@ -14,7 +14,7 @@ import (
 // Draft is what a person decides about a new letter to a stored company;
 // zero values let the company record decide.
 type Draft struct {
-	Kind law.Kind
+	Kind record.Kind
 	Lang string // "" for the company's language, when Prava writes it
 	// Contact is the index in the company's contacts to write to; -1 for
 	// the one chosen for the kind, else the first e-mail or postal address.
@@ -81,7 +81,7 @@ func input(d *record.Data, companyID string, dr Draft) (letters.Input, error) {
 type prepared struct {
 	in      letters.Input
 	contact string
-	channel law.Channel
+	channel record.Channel
 }
 
 // prepare checks a draft to a company of d and makes the letter's input.
@@ -98,7 +98,7 @@ func prepare(d *record.Data, companyID string, dr Draft) (prepared, error) {
 	if err := letters.Available(j, dr.Kind); err != nil {
 		return prepared{}, problem("kind", "not_granted", "%v", err)
 	}
-	if dr.Kind == law.Rectification && len(dr.Corrections) == 0 {
+	if dr.Kind == record.Rectification && len(dr.Corrections) == 0 {
 		return prepared{}, problem("corrections", "empty", "say what to correct: what is wrong and what it should say")
 	}
 	ct, err := contactFor(c, string(dr.Kind), dr.Contact)
@@ -109,19 +109,19 @@ func prepare(d *record.Data, companyID string, dr Draft) (prepared, error) {
 	// A letter for a web form is written as an electronic one: the
 	// person pastes its text into the form, and the answer's term runs
 	// from the day it was sent, as for an e-mail.
-	channel, recorded := law.ByEmail, law.ByEmail
+	channel, recorded := record.ByEmail, record.ByEmail
 	switch ct.Kind {
 	case record.ByPost:
-		to.Address, channel, recorded = ct.Value, law.ByPost, law.ByPost
+		to.Address, channel, recorded = ct.Value, record.ByPost, record.ByPost
 	case record.ByWebForm:
 		// The form's address stands where an e-mail address would.
-		to.Email, recorded = ct.Value, law.ByWebForm
+		to.Email, recorded = ct.Value, record.ByWebForm
 	default:
 		to.Email = ct.Value
 	}
 	// A letter that goes electronically asks for the answer by e-mail:
 	// without the person's address it would ask to be answered nowhere.
-	if channel == law.ByEmail && strings.TrimSpace(d.Profile.Email) == "" {
+	if channel == record.ByEmail && strings.TrimSpace(d.Profile.Email) == "" {
 		return prepared{}, problem("profile", "no_email", "add your e-mail address to the profile: the company answers a letter sent by e-mail or through its form there")
 	}
 	lang := dr.Lang
@@ -145,7 +145,7 @@ func prepare(d *record.Data, companyID string, dr Draft) (prepared, error) {
 // not answered: the reminder to the company, or, when a reminder was sent
 // and its term has passed too, the complaint to the supervisory authority,
 // listing the request, the proof of sending and the replies as attachments.
-func FollowUp(d *record.Data, requestID string, kind law.Kind, date time.Time) (Written, error) {
+func FollowUp(d *record.Data, requestID string, kind record.Kind, date time.Time) (Written, error) {
 	return followUp(d, requestID, kind, "", date, "")
 }
 
@@ -157,12 +157,12 @@ func Answer(d *record.Data, requestID string, refusal letters.Refusal, date time
 	if _, err := letters.ParseRefusal(string(refusal)); err != nil {
 		return Written{}, problem("refusal", "unknown", "%v", err)
 	}
-	return followUp(d, requestID, law.Reply, refusal, date, "")
+	return followUp(d, requestID, record.ReplyToRefusal, refusal, date, "")
 }
 
 // followUp is FollowUp, with the refusal a reply answers and the request
 // whose letter is written again (replaces), if any.
-func followUp(d *record.Data, requestID string, kind law.Kind, refusal letters.Refusal, date time.Time, replaces string) (Written, error) {
+func followUp(d *record.Data, requestID string, kind record.Kind, refusal letters.Refusal, date time.Time, replaces string) (Written, error) {
 	orig := d.Request(requestID)
 	if orig == nil {
 		return Written{}, notFound("request", requestID)
@@ -182,7 +182,7 @@ func followUp(d *record.Data, requestID string, kind law.Kind, refusal letters.R
 	from := LetterProfile(d.Profile)
 	company := recipientOf(c)
 	company.Address, company.Email = "", ""
-	if orig.Channel == law.ByPost {
+	if orig.Channel == record.ByPost {
 		company.Address = orig.Contact
 	} else {
 		company.Email = orig.Contact
@@ -194,19 +194,19 @@ func followUp(d *record.Data, requestID string, kind law.Kind, refusal letters.R
 	}
 	req := record.Request{CompanyID: c.ID, ParentID: orig.ID}
 	switch kind {
-	case law.Reminder, law.Reply:
+	case record.Reminder, record.ReplyToRefusal:
 		r.To, r.Channel = company, orig.Channel
-		if r.Channel == law.ByWebForm {
-			r.Channel = law.ByEmail
+		if r.Channel == record.ByWebForm {
+			r.Channel = record.ByEmail
 		}
 		req.Contact = orig.Contact
-		if kind == law.Reply {
+		if kind == record.ReplyToRefusal {
 			r.Refusal = refusal
 			if n := len(orig.Replies); n > 0 {
 				r.Replied = orig.Replies[n-1].Received
 			}
 		}
-	case law.Complaint:
+	case record.Complaint:
 		a, err := law.AuthorityFor(code, d.Profile.Country)
 		if err != nil {
 			return Written{}, err
@@ -219,7 +219,7 @@ func followUp(d *record.Data, requestID string, kind law.Kind, refusal letters.R
 		// to have passed.
 		if orig.Status == record.StatusRefused {
 			reason := RefusalReason(*orig)
-			lang := letters.DefaultLang(law.Complaint, c.Language, a.Language)
+			lang := letters.DefaultLang(record.Complaint, c.Language, a.Language)
 			line := orig.Dates.Closed.Format(time.DateOnly) + ": " + refusedWord[lang]
 			if reason != "" {
 				line += ": " + reason
@@ -229,15 +229,15 @@ func followUp(d *record.Data, requestID string, kind law.Kind, refusal letters.R
 		}
 		r.Company = &company
 		r.To = letters.Recipient{Name: a.NameLocal, Address: a.Address, Email: a.Email}
-		r.Lang = letters.DefaultLang(law.Complaint, c.Language, a.Language)
-		r.Channel = law.ByPost
+		r.Lang = letters.DefaultLang(record.Complaint, c.Language, a.Language)
+		r.Channel = record.ByPost
 		req.Contact = a.Address
 		// An authority that takes complaints only hand-signed (or with a
 		// qualified e-signature) gets the signed letter by post.
 		if a.Email != "" && !a.SignedOnly {
-			r.Channel, req.Contact = law.ByEmail, a.Email
+			r.Channel, req.Contact = record.ByEmail, a.Email
 		}
-		if rem := d.LastFollowUp(orig.ID, law.Reminder); rem != nil && !rem.Dates.Sent.IsZero() {
+		if rem := d.LastFollowUp(orig.ID, record.Reminder); rem != nil && !rem.Dates.Sent.IsZero() {
 			p, err := priorOf(*rem, d.Settings)
 			if err == nil {
 				r.Reminder = &p
@@ -373,7 +373,7 @@ func markingOf(c *record.Company, kind string) string {
 
 // priorOf describes a sent request for the letter that follows it up.
 func priorOf(r record.Request, s record.Settings) (letters.Prior, error) {
-	kind, err := law.ParseKind(string(r.Kind))
+	kind, err := record.ParseKind(string(r.Kind))
 	if err != nil {
 		return letters.Prior{}, err
 	}
@@ -403,7 +403,7 @@ func EmailMessage(d *record.Data, r record.Request) ([]byte, error) {
 		FromName: d.Profile.Name, From: d.Profile.Email, Subject: subject, Body: body,
 		Date: r.Dates.Created, Reference: r.Reference, Kind: r.Kind, PDF: r.PDF,
 	}
-	if r.Channel == law.ByEmail {
+	if r.Channel == record.ByEmail {
 		m.To = r.Contact
 		if c := d.Company(r.CompanyID); c != nil {
 			m.ToName = recipientOf(c).Name
@@ -418,7 +418,7 @@ func EmailMessage(d *record.Data, r record.Request) ([]byte, error) {
 func EmailText(r record.Request) string {
 	subject, body := EmailOf(r)
 	var b strings.Builder
-	if r.Channel == law.ByEmail && r.Contact != "" {
+	if r.Channel == record.ByEmail && r.Contact != "" {
 		b.WriteString("To: " + r.Contact + "\n")
 	}
 	b.WriteString("Subject: " + subject + "\n\n" + body)

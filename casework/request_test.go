@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"prava/law"
 	"prava/policy"
 	"prava/record"
 )
@@ -27,7 +26,7 @@ func TestRequestLifecycle(t *testing.T) {
 	d, id := seedData(t, "003_667823663de3ed12.txt") // Costless, EU-LT
 	day := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
 
-	w, err := Write(d, id, Draft{Kind: law.Access, Contact: -1, Date: day("2026-11-23"), Extra: "My account is olena.p."})
+	w, err := Write(d, id, Draft{Kind: record.Access, Contact: -1, Date: day("2026-11-23"), Extra: "My account is olena.p."})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +71,7 @@ func TestRequestLifecycle(t *testing.T) {
 	if o.Step != StepRemind || o.Days != -1 {
 		t.Fatalf("a day late: %+v", o)
 	}
-	rem, err := FollowUp(d, rp.ID, law.Reminder, day("2026-12-24"))
+	rem, err := FollowUp(d, rp.ID, record.Reminder, day("2026-12-24"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +98,7 @@ func TestRequestLifecycle(t *testing.T) {
 		t.Fatalf("after the reminder's term: %+v", o)
 	}
 	rp.Replies = append(rp.Replies, record.Reply{Received: day("2026-12-30"), Note: "asked us to wait", Files: []record.Document{{Name: "reply.pdf"}}})
-	comp, err := FollowUp(d, rp.ID, law.Complaint, remDue.AddDate(0, 0, 1))
+	comp, err := FollowUp(d, rp.ID, record.Complaint, remDue.AddDate(0, 0, 1))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,18 +130,18 @@ func TestRequestLifecycle(t *testing.T) {
 
 func TestWriteRefusals(t *testing.T) {
 	d, id := seedData(t, "002_9689a5f9d2eaae8f.txt") // LatInSoft: no contact in the policy
-	if _, err := Write(d, id, Draft{Kind: law.Access, Contact: -1, Date: time.Now()}); !errors.Is(err, ErrNoContact) {
+	if _, err := Write(d, id, Draft{Kind: record.Access, Contact: -1, Date: time.Now()}); !errors.Is(err, ErrNoContact) {
 		t.Errorf("no contact: %v", err)
 	}
 	d.Companies[0].Contacts = []record.Contact{{Kind: record.ByPhone, Value: "+371 6700 0000"}}
-	if _, err := Write(d, id, Draft{Kind: law.Access, Contact: 0, Date: time.Now()}); err == nil || !strings.Contains(err.Error(), "not by phone") {
+	if _, err := Write(d, id, Draft{Kind: record.Access, Contact: 0, Date: time.Now()}); err == nil || !strings.Contains(err.Error(), "not by phone") {
 		t.Errorf("a phone as the contact: %v", err)
 	}
 	day := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
 	// A company that takes requests only through its web form: the
 	// letter is written for pasting there, and tracked like any other.
 	d.Companies[0].Contacts = []record.Contact{{Kind: record.ByWebForm, Value: "https://latinsoft.example/privacy-form"}}
-	w, err := Write(d, id, Draft{Kind: law.Access, Contact: -1, Date: day("2026-11-23")})
+	w, err := Write(d, id, Draft{Kind: record.Access, Contact: -1, Date: day("2026-11-23")})
 	if err != nil || w.Request.Channel != "web form" || w.Request.Contact != "https://latinsoft.example/privacy-form" || w.Request.LetterText.IsEmpty() {
 		t.Fatalf("a web-form letter: %v %+v", err, w.Request)
 	}
@@ -154,10 +153,10 @@ func TestWriteRefusals(t *testing.T) {
 		t.Errorf("a web-form request sent 23 Nov is due %v (%v), want 23 Dec as for an e-mail", dl.Due, err)
 	}
 	d.Companies[0].Jurisdiction = "unknown"
-	if _, err := Write(d, id, Draft{Kind: law.Access, Contact: -1, Date: time.Now()}); err == nil {
+	if _, err := Write(d, id, Draft{Kind: record.Access, Contact: -1, Date: time.Now()}); err == nil {
 		t.Error("a letter under an unknown law")
 	}
-	if _, err := FollowUp(d, "nope", law.Reminder, time.Now()); err == nil {
+	if _, err := FollowUp(d, "nope", record.Reminder, time.Now()); err == nil {
 		t.Error("a reminder for no request")
 	}
 }

@@ -72,7 +72,7 @@ func CheckCompany(c *record.Company) error {
 		}
 	}
 	for kind, m := range c.Markings {
-		if _, err := law.ParseKind(kind); err != nil && kind != "any" {
+		if _, err := record.ParseKind(kind); err != nil && kind != "any" {
 			return problem("marking", "unknown_kind", "a marking is for one kind of request (%s) or \"any\", not %q", strings.Join(kindNames(), ", "), kind)
 		}
 		if utf8.RuneCountInString(m) > maxMarking {
@@ -90,7 +90,7 @@ func CheckCompany(c *record.Company) error {
 
 // CheckLaw turns a law's code as typed ("eu-lv", " UA") into the code Prava
 // knows, or says which codes there are.
-func CheckLaw(code string) (law.Code, error) {
+func CheckLaw(code string) (record.Code, error) {
 	j, err := law.Lookup(code, law.DefaultOptions())
 	if err != nil {
 		return "", problem("law", "unknown", "unknown law %q: use one of %s", strings.TrimSpace(code), strings.Join(law.CodeNames(), ", "))
@@ -159,7 +159,7 @@ func CheckContact(ct *record.Contact) error {
 // kindNames lists the kinds of request, for messages.
 func kindNames() []string {
 	var out []string
-	for _, k := range law.Kinds {
+	for _, k := range record.Kinds {
 		out = append(out, string(k))
 	}
 	return out

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"prava/law"
+	"prava/record"
 )
 
 // runDue prints when an answer is due: the date, the latest date with an
@@ -38,7 +39,7 @@ func runDue(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "prava due:", err)
 		return exitError
 	}
-	kind, err := law.ParseKind(*kindName)
+	kind, err := record.ParseKind(*kindName)
 	if err != nil {
 		fmt.Fprintln(stderr, "prava due:", err)
 		return exitError
@@ -83,7 +84,7 @@ func dateOrNil(t time.Time) any {
 
 func kindNames() []string {
 	var out []string
-	for _, k := range law.Kinds {
+	for _, k := range record.Kinds {
 		out = append(out, string(k))
 	}
 	return out
@@ -110,7 +111,7 @@ func runAuthority(args []string, stdout, stderr io.Writer) int {
 	if len(code) == 2 && code != "UA" && code != "RU" && code != "EU" {
 		code = "EU-" + code // "LV" means the Latvian authority
 	}
-	a, err := law.AuthorityFor(law.Code(code), *country)
+	a, err := law.AuthorityFor(record.Code(code), *country)
 	if err != nil {
 		fmt.Fprintln(stderr, "prava authority:", err)
 		return exitError

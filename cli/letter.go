@@ -19,6 +19,7 @@ import (
 	"prava/law"
 	"prava/letters"
 	"prava/policy"
+	"prava/record"
 )
 
 // runLetter writes a letter from a policy and a profile. Everything is
@@ -56,7 +57,7 @@ func runLetter(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "prava letter:", err)
 		return exitError
 	}
-	kind, err := law.ParseKind(*kindArg)
+	kind, err := record.ParseKind(*kindArg)
 	if err != nil {
 		return fail(err)
 	}

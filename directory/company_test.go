@@ -33,7 +33,7 @@ func TestLaw(t *testing.T) {
 	d := mustDefault(t)
 	tests := []struct {
 		slug, residence string
-		want            law.Code
+		want            record.Code
 		company         string
 	}{
 		{"google", "LV", "EU-LV", "US"},      // US company, EU resident: Art. 3(2)

@@ -4,13 +4,14 @@ import (
 	"strings"
 
 	"prava/law"
+	"prava/record"
 )
 
 // LawChoice is the law a letter to a directory company cites, and why.
 type LawChoice struct {
 	// Code is the jurisdiction ("EU-IE", "EU-LV"), or "" when the person
 	// must pick, which Why then says.
-	Code law.Code
+	Code record.Code
 	// Company is the ISO code of the company's country, from its address;
 	// "" when unknown.
 	Company string
@@ -36,11 +37,11 @@ func Law(e *Entry, residence string) LawChoice {
 	opt := law.DefaultOptions()
 	switch {
 	case company != "" && isMemberState(company):
-		c.Code = law.Code("EU-" + company)
+		c.Code = record.Code("EU-" + company)
 		c.Why = "the company is established in " + company + ", a member state of the EU/EEA: the GDPR applies with " + company + "'s rules and holidays"
 	case company != "" && company == home:
 		if _, err := law.Lookup(company, opt); err == nil {
-			c.Code = law.Code(company)
+			c.Code = record.Code(company)
 			c.Why = "the company and the person are both in " + company + ": its law applies"
 		}
 	}
@@ -52,7 +53,7 @@ func Law(e *Entry, residence string) LawChoice {
 		where = "in a country Prava cannot read from its address"
 	}
 	if isMemberState(home) {
-		c.Code = law.Code("EU-" + home)
+		c.Code = record.Code("EU-" + home)
 		c.Why = "the company is " + where + ", and the person lives in " + home + ": the GDPR applies to it under Art. 3(2), counted with " + home + "'s holidays"
 		return c
 	}

@@ -7,7 +7,6 @@ import (
 
 	"prava/casework"
 	"prava/directory"
-	"prava/law"
 	"prava/record"
 )
 
@@ -35,7 +34,7 @@ func TestLetterToDirectoryCompany(t *testing.T) {
 			Profile:   record.Profile{Name: "Anna Bērziņa", Address: "Brīvības iela 1\nRīga", Email: "anna@example.lv", Country: tt.residence},
 			Companies: []record.Company{c},
 		}
-		w, err := casework.Write(data, c.ID, casework.Draft{Kind: law.Access, Contact: -1, Date: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)})
+		w, err := casework.Write(data, c.ID, casework.Draft{Kind: record.Access, Contact: -1, Date: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)})
 		if err != nil {
 			t.Errorf("%s: %v", tt.slug, err)
 			continue

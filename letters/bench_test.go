@@ -1,14 +1,13 @@
 package letters
 
 import (
+	"prava/record"
 	"testing"
-
-	"prava/law"
 )
 
 // onePage is a one-page letter: a withdrawal in Latvian.
 func onePage(b *testing.B) *Letter {
-	r := sampleRequest("lv", law.Withdrawal)
+	r := sampleRequest("lv", record.Withdrawal)
 	l, err := Compose(r)
 	if err != nil {
 		b.Fatal(err)
@@ -42,7 +41,7 @@ func BenchmarkPDF(b *testing.B) {
 // BenchmarkPDFLong renders a two-page letter: an access request in
 // Ukrainian with the long profile.
 func BenchmarkPDFLong(b *testing.B) {
-	r := sampleRequest("uk", law.Access)
+	r := sampleRequest("uk", record.Access)
 	profiles["long"](&r)
 	l, err := Compose(r)
 	if err != nil {
@@ -63,7 +62,7 @@ func BenchmarkPDFLong(b *testing.B) {
 
 // BenchmarkCompose writes a letter's text from its templates.
 func BenchmarkCompose(b *testing.B) {
-	r := sampleRequest("uk", law.Access)
+	r := sampleRequest("uk", record.Access)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Compose(r); err != nil {
@@ -76,7 +75,7 @@ func BenchmarkCompose(b *testing.B) {
 // tightest setting (an English access request), so every looser one is
 // tried first: the worst case of the ≤ 3 ms budget.
 func BenchmarkPDFFloor(b *testing.B) {
-	l, err := Compose(sampleRequest("en", law.Access))
+	l, err := Compose(sampleRequest("en", record.Access))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -9,21 +9,22 @@ import (
 	"unicode"
 
 	"prava/law"
+	"prava/record"
 )
 
 // rightNames are the kinds as a refusal names them.
-var rightNames = map[law.Kind]string{
-	law.Access: "the right of access (a copy of your data and how they are used)", law.Erasure: "the right to erasure",
-	law.Withdrawal: "the withdrawal of consent", law.Rectification: "the right to rectification",
-	law.Objection: "the right to object", law.Restriction: "the right to restriction of processing",
-	law.Portability: "the right to data portability",
+var rightNames = map[record.Kind]string{
+	record.Access: "the right of access (a copy of your data and how they are used)", record.Erasure: "the right to erasure",
+	record.Withdrawal: "the withdrawal of consent", record.Rectification: "the right to rectification",
+	record.Objection: "the right to object", record.Restriction: "the right to restriction of processing",
+	record.Portability: "the right to data portability",
 }
 
 // Available reports whether a jurisdiction's law grants the right a kind
 // of letter asserts. Where it does not (portability under Ukrainian or
 // Russian law, restriction under Ukrainian law), the error names the right
 // that comes closest, so nothing is written that the law does not back.
-func Available(j *law.Jurisdiction, kind law.Kind) error {
+func Available(j *law.Jurisdiction, kind record.Kind) error {
 	if _, err := j.Rule(kind); err == nil {
 		return nil
 	}
@@ -37,7 +38,7 @@ func Available(j *law.Jurisdiction, kind law.Kind) error {
 			article = "an"
 		}
 		msg += fmt.Sprintf("; the closest is %s: write %s %s letter instead (--kind %s)", rightNames[c], article, c, c)
-		if kind == law.Portability {
+		if kind == record.Portability {
 			msg += ", and ask for the copy in a machine-readable format in your own words (--extra)"
 		}
 	} else {
@@ -46,7 +47,7 @@ func Available(j *law.Jurisdiction, kind law.Kind) error {
 	return fmt.Errorf("%w: %s", ErrRequest, msg)
 }
 
-func kindNames(ks []law.Kind) string {
+func kindNames(ks []record.Kind) string {
 	var out []string
 	for _, k := range ks {
 		if !k.IsFollowUp() {
@@ -60,11 +61,11 @@ func kindNames(ks []law.Kind) string {
 // corrections a rectification makes, the refusal a reply answers.
 func checkChoices(r Input) error {
 	switch r.Kind {
-	case law.Rectification:
+	case record.Rectification:
 		if len(cleanCorrections(r.Corrections)) == 0 {
 			return fmt.Errorf("%w: a rectification letter says what to correct: give each correction as FIELD=VALUE (--correction \"address=Elijas iela 17, Rīga\")", ErrRequest)
 		}
-	case law.Reply:
+	case record.ReplyToRefusal:
 		if _, err := ParseRefusal(string(r.Refusal)); err != nil {
 			return fmt.Errorf("%w: a reply answers a refusal: say which (%v)", ErrRequest, err)
 		}
@@ -176,14 +177,14 @@ func hasIssuer(doc string) bool {
 // English for the command line and the app to show.
 func warnings(r Input, v *view, j *law.Jurisdiction) []string {
 	var out []string
-	if v.Regime == "RU" && r.Channel == law.ByEmail && !r.Kind.IsFollowUp() {
+	if v.Regime == "RU" && r.Channel == record.ByEmail && !r.Kind.IsFollowUp() {
 		out = append(out, "152-FZ Art. 14 part 3 asks for a signed request: a plain e-mail may be refused. Print the PDF, sign it and send it by registered post, or attach a scan of the signed PDF, or sign it with a qualified electronic signature.")
 	}
-	if v.Site != "" && r.Kind != law.Complaint {
+	if v.Site != "" && r.Kind != record.Complaint {
 		out = append(out, fmt.Sprintf("The company is named only by its website (%s), so the letter goes to \"the controller of the website\". A controller is a legal or natural person, and a complaint will need its name: look for it in the policy or the site's imprint, and give it.", v.Site))
 	}
 	out = append(out, reasonWarnings(r)...)
-	if r.Kind == law.Complaint && r.Channel == law.ByEmail {
+	if r.Kind == record.Complaint && r.Channel == record.ByEmail {
 		if a, err := law.AuthorityFor(j.Code, ""); err == nil && a.SignedOnly && a.IsNamed(r.To.Name) {
 			out = append(out, fmt.Sprintf("%s examines a complaint only when it is signed: post the signed PDF, or send it by e-mail signed with a qualified electronic signature (a plain e-mail is not examined).", a.NameEn))
 		}

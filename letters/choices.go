@@ -61,7 +61,7 @@ func ParseCorrection(s string) (Correction, error) {
 	return Correction{Field: field, Value: value}, nil
 }
 
-// Refusal is the kind of refusal a reply (law.Reply) answers.
+// Refusal is the kind of refusal a reply (record.ReplyToRefusal) answers.
 type Refusal string
 
 // The refusals companies commonly send, each with its reply.

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"prava/law"
+	"prava/record"
 )
 
 // Date is a calendar day as templates print it.
@@ -129,7 +130,7 @@ func priorOf(p *Prior, j *law.Jurisdiction, today time.Time) *priorView {
 var ErrRequest = errors.New("letter")
 
 // regimeOf names a jurisdiction's regime the way templates test for it.
-func regimeOf(c law.Code) string {
+func regimeOf(c record.Code) string {
 	switch {
 	case c == "UA", c == "RU":
 		return string(c)
@@ -164,7 +165,7 @@ func Compose(r Input) (*Letter, error) {
 	if r.Kind.IsFollowUp() && (r.Original == nil || r.Original.Sent.IsZero()) {
 		return nil, fmt.Errorf("%w: a %s follows a request: say which request and when it was sent", ErrRequest, r.Kind)
 	}
-	if r.Kind == law.Complaint && r.Company == nil {
+	if r.Kind == record.Complaint && r.Company == nil {
 		return nil, fmt.Errorf("%w: a complaint needs the company it is about", ErrRequest)
 	}
 	if err := checkChoices(r); err != nil {
@@ -196,11 +197,11 @@ func checkContact(r Input) error {
 		return fmt.Errorf("%w: the recipient has no name: give the company's name", ErrRequest)
 	}
 	switch r.Channel {
-	case law.ByPost:
+	case record.ByPost:
 		if strings.TrimSpace(r.To.Address) == "" {
 			return fmt.Errorf("%w: no postal address for %s: give one with --to, or send it by e-mail", ErrRequest, r.To.Name)
 		}
-	case law.ByEmail:
+	case record.ByEmail:
 		if strings.TrimSpace(r.To.Email) == "" {
 			return fmt.Errorf("%w: no e-mail address for %s: give one with --to, or send it by post", ErrRequest, r.To.Name)
 		}
@@ -258,7 +259,7 @@ func newView(r Input, lang string, j *law.Jurisdiction) *view {
 		v.Entrepreneur = ruDative(p)
 	}
 	v.Authority, v.AuthorityName = authorityNames(r, lang, j)
-	if r.Kind == law.Complaint {
+	if r.Kind == record.Complaint {
 		// A complaint goes to the authority: print its name in the form
 		// the address block takes in this language.
 		if a, err := law.AuthorityFor(j.Code, ""); err == nil && a.IsNamed(to.Name) {
@@ -271,19 +272,19 @@ func newView(r Input, lang string, j *law.Jurisdiction) *view {
 	case "RU":
 		v.WithID = !r.Kind.IsFollowUp()
 	case "UA":
-		v.WithID = r.Kind == law.Access
+		v.WithID = r.Kind == record.Access
 	}
 	rule, _ := j.Rule(r.Kind)
 	v.Term, v.Extended, v.Statutory = termOf(&rule.Term), termOf(rule.Extended), rule.Statutory
 	// The clock is known when the letter reaches the company the day it
 	// is sent; a posted letter states its term in words.
-	due, err := law.Due(j, r.Kind, law.Clock{Sent: r.Date, Channel: law.ByEmail}, r.Options)
-	if err == nil && r.Channel != law.ByPost && r.Kind != law.Complaint {
+	due, err := law.Due(j, r.Kind, law.Clock{Sent: r.Date, Channel: record.ByEmail}, r.Options)
+	if err == nil && r.Channel != record.ByPost && r.Kind != record.Complaint {
 		v.Due = dateOf(due.Due)
 	}
 	// A reply never asks for less time than the request's own deadline
 	// still leaves.
-	if r.Kind == law.Reply && v.Due != nil && r.Original != nil && r.Original.Due.After(due.Due) {
+	if r.Kind == record.ReplyToRefusal && v.Due != nil && r.Original != nil && r.Original.Due.After(due.Due) {
 		v.Due = dateOf(r.Original.Due)
 	}
 	// A company's own promise is quoted only when it is shorter than the

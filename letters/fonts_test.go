@@ -4,11 +4,10 @@ import (
 	"bytes"
 	"compress/zlib"
 	"io"
+	"prava/record"
 	"regexp"
 	"strconv"
 	"testing"
-
-	"prava/law"
 )
 
 var xrefEntryRe = regexp.MustCompile(`(\d{10}) (\d{5}) ([nf]) \n`)
@@ -38,7 +37,7 @@ func checkXref(t *testing.T, name string, pdf []byte) {
 // object is still where the cross-reference table says.
 func TestFontNames(t *testing.T) {
 	for _, lang := range Languages {
-		for _, kind := range []law.Kind{law.Access, law.Erasure} {
+		for _, kind := range []record.Kind{record.Access, record.Erasure} {
 			_, pdf := renderPDF(t, sampleRequest(lang, kind))
 			for _, want := range []string{`/BaseFont /[A-Z]{6}\+DejaVuSerif\n`, `/FontName /[A-Z]{6}\+DejaVuSerif\s`} {
 				if !regexp.MustCompile(want).Match(pdf) {

@@ -5,14 +5,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"prava/record"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
-
-	"prava/law"
 )
 
 // profiles are the three people the layout test writes for: one with the
@@ -67,7 +66,7 @@ func TestLayoutMatrix(t *testing.T) {
 			}
 			for name, edit := range profiles {
 				r := sampleRequest(lang, kind)
-				if kind == law.Complaint {
+				if kind == record.Complaint {
 					r.Marking = ""
 				}
 				edit(&r)
@@ -119,7 +118,7 @@ func TestLayoutMatrix(t *testing.T) {
 // single line alone at the foot or the head of a page.
 func TestLastPageSweep(t *testing.T) {
 	for _, lang := range Languages {
-		for _, kind := range []law.Kind{law.Access, law.Withdrawal, law.Complaint} {
+		for _, kind := range []record.Kind{record.Access, record.Withdrawal, record.Complaint} {
 			for n := 0; n < 40; n += 2 {
 				r := sampleRequest(lang, kind)
 				r.Extra = strings.TrimSpace(strings.Repeat("Teksts teksts teksts teksts teksts teksts teksts teksts. ", n))

@@ -2,19 +2,18 @@ package letters
 
 import (
 	"cmp"
+	"prava/record"
 	"strconv"
 	"strings"
 	"time"
-
-	"prava/law"
 )
 
 // Letter is a composed letter: its parts in reading order, ready to be
 // laid out on paper or written as an e-mail.
 type Letter struct {
-	Kind         law.Kind
+	Kind         record.Kind
 	Lang         string
-	Jurisdiction law.Code
+	Jurisdiction record.Code
 	Layout       Layout
 	Reference    string
 	Date         time.Time

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"prava/law"
+	"prava/record"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden letters in testdata/golden")
@@ -22,18 +23,18 @@ var day = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 
 // jurisdictionFor is the law a letter in each language is tested under:
 // the one its readers most often meet.
-var jurisdictionFor = map[string]law.Code{"uk": "UA", "ru": "RU", "lv": "EU-LV", "lt": "EU-LT", "en": "EU"}
+var jurisdictionFor = map[string]record.Code{"uk": "UA", "ru": "RU", "lv": "EU-LV", "lt": "EU-LT", "en": "EU"}
 
-var allKinds = []law.Kind{law.Access, law.Erasure, law.Withdrawal, law.Rectification, law.Objection, law.Restriction, law.Portability, law.Reminder, law.Reply, law.Complaint}
+var allKinds = []record.Kind{record.Access, record.Erasure, record.Withdrawal, record.Rectification, record.Objection, record.Restriction, record.Portability, record.Reminder, record.ReplyToRefusal, record.Complaint}
 
 // refused are the kinds a language's test law does not grant: the letter
 // is refused with a message naming the closest right.
-var refused = map[string][]law.Kind{"uk": {law.Restriction, law.Portability}, "ru": {law.Portability}}
+var refused = map[string][]record.Kind{"uk": {record.Restriction, record.Portability}, "ru": {record.Portability}}
 
-func sampleRequest(lang string, kind law.Kind) Input {
+func sampleRequest(lang string, kind record.Kind) Input {
 	sent := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
 	return Input{
-		Kind: kind, Lang: lang, Jurisdiction: jurisdictionFor[lang], Channel: law.ByEmail,
+		Kind: kind, Lang: lang, Jurisdiction: jurisdictionFor[lang], Channel: record.ByEmail,
 		From: Sender{
 			Name: "Олена Іванівна Петренко", Address: "вул. Хрещатик, 1, кв. 5\nм. Київ, 01001", Email: "olena@example.org",
 			Phone: "+380 44 000 00 00", BirthDate: "1985-03-04", IDDocument: "паспорт МЕ 123456, виданий 01.02.2010 Печерським РВ ГУ МВС України в м. Києві", CustomerRef: "A-77",
@@ -41,8 +42,8 @@ func sampleRequest(lang string, kind law.Kind) Input {
 		To:   Recipient{Name: "Šiaurės Žąsų Ķēķis SIA", Registration: "40003052790", Address: "Dzirnavu iela 105, Rīga, LV-1011, Latvija", Email: "privacy@example.lv"},
 		Date: day, Reference: "PR-20261123-0001", Marking: "Data request", PromisedDays: 30, Service: "example.lv",
 		Options:     law.DefaultOptions(),
-		Original:    &Prior{Kind: law.Access, Reference: "PR-20261001-0001", Sent: sent, Due: sent.AddDate(0, 1, 0), Channel: law.ByPost, Tracking: "RR123456789LV"},
-		Reminder:    &Prior{Kind: law.Reminder, Reference: "PR-20261106-0002", Sent: sent.AddDate(0, 1, 5), Due: sent.AddDate(0, 1, 19)},
+		Original:    &Prior{Kind: record.Access, Reference: "PR-20261001-0001", Sent: sent, Due: sent.AddDate(0, 1, 0), Channel: record.ByPost, Tracking: "RR123456789LV"},
+		Reminder:    &Prior{Kind: record.Reminder, Reference: "PR-20261106-0002", Sent: sent.AddDate(0, 1, 5), Due: sent.AddDate(0, 1, 19)},
 		Company:     &Recipient{Name: "Šiaurės Žąsų Ķēķis SIA", Address: "Dzirnavu iela 105, Rīga"},
 		Authority:   "",
 		Corrections: []Correction{{Field: "address", Value: "Elijas iela 17, Rīga", Was: "Elijas iela 71, Rīga"}},
@@ -57,7 +58,7 @@ func TestGolden(t *testing.T) {
 	for _, lang := range Languages {
 		for _, kind := range allKinds {
 			r := sampleRequest(lang, kind)
-			if kind == law.Complaint {
+			if kind == record.Complaint {
 				r.Marking = ""
 			}
 			l, err := Compose(r)
@@ -112,7 +113,7 @@ func TestLetterParts(t *testing.T) {
 		"en": {"Article 15 of the General Data Protection Regulation", "Subject: Data subject access request under Article 15 GDPR", "23 November 2026", "at the latest by 23 December 2026", "Yours faithfully,", "the categories of personal data concerned", "pseudonymised", "lodge a complaint with a supervisory authority"},
 	}
 	for lang, parts := range want {
-		l, err := Compose(sampleRequest(lang, law.Access))
+		l, err := Compose(sampleRequest(lang, record.Access))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -131,8 +132,8 @@ func TestLetterParts(t *testing.T) {
 // TestDeadlineByPost: a posted letter's day of receipt is unknown, so it
 // states the term in words and no date.
 func TestDeadlineByPost(t *testing.T) {
-	r := sampleRequest("en", law.Access)
-	r.Channel = law.ByPost
+	r := sampleRequest("en", record.Access)
+	r.Channel = record.ByPost
 	l, err := Compose(r)
 	if err != nil {
 		t.Fatal(err)
@@ -154,13 +155,13 @@ func TestComposeErrors(t *testing.T) {
 		{"unknown language", func(r *Input) { r.Lang = "de" }, nil, "no letters in language \"de\""},
 		{"unknown law", func(r *Input) { r.Jurisdiction = "XX" }, ErrRequest, "XX"},
 		{"no e-mail to write to", func(r *Input) { r.To.Email = "" }, ErrRequest, "no e-mail address"},
-		{"no postal address", func(r *Input) { r.Channel = law.ByPost; r.To.Address = "" }, ErrRequest, "no postal address"},
-		{"reminder without request", func(r *Input) { r.Kind = law.Reminder; r.Original = nil }, ErrRequest, "follows a request"},
+		{"no postal address", func(r *Input) { r.Channel = record.ByPost; r.To.Address = "" }, ErrRequest, "no postal address"},
+		{"reminder without request", func(r *Input) { r.Kind = record.Reminder; r.Original = nil }, ErrRequest, "follows a request"},
 		{"RU without passport", func(r *Input) { r.Lang = "ru"; r.Jurisdiction = "RU"; r.From.IDDocument = "" }, ErrProfile, "id_document"},
 		{"no date", func(r *Input) { r.Date = time.Time{} }, ErrRequest, "no date"},
 	}
 	for _, c := range cases {
-		r := sampleRequest("en", law.Access)
+		r := sampleRequest("en", record.Access)
 		c.edit(&r)
 		_, err := Compose(r)
 		if err == nil || (c.want != nil && !errors.Is(err, c.want)) || !strings.Contains(err.Error(), c.msg) {
@@ -195,7 +196,7 @@ func TestPDF(t *testing.T) {
 	needPdftotext(t)
 	dir := t.TempDir()
 	for _, lang := range Languages {
-		r := sampleRequest(lang, law.Access)
+		r := sampleRequest(lang, record.Access)
 		r.Extra = "A very long address without spaces: https://example.org/" + strings.Repeat("privacy-policy/", 12) + " must wrap."
 		l, pdf := renderPDF(t, r)
 		path := filepath.Join(dir, lang+".pdf")
@@ -245,7 +246,7 @@ func TestPDF(t *testing.T) {
 
 // TestPDFPages: a long letter runs to several pages, each numbered.
 func TestPDFPages(t *testing.T) {
-	r := sampleRequest("uk", law.Erasure)
+	r := sampleRequest("uk", record.Erasure)
 	r.Extra = strings.Repeat("Дуже довгий абзац, який займає багато місця. ", 200)
 	l, pdf := renderPDF(t, r)
 	path := filepath.Join(t.TempDir(), "long.pdf")
@@ -296,9 +297,9 @@ func renderPDF(t *testing.T, r Input) (*Letter, []byte) {
 // TestPDFDeterministic: the same letter renders to the same bytes, so a
 // saved copy can be compared with a fresh one.
 func TestPDFDeterministic(t *testing.T) {
-	_, first := renderPDF(t, sampleRequest("lv", law.Withdrawal))
+	_, first := renderPDF(t, sampleRequest("lv", record.Withdrawal))
 	for i := 0; i < 16; i++ {
-		if _, again := renderPDF(t, sampleRequest("lv", law.Withdrawal)); !bytes.Equal(first, again) {
+		if _, again := renderPDF(t, sampleRequest("lv", record.Withdrawal)); !bytes.Equal(first, again) {
 			t.Fatalf("render %d differs from the first", i+2)
 		}
 	}
@@ -355,7 +356,7 @@ func TestGlue(t *testing.T) {
 // TestLawChoices: what the law asks of each letter, whatever its wording.
 func TestLawChoices(t *testing.T) {
 	compose := func(edit func(*Input)) (*Letter, error) {
-		r := sampleRequest("en", law.Erasure)
+		r := sampleRequest("en", record.Erasure)
 		edit(&r)
 		return Compose(r)
 	}
@@ -377,29 +378,29 @@ func TestLawChoices(t *testing.T) {
 		t.Errorf("erasure with reasons:\n%s", s)
 	}
 	// An objection without reasons keeps direct marketing only, and warns.
-	l, err := compose(func(r *Input) { r.Kind = law.Objection })
+	l, err := compose(func(r *Input) { r.Kind = record.Objection })
 	if err != nil || strings.Contains(l.Text(), "Article 21(1)") || !strings.Contains(l.Text(), "Article 21(2)") || len(l.Warnings) == 0 {
 		t.Errorf("objection without reasons (%v):\n%s%q", err, l.Text(), l.Warnings)
 	}
-	if s := text(func(r *Input) { r.Kind = law.Objection; r.Reasons = why }); !strings.Contains(s, "Article 21(1)") || !strings.Contains(s, "particular situation: "+why) || !strings.Contains(s, "Article 18(1)(d)") {
+	if s := text(func(r *Input) { r.Kind = record.Objection; r.Reasons = why }); !strings.Contains(s, "Article 21(1)") || !strings.Contains(s, "particular situation: "+why) || !strings.Contains(s, "Article 18(1)(d)") {
 		t.Errorf("objection with reasons:\n%s", s)
 	}
-	if got := (Input{Kind: law.Objection, Jurisdiction: "EU-LV"}).Needs(); !slices.Equal(got, []string{NeedReasons}) {
+	if got := (Input{Kind: record.Objection, Jurisdiction: "EU-LV"}).Needs(); !slices.Equal(got, []string{NeedReasons}) {
 		t.Errorf("an objection without reasons needs %v", got)
 	}
-	if got := (Input{Kind: law.Objection, Jurisdiction: "EU-LV", Reasons: why}).Needs(); len(got) != 0 {
+	if got := (Input{Kind: record.Objection, Jurisdiction: "EU-LV", Reasons: why}).Needs(); len(got) != 0 {
 		t.Errorf("an objection with reasons needs %v", got)
 	}
 	// A restriction states (a) for corrections and (d) only with reasons;
 	// with neither it is refused, asking for them.
-	s := text(func(r *Input) { r.Kind = law.Restriction })
+	s := text(func(r *Input) { r.Kind = record.Restriction })
 	if !strings.Contains(s, "point (a)") || strings.Contains(s, "point (d)") || !strings.Contains(s, "The data I contest are:") {
 		t.Errorf("restriction with a correction:\n%s", s)
 	}
-	if _, err := compose(func(r *Input) { r.Kind = law.Restriction; r.Corrections = nil }); !errors.Is(err, ErrReasons) || !errors.Is(err, ErrRequest) {
+	if _, err := compose(func(r *Input) { r.Kind = record.Restriction; r.Corrections = nil }); !errors.Is(err, ErrReasons) || !errors.Is(err, ErrRequest) {
 		t.Errorf("restriction with no ground: %v", err)
 	}
-	if s := text(func(r *Input) { r.Kind = law.Restriction; r.Corrections = nil; r.Reasons = why }); !strings.Contains(s, "point (d)") || !strings.Contains(s, why) {
+	if s := text(func(r *Input) { r.Kind = record.Restriction; r.Corrections = nil; r.Reasons = why }); !strings.Contains(s, "point (d)") || !strings.Contains(s, why) {
 		t.Errorf("restriction on point (d):\n%s", s)
 	}
 	// The date of birth only where the company holds it.
@@ -410,7 +411,7 @@ func TestLawChoices(t *testing.T) {
 		t.Errorf("the date of birth the company holds is left out:\n%s", s)
 	}
 	// A promise only for the kinds it covers.
-	if s := text(func(r *Input) { r.PromisedDays = 14; r.PromisedFor = []law.Kind{law.Access} }); strings.Contains(s, "14 days") {
+	if s := text(func(r *Input) { r.PromisedDays = 14; r.PromisedFor = []record.Kind{record.Access} }); strings.Contains(s, "14 days") {
 		t.Errorf("an access promise is quoted in an erasure:\n%s", s)
 	}
 	if s := text(func(r *Input) { r.Grounds = []Ground{GroundUnneeded}; r.Published = true }); !strings.Contains(s, "point (a)") || strings.Contains(s, "point (b)") || !strings.Contains(s, "Article 17(2)") || strings.Contains(s, "Article 18(1)(d)") {
@@ -428,7 +429,7 @@ func TestLawChoices(t *testing.T) {
 		t.Errorf("the letter invites an extension:\n%s", s)
 	}
 	// Withdrawal objects to direct marketing.
-	if s := text(func(r *Input) { r.Kind = law.Withdrawal }); !strings.Contains(s, "Article 21(2)") || !strings.Contains(s, "takes effect at once") {
+	if s := text(func(r *Input) { r.Kind = record.Withdrawal }); !strings.Contains(s, "Article 21(2)") || !strings.Contains(s, "takes effect at once") {
 		t.Errorf("withdrawal:\n%s", s)
 	}
 	// UA access needs the identity document; RU needs number, date and issuer.
@@ -439,33 +440,33 @@ func TestLawChoices(t *testing.T) {
 		{"ru", "паспорт 4510 123456, выдан 01.02.2010", "who issued it"},
 		{"ru", "паспорт, выдан ОУФМС России по г. Москве", "its number"},
 	} {
-		r := sampleRequest(c.lang, law.Access)
+		r := sampleRequest(c.lang, record.Access)
 		r.From.IDDocument = c.doc
 		if _, err := Compose(r); err == nil || !errors.Is(err, ErrProfile) || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s access with id_document %q: %v, want %q", c.lang, c.doc, err, c.want)
 		}
 	}
 	// A rectification needs corrections; a reply needs the refusal.
-	if _, err := compose(func(r *Input) { r.Kind = law.Rectification; r.Corrections = nil }); err == nil || !strings.Contains(err.Error(), "FIELD=VALUE") {
+	if _, err := compose(func(r *Input) { r.Kind = record.Rectification; r.Corrections = nil }); err == nil || !strings.Contains(err.Error(), "FIELD=VALUE") {
 		t.Errorf("rectification without corrections: %v", err)
 	}
-	if _, err := compose(func(r *Input) { r.Kind = law.Reply; r.Refusal = "" }); err == nil || !strings.Contains(err.Error(), "refusal") {
+	if _, err := compose(func(r *Input) { r.Kind = record.ReplyToRefusal; r.Refusal = "" }); err == nil || !strings.Contains(err.Error(), "refusal") {
 		t.Errorf("reply without a refusal: %v", err)
 	}
 	// A Russian request by e-mail warns that 152-FZ asks for a signature.
-	r := sampleRequest("ru", law.Access)
+	r := sampleRequest("ru", record.Access)
 	l, err = Compose(r)
 	if err != nil || len(l.Warnings) != 1 || !strings.Contains(l.Warnings[0], "signed") {
 		t.Errorf("RU by e-mail: warnings %q (%v)", l.Warnings, err)
 	}
 	// A complaint to the Latvian authority by e-mail warns it must be signed.
-	r = sampleRequest("lv", law.Complaint)
+	r = sampleRequest("lv", record.Complaint)
 	r.To = Recipient{Name: "Datu valsts inspekcija", Address: "Elijas iela 17, Rīga, LV-1050, Latvija", Email: "pasts@dvi.gov.lv"}
 	if l, err := Compose(r); err != nil || len(l.Warnings) != 1 || !strings.Contains(l.Warnings[0], "qualified electronic signature") || l.Recipient[0] != "Datu valsts inspekcijai" {
 		t.Errorf("LV complaint by e-mail: %v, warnings %q, recipient %q", err, l.Warnings, l.Recipient)
 	}
 	// Kinds the law does not grant are refused, naming the closest right.
-	r = sampleRequest("uk", law.Restriction)
+	r = sampleRequest("uk", record.Restriction)
 	if _, err := Compose(r); err == nil || !strings.Contains(err.Error(), "the closest is the right to object") {
 		t.Errorf("UA restriction: %v", err)
 	}
@@ -477,10 +478,10 @@ func TestLawChoices(t *testing.T) {
 func TestReplies(t *testing.T) {
 	cites := map[Refusal]string{RefusalIDCopy: "Article 12(6)", RefusalPortal: "Article 12(2)", RefusalExcessive: "Article 12(5)", RefusalIncomplete: "Article 15", RefusalLanguage: "Article 12(1)"}
 	for _, lang := range Languages {
-		for _, code := range []law.Code{"EU-LV", "UA", "RU"} {
+		for _, code := range []record.Code{"EU-LV", "UA", "RU"} {
 			seen := map[string]Refusal{}
 			for _, ref := range Refusals {
-				r := sampleRequest(lang, law.Reply)
+				r := sampleRequest(lang, record.ReplyToRefusal)
 				r.Jurisdiction, r.Refusal, r.Missing = code, ref, nil
 				l, err := Compose(r)
 				if err != nil {

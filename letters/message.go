@@ -10,10 +10,9 @@ import (
 	"mime/quotedprintable"
 	"net/mail"
 	"net/textproto"
+	"prava/record"
 	"strings"
 	"time"
-
-	"prava/law"
 )
 
 // EmailText is the e-mail as plain text to copy into a mail program: the
@@ -51,9 +50,9 @@ type Mail struct {
 	ToName, To     string // the recipient; To "" leaves the header out
 	Subject, Body  string
 	Date           time.Time
-	Reference      string   // names the attachment and the MIME boundary
-	Kind           law.Kind // names the attachment
-	PDF            []byte   // attached when not nil
+	Reference      string      // names the attachment and the MIME boundary
+	Kind           record.Kind // names the attachment
+	PDF            []byte      // attached when not nil
 }
 
 // Message writes the e-mail as Letter.Message does.
@@ -130,7 +129,7 @@ func (l *Letter) AttachmentName() string { return attachmentName(l.Reference, l.
 
 // attachmentName is the PDF's file name from the letter's reference and
 // kind.
-func attachmentName(reference string, kind law.Kind) string {
+func attachmentName(reference string, kind record.Kind) string {
 	ref := strings.Trim(unsafeName().ReplaceAllString(reference, "-"), "-")
 	if ref == "" {
 		ref = "letter"

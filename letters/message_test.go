@@ -8,10 +8,9 @@ import (
 	"mime/multipart"
 	"mime/quotedprintable"
 	"net/mail"
+	"prava/record"
 	"strings"
 	"testing"
-
-	"prava/law"
 )
 
 // TestMessage writes every language's access letter as an e-mail message
@@ -23,7 +22,7 @@ func TestMessage(t *testing.T) {
 	below := map[string]string{"uk": "нижче", "ru": "ниже", "lv": "zemāk", "lt": "žemiau", "en": "below"}
 	above := map[string]string{"uk": "наведено вище", "ru": "указаны выше", "lv": "iepriekš norādīt", "lt": "aukščiau", "en": "details above"}
 	for _, lang := range Languages {
-		l, pdf := renderPDF(t, sampleRequest(lang, law.Erasure))
+		l, pdf := renderPDF(t, sampleRequest(lang, record.Erasure))
 		raw, err := l.Message(pdf)
 		if err != nil {
 			t.Fatal(err)
@@ -84,7 +83,7 @@ func TestMessage(t *testing.T) {
 
 // TestEmailText: the text to copy names the recipient.
 func TestEmailText(t *testing.T) {
-	l, err := Compose(sampleRequest("en", law.Access))
+	l, err := Compose(sampleRequest("en", record.Access))
 	if err != nil {
 		t.Fatal(err)
 	}

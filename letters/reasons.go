@@ -3,9 +3,8 @@ package letters
 import (
 	"errors"
 	"fmt"
+	"prava/record"
 	"strings"
-
-	"prava/law"
 )
 
 // ErrReasons is wrapped (beside ErrRequest) by the refusal of a letter
@@ -36,13 +35,13 @@ func (r Input) Needs() []string {
 	regime := regimeOf(r.Jurisdiction)
 	if strings.TrimSpace(r.Reasons) == "" {
 		switch {
-		case r.Kind == law.Objection && (regime == "GDPR" || regime == "UA"),
-			r.Kind == law.Erasure && regime == "GDPR" && hasGround(groundsOf(r), GroundObjection),
-			r.Kind == law.Restriction && restrictionWants(r):
+		case r.Kind == record.Objection && (regime == "GDPR" || regime == "UA"),
+			r.Kind == record.Erasure && regime == "GDPR" && hasGround(groundsOf(r), GroundObjection),
+			r.Kind == record.Restriction && restrictionWants(r):
 			out = append(out, NeedReasons)
 		}
 	}
-	if r.Kind == law.Rectification && regime == "RU" && strings.TrimSpace(r.Evidence) == "" {
+	if r.Kind == record.Rectification && regime == "RU" && strings.TrimSpace(r.Evidence) == "" {
 		out = append(out, NeedEvidence)
 	}
 	return out
@@ -56,9 +55,9 @@ func groundsOf(r Input) []Ground {
 		return r.Grounds
 	}
 	switch r.Kind {
-	case law.Erasure:
+	case record.Erasure:
 		return DefaultGrounds
-	case law.Restriction:
+	case record.Restriction:
 		if strings.TrimSpace(r.Reasons) != "" {
 			return []Ground{GroundObjection}
 		}
@@ -90,7 +89,7 @@ func restrictionWants(r Input) bool {
 
 // checkReasons refuses a restriction that rests on reasons not given.
 func checkReasons(r Input) error {
-	if r.Kind != law.Restriction || strings.TrimSpace(r.Reasons) != "" || !restrictionWants(r) {
+	if r.Kind != record.Restriction || strings.TrimSpace(r.Reasons) != "" || !restrictionWants(r) {
 		return nil
 	}
 	if regimeOf(r.Jurisdiction) == "RU" {
@@ -105,11 +104,11 @@ func reasonWarnings(r Input) []string {
 	var out []string
 	for _, m := range r.Needs() {
 		switch {
-		case m == NeedReasons && r.Kind == law.Objection && regimeOf(r.Jurisdiction) == "GDPR":
+		case m == NeedReasons && r.Kind == record.Objection && regimeOf(r.Jurisdiction) == "GDPR":
 			out = append(out, "No reasons given: the letter objects only to direct marketing (Art. 21(2)–(3) GDPR). To object to other processing under Art. 21(1), say what about your situation makes it wrong for you (--reasons).")
-		case m == NeedReasons && r.Kind == law.Erasure:
+		case m == NeedReasons && r.Kind == record.Erasure:
 			out = append(out, "No reasons given: the erasure's objection ground (Art. 17(1)(c)) rests on the direct-marketing objection only. Give your reasons (--reasons) to object to other processing under Art. 21(1).")
-		case m == NeedReasons && r.Kind == law.Objection:
+		case m == NeedReasons && r.Kind == record.Objection:
 			out = append(out, "The objection gives the standard reasons (no consent, not needed for a contract with you); your own (--reasons) make it harder to refuse as unreasoned (2297-VI Art. 8(2) item 5).")
 		case m == NeedEvidence:
 			out = append(out, "152-FZ Art. 20(3) runs the 7 working days from the evidence of the correct data: enclose a copy of a document that shows it, and name it (--evidence).")

@@ -7,19 +7,20 @@ import (
 	"unicode"
 
 	"prava/law"
+	"prava/record"
 )
 
 // Input is everything a letter is written from (record.Request is the
 // letter as a person's case keeps it).
 type Input struct {
-	Kind law.Kind
+	Kind record.Kind
 	// Lang is the letter's language (uk, ru, lv, lt, en); "" takes
 	// DefaultLang's choice.
 	Lang         string
-	Jurisdiction law.Code // the regime the letter rests on: UA, RU, EU-LV …
+	Jurisdiction record.Code // the regime the letter rests on: UA, RU, EU-LV …
 	From         Sender
 	To           Recipient // the company, or the authority for a complaint
-	Channel      law.Channel
+	Channel      record.Channel
 	Date         time.Time // the day the letter is dated and sent
 	Reference    string    // a number the company can quote
 	Marking      string    // the subject or mark the policy demands, if any
@@ -69,7 +70,7 @@ type Input struct {
 	// PromisedFor are the kinds the company's promised term (PromisedDays)
 	// covers, as its policy words it ("a copy within 14 days"); nil means
 	// every request.
-	PromisedFor []law.Kind
+	PromisedFor []record.Kind
 	// Published says the company made the data public, so an erasure also
 	// asks it to inform the others who copy or link to them (Art. 17(2)).
 	Published bool
@@ -79,7 +80,7 @@ type Input struct {
 	// TransferTo is the controller a portability request asks the data to
 	// be sent to directly (Art. 20(2) GDPR); nil sends them to the person.
 	TransferTo *Recipient
-	// Refusal is the refusal a reply (law.Reply) answers; Original is the
+	// Refusal is the refusal a reply (record.ReplyToRefusal) answers; Original is the
 	// request refused.
 	Refusal Refusal
 	// Missing lists the AccessItems an incomplete answer lacks, for a reply
@@ -110,21 +111,21 @@ type Recipient struct {
 
 // Prior is an earlier letter a follow-up refers to.
 type Prior struct {
-	Kind      law.Kind
+	Kind      record.Kind
 	Reference string
 	Sent      time.Time
 	Received  time.Time // zero when unknown
 	Due       time.Time // the deadline that passed
-	Channel   law.Channel
+	Channel   record.Channel
 	Tracking  string // registered-mail number, if any
 }
 
 // DefaultLang picks a letter's language: the one the policy is written
 // in, or for a complaint the authority's, when Prava has letters in it;
 // otherwise English.
-func DefaultLang(kind law.Kind, policyLang, authorityLang string) string {
+func DefaultLang(kind record.Kind, policyLang, authorityLang string) string {
 	want := policyLang
-	if kind == law.Complaint {
+	if kind == record.Complaint {
 		want = authorityLang
 	}
 	if slices.Contains(Languages, want) {

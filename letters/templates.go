@@ -8,7 +8,7 @@ import (
 	"text/template"
 
 	"prava/assets"
-	"prava/law"
+	"prava/record"
 )
 
 // The templates a language's common.tmpl defines, and the ones each kind's
@@ -28,7 +28,7 @@ var (
 
 // templates returns the parsed templates for a language and kind, parsing
 // them on first use and keeping them for the life of the process.
-func templates(lang string, kind law.Kind) (*templateSet, error) {
+func templates(lang string, kind record.Kind) (*templateSet, error) {
 	key := lang + "/" + string(kind)
 	setsMu.Lock()
 	defer setsMu.Unlock()
@@ -45,7 +45,7 @@ func templates(lang string, kind law.Kind) (*templateSet, error) {
 
 // parseTemplates reads a language's common parts and one kind's file from
 // fsys, and checks that every part a letter needs is defined.
-func parseTemplates(fsys fs.FS, lang string, kind law.Kind) (*templateSet, error) {
+func parseTemplates(fsys fs.FS, lang string, kind record.Kind) (*templateSet, error) {
 	dir := "letters/" + lang
 	common, err := fs.ReadFile(fsys, dir+"/common.tmpl")
 	if err != nil {

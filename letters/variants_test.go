@@ -3,11 +3,10 @@ package letters
 import (
 	"os"
 	"path/filepath"
+	"prava/record"
 	"strings"
 	"testing"
 	"time"
-
-	"prava/law"
 )
 
 // variants are letters beyond the one per language and kind that
@@ -15,105 +14,105 @@ import (
 // once and kept as a golden copy in testdata/golden/variants.
 var variants = map[string]func() Input{
 	"en-objection-reasons": func() Input {
-		r := sampleRequest("en", law.Objection)
+		r := sampleRequest("en", record.Objection)
 		r.Reasons = "you show my profile to other customers, and I have been harassed through it"
 		return r
 	},
 	"lv-objection-reasons": func() Input {
-		r := sampleRequest("lv", law.Objection)
+		r := sampleRequest("lv", record.Objection)
 		r.Reasons = "mans profils ir redzams citiem klientiem, un caur to esmu saņēmis draudus"
 		return r
 	},
 	"lt-objection-reasons": func() Input {
-		r := sampleRequest("lt", law.Objection)
+		r := sampleRequest("lt", record.Objection)
 		r.Reasons = "mano profilis matomas kitiems klientams, ir per jį man buvo grasinama"
 		return r
 	},
 	"uk-objection-gdpr-reasons": func() Input {
-		r := sampleRequest("uk", law.Objection)
+		r := sampleRequest("uk", record.Objection)
 		r.Jurisdiction = "EU-LV"
 		r.Reasons = "мій профіль бачать інші клієнти, і через нього мені надходили погрози"
 		return r
 	},
 	"ru-objection-gdpr": func() Input {
-		r := sampleRequest("ru", law.Objection)
+		r := sampleRequest("ru", record.Objection)
 		r.Jurisdiction = "EU-LV"
 		return r
 	},
-	"uk-objection-ua": func() Input { return sampleRequest("uk", law.Objection) },
+	"uk-objection-ua": func() Input { return sampleRequest("uk", record.Objection) },
 	"en-objection-ua": func() Input {
-		r := sampleRequest("en", law.Objection)
+		r := sampleRequest("en", record.Objection)
 		r.Jurisdiction = "UA"
 		r.Reasons = "I closed my account in 2024"
 		return r
 	},
 	"uk-erasure-ru": func() Input {
-		r := sampleRequest("uk", law.Erasure)
+		r := sampleRequest("uk", record.Erasure)
 		r.Jurisdiction = "RU"
 		return r
 	},
 	"en-restriction-reasons": func() Input {
-		r := sampleRequest("en", law.Restriction)
+		r := sampleRequest("en", record.Restriction)
 		r.Corrections = nil
 		r.Reasons = "I need the data kept while I dispute a debt you claim"
 		return r
 	},
 	"ru-restriction-unlawful": func() Input {
-		r := sampleRequest("ru", law.Restriction)
+		r := sampleRequest("ru", record.Restriction)
 		r.Corrections = nil
 		r.Reasons = "согласия на обработку я не давал, договор со мной расторгнут 01.03.2025"
 		return r
 	},
 	"en-rectification-ru": func() Input {
-		r := sampleRequest("en", law.Rectification)
+		r := sampleRequest("en", record.Rectification)
 		r.Jurisdiction = "RU"
 		r.Evidence = "Copy of my passport, page 2"
 		return r
 	},
 	"lv-access-ru": func() Input {
-		r := sampleRequest("lv", law.Access)
+		r := sampleRequest("lv", record.Access)
 		r.Jurisdiction = "RU"
 		r.From.IDDocument = "personas apliecība PA1234567, izdota 01.02.2020, izdevējs PMLP"
 		return r
 	},
 	"uk-reply-incomplete-ua": func() Input {
-		r := sampleRequest("uk", law.Reply)
+		r := sampleRequest("uk", record.ReplyToRefusal)
 		r.Missing = nil
 		return r
 	},
 	"en-portability-transfer": func() Input {
-		r := sampleRequest("en", law.Portability)
+		r := sampleRequest("en", record.Portability)
 		r.TransferTo = &Recipient{Name: "Jauns Pakalpojums SIA", Email: "dpo@jauns.example.lv"}
 		return r
 	},
 	"ru-reply-dated": func() Input {
-		r := sampleRequest("ru", law.Reply)
+		r := sampleRequest("ru", record.ReplyToRefusal)
 		r.Replied = time.Date(2026, 10, 11, 0, 0, 0, 0, time.UTC)
 		return r
 	},
 	"ru-reminder-erasure-replied": func() Input {
-		r := sampleRequest("ru", law.Reminder)
-		r.Original.Kind = law.Erasure
+		r := sampleRequest("ru", record.Reminder)
+		r.Original.Kind = record.Erasure
 		r.Replies = []string{"2026-10-20: мы храним данные для бухгалтерии"}
 		return r
 	},
 	"ru-access-inn-ogrn": func() Input {
-		r := sampleRequest("ru", law.Access)
+		r := sampleRequest("ru", record.Access)
 		r.To = Recipient{Name: "ООО «Планта и К»", Registration: "ОГРН 3906277134, ОГРН 1123926065108", Address: "236000, Россия, Калининград, ул. Театральная, д. 30", Email: "info@planta.example.ru", Country: "RU"}
 		return r
 	},
 	"ru-access-entrepreneur": func() Input {
-		r := sampleRequest("ru", law.Access)
+		r := sampleRequest("ru", record.Access)
 		r.To = Recipient{Name: "ИП Милевский Александр Александрович", Registration: "775101196352; 326774600529055", Address: "127000, Россия, Москва, ул. Тверская, д. 1", Email: "ip@example.ru", Country: "RU"}
 		return r
 	},
 	"uk-access-site": func() Input {
-		r := sampleRequest("uk", law.Access)
+		r := sampleRequest("uk", record.Access)
 		r.To = Recipient{Name: "lantrase.com.ua", Email: "info@lantrase.com.ua", Country: "UA"}
 		return r
 	},
 	"ru-withdrawal-site-ua": func() Input {
-		r := sampleRequest("ru", law.Withdrawal)
+		r := sampleRequest("ru", record.Withdrawal)
 		r.Jurisdiction = "UA"
 		r.To = Recipient{Name: "lantrase.com.ua", Email: "info@lantrase.com.ua", Country: "UA"}
 		return r
@@ -200,7 +199,7 @@ func TestIDDocumentsLVLT(t *testing.T) {
 		"asmens tapatybės kortelė Nr. 12345678, išduota 2021-06-01, Migracijos departamentas": true,
 		"asmens tapatybės kortelė Nr. 12345678, 2021-06-01":                                   false,
 	} {
-		r := sampleRequest("lv", law.Access)
+		r := sampleRequest("lv", record.Access)
 		r.Jurisdiction = "RU"
 		r.From.IDDocument = doc
 		if _, err := Compose(r); (err == nil) != ok {
