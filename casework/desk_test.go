@@ -11,11 +11,13 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"prava/directory"
 	"prava/letters"
 	"prava/policy"
 	"prava/record"
@@ -113,32 +115,101 @@ func sentRequest(t *testing.T, k *Desk, companyID string) string {
 // useCases runs each of the desk's changes once; each returns its error.
 func useCases(k *Desk, companyID, requestID string) map[string]func() error {
 	return map[string]func() error{
-		"add company": func() error {
+		"AddCompany": func() error {
 			_, err := k.AddCompany(record.Company{Name: "Other Ltd", Contacts: []record.Contact{{Kind: record.ByEmail, Value: "privacy@other.example"}}}, false, "by hand")
 			return err
 		},
-		"save company": func() error {
+		"EditCompany": func() error {
 			return k.EditCompany(companyID, CompanyEdit{Name: new("Renamed"), Jurisdiction: new(record.Code("eu-lv"))})
 		},
-		"add contact":    func() error { return k.AddContact(companyID, record.Contact{Value: "dpo@costless.example"}) },
-		"remove contact": func() error { return k.RemoveContact(companyID, 0) },
-		"use contact":    func() error { return k.UseContact(companyID, "erasure", 0) },
-		"delete company": func() error { return k.DeleteCompany(companyID) },
-		"write requests": func() error {
+		"AddContact":    func() error { return k.AddContact(companyID, record.Contact{Value: "dpo@costless.example"}) },
+		"RemoveContact": func() error { return k.RemoveContact(companyID, 0) },
+		"UseContact":    func() error { return k.UseContact(companyID, "erasure", 0) },
+		"DeleteCompany": func() error { return k.DeleteCompany(companyID) },
+		"WriteRequests": func() error {
 			_, err := k.WriteRequests(companyID, []Draft{{Kind: record.Erasure, Contact: -1, Date: testDay}, {Kind: record.Withdrawal, Contact: -1, Date: testDay}})
 			return err
 		},
-		"record event":   func() error { return k.Record(requestID, EventDelivered, testDay, Detail{}) },
-		"undo event":     func() error { return k.UndoLastEvent(requestID) },
-		"delete request": func() error { return k.DeleteRequest(requestID) },
-		"attach reply": func() error {
+		"Record":        func() error { return k.Record(requestID, EventDelivered, testDay, Detail{}) },
+		"UndoLastEvent": func() error { return k.UndoLastEvent(requestID) },
+		"DeleteRequest": func() error { return k.DeleteRequest(requestID) },
+		"AttachReply": func() error {
 			return k.AttachReply(requestID, record.Document{Name: "reply.pdf", Data: []byte("%PDF-1.4")})
 		},
-		"save profile":  func() error { return k.SaveProfile(record.Profile{Name: "Someone Else"}) },
-		"save settings": func() error { return k.SaveSettings(record.Settings{TransitDays: 7}) },
-		"add policy": func() error {
+		"SaveProfile":  func() error { return k.SaveProfile(record.Profile{Name: "Someone Else"}) },
+		"SaveSettings": func() error { return k.SaveSettings(record.Settings{TransitDays: 7}) },
+		"AddCompanies": func() error {
+			_, err := k.AddCompanies([]record.Company{{Name: "One Ltd", Contacts: []record.Contact{{Kind: record.ByEmail, Value: "privacy@one.example"}}}, {Name: "Two Ltd", Contacts: []record.Contact{{Kind: record.ByEmail, Value: "privacy@two.example"}}}}, "by hand")
+			return err
+		},
+		"AddFromDirectory": func() error {
+			dir, err := directory.Default()
+			if err == nil {
+				_, err = k.AddFromDirectory(dir, "google", false)
+			}
+			return err
+		},
+		"AddManyFromDirectory": func() error {
+			dir, err := directory.Default()
+			if err == nil {
+				_, err = k.AddManyFromDirectory(dir, []string{"google", "facebook"})
+			}
+			return err
+		},
+		"MergeCompanies": func() error {
+			c, err := k.AddCompany(record.Company{Name: "Costless copy", Contacts: []record.Contact{{Kind: record.ByEmail, Value: "dpo@costless.example"}}}, true, "by hand")
+			if err != nil {
+				return err
+			}
+			return k.MergeCompanies(companyID, c.ID)
+		},
+		"RemoveContactValue": func() error {
+			return k.RemoveContactValue(companyID, k.View().Companies()[0].Contacts[0].Value)
+		},
+		"Answer": func() error {
+			_, err := k.Answer(requestID, letters.RefusalIDCopy)
+			return err
+		},
+		"FollowUp": func() error {
+			_, err := k.FollowUp(requestID, record.Reminder)
+			return err
+		},
+		"EditLetter": func() error {
+			ws, err := k.WriteRequests(companyID, []Draft{{Kind: record.Withdrawal, Contact: -1, Date: testDay}})
+			if err != nil {
+				return err
+			}
+			return k.EditLetter(ws[0].Request.ID, "Dear company,\n\nplease stop.")
+		},
+		"StoreKeyringKey": func() error { return k.StoreKeyringKey() },
+		"SetPassphrase":   func() error { return k.SetPassphrase("a long enough passphrase") },
+		"Export":          func() error { return k.Export(filepath.Join(filepath.Dir(k.Path()), "copy.vault")) },
+		"AddPolicy": func() error {
 			return k.AddPolicy(companyID, policy.Source{Location: "again.txt", Decoded: policy.Decoded{Text: "Privacy policy. Contact privacy@costless.example."}, RetrievedAt: testDay}, policy.Analyze("Privacy policy. Contact privacy@costless.example."))
 		},
+	}
+}
+
+// readsAndLifecycle are the desk's methods that change nothing saved:
+// they read, or hold the vault open.
+var readsAndLifecycle = []string{"View", "Data", "Path", "Partial", "Close"}
+
+// TestEveryMethodIsAUseCase: every exported method of the desk either
+// changes the data, and then is in useCases (so it is checked to save,
+// to log and to change nothing when the save fails), or only reads.
+func TestEveryMethodIsAUseCase(t *testing.T) {
+	cases := useCases(nil, "", "")
+	typ := reflect.TypeFor[*Desk]()
+	for i := range typ.NumMethod() {
+		name := typ.Method(i).Name
+		if _, ok := cases[name]; !ok && !slices.Contains(readsAndLifecycle, name) {
+			t.Errorf("Desk.%s is neither a use case in useCases nor a read", name)
+		}
+	}
+	for name := range cases {
+		if _, ok := typ.MethodByName(name); !ok {
+			t.Errorf("useCases has %q, which the desk does not have", name)
+		}
 	}
 }
 

@@ -157,7 +157,8 @@ func TestUpdateRefusesBadFiles(t *testing.T) {
 // TestUpdateFromSharedSnapshot re-reads the snapshot the asset was made
 // from, where the team's shared folder has it.
 func TestUpdateFromSharedSnapshot(t *testing.T) {
-	const src = "/work/shared/datasets/datarequests-data-0a29c3d6.tar.gz"
+	// ../shared beside the repository, as on the team's machines and CI.
+	src := filepath.Join("..", "..", "shared", "datasets", "datarequests-data-0a29c3d6.tar.gz")
 	if _, err := os.Stat(src); err != nil {
 		t.Skip("the shared snapshot is not here")
 	}
