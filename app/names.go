@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/language/display"
 
 	"prava/law"
+	"prava/record"
 )
 
 // uiLanguage is the language the screens are in, for the names of
@@ -55,7 +56,7 @@ func languageName(code string) string {
 
 // lawName is a law by its name in the UI's language: "Ukraine: Law on
 // Personal Data Protection", "GDPR: Latvia".
-func lawName(code law.Code) string {
+func lawName(code record.Code) string {
 	switch c := strings.ToUpper(string(code)); {
 	case c == "":
 		return T("law.unknown")
@@ -69,7 +70,7 @@ func lawName(code law.Code) string {
 
 // lawShort is a law as a list shows it: the country for a national law
 // ("Russia"), "GDPR: Latvia" for a member state's.
-func lawShort(code law.Code) string {
+func lawShort(code record.Code) string {
 	switch c := strings.ToUpper(string(code)); c {
 	case "UA", "RU":
 		return countryName(c)
@@ -124,9 +125,9 @@ func (c *choice) Code() string {
 }
 
 // lawChoice lists every law Prava knows, "not known yet" first.
-func lawChoice(current law.Code) *choice {
-	return newChoice(append([]string{""}, law.CodeNames()...), func(c string) string { return lawName(law.Code(c)) }, string(current))
+func lawChoice(current record.Code) *choice {
+	return newChoice(append([]string{""}, law.CodeNames()...), func(c string) string { return lawName(record.Code(c)) }, string(current))
 }
 
 // kindName is a kind of request in the person's language.
-func kindName(k law.Kind) string { return T("kind." + string(k)) }
+func kindName(k record.Kind) string { return T("kind." + string(k)) }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"prava/law"
+	"prava/record"
 )
 
 // TestReasonsInTheirLanguage: the deadline's "Why" is worded in the UI's
@@ -37,7 +38,7 @@ func TestReasonsInTheirLanguage(t *testing.T) {
 	}
 	UseLanguage("uk")
 	j, _ := law.Lookup("UA", law.DefaultOptions())
-	dl, err := law.Due(j, law.Access, law.Clock{Sent: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC), Channel: law.ByEmail}, law.DefaultOptions())
+	dl, err := law.Due(j, record.Access, law.Clock{Sent: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC), Channel: record.ByEmail}, law.DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}

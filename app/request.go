@@ -17,7 +17,6 @@ import (
 
 	"prava/casework"
 	"prava/files"
-	"prava/law"
 	"prava/letters"
 	"prava/record"
 )
@@ -165,11 +164,11 @@ func (u *UI) outlookView(r record.Request) fyne.CanvasObject {
 	}
 	switch o.Step {
 	case casework.StepRemind:
-		b := widget.NewButtonWithIcon(T("request.write_reminder"), theme.MailComposeIcon(), func() { u.followUp(r.ID, law.Reminder) })
+		b := widget.NewButtonWithIcon(T("request.write_reminder"), theme.MailComposeIcon(), func() { u.followUp(r.ID, record.Reminder) })
 		b.Importance = widget.HighImportance
 		parts = append(parts, buttons(b))
 	case casework.StepComplain:
-		b := widget.NewButtonWithIcon(T("request.write_complaint"), theme.MailComposeIcon(), func() { u.followUp(r.ID, law.Complaint) })
+		b := widget.NewButtonWithIcon(T("request.write_complaint"), theme.MailComposeIcon(), func() { u.followUp(r.ID, record.Complaint) })
 		b.Importance = widget.HighImportance
 		parts = append(parts, buttons(b))
 	}
@@ -226,7 +225,7 @@ func stepText(o casework.Outlook) (string, widget.Importance) {
 }
 
 // followUp writes the reminder or the complaint for a request and opens it.
-func (u *UI) followUp(id string, kind law.Kind) {
+func (u *UI) followUp(id string, kind record.Kind) {
 	var w casework.Written
 	u.change(func(k *casework.Desk) (err error) {
 		w, err = k.FollowUp(id, kind)
@@ -251,7 +250,7 @@ func (u *UI) letterActions(r *record.Request, company string) fyne.CanvasObject 
 	row := []fyne.CanvasObject{save, open, copyText}
 	how := T("request.how_post")
 	switch r.Channel {
-	case law.ByEmail:
+	case record.ByEmail:
 		how = T("request.how_email")
 		mail := widget.NewButtonWithIcon(T("request.mail"), theme.MailSendIcon(), func() {
 			path, err := u.emailFile(id, company)
@@ -263,7 +262,7 @@ func (u *UI) letterActions(r *record.Request, company string) fyne.CanvasObject 
 			}
 		})
 		row = append(row, mail)
-	case law.ByWebForm:
+	case record.ByWebForm:
 		// The company takes requests only through its form: open it, and
 		// put the letter's text on the clipboard to paste there.
 		how = T("request.how_webform")
@@ -404,12 +403,12 @@ func (u *UI) eventsView(r *record.Request) fyne.CanvasObject {
 	var rows []fyne.CanvasObject
 	if r.Dates.Sent.IsZero() {
 		// How it actually went: a letter written for e-mail may be posted.
-		channels := []law.Channel{law.ByEmail, law.ByPost, law.ByWebForm}
+		channels := []record.Channel{record.ByEmail, record.ByPost, record.ByWebForm}
 		channel := widget.NewSelect([]string{T("contact.email"), T("contact.post"), T("contact.web form")}, nil)
 		// The registered-mail number is asked only for a letter by post.
 		trackingField := field(T("request.tracking"), tracking)
 		channel.OnChanged = func(string) {
-			if channels[max(channel.SelectedIndex(), 0)] == law.ByPost {
+			if channels[max(channel.SelectedIndex(), 0)] == record.ByPost {
 				trackingField.Show()
 			} else {
 				trackingField.Hide()

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"prava/casework"
-	"prava/law"
 	"prava/policy"
 	"prava/record"
 )
@@ -53,7 +52,7 @@ func (r *review) view() fyne.CanvasObject {
 	}
 	r.days = entryWith(days)
 	r.u.watchEdits(r.name, r.legal, r.registration, r.website, r.emails, r.addresses, r.days)
-	r.law = lawChoice(law.Code(f.Jurisdiction))
+	r.law = lawChoice(record.Code(f.Jurisdiction))
 	r.language = newChoice(casework.CompanyLanguages, languageName, f.Language)
 	r.problem = problemLabel()
 
@@ -137,7 +136,7 @@ func (r *review) save() {
 	edited.DisplayName = name
 	edited.Controller = ptr(r.legal.Text)
 	edited.Registration = ptr(r.registration.Text)
-	edited.Jurisdiction = r.law.Code()
+	edited.Jurisdiction = r.record.Code()
 	if edited.Jurisdiction == "" {
 		edited.Jurisdiction = "unknown"
 	}

@@ -81,7 +81,7 @@ func TestEveryKeyTranslated(t *testing.T) {
 	for _, k := range []record.Channel{record.ByEmail, record.ByPost, record.ByWebForm, record.ByPhone} {
 		used["contact."+string(k)] = true
 	}
-	for _, k := range law.Kinds {
+	for _, k := range record.Kinds {
 		used["kind."+string(k)] = true
 	}
 	for _, c := range []string{directory.ChannelEmail, directory.ChannelLetter, directory.ChannelFax, directory.ChannelWebForm} {
@@ -229,7 +229,7 @@ func lawBases(t *testing.T) []string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, k := range law.Kinds {
+		for _, k := range record.Kinds {
 			if r, err := j.Rule(k); err == nil && r.Basis != "" && !seen[r.Basis] {
 				seen[r.Basis] = true
 				out = append(out, r.Basis)

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"prava/assets"
+	"prava/record"
 )
 
 // Authority is a supervisory authority that hears complaints.
@@ -142,7 +143,7 @@ func AuthoritiesIn(country string) []Authority {
 // the member state where they live (Art. 77(1)), so personCountry (an ISO
 // code, or "") is preferred when it is an EU/EEA state; otherwise the
 // controller's state decides.
-func AuthorityFor(code Code, personCountry string) (Authority, error) {
+func AuthorityFor(code record.Code, personCountry string) (Authority, error) {
 	dir, err := authorities()
 	if err != nil {
 		return Authority{}, err

@@ -1,6 +1,7 @@
 package law
 
 import (
+	"prava/record"
 	"strings"
 	"testing"
 )
@@ -10,7 +11,7 @@ import (
 // every letter language; Germany lists its Länder after the federal one.
 func TestAuthorityDirectory(t *testing.T) {
 	for state := range memberStates {
-		a, err := AuthorityFor(Code("EU-"+state), "")
+		a, err := AuthorityFor(record.Code("EU-"+state), "")
 		if err != nil {
 			t.Errorf("%s: %v", state, err)
 			continue
@@ -19,7 +20,7 @@ func TestAuthorityDirectory(t *testing.T) {
 			t.Errorf("%s: incomplete national entry %+v", state, a)
 		}
 	}
-	for _, c := range []Code{"EU-LV", "EU-LT", "UA", "RU"} {
+	for _, c := range []record.Code{"EU-LV", "EU-LT", "UA", "RU"} {
 		a, err := AuthorityFor(c, "")
 		if err != nil || !a.Verified {
 			t.Fatalf("%s: the checked entry is gone (%v)", c, err)
@@ -47,7 +48,7 @@ func TestAuthorityDirectory(t *testing.T) {
 	}
 }
 
-func mustAuthority(t *testing.T, c Code) Authority {
+func mustAuthority(t *testing.T, c record.Code) Authority {
 	t.Helper()
 	a, err := AuthorityFor(c, "")
 	if err != nil {

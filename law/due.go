@@ -3,6 +3,7 @@ package law
 import (
 	"errors"
 	"fmt"
+	"prava/record"
 	"strings"
 	"time"
 )
@@ -14,7 +15,7 @@ type Clock struct {
 	// directly; otherwise it is derived from Sent, Channel and Delivered.
 	Received  time.Time
 	Sent      time.Time
-	Channel   Channel
+	Channel   record.Channel
 	Delivered time.Time // delivery recorded (registered post, read receipt)
 
 	IdentityAsked    time.Time // the company asked for proof of identity
@@ -80,7 +81,7 @@ var ErrNoStart = errors.New("the request has no date: give the day it was receiv
 
 // Due computes when a company must answer a request under a jurisdiction's
 // law, from the events on the clock.
-func Due(j *Jurisdiction, kind Kind, c Clock, opt Options) (Deadline, error) {
+func Due(j *Jurisdiction, kind record.Kind, c Clock, opt Options) (Deadline, error) {
 	rule, err := j.Rule(kind)
 	if err != nil {
 		return Deadline{}, err
@@ -96,7 +97,7 @@ func Due(j *Jurisdiction, kind Kind, c Clock, opt Options) (Deadline, error) {
 		d.Received = Day(c.Delivered)
 	case c.Sent.IsZero():
 		return Deadline{}, ErrNoStart
-	case c.Channel == ByPost:
+	case c.Channel == record.ByPost:
 		transit := opt.TransitDays
 		if transit <= 0 {
 			transit = DefaultOptions().TransitDays
@@ -266,9 +267,9 @@ func termWords(t Term) string {
 	return fmt.Sprintf("%d %s", t.N, unit[1])
 }
 
-func channelName(c Channel) string {
+func channelName(c record.Channel) string {
 	if c == "" {
-		return string(ByEmail)
+		return string(record.ByEmail)
 	}
 	return string(c)
 }

@@ -2,6 +2,7 @@ package law
 
 import (
 	"fmt"
+	"prava/record"
 	"sort"
 	"strings"
 
@@ -32,7 +33,7 @@ import (
 // Jurisdiction is a regime applied in one place: its law, and the
 // calendar whose days off move a deadline.
 type Jurisdiction struct {
-	Code     Code
+	Code     record.Code
 	Regime   *Regime
 	Country  string   // ISO 3166-1 code of the state; "" for EU
 	Calendar Calendar // working days and holidays
@@ -80,7 +81,7 @@ func DefaultOptions() Options {
 
 // Lookup finds a jurisdiction by its code, case-insensitively.
 func Lookup(code string, opt Options) (*Jurisdiction, error) {
-	c := Code(strings.ToUpper(strings.TrimSpace(code)))
+	c := record.Code(strings.ToUpper(strings.TrimSpace(code)))
 	switch c {
 	case "UA":
 		j := &Jurisdiction{Code: c, Regime: UA, Country: "UA", Calendar: ukraine}
@@ -114,15 +115,15 @@ func Lookup(code string, opt Options) (*Jurisdiction, error) {
 }
 
 // Codes lists every jurisdiction code Prava knows.
-func Codes() []Code {
-	codes := []Code{"UA", "RU", "EU", "US-CA"}
+func Codes() []record.Code {
+	codes := []record.Code{"UA", "RU", "EU", "US-CA"}
 	var states []string
 	for s := range memberStates {
 		states = append(states, s)
 	}
 	sort.Strings(states)
 	for _, s := range states {
-		codes = append(codes, Code("EU-"+s))
+		codes = append(codes, record.Code("EU-"+s))
 	}
 	return codes
 }
@@ -138,7 +139,7 @@ func CodeNames() []string {
 
 // Rule returns the jurisdiction's rule for a kind of request, or an error
 // that lists the kinds its law grants.
-func (j *Jurisdiction) Rule(kind Kind) (Rule, error) {
+func (j *Jurisdiction) Rule(kind record.Kind) (Rule, error) {
 	r, ok := j.Regime.Rules[kind]
 	if !ok {
 		return Rule{}, fmt.Errorf("%s grants no right of %s in %s: choose one of %s", j.Regime.Name, kind, j.Code, kindList(j.Regime.Granted()))

@@ -1,5 +1,7 @@
 package law
 
+import "prava/record"
+
 // Unit is how a term is counted.
 type Unit int
 
@@ -59,7 +61,7 @@ type Regime struct {
 	Name     string // "GDPR", "Law of Ukraine No. 2297-VI"
 	Title    string // the law's full title in English
 	Counting Counting
-	Rules    map[Kind]Rule
+	Rules    map[record.Kind]Rule
 }
 
 var (
@@ -90,17 +92,17 @@ var GDPR = &Regime{
 	Name:     "GDPR",
 	Title:    "Regulation (EU) 2016/679 (General Data Protection Regulation)",
 	Counting: CountEU,
-	Rules: map[Kind]Rule{
-		Access:        gdprRule("GDPR Art. 15"),
-		Erasure:       gdprRule("GDPR Art. 17"),
-		Withdrawal:    gdprRule("GDPR Art. 7(3) and Art. 17(1)(b)"),
-		Rectification: gdprRule("GDPR Art. 16"),
-		Objection:     gdprRule("GDPR Art. 21"),
-		Restriction:   gdprRule("GDPR Art. 18"),
-		Portability:   gdprRule("GDPR Art. 20"),
-		Reminder:      reminderRule,
-		Reply:         replyRule,
-		Complaint:     {Articles: "GDPR Art. 77", Term: threeMonths, Statutory: true, Basis: "GDPR Art. 78(2)"},
+	Rules: map[record.Kind]Rule{
+		record.Access:         gdprRule("GDPR Art. 15"),
+		record.Erasure:        gdprRule("GDPR Art. 17"),
+		record.Withdrawal:     gdprRule("GDPR Art. 7(3) and Art. 17(1)(b)"),
+		record.Rectification:  gdprRule("GDPR Art. 16"),
+		record.Objection:      gdprRule("GDPR Art. 21"),
+		record.Restriction:    gdprRule("GDPR Art. 18"),
+		record.Portability:    gdprRule("GDPR Art. 20"),
+		record.Reminder:       reminderRule,
+		record.ReplyToRefusal: replyRule,
+		record.Complaint:      {Articles: "GDPR Art. 77", Term: threeMonths, Statutory: true, Basis: "GDPR Art. 78(2)"},
 	},
 }
 
@@ -117,19 +119,19 @@ var UA = &Regime{
 	Name:     "Law of Ukraine No. 2297-VI",
 	Title:    "Law of Ukraine No. 2297-VI \"On Personal Data Protection\"",
 	Counting: CountUA,
-	Rules: map[Kind]Rule{
-		Access: {
+	Rules: map[record.Kind]Rule{
+		record.Access: {
 			Articles: "Law 2297-VI Art. 8 part 2 items 1–4, 12 and 13, Art. 16, Art. 17 part 1, Art. 19 part 1", Term: thirtyDays, Statutory: true,
 			Basis: "Law 2297-VI Art. 16 part 5", Interim: &Term{10, WorkingDays},
 			InterimNeed: "to tell you whether your request will be met",
 		},
-		Erasure:       uaRequested("Law 2297-VI Art. 8 part 2 item 6, Art. 15"),
-		Withdrawal:    uaRequested("Law 2297-VI Art. 8 part 2 item 11"),
-		Rectification: uaRequested("Law 2297-VI Art. 8 part 2 item 6, Art. 20"),
-		Objection:     uaRequested("Law 2297-VI Art. 8 part 2 item 5"),
-		Reminder:      reminderRule,
-		Reply:         replyRule,
-		Complaint: {
+		record.Erasure:        uaRequested("Law 2297-VI Art. 8 part 2 item 6, Art. 15"),
+		record.Withdrawal:     uaRequested("Law 2297-VI Art. 8 part 2 item 11"),
+		record.Rectification:  uaRequested("Law 2297-VI Art. 8 part 2 item 6, Art. 20"),
+		record.Objection:      uaRequested("Law 2297-VI Art. 8 part 2 item 5"),
+		record.Reminder:       reminderRule,
+		record.ReplyToRefusal: replyRule,
+		record.Complaint: {
 			Articles: "Law 2297-VI Art. 8 part 2 item 8", Term: oneMonth, Extended: &Term{45, CalendarDays}, Statutory: true,
 			Basis: "Law of Ukraine on Citizens' Appeals Art. 20", ExtensionNeed: "the Commissioner must tell you, with reasons",
 		},
@@ -141,28 +143,28 @@ var RU = &Regime{
 	Name:     "Federal Law No. 152-FZ",
 	Title:    "Federal Law of 27.07.2006 No. 152-FZ \"On Personal Data\"",
 	Counting: CountRU,
-	Rules: map[Kind]Rule{
-		Access: {
+	Rules: map[record.Kind]Rule{
+		record.Access: {
 			Articles: "152-FZ Art. 14, Art. 20 parts 1–2", Term: Term{10, WorkingDays}, Extended: &Term{15, WorkingDays}, Statutory: true,
 			Basis: "152-FZ Art. 14 part 3 and Art. 20 part 1", ExtensionNeed: "the operator must send you a reasoned notice",
 		},
-		Rectification: {Articles: "152-FZ Art. 14 part 1, Art. 20 part 3", Term: Term{7, WorkingDays}, Statutory: true, Basis: "152-FZ Art. 20 part 3"},
-		Erasure: {
+		record.Rectification: {Articles: "152-FZ Art. 14 part 1, Art. 20 part 3", Term: Term{7, WorkingDays}, Statutory: true, Basis: "152-FZ Art. 20 part 3"},
+		record.Erasure: {
 			Articles: "152-FZ Art. 14 part 1, Art. 20 part 3, Art. 21 parts 3–5.1", Term: Term{10, WorkingDays}, Extended: &Term{15, WorkingDays},
 			Statutory: true, Basis: "152-FZ Art. 21 part 5.1", ExtensionNeed: "the operator must send you a reasoned notice",
 		},
-		Withdrawal: {Articles: "152-FZ Art. 9 part 2, Art. 21 part 5", Term: thirtyDays, Statutory: true, Basis: "152-FZ Art. 21 part 5"},
-		Objection: {
+		record.Withdrawal: {Articles: "152-FZ Art. 9 part 2, Art. 21 part 5", Term: thirtyDays, Statutory: true, Basis: "152-FZ Art. 21 part 5"},
+		record.Objection: {
 			Articles: "152-FZ Art. 21 part 5.1, Art. 15 part 2", Term: Term{10, WorkingDays}, Extended: &Term{15, WorkingDays}, Statutory: true,
 			Basis: "152-FZ Art. 21 part 5.1", ExtensionNeed: "the operator must send you a reasoned notice",
 		},
 		// Art. 21 part 1 orders blocking from the moment of the request and
 		// gives no term for the answer; the letter asks for the erasure term.
 		// (verify)
-		Restriction: {Articles: "152-FZ Art. 21 part 1", Term: Term{10, WorkingDays}, Statutory: false, Basis: "no term in 152-FZ Art. 21 part 1; the letter asks for 10 working days"},
-		Reminder:    reminderRule,
-		Reply:       replyRule,
-		Complaint: {
+		record.Restriction:    {Articles: "152-FZ Art. 21 part 1", Term: Term{10, WorkingDays}, Statutory: false, Basis: "no term in 152-FZ Art. 21 part 1; the letter asks for 10 working days"},
+		record.Reminder:       reminderRule,
+		record.ReplyToRefusal: replyRule,
+		record.Complaint: {
 			Articles: "152-FZ Art. 17 part 2", Term: thirtyDays, Extended: &Term{60, CalendarDays}, Statutory: true,
 			Basis: "Federal Law No. 59-FZ Art. 12", ExtensionNeed: "Roskomnadzor must tell you",
 		},
@@ -177,16 +179,16 @@ var USCA = &Regime{
 	Name:     "CCPA",
 	Title:    "California Consumer Privacy Act, Cal. Civ. Code §1798.100 ff., as amended by the CPRA",
 	Counting: CountCalendar,
-	Rules: map[Kind]Rule{
-		Access:        ccpaRule("Cal. Civ. Code §1798.110"),
-		Erasure:       ccpaRule("Cal. Civ. Code §1798.105"),
-		Rectification: ccpaRule("Cal. Civ. Code §1798.106"),
-		Portability:   ccpaRule("Cal. Civ. Code §1798.100(d), §1798.130(a)(3)"),
-		Objection:     {Articles: "Cal. Civ. Code §1798.120", Term: Term{15, WorkingDays}, Statutory: true, Basis: "Cal. Code Regs. tit. 11 §7026(f)"},
-		Withdrawal:    {Articles: "Cal. Civ. Code §1798.120", Term: Term{15, WorkingDays}, Statutory: true, Basis: "Cal. Code Regs. tit. 11 §7026(f)"},
-		Reminder:      reminderRule,
-		Reply:         replyRule,
-		Complaint:     {Articles: "Cal. Civ. Code §1798.199.45", Term: Term{}, Statutory: false, Basis: "the CCPA sets the agency no term"},
+	Rules: map[record.Kind]Rule{
+		record.Access:         ccpaRule("Cal. Civ. Code §1798.110"),
+		record.Erasure:        ccpaRule("Cal. Civ. Code §1798.105"),
+		record.Rectification:  ccpaRule("Cal. Civ. Code §1798.106"),
+		record.Portability:    ccpaRule("Cal. Civ. Code §1798.100(d), §1798.130(a)(3)"),
+		record.Objection:      {Articles: "Cal. Civ. Code §1798.120", Term: Term{15, WorkingDays}, Statutory: true, Basis: "Cal. Code Regs. tit. 11 §7026(f)"},
+		record.Withdrawal:     {Articles: "Cal. Civ. Code §1798.120", Term: Term{15, WorkingDays}, Statutory: true, Basis: "Cal. Code Regs. tit. 11 §7026(f)"},
+		record.Reminder:       reminderRule,
+		record.ReplyToRefusal: replyRule,
+		record.Complaint:      {Articles: "Cal. Civ. Code §1798.199.45", Term: Term{}, Statutory: false, Basis: "the CCPA sets the agency no term"},
 	},
 }
 
@@ -198,9 +200,9 @@ func ccpaRule(articles string) Rule {
 }
 
 // Granted lists the kinds a regime knows, in the order of Kinds.
-func (r *Regime) Granted() []Kind {
-	var out []Kind
-	for _, k := range Kinds {
+func (r *Regime) Granted() []record.Kind {
+	var out []record.Kind
+	for _, k := range record.Kinds {
 		if _, ok := r.Rules[k]; ok {
 			out = append(out, k)
 		}
