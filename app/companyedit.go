@@ -116,7 +116,7 @@ func (e *companyEdit) row(key, deskField string, w fyne.CanvasObject) fyne.Canva
 func (e *companyEdit) values() casework.CompanyEdit {
 	v := casework.CompanyEdit{
 		Name: new(e.name.Text), LegalName: new(e.legal.Text), Registration: new(e.registration.Text),
-		Website: new(e.website.Text), Jurisdiction: new(record.Code(e.record.Code())), Language: new(e.language.Code()),
+		Website: new(e.website.Text), Jurisdiction: new(record.Code(e.law.Code())), Language: new(e.language.Code()),
 		Markings: map[record.Kind]string{},
 	}
 	for k, entry := range e.marks {

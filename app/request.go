@@ -382,7 +382,7 @@ func (u *UI) eventsView(r *record.Request) fyne.CanvasObject {
 	note.SetPlaceHolder(T("request.reply_hint"))
 	problem := problemLabel()
 
-	record := func(e casework.Event, detail func() casework.Detail) {
+	recordEvent := func(e casework.Event, detail func() casework.Detail) {
 		on, err := time.Parse(time.DateOnly, strings.TrimSpace(date.Text))
 		if err != nil {
 			problem.SetText(T("request.err_date"))
@@ -398,7 +398,7 @@ func (u *UI) eventsView(r *record.Request) fyne.CanvasObject {
 		})
 	}
 	btn := func(key string, e casework.Event, detail func() casework.Detail) *widget.Button {
-		return widget.NewButton(T(key), func() { record(e, detail) })
+		return widget.NewButton(T(key), func() { recordEvent(e, detail) })
 	}
 	var rows []fyne.CanvasObject
 	if r.Dates.Sent.IsZero() {
@@ -433,7 +433,7 @@ func (u *UI) eventsView(r *record.Request) fyne.CanvasObject {
 				btn("event.reply", casework.EventReply, func() casework.Detail { return casework.Detail{Note: note.Text} }),
 				widget.NewButton(T("request.attach"), func() { u.attachReply(id) }),
 				btn("event.done", casework.EventDone, nil),
-				widget.NewButton(T("event.refused"), func() { u.askRefusal(id, record) }),
+				widget.NewButton(T("event.refused"), func() { u.askRefusal(id, recordEvent) }),
 			),
 		)
 	}
@@ -468,7 +468,7 @@ func (u *UI) askAnswer(id string) {
 
 // askRefusal asks why the company refused, which the complaint will
 // quote, and records the refusal with it.
-func (u *UI) askRefusal(id string, record func(casework.Event, func() casework.Detail)) {
+func (u *UI) askRefusal(id string, recordEvent func(casework.Event, func() casework.Detail)) {
 	why := widget.NewMultiLineEntry()
 	why.Wrapping = fyne.TextWrapWord
 	why.SetPlaceHolder(T("request.refused_hint"))
@@ -483,7 +483,7 @@ func (u *UI) askRefusal(id string, record func(casework.Event, func() casework.D
 		[]*widget.FormItem{widget.NewFormItem(T("request.refused_why"), why)},
 		func(ok bool) {
 			if ok {
-				record(casework.EventRefused, func() casework.Detail { return casework.Detail{Note: why.Text} })
+				recordEvent(casework.EventRefused, func() casework.Detail { return casework.Detail{Note: why.Text} })
 			}
 		}, u.win)
 	d.Resize(fyne.NewSize(520, 0))

@@ -136,7 +136,7 @@ func (r *review) save() {
 	edited.DisplayName = name
 	edited.Controller = ptr(r.legal.Text)
 	edited.Registration = ptr(r.registration.Text)
-	edited.Jurisdiction = r.record.Code()
+	edited.Jurisdiction = r.law.Code()
 	if edited.Jurisdiction == "" {
 		edited.Jurisdiction = "unknown"
 	}
