@@ -81,7 +81,7 @@ func (u *UI) writeCalendar(path string) {
 // notifyDue sends a desktop notification about requests due within three
 // days or late, at most once a day; it runs after start and then hourly.
 func (u *UI) notifyDue() {
-	if u.vault == nil {
+	if u.desk == nil {
 		return
 	}
 	today := u.today()

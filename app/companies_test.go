@@ -37,7 +37,7 @@ func homeUIAt(t *testing.T, path string, fill ...func(d *record.Data)) *UI {
 		}
 	})
 	u := startedUI(t, path)
-	if u.vault == nil {
+	if u.desk == nil {
 		t.Fatalf("vault did not open: %q", texts(u))
 	}
 	return u
@@ -319,12 +319,13 @@ func TestFailedSaveChangesNothing(t *testing.T) {
 		d.Companies = []record.Company{{ID: "a", Name: "Alpha"}}
 	})
 	before, _ := os.ReadFile(u.path)
+	events := len(u.data().Timeline) // the vault's creation
 	restore := breakSaves(t, u)
 
 	addPasted(t, u, seed(t, "003_667823663de3ed12.txt"))
 	tap(t, u, "Save company")
 	mustShow(t, u, "The change could not be saved, so it was undone")
-	if len(u.data().Companies) != 1 || len(u.data().Timeline) != 0 {
+	if len(u.data().Companies) != 1 || len(u.data().Timeline) != events {
 		t.Errorf("memory changed after a failed save: %d companies, %d events", len(u.data().Companies), len(u.data().Timeline))
 	}
 	u.showCompany("a")

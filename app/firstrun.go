@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"prava/casework"
 	"prava/files"
-	"prava/storage"
 )
 
 // clipboardKeep is how long a copied recovery code stays on the clipboard.
@@ -26,19 +26,19 @@ func (u *UI) showFirstRun() {
 	create.OnTapped = func() {
 		create.Disable()
 		u.show(busy(T("first.creating")))
-		var v *storage.Vault
+		var desk *casework.Desk
 		var code string
 		var err error
 		u.background(func() {
-			v, code, err = storage.Create(u.path, storage.CreateOptions{Keyring: u.opt.Keyring})
+			desk, code, err = casework.Create(u.path, "", u.opt.Keyring, u.now)
 		}, func() {
 			switch {
-			case errors.Is(err, storage.ErrKeyringUnavailable):
+			case errors.Is(err, casework.ErrKeyringUnavailable):
 				u.showPassphraseSetup(err)
 			case err != nil:
 				u.showProblem(err)
 			default:
-				u.setVault(v, nil)
+				u.setDesk(desk)
 				u.showRecoveryCode(code)
 			}
 		})
@@ -62,25 +62,25 @@ func (u *UI) showPassphraseSetup(why error) {
 	create.Importance = widget.HighImportance
 	create.OnTapped = func() {
 		switch {
-		case storage.CheckPassphrase(pass.Text) != nil:
-			problem.SetText(T("pass.too_short", args("N", storage.MinPassphraseLen)))
+		case casework.CheckPassphrase(pass.Text) != nil:
+			problem.SetText(T("pass.too_short", args("N", casework.MinPassphraseLen)))
 		case pass.Text != again.Text:
 			problem.SetText(T("pass.mismatch"))
 		default:
 			problem.Hide()
 			p := pass.Text
 			u.show(busy(T("first.creating")))
-			var v *storage.Vault
+			var desk *casework.Desk
 			var code string
 			var err error
 			u.background(func() {
-				v, code, err = storage.Create(u.path, storage.CreateOptions{Keyring: u.opt.Keyring, Passphrase: p})
+				desk, code, err = casework.Create(u.path, p, u.opt.Keyring, u.now)
 			}, func() {
 				if err != nil {
 					u.showProblem(err)
 					return
 				}
-				u.setVault(v, nil)
+				u.setDesk(desk)
 				u.showRecoveryCode(code)
 			})
 			return
@@ -181,9 +181,9 @@ func (u *UI) showRestore(path string) {
 			return
 		}
 		restore.Disable()
-		var v *storage.Vault
+		var desk *casework.Desk
 		var err error
-		u.background(func() { v, err = storage.Import(src, path, c, u.opt.Keyring) }, func() {
+		u.background(func() { desk, err = casework.Import(src, path, c, u.opt.Keyring, u.now) }, func() {
 			restore.Enable()
 			if err != nil {
 				problem.SetText(err.Error())
@@ -194,7 +194,7 @@ func (u *UI) showRestore(path string) {
 				u.app.Preferences().SetString(prefVaultPath, path)
 			}
 			u.path = path
-			u.setVault(v, nil)
+			u.setDesk(desk)
 			u.showHome()
 		})
 	}

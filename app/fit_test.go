@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
+	"prava/casework"
 	"prava/record"
-	"prava/storage"
 )
 
 // smallWindow is the smallest window every screen must fit: a netbook's,
@@ -65,11 +65,11 @@ func fitScreens(t *testing.T, u *UI, check func(name string)) {
 		{"settings", func() { u.home.tabs.SelectIndex(tabSettings) }},
 		{"about", u.showAbout},
 		{"first-run", u.showFirstRun},
-		{"passphrase", func() { u.showPassphraseSetup(storage.ErrKeyringUnavailable) }},
-		{"recovery-code", func() { u.showRecoveryCode(storage.NewRecoveryCode()) }},
+		{"passphrase", func() { u.showPassphraseSetup(casework.ErrKeyringUnavailable) }},
+		{"recovery-code", func() { u.showRecoveryCode(casework.NewRecoveryCode()) }},
 		{"restore", func() { u.showRestore(u.path) }},
-		{"problem", func() { u.showProblem(storage.ErrInUse) }},
-		{"unlock", func() { u.showUnlock(storage.Info{Protection: []string{"recovery", "passphrase"}}) }},
+		{"problem", func() { u.showProblem(casework.ErrInUse) }},
+		{"unlock", func() { u.showUnlock(casework.VaultInfo{Protection: []string{"recovery", "passphrase"}}) }},
 		{"review", func() {
 			u.showHome()
 			u.showAddCompany()

@@ -7,8 +7,8 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"prava/casework"
 	"prava/record"
-	"prava/storage"
 )
 
 // goldenPath is a vault path that is the same on every run, since the
@@ -32,7 +32,7 @@ func TestGoldenScreens(t *testing.T) {
 	})
 	t.Run("unlock", func(t *testing.T) {
 		u := newTestUI(t, goldenPath(t, "unlock"))
-		u.showUnlock(storage.Info{Protection: []string{"recovery", "passphrase"}})
+		u.showUnlock(casework.VaultInfo{Protection: []string{"recovery", "passphrase"}})
 		test.AssertRendersToMarkup(t, "unlock.xml", u.win.Canvas())
 	})
 	t.Run("companies", func(t *testing.T) {

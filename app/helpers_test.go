@@ -16,8 +16,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/zalando/go-keyring"
 
+	"prava/casework"
 	"prava/record"
-	"prava/storage"
 )
 
 // TestMain puts go-keyring's in-memory mock in place of the system
@@ -37,7 +37,7 @@ type mockKeyring struct{}
 func (mockKeyring) Get(service, user string) (string, error) {
 	s, err := keyring.Get(service, user)
 	if errors.Is(err, keyring.ErrNotFound) {
-		return "", storage.ErrNoKeyringKey
+		return "", casework.ErrNoKeyringKey
 	}
 	return s, err
 }
@@ -73,17 +73,11 @@ func startedUI(t *testing.T, vault string) *UI {
 // change its data, saves and closes it, and returns its recovery code.
 func newVault(t testing.TB, path string, fill func(d *record.Data)) string {
 	t.Helper()
-	v, code, err := storage.Create(path, storage.CreateOptions{Keyring: mockKeyring{}})
+	desk, code, err := casework.CreateWith(path, "", mockKeyring{}, time.Now, fill)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fill != nil {
-		fill(v.Data)
-		if err := v.Save(); err != nil {
-			t.Fatal(err)
-		}
-	}
-	v.Close()
+	desk.Close()
 	return code
 }
 
@@ -268,20 +262,21 @@ func expectations(t *testing.T) map[string]expected {
 func reopen(t *testing.T, u *UI) *record.Data {
 	t.Helper()
 	u.Close()
-	v, err := storage.Open(u.path, storage.Unlock{}, mockKeyring{})
+	v, err := casework.Open(u.path, casework.Unlock{}, mockKeyring{}, time.Now)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer v.Close()
-	return v.Data
+	d := v.Data()
+	return d
 }
 
 // failingKeyring is a keyring that never answers, as on a Linux desktop
 // without a Secret Service.
 type failingKeyring struct{}
 
-func (failingKeyring) Get(string, string) (string, error) { return "", storage.ErrKeyringUnavailable }
-func (failingKeyring) Set(string, string, string) error   { return storage.ErrKeyringUnavailable }
+func (failingKeyring) Get(string, string) (string, error) { return "", casework.ErrKeyringUnavailable }
+func (failingKeyring) Set(string, string, string) error   { return casework.ErrKeyringUnavailable }
 func (failingKeyring) Delete(string, string) error        { return errors.New("no keyring") }
 
 // breakSaves makes every save of u's vault fail, as a full or vanished

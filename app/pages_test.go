@@ -15,9 +15,9 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"prava/casework"
 	"prava/policy"
 	"prava/record"
-	"prava/storage"
 )
 
 func TestProfile(t *testing.T) {
@@ -223,13 +223,13 @@ func TestCompanyPage(t *testing.T) {
 
 func TestProblemKeys(t *testing.T) {
 	for err, want := range map[error]string{
-		fmt.Errorf("storage: x: %w", storage.ErrInUse):     "problem.in_use",
-		fmt.Errorf("storage: x: %w", storage.ErrDamaged):   "problem.damaged",
-		fmt.Errorf("storage: x: %w", storage.ErrTooNew):    "problem.too_new",
-		fmt.Errorf("storage: x: %w", storage.ErrNotAVault): "problem.not_a_vault",
-		storage.ErrKeyringUnavailable:                      "problem.no_keyring",
-		storage.ErrWrongKey:                                "problem.wrong_key",
-		errors.New("disk on fire"):                         "problem.other",
+		fmt.Errorf("storage: x: %w", casework.ErrInUse):     "problem.in_use",
+		fmt.Errorf("storage: x: %w", casework.ErrDamaged):   "problem.damaged",
+		fmt.Errorf("storage: x: %w", casework.ErrTooNew):    "problem.too_new",
+		fmt.Errorf("storage: x: %w", casework.ErrNotAVault): "problem.not_a_vault",
+		casework.ErrKeyringUnavailable:                      "problem.no_keyring",
+		casework.ErrWrongKey:                                "problem.wrong_key",
+		errors.New("disk on fire"):                          "problem.other",
 	} {
 		if got := problemKey(err); got != want {
 			t.Errorf("%v → %s, want %s", err, got, want)

@@ -9,24 +9,24 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"prava/storage"
+	"prava/casework"
 )
 
 // problemKey names the explanation for an error that stops the vault from
 // opening; the storage error itself is shown under it as the detail.
 func problemKey(err error) string {
 	switch {
-	case errors.Is(err, storage.ErrInUse):
+	case errors.Is(err, casework.ErrInUse):
 		return "problem.in_use"
-	case errors.Is(err, storage.ErrDamaged):
+	case errors.Is(err, casework.ErrDamaged):
 		return "problem.damaged"
-	case errors.Is(err, storage.ErrTooNew):
+	case errors.Is(err, casework.ErrTooNew):
 		return "problem.too_new"
-	case errors.Is(err, storage.ErrNotAVault):
+	case errors.Is(err, casework.ErrNotAVault):
 		return "problem.not_a_vault"
-	case errors.Is(err, storage.ErrKeyringUnavailable):
+	case errors.Is(err, casework.ErrKeyringUnavailable):
 		return "problem.no_keyring"
-	case errors.Is(err, storage.ErrWrongKey), errors.Is(err, storage.ErrNoKeyringKey):
+	case errors.Is(err, casework.ErrWrongKey), errors.Is(err, casework.ErrNoKeyringKey):
 		return "problem.wrong_key"
 	}
 	return "problem.other"
@@ -42,8 +42,8 @@ func (u *UI) showProblem(err error) {
 	retry := widget.NewButton(T("problem.retry"), u.Start)
 	retry.Importance = widget.HighImportance
 	row := []fyne.CanvasObject{retry}
-	if key == "problem.damaged" && storage.HasBackup(u.path) {
-		row = append(row, widget.NewButton(T("problem.use_backup"), u.confirmUseBackup))
+	if key == "problem.damaged" && casework.HasBackup(u.path) {
+		row = append(row, widget.NewButton(T("problem.use_backup"), func() { u.confirmUseBackup(err) }))
 	}
 	row = append(row, widget.NewButton(T("problem.other_vault"), u.chooseVault), widget.NewButton(T("common.quit"), u.app.Quit))
 	u.show(screen(
@@ -55,17 +55,40 @@ func (u *UI) showProblem(err error) {
 }
 
 // confirmUseBackup puts the previous version of a damaged vault back,
-// keeping the damaged file beside it.
-func (u *UI) confirmUseBackup() {
+// keeping the damaged file beside it; damaged is the error the problem
+// screen shows, shown again if nothing could be restored.
+func (u *UI) confirmUseBackup(damaged error) {
 	dialog.ShowConfirm(T("problem.use_backup"), T("problem.use_backup_body"), func(ok bool) {
 		if !ok {
 			return
 		}
-		if _, err := storage.RestoreBackup(u.path, u.now()); err != nil {
-			u.notice(T("problem.use_backup_failed"), err)
-			return
-		}
-		u.startAt(u.path)
+		u.show(busy(T("start.opening")))
+		var opened *openVault
+		var err error
+		// The desk restores and opens in one go, so that the timeline
+		// records the restore; it tries the keyring's key, as a start does.
+		u.background(func() {
+			var desk *casework.Desk
+			if desk, err = casework.RestoreBackup(u.path, casework.Unlock{}, u.opt.Keyring, u.now); err == nil {
+				opened = prepare(desk)
+			}
+		}, func() {
+			switch {
+			case err == nil:
+				u.setDesk(opened.desk)
+				u.showHome(opened)
+			case casework.HasBackup(u.path):
+				// The previous version is still beside the vault: nothing
+				// was restored, and the damaged vault's problem stays.
+				u.showProblem(damaged)
+				u.notice(T("problem.use_backup_failed"), err)
+			default:
+				// The previous version is in place but did not open with
+				// the keyring: start on it, which asks for the passphrase
+				// or the recovery code, or says what is wrong.
+				u.startAt(u.path)
+			}
+		})
 	}, u.win)
 }
 

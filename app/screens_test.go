@@ -14,7 +14,6 @@ import (
 	"prava/casework"
 	"prava/policy"
 	"prava/record"
-	"prava/storage"
 )
 
 // TestScreens saves a picture of every screen, in English and Ukrainian,
@@ -54,15 +53,15 @@ func TestScreens(t *testing.T) {
 			u := ui(path)
 			u.Start()
 			shoot(u, "01-first-run")
-			u.showPassphraseSetup(storage.ErrKeyringUnavailable)
+			u.showPassphraseSetup(casework.ErrKeyringUnavailable)
 			shoot(u, "02-passphrase")
-			u.showRecoveryCode(storage.NewRecoveryCode())
+			u.showRecoveryCode(casework.NewRecoveryCode())
 			shoot(u, "03-recovery-code")
 			u.showRestore(path)
 			shoot(u, "04-restore")
-			u.showProblem(storage.ErrInUse)
+			u.showProblem(casework.ErrInUse)
 			shoot(u, "05-problem-in-use")
-			u.showUnlock(storage.Info{Protection: []string{"recovery", "passphrase"}})
+			u.showUnlock(casework.VaultInfo{Protection: []string{"recovery", "passphrase"}})
 			shoot(u, "06-unlock")
 
 			// A vault with the seed companies.

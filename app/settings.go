@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"prava/casework"
-	"prava/storage"
 )
 
 // languageNames are the languages as their speakers write them.
@@ -108,9 +107,9 @@ func (u *UI) setLanguage(code string) {
 // describeKeyring says, off the UI goroutine, whether this computer's
 // keyring holds the vault's key.
 func (u *UI) describeKeyring(l *widget.Label) {
-	var info storage.Info
+	var info casework.VaultInfo
 	var err error
-	u.background(func() { info, err = storage.Inspect(u.path, u.opt.Keyring) }, func() {
+	u.background(func() { info, err = casework.InspectVault(u.path, u.opt.Keyring) }, func() {
 		switch {
 		case err != nil:
 			l.SetText(err.Error())
@@ -130,7 +129,7 @@ func (u *UI) describeKeyring(l *widget.Label) {
 // chooses.
 func (u *UI) exportBackup() {
 	u.chooseSaveFile("prava-backup-"+u.now().Format("2006-01-02")+".vault", nil, func(path string) {
-		if err := u.vault.ExportTo(path); err != nil {
+		if err := u.desk.Export(path); err != nil {
 			u.notice(T("settings.export_failed"), err)
 			return
 		}

@@ -5,7 +5,6 @@ import (
 	"os"
 
 	"prava/casework"
-	"prava/storage"
 )
 
 // prefVaultPath keeps the vault the person chose in settings.
@@ -23,7 +22,7 @@ func (u *UI) vaultPath() (string, error) {
 	if p := u.app.Preferences().String(prefVaultPath); p != "" {
 		return p, nil
 	}
-	return storage.DefaultPath()
+	return casework.DefaultVaultPath()
 }
 
 // Start shows the first screen: a new vault to create, a vault to unlock,
@@ -42,7 +41,7 @@ func (u *UI) startAt(path string) {
 	u.closeVault()
 	u.path = path
 	u.show(busy(T("start.opening")))
-	var info storage.Info
+	var info casework.VaultInfo
 	var err error
 	var opened *openVault
 	// All of it off the UI goroutine, and at once: the keyring, the file
@@ -51,22 +50,22 @@ func (u *UI) startAt(path string) {
 	// once; only when the key does not open the vault is the header read
 	// to see what to ask the person for.
 	u.background(func() {
-		opened, err = u.open(storage.Unlock{})
+		opened, err = u.open(casework.Unlock{})
 		if needsKey(err) {
 			openErr := err
-			info, err = storage.Inspect(path, u.opt.Keyring)
+			info, err = casework.InspectVault(path, u.opt.Keyring)
 			if err == nil && info.KeyInKeyring {
 				err = openErr // the keyring's key is not this vault's
 			}
 		}
 	}, func() {
 		switch {
-		case errors.Is(err, storage.ErrNoVault):
+		case errors.Is(err, casework.ErrNoVault):
 			u.showFirstRun()
 		case err != nil:
 			u.showProblem(err)
 		case opened != nil:
-			u.setVault(opened.vault, opened.desk)
+			u.setDesk(opened.desk)
 			u.showHome(opened)
 		default:
 			u.showUnlock(info)
@@ -78,13 +77,12 @@ func (u *UI) startAt(path string) {
 // person can give: no key in the keyring, no keyring, or a vault that
 // opens with a passphrase.
 func needsKey(err error) bool {
-	return errors.Is(err, storage.ErrWrongKey) || errors.Is(err, storage.ErrNoKeyringKey) || errors.Is(err, storage.ErrKeyringUnavailable)
+	return errors.Is(err, casework.ErrWrongKey) || errors.Is(err, casework.ErrNoKeyringKey) || errors.Is(err, casework.ErrKeyringUnavailable)
 }
 
 // openVault is a vault just opened and what the companies list needs of
 // it, worked out off the UI goroutine.
 type openVault struct {
-	vault     *storage.Vault
 	desk      *casework.Desk
 	byCompany map[string][]int
 	index     companyIndex
@@ -92,37 +90,42 @@ type openVault struct {
 
 // open opens the vault at u.path and prepares its list; it runs off the
 // UI goroutine.
-func (u *UI) open(with storage.Unlock) (*openVault, error) {
-	v, err := storage.Open(u.path, with, u.opt.Keyring)
+func (u *UI) open(with casework.Unlock) (*openVault, error) {
+	desk, err := casework.Open(u.path, with, u.opt.Keyring, u.now)
 	if err != nil {
 		return nil, err
 	}
-	desk := casework.NewDesk(v, u.now)
+	return prepare(desk), nil
+}
+
+// prepare works out what the companies list needs of a desk just opened;
+// it runs off the UI goroutine.
+func prepare(desk *casework.Desk) *openVault {
 	d := desk.Data()
-	return &openVault{vault: v, desk: desk, byCompany: casework.Requests(d), index: indexCompanies(d.Companies)}, nil
+	return &openVault{desk: desk, byCompany: casework.Requests(d), index: indexCompanies(d.Companies)}
 }
 
 // unlock opens the vault with what the person gave, off the UI goroutine;
 // a wrong key goes to failed (the unlock screen says so), any other error
 // to the problem screen. After a recovery code the keyring gets a fresh
 // key, so that the next start asks nothing.
-func (u *UI) unlock(with storage.Unlock, failed func(error)) {
+func (u *UI) unlock(with casework.Unlock, failed func(error)) {
 	var opened *openVault
 	var err error
 	var keyErr error
 	u.background(func() {
 		opened, err = u.open(with)
 		if err == nil && with.RecoveryCode != "" {
-			keyErr = opened.vault.StoreKeyringKey()
+			keyErr = opened.desk.StoreKeyringKey()
 		}
 	}, func() {
 		switch {
-		case err != nil && failed != nil && (errors.Is(err, storage.ErrWrongKey) || errors.Is(err, storage.ErrRecoveryCodeTypo)):
+		case err != nil && failed != nil && (errors.Is(err, casework.ErrWrongKey) || errors.Is(err, casework.ErrRecoveryCodeTypo)):
 			failed(err)
 		case err != nil:
 			u.showProblem(err)
 		default:
-			u.setVault(opened.vault, opened.desk)
+			u.setDesk(opened.desk)
 			u.showHome(opened)
 			if keyErr != nil {
 				u.notice(T("unlock.keyring_not_saved"), keyErr)

@@ -6,14 +6,15 @@ import (
 	"path/filepath"
 	"regexp"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/zalando/go-keyring"
 
+	"prava/casework"
 	"prava/record"
-	"prava/storage"
 )
 
 var recoveryCode = regexp.MustCompile(`^[0-9A-Z]{5}(-[0-9A-Z]{5}){4}$`)
@@ -58,12 +59,12 @@ func TestFirstRun(t *testing.T) {
 
 	// The key is in the keyring and the code opens the vault too.
 	u.Close()
-	info, err := storage.Inspect(path, mockKeyring{})
+	info, err := casework.InspectVault(path, mockKeyring{})
 	if err != nil || !info.KeyInKeyring {
 		t.Fatalf("key not in the keyring: %+v %v", info, err)
 	}
 	keyring.MockInit() // a new computer: the keyring is empty
-	v, err := storage.Open(path, storage.Unlock{RecoveryCode: code}, mockKeyring{})
+	v, err := casework.Open(path, casework.Unlock{RecoveryCode: code}, mockKeyring{}, time.Now)
 	if err != nil {
 		t.Fatalf("the code shown does not open the vault: %v", err)
 	}
@@ -96,7 +97,7 @@ func TestFirstRunWithoutKeyring(t *testing.T) {
 	mustShow(t, u, "Your recovery code")
 
 	u.Close()
-	v, err := storage.Open(path, storage.Unlock{Passphrase: "correct horse battery"}, failingKeyring{})
+	v, err := casework.Open(path, casework.Unlock{Passphrase: "correct horse battery"}, failingKeyring{}, time.Now)
 	if err != nil {
 		t.Fatalf("the passphrase does not open the vault: %v", err)
 	}
@@ -109,7 +110,7 @@ func TestFirstRunWithoutKeyring(t *testing.T) {
 	mustShow(t, u2, "Unlock your vault")
 	entryAfter(t, u2, "Passphrase").SetText("correct horse battery")
 	tap(t, u2, "Open")
-	if u2.vault == nil {
+	if u2.desk == nil {
 		t.Fatalf("the passphrase did not unlock: %q", texts(u2))
 	}
 }
@@ -121,7 +122,7 @@ func TestStartOpensWithKeyring(t *testing.T) {
 		d.Companies = append(d.Companies, record.Company{ID: "c1", Name: "NETRACK", Jurisdiction: "RU"})
 	})
 	u := startedUI(t, path)
-	if u.vault == nil {
+	if u.desk == nil {
 		t.Fatalf("the vault did not open without a question: %q", texts(u))
 	}
 	mustShow(t, u, "NETRACK")
@@ -146,20 +147,20 @@ func TestUnlockWithRecoveryCode(t *testing.T) {
 	field.SetText("AAAAA-BBBBB-CCCCC-DDDDD-EEEEF")
 	tap(t, u, "Open")
 	mustShow(t, u, "This code has a typo")
-	field.SetText(storage.NewRecoveryCode()) // well formed, another vault's
+	field.SetText(casework.NewRecoveryCode()) // well formed, another vault's
 	tap(t, u, "Open")
-	if u.vault != nil {
+	if u.desk != nil {
 		t.Fatal("a wrong code opened the vault")
 	}
 	mustShow(t, u, "does not open this vault")
 
 	field.SetText(code)
 	tap(t, u, "Open")
-	if u.vault == nil {
+	if u.desk == nil {
 		t.Fatalf("the right code did not open the vault: %q", texts(u))
 	}
 	u.Close()
-	if info, err := storage.Inspect(path, mockKeyring{}); err != nil || !info.KeyInKeyring {
+	if info, err := casework.InspectVault(path, mockKeyring{}); err != nil || !info.KeyInKeyring {
 		t.Fatalf("after the code, the keyring holds no key: %+v %v", info, err)
 	}
 }
@@ -168,7 +169,7 @@ func TestProblemScreens(t *testing.T) {
 	t.Run("in use", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "v.vault")
 		newVault(t, path, nil)
-		other, err := storage.Open(path, storage.Unlock{}, mockKeyring{})
+		other, err := casework.Open(path, casework.Unlock{}, mockKeyring{}, time.Now)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -184,7 +185,7 @@ func TestProblemScreens(t *testing.T) {
 		mustShow(t, u, "process")
 		other.Close()
 		tap(t, u, "Try again")
-		if u.vault == nil {
+		if u.desk == nil {
 			t.Fatalf("Try again did not open the freed vault: %q", texts(u))
 		}
 	})
@@ -203,7 +204,7 @@ func TestProblemScreens(t *testing.T) {
 		tap(t, u, "Use the previous version")
 		// The confirmation dialog.
 		tap(t, u, "Yes")
-		if u.vault == nil {
+		if u.desk == nil {
 			t.Fatalf("the previous version did not open: %q", texts(u))
 		}
 		if u.data().Profile.Name != "" {
@@ -220,7 +221,7 @@ func TestProblemScreens(t *testing.T) {
 		// code, and this copy opens without locking the other one out.
 		path := filepath.Join(t.TempDir(), "v.vault")
 		code := newVault(t, path, nil)
-		info, err := storage.Inspect(path, mockKeyring{})
+		info, err := casework.InspectVault(path, mockKeyring{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -228,12 +229,12 @@ func TestProblemScreens(t *testing.T) {
 		keyring.Set("Prava vault", info.ID, other)
 		u := startedUI(t, path)
 		mustShow(t, u, "it belongs to another copy of the vault")
-		if u.vault != nil {
+		if u.desk != nil {
 			t.Fatal("a wrong key opened the vault")
 		}
 		entryAfter(t, u, "Recovery code").SetText(code)
 		tap(t, u, "Open")
-		if u.vault == nil {
+		if u.desk == nil {
 			t.Fatalf("the recovery code did not open the vault: %q", texts(u))
 		}
 		if kept, _ := keyring.Get("Prava vault", info.ID); kept != other {

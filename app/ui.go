@@ -13,15 +13,14 @@ import (
 	"prava/assets"
 	"prava/casework"
 	"prava/record"
-	"prava/storage"
 )
 
 // Options are what the UI needs from outside; zero values take the real
 // thing, tests give fakes.
 type Options struct {
-	VaultPath string          // "" for PRAVA_VAULT, the settings, or the default
-	Keyring   storage.Keyring // nil for the system's keyring
-	HTTP      *http.Client    // nil for http.DefaultClient
+	VaultPath string           // "" for PRAVA_VAULT, the settings, or the default
+	Keyring   casework.Keyring // nil for the system's keyring
+	HTTP      *http.Client     // nil for http.DefaultClient
 	Now       func() time.Time
 	// Ready, when set, is called once, the first time the vault's screens
 	// are shown: the moment the window becomes usable.
@@ -35,8 +34,9 @@ type UI struct {
 	opt  Options
 	path string
 
-	vault *storage.Vault
-	desk  *casework.Desk // the one door for changes to the vault's data
+	// desk is the open vault behind its one door for changes, nil until
+	// the vault is unlocked; it owns the vault and closes it.
+	desk *casework.Desk
 	// shown is the desk's snapshot the screens were last built from: it
 	// changes only on the UI goroutine (see sync), so the positions and
 	// states below always match it while a change is being saved.
@@ -66,7 +66,7 @@ type UI struct {
 // New makes the window; Start decides what it shows first.
 func New(a fyne.App, opt Options) *UI {
 	if opt.Keyring == nil {
-		opt.Keyring = storage.SystemKeyring{}
+		opt.Keyring = casework.SystemKeyring{}
 	}
 	if opt.HTTP == nil {
 		opt.HTTP = http.DefaultClient
@@ -87,21 +87,16 @@ func New(a fyne.App, opt Options) *UI {
 // Window is the main window.
 func (u *UI) Window() fyne.Window { return u.win }
 
-// Vault is the open vault, nil until it is unlocked.
-func (u *UI) Vault() *storage.Vault { return u.vault }
+// Desk is the open vault's desk, nil until the vault is unlocked.
+func (u *UI) Desk() *casework.Desk { return u.desk }
 
 // data is the vault's data as the screens show it. Read it, never write:
 // changes go through the desk (see change).
 func (u *UI) data() *record.Data { return u.shown }
 
-// setVault makes an opened vault the one the window shows, with its desk.
-// desk may be nil for a vault just created (it is empty, so the desk is
-// quick to make here).
-func (u *UI) setVault(v *storage.Vault, desk *casework.Desk) {
-	if desk == nil {
-		desk = casework.NewDesk(v, u.now)
-	}
-	u.vault, u.desk, u.shown = v, desk, desk.Data()
+// setDesk makes an opened vault's desk the one the window shows.
+func (u *UI) setDesk(desk *casework.Desk) {
+	u.desk, u.shown = desk, desk.Data()
 }
 
 // Close releases the vault for other Prava processes.
@@ -124,9 +119,9 @@ func (u *UI) Close() {
 
 // closeVault closes the open vault, if any, releasing its lock.
 func (u *UI) closeVault() {
-	if u.vault != nil {
-		u.vault.Close()
-		u.vault, u.desk, u.shown = nil, nil, nil
+	if u.desk != nil {
+		u.desk.Close()
+		u.desk, u.shown = nil, nil
 	}
 }
 

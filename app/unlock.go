@@ -6,12 +6,12 @@ import (
 
 	"fyne.io/fyne/v2/widget"
 
-	"prava/storage"
+	"prava/casework"
 )
 
 // showUnlock asks for the passphrase or the recovery code of a vault whose
 // key this computer's keyring does not hold, and says why it asks.
-func (u *UI) showUnlock(info storage.Info) {
+func (u *UI) showUnlock(info casework.VaultInfo) {
 	hasPass := slices.Contains(info.Protection, "passphrase")
 	why := T("unlock.why_new_computer")
 	switch {
@@ -29,7 +29,7 @@ func (u *UI) showUnlock(info storage.Info) {
 	open := widget.NewButton(T("unlock.open"), nil)
 	open.Importance = widget.HighImportance
 	open.OnTapped = func() {
-		with := storage.Unlock{Passphrase: pass.Text, RecoveryCode: code.Text}
+		with := casework.Unlock{Passphrase: pass.Text, RecoveryCode: code.Text}
 		if with.Passphrase == "" && with.RecoveryCode == "" {
 			problem.SetText(T("unlock.give_something"))
 			problem.Show()
@@ -40,7 +40,7 @@ func (u *UI) showUnlock(info storage.Info) {
 		u.unlock(with, func(err error) {
 			open.Enable()
 			switch {
-			case errors.Is(err, storage.ErrRecoveryCodeTypo):
+			case errors.Is(err, casework.ErrRecoveryCodeTypo):
 				problem.SetText(T("unlock.code_typo"))
 			case with.RecoveryCode != "":
 				problem.SetText(T("unlock.wrong_code"))

@@ -27,6 +27,7 @@ type writer struct {
 	kinds        map[record.Kind]*widget.Check
 	grounds      map[letters.Ground]*widget.Check
 	published    *widget.Check
+	born         *widget.Check // nil when the profile has no date of birth
 	corrections  *widget.Entry
 	reasons      *widget.Entry
 	extra        *widget.Entry
@@ -67,6 +68,13 @@ func (w *writer) build() fyne.CanvasObject {
 	extra := w.extraPart(asked)
 	w.langPart()
 	w.contactPart(c)
+	born := fyne.CanvasObject(container.NewVBox())
+	if w.sh.data().Profile.BirthDate != "" {
+		// The date of birth identifies the person only to a company that
+		// holds it: to any other it is data the letter would give away.
+		w.born = widget.NewCheck(T("writer.birthdate_known"), nil)
+		born = container.NewVBox(w.born, hint(T("writer.birthdate_known_hint")))
+	}
 	w.preview = para("")
 	w.preview.Selectable = true
 	w.warnings = container.NewVBox()
@@ -86,6 +94,7 @@ func (w *writer) build() fyne.CanvasObject {
 		w.reasonsField,
 		field(T("writer.lang"), w.lang),
 		field(T("writer.contact"), w.contact, hint(T("writer.contact_hint"))),
+		born,
 		field(T("writer.extra"), extra, askedHint(asked)),
 		w.problem,
 		buttons(show, write),

@@ -21,7 +21,7 @@ func (w *writer) choices() ([]casework.Draft, error) {
 			grounds = append(grounds, g)
 		}
 	}
-	common := casework.Draft{Contact: -1, Extra: w.extra.Text, Date: w.sh.today()}
+	common := casework.Draft{Contact: -1, Extra: w.extra.Text, Date: w.sh.today(), BirthDateKnown: w.born != nil && w.born.Checked}
 	if i := w.lang.SelectedIndex(); i > 0 {
 		common.Lang = letters.Languages[i-1]
 	}
@@ -45,8 +45,8 @@ func (w *writer) choices() ([]casework.Draft, error) {
 				return nil, errBadCorrection{bad}
 			}
 		}
-		if reasons != "" && restsOnObjection(dr) {
-			withReasons(&dr, reasons)
+		if restsOnObjection(dr) {
+			dr.Reasons = reasons
 		}
 		out = append(out, dr)
 	}
@@ -63,6 +63,9 @@ func restsOnObjection(dr casework.Draft) bool {
 	case record.Objection, record.Restriction:
 		return true
 	case record.Erasure:
+		if len(dr.Grounds) == 0 {
+			return true // by default, consent withdrawn and an objection
+		}
 		for _, g := range dr.Grounds {
 			if g == letters.GroundObjection {
 				return true
@@ -70,13 +73,6 @@ func restsOnObjection(dr casework.Draft) bool {
 		}
 	}
 	return false
-}
-
-// withReasons gives a draft the person's reasons. casework.Draft has no
-// field for them yet (the letters take Input.Reasons): until it has, they
-// go first in the person's own paragraph, so the letter carries them.
-func withReasons(dr *casework.Draft, reasons string) {
-	dr.Extra = strings.TrimSpace(reasons + "\n\n" + dr.Extra)
 }
 
 // drafts composes the letters for the preview; nothing is stored.

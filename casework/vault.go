@@ -53,6 +53,10 @@ const (
 	EntryPassphraseSet Entry = "passphrase set"
 )
 
+// NewRecoveryCode makes a well-formed recovery code that opens no vault:
+// for a screen that shows the form of one before any vault exists.
+func NewRecoveryCode() string { return storage.NewRecoveryCode() }
+
 // DefaultVaultPath is where the vault lives when nobody says otherwise:
 // prava/prava.vault in the user's configuration folder.
 func DefaultVaultPath() (string, error) { return storage.DefaultPath() }
@@ -96,12 +100,28 @@ func OpenCompanies(path string, with Unlock, k Keyring, now func() time.Time) (*
 // returns the desk and the recovery code, which is shown once and never
 // again.
 func Create(path, passphrase string, k Keyring, now func() time.Time) (*Desk, string, error) {
+	return CreateWith(path, passphrase, k, now, nil)
+}
+
+// CreateWith is Create for a vault that starts with data made elsewhere:
+// fill (when not nil) writes into the new vault's data, and the "vault
+// created" entry is saved with it in one save. The desk's checks do not
+// run on what fill writes, so it is for callers that cannot reach package
+// storage yet must start from a known vault: the app's tests and
+// benchmarks, whose fixtures no use case could make in one save.
+func CreateWith(path, passphrase string, k Keyring, now func() time.Time, fill func(d *record.Data)) (*Desk, string, error) {
 	v, code, err := storage.Create(path, storage.CreateOptions{Keyring: k, Passphrase: passphrase})
 	if err != nil {
 		return nil, "", err
 	}
 	desk := NewDesk(v, now)
-	if err := desk.update(func(d *record.Data) error { desk.log(d, EntryVaultCreated, "", "", ""); return nil }); err != nil {
+	if err := desk.update(func(d *record.Data) error {
+		if fill != nil {
+			fill(d)
+		}
+		desk.log(d, EntryVaultCreated, "", "", "")
+		return nil
+	}); err != nil {
 		v.Close()
 		return nil, "", err
 	}
