@@ -11,7 +11,8 @@ import (
 // what the go tool itself lists, so a shortcut fails here rather than in a
 // review: only casework reaches the vault's package (the desk is the one
 // door, and its checks and timeline cannot be walked around); only app
-// and this main package import Fyne; app does not import the command line.
+// and this main package import Fyne; app does not import the command line;
+// the keyring double serves tests only.
 func TestTheHouseHolds(t *testing.T) {
 	out, err := exec.Command("go", "list", "-f",
 		`{{.ImportPath}}|{{join .Imports ","}}|{{join .TestImports ","}}|{{join .XTestImports ","}}`, "./...").Output()
@@ -34,6 +35,9 @@ func TestTheHouseHolds(t *testing.T) {
 		}
 		if pkg != "prava/app" && pkg != "prava" && slices.ContainsFunc(imports, func(s string) bool { return strings.HasPrefix(s, "fyne.io/") }) {
 			t.Errorf("%s imports Fyne: only app draws windows", pkg)
+		}
+		if f[1] != "" && slices.Contains(strings.Split(f[1], ","), "prava/keyringtest") {
+			t.Errorf("%s imports prava/keyringtest outside its tests: the double never stands in for the real keyring", pkg)
 		}
 		if pkg == "prava/app" && slices.Contains(imports, "prava/cli") {
 			t.Error("app imports cli: what both need belongs in a leaf package (appinfo) or the desk")

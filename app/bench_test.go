@@ -47,7 +47,7 @@ func bigVault(b *testing.B) string {
 // indexing the companies, building the screens (ms-to-usable), then
 // painting the first frame with Fyne's software painter (slower than the
 // GPU's) and checking the deadlines for the notification (ns/op). The
-// keyring is go-keyring's in-memory mock.
+// keyring is the tests' double (testKeyring).
 func BenchmarkStart(b *testing.B) {
 	path := bigVault(b)
 	UseLanguage("en")
@@ -56,7 +56,7 @@ func BenchmarkStart(b *testing.B) {
 	for b.Loop() {
 		a := test.NewTempApp(b)
 		started := time.Now()
-		u := New(a, Options{VaultPath: path, Keyring: mockKeyring{}, Now: func() time.Time { return today },
+		u := New(a, Options{VaultPath: path, Keyring: testKeyring, Now: func() time.Time { return today },
 			Ready: func() { usable += time.Since(started) }})
 		u.queue = make(chan func(), 64)
 		u.Start()
@@ -85,7 +85,7 @@ func BenchmarkEditOnBigVault(b *testing.B) {
 	path := bigVault(b)
 	UseLanguage("en")
 	a := test.NewTempApp(b)
-	u := New(a, Options{VaultPath: path, Keyring: mockKeyring{}, Now: func() time.Time { return today }})
+	u := New(a, Options{VaultPath: path, Keyring: testKeyring, Now: func() time.Time { return today }})
 	u.queue = make(chan func(), 64)
 	u.Start()
 	u.Settle()

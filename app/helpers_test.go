@@ -14,47 +14,49 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-	"github.com/zalando/go-keyring"
 
 	"prava/casework"
+	"prava/keyringtest"
 	"prava/record"
 )
 
-// TestMain puts go-keyring's in-memory mock in place of the system
-// keyring for every UI test; a test that plays "a new computer" calls
-// keyring.MockInit again to empty it.
+// testKeyring is the keyring of every UI test, the double the other
+// packages' tests use too (storage's SystemKeyring first looks for a D-Bus
+// session, which a plain "go test" may not have; the real keyring is
+// tested in storage). A test that plays "a new computer" clears it.
+var testKeyring *keyringtest.Keyring
+
+// TestMain makes testKeyring's folder, and removes it after the tests.
 func TestMain(m *testing.M) {
-	keyring.MockInit()
-	os.Exit(m.Run())
-}
-
-// mockKeyring is the keyring of the UI tests: go-keyring's in-memory mock,
-// asked directly (storage's SystemKeyring first looks for a D-Bus session,
-// which a plain "go test" may not have). The real keyring is tested in
-// storage.
-type mockKeyring struct{}
-
-func (mockKeyring) Get(service, user string) (string, error) {
-	s, err := keyring.Get(service, user)
-	if errors.Is(err, keyring.ErrNotFound) {
-		return "", casework.ErrNoKeyringKey
+	dir, err := os.MkdirTemp("", "prava-app-keyring-")
+	if err != nil {
+		panic(err)
 	}
-	return s, err
+	testKeyring = keyringtest.At(dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
 }
-func (mockKeyring) Set(service, user, secret string) error { return keyring.Set(service, user, secret) }
-func (mockKeyring) Delete(service, user string) error      { return keyring.Delete(service, user) }
+
+// newComputer empties the keyring, as on a computer that never held a key.
+func newComputer(t *testing.T) {
+	t.Helper()
+	if err := testKeyring.Clear(); err != nil {
+		t.Fatal(err)
+	}
+}
 
 // today is the fixed "now" of the UI tests, so that dates and goldens do
 // not depend on the day the tests run.
 var today = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 
-// newTestUI makes a UI on a fresh test app, in English, with go-keyring's
-// in-memory mock as the keyring (the real keyring is tested in storage).
+// newTestUI makes a UI on a fresh test app, in English, with testKeyring
+// as the keyring (the real keyring is tested in storage).
 func newTestUI(t *testing.T, vault string) *UI {
 	t.Helper()
 	UseLanguage("en")
 	a := test.NewTempApp(t)
-	u := New(a, Options{VaultPath: vault, Keyring: mockKeyring{}, Now: func() time.Time { return today }})
+	u := New(a, Options{VaultPath: vault, Keyring: testKeyring, Now: func() time.Time { return today }})
 	u.queue = make(chan func(), 64)
 	t.Cleanup(func() { u.Settle(); u.Close(); u.win.Close() })
 	return u
@@ -73,7 +75,7 @@ func startedUI(t *testing.T, vault string) *UI {
 // change its data, saves and closes it, and returns its recovery code.
 func newVault(t testing.TB, path string, fill func(d *record.Data)) string {
 	t.Helper()
-	desk, code, err := casework.CreateWith(path, "", mockKeyring{}, time.Now, fill)
+	desk, code, err := casework.CreateWith(path, "", testKeyring, time.Now, fill)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -262,7 +264,7 @@ func expectations(t *testing.T) map[string]expected {
 func reopen(t *testing.T, u *UI) *record.Data {
 	t.Helper()
 	u.Close()
-	v, err := casework.Open(u.path, casework.Unlock{}, mockKeyring{}, time.Now)
+	v, err := casework.Open(u.path, casework.Unlock{}, testKeyring, time.Now)
 	if err != nil {
 		t.Fatal(err)
 	}

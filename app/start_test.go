@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-	"github.com/zalando/go-keyring"
 
 	"prava/casework"
 	"prava/record"
@@ -59,12 +58,12 @@ func TestFirstRun(t *testing.T) {
 
 	// The key is in the keyring and the code opens the vault too.
 	u.Close()
-	info, err := casework.InspectVault(path, mockKeyring{})
+	info, err := casework.InspectVault(path, testKeyring)
 	if err != nil || !info.KeyInKeyring {
 		t.Fatalf("key not in the keyring: %+v %v", info, err)
 	}
-	keyring.MockInit() // a new computer: the keyring is empty
-	v, err := casework.Open(path, casework.Unlock{RecoveryCode: code}, mockKeyring{}, time.Now)
+	newComputer(t) // the keyring is empty
+	v, err := casework.Open(path, casework.Unlock{RecoveryCode: code}, testKeyring, time.Now)
 	if err != nil {
 		t.Fatalf("the code shown does not open the vault: %v", err)
 	}
@@ -133,7 +132,7 @@ func TestStartOpensWithKeyring(t *testing.T) {
 func TestUnlockWithRecoveryCode(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "v.vault")
 	code := newVault(t, path, func(d *record.Data) { d.Profile.Name = "Olena" })
-	keyring.MockInit() // a new computer
+	newComputer(t)
 	u := newTestUI(t, path)
 	u.Start()
 	u.Settle()
@@ -160,7 +159,7 @@ func TestUnlockWithRecoveryCode(t *testing.T) {
 		t.Fatalf("the right code did not open the vault: %q", texts(u))
 	}
 	u.Close()
-	if info, err := casework.InspectVault(path, mockKeyring{}); err != nil || !info.KeyInKeyring {
+	if info, err := casework.InspectVault(path, testKeyring); err != nil || !info.KeyInKeyring {
 		t.Fatalf("after the code, the keyring holds no key: %+v %v", info, err)
 	}
 }
@@ -169,7 +168,7 @@ func TestProblemScreens(t *testing.T) {
 	t.Run("in use", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "v.vault")
 		newVault(t, path, nil)
-		other, err := casework.Open(path, casework.Unlock{}, mockKeyring{}, time.Now)
+		other, err := casework.Open(path, casework.Unlock{}, testKeyring, time.Now)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -221,12 +220,12 @@ func TestProblemScreens(t *testing.T) {
 		// code, and this copy opens without locking the other one out.
 		path := filepath.Join(t.TempDir(), "v.vault")
 		code := newVault(t, path, nil)
-		info, err := casework.InspectVault(path, mockKeyring{})
+		info, err := casework.InspectVault(path, testKeyring)
 		if err != nil {
 			t.Fatal(err)
 		}
 		other := base64.StdEncoding.EncodeToString(make([]byte, 32))
-		keyring.Set("Prava vault", info.ID, other)
+		testKeyring.Set("Prava vault", info.ID, other)
 		u := startedUI(t, path)
 		mustShow(t, u, "it belongs to another copy of the vault")
 		if u.desk != nil {
@@ -237,7 +236,7 @@ func TestProblemScreens(t *testing.T) {
 		if u.desk == nil {
 			t.Fatalf("the recovery code did not open the vault: %q", texts(u))
 		}
-		if kept, _ := keyring.Get("Prava vault", info.ID); kept != other {
+		if kept, _ := testKeyring.Get("Prava vault", info.ID); kept != other {
 			t.Error("opening this copy replaced the other copy's key in the keyring")
 		}
 	})

@@ -69,22 +69,11 @@ func CompanyFromPolicy(src policy.Source, f *policy.Findings, now time.Time) rec
 		if ch == nil {
 			continue
 		}
-		want, value := record.ByEmail, privacyEmail(f.Emails)
-		if f.DPO != nil && f.DPO.Email != "" {
-			value = f.DPO.Email
-		}
+		want := record.ByEmail
 		if *ch == policy.ChannelPost {
-			want, value = record.ByPost, ""
+			want = record.ByPost
 		}
-		// The address a letter would go to (the privacy or DPO address
-		// among several), else the first contact of the kind.
-		best := -1
-		for i, ct := range c.Contacts {
-			if ct.Kind == want && (best < 0 || ct.Value == value) {
-				best = i
-			}
-		}
-		if best >= 0 {
+		if best := bestContact(c.Contacts, want); best >= 0 {
 			c.Use[kind] = best
 		}
 	}

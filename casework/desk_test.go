@@ -10,6 +10,7 @@ import (
 	"net/mail"
 	"os"
 	"path/filepath"
+	"prava/keyringtest"
 	"reflect"
 	"slices"
 	"strings"
@@ -24,40 +25,6 @@ import (
 	"prava/storage"
 )
 
-// memKeyring is a keyring double: the desk's tests need no Secret Service.
-// The real keyring is tested once, in storage.
-type memKeyring struct {
-	mu      sync.Mutex
-	secrets map[string]string
-}
-
-func (m *memKeyring) Get(service, user string) (string, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	s, ok := m.secrets[service+"\x00"+user]
-	if !ok {
-		return "", storage.ErrNoKeyringKey
-	}
-	return s, nil
-}
-
-func (m *memKeyring) Set(service, user, secret string) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.secrets == nil {
-		m.secrets = map[string]string{}
-	}
-	m.secrets[service+"\x00"+user] = secret
-	return nil
-}
-
-func (m *memKeyring) Delete(service, user string) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	delete(m.secrets, service+"\x00"+user)
-	return nil
-}
-
 // testDay is the desk's clock in these tests: Monday 23 November 2026.
 var testDay = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 
@@ -67,7 +34,7 @@ func newDesk(t *testing.T) (*Desk, string, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "vault", "prava.vault")
 	os.MkdirAll(filepath.Dir(path), 0o700)
-	kr := &memKeyring{}
+	kr := keyringtest.New(t)
 	v, _, err := storage.Create(path, storage.CreateOptions{Keyring: kr})
 	if err != nil {
 		t.Fatal(err)
@@ -508,7 +475,7 @@ func TestEditDraftLetter(t *testing.T) {
 }
 
 // keyrings holds each test desk's keyring double, to open its vault again.
-var keyrings = map[*Desk]*memKeyring{}
+var keyrings = map[*Desk]*keyringtest.Keyring{}
 
 // keyringOf is the desk's vault's keyring double.
 func keyringOf(k *Desk) storage.Keyring { return keyrings[k] }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"prava/keyringtest"
 	"testing"
 	"time"
 
@@ -80,7 +81,7 @@ func TestPartialDeskRefusesDeleteAndMerge(t *testing.T) {
 // passphrase, export and import are desk use cases, each on the timeline.
 func TestVaultLifecycleIsLogged(t *testing.T) {
 	dir := t.TempDir()
-	kr := &memKeyring{}
+	kr := keyringtest.New(t)
 	clock := func() time.Time { return testDay }
 	k, code, err := Create(filepath.Join(dir, "a.vault"), "", kr, clock)
 	if err != nil {
@@ -118,7 +119,7 @@ func TestVaultLifecycleIsLogged(t *testing.T) {
 	}
 	defer imp.Close()
 	assertEntries(t, imp.View().Timeline(), append(want[:3:3], EntryVaultImported))
-	p, err := Open(filepath.Join(dir, "a.vault"), Unlock{Passphrase: "correct horse battery staple"}, &memKeyring{}, clock)
+	p, err := Open(filepath.Join(dir, "a.vault"), Unlock{Passphrase: "correct horse battery staple"}, keyringtest.New(t), clock)
 	if err != nil {
 		t.Fatalf("the passphrase does not open the vault: %v", err)
 	}

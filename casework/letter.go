@@ -3,7 +3,6 @@ package casework
 import (
 	"crypto/sha256"
 	"fmt"
-	"strings"
 	"time"
 
 	"prava/letters"
@@ -38,26 +37,6 @@ func LetterFromPolicy(src policy.Source, f *policy.Findings, from letters.Sender
 func Reference(from, to string, kind record.Kind, day time.Time) string {
 	sum := sha256.Sum256([]byte(from + "\x00" + to + "\x00" + string(kind) + "\x00" + day.Format(time.DateOnly)))
 	return fmt.Sprintf("PR-%s-%X", day.Format("20060102"), sum[:2])
-}
-
-// privacyWords mark an address meant for data-protection requests.
-var privacyWords = []string{"privacy", "data", "dpo", "gdpr", "pdn", "personal", "dpa", "privat", "dsar", "rgpd", "pd@", "dati", "duomen"}
-
-// privacyEmail picks the address a request should go to: the first one
-// whose name speaks of privacy or data, else the first.
-func privacyEmail(emails []string) string {
-	for _, e := range emails {
-		l := strings.ToLower(e)
-		for _, w := range privacyWords {
-			if strings.Contains(l, w) {
-				return e
-			}
-		}
-	}
-	if len(emails) > 0 {
-		return emails[0]
-	}
-	return ""
 }
 
 // LetterToCompany is the letter's input for a company record not kept in a

@@ -291,60 +291,6 @@ func compose(r letters.Input, req record.Request) (Written, error) {
 	return Written{Request: req, Letter: l, PDF: pdf}, nil
 }
 
-// contactFor picks the contact a letter of kind goes to: the one chosen,
-// else the one the company's record names for the kind (a web form
-// included, when the company takes requests only there), else its first
-// e-mail or postal address, else its web form.
-func contactFor(c *record.Company, kind string, chosen int) (record.Contact, error) {
-	usable := func(ct record.Contact) bool {
-		return ct.Kind == record.ByEmail || ct.Kind == record.ByPost || ct.Kind == record.ByWebForm
-	}
-	if chosen >= 0 && chosen < len(c.Contacts) {
-		if !usable(c.Contacts[chosen]) {
-			return record.Contact{}, problem("contact", "not_letter", "a letter goes by e-mail, by post or through a web form, not by %s: choose another contact", c.Contacts[chosen].Kind)
-		}
-		return c.Contacts[chosen], nil
-	}
-	if i, ok := c.Use[kind]; ok && i < len(c.Contacts) && usable(c.Contacts[i]) {
-		return c.Contacts[i], nil
-	}
-	// Else the way the law favours: under 152-FZ a request is signed
-	// (Art. 14 part 3), which a plain e-mail is not, so a paper letter
-	// comes first; elsewhere an e-mail, to the data-protection address
-	// among several.
-	order := []record.Channel{record.ByEmail, record.ByPost, record.ByWebForm}
-	if c.Jurisdiction == "RU" {
-		order = []record.Channel{record.ByPost, record.ByEmail, record.ByWebForm}
-	}
-	for _, want := range order {
-		var values []string
-		for _, ct := range c.Contacts {
-			if ct.Kind == want {
-				values = append(values, ct.Value)
-			}
-		}
-		if len(values) == 0 {
-			continue
-		}
-		best := values[0]
-		if want == record.ByEmail {
-			best = privacyEmail(values)
-		}
-		for _, ct := range c.Contacts {
-			if ct.Kind == want && ct.Label == "DPO" {
-				best = ct.Value
-				break
-			}
-		}
-		for _, ct := range c.Contacts {
-			if ct.Kind == want && ct.Value == best {
-				return ct, nil
-			}
-		}
-	}
-	return record.Contact{}, ErrNoContact
-}
-
 // recipientOf is the company as a letter addresses it: by its legal name
 // when it is known.
 func recipientOf(c *record.Company) letters.Recipient {

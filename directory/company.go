@@ -12,8 +12,9 @@ import (
 var requestKinds = []string{"access", "erasure", "withdrawal"}
 
 // Marker starts the note of a company added from the directory; the rest
-// of its first line is the slug and the snapshot's date, so FromDirectory
-// can read them back.
+// of its first line is the slug and the snapshot's date. Vaults written
+// before record.DirectoryLink existed hold the link only there, so
+// FromDirectory still reads it back.
 const Marker = "From the directory (datarequests.org, CC0)"
 
 // Prefill makes the company record for e, as the person would add it from
@@ -71,6 +72,7 @@ func (d *Directory) Prefill(e *Entry, residence string, now time.Time) record.Co
 			c.Use[k] = use
 		}
 	}
+	c.Directory = record.DirectoryLink{Slug: e.Slug, AsOf: d.AsOf()}
 	c.Notes = d.notes(e)
 	return c
 }
@@ -113,9 +115,14 @@ func (d *Directory) notes(e *Entry) string {
 }
 
 // FromDirectory reports whether c was added from the directory, and its
-// slug and snapshot date as its note records them. An update uses it to
-// offer newer data, and Export to skip what the directory already has.
+// slug and snapshot date: from its Directory field, or for a company stored
+// before that field existed, from the first line of its note. An update
+// uses it to offer newer data, and Export to skip what the directory
+// already has.
 func FromDirectory(c record.Company) (slug, asOf string, ok bool) {
+	if c.Directory.Slug != "" {
+		return c.Directory.Slug, c.Directory.AsOf, true
+	}
 	first, _, _ := strings.Cut(c.Notes, "\n")
 	rest, found := strings.CutPrefix(first, Marker+": ")
 	if !found {

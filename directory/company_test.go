@@ -96,6 +96,19 @@ func TestPrefillGoogle(t *testing.T) {
 	if !ok || slug != "google" || asOf != "2026-07-21" {
 		t.Errorf("FromDirectory = %q, %q, %v", slug, asOf, ok)
 	}
+	if c.Directory != (record.DirectoryLink{Slug: "google", AsOf: "2026-07-21"}) {
+		t.Errorf("Directory = %+v, want the slug and the snapshot's date", c.Directory)
+	}
+	// The person rewrites the note: the link stays.
+	c.Notes = "my own words"
+	if slug, _, ok := FromDirectory(c); !ok || slug != "google" {
+		t.Errorf("after editing Notes, FromDirectory = %q, %v", slug, ok)
+	}
+	// A company stored before the field existed: the note's first line.
+	legacy := record.Company{Notes: Marker + ": tele2, as of 2025-01-02. Source: x"}
+	if slug, asOf, ok := FromDirectory(legacy); !ok || slug != "tele2" || asOf != "2025-01-02" {
+		t.Errorf("legacy FromDirectory = %q, %q, %v", slug, asOf, ok)
+	}
 	if _, _, ok := FromDirectory(record.Company{Notes: "my own note"}); ok {
 		t.Error("a company the person added counts as from the directory")
 	}

@@ -43,8 +43,18 @@ type Company struct {
 	PromisedDays int               `json:"promised_days,omitempty"`
 	Notes        string            `json:"notes,omitempty"`
 	Policies     []PolicySnapshot  `json:"policies,omitempty"` // newest last
+	Directory    DirectoryLink     `json:"directory,omitzero"` // set when added from the directory
 	Created      time.Time         `json:"created"`
 	Updated      time.Time         `json:"updated"`
+}
+
+// DirectoryLink ties a company to its entry in the directory of known
+// companies, so an update can offer newer data and an export can leave out
+// what the directory already has. It is a field rather than a line in Notes
+// because the person edits Notes.
+type DirectoryLink struct {
+	Slug string `json:"slug"`            // the entry's slug, e.g. "google"
+	AsOf string `json:"as_of,omitempty"` // the snapshot's date, YYYY-MM-DD
 }
 
 // Contact is one way to reach a company.

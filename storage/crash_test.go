@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"prava/keyringtest"
 	"prava/record"
 	"strconv"
 	"strings"
@@ -32,7 +33,7 @@ func TestCrashWriter(t *testing.T) {
 	if withRequests {
 		open = Open
 	}
-	v, err := open(path, Unlock{}, fileKeyring{dir: os.Getenv("PRAVA_CRASH_KEYRING")})
+	v, err := open(path, Unlock{}, keyringtest.At(os.Getenv("PRAVA_CRASH_KEYRING")))
 	if err != nil {
 		fmt.Println("open failed:", err)
 		os.Exit(3)
@@ -73,7 +74,7 @@ func TestKillDuringSave(t *testing.T) {
 	var beyond, total, requests int
 	for i := 0; i < kills; i++ {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashWriter$", "-test.count=1")
-		cmd.Env = append(os.Environ(), "PRAVA_CRASH_VAULT="+path, "PRAVA_CRASH_KEYRING="+k.dir)
+		cmd.Env = append(os.Environ(), "PRAVA_CRASH_VAULT="+path, "PRAVA_CRASH_KEYRING="+k.Dir())
 		if i%2 == 1 {
 			cmd.Env = append(cmd.Env, "PRAVA_CRASH_REQUESTS=1")
 		}

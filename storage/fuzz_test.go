@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"prava/keyringtest"
 	"prava/record"
 	"testing"
 )
@@ -52,7 +53,7 @@ func FuzzUnlockHeader(f *testing.F) {
 	f.Add([]byte(`{"slots":[{"kind":"passphrase","kdf":{"salt":"AAAAAAAAAAAAAAAAAAAAAA==","time":1,"memory_kib":0,"threads":0}}]}`))
 	f.Add([]byte(`{"vault_id":"00","schema":1,"nonce":"AAAAAAAAAAAAAAAA","slots":[{"kind":"recovery","kdf":{"salt":"AAAAAAAAAAAAAAAAAAAAAA==","time":1,"memory_kib":8192,"threads":1},"nonce":"AAAAAAAAAAAAAAAA","wrapped":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"},{"kind":"keyring","nonce":"AAAAAAAAAAAAAAAA","wrapped":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}]}`))
 	code := NewRecoveryCode()
-	k := fileKeyring{dir: f.TempDir()}
+	k := keyringtest.At(f.TempDir())
 	f.Fuzz(func(t *testing.T, hdr []byte) {
 		var h header
 		if json.Unmarshal(hdr, &h) == nil {

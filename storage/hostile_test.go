@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"prava/keyringtest"
 	"strings"
 	"testing"
 	"time"
@@ -259,14 +260,21 @@ func TestSymlinkedVaultStaysOne(t *testing.T) {
 // leaves no folder, no lock file.
 func TestCreateRefusedLeavesNothing(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "prava")
-	_, _, err := Create(filepath.Join(dir, "prava.vault"), CreateOptions{Keyring: fileKeyring{down: true}})
+	_, _, err := Create(filepath.Join(dir, "prava.vault"), CreateOptions{Keyring: down()})
 	if !errors.Is(err, ErrKeyringUnavailable) {
 		t.Fatalf("create without a keyring: %v", err)
 	}
 	if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the refused create left %s behind (%v)", dir, err)
 	}
-	if _, _, err := Create(filepath.Join(dir, "prava.vault"), CreateOptions{Keyring: fileKeyring{down: true}, Passphrase: "short"}); !errors.Is(err, ErrWeakPassphrase) {
+	if _, _, err := Create(filepath.Join(dir, "prava.vault"), CreateOptions{Keyring: down(), Passphrase: "short"}); !errors.Is(err, ErrWeakPassphrase) {
 		t.Errorf("short passphrase: %v", err)
 	}
+}
+
+// down is a keyring that does not answer.
+func down() *keyringtest.Keyring {
+	k := keyringtest.At("")
+	k.SetDown(true)
+	return k
 }

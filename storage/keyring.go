@@ -9,8 +9,9 @@ import (
 )
 
 // Keyring stores one secret per vault in the operating system's keyring.
-// SystemKeyring is the real one; tests of the layers above may use
-// go-keyring's mock through it.
+// SystemKeyring is the real one; the tests share one double (package
+// keyringtest). A missing entry is keyring.ErrNotFound or ErrNoKeyringKey;
+// any other error means the keyring is unavailable, as go-keyring advises.
 type Keyring interface {
 	Get(service, user string) (string, error)
 	Set(service, user, secret string) error
@@ -87,10 +88,38 @@ func classifyKeyringError(err error) error {
 	switch {
 	case err == nil:
 		return nil
-	case errors.Is(err, keyring.ErrNotFound):
+	case errors.Is(err, keyring.ErrNotFound), errors.Is(err, ErrNoKeyringKey):
 		return ErrNoKeyringKey
 	case errors.Is(err, ErrKeyringUnavailable):
 		return err
 	}
 	return fmt.Errorf("%w: %v", ErrKeyringUnavailable, err)
+}
+
+// sortedKeyring sorts the errors of any Keyring as SystemKeyring does, so
+// that the vault reads ErrNoKeyringKey and ErrKeyringUnavailable from
+// every keyring it is given, a test's double included.
+type sortedKeyring struct{ k Keyring }
+
+// sorted wraps k so that its errors are sorted; nil stays nil (a vault
+// created with a passphrase only).
+func sorted(k Keyring) Keyring {
+	switch k.(type) {
+	case nil, SystemKeyring, sortedKeyring:
+		return k
+	}
+	return sortedKeyring{k}
+}
+
+func (s sortedKeyring) Get(service, user string) (string, error) {
+	secret, err := s.k.Get(service, user)
+	return secret, classifyKeyringError(err)
+}
+
+func (s sortedKeyring) Set(service, user, secret string) error {
+	return classifyKeyringError(s.k.Set(service, user, secret))
+}
+
+func (s sortedKeyring) Delete(service, user string) error {
+	return classifyKeyringError(s.k.Delete(service, user))
 }

@@ -1,61 +1,15 @@
 package storage
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"os"
 	"path/filepath"
+	"prava/keyringtest"
 	"testing"
 )
 
-// fileKeyring is the tests' keyring double: one file per entry in a folder,
-// so that the child processes of TestKillDuringSave share it. With it the
-// round-trip, damage and crash tests run on any machine; the real keyring
-// has its own test, TestSystemKeyring.
-type fileKeyring struct {
-	dir  string
-	down bool // stands for a keyring that does not answer
-}
-
-func (k fileKeyring) name(service, user string) string {
-	sum := sha256.Sum256([]byte(service + "\x00" + user))
-	return filepath.Join(k.dir, hex.EncodeToString(sum[:8]))
-}
-
-func (k fileKeyring) Get(service, user string) (string, error) {
-	if k.down {
-		return "", ErrKeyringUnavailable
-	}
-	b, err := os.ReadFile(k.name(service, user))
-	if errors.Is(err, os.ErrNotExist) {
-		return "", ErrNoKeyringKey
-	}
-	return string(b), err
-}
-
-func (k fileKeyring) Set(service, user, secret string) error {
-	if k.down {
-		return ErrKeyringUnavailable
-	}
-	return os.WriteFile(k.name(service, user), []byte(secret), 0o600)
-}
-
-func (k fileKeyring) Delete(service, user string) error {
-	if k.down {
-		return ErrKeyringUnavailable
-	}
-	if err := os.Remove(k.name(service, user)); errors.Is(err, os.ErrNotExist) {
-		return ErrNoKeyringKey
-	}
-	return nil
-}
-
 // testKeyring returns a fresh keyring double for one test.
-func testKeyring(t testing.TB) fileKeyring {
-	t.Helper()
-	return fileKeyring{dir: t.TempDir()}
-}
+func testKeyring(t testing.TB) *keyringtest.Keyring { return keyringtest.New(t) }
 
 // TestSystemKeyring is the one test of the operating system's keyring: a
 // vault made with it opens from it alone, and a deleted entry is reported

@@ -99,7 +99,7 @@ func Create(path string, opt CreateOptions) (*Vault, string, error) {
 		file:    file,
 		header:  header{VaultID: hex.EncodeToString(randomBytes(16)), Created: time.Now().UTC().Truncate(time.Second), Schema: SchemaVersion},
 		dataKey: randomBytes(32),
-		keyring: opt.Keyring,
+		keyring: sorted(opt.Keyring),
 		lock:    lock,
 	}
 	code := NewRecoveryCode()
@@ -312,7 +312,7 @@ func open(path string, u Unlock, k Keyring, skipRequests bool) (*Vault, error) {
 	if err != nil {
 		return nil, err
 	}
-	v.keyring = k
+	v.keyring = sorted(k)
 	return v, nil
 }
 
@@ -390,7 +390,7 @@ func unlockKey(h header, u Unlock, k Keyring) ([]byte, error) {
 	if !hasKeyringSlot {
 		return nil, fmt.Errorf("%w: it is protected by a passphrase; give it, or your recovery code (on the command line: --passphrase or --recovery-code-stdin, with the secret on standard input)", ErrWrongKey)
 	}
-	secret, err := k.Get(keyringService, h.VaultID)
+	secret, err := sorted(k).Get(keyringService, h.VaultID)
 	if err != nil {
 		return nil, fmt.Errorf("%w; open the vault with your recovery code (\"prava vault recover\") to put a new key in this keyring", err)
 	}
@@ -539,7 +539,7 @@ func Import(src, path, recoveryCode string, k Keyring) (*Vault, error) {
 		return nil, fmt.Errorf("storage: %w at %s: move it aside first, or import to another path with --vault", ErrExists, path)
 	}
 	v := backup
-	v.path, v.file, v.keyring, v.lock = path, file, k, lock
+	v.path, v.file, v.keyring, v.lock = path, file, sorted(k), lock
 	if err := v.addKeyringSlot(); err != nil && !errors.Is(err, ErrKeyringUnavailable) {
 		undo(lock)
 		return nil, err
@@ -600,7 +600,7 @@ func Inspect(path string, k Keyring) (Info, error) {
 		}
 	}
 	if slices.Contains(info.Protection, slotKeyring) {
-		secret, err := k.Get(keyringService, h.VaultID)
+		secret, err := sorted(k).Get(keyringService, h.VaultID)
 		switch {
 		case err == nil:
 			_, info.KeyInKeyring = openKeyringSlots(h.header, secret)
