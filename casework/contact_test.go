@@ -28,3 +28,31 @@ func TestBestContact(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckContactTakesRealRecords: what the directory's records hold is
+// accepted (an Irish address without a postcode, a phone with its
+// extension, a German direct line); what is not a contact is still refused.
+func TestCheckContactTakesRealRecords(t *testing.T) {
+	for _, c := range []struct {
+		kind record.Channel
+		v    string
+		ok   bool
+	}{
+		{record.ByPost, "Hollyhill Industrial Estate\nHollyhill, Cork\nIreland", true},
+		{record.ByPost, "Corporate Head Office, Airside Business Park, Swords, Co. Dublin, Ireland", true},
+		{record.ByPost, "Brīvības iela 1, Rīga, LV-1010", true},
+		{record.ByPost, "Somewhere in Ireland", false},
+		{record.ByPost, "Dublin, Ireland", false},
+		{record.ByPhone, "+1 347 586 9467 ext. 904", true},
+		{record.ByPhone, "+49 228 99358681234", true},
+		{record.ByPhone, "+7 495 123-45-67 доб. 12", true},
+		{record.ByPhone, "call us on weekdays", false},
+		{record.ByPhone, "+1 347 586 9467 ext. ", false},
+		{record.ByPhone, "123 456", false},
+	} {
+		ct := record.Contact{Kind: c.kind, Value: c.v}
+		if err := CheckContact(&ct); (err == nil) != c.ok {
+			t.Errorf("%s %q: error %v, want accepted %v", c.kind, c.v, err, c.ok)
+		}
+	}
+}

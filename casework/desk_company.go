@@ -2,7 +2,6 @@ package casework
 
 import (
 	"fmt"
-	"net/url"
 	"slices"
 	"strings"
 
@@ -77,10 +76,14 @@ func (k *Desk) addCompanies(cs []record.Company, source func(i int) string) ([]r
 	var added []record.Company
 	err := k.update(func(d *record.Data) error {
 		added = added[:0]
+		// One index for the whole list: a pack of thousands is checked in
+		// linear time, not each company against every other.
+		seen := newDuplicates(d.Companies)
 		for i, c := range cs {
-			if Duplicate(d, &c) != nil || d.Company(c.ID) != nil {
+			if seen.find(&c) != nil || d.Company(c.ID) != nil {
 				continue
 			}
+			seen.add(c)
 			d.Companies = append(d.Companies, c)
 			k.log(d, EntryCompanyAdded, c.ID, "", source(i))
 			added = append(added, c)
@@ -91,57 +94,6 @@ func (k *Desk) addCompanies(cs []record.Company, source func(i int) string) ([]r
 		return nil, err
 	}
 	return added, nil
-}
-
-// Duplicate returns the stored company that c repeats, or nil: one with the
-// same legal name, registration number, web domain or e-mail address.
-func Duplicate(d *record.Data, c *record.Company) *DuplicateError {
-	legal, reg, domain := fold(c.LegalName), fold(c.Registration), domainOf(c.Website)
-	emails := map[string]bool{}
-	for _, ct := range c.Contacts {
-		if ct.Kind == record.ByEmail {
-			emails[fold(ct.Value)] = true
-		}
-	}
-	for _, o := range d.Companies {
-		if o.ID == c.ID {
-			continue
-		}
-		switch {
-		case legal != "" && fold(o.LegalName) == legal:
-			return &DuplicateError{Existing: o, Same: "the same legal name"}
-		case reg != "" && fold(o.Registration) == reg:
-			return &DuplicateError{Existing: o, Same: "the same registration number"}
-		case domain != "" && domainOf(o.Website) == domain:
-			return &DuplicateError{Existing: o, Same: "the same web site"}
-		}
-		for _, ct := range o.Contacts {
-			if ct.Kind == record.ByEmail && emails[fold(ct.Value)] {
-				return &DuplicateError{Existing: o, Same: "the same e-mail address " + ct.Value}
-			}
-		}
-	}
-	return nil
-}
-
-// fold is a value as compared for duplicates: trimmed, lower case, single
-// spaces.
-func fold(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
-
-// domainOf is a web site's host without "www.", or "".
-func domainOf(site string) string {
-	site = strings.TrimSpace(strings.ToLower(site))
-	if site == "" {
-		return ""
-	}
-	if !strings.Contains(site, "://") {
-		site = "https://" + site
-	}
-	u, err := url.Parse(site)
-	if err != nil {
-		return ""
-	}
-	return strings.TrimPrefix(u.Hostname(), "www.")
 }
 
 // editCompany runs edit on a copy of the company, checks the result and

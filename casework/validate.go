@@ -2,6 +2,8 @@ package casework
 
 import (
 	"net/url"
+	"regexp"
+	"sync"
 
 	"strings"
 	"unicode/utf8"
@@ -128,7 +130,7 @@ func CheckContact(ct *record.Contact) error {
 			return problem("contact", "bad_email", "%q is not an e-mail address (name@example.com)", v)
 		}
 	case record.ByPost:
-		if utf8.RuneCountInString(v) < 10 || !strings.ContainsAny(v, "0123456789") {
+		if !postalAddress(v) {
 			return problem("contact", "bad_address", "%q is neither an e-mail address nor a postal address: give the street, number, postcode and town", v)
 		}
 	case record.ByWebForm:
@@ -141,19 +143,57 @@ func CheckContact(ct *record.Contact) error {
 			return problem("contact", "bad_url", "%q is not a web address: give it as https://…", v)
 		}
 	case record.ByPhone:
-		digits := 0
-		for _, r := range v {
-			if r >= '0' && r <= '9' {
-				digits++
-			}
-		}
-		if digits < 7 || digits > 15 || strings.Trim(v, "+0123456789 ()-./") != "" {
-			return problem("contact", "bad_phone", "%q is not a phone number: 7 to 15 digits, with + ( ) - . or spaces", v)
+		if !phoneNumber(v) {
+			return problem("contact", "bad_phone", "%q is not a phone number: 7 to 20 digits, with + ( ) - . or spaces, and an extension after \"ext.\" if there is one", v)
 		}
 	default:
 		return problem("contact", "unknown_kind", "a contact is an e-mail, postal address, web form or phone, not %q", ct.Kind)
 	}
 	return nil
+}
+
+// postalAddress tells whether v can be a postal address: ten characters
+// or more with a number in them (a house or a postcode), or, where the
+// country has no postcodes and the building a name (Ireland: "Hollyhill
+// Industrial Estate / Hollyhill, Cork / Ireland"), three parts or more on
+// their own lines or between commas.
+func postalAddress(v string) bool {
+	if utf8.RuneCountInString(v) < 10 {
+		return false
+	}
+	if strings.ContainsAny(v, "0123456789") {
+		return true
+	}
+	parts := 0
+	for p := range strings.FieldsFuncSeq(v, func(r rune) bool { return r == '\n' || r == ',' }) {
+		if strings.TrimSpace(p) != "" {
+			parts++
+		}
+	}
+	return parts >= 3
+}
+
+// phoneExtension marks the extension after a phone number, as records
+// write it: "ext. 904", "x904", "доб. 12", "вн. 12".
+// It is compiled on first use: the command line's start pays for nothing
+// it does not use.
+var phoneExtension = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\s*(?:ext\.?|extension|x|доб\.?|вн\.?)\s*\d{1,6}$`)
+})
+
+// phoneNumber tells whether v is a phone number: 7 to 15 digits (E.164's
+// longest), or up to 20 where a German switchboard's direct line follows
+// the number ("+49 228 99358681234"), with + ( ) - . / or spaces, and an
+// extension at the end.
+func phoneNumber(v string) bool {
+	v = phoneExtension().ReplaceAllString(v, "")
+	digits := 0
+	for _, r := range v {
+		if r >= '0' && r <= '9' {
+			digits++
+		}
+	}
+	return digits >= 7 && digits <= 20 && strings.Trim(v, "+0123456789 ()-./") == ""
 }
 
 // kindNames lists the kinds of request, for messages.

@@ -1,0 +1,122 @@
+package casework
+
+import (
+	"net/url"
+	"strings"
+
+	"prava/record"
+)
+
+// Duplicate returns the stored company that c repeats, or nil: one with the
+// same legal name, registration number, web domain or e-mail address.
+func Duplicate(d *record.Data, c *record.Company) *DuplicateError {
+	return newDuplicates(d.Companies).find(c)
+}
+
+// duplicates indexes companies by what makes two of them one: legal name,
+// registration number, web domain and e-mail addresses, each folded.
+type duplicates struct {
+	companies []record.Company
+	by        map[string][]int // "l:"+legal name, "r:"+registration, "d:"+domain, "e:"+e-mail → indexes
+}
+
+func newDuplicates(cs []record.Company) *duplicates {
+	x := &duplicates{by: map[string][]int{}}
+	for _, c := range cs {
+		x.add(c)
+	}
+	return x
+}
+
+// keys are c's folded identifying values, prefixed by what they are.
+func keys(c *record.Company) []string {
+	var ks []string
+	if v := fold(c.LegalName); v != "" {
+		ks = append(ks, "l:"+v)
+	}
+	if v := fold(c.Registration); v != "" {
+		ks = append(ks, "r:"+v)
+	}
+	if v := domainOf(c.Website); v != "" {
+		ks = append(ks, "d:"+v)
+	}
+	for _, ct := range c.Contacts {
+		if ct.Kind == record.ByEmail {
+			ks = append(ks, "e:"+fold(ct.Value))
+		}
+	}
+	return ks
+}
+
+// add indexes c after the companies before it.
+func (x *duplicates) add(c record.Company) {
+	i := len(x.companies)
+	x.companies = append(x.companies, c)
+	for _, k := range keys(&c) {
+		if l := x.by[k]; len(l) == 0 || l[len(l)-1] != i {
+			x.by[k] = append(l, i)
+		}
+	}
+}
+
+// find is the first indexed company (in the order added) that c repeats,
+// other than c itself, with what they share; nil when there is none.
+func (x *duplicates) find(c *record.Company) *DuplicateError {
+	first := -1
+	for _, k := range keys(c) {
+		for _, i := range x.by[k] {
+			if x.companies[i].ID == c.ID {
+				continue
+			}
+			if first < 0 || i < first {
+				first = i
+			}
+			break
+		}
+	}
+	if first < 0 {
+		return nil
+	}
+	o := x.companies[first]
+	legal, reg, domain := fold(c.LegalName), fold(c.Registration), domainOf(c.Website)
+	switch {
+	case legal != "" && fold(o.LegalName) == legal:
+		return &DuplicateError{Existing: o, Same: "the same legal name"}
+	case reg != "" && fold(o.Registration) == reg:
+		return &DuplicateError{Existing: o, Same: "the same registration number"}
+	case domain != "" && domainOf(o.Website) == domain:
+		return &DuplicateError{Existing: o, Same: "the same web site"}
+	}
+	emails := map[string]bool{}
+	for _, ct := range c.Contacts {
+		if ct.Kind == record.ByEmail {
+			emails[fold(ct.Value)] = true
+		}
+	}
+	for _, ct := range o.Contacts {
+		if ct.Kind == record.ByEmail && emails[fold(ct.Value)] {
+			return &DuplicateError{Existing: o, Same: "the same e-mail address " + ct.Value}
+		}
+	}
+	return nil // not reached: the index and the comparisons fold alike
+}
+
+// fold is a value as compared for duplicates: trimmed, lower case, single
+// spaces.
+func fold(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+
+// domainOf is a web site's host without "www.", or "".
+func domainOf(site string) string {
+	site = strings.TrimSpace(strings.ToLower(site))
+	if site == "" {
+		return ""
+	}
+	if !strings.Contains(site, "://") {
+		site = "https://" + site
+	}
+	u, err := url.Parse(site)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(u.Hostname(), "www.")
+}
