@@ -12,14 +12,48 @@ import (
 	"os"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Limits that keep a wrong or hostile file from filling memory.
 const (
 	maxEntry = 4 << 20   // one file inside the tarball
 	maxTotal = 200 << 20 // everything read from a tarball or array
+	// The data repository holds a few thousand files with short names:
+	// many entries or long names cost memory without data bytes (an
+	// archive of 2,000 empty entries with 1 MB names once took 3 GB).
+	maxEntries = 100_000 // entries of any kind in the tarball
+	maxName    = 255     // bytes in an entry's path, as a file system allows
+	maxRecords = 50_000  // company records in a tarball or array
 )
+
+// short is s as an error message quotes it: as it is when it is short and
+// plain, else escaped and at most 60 bytes of it, so a hostile name can
+// neither flood the message nor drive a terminal.
+func short(s string) string {
+	plain := len(s) <= 60 && strings.IndexFunc(s, func(r rune) bool {
+		return !unicode.IsPrint(r) || unicode.Is(unicode.Bidi_Control, r)
+	}) < 0
+	if plain {
+		return s
+	}
+	return strconv.Quote(clip(s))
+}
+
+// clip is s cut to 60 bytes, on a character's boundary, marked with "…".
+func clip(s string) string {
+	if len(s) <= 60 {
+		return s
+	}
+	cut := 60
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
 
 // ReadFile reads a snapshot from a file: the data repository's tarball
 // (.tar.gz, as GitHub or git archive makes it) or a JSON array of company
@@ -70,6 +104,9 @@ func ReadArray(data []byte, rules Rules) ([]Record, error) {
 	if len(raws) == 0 {
 		return nil, errors.New("the JSON array holds no company records")
 	}
+	if len(raws) > maxRecords {
+		return nil, fmt.Errorf("the JSON array holds %d records, more than the %d a directory may have: is it the right file?", len(raws), maxRecords)
+	}
 	recs := make([]Record, 0, len(raws))
 	for i, raw := range raws {
 		r, err := DecodeRecord(raw, rules)
@@ -87,7 +124,7 @@ func slugHint(raw []byte) string {
 		Slug string `json:"slug"`
 	}
 	if json.Unmarshal(raw, &s) == nil && s.Slug != "" {
-		return fmt.Sprintf(" (%s)", s.Slug)
+		return fmt.Sprintf(" (%s)", short(s.Slug))
 	}
 	return ""
 }
@@ -97,7 +134,7 @@ func checkSlugs(recs []Record) ([]Record, error) {
 	sort.Slice(recs, func(i, j int) bool { return recs[i].Slug < recs[j].Slug })
 	for i := 1; i < len(recs); i++ {
 		if recs[i].Slug == recs[i-1].Slug {
-			return nil, fmt.Errorf("two records have the slug %q; each slug names one record", recs[i].Slug)
+			return nil, fmt.Errorf("two records have the slug %q; each slug names one record", clip(recs[i].Slug))
 		}
 	}
 	return recs, nil
@@ -118,7 +155,7 @@ func ReadTarball(r io.Reader) (*Snapshot, error) {
 	companies := map[string][]byte{}
 	packs := map[string][]byte{}
 	var schema []byte
-	total := 0
+	total, entries := 0, 0
 	for {
 		h, err := tr.Next()
 		if err == io.EOF {
@@ -127,7 +164,13 @@ func ReadTarball(r io.Reader) (*Snapshot, error) {
 		if err != nil {
 			return nil, fmt.Errorf("the tarball is damaged: %v", err)
 		}
-		if c := h.PAXRecords["comment"]; c != "" && s.Meta.Commit == "" {
+		if entries++; entries > maxEntries {
+			return nil, fmt.Errorf("the tarball holds more than %d entries: the data repository has far fewer; is it the right file?", maxEntries)
+		}
+		if len(h.Name) > maxName {
+			return nil, fmt.Errorf("the tarball has an entry whose name is %d bytes long (%s): no file of the data repository has one over %d; is it the right file?", len(h.Name), short(h.Name), maxName)
+		}
+		if c := h.PAXRecords["comment"]; c != "" && len(c) <= 64 && s.Meta.Commit == "" { // a commit ID, not a novel
 			s.Meta.Commit = c
 		}
 		if h.Typeflag != tar.TypeReg {
@@ -143,17 +186,20 @@ func ReadTarball(r io.Reader) (*Snapshot, error) {
 			continue
 		}
 		if h.Size > maxEntry {
-			return nil, fmt.Errorf("%s is %d bytes, too large for a record", h.Name, h.Size)
+			return nil, fmt.Errorf("%s is %d bytes, too large for a record", short(h.Name), h.Size)
 		}
 		if total += int(h.Size); total > maxTotal {
 			return nil, fmt.Errorf("the tarball holds more than %d MB of records: is it the right file?", maxTotal>>20)
 		}
 		data, err := io.ReadAll(io.LimitReader(tr, maxEntry))
 		if err != nil {
-			return nil, fmt.Errorf("the tarball is damaged at %s: %v", h.Name, err)
+			return nil, fmt.Errorf("the tarball is damaged at %s: %v", short(h.Name), err)
 		}
 		switch {
 		case dir == "companies":
+			if len(companies) >= maxRecords {
+				return nil, fmt.Errorf("the tarball holds more than %d company records, more than a directory may have: is it the right file?", maxRecords)
+			}
 			companies[h.Name] = data
 		case dir == "company-packs":
 			packs[strings.TrimSuffix(file, ".json")] = data
@@ -180,7 +226,7 @@ func ReadTarball(r io.Reader) (*Snapshot, error) {
 	for _, n := range names {
 		rec, err := DecodeRecord(companies[n], rules)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", n, err)
+			return nil, fmt.Errorf("%s: %w", short(n), err)
 		}
 		s.Records = append(s.Records, rec)
 	}
