@@ -3,6 +3,8 @@ package casework
 import (
 	"testing"
 
+	"prava/letters"
+
 	"prava/record"
 )
 
@@ -54,5 +56,34 @@ func TestCheckContactTakesRealRecords(t *testing.T) {
 		if err := CheckContact(&ct); (err == nil) != c.ok {
 			t.Errorf("%s %q: error %v, want accepted %v", c.kind, c.v, err, c.ok)
 		}
+	}
+}
+
+// TestLetterToRefusesHeaderInjection is security review 2's `letter --to`
+// finding: what the person gives as the addressee is checked as a contact,
+// so a line break or a control character never reaches the e-mail's
+// header, and a postal address never goes into one.
+func TestLetterToRefusesHeaderInjection(t *testing.T) {
+	c := record.Company{ID: "c1", Name: "Shop", Jurisdiction: "EU-LV"}
+	from := letters.Sender{Name: "Anna Bērziņa", Address: "Elizabetes iela 2, Rīga, LV-1010", Email: "anna@example.lv"}
+	for _, to := range []string{
+		"privacy@shop.lv\r\nBcc: everyone@example.com",
+		"privacy@shop.lv\rBcc: everyone@example.com",
+		"privacy@shop.lv\x00",
+		"Brīvības iela 1, Rīga, LV-1010\r\nBcc: x@example.com",
+		"privacy@shop.lv\u2028Bcc: x@example.com",
+		"Brīvības iela 1\u202e, Rīga, LV-1010",
+	} {
+		if _, err := LetterToCompany(c, from, LetterChoice{Draft: Draft{Kind: "access", Date: testDay}, To: to}); err == nil {
+			t.Errorf("--to %q accepted", to)
+		}
+	}
+	in, err := LetterToCompany(c, from, LetterChoice{Draft: Draft{Kind: "access", Date: testDay}, To: "privacy@shop.lv"})
+	if err != nil || in.Channel != record.ByEmail {
+		t.Errorf("a plain address: %v, channel %s", err, in.Channel)
+	}
+	in, err = LetterToCompany(c, from, LetterChoice{Draft: Draft{Kind: "access", Date: testDay}, To: "Brīvības iela 1\nRīga, LV-1010"})
+	if err != nil || in.Channel != record.ByPost {
+		t.Errorf("a postal address: %v, channel %s", err, in.Channel)
 	}
 }

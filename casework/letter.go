@@ -58,7 +58,13 @@ func LetterToCompany(c record.Company, from letters.Sender, choice LetterChoice)
 	dr := choice.Draft
 	dr.Contact = -1
 	if choice.To != "" {
-		c.Contacts = append(c.Contacts, record.Contact{Kind: ContactKindOf(choice.To), Value: choice.To})
+		// Checked as any contact: an e-mail address goes into the
+		// message's header, so nothing but an address may get there.
+		to := record.Contact{Kind: ContactKindOf(choice.To), Value: choice.To}
+		if err := CheckContact(&to); err != nil {
+			return letters.Input{}, err
+		}
+		c.Contacts = append(c.Contacts, to)
 		dr.Contact = len(c.Contacts) - 1
 	}
 	d := &record.Data{

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
@@ -123,6 +124,13 @@ func CheckContact(ct *record.Contact) error {
 	}
 	if utf8.RuneCountInString(v) > maxContact {
 		return problem("contact", "too_long", "a contact of over %d characters is not one: check what was pasted", maxContact)
+	}
+	// A contact may reach an e-mail header, a calendar or a terminal: no
+	// control characters, and line breaks only between an address's lines.
+	if strings.ContainsFunc(v, func(r rune) bool {
+		return r != '\n' && (unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029')
+	}) {
+		return problem("contact", "control", "%q holds a control character: type the contact again rather than pasting it", v)
 	}
 	switch ct.Kind {
 	case record.ByEmail:
