@@ -304,13 +304,7 @@ func needsSignature(r *record.Request) bool {
 // "2026-11-23 NETRACK access.pdf", with characters file systems refuse
 // taken out.
 func pdfName(r *record.Request, company string) string {
-	clean := strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
-			return -1
-		}
-		return r
-	}, company)
-	return strings.TrimSpace(fmt.Sprintf("%s %s %s", r.Dates.Created.Format(time.DateOnly), strings.TrimSpace(clean), r.Kind)) + ".pdf"
+	return files.SafeName(fmt.Sprintf("%s %s %s.pdf", r.Dates.Created.Format(time.DateOnly), strings.TrimSpace(company), r.Kind))
 }
 
 // savePDF writes a request's PDF to path, through a temporary file so

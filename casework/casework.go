@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"prava/files"
 	"prava/law"
 	"prava/policy"
 	"prava/record"
@@ -38,8 +39,12 @@ func CompanyFromPolicy(src policy.Source, f *policy.Findings, now time.Time) rec
 	if f.Controller != nil {
 		c.LegalName = *f.Controller
 	}
+	// The policy's address is kept and may be exported for publication:
+	// without the person's user name, password, session or tracking
+	// parameters (security review 2, F9).
+	location := files.PublicURL(src.Location)
 	if c.Name == "" {
-		c.Name = src.Location
+		c.Name = location
 	}
 	if f.Registration != nil {
 		c.Registration = *f.Registration
@@ -88,7 +93,7 @@ func CompanyFromPolicy(src policy.Source, f *policy.Findings, now time.Time) rec
 	}
 	findings, _ := json.Marshal(f)
 	c.Policies = []record.PolicySnapshot{{
-		Source: src.Location, Retrieved: src.RetrievedAt.UTC(), SHA256: PolicyHash(src.Text), Text: record.NewText(src.Text), Findings: findings,
+		Source: location, Retrieved: src.RetrievedAt.UTC(), SHA256: PolicyHash(src.Text), Text: record.NewText(src.Text), Findings: findings,
 	}}
 	return c
 }

@@ -1,9 +1,11 @@
 package casework
 
 import (
+	"strings"
 	"testing"
 
 	"prava/letters"
+	"prava/policy"
 
 	"prava/record"
 )
@@ -85,5 +87,21 @@ func TestLetterToRefusesHeaderInjection(t *testing.T) {
 	in, err = LetterToCompany(c, from, LetterChoice{Draft: Draft{Kind: "access", Date: testDay}, To: "Brīvības iela 1\nRīga, LV-1010"})
 	if err != nil || in.Channel != record.ByPost {
 		t.Errorf("a postal address: %v, channel %s", err, in.Channel)
+	}
+}
+
+// TestPolicyAddressKeptWithoutSecrets is security review 2's F9: a policy
+// read from an address with a password and a session token kept both, and
+// "company export --datarequests" published them.
+func TestPolicyAddressKeptWithoutSecrets(t *testing.T) {
+	src := policy.Source{Location: "http://alice:S3cretPw@shop.example/privacy?session=TOKEN123&utm_source=mail&lang=lv"}
+	src.Text = "Privacy policy of Shop SIA."
+	c := CompanyFromPolicy(src, policy.Analyze(src.Text), testDay)
+	got := c.Policies[0].Source
+	if strings.Contains(got, "S3cretPw") || strings.Contains(got, "alice") || strings.Contains(got, "TOKEN123") || strings.Contains(got, "utm_") {
+		t.Errorf("the policy's address is kept as %q", got)
+	}
+	if !strings.Contains(got, "shop.example/privacy") || !strings.Contains(got, "lang=lv") {
+		t.Errorf("the page's own address was lost: %q", got)
 	}
 }

@@ -117,6 +117,14 @@ func SplitGlobal(args []string) (vault string, rest []string, err error) {
 // Run runs one command of the command line (args without the program name)
 // and returns the process exit code.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	out, errOut := &shown{w: stdout}, &shown{w: stderr}
+	defer out.Flush()
+	defer errOut.Flush()
+	return dispatch(args, stdin, out, errOut)
+}
+
+// dispatch is Run with its output escaped for a terminal (shown).
+func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	vault, args, err := SplitGlobal(args)
 	if err != nil {
 		fmt.Fprintln(stderr, "prava:", err)

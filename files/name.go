@@ -22,7 +22,7 @@ func SafeName(name string) string {
 	var b strings.Builder
 	for _, r := range name {
 		switch {
-		case r == '/' || r == '\\':
+		case strings.ContainsRune(`/\:*?"<>|`, r): // separators, and what Windows refuses
 			b.WriteByte('-')
 		case r == '\t' || r == '\n' || r == '\r' || r == 0x2028 || r == 0x2029 || r == 0x85:
 			b.WriteByte(' ')
