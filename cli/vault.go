@@ -7,12 +7,15 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 	"time"
 
 	"prava/casework"
 	"prava/files"
+
+	"golang.org/x/term"
 )
 
 // vaultFlags are the flags every command that opens the vault takes.
@@ -25,8 +28,8 @@ type vaultFlags struct {
 func addVaultFlags(fs *flag.FlagSet, global string) vaultFlags {
 	return vaultFlags{
 		path:         fs.String("vault", global, "the vault file (default: $PRAVA_VAULT, or prava/prava.vault in the user's configuration folder)"),
-		passphrase:   fs.Bool("passphrase", false, "the vault is protected by a passphrase: read it from the first line of standard input"),
-		recoveryCode: fs.Bool("recovery-code-stdin", false, "open the vault with its recovery code, read from the first line of standard input (when the keyring is locked or missing)"),
+		passphrase:   fs.Bool("passphrase", false, "the vault is protected by a passphrase: read it from the first line of standard input (at a terminal it is asked for and not shown)"),
+		recoveryCode: fs.Bool("recovery-code-stdin", false, "open the vault with its recovery code, read from the first line of standard input (at a terminal it is asked for and not shown), when the keyring is locked or missing"),
 	}
 }
 
@@ -82,15 +85,25 @@ func (vf vaultFlags) openWith(in *lines, open func(string, casework.Unlock, case
 // take two secrets from it: the one that opens the vault, then a new
 // passphrase.
 type lines struct {
-	r *bufio.Reader
+	r   *bufio.Reader
+	tty *os.File // standard input when it is a terminal: secrets are read unechoed
 }
 
-func newLines(r io.Reader) *lines { return &lines{r: bufio.NewReader(r)} }
+func newLines(r io.Reader) *lines {
+	l := &lines{r: bufio.NewReader(r)}
+	if f, ok := r.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		l.tty = f
+	}
+	return l
+}
 
 // secret reads the next line as typed, without its line ending: a
 // passphrase is used exactly as the app uses it, spaces and all
 // (casework.CheckPassphrase).
 func (l *lines) secret(what string) (string, error) {
+	if l.tty != nil {
+		return l.typed(what)
+	}
 	line, err := l.r.ReadString('\n')
 	line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
 	if strings.TrimSpace(line) == "" {
@@ -300,4 +313,20 @@ func runICS(args []string, global string, stdin io.Reader, stdout, stderr io.Wri
 	}
 	fmt.Fprintf(stdout, "Wrote %d deadlines to %s\n", len(events), pos[0])
 	return exitOK
+}
+
+// typed asks for a secret at the terminal, with a prompt and without
+// echoing it, so that it is neither on the screen nor in the scrollback
+// (security review 2, F13).
+func (l *lines) typed(what string) (string, error) {
+	fmt.Fprintf(os.Stderr, "%s%s (not shown as you type): ", strings.ToUpper(what[:1]), what[1:])
+	b, err := term.ReadPassword(int(l.tty.Fd()))
+	fmt.Fprintln(os.Stderr)
+	if err != nil {
+		return "", fmt.Errorf("reading the %s: %w", what, err)
+	}
+	if strings.TrimSpace(string(b)) == "" {
+		return "", fmt.Errorf("no %s was typed", what)
+	}
+	return string(b), nil
 }
