@@ -56,7 +56,7 @@ const companyUsage = `Usage:
   prava company show ID [--json]
   prava company edit ID [--name N] [--legal-name N] [--registration R] [--law CODE]
         [--language L] [--website W] [--add-contact EMAIL|ADDRESS|URL|PHONE]...
-        [--remove-contact VALUE]... [--marking KIND=TEXT]... [--promised-days N] [--notes TEXT]
+        [--remove-contact VALUE]... [--marking KIND=TEXT]... [--promised-days N] [--notes TEXT | --notes-file FILE]
   prava company delete ID
 `
 
@@ -198,7 +198,7 @@ func (c companyCmd) show() int {
 
 func (c companyCmd) edit() int {
 	if !c.edits.any() {
-		return c.fail(errors.New("nothing to change: give at least one of --name, --legal-name, --registration, --law, --language, --website, --add-contact, --remove-contact, --marking, --promised-days, --notes"))
+		return c.fail(errors.New("nothing to change: give at least one of --name, --legal-name, --registration, --law, --language, --website, --add-contact, --remove-contact, --marking, --promised-days, --notes, --notes-file"))
 	}
 	edit, err := c.edits.value()
 	if err != nil {
@@ -238,7 +238,7 @@ func (c companyCmd) delete() int {
 type companyEdits struct {
 	fs                                            *flag.FlagSet
 	name, legal, registration, law, lang, website *string
-	notes                                         *string
+	notes, notesFile                              *string
 	promised                                      *int
 	add, remove, markings                         listFlag
 }
@@ -252,6 +252,7 @@ func (e *companyEdits) define(fs *flag.FlagSet) {
 	e.lang = fs.String("language", "", "the language to write in: uk, ru, lv, lt, en, …")
 	e.website = fs.String("website", "", "the web site")
 	e.notes = fs.String("notes", "", "notes of your own")
+	e.notesFile = fs.String("notes-file", "", "notes of your own, from a file"+fileNote)
 	e.promised = fs.Int("promised-days", 0, "the answer time the company promises, in days (0: none)")
 	fs.Var(&e.add, "add-contact", "add an e-mail, postal address, web form or phone (repeatable)")
 	fs.Var(&e.remove, "remove-contact", "remove the contact with this value (repeatable)")
@@ -286,6 +287,12 @@ func (e *companyEdits) value() (casework.CompanyEdit, error) {
 	}
 	ce.Name, ce.LegalName, ce.Registration = str("name", e.name), str("legal-name", e.legal), str("registration", e.registration)
 	ce.Language, ce.Website, ce.Notes = str("language", e.lang), str("website", e.website), str("notes", e.notes)
+	if e.given("notes-file") {
+		if err := fromFile("notes", e.notes, *e.notesFile); err != nil {
+			return ce, err
+		}
+		ce.Notes = e.notes
+	}
 	if e.given("law") {
 		if strings.TrimSpace(*e.law) == "" {
 			return ce, errors.New("--law needs a code: UA, RU, EU-LV, EU-LT, …")

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"net/mail"
+	"strings"
 
 	"prava/casework"
 	"prava/letters"
@@ -20,6 +21,8 @@ type draftFlags struct {
 	published, born      *bool
 	transfer, extra      *string
 	reasons, evidence    *string
+	// The same texts from files, kept off the command line.
+	correctionsFile, extraFile, reasonsFile *string
 }
 
 // addDraftFlags declares the draft's flags on fs.
@@ -32,6 +35,9 @@ func addDraftFlags(fs *flag.FlagSet) *draftFlags {
 	f.extra = fs.String("extra", "", "a paragraph of your own, added to the letter")
 	f.reasons = fs.String("reasons", "", "for objection, and erasure or restriction on that ground: your particular situation, why the processing should stop (GDPR Art. 21(1))")
 	f.evidence = fs.String("evidence", "", "for rectification under 152-FZ: what you enclose to show the data is wrong")
+	f.correctionsFile = fs.String("corrections-file", "", "for rectification: a file with one FIELD=VALUE per line"+fileNote)
+	f.extraFile = fs.String("extra-file", "", "a file with the paragraph of your own"+fileNote)
+	f.reasonsFile = fs.String("reasons-file", "", "a file with your reasons"+fileNote)
 	f.born = fs.Bool("birthdate-known", false, "the company holds your date of birth: give it in the letter to identify you")
 	return f
 }
@@ -39,6 +45,23 @@ func addDraftFlags(fs *flag.FlagSet) *draftFlags {
 // fill checks the flags against the kind and puts them in dr.
 func (f *draftFlags) fill(dr *casework.Draft) error {
 	kind := dr.Kind
+	if err := fromFile("extra", f.extra, *f.extraFile); err != nil {
+		return err
+	}
+	if err := fromFile("reasons", f.reasons, *f.reasonsFile); err != nil {
+		return err
+	}
+	if *f.correctionsFile != "" {
+		text, err := readTextFile("corrections-file", *f.correctionsFile)
+		if err != nil {
+			return err
+		}
+		for line := range strings.SplitSeq(text, "\n") {
+			if line = strings.TrimSpace(line); line != "" {
+				f.corrections = append(f.corrections, line)
+			}
+		}
+	}
 	for _, c := range f.corrections {
 		fix, err := letters.ParseCorrection(c)
 		if err != nil {

@@ -42,8 +42,8 @@ func runLetter(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "Usage: prava letter --policy FILE|URL|--directory SLUG --kind KIND [--lang LANG] --from PROFILE.json\n"+
 			"                    [--date YYYY-MM-DD] [--to CONTACT] [--law CODE] --out FILE.pdf [--email FILE.eml|FILE.txt]\n"+
-			"                    [--correction FIELD=VALUE]... [--ground G]... [--published] [--transfer-to ADDRESS] [--extra TEXT]\n"+
-			"                    [--reasons TEXT] [--evidence TEXT] [--birthdate-known]\n")
+			"                    [--correction FIELD=VALUE]... [--ground G]... [--published] [--transfer-to ADDRESS] [--extra TEXT | --extra-file F]\n"+
+			"                    [--reasons TEXT | --reasons-file F] [--corrections-file F] [--evidence TEXT] [--birthdate-known]\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
