@@ -68,6 +68,8 @@ func TestDecodeBadInput(t *testing.T) {
 		{"broken UTF-8", []byte("Політика \xff\xfe конфіденційності"), ErrBinary, "save it again as UTF-8"},
 		{"random bytes", []byte{0x01, 0x9c, 0x83, 0x02, 0xf1, 0x13, 0x88, 0x7f, 0x05, 0xee, 0x1b, 0x90}, ErrBinary, "UTF-8"},
 		{"20 MB", big, ErrTooLarge, "at most"},
+		{"UTF-32LE with BOM", []byte("\xff\xfe\x00\x00P\x00\x00\x00r\x00\x00\x00"), ErrBinary, "UTF-32"},
+		{"UTF-32BE with BOM", []byte("\x00\x00\xfe\xff\x00\x00\x00P\x00\x00\x00r"), ErrBinary, "UTF-32"},
 		{"HTML without text", []byte("<html><head><script>render()</script></head><body><div id=app></div></body></html>"), ErrEmpty, "browser"},
 	}
 	for _, c := range cases {
