@@ -2,8 +2,10 @@ package cli
 
 import (
 	"bytes"
+	"prava/files"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestTerminalSeesNoEscapes is security review 2's F8 and F18: a name
@@ -49,4 +51,35 @@ func TestShownKeepsTextWhole(t *testing.T) {
 	if got := b.String(); got != `cut \u202e here\xff end \xe2` {
 		t.Errorf("got %q", got)
 	}
+}
+
+// FuzzShown: whatever is written, in whatever pieces, nothing a terminal
+// acts on comes out, and plain text comes out as it went in.
+func FuzzShown(f *testing.F) {
+	f.Add([]byte("Evil\x1b]0;x\x07 \u202efdp.exe"), 3)
+	f.Add([]byte("Рига\tRīga\n"), 1)
+	f.Fuzz(func(t *testing.T, p []byte, cut int) {
+		var b bytes.Buffer
+		s := &shown{w: &b}
+		if cut <= 0 || cut > len(p) {
+			cut = len(p)
+		}
+		for i := 0; i < len(p); i += cut {
+			s.Write(p[i:min(i+cut, len(p))])
+		}
+		s.Flush()
+		out := b.String()
+		if !utf8.ValidString(out) {
+			t.Fatalf("invalid UTF-8 out: %q", out)
+		}
+		for _, r := range out {
+			if r != '\n' && r != '\t' && files.Hidden(r) {
+				t.Fatalf("%q came out raw in %q", r, out)
+			}
+		}
+		plain := utf8.Valid(p) && !strings.ContainsFunc(string(p), func(r rune) bool { return r != '\n' && r != '\t' && files.Hidden(r) })
+		if plain && out != string(p) {
+			t.Fatalf("plain text changed: %q → %q", p, out)
+		}
+	})
 }
