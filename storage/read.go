@@ -40,16 +40,18 @@ func openVaultFile(path string) (*os.File, fs.FileInfo, error) {
 	return f, st, nil
 }
 
-// notFileError says what a path that is no plain file is.
+// notFileError says what a path that is no plain file is. It is also
+// errNotVault, so the app and the command line say "not a Prava vault"
+// rather than that it cannot be opened.
 func notFileError(st fs.FileInfo) error {
+	what := "a pipe or a socket"
 	switch m := st.Mode(); {
 	case m.IsDir():
-		return fmt.Errorf("%w: it is a folder", errNotFile)
+		what = "a folder"
 	case m&fs.ModeDevice != 0:
-		return fmt.Errorf("%w: it is a device", errNotFile)
-	default:
-		return fmt.Errorf("%w: it is a pipe or a socket", errNotFile)
+		what = "a device"
 	}
+	return fmt.Errorf("%w (%w: it is %s)", errNotVault, errNotFile, what)
 }
 
 // readVaultFile reads a vault or backup whole, but only after its first
