@@ -91,14 +91,15 @@ func TestHTMLToText(t *testing.T) {
 <h1>Privacy&nbsp;policy</h1><p>We are <b>Acme</b>&#160;Ltd.</p>
 <ul><li>first</li><li>second <a href="mailto:privacy@acme.test?subject=Hi">write to us</a></li></ul>
 <p>Call <a href="tel:+371 6700 0000">our office</a> or <a href="mailto:info@acme.test">info@acme.test</a></p>
+<p><a href="mailto:%20dpo@acme.test">our officer</a></p>
 <noscript>enable JavaScript</noscript><table><tr><td>a</td><td>b</td></tr></table></body></html>`
 	got := NormalizeText(HTMLToText(page))
-	for _, want := range []string{"Privacy policy", "We are Acme Ltd.", "- first", "- second write to us (privacy@acme.test)", "our office (+371 6700 0000)", "a b"} {
+	for _, want := range []string{"Privacy policy", "We are Acme Ltd.", "- first", "- second write to us (privacy@acme.test)", "our office (+371 6700 0000)", "our officer (dpo@acme.test)", "a b"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("text lacks %q:\n%s", want, got)
 		}
 	}
-	for _, unwanted := range []string{"hidden@example.com", "color:red", "enable JavaScript", "(info@acme.test)"} {
+	for _, unwanted := range []string{"hidden@example.com", "color:red", "enable JavaScript", "(info@acme.test)", "20dpo"} {
 		if strings.Contains(got, unwanted) {
 			t.Errorf("text keeps %q:\n%s", unwanted, got)
 		}

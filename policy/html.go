@@ -2,6 +2,7 @@ package policy
 
 import (
 	"encoding/hex"
+	"net/url"
 	"strings"
 	"unicode/utf8"
 
@@ -112,6 +113,11 @@ func tagAddresses(z *html.Tokenizer) (href, hidden string) {
 			switch {
 			case strings.HasPrefix(lower, "mailto:"):
 				href, _, _ = strings.Cut(v[len("mailto:"):], "?")
+				// mailto: addresses are percent-encoded (RFC 6068): "%20"
+				// is a space, not the start of "20spy@…".
+				if dec, err := url.PathUnescape(href); err == nil {
+					href = strings.TrimSpace(dec)
+				}
 			case strings.HasPrefix(lower, "tel:"):
 				href = v[len("tel:"):]
 			case strings.Contains(lower, "/cdn-cgi/l/email-protection#"):

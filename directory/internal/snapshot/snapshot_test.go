@@ -25,6 +25,7 @@ func TestDecodeRecord(t *testing.T) {
 		{`["de"]`, `["xx"]`, `"relevant-countries" holds "xx"`},
 		{`"+49 30 1234"`, `"030 1234"`, `"phone" is "030 1234"`},
 		{`"privacy@acme.de"`, `"privacy"`, `"email" is "privacy"`},
+		{`"privacy@acme.de"`, `"privacy@acme.de\r"`, `"email" is "privacy@acme.de\r"`},
 		{`"https://acme.de"`, `"acme.de"`, `"web" is "acme.de"`},
 		{`["https://acme.de/privacy"]`, `[]`, `"sources" is empty`},
 		{`"type": "input"`, `"type": "number"`, `item 1 has type "number"`},

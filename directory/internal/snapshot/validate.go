@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // The schema's patterns, as schema.json writes them.
@@ -70,7 +71,7 @@ func Validate(r Record, rules Rules) error {
 			return bad(field, "is %q: write it as +CC NNN NNN, with the country code", v)
 		}
 	}
-	if r.Email != "" && (strings.Count(r.Email, "@") != 1 || strings.HasPrefix(r.Email, "@") || strings.HasSuffix(r.Email, "@") || strings.ContainsAny(r.Email, " \n")) {
+	if r.Email != "" && (strings.Count(r.Email, "@") != 1 || strings.HasPrefix(r.Email, "@") || strings.HasSuffix(r.Email, "@") || strings.ContainsFunc(r.Email, func(c rune) bool { return unicode.IsSpace(c) || unicode.IsControl(c) })) {
 		return bad("email", "is %q, which is not an e-mail address", r.Email)
 	}
 	for field, v := range map[string]string{"webform": r.Webform, "web": r.Web, "pgp-url": r.PGPURL} {
