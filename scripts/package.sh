@@ -100,6 +100,11 @@ if [ -n "$version_arg" ] && [ "$version" != "$version_arg" ]; then
   echo "package.sh: the binary says it is $version, not $version_arg" >&2
   exit 1
 fi
+# The command line alone, without the graphics libraries (issue 25): it
+# says the app's version, given at link time.
+go build -ldflags "${ldflags[*]} -X prava/appinfo.Version=$version" -o "$work/prava-cli" ./cmd/prava-cli
+[ "$("$work/prava-cli" version)" = "prava $version" ] ||
+  { echo "package.sh: prava-cli says \"$("$work/prava-cli" version)\", not \"prava $version\"" >&2; exit 1; }
 deb_version=${version//-/\~} # Debian sorts 1.0~rc1 before 1.0
 echo "Prava $version"
 file "$work/prava" | grep -q "ELF 64-bit.*x86-64" || { echo "package.sh: $work/prava is not an x86-64 ELF binary" >&2; exit 1; }
@@ -176,6 +181,7 @@ fill packaging/debian/copyright.in "$work/doc-linux/copyright"
 step "the .deb"
 deb="$work/deb"
 install -Dm755 "$work/prava" "$deb/usr/bin/prava"
+install -Dm755 "$work/prava-cli" "$deb/usr/bin/prava-cli"
 fill packaging/linux/app.desktop.in "$work/app.desktop"
 install -Dm644 "$work/app.desktop" "$deb/usr/share/applications/$app_id.desktop"
 for s in 16 24 32 48 64 128 256 512; do
@@ -214,6 +220,7 @@ dpkg-deb --root-owner-group -Zxz --build "$deb" "$deb_file" >/dev/null
 step "the tar.xz"
 tree="$work/tar"
 install -Dm755 "$work/prava" "$tree/usr/local/bin/prava"
+install -Dm755 "$work/prava-cli" "$tree/usr/local/bin/prava-cli"
 install -Dm644 "$work/app.desktop" "$tree/usr/local/share/applications/$app_id.desktop"
 install -Dm644 "$work/icons/256.png" "$tree/usr/local/share/pixmaps/$app_id.png"
 mkdir -p "$tree/usr/local/share/doc/prava"
@@ -244,6 +251,7 @@ if [ "$windows" = 1 ]; then
   z="$work/zip/$top"
   mkdir -p "$z"
   cp "$win/prava.exe" "$z/"
+  CGO_ENABLED=0 GOOS=windows GOARCH=amd64 go build -ldflags "${ldflags[*]} -X prava/appinfo.Version=$version" -o "$z/prava-cli.exe" ./cmd/prava-cli
   licenses windows "$z/licenses"
   fill packaging/windows/README.txt.in "$work/README.txt"
   sed 's/$/\r/' "$work/README.txt" >"$z/README.txt" # Notepad before Windows 10 wants CRLF

@@ -77,7 +77,7 @@ for lib in libc6 libgl1 libx11-6; do
   [[ ", $depends" == *", $lib"* ]] || fail ".deb Depends lacks $lib: $depends"
 done
 contents=$(dpkg-deb -c "$deb" | awk '{print $6}')
-for f in ./usr/bin/prava "./usr/share/applications/$app_id.desktop" \
+for f in ./usr/bin/prava ./usr/bin/prava-cli "./usr/share/applications/$app_id.desktop" \
   "./usr/share/icons/hicolor/48x48/apps/$app_id.png" "./usr/share/icons/hicolor/256x256/apps/$app_id.png" \
   ./usr/share/doc/prava/copyright ./usr/share/doc/prava/modules.txt \
   ./usr/share/doc/prava/licenses/assets/fonts/LICENSE ./usr/share/doc/prava/licenses/go/LICENSE \
@@ -94,6 +94,9 @@ installed=1
 $sudo dpkg -i "$deb" >"$scratch/dpkg-i.log" 2>&1 || { cat "$scratch/dpkg-i.log" >&2; fail "dpkg -i $deb"; }
 got=$(/usr/bin/prava version)
 [ "$got" = "prava $version" ] || fail "installed prava version says \"$got\", not \"prava $version\""
+got=$(/usr/bin/prava-cli version)
+[ "$got" = "prava $version" ] || fail "installed prava-cli version says \"$got\", not \"prava $version\""
+ldd /usr/bin/prava-cli | grep -qE 'lib(GL|X11)' && fail "prava-cli links a graphics library: $(ldd /usr/bin/prava-cli)"
 desktop-file-validate "/usr/share/applications/$app_id.desktop" || fail "the desktop entry does not validate"
 grep -qx "Exec=prava" "/usr/share/applications/$app_id.desktop" || fail "the desktop entry does not run prava"
 ok "dpkg -i: /usr/bin/prava says \"$got\"; the desktop entry validates"
@@ -112,7 +115,7 @@ ok "dpkg -r removed every file the package installed"
 # --- the tar.xz -----------------------------------------------------------
 mkdir -p "$scratch/tar"
 tar -C "$scratch/tar" -xJf "$tarball"
-for f in Makefile usr/local/bin/prava "usr/local/share/applications/$app_id.desktop" \
+for f in Makefile usr/local/bin/prava usr/local/bin/prava-cli "usr/local/share/applications/$app_id.desktop" \
   "usr/local/share/pixmaps/$app_id.png" usr/local/share/doc/prava/copyright; do
   [ -e "$scratch/tar/$f" ] || fail "the tar.xz lacks $f"
 done
@@ -121,6 +124,7 @@ home="$scratch/home"
 mkdir -p "$home"
 make -s -C "$scratch/tar" user-install HOME="$home" >/dev/null
 [ -x "$home/.local/bin/prava" ] || fail "make user-install did not install ~/.local/bin/prava"
+[ -x "$home/.local/bin/prava-cli" ] || fail "make user-install did not install ~/.local/bin/prava-cli"
 grep -qx "Exec=$home/.local/bin/prava" "$home/.local/share/applications/$app_id.desktop" ||
   fail "make user-install did not point the desktop entry at ~/.local/bin/prava"
 [ -f "$home/.local/share/icons/hicolor/256x256/apps/$app_id.png" ] || fail "make user-install did not install the icon"
@@ -143,7 +147,7 @@ zip=$(ls dist/prava-*-windows-amd64.zip)
 top=$(basename "$zip" .zip)
 unzip -q "$zip" -d "$scratch/zip"
 exe="$scratch/zip/$top/prava.exe"
-for f in prava.exe README.txt modules.txt licenses/go/LICENSE licenses/github.com/danieljoos/wincred/LICENSE; do
+for f in prava.exe prava-cli.exe README.txt modules.txt licenses/go/LICENSE licenses/github.com/danieljoos/wincred/LICENSE; do
   [ -e "$scratch/zip/$top/$f" ] || fail "the zip lacks $top/$f"
 done
 file "$exe" | grep -q "PE32+ executable (GUI) x86-64" || fail "prava.exe: $(file -b "$exe")"
