@@ -70,13 +70,16 @@ func (u *UI) showAddCompany() {
 		})
 	}
 
-	pasted := widget.NewMultiLineEntry()
-	pasted.SetPlaceHolder(T("add.paste_hint"))
-	pasted.Wrapping = fyne.TextWrapWord
-	pasted.SetMinRowsVisible(12)
-	u.watchEdits(pasted)
+	pasted := newPasteBox(T("add.paste_hint"), 12)
+	u.watchEdits(&pasted.entry.Entry)
 	readPasted := widget.NewButton(T("add.read"), func() {
-		text := pasted.Text
+		text := pasted.text()
+		// Refused before the reader starts, in the person's language;
+		// a paste over the limit was already refused (pasteBox.paste).
+		if len(text) > policy.MaxInputBytes {
+			fail(errors.New(tooLarge(len(text))))
+			return
+		}
 		read(T("add.reading"), func(context.Context) (policy.Source, error) {
 			d, err := policy.Decode([]byte(text), "")
 			return policy.Source{Decoded: d, Location: T("add.pasted_source"), RetrievedAt: u.now()}, err
@@ -110,7 +113,7 @@ func (u *UI) showAddCompany() {
 	known := u.directorySearch()
 	ways := container.NewAppTabs(
 		container.NewTabItem(T("add.known"), known),
-		container.NewTabItem(T("add.paste"), container.NewBorder(nil, container.NewHBox(readPasted), nil, nil, pasted)),
+		container.NewTabItem(T("add.paste"), container.NewBorder(nil, container.NewHBox(readPasted), nil, nil, pasted.object())),
 		container.NewTabItem(T("add.file"), container.NewVBox(para(T("add.file_hint")), container.NewHBox(chooseFile))),
 		container.NewTabItem(T("add.web"), container.NewVBox(para(T("add.web_hint")), container.NewBorder(nil, nil, nil, fetch, address))),
 	)
@@ -125,7 +128,7 @@ func (u *UI) showAddCompany() {
 		u.win.Canvas().Focus(u.focusOnShow)
 		u.focusOnShow = nil
 	} else {
-		u.win.Canvas().Focus(pasted)
+		u.win.Canvas().Focus(pasted.entry)
 	}
 }
 

@@ -1,0 +1,183 @@
+package app
+
+import (
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+
+	"prava/policy"
+)
+
+// bigText is about size bytes of policy-like prose, in Latin and Cyrillic
+// letters, with a line break every few sentences as pasted policies have.
+func bigText(size int) string {
+	para := "We process your name, e-mail address and order history to provide the service. " +
+		"Ми обробляємо ваше ім'я та адресу електронної пошти лише для надання послуги.\n"
+	return strings.Repeat(para, size/len(para)+1)[:size/len(para)*len(para)]
+}
+
+// pasteBoxOn is the add-company page's paste field, with its tab selected.
+func pasteBoxOn(t testing.TB, u *UI) *pasteBox {
+	t.Helper()
+	walk(u, func(o fyne.CanvasObject) {
+		if tabs, ok := o.(*container.AppTabs); ok {
+			for i, item := range tabs.Items {
+				if item.Text == T("add.paste") {
+					tabs.SelectIndex(i)
+				}
+			}
+		}
+	})
+	var box *pasteBox
+	walk(u, func(o fyne.CanvasObject) {
+		if e, ok := o.(*pasteEntry); ok && box == nil {
+			box = e.box
+		}
+	})
+	if box == nil {
+		t.Fatal("no paste field on the page")
+	}
+	return box
+}
+
+// pasteInto puts text on the clipboard and pastes it into box the way a
+// key press does: as a shortcut to the focused object.
+func pasteInto(u *UI, box *pasteBox, text string) {
+	clip := u.app.Clipboard()
+	clip.SetContent(text)
+	u.win.Canvas().Focus(box.entry)
+	u.win.Canvas().Focused().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+}
+
+func TestBigPasteKeptOffTheWidget(t *testing.T) {
+	u := homeUI(t, nil)
+	u.showAddCompany()
+	box := pasteBoxOn(t, u)
+	big := bigText(2 << 20)
+	pasteInto(u, box, big)
+	if n := utf8.RuneCountInString(box.entry.Text + box.preview.Text); n > pasteShown+2 {
+		t.Errorf("the widgets hold %d characters of the paste, want at most %d", n, pasteShown+2)
+	}
+	if box.text() != big {
+		t.Errorf("the field keeps %d bytes, want the %d pasted", len(box.text()), len(big))
+	}
+	if shown := strings.TrimSuffix(box.preview.Text, "\n…"); len(shown) < 1000 || !strings.HasPrefix(big, shown) {
+		t.Errorf("the field does not show the paste's beginning: %d bytes shown", len(shown))
+	}
+	if box.entry.Visible() || !box.scroll.Visible() || u.win.Canvas().Focused() == box.entry {
+		t.Error("the shown part can be edited, though edits would not reach the text kept")
+	}
+	mustShow(t, u, message.NewPrinter(language.English).Sprintf("Characters pasted: %d.", utf8.RuneCountInString(big)))
+	if !u.unsaved {
+		t.Error("a big paste is not an unsaved change")
+	}
+
+	tap(t, u, "Clear")
+	if box.text() != "" || box.entry.Text != "" || !box.entry.Visible() || box.scroll.Visible() || shows(u, "Characters pasted") {
+		t.Errorf("after Clear: %d bytes kept, entry %q, shown %v", len(box.text()), box.entry.Text, box.entry.Visible())
+	}
+
+	// A small paste is the entry's own, at the cursor, and typing goes on.
+	test.Type(box.entry, "Policy: ")
+	pasteInto(u, box, "Example Ltd")
+	test.Type(box.entry, ".")
+	if got := box.text(); got != "Policy: Example Ltd." || box.big {
+		t.Errorf("small paste and typing give %q (kept off the widget: %v)", got, box.big)
+	}
+}
+
+func TestBigPasteSplicesAtTheCursor(t *testing.T) {
+	for _, c := range []struct {
+		text     string
+		cursor   int
+		selected string
+		want     string
+	}{
+		{"", 0, "", "X"},
+		{"ab", 1, "", "aXb"},
+		{"ab", 5, "", "abX"},
+		{"абв", 2, "аб", "Xв"},    // selected up to the cursor
+		{"абв", 0, "аб", "Xв"},    // selected from the cursor
+		{"абв", 1, "абв", "аXбв"}, // a selection not at the cursor is kept
+	} {
+		if got := splice(c.text, c.cursor, c.selected, "X"); got != c.want {
+			t.Errorf("splice(%q, %d, %q) = %q, want %q", c.text, c.cursor, c.selected, got, c.want)
+		}
+	}
+}
+
+func TestBigPasteReadWhole(t *testing.T) {
+	u := homeUI(t, nil)
+	want := expectations(t)["004_c9271ffe27ce26c1.txt"]
+	text := seed(t, "004_c9271ffe27ce26c1.txt")
+	if utf8.RuneCountInString(text) <= pasteShown {
+		t.Fatalf("the seed has %d characters, too few to be kept off the widget", utf8.RuneCountInString(text))
+	}
+	u.showAddCompany()
+	box := pasteBoxOn(t, u)
+	pasteInto(u, box, text)
+	if !box.big {
+		t.Fatal("the seed was laid out whole")
+	}
+	tap(t, u, "Read this policy")
+	mustShow(t, u, "Check what Prava found: "+want.DisplayName)
+	tap(t, u, "Save company")
+	c := u.data().Companies[len(u.data().Companies)-1]
+	d, _ := policy.Decode([]byte(text), "")
+	if len(c.Policies) != 1 || c.Policies[0].Text.String() != d.Text {
+		t.Errorf("the saved policy is not the whole pasted text")
+	}
+}
+
+func TestOverLimitPasteRefused(t *testing.T) {
+	u := homeUI(t, nil)
+	UseLanguage("uk")
+	t.Cleanup(func() { UseLanguage("en") })
+	u.showAddCompany()
+	box := pasteBoxOn(t, u)
+	test.Type(box.entry, "abc")
+	before := len(u.data().Companies)
+
+	start := time.Now()
+	pasteInto(u, box, strings.Repeat("x", policy.MaxInputBytes+1))
+	took := time.Since(start)
+	if box.text() != "abc" || box.big {
+		t.Errorf("an over-limit paste left %d bytes in the field, want the 3 typed", len(box.text()))
+	}
+	// The limit named, in the person's language and number format.
+	mustShow(t, u, "Цей текст має 16,1 МБ, а Prava читає політику розміром не більше 16 МБ")
+	if shows(u, "Читаю політику") || took > 10*time.Second {
+		t.Errorf("the refusal was not at once: reading %v, %v", shows(u, "Читаю політику"), took)
+	}
+	u.Settle()
+	if len(u.data().Companies) != before {
+		t.Error("a company was saved")
+	}
+
+	// Typing again takes the refusal away.
+	test.Type(box.entry, "d")
+	if shows(u, "Цей текст має") {
+		t.Error("the refusal stays after typing")
+	}
+}
+
+func TestOverLimitTextRefusedOnRead(t *testing.T) {
+	u := homeUI(t, nil)
+	u.showAddCompany()
+	box := pasteBoxOn(t, u)
+	// A text that reached the field some other way than a paste.
+	box.show(strings.Repeat("x", policy.MaxInputBytes+100<<10))
+	test.Tap(button(t, u, "Read this policy"))
+	// No Settle: the refusal comes before any reading starts.
+	mustShow(t, u, "This text is 16.1 MB, and Prava reads a policy of at most 16 MB.")
+	if shows(u, "Reading the policy") {
+		t.Error("the reader was started")
+	}
+}
