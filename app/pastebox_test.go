@@ -181,3 +181,23 @@ func TestOverLimitTextRefusedOnRead(t *testing.T) {
 		t.Error("the reader was started")
 	}
 }
+
+func TestCancelReadingAnswersAtOnce(t *testing.T) {
+	u := homeUI(t, nil)
+	u.showAddCompany()
+	box := pasteBoxOn(t, u)
+	pasteInto(u, box, bigText(300<<10)) // seconds of reading
+	test.Tap(button(t, u, "Read this policy"))
+	mustShow(t, u, "Reading the policy")
+	test.Tap(button(t, u, "Cancel"))
+	// No Settle: the window says so before the reader is done.
+	mustShow(t, u, "Stopped. Nothing was saved.")
+	start := time.Now()
+	u.Settle()
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("waited %v for a cancelled reading", took)
+	}
+	if shows(u, "Check what Prava found") || !shows(u, "Stopped. Nothing was saved.") {
+		t.Errorf("a cancelled reading went on: %q", texts(u))
+	}
+}
