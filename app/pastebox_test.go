@@ -1,6 +1,7 @@
 package app
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -9,10 +10,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
 	"prava/policy"
+	"prava/record"
 )
 
 // bigText is about size bytes of policy-like prose, in Latin and Cyrillic
@@ -200,4 +203,59 @@ func TestCancelReadingAnswersAtOnce(t *testing.T) {
 	if shows(u, "Check what Prava found") || !shows(u, "Stopped. Nothing was saved.") {
 		t.Errorf("a cancelled reading went on: %q", texts(u))
 	}
+}
+
+// BenchmarkBigPaste measures what a 2 MB paste into "Paste text" costs the
+// window (it froze for over 110 s before pasteBox). Each op is the paste
+// by its shortcut and then a follow-up tap (Clear) handled: ns/op is the
+// time from the paste to the window having answered that tap. ms-paste is
+// the paste's share, the time the UI goroutine is busy before it can take
+// any event. "before-100KB" is a plain multi-line entry, as the field
+// was, given a twentieth of that paste.
+func BenchmarkBigPaste(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "v.vault")
+	newVault(b, path, func(d *record.Data) { d.Profile = record.Profile{Name: "Olena Petrenko", Email: "olena@example.org"} })
+	UseLanguage("en")
+	a := test.NewTempApp(b)
+	u := New(a, Options{VaultPath: path, Keyring: testKeyring, Now: func() time.Time { return today }})
+	u.queue = make(chan func(), 64)
+	b.Cleanup(func() { u.Settle(); u.Close(); u.win.Close() })
+	u.Start()
+	u.Settle()
+	u.win.Resize(fyne.NewSize(1280, 800))
+	u.showAddCompany()
+	box := pasteBoxOn(b, u)
+	big := bigText(2 << 20)
+
+	b.Run("2MB", func(b *testing.B) {
+		var busy time.Duration
+		for b.Loop() {
+			start := time.Now()
+			pasteInto(u, box, big)
+			busy += time.Since(start)
+			if !box.big {
+				b.Fatal("the paste was laid out whole")
+			}
+			test.Tap(box.clear)
+			if box.big || box.entry.Text != "" {
+				b.Fatal("Clear did not clear")
+			}
+		}
+		b.ReportMetric(float64(busy.Microseconds())/1000/float64(b.N), "ms-paste")
+	})
+
+	b.Run("before-100KB", func(b *testing.B) {
+		e := widget.NewMultiLineEntry()
+		e.Wrapping = fyne.TextWrapWord
+		w := test.NewWindow(e)
+		defer w.Close()
+		w.Resize(fyne.NewSize(1000, 600))
+		text := bigText(100 << 10)
+		for b.Loop() {
+			clip := a.Clipboard()
+			clip.SetContent(text)
+			e.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+			e.SetText("")
+		}
+	})
 }
