@@ -1,11 +1,13 @@
 package app
 
 import (
+	"image/color"
 	"math"
 	"strings"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -37,6 +39,9 @@ type pasteBox struct {
 	all     *fyne.Container // what the screen lays out
 	full    string          // the whole text while only its beginning is shown
 	big     bool            // full holds the text, and preview its beginning
+	// grown, when set, is called after the note under the field came or
+	// went, for a dialog to take the height the box now needs.
+	grown func()
 }
 
 // pasteEntry is the multi-line entry of a pasteBox; it hands pastes to
@@ -84,7 +89,11 @@ func newPasteBox(placeholder string, rows int) *pasteBox {
 	b.clear = widget.NewButtonWithIcon(T("add.paste_clear"), theme.ContentClearIcon(), b.reset)
 	b.bottom = container.NewBorder(nil, nil, nil, container.NewVBox(b.clear), b.note)
 	b.bottom.Hide()
-	b.all = container.NewBorder(nil, b.bottom, nil, nil, container.NewStack(b.entry, b.scroll))
+	// The preview keeps the entry's height: a dialog sized for the entry
+	// would otherwise squeeze it to a line when the note comes.
+	keep := canvas.NewRectangle(color.Transparent)
+	keep.SetMinSize(b.entry.MinSize())
+	b.all = container.NewBorder(nil, b.bottom, nil, nil, container.NewStack(keep, b.entry, b.scroll))
 	return b
 }
 
@@ -101,6 +110,9 @@ func (b *pasteBox) relayout() {
 		b.bottom.Layout.Layout(b.bottom.Objects, b.bottom.Size())
 	}
 	b.bottom.Refresh()
+	if b.grown != nil {
+		b.grown()
+	}
 }
 
 // text is the whole text, however much of it is shown.

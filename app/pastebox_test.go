@@ -189,7 +189,9 @@ func TestCancelReadingAnswersAtOnce(t *testing.T) {
 	u := homeUI(t, nil)
 	u.showAddCompany()
 	box := pasteBoxOn(t, u)
-	pasteInto(u, box, bigText(300<<10)) // seconds of reading
+	// The reading's answer waits in u.queue until Settle, so Cancel
+	// always comes before it.
+	pasteInto(u, box, bigText(300<<10))
 	test.Tap(button(t, u, "Read this policy"))
 	mustShow(t, u, "Reading the policy")
 	test.Tap(button(t, u, "Cancel"))
@@ -258,4 +260,25 @@ func BenchmarkBigPaste(b *testing.B) {
 			e.SetText("")
 		}
 	})
+}
+
+func TestRecheckTakesABigPaste(t *testing.T) {
+	u := homeUIAt(t, filepath.Join(t.TempDir(), "v.vault"), fitVault)
+	u.showCompany("c")
+	newCompanyPage(u, u.desk, "c").recheckPolicy()
+	var box *pasteBox
+	walk(u, func(o fyne.CanvasObject) {
+		if e, ok := o.(*pasteEntry); ok {
+			box = e.box
+		}
+	})
+	if box == nil {
+		t.Fatal("the recheck dialog has no paste field")
+	}
+	big := bigText(2 << 20)
+	pasteInto(u, box, big)
+	if box.text() != big || utf8.RuneCountInString(box.entry.Text+box.preview.Text) > pasteShown+2 {
+		t.Errorf("the dialog keeps %d bytes and lays out %d characters", len(box.text()), utf8.RuneCountInString(box.entry.Text+box.preview.Text))
+	}
+	mustShow(t, u, "Characters pasted:")
 }
