@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -281,4 +282,48 @@ func TestRecheckTakesABigPaste(t *testing.T) {
 		t.Errorf("the dialog keeps %d bytes and lays out %d characters", len(box.text()), utf8.RuneCountInString(box.entry.Text+box.preview.Text))
 	}
 	mustShow(t, u, "Characters pasted:")
+}
+
+func TestLongPolicyShownInPassages(t *testing.T) {
+	filler := bigText(1 << 20)
+	far := "Write to far@example.org about your data."
+	text := "Example Ltd is the controller.\n" + filler + far + "\n" + filler
+	at := strings.Index(text, "far@")
+	findings, _ := json.Marshal(&policy.Findings{Evidence: []policy.Evidence{
+		{Field: "name", Value: "Example Ltd", Offset: 0},
+		{Field: "emails", Value: "far@example.org", Offset: at},
+	}})
+	segs, shortened := highlighted(record.PolicySnapshot{Text: record.NewText(text), Findings: findings})
+	var shown strings.Builder
+	var marked []string
+	for _, s := range segs {
+		ts := s.(*widget.TextSegment)
+		shown.WriteString(ts.Text)
+		if ts.Style.TextStyle.Bold {
+			marked = append(marked, ts.Text)
+		}
+	}
+	if !shortened || shown.Len() > 4*policyShown+4*passageAround {
+		t.Errorf("shortened %v, %d bytes shown of %d", shortened, shown.Len(), len(text))
+	}
+	if strings.Join(marked, "|") != "Example Ltd|far@example.org" {
+		t.Errorf("highlighted %q", marked)
+	}
+	if !strings.Contains(shown.String(), "\n…\n") || !strings.Contains(shown.String(), far) {
+		t.Errorf("no passage with the far value")
+	}
+	if !utf8.ValidString(shown.String()) {
+		t.Error("a character was cut")
+	}
+
+	// A policy of ordinary length is shown whole.
+	short := "Example Ltd is the controller. Write to far@example.org."
+	segs, shortened = highlighted(record.PolicySnapshot{Text: record.NewText(short), Findings: findings})
+	shown.Reset()
+	for _, s := range segs {
+		shown.WriteString(s.(*widget.TextSegment).Text)
+	}
+	if shortened || shown.String() != short {
+		t.Errorf("a short policy shown as %q (shortened %v)", shown.String(), shortened)
+	}
 }
