@@ -38,14 +38,26 @@ func (u *UI) showAddCompany() {
 	}
 	// read runs load in the background, with cancel wired to stop it, and
 	// goes on to the review.
+	var stopLast context.CancelFunc
 	read := func(what string, load func(ctx context.Context) (policy.Source, error)) {
+		// Reading again drops the reading under way: only the last one
+		// may open the review.
+		if stopLast != nil {
+			stopLast()
+		}
 		ctx, stop := context.WithCancel(context.Background())
+		stopLast = stop
 		status.Importance = widget.MediumImportance
 		status.SetText(what)
 		status.Show()
 		progress.Show()
 		progress.Start()
-		cancel.OnTapped = func() { stop() }
+		// Cancel answers at once: the reader cannot be stopped mid-way,
+		// so its late answer is dropped (see analyzeContext).
+		cancel.OnTapped = func() {
+			stop()
+			fail(errors.New(T("add.cancelled")))
+		}
 		cancel.Show()
 		var src policy.Source
 		var f *policy.Findings
@@ -53,30 +65,32 @@ func (u *UI) showAddCompany() {
 		u.background(func() {
 			src, err = load(ctx)
 			if err == nil && ctx.Err() == nil {
-				f = policy.Analyze(src.Text)
+				f, err = analyzeContext(ctx, src.Text)
 			}
 		}, func() {
-			cancelled := ctx.Err() != nil
-			stop()
-			switch {
-			case cancelled:
-				fail(errors.New(T("add.cancelled")))
-			case err != nil:
-				fail(err)
-			default:
-				progress.Stop()
-				u.showReview(src, f)
+			if ctx.Err() != nil {
+				return // cancelled, and already said so
 			}
+			stop()
+			if err != nil {
+				fail(err)
+				return
+			}
+			progress.Stop()
+			u.showReview(src, f)
 		})
 	}
 
-	pasted := widget.NewMultiLineEntry()
-	pasted.SetPlaceHolder(T("add.paste_hint"))
-	pasted.Wrapping = fyne.TextWrapWord
-	pasted.SetMinRowsVisible(12)
-	u.watchEdits(pasted)
+	pasted := newPasteBox(T("add.paste_hint"), 12)
+	u.watchEdits(&pasted.entry.Entry)
 	readPasted := widget.NewButton(T("add.read"), func() {
-		text := pasted.Text
+		text := pasted.text()
+		// Refused before the reader starts, in the person's language;
+		// a paste over the limit was already refused (pasteBox.paste).
+		if len(text) > policy.MaxInputBytes {
+			fail(errors.New(tooLarge(len(text))))
+			return
+		}
 		read(T("add.reading"), func(context.Context) (policy.Source, error) {
 			d, err := policy.Decode([]byte(text), "")
 			return policy.Source{Decoded: d, Location: T("add.pasted_source"), RetrievedAt: u.now()}, err
@@ -110,7 +124,7 @@ func (u *UI) showAddCompany() {
 	known := u.directorySearch()
 	ways := container.NewAppTabs(
 		container.NewTabItem(T("add.known"), known),
-		container.NewTabItem(T("add.paste"), container.NewBorder(nil, container.NewHBox(readPasted), nil, nil, pasted)),
+		container.NewTabItem(T("add.paste"), container.NewBorder(nil, container.NewHBox(readPasted), nil, nil, pasted.object())),
 		container.NewTabItem(T("add.file"), container.NewVBox(para(T("add.file_hint")), container.NewHBox(chooseFile))),
 		container.NewTabItem(T("add.web"), container.NewVBox(para(T("add.web_hint")), container.NewBorder(nil, nil, nil, fetch, address))),
 	)
@@ -125,7 +139,22 @@ func (u *UI) showAddCompany() {
 		u.win.Canvas().Focus(u.focusOnShow)
 		u.focusOnShow = nil
 	} else {
-		u.win.Canvas().Focus(pasted)
+		u.win.Canvas().Focus(pasted.entry)
+	}
+}
+
+// analyzeContext is policy.Analyze, which takes no context, run on its
+// own goroutine so that waiting for it ends when ctx does: a long policy
+// can keep the reader busy for many seconds, and neither Cancel nor
+// quitting should wait that long. An abandoned reading finishes unseen.
+func analyzeContext(ctx context.Context, text string) (*policy.Findings, error) {
+	done := make(chan *policy.Findings, 1)
+	go func() { done <- policy.Analyze(text) }()
+	select {
+	case f := <-done:
+		return f, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
 	}
 }
 

@@ -56,20 +56,23 @@ func (p *companyPage) recheckPolicy() {
 	from.SetPlaceHolder(T("company.recheck_hint"))
 	// A policy that was pasted has no place to read it from again: it is
 	// pasted again.
-	pasted := widget.NewMultiLineEntry()
-	pasted.SetPlaceHolder(T("company.recheck_paste"))
-	pasted.SetMinRowsVisible(5)
-	pasted.Wrapping = fyne.TextWrapWord
+	// A pasteBox, as on the add-company page: a whole policy pasted into a
+	// plain entry would freeze the window.
+	pasted := newPasteBox(T("company.recheck_paste"), 5)
 	d := dialog.NewForm(T("company.recheck"), T("company.recheck_do"), T("common.cancel"),
-		[]*widget.FormItem{widget.NewFormItem(T("company.recheck_from"), from), widget.NewFormItem(T("company.recheck_or"), pasted)},
+		[]*widget.FormItem{widget.NewFormItem(T("company.recheck_from"), from), widget.NewFormItem(T("company.recheck_or"), pasted.object())},
 		func(ok bool) {
 			if !ok {
 				return
 			}
 			location := strings.TrimSpace(from.Text)
-			text := pasted.Text
+			text := pasted.text()
 			if location == "" && strings.TrimSpace(text) == "" {
 				p.sh.notice(T("company.recheck_failed"), errors.New(T("company.recheck_nothing")))
+				return
+			}
+			if len(text) > policy.MaxInputBytes {
+				p.sh.notice(tooLarge(len(text)), policy.ErrTooLarge)
 				return
 			}
 			prog := dialog.NewCustomWithoutButtons(T("company.recheck"), busy(T("add.reading")), p.sh.Window())
@@ -103,6 +106,7 @@ func (p *companyPage) recheckPolicy() {
 			})
 		}, p.sh.Window())
 	d.Resize(fyne.NewSize(620, 0))
+	pasted.grown = func() { d.Resize(fyne.NewSize(620, 0)) }
 	d.Show()
 }
 

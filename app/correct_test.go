@@ -349,8 +349,8 @@ func TestMergeAndRecheckPasted(t *testing.T) {
 	tap(t, u, "Re-check policy")
 	var pasted *widget.Entry
 	walk(u, func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok && e.MultiLine && strings.Contains(e.PlaceHolder, "paste the policy") {
-			pasted = e
+		if e, ok := o.(*pasteEntry); ok && strings.Contains(e.PlaceHolder, "paste the policy") {
+			pasted = &e.Entry
 		}
 	})
 	if pasted == nil {

@@ -180,8 +180,11 @@ func tap(t *testing.T, u *UI, text string) {
 func entries(u *UI) []*widget.Entry {
 	var out []*widget.Entry
 	walk(u, func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok {
+		switch e := o.(type) {
+		case *widget.Entry:
 			out = append(out, e)
+		case *pasteEntry:
+			out = append(out, &e.Entry)
 		}
 	})
 	return out

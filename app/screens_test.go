@@ -4,6 +4,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -83,7 +84,13 @@ func TestScreens(t *testing.T) {
 				})
 				shoot(u2, "09-add-known-"+q)
 			}
-			selectTab(t, u2, T("add.paste"))
+			// A big paste shows its beginning; one over the limit is refused.
+			box := pasteBoxOn(t, u2)
+			pasteInto(u2, box, bigText(2<<20))
+			shoot(u2, "09b-add-big-paste")
+			tap(t, u2, T("add.paste_clear"))
+			pasteInto(u2, box, strings.Repeat("x", policy.MaxInputBytes+1))
+			shoot(u2, "09c-add-too-large")
 			entries(u2)[0].SetText(seed(t, "003_667823663de3ed12.txt"))
 			tap(t, u2, T("add.read"))
 			shoot(u2, "10-review")
