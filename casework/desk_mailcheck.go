@@ -122,6 +122,10 @@ func (k *Desk) keepMessage(d *record.Data, m mail.Message) {
 	k.log(d, what, r.CompanyID, r.ID, note+" <"+m.MessageID+">")
 }
 
+// sentSlack is how much earlier than our clock's sending time an answer
+// may be stamped by the mail server's clock and still count as after it.
+const sentSlack = time.Minute
+
 // sentByMail lists the requests whose answer may come by e-mail: sent
 // (from Prava or by hand, to an e-mail address) and not closed.
 func sentByMail(d *record.Data) []mail.Sent {
@@ -135,7 +139,10 @@ func sentByMail(d *record.Data) []mail.Sent {
 		}
 		s := mail.Sent{RequestID: r.ID, Reference: r.Reference, SentAt: r.Dates.Sent}
 		if e := r.Email; e != nil && e.Outcome == record.EmailSent {
-			s.MessageID, s.SentAt = e.MessageID, e.Accepted
+			// The server stamps arrivals by its own clock, to the second:
+			// a minute's slack keeps a quick answer from looking older
+			// than the request.
+			s.MessageID, s.SentAt = e.MessageID, e.Accepted.Add(-sentSlack)
 		}
 		seen := map[string]bool{}
 		addDomain := func(addr string) {
