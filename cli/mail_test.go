@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -13,6 +15,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapclient"
 	"github.com/emersion/go-smtp"
 )
 
@@ -25,6 +29,10 @@ import (
 // request show --json says sent and answered, with both Message-IDs.
 func TestMailFromTheCommandLine(t *testing.T) {
 	env := dovecotEnv(t)
+	// The Dovecot of scripts/with-dovecot.sh has one mailbox for every
+	// package's tests: start from an empty one, and leave it empty.
+	env.empty(t)
+	t.Cleanup(func() { env.empty(t) })
 	company := startCompanySink(t, env.sink)
 	vault, companyID := passVault(t)
 	cmd := func(want int, stdin string, args ...string) string {
@@ -226,6 +234,45 @@ func (e mailEnv) deliver(t *testing.T, folder, msg string) {
 		t.Fatalf("LMTP delivery to %s: %v", rcpt, err)
 	}
 	_ = c.Quit()
+}
+
+// empty expunges every message in the INBOX and Junk, so that what one
+// test delivered is not seen by the next.
+func (e mailEnv) empty(t *testing.T) {
+	t.Helper()
+	pem, err := os.ReadFile(e.ca)
+	if err != nil {
+		t.Fatal(err)
+	}
+	roots := x509.NewCertPool()
+	roots.AppendCertsFromPEM(pem)
+	host, _, _ := net.SplitHostPort(e.imapStartTLS)
+	c, err := imapclient.DialStartTLS(e.imapStartTLS, &imapclient.Options{TLSConfig: &tls.Config{RootCAs: roots, ServerName: host}})
+	if err != nil {
+		t.Fatalf("emptying the mailbox: %v", err)
+	}
+	defer c.Close()
+	if err := c.Login(e.user, e.password).Wait(); err != nil {
+		t.Fatalf("emptying the mailbox: %v", err)
+	}
+	for _, folder := range []string{"INBOX", "Junk"} {
+		sel, err := c.Select(folder, nil).Wait()
+		if err != nil {
+			t.Fatalf("emptying %s: %v", folder, err)
+		}
+		if sel.NumMessages == 0 {
+			continue
+		}
+		var all imap.SeqSet
+		all.AddRange(1, 0)
+		if err := c.Store(all, &imap.StoreFlags{Op: imap.StoreFlagsAdd, Silent: true, Flags: []imap.Flag{imap.FlagDeleted}}, nil).Close(); err != nil {
+			t.Fatalf("emptying %s: %v", folder, err)
+		}
+		if err := c.Expunge().Close(); err != nil {
+			t.Fatalf("emptying %s: %v", folder, err)
+		}
+	}
+	_ = c.Logout().Wait()
 }
 
 // companySink is the company's mail server: Dovecot's submission relays
