@@ -1,6 +1,7 @@
 package casework
 
 import (
+	"crypto/x509"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -26,6 +27,8 @@ type Desk struct {
 	vault *storage.Vault
 	now   func() time.Time
 	view  atomic.Pointer[snapshot] // the data as of the last change
+	// mailRoots verifies the mail servers; nil means the system's roots.
+	mailRoots *x509.CertPool
 }
 
 // NewDesk puts an open vault behind a desk. now is the clock (time.Now

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"io"
+	"maps"
 	"mime"
 	"mime/multipart"
 	"net/mail"
@@ -81,7 +82,7 @@ func sentRequest(t *testing.T, k *Desk, companyID string) string {
 
 // useCases runs each of the desk's changes once; each returns its error.
 func useCases(k *Desk, companyID, requestID string) map[string]func() error {
-	return map[string]func() error{
+	cases := map[string]func() error{
 		"AddCompany": func() error {
 			_, err := k.AddCompany(record.Company{Name: "Other Ltd", Contacts: []record.Contact{{Kind: record.ByEmail, Value: "privacy@other.example"}}}, false, "by hand")
 			return err
@@ -155,11 +156,13 @@ func useCases(k *Desk, companyID, requestID string) map[string]func() error {
 			return k.AddPolicy(companyID, policy.Source{Location: "again.txt", Decoded: policy.Decoded{Text: "Privacy policy. Contact privacy@costless.example."}, RetrievedAt: testDay}, policy.Analyze("Privacy policy. Contact privacy@costless.example."))
 		},
 	}
+	maps.Copy(cases, mailUseCases(k, companyID, requestID))
+	return cases
 }
 
 // readsAndLifecycle are the desk's methods that change nothing saved:
 // they read, or hold the vault open.
-var readsAndLifecycle = []string{"View", "Data", "Path", "Partial", "Close"}
+var readsAndLifecycle = []string{"View", "Data", "Path", "Partial", "Close", "MailAccount", "MailChecked", "SetMailRoots"}
 
 // TestEveryMethodIsAUseCase: every exported method of the desk either
 // changes the data, and then is in useCases (so it is checked to save,

@@ -85,6 +85,13 @@ Commands:
                                 write the reminder, the complaint or the reply to a refusal
   request pdf ID --out FILE     save a request's PDF to print and sign
   request delete ID             delete a request written by mistake (and its follow-ups)
+  mail setup --address ADDR [--imap HOST:PORT] [--smtp HOST:PORT] [--user U]
+       [--security tls|starttls|plain] [--name NAME] --password-stdin [--no-test]
+                                set up your own mailbox to send from and read answers in
+                                (the password from standard input, kept in the vault)
+  mail test                     log in to both mail servers and say what failed
+  mail send REQUEST_ID          send a draft request from your mailbox; it becomes sent
+  mail check [--json]           look for answers once; matched ones are attached
   profile show [--json]         the identity letters are written from
   profile set FILE.json         set it from a JSON file (kept out of the shell's history)
   ics FILE                      every open deadline as an iCalendar file
@@ -143,6 +150,8 @@ func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runRequest(args[1:], vault, stdin, stdout, stderr)
 	case "profile":
 		return runProfile(args[1:], vault, stdin, stdout, stderr)
+	case "mail":
+		return runMail(args[1:], vault, stdin, stdout, stderr)
 	case "ics":
 		return runICS(args[1:], vault, stdin, stdout, stderr)
 	case "analyze":

@@ -109,6 +109,10 @@ type requestView struct {
 	Subject  string `json:"subject,omitempty"`
 	Letter   string `json:"letter"`
 	Replies  int    `json:"replies"`
+	// Email is what went by e-mail from Prava and came back; Events the
+	// request's timeline, whose notes carry those Message-IDs too.
+	Email  *emailView  `json:"email,omitempty"`
+	Events []eventView `json:"events"`
 }
 
 func (c requestCmd) show() int {
@@ -124,6 +128,7 @@ func (c requestCmd) show() int {
 	}
 	out := requestView{requestRow: rowOfRequest(v, r), Law: string(r.Law), Language: r.Language, Channel: string(r.Channel),
 		Contact: r.Contact, Tracking: r.Tracking, ParentID: r.ParentID, Subject: r.Subject, Letter: r.LetterText.String(), Replies: len(r.Replies)}
+	out.Email, out.Events = emailOf(r), eventsOf(v, r.ID)
 	if r.ParentID == "" {
 		o := v.Next(r, time.Now())
 		out.Next, out.Basis = stepName(o.Step), o.Deadline.Basis
@@ -151,6 +156,15 @@ func (c requestCmd) show() int {
 	line("Due", out.Due)
 	line("Why", out.Basis)
 	line("Next", out.Next)
+	if e := out.Email; e != nil {
+		line("E-mail", "<"+e.MessageID+"> "+e.Outcome)
+		for _, rp := range e.Replies {
+			line("Answer", fmt.Sprintf("<%s> %s, %s: %s (%s)", rp.MessageID, rp.Kind, rp.From, rp.Subject, rp.Match))
+		}
+		for _, rp := range e.Suggested {
+			line("Maybe", fmt.Sprintf("<%s> %s: %s", rp.MessageID, rp.From, rp.Subject))
+		}
+	}
 	fmt.Fprintf(c.stdout, "\n%s\n", out.Letter)
 	return exitOK
 }

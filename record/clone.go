@@ -30,15 +30,24 @@ func (d *Data) Clone() Data {
 	c.Requests = cloneEach(d.Requests, Request.Clone)
 	c.Timeline = slices.Clone(d.Timeline)
 	c.Extra = slices.Clone(d.Extra)
+	if d.Mail != nil {
+		m := *d.Mail
+		c.Mail = &m
+	}
 	return c
 }
 
 // Clone is a copy of the request whose replies (and their lists of files)
-// can be changed without touching the original.
+// and e-mail record can be changed without touching the original.
 func (r Request) Clone() Request {
 	r.Replies = slices.Clone(r.Replies)
 	for i := range r.Replies {
 		r.Replies[i].Files = slices.Clone(r.Replies[i].Files)
+	}
+	if r.Email != nil {
+		e := *r.Email
+		e.Replies, e.Suggested = slices.Clone(e.Replies), slices.Clone(e.Suggested)
+		r.Email = &e
 	}
 	return r
 }

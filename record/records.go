@@ -14,6 +14,7 @@ type Data struct {
 	Settings  Settings        `json:"settings"`
 	Counters  Counters        `json:"counters"`
 	Extra     []Document      `json:"documents,omitempty"` // files kept with no request: scans, replies
+	Mail      *MailBox        `json:"mail,omitempty"`      // the person's own mailbox; nil until set up
 }
 
 // Profile is the person a letter comes from. Only what letters need.
@@ -93,6 +94,7 @@ type Request struct {
 	Dates      Dates   `json:"dates"`
 	Replies    []Reply `json:"replies,omitempty"`
 	Notes      string  `json:"notes,omitempty"`
+	Email      *Email  `json:"email,omitempty"` // what went by e-mail from Prava and came back; nil if none
 }
 
 // Status is where a request stands.
