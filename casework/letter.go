@@ -3,7 +3,10 @@ package casework
 import (
 	"crypto/sha256"
 	"fmt"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"prava/letters"
 	"prava/policy"
@@ -19,8 +22,12 @@ type LetterChoice struct {
 	// To is the contact to write to: an e-mail address, or a postal
 	// address; "" takes the one chosen for the kind, as for a stored
 	// company.
-	To  string
-	Law string // the jurisdiction code; "" takes the record's
+	To string
+	// ToName is the controller's legal name, when the record has none or
+	// the person knows better (a policy that names only its web site
+	// gives a letter "to the controller of site X").
+	ToName string
+	Law    string // the jurisdiction code; "" takes the record's
 }
 
 // LetterFromPolicy prepares the letter to the company a policy describes,
@@ -54,6 +61,12 @@ func LetterToCompany(c record.Company, from letters.Sender, choice LetterChoice)
 	}
 	if c.Jurisdiction == "" {
 		return letters.Input{}, fmt.Errorf("which law applies to %s depends on where you live: choose it with --law (EU-LV, EU-LT, UA, …)", c.Name)
+	}
+	if name := strings.TrimSpace(choice.ToName); name != "" {
+		if utf8.RuneCountInString(name) > maxName || strings.ContainsFunc(name, unicode.IsControl) {
+			return letters.Input{}, problem("name", "too_long", "%q is not a company's name: give its legal name as the register writes it, in at most %d characters", name, maxName)
+		}
+		c.LegalName = name
 	}
 	dr := choice.Draft
 	dr.Contact = -1

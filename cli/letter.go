@@ -35,13 +35,14 @@ func runLetter(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fromArg := fs.String("from", "", "your profile, a JSON file with name, address, email, phone, birthdate, id_document, customer_ref")
 	dateArg := fs.String("date", "", "the letter's date, YYYY-MM-DD (default: today)")
 	toArg := fs.String("to", "", "the e-mail or postal address to write to (default: the one the policy names)")
+	toNameArg := fs.String("to-name", "", "the controller's legal name, when the policy names only its site or you know better")
 	lawArg := fs.String("law", "", "the law to cite: UA, RU, EU, EU-LV, EU-LT, … (default: the policy's)")
 	outArg := fs.String("out", "", "where to save the PDF")
 	emailArg := fs.String("email", "", "where to save the e-mail: FILE.eml is a message with the PDF attached that a mail program opens as a draft; FILE.txt the recipient, subject and text")
 	draft := addDraftFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "Usage: prava letter --policy FILE|URL|--directory SLUG --kind KIND [--lang LANG] --from PROFILE.json\n"+
-			"                    [--date YYYY-MM-DD] [--to CONTACT] [--law CODE] --out FILE.pdf [--email FILE.eml|FILE.txt]\n"+
+			"                    [--date YYYY-MM-DD] [--to CONTACT] [--to-name NAME] [--law CODE] --out FILE.pdf [--email FILE.eml|FILE.txt]\n"+
 			"                    [--correction FIELD=VALUE]... [--ground G]... [--published] [--transfer-to ADDRESS] [--extra TEXT | --extra-file F]\n"+
 			"                    [--reasons TEXT | --reasons-file F] [--corrections-file F] [--evidence TEXT] [--birthdate-known]\n")
 		fs.PrintDefaults()
@@ -83,7 +84,7 @@ func runLetter(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(fmt.Errorf("%s: %w", *fromArg, err))
 	}
-	choice := casework.LetterChoice{Draft: casework.Draft{Kind: kind, Lang: *langArg, Date: day}, To: *toArg, Law: *lawArg}
+	choice := casework.LetterChoice{Draft: casework.Draft{Kind: kind, Lang: *langArg, Date: day}, To: *toArg, ToName: *toNameArg, Law: *lawArg}
 	if err := draft.fill(&choice.Draft); err != nil {
 		return fail(err)
 	}

@@ -67,3 +67,24 @@ func TestPersonalDataFromFiles(t *testing.T) {
 		t.Errorf("notes = %q", got)
 	}
 }
+
+// TestLetterToName is the letters review's M8 on the command line: a
+// policy that names only its site gets the legal name the person gives.
+func TestLetterToName(t *testing.T) {
+	dir := t.TempDir()
+	out, txt := filepath.Join(dir, "l.pdf"), filepath.Join(dir, "l.txt")
+	code, _, stderr := run(t, "", "letter", "--policy", seedDir+"003_667823663de3ed12.txt", "--kind", "access",
+		"--from", writeProfile(t, testProfile), "--date", "2026-11-23", "--lang", "en", "--to-name", "Costless Holdings SIA", "--out", out, "--email", txt)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if text := pdfText(t, out); !strings.Contains(text, "Costless Holdings SIA") {
+		t.Errorf("the letter is not addressed to the name given:\n%.600s", text)
+	}
+	os.Remove(out)
+	code, _, stderr = run(t, "", "letter", "--policy", seedDir+"003_667823663de3ed12.txt", "--kind", "access",
+		"--from", writeProfile(t, testProfile), "--to-name", "Evil\x1b[2J", "--out", out)
+	if code != exitError || !strings.Contains(stderr, "legal name") {
+		t.Errorf("a name with a control character: exit %d, %q", code, stderr)
+	}
+}
