@@ -86,6 +86,11 @@ var adversarial = map[string]func(n int) string{
 	"capitals":   func(n int) string { return repeatTo("Acme Bombay Duck Ltd ", n) },
 	"brackets":   func(n int) string { return repeatTo("(\"we\" (далі — «ми» ", n) },
 	"labels":     func(n int) string { return repeatTo("Controller: Verantwortlich ist: Оператор — ", n) },
+	// Prose pasted without a line break: every rule that looks for the
+	// line around a word once scanned back to the text's start.
+	"one-line": func(n int) string {
+		return repeatTo("We process your name, e-mail address and order history to provide the service. ", n)
+	},
 	// Contents entries, numbered headings, stacked forms and registry
 	// addresses: what the heading, body-name and address rules read.
 	"structure": func(n int) string {
@@ -100,7 +105,7 @@ func repeatTo(s string, n int) string {
 // BenchmarkAdversarial reads each adversarial text at two sizes; time per
 // byte must stay flat (linear), see TestAdversarialLinear.
 func BenchmarkAdversarial(b *testing.B) {
-	for _, name := range []string{"at-signs", "email-like", "capitals", "brackets", "labels", "structure"} {
+	for _, name := range []string{"at-signs", "email-like", "capitals", "brackets", "labels", "structure", "one-line"} {
 		for _, size := range []int{400 << 10, 2 << 20} {
 			text := NormalizeText(adversarial[name](size))
 			b.Run(fmt.Sprintf("%s/%dKB", name, size>>10), func(b *testing.B) {

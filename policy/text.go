@@ -16,6 +16,8 @@ type doc struct {
 	hits  [][]int // offsets of each registered keyword, see keywords.go
 
 	wordChecks int // searches plausibleName has made, see maxWordChecks
+
+	breaks []int // offsets of the line breaks, made on first use by lineAround
 }
 
 func newDoc(text string) *doc {
