@@ -40,12 +40,11 @@ func contactFor(c *record.Company, kind string, chosen int) (record.Contact, err
 
 // bestContact is the index of the contact of channel want that a request
 // goes to, or -1 when there is none: the one labelled DPO, else for e-mail
-// the data-protection address among several (privacyEmail), else the
-// first. Both the record made from a policy and a letter with no contact
-// chosen use it, so they agree on the addressee.
+// the first whose address speaks of privacy or data, else the first. Both
+// the record made from a policy and a letter with no contact chosen use
+// it, so they agree on the addressee.
 func bestContact(contacts []record.Contact, want record.Channel) int {
-	var values []string
-	first := -1
+	first, privacy := -1, -1
 	for i, ct := range contacts {
 		if ct.Kind != want {
 			continue
@@ -56,15 +55,12 @@ func bestContact(contacts []record.Contact, want record.Channel) int {
 		if first < 0 {
 			first = i
 		}
-		values = append(values, ct.Value)
-	}
-	if want == record.ByEmail && first >= 0 {
-		best := privacyEmail(values)
-		for i, ct := range contacts {
-			if ct.Kind == want && ct.Value == best {
-				return i
-			}
+		if privacy < 0 && want == record.ByEmail && privacyWorded(ct.Value) {
+			privacy = i
 		}
+	}
+	if privacy >= 0 {
+		return privacy
 	}
 	return first
 }
@@ -72,19 +68,14 @@ func bestContact(contacts []record.Contact, want record.Channel) int {
 // privacyWords mark an address meant for data-protection requests.
 var privacyWords = []string{"privacy", "data", "dpo", "gdpr", "pdn", "personal", "dpa", "privat", "dsar", "rgpd", "pd@", "dati", "duomen"}
 
-// privacyEmail picks the address a request should go to: the first one
-// whose name speaks of privacy or data, else the first.
-func privacyEmail(emails []string) string {
-	for _, e := range emails {
-		l := strings.ToLower(e)
-		for _, w := range privacyWords {
-			if strings.Contains(l, w) {
-				return e
-			}
+// privacyWorded reports whether an e-mail address's name speaks of privacy
+// or data.
+func privacyWorded(email string) bool {
+	l := strings.ToLower(email)
+	for _, w := range privacyWords {
+		if strings.Contains(l, w) {
+			return true
 		}
 	}
-	if len(emails) > 0 {
-		return emails[0]
-	}
-	return ""
+	return false
 }

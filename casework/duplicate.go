@@ -2,6 +2,7 @@ package casework
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 
 	"prava/record"
@@ -62,8 +63,9 @@ func (x *duplicates) add(c record.Company) {
 // find is the first indexed company (in the order added) that c repeats,
 // other than c itself, with what they share; nil when there is none.
 func (x *duplicates) find(c *record.Company) *DuplicateError {
+	ks := keys(c)
 	first := -1
-	for _, k := range keys(c) {
+	for _, k := range ks {
 		for _, i := range x.by[k] {
 			if x.companies[i].ID == c.ID {
 				continue
@@ -77,28 +79,28 @@ func (x *duplicates) find(c *record.Company) *DuplicateError {
 	if first < 0 {
 		return nil
 	}
+	// What they share is the first of c's keys, in keys' order (legal
+	// name, registration, web site, e-mail), that the company holds.
 	o := x.companies[first]
-	legal, reg, domain := fold(c.LegalName), fold(c.Registration), domainOf(c.Website)
-	switch {
-	case legal != "" && fold(o.LegalName) == legal:
-		return &DuplicateError{Existing: o, Same: "the same legal name"}
-	case reg != "" && fold(o.Registration) == reg:
-		return &DuplicateError{Existing: o, Same: "the same registration number"}
-	case domain != "" && domainOf(o.Website) == domain:
-		return &DuplicateError{Existing: o, Same: "the same web site"}
-	}
-	emails := map[string]bool{}
-	for _, ct := range c.Contacts {
-		if ct.Kind == record.ByEmail {
-			emails[fold(ct.Value)] = true
+	for _, k := range ks {
+		if !slices.Contains(x.by[k], first) {
+			continue
+		}
+		switch k[:2] {
+		case "l:":
+			return &DuplicateError{Existing: o, Same: "the same legal name"}
+		case "r:":
+			return &DuplicateError{Existing: o, Same: "the same registration number"}
+		case "d:":
+			return &DuplicateError{Existing: o, Same: "the same web site"}
+		}
+		for _, ct := range o.Contacts {
+			if ct.Kind == record.ByEmail && "e:"+fold(ct.Value) == k {
+				return &DuplicateError{Existing: o, Same: "the same e-mail address " + ct.Value}
+			}
 		}
 	}
-	for _, ct := range o.Contacts {
-		if ct.Kind == record.ByEmail && emails[fold(ct.Value)] {
-			return &DuplicateError{Existing: o, Same: "the same e-mail address " + ct.Value}
-		}
-	}
-	return nil // not reached: the index and the comparisons fold alike
+	return nil // not reached: first was found under one of ks
 }
 
 // fold is a value as compared for duplicates: trimmed, lower case, single

@@ -68,28 +68,13 @@ func (s *shown) Flush() error {
 // incompleteTail is how many bytes at the end of p begin a UTF-8 character
 // that the next Write may complete.
 func incompleteTail(p []byte) int {
-	for n := 1; n <= 3 && n <= len(p); n++ {
-		b := p[len(p)-n]
-		if !utf8.RuneStart(b) {
-			continue
-		}
-		if need := runeLen(b); need > n {
+	for n := 1; n <= utf8.UTFMax-1 && n <= len(p); n++ {
+		if utf8.RuneStart(p[len(p)-n]) {
+			if utf8.FullRune(p[len(p)-n:]) {
+				return 0
+			}
 			return n
 		}
-		return 0
 	}
 	return 0
-}
-
-// runeLen is the length of the UTF-8 character that starts with b.
-func runeLen(b byte) int {
-	switch {
-	case b < 0xc0:
-		return 1
-	case b < 0xe0:
-		return 2
-	case b < 0xf0:
-		return 3
-	}
-	return 4
 }
