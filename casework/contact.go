@@ -79,3 +79,21 @@ func privacyWorded(email string) bool {
 	}
 	return false
 }
+
+// seats lists the postal addresses that say where a complaint is heard,
+// in the order law.AuthorityAt weighs them: the company's own when the
+// authority is of the company's state, else the person's first — the
+// person complains in the state where they live (GDPR Art. 77(1)), and in
+// Germany their Land's authority takes it.
+func seats(c record.Company, p record.Profile, country string) []string {
+	var company []string
+	for _, ct := range c.Contacts {
+		if ct.Kind == record.ByPost {
+			company = append(company, ct.Value)
+		}
+	}
+	if string(c.Jurisdiction) == "EU-"+country {
+		return append(company, p.Address)
+	}
+	return append([]string{p.Address}, company...)
+}

@@ -211,6 +211,7 @@ func followUp(d *record.Data, requestID string, kind record.Kind, refusal letter
 		if err != nil {
 			return Written{}, err
 		}
+		a = law.AuthorityAt(a, seats(*c, d.Profile, a.Country)...)
 		// The company's marking is for letters to the company, not to
 		// the authority.
 		r.Marking = ""

@@ -185,7 +185,7 @@ func warnings(r Input, v *view, j *law.Jurisdiction) []string {
 	}
 	out = append(out, reasonWarnings(r)...)
 	if r.Kind == record.Complaint && r.Channel == record.ByEmail {
-		if a, err := law.AuthorityFor(j.Code, ""); err == nil && a.SignedOnly && a.IsNamed(r.To.Name) {
+		if a, ok := law.AuthorityNamed(r.To.Name); ok && a.SignedOnly {
 			out = append(out, fmt.Sprintf("%s examines a complaint only when it is signed: post the signed PDF, or send it by e-mail signed with a qualified electronic signature (a plain e-mail is not examined).", a.NameEn))
 		}
 	}

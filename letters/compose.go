@@ -262,7 +262,7 @@ func newView(r Input, lang string, j *law.Jurisdiction) *view {
 	if r.Kind == record.Complaint {
 		// A complaint goes to the authority: print its name in the form
 		// the address block takes in this language.
-		if a, err := law.AuthorityFor(j.Code, ""); err == nil && a.IsNamed(to.Name) {
+		if a, ok := law.AuthorityNamed(to.Name); ok {
 			if n, ok := a.NameIn(lang); ok {
 				v.To.Name, v.ToDeclined = n.Addressee, true
 			}

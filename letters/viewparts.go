@@ -65,8 +65,16 @@ func missingOf(items []string) map[string]bool {
 func authorityNames(r Input, lang string, j *law.Jurisdiction) (to, own string) {
 	given := norm.NFC.String(strings.TrimSpace(r.Authority))
 	a, err := law.AuthorityFor(j.Code, "")
-	if err != nil || given != "" && !a.IsNamed(given) {
-		// A name the directory does not know is printed as given.
+	if given != "" {
+		var known bool
+		a, known = law.AuthorityNamed(given)
+		err = nil
+		if !known {
+			// A name the directory does not know is printed as given.
+			return "", given
+		}
+	}
+	if err != nil {
 		return "", given
 	}
 	if n, ok := a.NameIn(lang); ok {
