@@ -6,6 +6,7 @@ package casework
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"time"
 
@@ -90,6 +91,7 @@ func CompanyFromPolicy(src policy.Source, f *policy.Findings, now time.Time) rec
 	}
 	if f.ResponseDays != nil {
 		c.PromisedDays = *f.ResponseDays
+		c.PromisedFor = promisedFor(f.Promises, c.PromisedDays)
 	}
 	findings, _ := json.Marshal(f)
 	c.Policies = []record.PolicySnapshot{{
@@ -162,4 +164,24 @@ func ContactKindOf(value string) record.Channel {
 		return record.ByPhone
 	}
 	return record.ByPost
+}
+
+// promisedFor lists the kinds of request the policy's promises of days
+// cover, or nil when one of them is for any request (or none is known):
+// a term promised for a copy of the data is not quoted in an erasure
+// letter (letters-review-2 M13).
+func promisedFor(ps []policy.Promise, days int) []record.Kind {
+	var kinds []record.Kind
+	for _, p := range ps {
+		if p.Days != days {
+			continue
+		}
+		if p.Kind == policy.KindAny {
+			return nil
+		}
+		if k, err := record.ParseKind(p.Kind); err == nil && !slices.Contains(kinds, k) {
+			kinds = append(kinds, k)
+		}
+	}
+	return kinds
 }

@@ -78,7 +78,7 @@ func AddSnapshot(c *record.Company, src policy.Source, f *policy.Findings, now t
 		c.Markings[k] = m
 	}
 	if fresh.PromisedDays > 0 {
-		c.PromisedDays = fresh.PromisedDays
+		c.PromisedDays, c.PromisedFor = fresh.PromisedDays, fresh.PromisedFor
 	}
 	c.Policies = append(c.Policies, fresh.Policies...)
 	c.Updated = now

@@ -268,7 +268,7 @@ func (k *Desk) MergeCompanies(keepID, goneID string) error {
 		fill(&m.Language, gone.Language)
 		fill(&m.Website, gone.Website)
 		if m.PromisedDays == 0 {
-			m.PromisedDays = gone.PromisedDays
+			m.PromisedDays, m.PromisedFor = gone.PromisedDays, gone.PromisedFor
 		}
 		for _, ct := range gone.Contacts {
 			if !slices.ContainsFunc(m.Contacts, func(o record.Contact) bool { return fold(o.Value) == fold(ct.Value) }) {

@@ -51,8 +51,9 @@ func (e CompanyEdit) apply(c *record.Company) error {
 	if e.Jurisdiction != nil {
 		c.Jurisdiction = record.Code(strings.TrimSpace(string(*e.Jurisdiction))) // "": not decided yet
 	}
-	if e.PromisedDays != nil {
-		c.PromisedDays = *e.PromisedDays
+	if e.PromisedDays != nil && *e.PromisedDays != c.PromisedDays {
+		// A term the person types is for every request.
+		c.PromisedDays, c.PromisedFor = *e.PromisedDays, nil
 	}
 	for kind, text := range e.Markings {
 		key := strings.TrimSpace(string(kind))

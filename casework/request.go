@@ -132,7 +132,7 @@ func prepare(d *record.Data, companyID string, dr Draft) (prepared, error) {
 	r := letters.Input{
 		Kind: dr.Kind, Lang: lang, Jurisdiction: code, From: from, To: to, Channel: channel,
 		Date: dr.Date, Reference: uniqueReference(d, Reference(from.Name, to.Name, dr.Kind, dr.Date), dr.replaces),
-		Marking: markingOf(c, string(dr.Kind)), PromisedDays: c.PromisedDays, Service: c.Website,
+		Marking: markingOf(c, string(dr.Kind)), PromisedDays: c.PromisedDays, PromisedFor: c.PromisedFor, Service: c.Website,
 		Extra: strings.TrimSpace(dr.Extra), Options: Options(d.Settings),
 		Grounds: dr.Grounds, Published: dr.Published, Corrections: dr.Corrections,
 		Reasons: strings.TrimSpace(dr.Reasons), Evidence: strings.TrimSpace(dr.Evidence), BirthDateKnown: dr.BirthDateKnown,
@@ -189,7 +189,7 @@ func followUp(d *record.Data, requestID string, kind record.Kind, refusal letter
 	}
 	r := letters.Input{
 		Kind: kind, Jurisdiction: code, From: from, Date: date, Original: &original,
-		Marking: markingOf(c, string(orig.Kind)), PromisedDays: c.PromisedDays, Service: c.Website,
+		Marking: markingOf(c, string(orig.Kind)), PromisedDays: c.PromisedDays, PromisedFor: c.PromisedFor, Service: c.Website,
 		Options: Options(d.Settings), Lang: orig.Language,
 	}
 	req := record.Request{CompanyID: c.ID, ParentID: orig.ID}

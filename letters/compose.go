@@ -289,8 +289,12 @@ func newView(r Input, lang string, j *law.Jurisdiction) *view {
 	}
 	// A company's own promise is quoted only when it is shorter than the
 	// law's term: a longer one would read as a concession.
+	promisedKind := r.Kind
+	if r.Kind.IsFollowUp() && r.Original != nil {
+		promisedKind = r.Original.Kind // a reminder quotes the request's promise
+	}
 	if r.PromisedDays > 0 && (err != nil || !r.Date.AddDate(0, 0, r.PromisedDays).Before(due.Due) ||
-		r.PromisedFor != nil && !slices.Contains(r.PromisedFor, r.Kind)) {
+		r.PromisedFor != nil && !slices.Contains(r.PromisedFor, promisedKind)) {
 		// Nor is a promise quoted for a kind it does not cover.
 		v.Promised = 0
 	}

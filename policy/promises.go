@@ -81,7 +81,7 @@ func (d *doc) findPromises() []Promise {
 			}
 			seen[p] = true
 			days := n * u.days
-			out = append(out, Promise{Kind: d.kindBetween(ss, se), Days: days, Evidence: d.evidence("promises", strconv.Itoa(days), numStart, unitEnd),
+			out = append(out, Promise{Kind: d.promiseKind(ss, se), Days: days, Evidence: d.evidence("promises", strconv.Itoa(days), numStart, unitEnd),
 				answers: containsAny(d.lower[max(ss, runeStart(d.lower, max(0, numStart-90))):numStart], answerStems)})
 		}
 	}
@@ -91,6 +91,20 @@ func (d *doc) findPromises() []Promise {
 		}
 	}
 	return out
+}
+
+// promiseKind names the kind of request the promise in [ss, se) is for.
+// A sentence that names none continues the one before it on the same
+// line ("You may ask for a copy of your data at our office. The data are
+// prepared within two weeks of the request."), so that one's kind holds —
+// unless the promise speaks of other requests (questions, corrections).
+func (d *doc) promiseKind(ss, se int) string {
+	kind := d.kindBetween(ss, se)
+	if kind != KindAny || d.anyBetween(otherStems, ss, se) || ss == 0 || d.text[ss-1] == '\n' {
+		return kind
+	}
+	ps, _ := d.sentence(ss-1, 400)
+	return d.kindBetween(ps, ss)
 }
 
 // numberBefore reads the number before a unit word: "30 днів",

@@ -12,6 +12,7 @@ func (c Company) Clone() Company {
 	c.Contacts = slices.Clone(c.Contacts)
 	c.Use = maps.Clone(c.Use)
 	c.Markings = maps.Clone(c.Markings)
+	c.PromisedFor = slices.Clone(c.PromisedFor)
 	c.Policies = slices.Clone(c.Policies)
 	return c
 }

@@ -42,11 +42,15 @@ type Company struct {
 	Use          map[string]int    `json:"use,omitempty"`      // request kind → index in Contacts
 	Markings     map[string]string `json:"markings,omitempty"` // request kind (or "any") → required subject or mark
 	PromisedDays int               `json:"promised_days,omitempty"`
-	Notes        string            `json:"notes,omitempty"`
-	Policies     []PolicySnapshot  `json:"policies,omitempty"` // newest last
-	Directory    DirectoryLink     `json:"directory,omitzero"` // set when added from the directory
-	Created      time.Time         `json:"created"`
-	Updated      time.Time         `json:"updated"`
+	// PromisedFor are the kinds of request the promise covers, as the
+	// policy words it ("a copy of your data within 14 days"); nil means
+	// every kind (a promise for any request, or one the person typed).
+	PromisedFor []Kind           `json:"promised_for,omitempty"`
+	Notes       string           `json:"notes,omitempty"`
+	Policies    []PolicySnapshot `json:"policies,omitempty"` // newest last
+	Directory   DirectoryLink    `json:"directory,omitzero"` // set when added from the directory
+	Created     time.Time        `json:"created"`
+	Updated     time.Time        `json:"updated"`
 }
 
 // DirectoryLink ties a company to its entry in the directory of known
