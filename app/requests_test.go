@@ -57,7 +57,7 @@ func TestRequestEndToEnd(t *testing.T) {
 	entryAfter(t, u, "A paragraph of your own (optional)").SetText("Mano paskyra: olena.p")
 	tap(t, u, "Preview")
 	mustShow(t, u, "Mano paskyra: olena.p")
-	mustShow(t, u, "data.controller@costless.com.ua")
+	mustShow(t, u, "mail@costless.com.ua")
 	if len(u.data().Requests) != 0 {
 		t.Fatal("the preview stored a request")
 	}
@@ -85,7 +85,7 @@ func TestRequestEndToEnd(t *testing.T) {
 	}
 	// The e-mail to copy names the recipient; the one for the mail
 	// program is a message with the PDF attached.
-	if text := casework.EmailText(r); !strings.HasPrefix(text, "To: data.controller@costless.com.ua\nSubject: Privatumo politika") || !strings.Contains(text, r.Reference) {
+	if text := casework.EmailText(r); !strings.HasPrefix(text, "To: mail@costless.com.ua\nSubject: Privatumo politika") || !strings.Contains(text, r.Reference) {
 		t.Errorf("e-mail to copy %q", text[:min(len(text), 120)])
 	}
 	eml, err := u.emailFile(r.ID, company.Name)
@@ -93,7 +93,7 @@ func TestRequestEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	raw, _ := os.ReadFile(eml)
-	if msg, err := mail.ReadMessage(bytes.NewReader(raw)); err != nil || msg.Header.Get("X-Unsent") != "1" || !strings.Contains(msg.Header.Get("To"), "data.controller@costless.com.ua") || !strings.HasSuffix(eml, "access.eml") {
+	if msg, err := mail.ReadMessage(bytes.NewReader(raw)); err != nil || msg.Header.Get("X-Unsent") != "1" || !strings.Contains(msg.Header.Get("To"), "mail@costless.com.ua") || !strings.HasSuffix(eml, "access.eml") {
 		t.Errorf("the e-mail file %s: %v", eml, err)
 	}
 

@@ -1,8 +1,12 @@
 package casework
 
 import (
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
+	"prava/policy"
 	"prava/record"
 )
 
@@ -96,4 +100,85 @@ func seats(c record.Company, p record.Profile, country string) []string {
 		return append(company, p.Address)
 	}
 	return append([]string{p.Address}, company...)
+}
+
+// markedContacts points each kind of request at the e-mail address the
+// policy names in the same sentence as the marking it asks for ("write to
+// mail@… with the words „Privatumo politika“ in the subject"): that is the
+// channel the company says it reads requests on, so a letter carrying the
+// marking goes there and not to another address of the policy
+// (letters-review-2 M14). text is the policy as the reader saw it.
+func markedContacts(c *record.Company, f *policy.Findings, text string) {
+	for _, m := range f.Evidence {
+		kind, ok := strings.CutPrefix(m.Field, "markings.")
+		if !ok || m.Offset < 0 || m.Offset+len(m.Value) > len(text) {
+			continue
+		}
+		from, to := sentenceAround(text, m.Offset, m.Offset+len(m.Value))
+		best, gap := -1, len(text)
+		for _, e := range f.EvidenceFor("emails") {
+			if e.Offset < from || e.Offset+len(e.Value) > to {
+				continue
+			}
+			i := slices.IndexFunc(c.Contacts, func(ct record.Contact) bool {
+				return ct.Kind == record.ByEmail && strings.EqualFold(ct.Value, e.Value)
+			})
+			if d := abs(e.Offset - m.Offset); i >= 0 && d < gap {
+				best, gap = i, d
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		for _, fk := range record.FirstKinds {
+			if k := string(fk); kind == k || kind == policy.KindAny && f.Markings.Own(k) == nil {
+				if at, chosen := c.Use[k]; !chosen || c.Contacts[at].Kind == record.ByEmail {
+					// A paper letter the law asks for stays one.
+					c.Use[k] = best
+				}
+			}
+		}
+	}
+}
+
+// sentenceAround widens [from, to) to the sentence that holds it: up to a
+// line break or a full stop followed by a capital ("… „Privatumo
+// politika“. Duomenų valdytojas …"), so that "el. laiško" does not end it.
+func sentenceAround(text string, from, to int) (int, int) {
+	start := max(0, from-400)
+	for i := from - 1; i >= start; i-- {
+		if text[i] == '\n' || sentenceEnd(text, i) {
+			start = i + 1
+			break
+		}
+	}
+	end := min(len(text), to+400)
+	for i := to; i < end; i++ {
+		if text[i] == '\n' || sentenceEnd(text, i) {
+			end = i
+			break
+		}
+	}
+	return start, end
+}
+
+// sentenceEnd says whether the byte at i ends a sentence: a '.', '!' or
+// '?' (perhaps after a closing quote) followed by a space and a capital.
+func sentenceEnd(text string, i int) bool {
+	if c := text[i]; c != '.' && c != '!' && c != '?' {
+		return false
+	}
+	rest := strings.TrimLeft(text[i+1:min(len(text), i+16)], " \t")
+	if len(rest) == len(text[i+1:min(len(text), i+16)]) {
+		return false // no space after it: "costless.com.ua"
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(r)
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }

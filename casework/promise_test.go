@@ -50,3 +50,20 @@ func TestPromiseQuotedForItsKind(t *testing.T) {
 		t.Errorf("after the edit: %d days for %v", got.PromisedDays, got.PromisedFor)
 	}
 }
+
+// TestRequestsGoWhereTheMarkingSays: seed 003 asks for the words
+// „Privatumo politika“ in the subject of a request sent to
+// mail@costless.com.ua; its letters go there, not to the other address
+// the policy gives (data.controller@…, for another entity) — M14.
+func TestRequestsGoWhereTheMarkingSays(t *testing.T) {
+	k, _, id := newDesk(t)
+	ws, err := k.WriteRequests(id, []Draft{{Kind: record.Access, Contact: -1, Date: testDay}, {Kind: record.Erasure, Contact: -1, Date: testDay}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range ws {
+		if w.Request.Contact != "mail@costless.com.ua" || !strings.Contains(w.Request.Subject, "Privatumo politika") {
+			t.Errorf("%s goes to %q with subject %q", w.Request.Kind, w.Request.Contact, w.Request.Subject)
+		}
+	}
+}

@@ -31,7 +31,7 @@ func TestRequestLifecycle(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := w.Request
-	if r.Contact != "data.controller@costless.com.ua" || r.Channel != "email" || r.Law != "EU-LT" || r.Language != "lt" || r.Status != record.StatusDraft {
+	if r.Contact != "mail@costless.com.ua" || r.Channel != "email" || r.Law != "EU-LT" || r.Language != "lt" || r.Status != record.StatusDraft {
 		t.Errorf("request %+v", r)
 	}
 	if !strings.Contains(r.LetterText.String(), "My account is olena.p.") || len(w.PDF) < 1000 {

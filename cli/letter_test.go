@@ -71,7 +71,7 @@ func TestLetterSeeds(t *testing.T) {
 		{file: "002_9689a5f9d2eaae8f.txt", to: "Ganību dambis 17A, Rīga, LV-1045", contact: "Ganību dambis 17A", law: "Vispārīgās datu aizsardzības regulas", date: "2026. gada 23. novembris",
 			titles: map[string]string{"access": "Datu subjekta pieprasījums piekļūt", "erasure": "Datu subjekta pieprasījums dzēst", "withdrawal": "Piekrišanas personas datu apstrādei atsaukums",
 				"rectification": "pieprasījums labot", "objection": "iebildums", "restriction": "ierobežot", "portability": "pārnesamību"}},
-		{file: "003_667823663de3ed12.txt", contact: "data.controller@costless.com.ua", law: "Bendrojo duomenų apsaugos reglamento (ES) 2016/679 (BDAR)", date: "2026-11-23",
+		{file: "003_667823663de3ed12.txt", contact: "mail@costless.com.ua", law: "Bendrojo duomenų apsaugos reglamento (ES) 2016/679 (BDAR)", date: "2026-11-23",
 			titles: map[string]string{"access": "PRAŠYMAS dėl galimybės susipažinti", "erasure": "PRAŠYMAS dėl asmens duomenų ištrynimo", "withdrawal": "PRAŠYMAS dėl sutikimo",
 				"rectification": "ištaisymo", "objection": "PRIEŠTARAVIMAS", "restriction": "tvarkymo apribojimo", "portability": "perkeliamumo"},
 			marking: map[string]string{"access": "Privatumo politika", "erasure": "Privatumo politika", "withdrawal": "Privatumo politika", "portability": "Privatumo politika"}},
@@ -140,7 +140,7 @@ func TestLetterEmailText(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	b, err := os.ReadFile(txt)
-	if err != nil || !strings.HasPrefix(string(b), "To: data.controller@costless.com.ua\nSubject: Privatumo politika: ") || !strings.Contains(string(b), "(a punktas)") {
+	if err != nil || !strings.HasPrefix(string(b), "To: mail@costless.com.ua\nSubject: Privatumo politika: ") || !strings.Contains(string(b), "(a punktas)") {
 		t.Errorf("e-mail text %.300q (%v)", b, err)
 	}
 }
