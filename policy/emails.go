@@ -58,7 +58,15 @@ func (d *doc) findEmails() ([]string, []Evidence) {
 		}
 	}
 	for _, trig := range emailTriggers {
-		for _, p := range indexAll(d.lower, trig) {
+		// Occurrences are walked, not collected: a text of nothing but
+		// "@" holds millions, and growing their list cost most of its time.
+		for p, next := 0, 0; ; p = next {
+			i := strings.Index(d.lower[p:], trig)
+			if i < 0 {
+				break
+			}
+			p += i
+			next = p + len(trig)
 			if trig == "@" && !nearEmailChar(d.text, p) {
 				continue // "@@@" or a lone handle sign: nothing to match
 			}
