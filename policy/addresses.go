@@ -544,19 +544,23 @@ func classifyPart(p, lower string) partKind {
 	if strings.ContainsAny(p, "\u2010\u2011\u2012") {
 		p, lower = oddHyphens.Replace(p), oddHyphens.Replace(lower)
 	}
-	if loc := countryTailRe().FindStringIndex(p); loc != nil && loc[0] > 0 {
+	// Every postcode, house number and numbered street pattern needs a
+	// digit; a part without one skips them (most parts of a long text).
+	digit := hasDigit(p)
+	if loc := countryTailRe().FindStringIndex(p); digit && loc != nil && loc[0] > 0 {
 		if k := classifyPart(p[:loc[0]], lower[:loc[0]]); k&(pPostStrong|pPostWeak) != 0 {
 			return k | pCountry
 		}
 	}
-	if centreRe().MatchString(p) || floorRe().MatchString(p) {
+	if centreRe().MatchString(p) || digit && floorRe().MatchString(p) {
 		return pBuilding
 	}
 	var k partKind
-	if fourDigitPostRe().MatchString(p) {
+	if digit && fourDigitPostRe().MatchString(p) {
 		k |= pPostStrong | pCity
 	}
 	switch {
+	case !digit:
 	case strongPostRe().MatchString(p) && !weakPostRe().MatchString(p):
 		k |= pPostStrong
 		if postCityRe().MatchString(p) {
@@ -578,19 +582,19 @@ func classifyPart(p, lower string) partKind {
 	if hasUpper(p) && words(p) <= 4 && (hasPrefixFrom(lower, cityPrefixes) || hasSuffixFrom(lower, citySuffixes)) {
 		k |= pCity
 	}
-	if hasWordFrom(lower, regionWords) || usStateRe().MatchString(p) || strings.HasPrefix(p, "Co. ") {
+	if regionWordSet().has(lower) || usStateRe().MatchString(p) || strings.HasPrefix(p, "Co. ") {
 		k |= pRegion
 	}
-	if hasWordFrom(lower, streetWords) && (hasDigit(p) || hasUpper(p)) && words(p) <= 6 && streetLikeWords(p, lower) {
+	if streetWordSet().has(lower) && (digit || hasUpper(p)) && words(p) <= 6 && streetLikeWords(p, lower) {
 		k |= pStreet
 	}
-	if hasDigit(p) && words(p) <= 4 && hasSuffixWord(lower, streetSuffixes) && streetLikeWords(p, lower) {
+	if digit && words(p) <= 4 && hasSuffixWord(lower, streetSuffixes) && streetLikeWords(p, lower) {
 		k |= pStreet // Hauptstraße 5, Am Lindenweg 12
 	}
 	switch {
-	case buildingRe().MatchString(p) || houseNumRe().MatchString(p):
+	case buildingRe().MatchString(p) || digit && houseNumRe().MatchString(p):
 		k |= pBuilding
-	case streetWeakRe().MatchString(p) || numFirstRe().MatchString(p):
+	case digit && (streetWeakRe().MatchString(p) || numFirstRe().MatchString(p)):
 		if k&(pStreet|pPostStrong|pPostWeak) == 0 {
 			k |= pStreetWeak
 		}
@@ -613,7 +617,7 @@ func streetLikeWords(p, lower string) bool {
 		switch {
 		case unicode.IsUpper(r) || unicode.IsDigit(r) || r == '№':
 		case w == "–" || w == "-" || w == "—": // "iela 8 k-1 – 73": the flat after a dash
-		case hasWordFrom(lw[i], streetWords) || strings.HasSuffix(w, "."):
+		case streetWordSet().has(lw[i]) || strings.HasSuffix(w, "."):
 		case i > 0 && utf8.RuneCountInString(w) <= 3 && connectors == 0:
 			connectors++
 		default:

@@ -328,6 +328,7 @@ func (d *doc) findController(sites, emails []string, addrEv []Evidence) controll
 	res.parties = d.findParties(ents, ownDomains(sites, emails), addrEv, res.brand, res.brandAt)
 	m := currentPartyModel()
 	var best, second *candidate
+	var keys []string // each entity's nameKey, made once when a controller is chosen
 	for _, c := range res.parties {
 		if c.role != RoleController {
 			continue
@@ -340,8 +341,9 @@ func (d *doc) findController(sites, emails []string, addrEv []Evidence) controll
 	}
 	if best != nil {
 		e := entity{name: best.name, core: best.name, start: best.start, end: best.end, legalForm: best.legalForm}
-		for _, x := range ents {
-			if x.start == best.start || nameKey(x.name) == best.key {
+		keys = entityKeys(ents)
+		for i, x := range ents {
+			if x.start == best.start || keys[i] == best.key {
 				e.core = x.core
 			}
 		}
@@ -352,8 +354,12 @@ func (d *doc) findController(sites, emails []string, addrEv []Evidence) controll
 		}
 		res.confidence = m.sure(best.prob, p2)
 	}
-	for _, e := range ents {
-		if res.controller == nil || nameKey(e.name) != nameKey(res.controller.name) {
+	var controllerKey string
+	if res.controller != nil {
+		controllerKey = nameKey(res.controller.name)
+	}
+	for i, e := range ents {
+		if res.controller == nil || keys[i] != controllerKey {
 			res.legalEntities = append(res.legalEntities, e)
 		}
 	}
@@ -363,6 +369,16 @@ func (d *doc) findController(sites, emails []string, addrEv []Evidence) controll
 		}
 	}
 	return res
+}
+
+// entityKeys returns the nameKey of each entity: a long text holds
+// thousands, and findController compares each with the controller twice.
+func entityKeys(ents []entity) []string {
+	keys := make([]string, len(ents))
+	for i, e := range ents {
+		keys[i] = nameKey(e.name)
+	}
+	return keys
 }
 
 // partyConfidence is how likely a candidate is the controller.

@@ -293,6 +293,9 @@ func hasLetter(s string) bool {
 // nameKey folds a name for comparison: lower case, no diacritics, letters
 // and digits only, legal forms and quotes dropped.
 func nameKey(name string) string {
+	if key, ok := asciiNameKey(name); ok {
+		return key
+	}
 	var b strings.Builder
 	for _, r := range norm.NFD.String(strings.ToLower(name)) {
 		if unicode.Is(unicode.Mn, r) {
@@ -303,6 +306,24 @@ func nameKey(name string) string {
 		}
 	}
 	return b.String()
+}
+
+// asciiNameKey is nameKey's short path for a name all in ASCII, where
+// there are no marks to strip: lower-case letters and digits, nothing else.
+func asciiNameKey(name string) (string, bool) {
+	b := make([]byte, 0, len(name))
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return "", false
+		case 'A' <= c && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			b = append(b, c)
+		}
+	}
+	return string(b), true
 }
 
 // inAddress reports whether text[start:end] is part of a web or e-mail
