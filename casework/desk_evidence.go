@@ -94,8 +94,14 @@ func (k *Desk) evidenceOf(ctx context.Context, r record.Request, lookup dkimchec
 	var docs []evidencepdf.Doc
 	title := r.Subject
 	if len(r.PDF) > 0 {
+		// A sending recorded by hand is dated by its day, which may be
+		// earlier than the hour the letter was written on that day.
+		written := r.Dates.Created
+		if !r.Dates.Sent.IsZero() && r.Dates.Sent.Before(written) {
+			written = r.Dates.Sent
+		}
 		docs = append(docs, evidencepdf.Doc{Title: title, Item: evidence.Item{
-			Name: prefix + "letter.pdf", Role: evidence.RoleLetter, Data: r.PDF, Time: r.Dates.Created.UTC()}})
+			Name: prefix + "letter.pdf", Role: evidence.RoleLetter, Data: r.PDF, Time: written.UTC()}})
 	}
 	if e := r.Email; e != nil && e.Outcome == record.EmailSent {
 		at := e.Accepted
