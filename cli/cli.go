@@ -84,6 +84,10 @@ Commands:
   request followup ID --kind reminder|complaint|reply [--refusal R]
                                 write the reminder, the complaint or the reply to a refusal
   request pdf ID --out FILE     save a request's PDF to print and sign
+  request evidence ID --out FILE.pdf [--lang L]
+                                the evidence PDF for the supervisory authority: the request
+                                as sent, the replies with their DKIM verdicts, a timeline,
+                                and the original messages attached inside (PDF/A-3)
   request delete ID             delete a request written by mistake (and its follow-ups)
   mail setup --address ADDR [--imap HOST:PORT] [--smtp HOST:PORT] [--user U]
        [--security tls|starttls|plain] [--name NAME] --password-stdin [--no-test]
@@ -92,6 +96,7 @@ Commands:
   mail test                     log in to both mail servers and say what failed
   mail send REQUEST_ID          send a draft request from your mailbox; it becomes sent
   mail check [--json]           look for answers once; matched ones are attached
+  evidence verify FILE          check an evidence bundle (.asice) against its manifest
   profile show [--json]         the identity letters are written from
   profile set FILE.json         set it from a JSON file (kept out of the shell's history)
   ics FILE                      every open deadline as an iCalendar file
@@ -164,6 +169,8 @@ func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runAuthority(args[1:], stdout, stderr)
 	case "directory":
 		return runDirectory(args[1:], stdout, stderr)
+	case "evidence":
+		return runEvidence(args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

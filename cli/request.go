@@ -22,6 +22,7 @@ const requestUsage = `Usage:
         [--date YYYY-MM-DD] [--channel email|post|web form|in person] [--tracking N] [--reason TEXT]
   prava request followup ID --kind reminder|complaint|reply [--refusal id-copy|portal-only|excessive|incomplete|language]
   prava request pdf ID --out FILE
+  prava request evidence ID --out FILE.pdf [--lang L]
   prava request delete ID
 `
 
@@ -71,7 +72,7 @@ func runRequest(args []string, global string, stdin io.Reader, stdout, stderr io
 	c.track = fs.String("tracking", "", "for sent: the registered-mail number")
 	c.reason = fs.String("reason", "", "for refused: why the company refused (it goes into the complaint); for answered: a note")
 	c.refusal = fs.String("refusal", "", "for followup --kind reply: what the company did (id-copy, portal-only, excessive, incomplete, language)")
-	c.out = fs.String("out", "", "for pdf: the file to write")
+	c.out = fs.String("out", "", "for pdf and evidence: the file to write")
 	c.draft = addDraftFlags(fs)
 	var err error
 	if c.pos, err = parseAll(fs, args[1:]); err != nil {
@@ -79,7 +80,7 @@ func runRequest(args []string, global string, stdin io.Reader, stdout, stderr io
 	}
 	run := map[string]func() int{
 		"list": c.list, "delete": c.delete, "write": c.write, "show": c.show,
-		"record": c.record, "followup": c.followUp, "pdf": c.pdf,
+		"record": c.record, "followup": c.followUp, "pdf": c.pdf, "evidence": c.evidence,
 	}[c.name]
 	if run == nil {
 		fmt.Fprintf(stderr, "prava request: unknown command %q\n%s", c.name, requestUsage)

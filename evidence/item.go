@@ -81,14 +81,9 @@ func Sent(ctx context.Context, name string, raw []byte, at time.Time, messageID,
 // stamp is set. An error from the TSA leaves a usable item, as in Sent; an
 // error reading the message returns no item.
 func Received(ctx context.Context, name string, raw []byte, at time.Time, messageID string, lookup dkimcheck.LookupTXT, stamp Stamper) (Item, error) {
-	res, err := dkimcheck.Check(ctx, raw, at, lookup)
+	it, err := Kept(ctx, name, raw, at, at, messageID, lookup)
 	if err != nil {
 		return Item{}, err
-	}
-	it := Item{Name: name, Role: RoleReply, Data: raw, Time: at.UTC(), Channel: "email", MessageID: messageID}
-	rec := DKIMRecord{Message: it.SHA256(), Result: res, Verdict: string(res.Verdict()), Words: res.Words()}
-	if it.DKIM, err = json.MarshalIndent(rec, "", "  "); err != nil {
-		return Item{}, fmt.Errorf("evidence: keeping the DKIM result: %w", err)
 	}
 	if err := it.stamp(ctx, stamp); err != nil {
 		return it, err
@@ -100,6 +95,23 @@ func Received(ctx context.Context, name string, raw []byte, at time.Time, messag
 			return it, fmt.Errorf("evidence: the DKIM result was kept but not timestamped: %w", err)
 		}
 		it.DKIMToken = tok.DER
+	}
+	return it, nil
+}
+
+// Kept records a reply received at received and kept since, checking
+// its DKIM signatures at now: for a message kept without a check at
+// receipt, the verdict then rests on the keys published at now, and its
+// Checked time says so.
+func Kept(ctx context.Context, name string, raw []byte, received, now time.Time, messageID string, lookup dkimcheck.LookupTXT) (Item, error) {
+	res, err := dkimcheck.Check(ctx, raw, now, lookup)
+	if err != nil {
+		return Item{}, err
+	}
+	it := Item{Name: name, Role: RoleReply, Data: raw, Time: received.UTC(), Channel: "email", MessageID: messageID}
+	rec := DKIMRecord{Message: it.SHA256(), Result: res, Verdict: string(res.Verdict()), Words: res.Words()}
+	if it.DKIM, err = json.MarshalIndent(rec, "", "  "); err != nil {
+		return Item{}, fmt.Errorf("evidence: keeping the DKIM result: %w", err)
 	}
 	return it, nil
 }

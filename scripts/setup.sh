@@ -9,7 +9,7 @@ set -euo pipefail
 
 build_pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev)
 test_pkgs=(dbus dbus-x11 gnome-keyring libsecret-tools xvfb xdotool x11-utils poppler-utils imagemagick
-  dovecot-imapd dovecot-submissiond dovecot-lmtpd openssl)
+  dovecot-imapd dovecot-submissiond dovecot-lmtpd openssl qpdf)
 
 want=("${build_pkgs[@]}")
 if [ "${1:-build}" = "test" ]; then
