@@ -103,6 +103,15 @@ func (k *Desk) evidenceOf(ctx context.Context, r record.Request, lookup dkimchec
 		docs = append(docs, evidencepdf.Doc{Title: title, Item: evidence.Item{
 			Name: prefix + "letter.pdf", Role: evidence.RoleLetter, Data: r.PDF, Time: written.UTC()}})
 	}
+	if s := r.Signature; s.IsSigned() {
+		note := strings.Join(s.Signers, "; ")
+		if s.Note != "" {
+			note = strings.TrimPrefix(note+". "+s.Note, ". ")
+		}
+		docs = append(docs, evidencepdf.Doc{Title: title, Item: evidence.Item{
+			Name: prefix + "signed-" + s.Signed.Name, Role: evidence.RoleSigned, Data: s.Signed.Data,
+			Time: s.Attached.UTC(), Note: note}})
+	}
 	if e := r.Email; e != nil && e.Outcome == record.EmailSent {
 		at := e.Accepted
 		if at.IsZero() {

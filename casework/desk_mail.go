@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"prava/evidence/signed"
 	"prava/mail"
 	"prava/record"
 )
@@ -252,10 +253,25 @@ func composeRequest(d *record.Data, r *record.Request, a mail.Account, now time.
 		To:      []mail.Recipient{{Name: recipientOf(c).Name, Address: strings.TrimSpace(r.Contact)}},
 		Marking: marking, Title: title, Reference: r.Reference, Body: body, Date: now,
 	}
-	if len(r.PDF) > 0 {
-		req.Attachments = []mail.Attachment{{Filename: pdfName(r), ContentType: "application/pdf", Data: r.PDF}}
-	}
+	req.Attachments = attachments(r)
 	return mail.Compose(req)
+}
+
+// attachments are the files a request's message carries: the letter's PDF,
+// or, once the person signed it, the signed file instead (with the copy it
+// signs beside a .p7s, which may be detached).
+func attachments(r *record.Request) []mail.Attachment {
+	if s := r.Signature; s.IsSigned() {
+		out := []mail.Attachment{{Filename: s.Signed.Name, ContentType: s.Signed.Type, Data: s.Signed.Data}}
+		if s.Format == string(signed.CMS) {
+			out = append([]mail.Attachment{{Filename: s.Copy.Name, ContentType: "application/pdf", Data: s.Copy.Data}}, out...)
+		}
+		return out
+	}
+	if len(r.PDF) > 0 {
+		return []mail.Attachment{{Filename: pdfName(r), ContentType: "application/pdf", Data: r.PDF}}
+	}
+	return nil
 }
 
 // pdfName is the attached PDF's file name: reference and kind.

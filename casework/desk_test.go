@@ -157,6 +157,7 @@ func useCases(k *Desk, companyID, requestID string) map[string]func() error {
 		},
 	}
 	maps.Copy(cases, mailUseCases(k, companyID, requestID))
+	maps.Copy(cases, signUseCases(k, requestID))
 	return cases
 }
 

@@ -50,6 +50,11 @@ func (r Request) Clone() Request {
 		e.Replies, e.Suggested = slices.Clone(e.Replies), slices.Clone(e.Suggested)
 		r.Email = &e
 	}
+	if r.Signature != nil {
+		s := *r.Signature
+		s.Signers = slices.Clone(s.Signers)
+		r.Signature = &s
+	}
 	return r
 }
 

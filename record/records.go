@@ -99,6 +99,9 @@ type Request struct {
 	Replies    []Reply `json:"replies,omitempty"`
 	Notes      string  `json:"notes,omitempty"`
 	Email      *Email  `json:"email,omitempty"` // what went by e-mail from Prava and came back; nil if none
+	// Signature is the letter signed with the person's e-signature; nil
+	// until a copy is handed out for signing.
+	Signature *Signature `json:"signature,omitempty"`
 }
 
 // Status is where a request stands.
