@@ -88,6 +88,12 @@ Commands:
                                 the evidence PDF for the supervisory authority: the request
                                 as sent, the replies with their DKIM verdicts, a timeline,
                                 and the original messages attached inside (PDF/A-3)
+  request sign ID --out FILE.pdf
+                                the letter as PDF/A-2b to sign with your national
+                                e-signature (eParaksts, GoSign/Dokobit, Diia), and where
+  request signed ID --file SIGNED_FILE
+                                attach the signed .edoc/.asice/.adoc/.p7s/.pdf after
+                                checking that it signs exactly this letter
   request delete ID             delete a request written by mistake (and its follow-ups)
   mail setup --address ADDR [--imap HOST:PORT] [--smtp HOST:PORT] [--user U]
        [--security tls|starttls|plain] [--name NAME] --password-stdin [--no-test]

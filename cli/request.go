@@ -23,6 +23,8 @@ const requestUsage = `Usage:
   prava request followup ID --kind reminder|complaint|reply [--refusal id-copy|portal-only|excessive|incomplete|language]
   prava request pdf ID --out FILE
   prava request evidence ID --out FILE.pdf [--lang L]
+  prava request sign ID --out FILE.pdf
+  prava request signed ID --file SIGNED_FILE
   prava request delete ID
 `
 
@@ -45,7 +47,7 @@ type requestCmd struct {
 	asJSON                      *bool
 	kind, from, lang, to        *string
 	event, date, channel, track *string
-	reason, refusal, out        *string
+	reason, refusal, out, file  *string
 	draft                       *draftFlags
 	stdin                       io.Reader
 	stdout                      io.Writer
@@ -72,7 +74,8 @@ func runRequest(args []string, global string, stdin io.Reader, stdout, stderr io
 	c.track = fs.String("tracking", "", "for sent: the registered-mail number")
 	c.reason = fs.String("reason", "", "for refused: why the company refused (it goes into the complaint); for answered: a note")
 	c.refusal = fs.String("refusal", "", "for followup --kind reply: what the company did (id-copy, portal-only, excessive, incomplete, language)")
-	c.out = fs.String("out", "", "for pdf and evidence: the file to write")
+	c.out = fs.String("out", "", "for pdf, evidence and sign: the file to write")
+	c.file = fs.String("file", "", "for signed: the signed letter (.edoc, .asice, .adoc, .p7s or signed .pdf)")
 	c.draft = addDraftFlags(fs)
 	var err error
 	if c.pos, err = parseAll(fs, args[1:]); err != nil {
@@ -81,6 +84,7 @@ func runRequest(args []string, global string, stdin io.Reader, stdout, stderr io
 	run := map[string]func() int{
 		"list": c.list, "delete": c.delete, "write": c.write, "show": c.show,
 		"record": c.record, "followup": c.followUp, "pdf": c.pdf, "evidence": c.evidence,
+		"sign": c.sign, "signed": c.signed,
 	}[c.name]
 	if run == nil {
 		fmt.Fprintf(stderr, "prava request: unknown command %q\n%s", c.name, requestUsage)
