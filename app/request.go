@@ -62,6 +62,7 @@ func (u *UI) showRequest(id string) {
 		body.Add(u.outlookView(*r))
 	}
 	body.Add(u.letterActions(r, name))
+	body.Add(u.signingSection(r, name))
 	if r.Status != record.StatusDone && r.Status != record.StatusRefused {
 		body.Add(u.eventsView(r))
 	}
