@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"io"
+	"sync"
 )
 
 // Text is a long text kept compressed: a letter, a policy. It is
@@ -19,11 +20,22 @@ func NewText(s string) Text {
 		return Text{}
 	}
 	var buf bytes.Buffer
-	w, _ := flate.NewWriter(&buf, flate.DefaultCompression) // the level is valid, so no error
+	w := writers.Get().(*flate.Writer)
+	w.Reset(&buf)
 	io.WriteString(w, s)
 	w.Close()
+	writers.Put(w)
 	return Text{z: buf.Bytes()}
 }
+
+// writers keeps DEFLATE writers for reuse: each holds about 800 KB of
+// tables that a new one allocates and clears, which cost far more than
+// compressing a letter (BenchmarkNewText: 1.1–1.7 ms and 819 KB a text
+// with a new writer each time, 35–110 µs and 5.6 KB with the pool).
+var writers = sync.Pool{New: func() any {
+	w, _ := flate.NewWriter(nil, flate.DefaultCompression) // the level is valid, so no error
+	return w
+}}
 
 // String returns the text. Damaged data, which the vault's integrity check
 // makes impossible short of a bug, gives what could be read.
