@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -118,8 +119,25 @@ func (k *Desk) keepMessage(d *record.Data, m mail.Message) {
 		next.Replies = append(next.Replies, reply)
 		note = day(on).Format(time.DateOnly) + ": " + note
 	}
+	if what != EntryMailSuggested {
+		next.Email.CaseNumbers = addCaseNumbers(next.Email.CaseNumbers, mail.CaseNumbers(m.Subject, r.Reference))
+	}
 	*r = next
 	k.log(d, what, r.CompanyID, r.ID, note+" <"+m.MessageID+">")
+}
+
+// maxCaseNumbers bounds the numbers remembered for one request, so that a
+// company that numbers every message does not grow the check's searches.
+const maxCaseNumbers = 8
+
+// addCaseNumbers adds the numbers not yet known, up to maxCaseNumbers.
+func addCaseNumbers(known, found []string) []string {
+	for _, n := range found {
+		if len(known) < maxCaseNumbers && !slices.ContainsFunc(known, func(k string) bool { return strings.EqualFold(k, n) }) {
+			known = append(slices.Clip(known), n)
+		}
+	}
+	return known
 }
 
 // sentSlack is how much earlier than our clock's sending time an answer
@@ -138,6 +156,9 @@ func sentByMail(d *record.Data) []mail.Sent {
 			continue
 		}
 		s := mail.Sent{RequestID: r.ID, Reference: r.Reference, SentAt: r.Dates.Sent}
+		if r.Email != nil {
+			s.CaseNumbers = r.Email.CaseNumbers
+		}
 		if e := r.Email; e != nil && e.Outcome == record.EmailSent {
 			// The server stamps arrivals by its own clock, to the second:
 			// a minute's slack keeps a quick answer from looking older

@@ -48,6 +48,7 @@ func (r Request) Clone() Request {
 	if r.Email != nil {
 		e := *r.Email
 		e.Replies, e.Suggested = slices.Clone(e.Replies), slices.Clone(e.Suggested)
+		e.CaseNumbers = slices.Clone(e.CaseNumbers)
 		r.Email = &e
 	}
 	if r.Signature != nil {

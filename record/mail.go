@@ -50,6 +50,10 @@ type Email struct {
 	// came from the company's domain, kept for the person to confirm.
 	Replies   []EmailReply `json:"replies,omitempty"`
 	Suggested []EmailReply `json:"suggested,omitempty"`
+	// CaseNumbers are the company's own numbers for the request, read from
+	// the subjects of its matched answers (a ticket system's "[#58213]");
+	// later mail that carries only them is matched too.
+	CaseNumbers []string `json:"case_numbers,omitempty"`
 }
 
 // EmailReply is one message from the company's side matched to a request.
