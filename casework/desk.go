@@ -29,6 +29,9 @@ type Desk struct {
 	view  atomic.Pointer[snapshot] // the data as of the last change
 	// mailRoots verifies the mail servers; nil means the system's roots.
 	mailRoots *x509.CertPool
+	// tsaRoots verifies the time-stamping authority; nil leaves the chain
+	// unchecked (see SetTSARoots).
+	tsaRoots *x509.CertPool
 }
 
 // NewDesk puts an open vault behind a desk. now is the clock (time.Now

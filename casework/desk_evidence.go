@@ -118,13 +118,14 @@ func (k *Desk) evidenceOf(ctx context.Context, r record.Request, lookup dkimchec
 			at = e.Started
 		}
 		it, _ := evidence.Sent(ctx, prefix+"request.eml", e.Sent.Data, at, e.MessageID, e.Response, nil)
+		it.Token = e.Token
 		docs = append(docs, evidencepdf.Doc{Item: it, Title: title})
 		for i, m := range e.Replies {
 			d, err := k.keptReply(ctx, fmt.Sprintf("%sreply-%d.eml", prefix, i+1), m.Raw.Data, m.Received, m.MessageID, lookup)
 			if err != nil {
 				return nil, err
 			}
-			d.Title = m.Subject
+			d.Title, d.Token = m.Subject, m.Token
 			if m.Kind != "" && m.Kind != "reply" {
 				d.Note = m.Kind
 			}

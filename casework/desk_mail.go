@@ -166,6 +166,11 @@ func (k *Desk) SendRequestByMail(ctx context.Context, requestID string) (*mail.R
 	rc, sendErr := client.Send(ctx, out)
 	var me *mail.Error
 	unsure := errors.As(sendErr, &me) && me.MaybeSent
+	var token []byte
+	var stampErr error
+	if sendErr == nil {
+		token, stampErr = k.stamp(ctx, out.Bytes)
+	}
 	err = k.update(func(d *record.Data) error {
 		r := d.Request(requestID)
 		if r == nil || r.Email == nil || r.Email.MessageID != out.MessageID {
@@ -177,12 +182,16 @@ func (k *Desk) SendRequestByMail(ctx context.Context, requestID string) (*mail.R
 		case sendErr == nil:
 			e.Outcome, e.Accepted, e.Server, e.Response = record.EmailSent, rc.Accepted, rc.Server, rc.Response
 			e.Receipt, _ = json.Marshal(rc)
+			e.Token = token
 			if err := Record(&next, EventSent, rc.Accepted, k.now()); err != nil {
 				return err
 			}
 			next.Channel = record.ByEmail
 			*r = next
 			k.log(d, Entry(EventSent), r.CompanyID, r.ID, day(rc.Accepted).Format(time.DateOnly)+": by e-mail, "+out.MessageID)
+			if stampErr != nil {
+				k.log(d, EntryStampFailed, r.CompanyID, r.ID, clip(stampErr.Error(), 300))
+			}
 		case unsure:
 			e.Outcome, e.Error = record.EmailUnsure, sendErr.Error()
 			*r = next

@@ -45,12 +45,22 @@ func (k *Desk) CheckMail(ctx context.Context) ([]mail.Message, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Timestamps are asked before the change, not inside it: the network
+	// must not hold the vault.
+	tokens, stampErrs := map[string][]byte{}, map[string]error{}
+	for _, m := range res.Messages {
+		if m.Request != "" && m.Match != mail.MatchNone && m.Raw != nil {
+			tokens[m.Key], stampErrs[m.Key] = k.stamp(ctx, m.Raw)
+		}
+	}
 	err = k.update(func(d *record.Data) error {
 		if d.Mail == nil {
 			return errors.New("the mail account was removed during the check")
 		}
 		for _, m := range res.Messages {
-			k.keepMessage(d, m)
+			if k.keepMessage(d, m, tokens[m.Key]) && stampErrs[m.Key] != nil {
+				k.log(d, EntryStampFailed, "", m.Request, clip(stampErrs[m.Key].Error(), 300))
+			}
 		}
 		box := *d.Mail
 		box.State, box.LastCheck = state, k.now().UTC()
@@ -64,14 +74,16 @@ func (k *Desk) CheckMail(ctx context.Context) ([]mail.Message, error) {
 }
 
 // keepMessage attaches, suggests or notes one message matched to a
-// request; one already kept, or for a request no longer there, is left.
-func (k *Desk) keepMessage(d *record.Data, m mail.Message) {
+// request, with token, its timestamp, if one was made; one already kept,
+// or for a request no longer there, is left. It reports whether the
+// message was kept.
+func (k *Desk) keepMessage(d *record.Data, m mail.Message, token []byte) bool {
 	if m.Request == "" || m.Match == mail.MatchNone {
-		return
+		return false
 	}
 	r := d.Request(m.Request)
 	if r == nil || r.Email.HasReply(m.Key) {
-		return
+		return false
 	}
 	next := r.Clone()
 	if next.Email == nil {
@@ -82,7 +94,7 @@ func (k *Desk) keepMessage(d *record.Data, m mail.Message) {
 		on = m.Date
 	}
 	kept := record.EmailReply{Key: m.Key, MessageID: m.MessageID, From: m.From, Subject: m.Subject,
-		Match: string(m.Match), Kind: string(m.Kind), Folder: m.Folder, Received: on.UTC()}
+		Match: string(m.Match), Kind: string(m.Kind), Folder: m.Folder, Received: on.UTC(), Token: token}
 	if m.Raw != nil {
 		kept.Raw = record.Document{Name: "reply.eml", Type: "message/rfc822", Data: m.Raw}
 	}
@@ -124,6 +136,7 @@ func (k *Desk) keepMessage(d *record.Data, m mail.Message) {
 	}
 	*r = next
 	k.log(d, what, r.CompanyID, r.ID, note+" <"+m.MessageID+">")
+	return true
 }
 
 // maxCaseNumbers bounds the numbers remembered for one request, so that a

@@ -422,6 +422,9 @@ func (k *Desk) SaveSettings(s record.Settings) error {
 	if s.TransitDays < 0 || s.TransitDays > 60 {
 		return problem("transit_days", "out_of_range", "postal transit is 0 to 60 days")
 	}
+	if err := checkTSA(s.TSA); err != nil {
+		return err
+	}
 	return k.update(func(d *record.Data) error {
 		d.Settings = s
 		k.log(d, EntrySettingsSaved, "", "", "")

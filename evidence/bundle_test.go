@@ -18,8 +18,8 @@ import (
 
 	"github.com/emersion/go-msgauth/dkim"
 
-	"prava/evidence/internal/testpki"
 	"prava/evidence/tsa"
+	"prava/internal/testpki"
 )
 
 const sentMsg = "From: Anna Berzina <anna@mail.example>\r\nTo: privacy@shop.example.lv\r\n" +

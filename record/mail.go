@@ -45,6 +45,9 @@ type Email struct {
 	Response  string       `json:"response,omitempty"` // the server's final reply
 	Receipt   []byte       `json:"receipt,omitempty"`  // mail.Receipt as JSON: TLS, certificate, Sent copy
 	Error     string       `json:"error,omitempty"`    // why it failed, or why it may not have been sent
+	// Token is an RFC 3161 timestamp over SHA256, made when the server
+	// took the message (DER); empty when timestamps are off or failed.
+	Token []byte `json:"token,omitempty"`
 	// Replies are the messages matched to the request (certain or likely,
 	// automatic answers and bounces too); Suggested are those that only
 	// came from the company's domain, kept for the person to confirm.
@@ -67,6 +70,9 @@ type EmailReply struct {
 	Folder    string    `json:"folder,omitempty"`
 	Received  time.Time `json:"received"`
 	Raw       Document  `json:"raw"` // the whole message as received (message/rfc822); empty if too large
+	// Token is an RFC 3161 timestamp over the SHA-256 of Raw's bytes, made
+	// when the message was matched (DER); empty when off or failed.
+	Token []byte `json:"token,omitempty"`
 }
 
 // HasReply reports whether the message with key is already kept with the

@@ -160,6 +160,11 @@ type Settings struct {
 	Language    string `json:"language,omitempty"` // UI language
 	MartialLaw  *bool  `json:"martial_law,omitempty"`
 	TransitDays int    `json:"transit_days,omitempty"`
+	// Timestamps turns on RFC 3161 timestamps over what is sent and
+	// received by e-mail, from the time-stamping authority at TSA (a
+	// free one when empty).
+	Timestamps bool   `json:"timestamps,omitempty"`
+	TSA        string `json:"tsa,omitempty"`
 }
 
 // Counters number things that need short, unique numbers.

@@ -15,7 +15,7 @@ import (
 
 	"github.com/emersion/go-msgauth/dkim"
 
-	"prava/evidence/internal/testpki"
+	"prava/internal/testpki"
 )
 
 const reply = "From: Privacy Team <privacy@shop.example.lv>\r\n" +

@@ -63,6 +63,7 @@ type annex struct {
 	n     int
 	file  string // the attached copy's name, "" when no bytes were kept
 	dkim  string // the attached DKIM check's name, for a reply
+	tst   string // the attached timestamp token's name, when stamped
 	text  string // the message's text shown in the annex
 	cut   bool   // text was shortened
 	parse *mail.Parsed
@@ -95,6 +96,10 @@ func Make(c Case) ([]byte, error) {
 			files = append(files, pdfa.File{Name: a.dkim, MIME: "application/json", Data: a.DKIM, Modified: a.Time,
 				Rel: pdfa.Supplement, Desc: say(li, "annexN", a.n, say(li, "dkim"))})
 		}
+		if a.tst != "" {
+			files = append(files, pdfa.File{Name: a.tst, MIME: "application/timestamp-reply", Data: a.Token, Modified: a.Time,
+				Rel: pdfa.Supplement, Desc: say(li, "annexN", a.n, say(li, "stamp"))})
+		}
 	}
 	return pdfa.Convert(pdf, pdfa.Options{Part: 3, Zone: time.UTC, Files: files})
 }
@@ -126,6 +131,9 @@ func number(docs []Doc) []annex {
 		}
 		if len(a.DKIM) > 0 {
 			a.dkim = fmt.Sprintf("annex%d-dkim.json", a.n)
+		}
+		if len(a.Token) > 0 && len(a.Data) > 0 {
+			a.tst = fmt.Sprintf("annex%d-%s.tst", a.n, base)
 		}
 		if isMessage(a.Doc) {
 			if p, err := mail.ParseMessage(a.Data, int64(len(a.Data))+1); err == nil {

@@ -17,7 +17,7 @@ import (
 	"github.com/emersion/go-msgauth/dkim"
 
 	"prava/evidence"
-	"prava/evidence/internal/testpki"
+	"prava/internal/testpki"
 )
 
 const sentMsg = "From: Anna Bērziņa <anna@example.org>\r\n" +

@@ -2,10 +2,13 @@ package evidencepdf
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"strings"
 
 	"github.com/jung-kurt/gofpdf"
+
+	"prava/evidence/tsa"
 )
 
 const (
@@ -110,6 +113,9 @@ func drawAnnex(f *gofpdf.Fpdf, li int, a annex) {
 	} else {
 		row(f, say(li, "file"), say(li, "nofile"))
 	}
+	if a.tst != "" {
+		row(f, say(li, "stamp"), stampWords(li, a))
+	}
 	if d, ok := a.DKIMResult(); ok {
 		row(f, say(li, "dkim"), dkimWords(li, d.Result))
 		row(f, "", say(li, "dkimfile", a.dkim))
@@ -160,4 +166,16 @@ func cells(f *gofpdf.Fpdf, widths []float64, texts ...string) {
 		x += widths[i]
 	}
 	f.SetXY(left, bottom+0.8)
+}
+
+// stampWords says what the annex's timestamp proves, checked now against
+// the file's bytes: the time and the authority, and that the authority's
+// certificate chain was not checked here; or that it does not match.
+func stampWords(li int, a annex) string {
+	sum := sha256.Sum256(a.Data)
+	tok, err := tsa.Verify(a.Token, sum[:], nil)
+	if err != nil {
+		return say(li, "stamp.bad", a.tst)
+	}
+	return say(li, "stamp.ok", tok.Time.UTC().Format(timeLayout), tok.Authority, a.tst)
 }

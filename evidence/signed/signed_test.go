@@ -13,7 +13,7 @@ import (
 
 	"github.com/digitorus/pkcs7"
 
-	"prava/evidence/internal/testpki"
+	"prava/internal/testpki"
 )
 
 const letterPDF = "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n" +

@@ -14,7 +14,7 @@ import (
 	"strings"
 	"testing"
 
-	"prava/evidence/internal/testpki"
+	"prava/internal/testpki"
 )
 
 // openssl returns the openssl binary, or skips: it is the independent

@@ -11,7 +11,7 @@ import (
 
 	"github.com/digitorus/timestamp"
 
-	"prava/evidence/internal/testpki"
+	"prava/internal/testpki"
 )
 
 func TestStampAndVerifyAgainstLocalTSA(t *testing.T) {

@@ -1,5 +1,5 @@
 // Package testpki makes the certificates and the time-stamping authority
-// that the evidence tests run against: a throw-away root CA, a TSA
+// that the evidence and casework tests run against: a throw-away root CA, a TSA
 // certificate it issues, a signer certificate for letters signed "outside
 // Prava", and an RFC 3161 TSA served over local HTTP. Only tests import
 // it; nothing here is trusted by the application.
@@ -111,6 +111,7 @@ type Server struct {
 	// Mangle, when set, changes each answer's stamped hash or nonce, to
 	// play a broken or hostile TSA.
 	Mangle func(*timestamp.Timestamp)
+	close  func()
 }
 
 // ServeTSA starts a TSA signing with tsa over local HTTP: it parses each
@@ -145,6 +146,9 @@ func ServeTSA(t testing.TB, tsa Cert) *Server {
 		_, _ = w.Write(resp)
 	}))
 	t.Cleanup(srv.Close)
-	s.URL = srv.URL
+	s.URL, s.close = srv.URL, srv.Close
 	return s
 }
+
+// Close stops the TSA, to play one that cannot be reached.
+func (s *Server) Close() { s.close() }
