@@ -76,8 +76,10 @@ type jurisdictionSigns struct {
 func (d *doc) findJurisdiction(s jurisdictionSigns) ([]string, []Evidence) {
 	var ev []Evidence
 	law := map[string]float64{}
-	for code, signs := range lawSigns {
-		for _, sign := range signs {
+	// Map order would shuffle the evidence from run to run; the codes'
+	// order keeps one text's findings the same every time.
+	for _, code := range sortedKeys(lawSigns) {
+		for _, sign := range lawSigns[code] {
 			ps := d.find(sign)
 			hits := 0
 			for _, p := range ps {
@@ -102,9 +104,9 @@ func (d *doc) findJurisdiction(s jurisdictionSigns) ([]string, []Evidence) {
 	}
 	for _, r := range s.registration {
 		label := d.lower[runeStart(d.lower, max(0, r.Offset-30)):r.Offset]
-		for word, c := range registrationCountry {
+		for _, word := range sortedKeys(registrationCountry) {
 			if strings.Contains(label, word) {
-				votes[c] += 2
+				votes[registrationCountry[word]] += 2
 				break
 			}
 		}
@@ -145,8 +147,8 @@ func (d *doc) findJurisdiction(s jurisdictionSigns) ([]string, []Evidence) {
 			state, stateVotes = c, v
 		}
 	}
-	for code, n := range law {
-		if strings.HasPrefix(code, "EU-") && n > 0 {
+	for _, code := range sortedKeys(law) {
+		if n := law[code]; strings.HasPrefix(code, "EU-") && n > 0 {
 			c := strings.TrimPrefix(code, "EU-")
 			if state == "" || votes[c]+4*n > stateVotes {
 				state, stateVotes = c, votes[c]+4*n
@@ -202,6 +204,17 @@ func (d *doc) findJurisdiction(s jurisdictionSigns) ([]string, []Evidence) {
 		codes = kept
 	}
 	return codes, ev
+}
+
+// sortedKeys lists m's keys in byte order, so that a reader walking a map
+// gives the same answer and the same evidence on every run.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 func lastField(s string) string {
