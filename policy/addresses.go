@@ -3,6 +3,7 @@ package policy
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -379,7 +380,9 @@ func isAbbrevEnd(p string) bool {
 
 // odd hyphens are written for "-" inside postcodes: LT‑70319 with a
 // non-breaking hyphen.
-var oddHyphens = strings.NewReplacer("\u2010", "-", "\u2011", "-", "\u2012", "-")
+var oddHyphens = sync.OnceValue(func() *strings.Replacer {
+	return strings.NewReplacer("\u2010", "-", "\u2011", "-", "\u2012", "-")
+})
 
 // centreBefore reports whether a shopping or business centre's
 // abbreviation (ТЦ, TC) stands right before the quote at i.

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -82,26 +83,30 @@ var regionWords = []string{"обл.", "область", "район", "р-н", "
 	"linnaosa", "küla", "alevik", "r.", "raj.", "sav."}
 
 // countryNames are whole parts that name a country.
-var countryNames = map[string]bool{
-	"ukraine": true, "україна": true, "украина": true, "ukraina": true,
-	"russia": true, "россия": true, "российская федерация": true, "рф": true, "russian federation": true, "росія": true,
-	"latvia": true, "latvija": true, "латвия": true, "латвія": true, "lithuania": true, "lietuva": true, "литва": true,
-	"estonia": true, "eesti": true, "poland": true, "polska": true, "germany": true, "deutschland": true,
-	"usa": true, "u.s.a.": true, "united states": true, "united states of america": true, "сша": true, "us": true,
-	"united kingdom": true, "uk": true, "ireland": true, "cyprus": true, "netherlands": true, "the netherlands": true,
-	"belarus": true, "беларусь": true, "kazakhstan": true, "казахстан": true, "moldova": true, "czech republic": true, "czechia": true,
-	"france": true, "spain": true, "italy": true, "finland": true, "sweden": true, "austria": true, "switzerland": true,
-}
+var countryNames = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"ukraine": true, "україна": true, "украина": true, "ukraina": true,
+		"russia": true, "россия": true, "российская федерация": true, "рф": true, "russian federation": true, "росія": true,
+		"latvia": true, "latvija": true, "латвия": true, "латвія": true, "lithuania": true, "lietuva": true, "литва": true,
+		"estonia": true, "eesti": true, "poland": true, "polska": true, "germany": true, "deutschland": true,
+		"usa": true, "u.s.a.": true, "united states": true, "united states of america": true, "сша": true, "us": true,
+		"united kingdom": true, "uk": true, "ireland": true, "cyprus": true, "netherlands": true, "the netherlands": true,
+		"belarus": true, "беларусь": true, "kazakhstan": true, "казахстан": true, "moldova": true, "czech republic": true, "czechia": true,
+		"france": true, "spain": true, "italy": true, "finland": true, "sweden": true, "austria": true, "switzerland": true,
+	}
+})
 
 // cityNames are cities common enough in Prava's region to be recognised
 // without a "м." or "city" marker.
-var cityNames = map[string]bool{
-	"київ": true, "киев": true, "kyiv": true, "kiev": true, "харків": true, "харьков": true, "kharkiv": true, "львів": true, "lviv": true, "одеса": true, "одесса": true, "odesa": true, "дніпро": true, "dnipro": true,
-	"москва": true, "moscow": true, "санкт-петербург": true, "saint petersburg": true, "st. petersburg": true, "новосибирск": true, "екатеринбург": true, "казань": true,
-	"rīga": true, "riga": true, "рига": true, "jūrmala": true, "daugavpils": true, "liepāja": true, "vilnius": true, "kaunas": true, "klaipėda": true, "вильнюс": true,
-	"tallinn": true, "tartu": true, "warszawa": true, "warsaw": true, "kraków": true, "wrocław": true, "gdańsk": true, "poznań": true,
-	"berlin": true, "münchen": true, "hamburg": true, "köln": true, "frankfurt am main": true, "minsk": true, "минск": true, "london": true, "dublin": true, "limassol": true, "nicosia": true, "amsterdam": true,
-}
+var cityNames = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"київ": true, "киев": true, "kyiv": true, "kiev": true, "харків": true, "харьков": true, "kharkiv": true, "львів": true, "lviv": true, "одеса": true, "одесса": true, "odesa": true, "дніпро": true, "dnipro": true,
+		"москва": true, "moscow": true, "санкт-петербург": true, "saint petersburg": true, "st. petersburg": true, "новосибирск": true, "екатеринбург": true, "казань": true,
+		"rīga": true, "riga": true, "рига": true, "jūrmala": true, "daugavpils": true, "liepāja": true, "vilnius": true, "kaunas": true, "klaipėda": true, "вильнюс": true,
+		"tallinn": true, "tartu": true, "warszawa": true, "warsaw": true, "kraków": true, "wrocław": true, "gdańsk": true, "poznań": true,
+		"berlin": true, "münchen": true, "hamburg": true, "köln": true, "frankfurt am main": true, "minsk": true, "минск": true, "london": true, "dublin": true, "limassol": true, "nicosia": true, "amsterdam": true,
+	}
+})
 
 var (
 	// fourDigitPostRe is a four-digit postcode before its town, as in
@@ -121,7 +126,7 @@ func classifyPart(p, lower string) partKind {
 		return 0
 	}
 	if strings.ContainsAny(p, "\u2010\u2011\u2012") {
-		p, lower = oddHyphens.Replace(p), oddHyphens.Replace(lower)
+		p, lower = oddHyphens().Replace(p), oddHyphens().Replace(lower)
 	}
 	// Every postcode, house number and numbered street pattern needs a
 	// digit; a part without one skips them (most parts of a long text).
@@ -152,10 +157,10 @@ func classifyPart(p, lower string) partKind {
 	case cityPostRe().MatchString(p):
 		k |= pPostStrong | pCity
 	}
-	if countryNames[strings.Trim(lower, ". ")] {
+	if countryNames()[strings.Trim(lower, ". ")] {
 		k |= pCountry
 	}
-	if cityNames[strings.Trim(lower, ". ")] {
+	if cityNames()[strings.Trim(lower, ". ")] {
 		k |= pCity
 	}
 	if hasUpper(p) && words(p) <= 4 && (hasPrefixFrom(lower, cityPrefixes) || hasSuffixFrom(lower, citySuffixes)) {

@@ -3,6 +3,7 @@ package policy
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -33,8 +34,10 @@ var prefixForms = []string{
 // quotedOnlyForms name a kind of body that is also an ordinary word or
 // too short to trust alone: they make a name only before a quoted one
 // (ФОНД «Выпускники», МБУЗ «Поликлиника № 2»).
-var quotedOnlyForms = map[string]bool{"ФОНД": true, "Фонд": true, "МБУ": true, "ГБУ": true, "МАУ": true, "МКУ": true, "НПП": true, "НПФ": true,
-	"ЧУ": true, "ЧОУ": true, "КНП": true, "КЗ": true, "ДЗ": true, "Biedrība": true, "Asociacija": true}
+var quotedOnlyForms = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{"ФОНД": true, "Фонд": true, "МБУ": true, "ГБУ": true, "МАУ": true, "МКУ": true, "НПП": true, "НПФ": true,
+		"ЧУ": true, "ЧОУ": true, "КНП": true, "КЗ": true, "ДЗ": true, "Biedrība": true, "Asociacija": true}
+})
 
 // suffixForms follow a company's name: Planfix, Inc.; Example GmbH.
 var suffixForms = []string{
@@ -45,16 +48,20 @@ var suffixForms = []string{
 }
 
 // genericLead are words that may stand before a name but are not part of it.
-var genericLead = map[string]bool{
-	"the": true, "company": true, "компанія": true, "компания": true, "оператор": true, "operator": true, "controller": true,
-	"our": true, "we": true, "by": true, "and": true, "of": true, "і": true, "и": true, "та": true, "uzņēmums": true, "įmonė": true,
-	"bendrovė": true, "firma": true, "die": true, "der": true, "von": true, "is": true, "are": true, "з": true, "с": true,
-}
+var genericLead = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"the": true, "company": true, "компанія": true, "компания": true, "оператор": true, "operator": true, "controller": true,
+		"our": true, "we": true, "by": true, "and": true, "of": true, "і": true, "и": true, "та": true, "uzņēmums": true, "įmonė": true,
+		"bendrovė": true, "firma": true, "die": true, "der": true, "von": true, "is": true, "are": true, "з": true, "с": true,
+	}
+})
 
 // shoutedWords follow "AS" in capitalised English ("PROVIDED AS IS"), where
 // it is not the Baltic legal form.
-var shoutedWords = map[string]bool{"IS": true, "AND": true, "THE": true, "OF": true, "TO": true, "A": true, "AN": true, "OR": true,
-	"FOR": true, "WITH": true, "WELL": true, "SOON": true, "LONG": true, "PER": true, "MUCH": true, "FAR": true, "AVAILABLE": true}
+var shoutedWords = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{"IS": true, "AND": true, "THE": true, "OF": true, "TO": true, "A": true, "AN": true, "OR": true,
+		"FOR": true, "WITH": true, "WELL": true, "SOON": true, "LONG": true, "PER": true, "MUCH": true, "FAR": true, "AVAILABLE": true}
+})
 
 // findEntities returns the legal entities named in the text.
 func (d *doc) findEntities() []entity {
@@ -65,7 +72,7 @@ func (d *doc) findEntities() []entity {
 			if caseMatters && !strings.HasPrefix(d.text[p:], form) || !atWordStart(d.text, p) || !atWordEnd(d.text, p+len(form)) {
 				continue
 			}
-			if e, ok := d.prefixEntity(p, p+len(form), quotedOnlyForms[form]); ok {
+			if e, ok := d.prefixEntity(p, p+len(form), quotedOnlyForms()[form]); ok {
 				out = append(out, e)
 			}
 		}
@@ -143,7 +150,7 @@ func (d *doc) prefixEntity(p, formEnd int, quotedOnly bool) (entity, bool) {
 		}
 		end, words = we, words+1
 	}
-	if words == 0 || shoutedWords[strings.Fields(d.text[i:end])[0]] {
+	if words == 0 || shoutedWords()[strings.Fields(d.text[i:end])[0]] {
 		return entity{}, false
 	}
 	core := d.text[i:end]
@@ -187,7 +194,7 @@ func isShortForm(w string) bool {
 
 // suffixEntity reads the name before a legal form at [p, end).
 func (d *doc) suffixEntity(p, end int) (entity, bool) {
-	if next := strings.Fields(d.text[end:min(len(d.text), end+20)]); len(next) > 0 && shoutedWords[strings.Trim(next[0], ".,;:")] {
+	if next := strings.Fields(d.text[end:min(len(d.text), end+20)]); len(next) > 0 && shoutedWords()[strings.Trim(next[0], ".,;:")] {
 		return entity{}, false // "PROVIDED AS IS": a sentence in capitals, not a company
 	}
 	i := p
@@ -231,7 +238,7 @@ func (d *doc) suffixEntity(p, end int) (entity, bool) {
 		if sp := strings.IndexAny(w, " ,"); sp >= 0 {
 			w = w[:sp]
 		}
-		if !genericLead[strings.ToLower(w)] {
+		if !genericLead()[strings.ToLower(w)] {
 			break
 		}
 		starts = starts[:len(starts)-1]

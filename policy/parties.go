@@ -3,6 +3,7 @@ package policy
 import (
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Every organisation or person the text names becomes a candidate with the
@@ -46,10 +47,12 @@ const (
 // signWeights rank the signs by strength, to choose which occurrence of a
 // name its evidence points to. Which party is the controller is the party
 // model's decision (partymodel.go), not these numbers'.
-var signWeights = map[sign]float64{
-	signForm: 1, signLabel: 6, signCopula: 6, signWe: 5, signIntro: 3, signBlock: 3, signCopyright: 2, signDomain: 2,
-	signRegistration: 2, signNameLabel: 2, signDefined: 2, signSole: 2, signOwner: 3,
-}
+var signWeights = sync.OnceValue(func() map[sign]float64 {
+	return map[sign]float64{
+		signForm: 1, signLabel: 6, signCopula: 6, signWe: 5, signIntro: 3, signBlock: 3, signCopyright: 2, signDomain: 2,
+		signRegistration: 2, signNameLabel: 2, signDefined: 2, signSole: 2, signOwner: 3,
+	}
+})
 
 // candidate is a party named in the text and the signs it carries.
 type candidate struct {
@@ -120,7 +123,7 @@ func (r *partyReader) add(start, end int, s sign) *candidate {
 		if c.key == key || len(key) >= 4 && len(c.key) >= 4 && (strings.Contains(c.key, key) || strings.Contains(key, c.key)) {
 			r.byKey[key] = c
 			c.signs[s]++
-			if signWeights[s] > bestWeight(c) || c.start < 0 {
+			if signWeights()[s] > bestWeight(c) || c.start < 0 {
 				c.start, c.end = start, end
 			}
 			// Keep the fuller name: the legal form and the quotes.
@@ -140,7 +143,7 @@ func (r *partyReader) add(start, end int, s sign) *candidate {
 func bestWeight(c *candidate) float64 {
 	w := 0.0
 	for s := range c.signs {
-		w = max(w, signWeights[s])
+		w = max(w, signWeights()[s])
 	}
 	return w
 }

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -35,7 +36,7 @@ func ownDomains(sites, emails []string) []string {
 	ownMail := false
 	for _, e := range emails {
 		local, domain, _ := strings.Cut(e, "@")
-		if mailProviders[domain] {
+		if mailProviders()[domain] {
 			out = append(out, local)
 			continue
 		}
@@ -110,12 +111,14 @@ func (r *partyReader) domainPhrases(domains []string) {
 
 // cyrillicLatin spells Ukrainian and Russian letters the way domain names
 // usually do.
-var cyrillicLatin = map[rune]string{
-	'а': "a", 'б': "b", 'в': "v", 'г': "h", 'ґ': "g", 'д': "d", 'е': "e", 'є': "ie", 'ж': "zh", 'з': "z", 'и': "y", 'і': "i",
-	'ї': "i", 'й': "i", 'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u",
-	'ф': "f", 'х': "kh", 'ц': "ts", 'ч': "ch", 'ш': "sh", 'щ': "shch", 'ь': "", 'ю': "iu", 'я': "ia", 'ё': "e", 'ы': "y",
-	'э': "e", 'ъ': "",
-}
+var cyrillicLatin = sync.OnceValue(func() map[rune]string {
+	return map[rune]string{
+		'а': "a", 'б': "b", 'в': "v", 'г': "h", 'ґ': "g", 'д': "d", 'е': "e", 'є': "ie", 'ж': "zh", 'з': "z", 'и': "y", 'і': "i",
+		'ї': "i", 'й': "i", 'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u",
+		'ф': "f", 'х': "kh", 'ц': "ts", 'ч': "ch", 'ш': "sh", 'щ': "shch", 'ь': "", 'ю': "iu", 'я': "ia", 'ё': "e", 'ы': "y",
+		'э': "e", 'ъ': "",
+	}
+})
 
 // transliterate writes a folded Cyrillic name in Latin letters; names in
 // other scripts come back unchanged.
@@ -123,7 +126,7 @@ func transliterate(key string) string {
 	var b strings.Builder
 	changed := false
 	for _, r := range key {
-		if l, ok := cyrillicLatin[r]; ok {
+		if l, ok := cyrillicLatin()[r]; ok {
 			b.WriteString(l)
 			changed = true
 			continue

@@ -164,7 +164,7 @@ func (r *partyReader) lineName(ls, le int) (int, int, bool) {
 		return 0, 0, false
 	}
 	for _, w := range strings.Fields(strings.ToLower(seg)) {
-		if lex().weWordSet[w] || isCopula(w) || notNames[w] {
+		if lex().weWordSet[w] || isCopula(w) || notNames()[w] {
 			return 0, 0, false // a sentence ("Sie erreichen uns unter"), not a name
 		}
 	}
