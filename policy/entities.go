@@ -114,7 +114,7 @@ func (d *doc) prefixEntity(p, formEnd int, quotedOnly bool) (entity, bool) {
 	}
 	if closeQ := closingQuote(r); closeQ != "" {
 		j := i + n
-		k := strings.IndexAny(d.text[j:min(len(d.text), j+120)], closeQ)
+		k := quoteClose(d.text[j:min(len(d.text), j+120)], r, closeQ)
 		if k <= 0 {
 			return entity{}, false
 		}
@@ -150,9 +150,26 @@ func (d *doc) prefixEntity(p, formEnd int, quotedOnly bool) (entity, bool) {
 		}
 		end, words = we, words+1
 	}
-	if words == 0 || shoutedWords()[strings.Fields(d.text[i:end])[0]] {
+	if words == 0 {
+		// A long form, a kind in lower case, then the quoted name:
+		// "Товариство з обмеженою відповідальністю виробниче підприємство «X»".
+		if qs, qe := d.quotedAfterWords(formEnd); qe > formEnd {
+			return entity{name: d.text[p:qe], core: d.text[qs:qe], start: p, end: qe, legalForm: true}, true
+		}
 		return entity{}, false
 	}
+	if shoutedWords()[strings.Fields(d.text[i:end])[0]] {
+		return entity{}, false
+	}
+	if words == 1 && isPronoun(d.text[i:end]) {
+		return entity{}, false // "SIA Jums nosūtīs atbildi": you, not a company
+	}
+	if qs, qe := d.quotedAfterWords(end); qe > end {
+		// "… Научно-производственное предприятие «Северный ветер»": the
+		// quoted name closes the whole.
+		return entity{name: d.text[p:qe], core: d.text[qs:qe], start: p, end: qe, legalForm: true}, true
+	}
+	end = d.toHead(end)
 	core := d.text[i:end]
 	return entity{name: d.text[p:end], core: core, start: p, end: end, legalForm: true}, true
 }
@@ -252,6 +269,31 @@ func (d *doc) suffixEntity(p, end int) (entity, bool) {
 		return entity{}, false
 	}
 	return entity{name: d.text[start:end], core: core, start: start, end: end, legalForm: true}, true
+}
+
+// quoteClose returns where in s (which follows the opening quote open)
+// the quote closes, or -1. Guillemets nest, as Russian and Ukrainian
+// write a quoted name inside a quoted name: in «НПП «Северный ветер»» the
+// second » closes. An unbalanced inner « falls back to the first ».
+func quoteClose(s string, open rune, closeQ string) int {
+	first := strings.IndexAny(s, closeQ)
+	if open != '«' || first < 0 || !strings.ContainsRune(s[:first], '«') {
+		return first
+	}
+	depth := 1
+	for k, r := range s {
+		switch r {
+		case '«':
+			depth++
+		case '»':
+			if depth--; depth == 0 {
+				return k
+			}
+		case '\n':
+			return first
+		}
+	}
+	return first
 }
 
 func closingQuote(r rune) string {

@@ -116,6 +116,9 @@ func (d *doc) readName(i int, ents entityIndex) (int, int, bool) {
 		w := d.text[i:j]
 		if !hasUpper(w) && !unicode.IsDigit(r) { // ePaństwo, iPhone count as names
 			if !nameConnectors()[strings.ToLower(w)] {
+				if end > start {
+					end = d.toHead(end) // Львівський державний університет
+				}
 				break
 			}
 		} else {
