@@ -3,14 +3,17 @@ package policy
 import (
 	"strconv"
 	"strings"
+	"sync"
 )
 
 var usZipRe = lazyRegexp(`\b[A-Z]{2},? \d{5}(?:-\d{4})?\b`)
 
 // callingCodes are the telephone country codes of the jurisdictions, used
 // to complete numbers written without one.
-var callingCodes = map[string]string{"UA": "380", "RU": "7", "EU-LV": "371", "EU-LT": "370", "EU-EE": "372", "EU-PL": "48", "EU-DE": "49",
-	"EU-BE": "32", "EU-AT": "43", "EU-CZ": "420", "UK": "44", "BY": "375", "CH": "41", "AU": "61"}
+var callingCodes = sync.OnceValue(func() map[string]string {
+	return map[string]string{"UA": "380", "RU": "7", "EU-LV": "371", "EU-LT": "370", "EU-EE": "372", "EU-PL": "48", "EU-DE": "49",
+		"EU-BE": "32", "EU-AT": "43", "EU-CZ": "420", "UK": "44", "BY": "375", "CH": "41", "AU": "61"}
+})
 
 // Analyze reads a policy's plain text (as Decode returns it) and reports
 // what it found. Offsets in the evidence refer to the text after
@@ -83,7 +86,7 @@ func Analyze(text string) *Findings {
 	}
 	f.Evidence = append(f.Evidence, jurEv...)
 
-	phones, phoneEv := d.findPhones(callingCodes[f.Jurisdiction])
+	phones, phoneEv := d.findPhones(callingCodes()[f.Jurisdiction])
 	f.Phones = phones
 	f.Evidence = append(f.Evidence, phoneEv...)
 	var dpoEv []Evidence

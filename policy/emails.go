@@ -2,6 +2,7 @@ package policy
 
 import (
 	"strings"
+	"sync"
 
 	"golang.org/x/net/publicsuffix"
 )
@@ -28,11 +29,15 @@ var spelledDots = []string{"dot", "точка", "(.)", "[.]"}
 var emailTriggers = []string{"@", "(at)", "[at]", "{at}", "<at>", "( at )", "[ at ]", " at ", "собака"}
 
 // notEmailTLD are endings that make "name@host.png" a file, not an address.
-var notEmailTLD = map[string]bool{"png": true, "jpg": true, "jpeg": true, "gif": true, "svg": true, "webp": true, "css": true, "js": true, "ico": true, "bmp": true}
+var notEmailTLD = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{"png": true, "jpg": true, "jpeg": true, "gif": true, "svg": true, "webp": true, "css": true, "js": true, "ico": true, "bmp": true}
+})
 
 // mailProviders are third-party domains whose addresses a small company may
 // use as its own.
-var mailProviders = map[string]bool{"gmail.com": true, "mail.ru": true, "yandex.ru": true, "yahoo.com": true, "icloud.com": true, "live.com": true, "ukr.net": true, "inbox.lv": true}
+var mailProviders = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{"gmail.com": true, "mail.ru": true, "yandex.ru": true, "yahoo.com": true, "icloud.com": true, "live.com": true, "ukr.net": true, "inbox.lv": true}
+})
 
 // placeholderDomains are the domains of sample addresses in templates.
 var placeholderDomains = []string{"example.", "domain.com", "yourdomain", "your-domain", "yoursite", "site.com", "email.com", "sentry.io", "wixpress.com", "sentry-next.wixpress.com"}
@@ -162,7 +167,7 @@ func cleanEmail(local, at, domain string) (string, bool) {
 		return "", false
 	}
 	tld := domain[strings.LastIndexByte(domain, '.')+1:]
-	if notEmailTLD[tld] || !strings.Contains(domain, ".") {
+	if notEmailTLD()[tld] || !strings.Contains(domain, ".") {
 		return "", false
 	}
 	for _, p := range placeholderDomains {
@@ -170,7 +175,7 @@ func cleanEmail(local, at, domain string) (string, bool) {
 			return "", false
 		}
 	}
-	if site, err := publicsuffix.EffectiveTLDPlusOne(domain); err == nil && thirdPartyDomains()[site] && !mailProviders[site] {
+	if site, err := publicsuffix.EffectiveTLDPlusOne(domain); err == nil && thirdPartyDomains()[site] && !mailProviders()[site] {
 		// A supervisory authority's or a service provider's address, named
 		// in the policy's complaint or cookie sections, is not the
 		// company's. Mail providers are kept: small firms use gmail.com.

@@ -185,7 +185,7 @@ func publicAddr(a netip.Addr) bool {
 		a.IsUnspecified() || a.IsMulticast() || a.IsInterfaceLocalMulticast() || !a.IsValid() {
 		return false
 	}
-	for _, p := range nonPublic {
+	for _, p := range nonPublic() {
 		if p.Contains(a) {
 			return false
 		}
@@ -193,14 +193,19 @@ func publicAddr(a netip.Addr) bool {
 	return true
 }
 
-var nonPublic = []netip.Prefix{
-	netip.MustParsePrefix("0.0.0.0/8"),
-	netip.MustParsePrefix("100.64.0.0/10"),
-	netip.MustParsePrefix("192.0.0.0/24"),
-	netip.MustParsePrefix("198.18.0.0/15"),
-	netip.MustParsePrefix("240.0.0.0/4"),
-	netip.MustParsePrefix("64:ff9b::/96"), // NAT64: an IPv4 address in disguise
-}
+// nonPublic are the ranges publicAddr refuses that netip has no test for:
+// "this network", shared address space, IETF protocol assignments,
+// benchmarking, reserved, and NAT64. Parsed on the first fetch.
+var nonPublic = sync.OnceValue(func() []netip.Prefix {
+	return []netip.Prefix{
+		netip.MustParsePrefix("0.0.0.0/8"),
+		netip.MustParsePrefix("100.64.0.0/10"),
+		netip.MustParsePrefix("192.0.0.0/24"),
+		netip.MustParsePrefix("198.18.0.0/15"),
+		netip.MustParsePrefix("240.0.0.0/4"),
+		netip.MustParsePrefix("64:ff9b::/96"), // NAT64: an IPv4 address in disguise
+	}
+})
 
 func sameHostPort(a, b *url.URL) bool {
 	return strings.EqualFold(a.Hostname(), b.Hostname()) && portOf(a) == portOf(b)

@@ -3,60 +3,71 @@ package policy
 import (
 	"sort"
 	"strings"
+	"sync"
 )
 
 // lawSigns are phrases that invoke a regime: a law's number or title, the
 // country's "legislation", its supervisory authority.
-var lawSigns = map[string][]string{
-	"UA": {"2297-vi", "2297-vі", "про захист персональних даних", "о защите персональных данных", "законодавства україни", "законодавством україни",
-		"законодавству україни", "законодательства украины", "законодательством украины", "законів україни", "уповноважений верховної ради"},
-	"RU": {"152-фз", "152-ф3", "федеральный закон «о персональных данных", "федерального закона «о персональных данных", "законодательства российской федерации",
-		"законодательством российской федерации", "законодательству российской федерации", "законодательства рф", "законодательством рф", "роскомнадзор"},
-	"EU": {"gdpr", "2016/679", "general data protection regulation", "загальний регламент", "общий регламент", "bdar", "datu aizsardzības regul",
-		"bendrojo duomenų apsaugos reglament", "dsgvo", "datenschutz-grundverordnung", "rodo", "ogólne rozporządzenie", "üldmäärus", "rgpd", "avg"},
-	"US-CA": {"ccpa", "cpra", "california consumer privacy act", "california privacy rights act"},
-	// National laws and authorities name the member state too.
-	"EU-LV": {"fizisko personu datu apstrādes likum", "datu valsts inspekcij"},
-	"EU-LT": {"asmens duomenų teisinės apsaugos įstatym", "valstybinė duomenų apsaugos inspekcij"},
-	"EU-PL": {"ustawa o ochronie danych osobowych", "prezes urzędu ochrony danych", "uodo"},
-	"EU-DE": {"bdsg", "bundesdatenschutzgesetz", "ttdsg"},
-	"EU-EE": {"isikuandmete kaitse seadus", "andmekaitse inspektsioon"},
-	"EU-BE": {"бельгійськ", "бельгийск", "belgian law", "belgische", "belgischen", "gegevensbeschermingsautoriteit", "autorité de protection des données"},
-	// Regimes outside the EU that policies name.
-	"UK": {"uk gdpr", "data protection act 2018", "data protection act 1998", "information commissioner"},
-	"BY": {"республики беларусь", "республіки білорусь", "99-з", "republic of belarus"},
-	"AU": {"australian privacy", "privacy act 1988", "australian privacy principles"},
-	"CH": {"revdsg", "fadp", "edöb", "schweizerischen datenschutz", "swiss data protection", "federal act on data protection"},
-}
+var lawSigns = sync.OnceValue(func() map[string][]string {
+	return map[string][]string{
+		"UA": {"2297-vi", "2297-vі", "про захист персональних даних", "о защите персональных данных", "законодавства україни", "законодавством україни",
+			"законодавству україни", "законодательства украины", "законодательством украины", "законів україни", "уповноважений верховної ради"},
+		"RU": {"152-фз", "152-ф3", "федеральный закон «о персональных данных", "федерального закона «о персональных данных", "законодательства российской федерации",
+			"законодательством российской федерации", "законодательству российской федерации", "законодательства рф", "законодательством рф", "роскомнадзор"},
+		"EU": {"gdpr", "2016/679", "general data protection regulation", "загальний регламент", "общий регламент", "bdar", "datu aizsardzības regul",
+			"bendrojo duomenų apsaugos reglament", "dsgvo", "datenschutz-grundverordnung", "rodo", "ogólne rozporządzenie", "üldmäärus", "rgpd", "avg"},
+		"US-CA": {"ccpa", "cpra", "california consumer privacy act", "california privacy rights act"},
+		// National laws and authorities name the member state too.
+		"EU-LV": {"fizisko personu datu apstrādes likum", "datu valsts inspekcij"},
+		"EU-LT": {"asmens duomenų teisinės apsaugos įstatym", "valstybinė duomenų apsaugos inspekcij"},
+		"EU-PL": {"ustawa o ochronie danych osobowych", "prezes urzędu ochrony danych", "uodo"},
+		"EU-DE": {"bdsg", "bundesdatenschutzgesetz", "ttdsg"},
+		"EU-EE": {"isikuandmete kaitse seadus", "andmekaitse inspektsioon"},
+		"EU-BE": {"бельгійськ", "бельгийск", "belgian law", "belgische", "belgischen", "gegevensbeschermingsautoriteit", "autorité de protection des données"},
+		// Regimes outside the EU that policies name.
+		"UK": {"uk gdpr", "data protection act 2018", "data protection act 1998", "information commissioner"},
+		"BY": {"республики беларусь", "республіки білорусь", "99-з", "republic of belarus"},
+		"AU": {"australian privacy", "privacy act 1988", "australian privacy principles"},
+		"CH": {"revdsg", "fadp", "edöb", "schweizerischen datenschutz", "swiss data protection", "federal act on data protection"},
+	}
+})
 
 // nonEU are the regimes outside the EU that the reader names on their own
 // rather than folding them into a neighbour.
 var nonEU = []string{"UK", "BY", "AU", "CH"}
 
 // euStates are the member states whose code follows "EU-".
-var euStates = map[string]bool{
-	"LV": true, "LT": true, "EE": true, "PL": true, "DE": true, "FI": true, "SE": true, "DK": true, "NL": true, "BE": true, "LU": true,
-	"FR": true, "ES": true, "PT": true, "IT": true, "AT": true, "CZ": true, "SK": true, "HU": true, "SI": true, "HR": true, "RO": true,
-	"BG": true, "GR": true, "CY": true, "MT": true, "IE": true, "NO": true, "IS": true, "LI": true,
-}
+var euStates = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"LV": true, "LT": true, "EE": true, "PL": true, "DE": true, "FI": true, "SE": true, "DK": true, "NL": true, "BE": true, "LU": true,
+		"FR": true, "ES": true, "PT": true, "IT": true, "AT": true, "CZ": true, "SK": true, "HU": true, "SI": true, "HR": true, "RO": true,
+		"BG": true, "GR": true, "CY": true, "MT": true, "IE": true, "NO": true, "IS": true, "LI": true,
+	}
+})
 
 // languageCountry is the country a language points to, as a weak sign.
-var languageCountry = map[string]string{"uk": "UA", "lv": "LV", "lt": "LT", "pl": "PL", "de": "DE", "et": "EE", "ru": "RU"}
+var languageCountry = sync.OnceValue(func() map[string]string {
+	return map[string]string{"uk": "UA", "lv": "LV", "lt": "LT", "pl": "PL", "de": "DE", "et": "EE", "ru": "RU"}
+})
 
 // formCountry is the country a legal form belongs to.
-var formCountry = map[string]string{
-	"ООО": "RU", "ОАО": "RU", "ЗАО": "RU", "ПАО": "RU", "АНО": "RU", "ИП": "RU", "Общество": "RU",
-	"ТОВ": "UA", "ТзОВ": "UA", "ПрАТ": "UA", "ПАТ": "UA", "ФОП": "UA", "Товариство": "UA", "Приватне": "UA", "Акціонерне": "UA",
-	"ФГУП": "RU", "МУП": "RU",
-	"SIA": "LV", "VAS": "LV", "IK": "LV", "Sabiedrība": "LV", "UAB": "LT", "VšĮ": "LT", "VĮ": "LT", "Uždaroji": "LT", "OÜ": "EE", "MTÜ": "EE",
-	"GmbH": "DE", "UG": "DE", "sp.": "PL", "Sp.": "PL",
-}
+var formCountry = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"ООО": "RU", "ОАО": "RU", "ЗАО": "RU", "ПАО": "RU", "АНО": "RU", "ИП": "RU", "Общество": "RU",
+		"ТОВ": "UA", "ТзОВ": "UA", "ПрАТ": "UA", "ПАТ": "UA", "ФОП": "UA", "Товариство": "UA", "Приватне": "UA", "Акціонерне": "UA",
+		"ФГУП": "RU", "МУП": "RU",
+		"SIA": "LV", "VAS": "LV", "IK": "LV", "Sabiedrība": "LV", "UAB": "LT", "VšĮ": "LT", "VĮ": "LT", "Uždaroji": "LT", "OÜ": "EE", "MTÜ": "EE",
+		"GmbH": "DE", "UG": "DE", "sp.": "PL", "Sp.": "PL",
+	}
+})
 
 // registrationCountry is the country whose register a label names.
-var registrationCountry = map[string]string{
-	"єдрпоу": "UA", "огрн": "RU", "инн": "RU", "reģ": "LV", "reģistrācijas": "LV", "įmonės": "LT", "juridinio": "LT", "registrikood": "EE",
-	"krs": "PL", "nip": "PL", "regon": "PL", "hrb": "DE", "handelsregister": "DE",
-}
+var registrationCountry = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"єдрпоу": "UA", "огрн": "RU", "инн": "RU", "reģ": "LV", "reģistrācijas": "LV", "įmonės": "LT", "juridinio": "LT", "registrikood": "EE",
+		"krs": "PL", "nip": "PL", "regon": "PL", "hrb": "DE", "handelsregister": "DE",
+	}
+})
 
 // jurisdictionSigns is what the jurisdiction reader weighs.
 type jurisdictionSigns struct {
@@ -76,8 +87,10 @@ type jurisdictionSigns struct {
 func (d *doc) findJurisdiction(s jurisdictionSigns) ([]string, []Evidence) {
 	var ev []Evidence
 	law := map[string]float64{}
-	for code, signs := range lawSigns {
-		for _, sign := range signs {
+	// Map order would shuffle the evidence from run to run; the codes'
+	// order keeps one text's findings the same every time.
+	for _, code := range sortedKeys(lawSigns()) {
+		for _, sign := range lawSigns()[code] {
 			ps := d.find(sign)
 			hits := 0
 			for _, p := range ps {
@@ -94,17 +107,17 @@ func (d *doc) findJurisdiction(s jurisdictionSigns) ([]string, []Evidence) {
 	votes := map[string]float64{}
 	if s.controller != nil {
 		first, _, _ := strings.Cut(s.controller.name, " ")
-		if c := formCountry[first]; c != "" {
+		if c := formCountry()[first]; c != "" {
 			votes[c] += 3
-		} else if c := formCountry[lastField(s.controller.name)]; c != "" {
+		} else if c := formCountry()[lastField(s.controller.name)]; c != "" {
 			votes[c] += 3
 		}
 	}
 	for _, r := range s.registration {
 		label := d.lower[runeStart(d.lower, max(0, r.Offset-30)):r.Offset]
-		for word, c := range registrationCountry {
+		for _, word := range sortedKeys(registrationCountry()) {
 			if strings.Contains(label, word) {
-				votes[c] += 2
+				votes[registrationCountry()[word]] += 2
 				break
 			}
 		}
@@ -123,12 +136,12 @@ func (d *doc) findJurisdiction(s jurisdictionSigns) ([]string, []Evidence) {
 		// The company's own mail domain (info@firma.be) tells its country
 		// as its site would; a mail provider's does not.
 		_, domain, _ := strings.Cut(e, "@")
-		if c := domainCountry(domain); c != "" && !mailProviders[domain] && (len(s.websites) == 0 || domainCountry(s.websites[0]) != c) {
+		if c := domainCountry(domain); c != "" && !mailProviders()[domain] && (len(s.websites) == 0 || domainCountry(s.websites[0]) != c) {
 			votes[c] += 2
 			break
 		}
 	}
-	if c := languageCountry[s.language]; c != "" {
+	if c := languageCountry()[s.language]; c != "" {
 		if c == "RU" {
 			votes[c] += 0.5 // Russian is written across the region
 		} else {
@@ -141,12 +154,12 @@ func (d *doc) findJurisdiction(s jurisdictionSigns) ([]string, []Evidence) {
 	score["RU"] = 4*law["RU"] + votes["RU"]
 	state, stateVotes := "", 0.0
 	for c, v := range votes {
-		if euStates[c] && (v > stateVotes || v == stateVotes && c < state) {
+		if euStates()[c] && (v > stateVotes || v == stateVotes && c < state) {
 			state, stateVotes = c, v
 		}
 	}
-	for code, n := range law {
-		if strings.HasPrefix(code, "EU-") && n > 0 {
+	for _, code := range sortedKeys(law) {
+		if n := law[code]; strings.HasPrefix(code, "EU-") && n > 0 {
 			c := strings.TrimPrefix(code, "EU-")
 			if state == "" || votes[c]+4*n > stateVotes {
 				state, stateVotes = c, votes[c]+4*n
@@ -202,6 +215,17 @@ func (d *doc) findJurisdiction(s jurisdictionSigns) ([]string, []Evidence) {
 		codes = kept
 	}
 	return codes, ev
+}
+
+// sortedKeys lists m's keys in byte order, so that a reader walking a map
+// gives the same answer and the same evidence on every run.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 func lastField(s string) string {
@@ -264,7 +288,7 @@ func domainCountry(site string) string {
 	case "ch":
 		return "CH"
 	}
-	if len(tld) == 2 && euStates[strings.ToUpper(tld)] {
+	if len(tld) == 2 && euStates()[strings.ToUpper(tld)] {
 		return strings.ToUpper(tld)
 	}
 	return ""

@@ -63,7 +63,7 @@ var keywords = sync.OnceValue(func() *keywordIndex {
 	for _, u := range timeUnits {
 		k.register(u.stem)
 	}
-	for _, signs := range lawSigns {
+	for _, signs := range lawSigns() {
 		k.register(signs...)
 	}
 	for _, r := range rightStems {

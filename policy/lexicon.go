@@ -60,6 +60,16 @@ type lexicon struct {
 	// contactHeadings head a block of the company's requisites:
 	// Контакти, Impressum, Kontaktinformācija.
 	contactHeadings []string
+	// pronouns are the personal pronouns, lower-case, that a sentence may
+	// put right after a short legal form: "SIA Jums nosūtīs atbildi" is
+	// the company answering you, not a company called Jums.
+	pronouns []string
+	// headNouns are the stems of the head words of a body's name (centras,
+	// університет, skola) that Baltic and Slavic names write in sentence
+	// case: the name runs on in lower case up to its head, "VšĮ Jaunimo
+	// sporto centras", "Львівський державний університет". A stem matches a
+	// word that adds at most three letters (an inflection) to it.
+	headNouns []string
 	// numbers are spelled-out numbers of days, months or working days
 	// in their common cases.
 	numbers map[string]int
@@ -92,13 +102,15 @@ type lexiconUnion struct {
 	soleTraderWords     []string
 	personWords         []string
 	contactHeadingWords []string
+	pronounSet          map[string]bool
+	headNounStems       []string
 	numberWords         map[string]int // baseNumberWords and each language's numbers
 }
 
 // lex is the union of the lexicons, built on first use and not at start:
 // a command that reads no policy should not pay for it.
 var lex = sync.OnceValue(func() *lexiconUnion {
-	u := &lexiconUnion{weWordSet: map[string]bool{}, numberWords: baseNumberWords()}
+	u := &lexiconUnion{weWordSet: map[string]bool{}, pronounSet: map[string]bool{}, numberWords: baseNumberWords()}
 	lower := func(ws []string) []string {
 		out := make([]string, len(ws))
 		for i, w := range ws {
@@ -126,6 +138,10 @@ var lex = sync.OnceValue(func() *lexiconUnion {
 		u.soleTraderWords = append(u.soleTraderWords, lower(l.soleTraders)...)
 		u.personWords = append(u.personWords, lower(l.persons)...)
 		u.contactHeadingWords = append(u.contactHeadingWords, lower(l.contactHeadings)...)
+		for _, w := range l.pronouns {
+			u.pronounSet[strings.ToLower(w)] = true
+		}
+		u.headNounStems = append(u.headNounStems, lower(l.headNouns)...)
 		for w, n := range l.numbers {
 			u.numberWords[strings.ToLower(w)] = n
 		}

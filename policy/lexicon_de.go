@@ -20,6 +20,8 @@ func lexiconDe() *lexicon {
 		soleTraders:     []string{"einzelunternehmer", "einzelunternehmen", "inhaber", "inhaberin"},
 		persons:         []string{"privatperson", "natürliche person"},
 		contactHeadings: []string{"impressum", "kontakt", "angaben gemäß"},
+		pronouns:        []string{"sie", "ihnen", "ihr", "ihre", "wir", "uns", "unser", "unsere"},
+		headNouns:       []string{"verein", "stiftung", "schule", "universität", "hochschule", "institut", "klinik", "krankenhaus", "bibliothek", "museum", "zentrum", "verband"},
 		numbers:         map[string]int{"eines": 1, "dreißig": 30, "vierzehn": 14},
 	}
 }

@@ -20,6 +20,8 @@ func lexiconEt() *lexicon {
 		soleTraders:     []string{"füüsilisest isikust ettevõtja", "fie"},
 		persons:         []string{"füüsiline isik", "eraisik"},
 		contactHeadings: []string{"kontakt", "kontaktandmed", "rekvisiidid"},
+		pronouns:        []string{"teie", "teile", "teid", "te", "sina", "sinu", "meie", "me", "meid", "meile"},
+		headNouns:       []string{"keskus", "kool", "ülikool", "haigla", "raamatukogu", "muuseum", "teater", "selts", "ühing", "instituut", "akadeemia", "kolledž", "gümnaasium"},
 		numbers:         map[string]int{"kolmekümne": 30, "kümne": 10},
 	}
 }

@@ -20,6 +20,8 @@ func lexiconLv() *lexicon {
 		soleTraders:     []string{"individuālais komersants", "individuālā komersanta", "saimnieciskās darbības veicējs"},
 		persons:         []string{"fiziska persona", "fiziskā persona"},
 		contactHeadings: []string{"kontakti", "kontaktinformācija", "rekvizīti", "uzņēmums:"},
+		pronouns:        []string{"jūs", "jums", "jūsu", "mēs", "mums", "mūsu", "mūs", "tu", "tev", "tavs"},
+		headNouns:       []string{"centr", "fond", "skol", "klīnik", "biedrīb", "asociācij", "universitāt", "koledž", "bibliotēk", "muzej", "teātr", "slimnīc", "aģentūr", "dienest", "institūt", "ģimnāzij", "akadēmij"},
 		numbers:         map[string]int{"trīsdesmit": 30, "desmit": 10, "piecpadsmit": 15},
 	}
 }

@@ -20,6 +20,8 @@ func lexiconPl() *lexicon {
 		soleTraders:     []string{"osoba prowadząca działalność gospodarczą", "jednoosobowa działalność", "działalność gospodarczą pod firmą"},
 		persons:         []string{"osoba fizyczna"},
 		contactHeadings: []string{"kontakt", "dane kontaktowe", "dane administratora"},
+		pronouns:        []string{"ty", "ciebie", "tobie", "wy", "was", "wam", "my", "nas", "nam", "państwo", "państwa"},
+		headNouns:       []string{"fundacj", "stowarzyszeni", "szkoł", "uniwersytet", "instytut", "szpital", "bibliotek", "muze", "teatr", "agencj", "urząd", "urzęd", "centrum", "przychodni", "poradni", "akademi"},
 		numbers:         map[string]int{"jednego": 1, "trzydziestu": 30, "czternastu": 14},
 	}
 }

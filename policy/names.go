@@ -2,6 +2,7 @@ package policy
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -19,20 +20,24 @@ const maxNameWords = 7
 
 // nameConnectors are short lower-case words inside names: Restaurant zur
 // Waage, Bank of Ireland, Müller und Söhne.
-var nameConnectors = map[string]bool{"zur": true, "zum": true, "der": true, "von": true, "und": true, "of": true, "de": true, "la": true,
-	"du": true, "van": true, "den": true, "&": true, "and": true, "i": true, "и": true, "та": true, "ir": true, "un": true, "ja": true}
+var nameConnectors = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{"zur": true, "zum": true, "der": true, "von": true, "und": true, "of": true, "de": true, "la": true,
+		"du": true, "van": true, "den": true, "&": true, "and": true, "i": true, "и": true, "та": true, "ir": true, "un": true, "ja": true}
+})
 
 // notNames are capitalised words a policy uses that are not names: law
 // acronyms, pronouns and the defined terms of the policy itself.
-var notNames = map[string]bool{
-	"gdpr": true, "uk gdpr": true, "bdar": true, "rodo": true, "dsgvo": true, "bdsg": true, "avg": true, "rgpd": true, "ccpa": true, "ico": true,
-	"jums": true, "jūs": true, "jūsu": true, "jūsų": true, "ви": true, "вы": true, "ми": true, "мы": true, "we": true, "you": true, "sie": true, "wir": true, "mes": true, "mēs": true,
-	"site": true, "website": true, "сайт": true, "компанія": true, "компания": true, "company": true, "оператор": true, "administrator": true, "user": true,
-	"користувач": true, "пользователь": true, "lietotājs": true, "naudotojas": true, "użytkownik": true, "nutzer": true, "kasutaja": true, "policy": true,
-	"jav": true, "usa": true, "eu": true, "es": true, "ес": true, "єс": true, "сша": true, "eea": true, "eee": true,
-	"wer": true, "who": true, "хто": true, "кто": true, "kas": true, "kto": true, "kes": true, "kuras": true, "kurie": true,
-	"політика": true, "политика": true, "serwis": true, "uzņēmums": true, "įmonė": true, "mobile app": true, "app": true, "service": true, "services": true,
-}
+var notNames = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"gdpr": true, "uk gdpr": true, "bdar": true, "rodo": true, "dsgvo": true, "bdsg": true, "avg": true, "rgpd": true, "ccpa": true, "ico": true,
+		"jums": true, "jūs": true, "jūsu": true, "jūsų": true, "ви": true, "вы": true, "ми": true, "мы": true, "we": true, "you": true, "sie": true, "wir": true, "mes": true, "mēs": true,
+		"site": true, "website": true, "сайт": true, "компанія": true, "компания": true, "company": true, "оператор": true, "administrator": true, "user": true,
+		"користувач": true, "пользователь": true, "lietotājs": true, "naudotojas": true, "użytkownik": true, "nutzer": true, "kasutaja": true, "policy": true,
+		"jav": true, "usa": true, "eu": true, "es": true, "ес": true, "єс": true, "сша": true, "eea": true, "eee": true,
+		"wer": true, "who": true, "хто": true, "кто": true, "kas": true, "kto": true, "kes": true, "kuras": true, "kurie": true,
+		"політика": true, "политика": true, "serwis": true, "uzņēmums": true, "įmonė": true, "mobile app": true, "app": true, "service": true, "services": true,
+	}
+})
 
 // isNameStart reports whether r can open a name: a capital, a digit or a
 // quotation mark.
@@ -110,7 +115,10 @@ func (d *doc) readName(i int, ents entityIndex) (int, int, bool) {
 		}
 		w := d.text[i:j]
 		if !hasUpper(w) && !unicode.IsDigit(r) { // ePaństwo, iPhone count as names
-			if !nameConnectors[strings.ToLower(w)] {
+			if !nameConnectors()[strings.ToLower(w)] {
+				if end > start {
+					end = d.toHead(end) // Львівський державний університет
+				}
 				break
 			}
 		} else {
@@ -175,7 +183,7 @@ func (d *doc) readNameBefore(p int, ents entityIndex) (int, int, bool) {
 		r, _ := utf8.DecodeRuneInString(w)
 		if unicode.IsUpper(r) || unicode.IsDigit(r) {
 			start = j
-		} else if !nameConnectors[strings.ToLower(w)] {
+		} else if !nameConnectors()[strings.ToLower(w)] {
 			break
 		}
 		words++
@@ -216,7 +224,7 @@ func (d *doc) plausibleName(name string) bool {
 		return false
 	}
 	lower := strings.ToLower(bare)
-	if notNames[lower] || isCountryName(lower) || sectionNumbered(bare) {
+	if notNames()[lower] || isCountryName(lower) || sectionNumbered(bare) {
 		return false
 	}
 	hasWord := false
@@ -224,7 +232,7 @@ func (d *doc) plausibleName(name string) bool {
 		w = strings.Trim(w, "«»“”„\"'‘’.,")
 		r, _ := utf8.DecodeRuneInString(w)
 		if utf8.RuneCountInString(w) >= 3 && unicode.IsUpper(r) || utf8.RuneCountInString(w) >= 2 && strings.ToUpper(w) == w && !isDigits(w) && hasLetter(w) {
-			if !notNames[strings.ToLower(w)] {
+			if !notNames()[strings.ToLower(w)] {
 				hasWord = true
 			}
 		}
@@ -257,7 +265,7 @@ var countryStems = []string{"україн", "украин", "росі", "рос�
 // isCountryName reports whether a lower-case name is only a country's
 // name, in any case ending (a few letters past its stem).
 func isCountryName(lower string) bool {
-	if countryNames[lower] {
+	if countryNames()[lower] {
 		return true
 	}
 	if strings.ContainsAny(lower, " «»“”„\"") {

@@ -10,11 +10,13 @@ import (
 )
 
 // TestNoWorkAtStart keeps the package's initialisers empty (issue #25):
-// no init function and no package-level variable that calls a function,
-// except the lazy constructors sync.OnceValue and lazyRegexp, whose work
-// waits for the first policy. A command that reads no policy then pays
-// nothing for the lexicons, the keyword index, the patterns and the
-// authorities' directory.
+// no init function, no package-level map (Go builds a map literal at
+// start, entry by entry) and no package-level variable that calls a
+// function, except the lazy constructors sync.OnceValue and lazyRegexp,
+// whose work waits for the first policy. A command that reads no policy
+// then pays nothing for the lexicons, the word tables, the keyword index,
+// the patterns and the authorities' directory. Slices of literals cost
+// nothing: the linker lays them out.
 func TestNoWorkAtStart(t *testing.T) {
 	entries, err := os.ReadDir(".")
 	if err != nil {
@@ -46,6 +48,12 @@ func TestNoWorkAtStart(t *testing.T) {
 							if _, ok := n.(*ast.FuncLit); ok {
 								return false // a function literal runs later, when called
 							}
+							if lit, ok := n.(*ast.CompositeLit); ok {
+								if _, isMap := lit.Type.(*ast.MapType); isMap {
+									t.Errorf("%s: a package map is built at start; wrap it in sync.OnceValue", fset.Position(lit.Pos()))
+									return false
+								}
+							}
 							call, ok := n.(*ast.CallExpr)
 							if ok && !lazyCall(call) {
 								t.Errorf("%s: a package variable calls a function at start; wrap it in sync.OnceValue", fset.Position(call.Pos()))
@@ -60,8 +68,7 @@ func TestNoWorkAtStart(t *testing.T) {
 }
 
 // lazyCall reports whether call only wraps work for later or costs next
-// to nothing: a sentinel error, a strings.Replacer (which builds itself on
-// first use) or a parsed network prefix.
+// to nothing: a sentinel error, which must be a variable for errors.Is.
 func lazyCall(call *ast.CallExpr) bool {
 	switch fn := call.Fun.(type) {
 	case *ast.Ident:
@@ -73,4 +80,4 @@ func lazyCall(call *ast.CallExpr) bool {
 	return false
 }
 
-var cheapAtStart = map[string]bool{"sync.OnceValue": true, "errors.New": true, "strings.NewReplacer": true, "netip.MustParsePrefix": true}
+var cheapAtStart = map[string]bool{"sync.OnceValue": true, "sync.OnceValues": true, "errors.New": true}

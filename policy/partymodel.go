@@ -8,10 +8,10 @@ import (
 	"sync"
 )
 
-// The rules of parties.go give every named party its signs and its role;
-// which of the parties the text makes controller is the one the letter
-// goes to is decided here, by a small logistic model over the signs. Its
-// weights are not written by hand: they are fitted on the annotated
+// The rules of parties.go and party*.go give every named party its signs
+// and its role; which of the parties the text makes controller is the one
+// the letter goes to is decided here, by a small logistic model over the
+// signs. Its weights are not written by hand: they are fitted on the annotated
 // development set (testdata/dev) by
 //
 //	go test ./policy -run TestFitPartyModel -update-model

@@ -3,6 +3,7 @@ package policy
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -45,11 +46,13 @@ func baseNumberWords() map[string]int {
 }
 
 // dayQualifiers stand between a number and its unit.
-var dayQualifiers = map[string]bool{
-	"календарних": true, "календарних)": true, "робочих": true, "календарных": true, "рабочих": true, "calendar": true, "working": true, "business": true,
-	"kalendāro": true, "darba": true, "kalendorinių": true, "darbo": true, "kalendertagen": true, "werktagen": true, "roboczych": true, "kalendarzowych": true,
-	"kalendripäeva": true, "tööpäeva": true,
-}
+var dayQualifiers = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"календарних": true, "календарних)": true, "робочих": true, "календарных": true, "рабочих": true, "calendar": true, "working": true, "business": true,
+		"kalendāro": true, "darba": true, "kalendorinių": true, "darbo": true, "kalendertagen": true, "werktagen": true, "roboczych": true, "kalendarzowych": true,
+		"kalendripäeva": true, "tööpäeva": true,
+	}
+})
 
 // findPromises returns the response times a policy promises for requests.
 func (d *doc) findPromises() []Promise {
@@ -135,7 +138,7 @@ func (d *doc) numberBefore(p int) (int, int, bool) {
 		return n, j, true
 	}
 	w, ws := wordBefore(d.lower, i)
-	if dayQualifiers[w] {
+	if dayQualifiers()[w] {
 		// "тридцяти календарних днів", "десяти рабочих дней": the number
 		// stands before the qualifier.
 		return d.numberBefore(ws)

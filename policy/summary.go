@@ -4,13 +4,16 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 )
 
 // languageNames are English names of the languages Analyze reports.
-var languageNames = map[string]string{
-	"en": "English", "uk": "Ukrainian", "ru": "Russian", "lv": "Latvian", "lt": "Lithuanian", "pl": "Polish",
-	"de": "German", "et": "Estonian", "fr": "French", "es": "Spanish", "it": "Italian", LangUnknown: "not recognised",
-}
+var languageNames = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"en": "English", "uk": "Ukrainian", "ru": "Russian", "lv": "Latvian", "lt": "Lithuanian", "pl": "Polish",
+		"de": "German", "et": "Estonian", "fr": "French", "es": "Spanish", "it": "Italian", LangUnknown: "not recognised",
+	}
+})
 
 // WriteSummary writes the findings for a person to read, in English, saying
 // plainly what the policy does not give.
@@ -44,7 +47,7 @@ func (f *Findings) WriteSummary(w io.Writer) error {
 	if f.Registration != nil {
 		line("Registration", *f.Registration)
 	}
-	line("Language", languageNames[f.Language]+" ("+f.Language+")")
+	line("Language", languageNames()[f.Language]+" ("+f.Language+")")
 	jur := f.Jurisdiction
 	if len(f.Jurisdictions) > 1 {
 		jur += " (also " + strings.Join(f.Jurisdictions[1:], ", ") + ")"

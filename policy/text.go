@@ -187,7 +187,7 @@ func sentenceEndsBefore(s string, i int) bool {
 		}
 		return !(k == 0 || s[k-1] == '\n')
 	}
-	if abbreviations[strings.ToLower(word)] {
+	if abbreviations()[strings.ToLower(word)] {
 		return false
 	}
 	if strings.HasSuffix(strings.ToLower(word), "str") && i+2 < len(s) && s[i+1] == ' ' && isDigitByte(s[i+2]) {
@@ -207,11 +207,13 @@ func sentenceEndsBefore(s string, i int) bool {
 
 // abbreviations are words longer than three letters that are written with
 // a dot inside addresses and citations and never end a sentence there.
-var abbreviations = map[string]bool{
-	"просп": true, "бульв": true, "пров": true, "пл": true, "наб": true, "корп": true, "пом": true, "обл": true, "смт": true,
-	"пгт": true, "прим": true, "кварт": true, "мкр": true, "каб": true, "skg": true, "corp": true, "blvd": true, "apdo": true,
-	"tel": true, "tālr": true, "telef": true, "ste": true,
-}
+var abbreviations = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"просп": true, "бульв": true, "пров": true, "пл": true, "наб": true, "корп": true, "пом": true, "обл": true, "смт": true,
+		"пгт": true, "прим": true, "кварт": true, "мкр": true, "каб": true, "skg": true, "corp": true, "blvd": true, "apdo": true,
+		"tel": true, "tālr": true, "telef": true, "ste": true,
+	}
+})
 
 func isDigits(s string) bool {
 	if s == "" {

@@ -13,13 +13,15 @@ import (
 // bareTLDs are the endings that make a word such as "lantrase.com.ua" a
 // site name even without http:// or www. Longer or rarer endings need a
 // scheme to be believed, so "file.txt" or "v1.2" do not become sites.
-var bareTLDs = map[string]bool{
-	"com": true, "net": true, "org": true, "info": true, "biz": true, "io": true, "app": true, "dev": true, "eu": true,
-	"ua": true, "ru": true, "lv": true, "lt": true, "ee": true, "pl": true, "de": true, "by": true, "kz": true, "md": true,
-	"uk": true, "fr": true, "es": true, "it": true, "nl": true, "be": true, "at": true, "ch": true, "cz": true, "sk": true,
-	"fi": true, "se": true, "no": true, "dk": true, "ro": true, "bg": true, "hu": true, "pt": true, "ie": true, "us": true,
-	"co": true, "me": true, "online": true, "shop": true, "store": true, "site": true, "рф": true, "укр": true, "pro": true,
-}
+var bareTLDs = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"com": true, "net": true, "org": true, "info": true, "biz": true, "io": true, "app": true, "dev": true, "eu": true,
+		"ua": true, "ru": true, "lv": true, "lt": true, "ee": true, "pl": true, "de": true, "by": true, "kz": true, "md": true,
+		"uk": true, "fr": true, "es": true, "it": true, "nl": true, "be": true, "at": true, "ch": true, "cz": true, "sk": true,
+		"fi": true, "se": true, "no": true, "dk": true, "ro": true, "bg": true, "hu": true, "pt": true, "ie": true, "us": true,
+		"co": true, "me": true, "online": true, "shop": true, "store": true, "site": true, "рф": true, "укр": true, "pro": true,
+	}
+})
 
 // thirdPartyDomains are services a policy mentions but that are not the
 // company: analytics, social networks, app stores, payment and delivery
@@ -162,7 +164,7 @@ func looksLikeBareDomain(host string) bool {
 		return false
 	}
 	labels := strings.Split(host, ".")
-	if len(labels) < 2 || !bareTLDs[labels[len(labels)-1]] {
+	if len(labels) < 2 || !bareTLDs()[labels[len(labels)-1]] {
 		return false
 	}
 	for _, l := range labels {

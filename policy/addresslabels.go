@@ -1,0 +1,126 @@
+package policy
+
+import (
+	"strings"
+)
+
+// addressLabels introduce an address; the text after them is an anchor.
+var addressLabels = []string{"адреса:", "адрес:", "адресу:", "адресою:", "address:", "adrese:", "adresas:", "anschrift:", "adres:", "aadress:", "місцезнаходження:", "местонахождение:", "buveinė:", "sitz:"}
+
+// authorityWords mark a sentence about a supervisory authority, whose
+// address is not the company's.
+var authorityWords = []string{"inspekcij", "уповноважен", "омбудсман", "роскомнадзор", "supervisory authority", "uzraudzības iestād", "priežiūros institucij", "aufsichtsbehörde", "datenschutzbehörde", "prezes urzędu", "urzędu ochrony danych", "uodo", "andmekaitse inspektsioon", "data protection authority", "commissioner"}
+
+// inlineLabels introduce an address without a colon, inside a sentence:
+// "JUR.ADRESE DZĒRBENES 14, RĪGA".
+var inlineLabels = []string{"jur.adrese ", "jur. adrese ", "juridiskā adrese ", "juridinis adresas ", "adrese ", "adresas ", "adres ", "aadress "}
+
+// skipInlineLabel moves a part's start past an inline label.
+func (d *doc) skipInlineLabel(ps, pe int) int {
+	for _, l := range inlineLabels {
+		if strings.HasPrefix(d.lower[ps:pe], l) {
+			return ps + len(l)
+		}
+	}
+	return ps
+}
+
+// addressTail finds where an address starts inside a part that begins as a
+// sentence: "Our registered office is at 123 High Street". It accepts only a
+// tail with a street word or a strong postcode, the parts that cannot be
+// mistaken for ordinary words.
+func (d *doc) addressTail(ps, pe int) (int, partKind) {
+	// Only the last six words can hold the address's first part.
+	i, words := max(ps, pe-1), 0
+	for ; i > ps && words < 6; i-- {
+		if d.text[i] == ' ' {
+			words++
+		}
+	}
+	for ; i < pe; i++ {
+		if d.text[i] != ' ' {
+			continue
+		}
+		k := classifyPart(d.text[i+1:pe], d.lower[i+1:pe])
+		if k&(pStreet|pPostStrong) != 0 {
+			return i + 1, k
+		}
+	}
+	return ps, 0
+}
+
+// aboutSomeoneElse reports whether the sentence before an address names a
+// supervisory authority or a well-known service provider.
+func (d *doc) aboutSomeoneElse(start int) bool {
+	from := runeStart(d.lower, max(0, start-160))
+	before := d.lower[from:start]
+	if k := strings.LastIndex(before, "\n\n"); k >= 0 {
+		before = before[k:] // a paragraph about a provider ends at a blank line
+	}
+	return containsAny(before, authorityWords) || containsAny(before, thirdPartyNames)
+}
+
+// leadLabels are words that name an address and may stand before it
+// without a colon: "buveinės adresas Gedimino pr. 1", "aadress Tatari tn 39".
+var leadLabels = []string{"buveinės adresas", "juridiskā adrese", "юридический адрес", "юридична адреса", "registered office", "адреса", "адрес", "adrese", "adresas", "aadress", "address", "anschrift", "adres", "siedziba"}
+
+// skipLabel moves start past a label word at the front of an address.
+func (d *doc) skipLabel(start, end int) int {
+	for _, l := range leadLabels {
+		if strings.HasPrefix(d.lower[start:end], l+" ") {
+			return start + len(l) + 1
+		}
+	}
+	return start
+}
+
+// place is an address read from the text.
+type place struct {
+	text       string
+	start, end int
+}
+
+// labelledPlaces reads addresses that are only a town with its postcode
+// or country, which pass as addresses only after a label: "Juridiskā
+// adrese: Rīga, LV-1010", "Adres: Wałbrzych, Polska", "buveinės adresas
+// Telšiai, Lietuva".
+func (d *doc) labelledPlaces() []place {
+	var out []place
+	for _, l := range leadLabels {
+		for _, p := range d.find(l) {
+			i := p + len(l)
+			if i < len(d.text) && isWordByte(d.text[i]) {
+				continue
+			}
+			for i < len(d.text) && (d.text[i] == ' ' || d.text[i] == ':') {
+				i++
+			}
+			end := i
+			for end < len(d.text) && end-i < 80 && d.text[end] != '\n' && d.text[end] != ';' && d.text[end] != '(' &&
+				!(d.text[end] == '.' && (end+1 == len(d.text) || d.text[end+1] == ' ' || d.text[end+1] == '\n')) {
+				end++
+			}
+			parts := strings.Split(d.text[i:end], ",")
+			if len(parts) < 2 || len(parts) > 3 {
+				continue
+			}
+			var all partKind
+			ok := true
+			for _, part := range parts {
+				part = strings.TrimSpace(part)
+				k := classifyPart(part, strings.ToLower(part))
+				if k == 0 || k&(pStreet|pStreetWeak|pBuilding) != 0 {
+					ok = false // a full address: the main reader takes it
+					break
+				}
+				all |= k
+			}
+			if !ok || all&(pPostStrong|pCountry) == 0 || d.aboutSomeoneElse(i) {
+				continue
+			}
+			text := strings.Join(strings.Fields(d.text[i:end]), " ")
+			out = append(out, place{text: text, start: i, end: end})
+		}
+	}
+	return out
+}

@@ -1,0 +1,172 @@
+package policy
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// numberedHeadingAt reports whether the line holding p is a short
+// numbered or marked-up section heading ("3.1.1. Vārds", "## Overview"):
+// a name read there is most likely the heading itself. A numbered
+// paragraph ("1.1. Administrator – Fundacja X z siedzibą …") is longer.
+func (d *doc) numberedHeadingAt(p int) bool {
+	if p < 0 || p > len(d.text) {
+		return false
+	}
+	ls, le := d.lineAround(p)
+	line := strings.TrimLeft(d.text[ls:le], " \t")
+	if utf8.RuneCountInString(line) > 60 {
+		return false
+	}
+	if strings.HasPrefix(line, "#") {
+		return true
+	}
+	i := 0
+	for i < len(line) && (line[i] >= '0' && line[i] <= '9' || line[i] == '.') {
+		i++
+	}
+	return i > 0 && i < len(line) && strings.ContainsRune(line[:i], '.') && line[i] == ' '
+}
+
+// listedAsItem reports whether name stands alone on a list line ("- X",
+// "• X") anywhere in the text, as section titles do in a table of
+// contents. Names of parties are written in sentences and requisites.
+func (d *doc) listedAsItem(name string) bool {
+	for _, p := range indexAll(d.text, name) {
+		end := p + len(name)
+		if end < len(d.text) && d.text[end] != '\n' {
+			continue
+		}
+		ls, _ := d.lineAround(p)
+		lead := strings.TrimSpace(d.text[ls:p])
+		if lead == "-" || lead == "•" || lead == "*" {
+			return true
+		}
+	}
+	return false
+}
+
+// nameEndsClean reports whether a name read inline ends where a name may:
+// at punctuation, a line end, or a word such as "z siedzibą".
+func (d *doc) nameEndsClean(end int) bool {
+	return end >= len(d.text) || !isWordByte(d.text[end])
+}
+
+// lineAround returns the bounds of the line holding p.
+//
+// The line breaks are found once and searched: scanning back from p on
+// every call was quadratic on a text with few breaks (2 MB of pasted prose
+// on one line took 12 s).
+func (d *doc) lineAround(p int) (int, int) {
+	if d.breaks == nil {
+		d.breaks = make([]int, 0, strings.Count(d.text, "\n")+1)
+		for i := 0; ; {
+			j := strings.IndexByte(d.text[i:], '\n')
+			if j < 0 {
+				break
+			}
+			d.breaks = append(d.breaks, i+j)
+			i += j + 1
+		}
+	}
+	// The first break at or after p ends the line; the one before starts it.
+	k, _ := slices.BinarySearch(d.breaks, p)
+	ls, le := 0, len(d.text)
+	if k > 0 {
+		ls = d.breaks[k-1] + 1
+	}
+	if k < len(d.breaks) {
+		le = d.breaks[k]
+	}
+	return ls, le
+}
+
+// headingLike reports whether a line is a heading or ends in a colon: a
+// label for the block below it.
+func (d *doc) headingLike(ls, le, p int) bool {
+	if le-ls > 200 {
+		return false // a paragraph, not a heading
+	}
+	line := strings.TrimLeft(strings.TrimSpace(d.text[ls:le]), "0123456789. ")
+	if strings.HasSuffix(line, ":") {
+		return true
+	}
+	return len(line) <= 70 && words(line) <= 7 && !strings.ContainsAny(line, ".,;") || strings.HasSuffix(strings.TrimRight(line, " "), ".") && words(line) <= 5 && p-ls < 12
+}
+
+// blockName reads the name on the first lines after a heading that ends at
+// le: the first line that is a name, skipping lines that end in a colon.
+func (r *partyReader) blockName(le int) (int, int, bool) {
+	d := r.d
+	i := le
+	for lines := 0; lines < 4 && i < len(d.text); {
+		for i < len(d.text) && (d.text[i] == '\n' || d.text[i] == ' ') {
+			i++
+		}
+		ls, e := d.lineAround(i)
+		if ls >= len(d.text) {
+			break
+		}
+		line := strings.TrimSpace(d.text[ls:e])
+		lines++
+		if strings.HasSuffix(line, ":") || line == "" {
+			i = e
+			continue
+		}
+		if ns, ne, ok := r.lineName(ls, e); ok {
+			return ns, ne, true
+		}
+		return 0, 0, false
+	}
+	return 0, 0, false
+}
+
+// lineName reads a name that fills a line, or the line's first comma
+// part: "Alive Church", "Ukmergės rajono vartotojų kooperatyvas, Kauno g.
+// 17", "- ФИО: Левковец А. И.".
+func (r *partyReader) lineName(ls, le int) (int, int, bool) {
+	d := r.d
+	i := ls
+	for i < le && (d.text[i] == ' ' || d.text[i] == '-' || d.text[i] == '*' || d.text[i] == '\t') {
+		i++
+	}
+	if c := strings.IndexByte(d.text[i:le], ':'); c > 0 && c < 40 {
+		label := strings.TrimSpace(d.lower[i : i+c])
+		if !hasFrom(label, nameLabels) && !containsAny(label, lex().roleControllerWords) && !containsAny(label, lex().roleProcessorWords) {
+			return 0, 0, false
+		}
+		i += c + 1
+		for i < le && d.text[i] == ' ' {
+			i++
+		}
+	}
+	end := le
+	for _, stop := range []string{",", " — ", " – ", " (", ";", " | ", " · "} {
+		if k := strings.Index(d.text[i:end], stop); k > 0 {
+			end = i + k
+		}
+	}
+	seg := strings.TrimRight(d.text[i:end], " .")
+	if seg == "" || len(seg) > 120 || words(seg) > 8 || strings.ContainsAny(seg, "@:") || hasDigit(seg) && words(seg) > 3 {
+		return 0, 0, false
+	}
+	if k := classifyPart(seg, d.lower[i:i+len(seg)]); k != 0 && k != pGeneric {
+		return 0, 0, false // an address line
+	}
+	for k := i; k <= i+len(seg); k++ {
+		if e, ok := r.ents.byStart[k]; ok && e.end <= i+len(seg)+1 {
+			return e.start, e.end, true
+		}
+	}
+	r0, _ := utf8.DecodeRuneInString(seg)
+	if !isNameStart(r0) && !hasUpper(seg) {
+		return 0, 0, false
+	}
+	for _, w := range strings.Fields(strings.ToLower(seg)) {
+		if lex().weWordSet[w] || isCopula(w) || notNames()[w] {
+			return 0, 0, false // a sentence ("Sie erreichen uns unter"), not a name
+		}
+	}
+	return i, i + len(seg), true
+}
