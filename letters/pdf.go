@@ -22,8 +22,8 @@ const (
 	marginTop    = 20.0
 	textBottom   = 272.0 // the last baseline area; the footer sits below
 	// soloBottom is where the text of a one-page letter may end: it has
-	// no footer, so it may run 8 mm lower, 17 mm above the sheet's edge.
-	soloBottom     = 280.0
+	// no footer, so it may run 11 mm lower, 14 mm above the sheet's edge.
+	soloBottom     = 283.0
 	footerY        = 282.0
 	textW          = pageW - marginL - marginR
 	windowX        = 20.0 + 5.0 // the field's left edge plus the inner margin a window needs
@@ -63,6 +63,10 @@ var tightness = []metrics{
 	// (issue #23); the window layout's text still starts under the DIN
 	// 5008 address field and information block.
 	{bodyPt: 10, lineMM: 4.25, paraGap: 1.2, titleGap: 2.6, signGap: 11, bodyFirstY: 98.5, dateBeside: true},
+	// Still 10 pt, on 1.16 lines with the smallest gaps: the long access
+	// letters (the full list of what Art. 15 grants) that overflowed the
+	// setting above by five to seven lines.
+	{bodyPt: 10, lineMM: 4.1, paraGap: 0.8, titleGap: 2.2, signGap: 10, bodyFirstY: 98.5, dateBeside: true},
 }
 
 // PDF renders the letter on A4 pages: the address blocks where its
