@@ -75,6 +75,7 @@ func parseTemplates(fsys fs.FS, lang string, kind record.Kind) (*templateSet, er
 func funcs(lang string) template.FuncMap {
 	return template.FuncMap{
 		"lines":    splitAddress,
+		"isLink":   isLink,
 		"upper":    strings.ToUpper,
 		"join":     strings.Join,
 		"plural":   func(n int, forms ...string) string { return plural(lang, n, forms) },
@@ -141,4 +142,11 @@ func plural(lang string, n int, forms []string) string {
 		i = len(forms) - 1
 	}
 	return forms[i]
+}
+
+// isLink tells a web form's address from an e-mail address: a letter for
+// a company's form names the form where an e-mail address would stand.
+func isLink(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")
 }
