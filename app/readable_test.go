@@ -1,9 +1,12 @@
 package app
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"prava/casework"
@@ -28,5 +31,35 @@ func TestReviewHeadingWithoutName(t *testing.T) {
 	}
 	if h := reviewHeading("Acme"); !strings.Contains(h, "Acme") {
 		t.Fatalf("heading for Acme = %q", h)
+	}
+}
+
+// The empty Deadlines page's text is a readable column, not a narrow strip.
+func TestEmptyBoardTextIsAColumn(t *testing.T) {
+	v := filepath.Join(t.TempDir(), "v.prava")
+	newVault(t, v, nil)
+	u := startedUI(t, v)
+	board := u.boardView()
+	w := test.NewWindow(board)
+	defer w.Close()
+	w.Resize(fyne.NewSize(1280, 800))
+	var hint *widget.Label
+	var find func(o fyne.CanvasObject)
+	find = func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.Text == T("board.empty_hint") {
+			hint = l
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, k := range c.Objects {
+				find(k)
+			}
+		}
+	}
+	find(board)
+	if hint == nil {
+		t.Fatal("no empty-board hint shown")
+	}
+	if wd := hint.Size().Width; wd < 400 {
+		t.Fatalf("empty-board hint is %v wide, want a column of about 460", wd)
 	}
 }
