@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -47,10 +48,12 @@ func (u *UI) boardView() fyne.CanvasObject {
 		u.showRequest(items[i].RequestID)
 	}
 	export := widget.NewButtonWithIcon(T("board.ics"), theme.DownloadIcon(), u.exportCalendar)
-	empty := container.NewCenter(container.New(column{width: 460}, container.NewVBox(
+	// Spacers, not a Center: Center gives the column only its minimum
+	// width, and wrapped text's minimum is a narrow strip.
+	empty := container.NewVBox(layout.NewSpacer(), container.New(column{width: 460}, container.NewVBox(
 		widget.NewLabelWithStyle(T("board.empty"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
 		para(T("board.empty_hint")),
-	)))
+	)), layout.NewSpacer())
 	if len(items) > 0 {
 		empty.Hide()
 	}

@@ -189,5 +189,5 @@ func stateText(s casework.State) (string, widget.Importance) {
 	case casework.Done:
 		return T("state.done"), widget.SuccessImportance
 	}
-	return T("state.none"), widget.LowImportance
+	return T("state.none"), widget.MediumImportance
 }

@@ -32,6 +32,12 @@ func (u *UI) chooseFile(exts []string, then func(path string)) {
 // first, because Prava writes through a temporary file and will not
 // replace a file it did not expect.
 func (u *UI) chooseSaveFile(name string, exts []string, then func(path string)) {
+	u.chooseSaveFileIn(name, exts, nil, then)
+}
+
+// chooseSaveFileIn is chooseSaveFile starting in dir (nil: the folder Fyne
+// remembers from any dialog).
+func (u *UI) chooseSaveFileIn(name string, exts []string, dir fyne.ListableURI, then func(path string)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
@@ -42,6 +48,9 @@ func (u *UI) chooseSaveFile(name string, exts []string, then func(path string)) 
 		then(path)
 	}, u.win)
 	d.SetFileName(name)
+	if dir != nil {
+		d.SetLocation(dir)
+	}
 	if len(exts) > 0 {
 		d.SetFilter(fynestorage.NewExtensionFileFilter(exts))
 	}

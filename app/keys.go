@@ -61,6 +61,7 @@ func (u *UI) saved() { u.unsaved = false }
 
 // closeRequested asks before quitting when a form holds unsaved changes.
 func (u *UI) closeRequested() {
+	u.rememberSize()
 	if !u.unsaved {
 		u.app.Quit()
 		return

@@ -21,7 +21,7 @@ import (
 func (u *UI) letterActions(r *record.Request, company string) fyne.CanvasObject {
 	id := r.ID
 	save := widget.NewButtonWithIcon(T("request.save_pdf"), theme.DocumentSaveIcon(), func() {
-		u.chooseSaveFile(pdfName(r, company), []string{".pdf"}, func(path string) { u.savePDF(id, path) })
+		u.choosePDFFile(pdfName(r, company), func(path string) { u.savePDF(id, path) })
 	})
 	open := widget.NewButtonWithIcon(T("request.print"), theme.DocumentPrintIcon(), func() { u.openPDF(id, company) })
 	copyText := widget.NewButtonWithIcon(T("request.copy_email"), theme.ContentCopyIcon(), func() {

@@ -57,7 +57,7 @@ func (r *review) view() fyne.CanvasObject {
 	r.problem = problemLabel()
 
 	rows := []fyne.CanvasObject{
-		heading(T("review.heading", args("Name", f.DisplayName))),
+		heading(reviewHeading(f.DisplayName)),
 		para(T("review.why")),
 		hint(T("review.source", args("Source", r.src.Location))),
 	}
@@ -315,4 +315,13 @@ func roleName(role string) string {
 		return t
 	}
 	return role
+}
+
+// reviewHeading names the company being checked; when the reader found no
+// name the heading says only what to do, instead of ending in ": ".
+func reviewHeading(name string) string {
+	if strings.TrimSpace(name) == "" {
+		return T("ux.review.heading_unnamed")
+	}
+	return T("review.heading", args("Name", name))
 }

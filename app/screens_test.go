@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -27,7 +28,18 @@ func TestScreens(t *testing.T) {
 	if dir == "" {
 		t.Skip("set PRAVA_SCREENS=DIR to save pictures of every screen")
 	}
-	for _, code := range []string{"en", "uk"} {
+	codes := []string{"en", "uk"}
+	if l := os.Getenv("PRAVA_SCREENS_LANGS"); l != "" {
+		codes = strings.Split(l, ",")
+	}
+	size := fyne.NewSize(960, 640)
+	if s := os.Getenv("PRAVA_SCREENS_SIZE"); s != "" {
+		var w, h float32
+		if _, err := fmt.Sscanf(s, "%fx%f", &w, &h); err == nil {
+			size = fyne.NewSize(w, h)
+		}
+	}
+	for _, code := range codes {
 		t.Run(code, func(t *testing.T) {
 			shoot := func(u *UI, name string) {
 				t.Helper()
@@ -46,7 +58,7 @@ func TestScreens(t *testing.T) {
 				UseLanguage(code)
 				t.Cleanup(func() { UseLanguage("en") })
 				u.app.Settings().SetTheme(theme.DefaultTheme())
-				u.win.Resize(fyne.NewSize(960, 640))
+				u.win.Resize(size)
 				return u
 			}
 			// First run, and the recovery code.

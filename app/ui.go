@@ -77,7 +77,8 @@ func New(a fyne.App, opt Options) *UI {
 	u := &UI{app: a, opt: opt}
 	u.win = a.NewWindow(T("app.title"))
 	u.win.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	u.win.Resize(fyne.NewSize(960, 640))
+	u.win.Resize(u.savedSize())
+	u.installMenu()
 	u.win.SetMaster()
 	u.win.SetCloseIntercept(u.closeRequested)
 	u.win.Canvas().SetOnTypedKey(u.typedKey)
