@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"prava/internal/mailtest"
 	"prava/mail"
 	"prava/record"
 )
@@ -16,15 +17,15 @@ import (
 func TestCaseNumberRemembered(t *testing.T) {
 	k, _, companyID := newDesk(t)
 	id := sentRequest(t, k, companyID)
-	b, err := startMailbox()
+	b, err := mailtest.Start()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := k.SetMailAccount(b.account); err != nil {
+	if err := k.SetMailAccount(b.Account); err != nil {
 		t.Fatal(err)
 	}
 	r, _ := k.View().Request(id)
-	b.deliver("From: noreply@costless.com.ua\nAuto-Submitted: auto-replied\nSubject: [#58213] We received your request [Ref " + r.Reference + "]\n" +
+	b.Deliver("INBOX", "From: noreply@costless.com.ua\nAuto-Submitted: auto-replied\nSubject: [#58213] We received your request [Ref "+r.Reference+"]\n"+
 		"Message-ID: <ack@costless.example>\nDate: Mon, 23 Nov 2026 12:00:00 +0000\n\nYour request is registered.\n")
 	if _, err := k.CheckMail(context.Background()); err != nil {
 		t.Fatal(err)
@@ -33,9 +34,9 @@ func TestCaseNumberRemembered(t *testing.T) {
 	if r.Email == nil || !slices.Equal(r.Email.CaseNumbers, []string{"58213"}) {
 		t.Fatalf("the case number was not remembered: %+v", r.Email)
 	}
-	b.deliver("From: agent@costless-helpdesk.example\nSubject: Your data [#58213]\nMessage-ID: <answer@helpdesk.example>\n" +
+	b.Deliver("INBOX", "From: agent@costless-helpdesk.example\nSubject: Your data [#58213]\nMessage-ID: <answer@helpdesk.example>\n"+
 		"Date: Tue, 24 Nov 2026 09:00:00 +0000\n\nPlease find your data attached.\n")
-	b.deliver("From: agent@costless-helpdesk.example\nSubject: Your data [#99999]\nMessage-ID: <other@helpdesk.example>\n" +
+	b.Deliver("INBOX", "From: agent@costless-helpdesk.example\nSubject: Your data [#99999]\nMessage-ID: <other@helpdesk.example>\n"+
 		"Date: Tue, 24 Nov 2026 10:00:00 +0000\n\nSomeone else's ticket.\n")
 	msgs, err := k.CheckMail(context.Background())
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/emersion/go-msgauth/dkim"
 
+	"prava/internal/mailtest"
 	"prava/record"
 )
 
@@ -36,11 +37,11 @@ func TestEvidenceOfAMailedRequest(t *testing.T) {
 		t.Fatal(err)
 	}
 	id := ws[0].Request.ID
-	b, err := startMailbox()
+	b, err := mailtest.Start()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := k.SetMailAccount(b.account); err != nil {
+	if err := k.SetMailAccount(b.Account); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := k.SendRequestByMail(context.Background(), id); err != nil {
@@ -62,7 +63,7 @@ func TestEvidenceOfAMailedRequest(t *testing.T) {
 	bad := sign("From: privacy@costless.com.ua\nSubject: Re: [Ref " + r.Reference + "] again\nMessage-ID: <a2@costless.example>\nDate: Mon, 23 Nov 2026 13:00:00 +0000\n\nWe hold nothing.\n")
 	bad = bytes.Replace(bad, []byte("hold nothing"), []byte("hold it all"), 1)
 	for _, m := range [][]byte{good, bad} {
-		if err := b.deliver(string(m)); err != nil {
+		if err := b.Deliver("INBOX", string(m)); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/digitorus/pkcs7"
 
+	"prava/internal/mailtest"
 	"prava/record"
 )
 
@@ -131,17 +132,17 @@ func TestSignAndSendTheSignedLetter(t *testing.T) {
 		t.Fatalf("the e-mail would carry %v, not the copy and its signature", names)
 	}
 
-	b, err := startMailbox()
+	b, err := mailtest.Start()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := k.SetMailAccount(b.account); err != nil {
+	if err := k.SetMailAccount(b.Account); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := k.SendRequestByMail(context.Background(), id); err != nil {
 		t.Fatal(err)
 	}
-	got := b.messages()
+	got := b.Messages()
 	if len(got) != 1 || !bytes.Contains(got[0], []byte("letter.p7s")) || !bytes.Contains(got[0], []byte("application/pkcs7-signature")) {
 		t.Fatal("the message sent does not carry the signature")
 	}

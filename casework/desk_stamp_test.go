@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"prava/evidence/tsa"
+	"prava/internal/mailtest"
 	"prava/internal/testpki"
 	"prava/record"
 )
@@ -31,11 +32,11 @@ func TestTimestampsOnSentAndReceived(t *testing.T) {
 		t.Fatal(err)
 	}
 	id := ws[0].Request.ID
-	b, err := startMailbox()
+	b, err := mailtest.Start()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := k.SetMailAccount(b.account); err != nil {
+	if err := k.SetMailAccount(b.Account); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := k.SendRequestByMail(context.Background(), id); err != nil {
@@ -46,7 +47,7 @@ func TestTimestampsOnSentAndReceived(t *testing.T) {
 	if tok, err := tsa.Verify(r.Email.Token, sum[:], root.Pool()); err != nil || !tok.Trusted {
 		t.Fatalf("the sent message's token: %v (%+v)", err, tok)
 	}
-	b.deliver("From: privacy@costless.com.ua\nSubject: Re: [Ref " + r.Reference + "]\nMessage-ID: <a1@costless.example>\nDate: Mon, 23 Nov 2026 12:00:00 +0000\n\nHere is your data.\n")
+	b.Deliver("INBOX", "From: privacy@costless.com.ua\nSubject: Re: [Ref "+r.Reference+"]\nMessage-ID: <a1@costless.example>\nDate: Mon, 23 Nov 2026 12:00:00 +0000\n\nHere is your data.\n")
 	if _, err := k.CheckMail(context.Background()); err != nil {
 		t.Fatal(err)
 	}

@@ -4,139 +4,28 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"io"
-	"log"
 	"mime"
-	"net"
 	netmail "net/mail"
 	"os"
 	"reflect"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/emersion/go-imap/v2"
-	"github.com/emersion/go-imap/v2/imapserver"
-	"github.com/emersion/go-imap/v2/imapserver/imapmemserver"
-	"github.com/emersion/go-sasl"
-	"github.com/emersion/go-smtp"
-
+	"prava/internal/mailtest"
 	"prava/mail"
 	"prava/record"
 )
 
-// The desk's mail use cases run here against real servers on loopback:
-// go-smtp's server as the submission server (it keeps what it gets, and
-// refuses recipients starting "refuse") and go-imap's in-memory server as
-// the mailbox. The end-to-end test against Dovecot is in cli.
-
-const testMailUser, testMailPassword = "olena@example.org", "the mailbox password"
-
-// testMailbox is one pair of servers and the account that reaches them.
-type testMailbox struct {
-	account mail.Account
-	user    *imapmemserver.User
-	mu      sync.Mutex
-	got     [][]byte
-}
-
-// startMailbox starts both servers; they live as long as the test binary
-// (useCases has no test to clean up after).
-func startMailbox() (*testMailbox, error) {
-	b := &testMailbox{user: imapmemserver.NewUser(testMailUser, testMailPassword)}
-	for _, f := range []string{"INBOX", "Sent"} {
-		if err := b.user.Create(f, nil); err != nil {
-			return nil, err
-		}
-	}
-	mem := imapmemserver.New()
-	mem.AddUser(b.user)
-	il, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, err
-	}
-	is := imapserver.New(&imapserver.Options{
-		NewSession: func(*imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
-			return mem.NewSession(), nil, nil
-		},
-		Caps:         imap.CapSet{imap.CapIMAP4rev1: {}},
-		InsecureAuth: true,
-		Logger:       log.New(io.Discard, "", 0),
-	})
-	go is.Serve(il)
-	sl, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, err
-	}
-	ss := smtp.NewServer(smtp.BackendFunc(func(*smtp.Conn) (smtp.Session, error) { return &smtpSession{b: b}, nil }))
-	ss.Domain, ss.AllowInsecureAuth = "submission.test", true
-	go ss.Serve(sl)
-	b.account = mail.Account{Address: testMailUser, Name: "Olena Petrenko", Password: testMailPassword,
-		IMAP: mail.Server{Host: "127.0.0.1", Port: il.Addr().(*net.TCPAddr).Port, Security: mail.SecurityPlain},
-		SMTP: mail.Server{Host: "127.0.0.1", Port: sl.Addr().(*net.TCPAddr).Port, Security: mail.SecurityPlain}}
-	return b, nil
-}
-
-// deliver puts a message into the INBOX, as the company's answer arriving.
-func (b *testMailbox) deliver(msg string) error {
-	msg = strings.ReplaceAll(strings.ReplaceAll(msg, "\r\n", "\n"), "\n", "\r\n")
-	_, err := b.user.Append("INBOX", literal{bytes.NewReader([]byte(msg)), int64(len(msg))}, &imap.AppendOptions{})
-	return err
-}
-
-func (b *testMailbox) messages() [][]byte {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return append([][]byte(nil), b.got...)
-}
-
-type literal struct {
-	*bytes.Reader
-	n int64
-}
-
-func (l literal) Size() int64 { return l.n }
-
-type smtpSession struct{ b *testMailbox }
-
-func (s *smtpSession) AuthMechanisms() []string { return []string{sasl.Plain} }
-
-func (s *smtpSession) Auth(string) (sasl.Server, error) {
-	return sasl.NewPlainServer(func(_, user, pass string) error {
-		if user != testMailUser || pass != testMailPassword {
-			return &smtp.SMTPError{Code: 535, EnhancedCode: smtp.EnhancedCode{5, 7, 8}, Message: "bad credentials"}
-		}
-		return nil
-	}), nil
-}
-
-func (s *smtpSession) Mail(string, *smtp.MailOptions) error { return nil }
-
-func (s *smtpSession) Rcpt(to string, _ *smtp.RcptOptions) error {
-	if strings.HasPrefix(to, "refuse") {
-		return &smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{5, 1, 1}, Message: "no such user here"}
-	}
-	return nil
-}
-
-func (s *smtpSession) Data(r io.Reader) error {
-	data, err := io.ReadAll(r)
-	s.b.mu.Lock()
-	s.b.got = append(s.b.got, data)
-	s.b.mu.Unlock()
-	return err
-}
-
-func (s *smtpSession) Reset()        {}
-func (s *smtpSession) Logout() error { return nil }
+// The desk's mail use cases run here against real servers on loopback
+// (internal/mailtest); the end-to-end test against Dovecot is in cli.
 
 // mailUseCases are the mail use cases for useCases: each sets up a
 // mailbox of its own first.
 func mailUseCases(k *Desk, companyID, requestID string) map[string]func() error {
-	setUp := func() (*testMailbox, error) {
-		b, err := startMailbox()
+	setUp := func() (*mailtest.Mailbox, error) {
+		b, err := mailtest.Start()
 		if err == nil {
-			err = k.SetMailAccount(b.account)
+			err = k.SetMailAccount(b.Account)
 		}
 		return b, err
 	}
@@ -159,7 +48,7 @@ func mailUseCases(k *Desk, companyID, requestID string) map[string]func() error 
 				return err
 			}
 			r, _ := k.View().Request(requestID)
-			if err := b.deliver("From: privacy@costless.example\nSubject: Your request [Ref " + r.Reference + "]\nMessage-ID: <answer@costless.example>\nDate: Mon, 23 Nov 2026 12:00:00 +0000\n\nWe have your request.\n"); err != nil {
+			if err := b.Deliver("INBOX", "From: privacy@costless.example\nSubject: Your request [Ref "+r.Reference+"]\nMessage-ID: <answer@costless.example>\nDate: Mon, 23 Nov 2026 12:00:00 +0000\n\nWe have your request.\n"); err != nil {
 				return err
 			}
 			_, err = k.CheckMail(context.Background())
@@ -170,7 +59,7 @@ func mailUseCases(k *Desk, companyID, requestID string) map[string]func() error 
 
 func TestBadMailAccountStoresNothing(t *testing.T) {
 	k, path, _ := newDesk(t)
-	good := mail.Account{Address: testMailUser, Password: "a secret of its own",
+	good := mail.Account{Address: mailtest.User, Password: "a secret of its own",
 		IMAP: mail.Server{Host: "imap.example.org", Port: 993, Security: mail.SecurityTLS},
 		SMTP: mail.Server{Host: "smtp.example.org", Port: 587, Security: mail.SecuritySTARTTLS}}
 	want := k.Data().Clone()
@@ -223,11 +112,11 @@ func TestSendRequestByMail(t *testing.T) {
 	if _, err := k.SendRequestByMail(context.Background(), id); !errors.Is(err, ErrNoMailAccount) {
 		t.Errorf("sending without an account: %v", err)
 	}
-	b, err := startMailbox()
+	b, err := mailtest.Start()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := k.SetMailAccount(b.account); err != nil {
+	if err := k.SetMailAccount(b.Account); err != nil {
 		t.Fatal(err)
 	}
 	rc, err := k.SendRequestByMail(context.Background(), id)
@@ -235,7 +124,7 @@ func TestSendRequestByMail(t *testing.T) {
 		t.Fatal(err)
 	}
 	r, _ := k.View().Request(id)
-	got := b.messages()
+	got := b.Messages()
 	if len(got) != 1 || r.Email == nil || !bytes.Equal(got[0], r.Email.Sent.Data) {
 		t.Fatalf("the server got %d messages; the request keeps %+v", len(got), r.Email)
 	}
@@ -255,7 +144,7 @@ func TestSendRequestByMail(t *testing.T) {
 	if _, err := k.SendRequestByMail(context.Background(), id); err == nil {
 		t.Error("a sent request was sent again")
 	}
-	if len(b.messages()) != 1 {
+	if len(b.Messages()) != 1 {
 		t.Error("the server got the request twice")
 	}
 
@@ -286,17 +175,17 @@ func TestSendingThatMayHaveGoneIsNotRepeated(t *testing.T) {
 		d.Request(id).Email = &record.Email{MessageID: "prava.x@example.org", Outcome: record.EmailSending}
 		return nil
 	})
-	b, err := startMailbox()
+	b, err := mailtest.Start()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := k.SetMailAccount(b.account); err != nil {
+	if err := k.SetMailAccount(b.Account); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := k.SendRequestByMail(context.Background(), id); !errors.Is(err, ErrMaybeSent) || !strings.Contains(err.Error(), "Sent folder") {
 		t.Errorf("a sending that may have gone: %v", err)
 	}
-	if len(b.messages()) != 0 {
+	if len(b.Messages()) != 0 {
 		t.Error("it was sent again")
 	}
 }
@@ -304,17 +193,17 @@ func TestSendingThatMayHaveGoneIsNotRepeated(t *testing.T) {
 func TestCheckMailAttachesOnce(t *testing.T) {
 	k, _, companyID := newDesk(t)
 	id := sentRequest(t, k, companyID)
-	b, err := startMailbox()
+	b, err := mailtest.Start()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := k.SetMailAccount(b.account); err != nil {
+	if err := k.SetMailAccount(b.Account); err != nil {
 		t.Fatal(err)
 	}
 	r, _ := k.View().Request(id)
-	b.deliver("From: privacy@costless.com.ua\nSubject: Re: [Ref " + r.Reference + "]\nMessage-ID: <a1@costless.example>\nDate: Mon, 23 Nov 2026 12:00:00 +0000\n\nHere is your data.\n")
-	b.deliver("From: news@costless.com.ua\nSubject: Our newsletter\nMessage-ID: <n1@costless.example>\nDate: Mon, 23 Nov 2026 13:00:00 +0000\n\nNews.\n")
-	b.deliver("From: friend@elsewhere.example\nSubject: Lunch\nMessage-ID: <l1@elsewhere.example>\n\nSee you.\n")
+	b.Deliver("INBOX", "From: privacy@costless.com.ua\nSubject: Re: [Ref "+r.Reference+"]\nMessage-ID: <a1@costless.example>\nDate: Mon, 23 Nov 2026 12:00:00 +0000\n\nHere is your data.\n")
+	b.Deliver("INBOX", "From: news@costless.com.ua\nSubject: Our newsletter\nMessage-ID: <n1@costless.example>\nDate: Mon, 23 Nov 2026 13:00:00 +0000\n\nNews.\n")
+	b.Deliver("INBOX", "From: friend@elsewhere.example\nSubject: Lunch\nMessage-ID: <l1@elsewhere.example>\n\nSee you.\n")
 	msgs, err := k.CheckMail(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -350,15 +239,15 @@ func TestCheckMailAttachesOnce(t *testing.T) {
 func TestCheckMailFailedSaveReadsAgain(t *testing.T) {
 	k, path, companyID := newDesk(t)
 	id := sentRequest(t, k, companyID)
-	b, err := startMailbox()
+	b, err := mailtest.Start()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := k.SetMailAccount(b.account); err != nil {
+	if err := k.SetMailAccount(b.Account); err != nil {
 		t.Fatal(err)
 	}
 	r, _ := k.View().Request(id)
-	b.deliver("From: privacy@costless.com.ua\nSubject: Re: [Ref " + r.Reference + "]\nMessage-ID: <a1@costless.example>\n\nHere is your data.\n")
+	b.Deliver("INBOX", "From: privacy@costless.com.ua\nSubject: Re: [Ref "+r.Reference+"]\nMessage-ID: <a1@costless.example>\n\nHere is your data.\n")
 	want := k.Data().Clone()
 	restore := breakDisk(t, path)
 	_, err = k.CheckMail(context.Background())
