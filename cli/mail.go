@@ -204,10 +204,9 @@ func (c mailCmd) setup() int {
 		return c.fail(fmt.Errorf("the mail account is not usable: %w", err))
 	}
 	if !*c.noTest {
-		roots, _ := c.roots()
 		ctx, cancel := c.context()
 		defer cancel()
-		rep := (&mail.Client{Account: a, RootCAs: roots}).Test(ctx)
+		rep := desk.TestMailAccount(ctx, a)
 		c.printTest(rep)
 		if err := rep.Err(); err != nil {
 			return c.fail(errors.New("nothing was saved; fix what failed and run setup again (or save anyway with --no-test)"))
@@ -257,10 +256,9 @@ func (c mailCmd) test() int {
 	if err != nil {
 		return c.fail(err)
 	}
-	roots, _ := c.roots()
 	ctx, cancel := c.context()
 	defer cancel()
-	rep := (&mail.Client{Account: a, RootCAs: roots}).Test(ctx)
+	rep := desk.TestMailAccount(ctx, a)
 	c.printTest(rep)
 	if rep.Err() != nil {
 		return exitError
