@@ -60,6 +60,9 @@ func (u *UI) showHome(opened ...*openVault) {
 		ready()
 	}
 	u.watchDeadlines()
+	if u.data().Mail != nil {
+		u.watchMail()
+	}
 }
 
 // The tabs of the home screen, in order.

@@ -31,6 +31,7 @@ func (u *UI) letterActions(r *record.Request, company string) fyne.CanvasObject 
 		}
 	})
 	row := []fyne.CanvasObject{save, open, copyText}
+	var parts []fyne.CanvasObject
 	how := T("request.how_post")
 	switch r.Channel {
 	case record.ByEmail:
@@ -45,6 +46,14 @@ func (u *UI) letterActions(r *record.Request, company string) fyne.CanvasObject 
 			}
 		})
 		row = append(row, mail)
+		if send := u.sendButton(r); send != nil {
+			if b, ok := send.(*widget.Button); ok {
+				how = T("request.how_email_prava")
+				row = append([]fyne.CanvasObject{b}, row...)
+			} else {
+				parts = append(parts, send)
+			}
+		}
 	case record.ByWebForm:
 		// The company takes requests only through its form: open it, and
 		// put the letter's text on the clipboard to paste there.
@@ -68,7 +77,7 @@ func (u *UI) letterActions(r *record.Request, company string) fyne.CanvasObject 
 		form.Importance = widget.HighImportance
 		row = append([]fyne.CanvasObject{form}, row...)
 	}
-	parts := []fyne.CanvasObject{para(how)}
+	parts = append([]fyne.CanvasObject{para(how)}, parts...)
 	if needsSignature(r) {
 		parts = append(parts, warningLine(T("warning.ru_signature")))
 	}

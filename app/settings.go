@@ -91,6 +91,7 @@ func (u *UI) settingsView() fyne.CanvasObject {
 			field(T("settings.transit"), transit, hint(T("settings.transit_why"))),
 			container.NewHBox(saveCounting, status),
 		),
+		u.mailSection(),
 		u.timestampSection(),
 		buttons(u.aboutButton()),
 	)

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"prava/directory"
 	"prava/law"
 	"prava/letters"
+	"prava/mail"
 	"prava/policy"
 	"prava/record"
 )
@@ -137,6 +139,16 @@ func TestEveryKeyTranslated(t *testing.T) {
 		used["history."+h] = true
 	}
 	used["step.send_reminder"], used["step.send_complaint"] = true, true
+	// The mail servers' failing steps (mail.Stage) and the encryption
+	// choices (securities), worded by mailWhy and mailSection.
+	for _, st := range []mail.Stage{mail.StageDNS, mail.StageConnect, mail.StageTLS, mail.StageAuth,
+		mail.StageRecipient, mail.StageSize, mail.StageServer, mail.StageTimeout} {
+		used["mail.stage."+string(st)] = true
+	}
+	for _, sec := range securities {
+		used["mail.security_"+cmp.Or(string(sec), "auto")] = true
+	}
+	used["mail.imap_state"], used["mail.smtp_state"] = true, true
 	for _, e := range []string{"empty", "binary", "too_large", "fetch"} {
 		used["add.err_"+e] = true
 	}

@@ -61,6 +61,9 @@ type UI struct {
 	lastNotice     string               // its text, for tests
 	ticker         *time.Ticker         // the hourly deadline check
 	stopTicker     chan struct{}        // closed by Close to end it
+	mailTicker     *time.Ticker         // the mailbox check every few minutes
+	stopMail       chan struct{}        // closed by Close to end it
+	checking       bool                 // a mailbox check is running
 }
 
 // New makes the window; Start decides what it shows first.
@@ -114,6 +117,11 @@ func (u *UI) Close() {
 		u.ticker.Stop()
 		close(u.stopTicker)
 		u.ticker = nil
+	}
+	if u.mailTicker != nil {
+		u.mailTicker.Stop()
+		close(u.stopMail)
+		u.mailTicker = nil
 	}
 	u.closeVault()
 }
