@@ -10,6 +10,7 @@ var registrationLabels = []string{
 	"код єдрпоу", "кодом єдрпоу", "єдрпоу", "ідентифікаційний код", "реєстраційний номер", "огрн", "огрнип", "инн", "рнокпп",
 	"registrikood", "registry code", "reg. code", "registration number", "registration no", "reg. no", "company number", "company no",
 	"krs", "regon", "nip", "hrb", "hra", "handelsregister", "steuernummer",
+	"бин", "унп", "ičo", "ič",
 }
 
 // findRegistration returns the registration code nearest after the
