@@ -146,6 +146,8 @@ func (d *doc) postcodeAnchors() []int {
 			if atWordStart(s, k) && ukPostAnchorRe().MatchString(s[k:min(len(s), k+9)]) {
 				out = append(out, k) // W3 7QS, SW1A 1AA
 			}
+		case n == 3 && j+3 < len(s) && s[j] == ' ' && isDigitByte(s[j+1]) && isDigitByte(s[j+2]) && (j+3 == len(s) || !isDigitByte(s[j+3])) && atWordStart(s, i):
+			out = append(out, i) // 110 00 Praha 1: Czech, Slovak, Swedish, Greek
 		case n == 5 || n == 6:
 			if i == 0 || (s[i-1] != '.' && s[i-1] != '-' && s[i-1] != '/') || (i >= 3 && strings.EqualFold(s[i-3:i], "lt-")) {
 				out = append(out, i)
@@ -221,8 +223,18 @@ func (d *doc) joinParts(parts []addrPart) string {
 // acceptLeft takes a part before the run. A bare name there is the
 // company's or a person's ("Acme Inc.", "Attn: Privacy"), not a city, in
 // the formats that put the city first it is marked ("м. Київ") or known.
+//
+// One bare name is taken: a town standing alone between a street and its
+// postcode, as British, Czech and other block addresses are written one
+// part a line ("14 Quayside Row / Whitby / YO21 3PZ", "Husova 12, Strašnice,
+// 110 00 Praha 1"). The street on its left shows it is a place, not a name.
 func acceptLeft(parts []addrPart, i int) bool {
-	return parts[i].kind != 0 && parts[i].kind != pGeneric
+	k := parts[i].kind
+	if k == pGeneric {
+		return i > 0 && i+1 < len(parts) && parts[i+1].kind&pPostStrong != 0 &&
+			parts[i-1].kind&(pStreet|pStreetWeak) != 0
+	}
+	return k != 0
 }
 
 func acceptRight(parts []addrPart, i int) bool {

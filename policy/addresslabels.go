@@ -2,6 +2,8 @@ package policy
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // addressLabels introduce an address; the text after them is an anchor.
@@ -43,6 +45,12 @@ func (d *doc) addressTail(ps, pe int) (int, partKind) {
 		}
 		k := classifyPart(d.text[i+1:pe], d.lower[i+1:pe])
 		if k&(pStreet|pPostStrong) != 0 {
+			return i + 1, k
+		}
+		if k&pStreetWeak != 0 && lowerWordBefore(d.text[ps:i]) {
+			// "se sídlem Vinohradská 1511/230", "located at Marsh 12":
+			// a sentence in lower case runs into a street with no street
+			// word; the address still needs a place to convince.
 			return i + 1, k
 		}
 	}
@@ -123,4 +131,15 @@ func (d *doc) labelledPlaces() []place {
 		}
 	}
 	return out
+}
+
+// lowerWordBefore reports whether s ends in a lower-case word: the sentence
+// that leads into an address, not a name.
+func lowerWordBefore(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(f[len(f)-1])
+	return unicode.IsLower(r)
 }

@@ -27,7 +27,11 @@ var (
 	strongPostRe = lazyRegexp(`(?i)^(?:(?:lv|lt|ee|pl|de|ua|ru)[- ]?\d{4,6}|\d{2}-\d{3}|[A-Z]{2} \d{5}(?:-\d{4})?|\d{5}(?:-\d{4})?)(?:\s+\p{Lu}[\p{L}\-\.]*(?:\s+\p{Lu}[\p{L}\-\.]*){0,2})?$`)
 	weakPostRe   = lazyRegexp(`^\d{5,6}$`)
 	// British postcodes (SW1A 1AA) and Irish Eircodes (A96 X2Y3).
-	ukPostRe     = lazyRegexp(`^(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[AC-FHKNPRTV-Y]\d{2}|D6W) ?[AC-FHKNPRTV-Y\d]{4}$|^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$`)
+	ukPostRe = lazyRegexp(`^(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[AC-FHKNPRTV-Y]\d{2}|D6W) ?[AC-FHKNPRTV-Y\d]{4}$|^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$`)
+	// spacedPostRe is a postcode of three and two digits before its town
+	// and district number, as Czechia, Slovakia, Sweden and Greece write
+	// it: "110 00 Praha 1", "811 01 Bratislava".
+	spacedPostRe = lazyRegexp(`^\d{3} \d{2}\s+\p{Lu}[\p{L}\-\.]*(?:\s+\p{Lu}[\p{L}\-\.]*){0,2}(?:\s+\d{1,2})?$`)
 	postCityRe   = lazyRegexp(`^\d{4,6}\s+\p{Lu}[\p{L}\-\.]*(?:\s+\p{Lu}[\p{L}\-\.]*){0,2}$`)
 	buildingRe   = lazyRegexp(`(?i)^(?:дом|д\.|буд\.|будинок|б\.|корп\.?|корпус|стр\.|строение|офис|оф\.|офіс|кв\.|квартира|пом\.|помещение|приміщення|прим\.|эт\.|этаж|поверх|літ\.|лит\.|suite|ste\.?|apt\.?|unit|floor|fl\.|room|office|dz\.|k-\d|kab\.|butas|korpusas|patalpa|lokal|wohnung|ruum|korter)\s*[№#]?\s*[\p{L}\d][\p{L}\d/\-]*$`)
 	houseNumRe   = lazyRegexp(`^(?:№\s*)?\d{1,5}(?:\s?[\p{L}])?(?:[/\-]\d{1,4}[\p{L}]?)?$`)
@@ -54,7 +58,7 @@ var streetWords = []string{
 	"ul.", "ulica", "aleja", "al.", "os.", "osiedle", "plac",
 	"straße", "strasse", "str.", "weg", "platz", "allee", "gasse", "ring", "damm", "ufer",
 	"tn", "tänav", "mnt", "maantee", "pst", "puiestee", "väljak",
-	"street", "st.", "avenue", "ave", "ave.", "road", "rd.", "boulevard", "blvd", "lane", "drive", "dr.", "dr", "rd", "ln", "way", "mall", "parkway", "square", "place", "court", "highway",
+	"street", "st.", "row", "crescent", "terrace", "mews", "gardens", "avenue", "ave", "ave.", "road", "rd.", "boulevard", "blvd", "lane", "drive", "dr.", "dr", "rd", "ln", "way", "mall", "parkway", "square", "place", "court", "highway",
 }
 
 // streetSuffixes end the one-word street names of German and Dutch.
@@ -92,6 +96,7 @@ var countryNames = sync.OnceValue(func() map[string]bool {
 		"usa": true, "u.s.a.": true, "united states": true, "united states of america": true, "сша": true, "us": true,
 		"united kingdom": true, "uk": true, "ireland": true, "cyprus": true, "netherlands": true, "the netherlands": true,
 		"belarus": true, "беларусь": true, "kazakhstan": true, "казахстан": true, "moldova": true, "czech republic": true, "czechia": true,
+		"india": true, "česká republika": true, "slovensko": true, "slovakia": true, "österreich": true,
 		"france": true, "spain": true, "italy": true, "finland": true, "sweden": true, "austria": true, "switzerland": true,
 	}
 })
@@ -140,7 +145,7 @@ func classifyPart(p, lower string) partKind {
 		return pBuilding
 	}
 	var k partKind
-	if digit && fourDigitPostRe().MatchString(p) {
+	if digit && (fourDigitPostRe().MatchString(p) || spacedPostRe().MatchString(p)) {
 		k |= pPostStrong | pCity
 	}
 	switch {
