@@ -45,6 +45,9 @@ var suffixForms = []string{
 	"AG", "UG", "KG", "SE", "B.V.", "N.V.", "S.A.", "S.L.", "SAS", "SARL", "S.r.l.", "S.p.A.", "Oy", "AB", "ApS", "A/S", "OÜ", "AS",
 	"sp. z o.o.", "Sp. z o.o.", "spółka z o.o.", "sp.k.", "sp. j.", "s.r.o.", "a.s.", "d.o.o.", "Kft.", "Zrt.", "Oyj", "ASA",
 	"e.V.", "OHG", "GbR", "SRL", "SpA", "BV", "NV", "Pty Ltd", "LTD", "INC",
+	// Czech and Slovak associations, public-benefit companies and
+	// institutes: Spolek X, z. s.; X, o. p. s.; X, z. ú.
+	"z. s.", "z.s.", "o. p. s.", "o.p.s.", "z. ú.", "spol. s r.o.", "v.o.s.", "k.s.",
 }
 
 // genericLead are words that may stand before a name but are not part of it.
@@ -223,6 +226,7 @@ func (d *doc) suffixEntity(p, end int) (entity, bool) {
 	}
 	nameEnd := i
 	var starts []int
+	connectors := 0
 	for len(starts) < 4 {
 		for i > 0 && d.text[i-1] == ' ' {
 			i--
@@ -239,13 +243,35 @@ func (d *doc) suffixEntity(p, end int) (entity, bool) {
 			break
 		}
 		r, _ := utf8.DecodeRuneInString(d.text[ws:])
+		if w := d.text[ws:i]; len(starts) > 0 && connectors < 2 && innerConnector(w) {
+			// "Fenwick & Hale Solicitors LLP", "Bank of Ireland plc": a
+			// connector inside the name; it never starts one, as only
+			// capitalised words go into starts.
+			connectors++
+			i = ws
+			if ws > 0 && d.text[ws-1] != ' ' {
+				break
+			}
+			continue
+		}
 		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			break
+		}
+		if w := d.text[ws:i]; strings.HasSuffix(w, ".") && (isSuffixForm(w) || utf8.RuneCountInString(w) > 4) {
+			// "… Parcelway Ltd. Bright Kettle Ltd": a sentence ended
+			// there; initials and "Co." stay inside a name.
 			break
 		}
 		starts = append(starts, ws)
 		i = ws
 		if ws > 0 && d.text[ws-1] != ' ' {
 			break
+		}
+	}
+	if len(starts) > 0 && len(starts) < 4 {
+		// "\"Blue Heron\" Consulting Ltd": a quoted name opens the whole.
+		if s, ok := d.quotedBefore(starts[len(starts)-1]); ok {
+			starts = append(starts, s)
 		}
 	}
 	// Drop generic words at the front: "The Company Planfix, Inc.".
@@ -269,6 +295,55 @@ func (d *doc) suffixEntity(p, end int) (entity, bool) {
 		return entity{}, false
 	}
 	return entity{name: d.text[start:end], core: core, start: start, end: end, legalForm: true}, true
+}
+
+// isSuffixForm reports whether w is a legal form written after a name.
+func isSuffixForm(w string) bool {
+	for _, f := range suffixForms {
+		if f == w {
+			return true
+		}
+	}
+	return false
+}
+
+// innerConnector reports whether w may stand between the capitalised
+// words of a company's name: "&" and prepositions, not the conjunctions
+// that join two parties ("Stripe and Example Ltd").
+func innerConnector(w string) bool {
+	switch w {
+	case "&", "of", "für", "zur", "zum", "von", "van", "de", "du", "la":
+		return true
+	}
+	return false
+}
+
+// quotedBefore returns where a quoted name starts that closes, after a
+// space, right before i on the same line: the start of "\"Blue Heron\""
+// in "\"Blue Heron\" Consulting Ltd".
+func (d *doc) quotedBefore(i int) (int, bool) {
+	j := i
+	if j > 0 && d.text[j-1] == ' ' {
+		j--
+	}
+	if j == i {
+		return 0, false
+	}
+	r, n := utf8.DecodeLastRuneInString(d.text[:j])
+	q := openingQuote(r)
+	if q == "" {
+		return 0, false
+	}
+	from := max(0, j-n-80)
+	k := strings.LastIndexAny(d.text[from:j-n], q)
+	if k < 0 || strings.ContainsRune(d.text[from+k:j], '\n') || from+k+1 >= j-n {
+		return 0, false
+	}
+	_, qn := utf8.DecodeRuneInString(d.text[from+k:])
+	if inner, _ := utf8.DecodeRuneInString(d.text[from+k+qn:]); !unicode.IsUpper(inner) && !unicode.IsDigit(inner) {
+		return 0, false
+	}
+	return from + k, true
 }
 
 // quoteClose returns where in s (which follows the opening quote open)

@@ -22,8 +22,26 @@ const maxNameWords = 7
 // Waage, Bank of Ireland, Müller und Söhne.
 var nameConnectors = sync.OnceValue(func() map[string]bool {
 	return map[string]bool{"zur": true, "zum": true, "der": true, "von": true, "und": true, "of": true, "de": true, "la": true,
-		"du": true, "van": true, "den": true, "&": true, "and": true, "i": true, "и": true, "та": true, "ir": true, "un": true, "ja": true}
+		"du": true, "van": true, "den": true, "für": true, "&": true, "and": true, "i": true, "и": true, "та": true, "ir": true, "un": true, "ja": true}
 })
+
+// nameArticles stand before a name without being part of it, written in
+// lower case inside a sentence.
+var nameArticles = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{"the": true, "das": true, "die": true, "der": true, "dem": true, "den": true}
+})
+
+// initials reports whether w is initials run together: "Е.А", "J.R".
+func initials(w string) bool {
+	n := 0 // letters at even places, dots between
+	for _, r := range w {
+		if n%2 == 0 && !unicode.IsUpper(r) || n%2 == 1 && r != '.' {
+			return false
+		}
+		n++
+	}
+	return n >= 3 && n%2 == 1
+}
 
 // notNames are capitalised words a policy uses that are not names: law
 // acronyms, pronouns and the defined terms of the policy itself.
@@ -56,8 +74,8 @@ func (d *doc) nameWordEnd(i int) int {
 			j += n
 			continue
 		}
-		if r == '.' && j > i && utf8.RuneCountInString(d.text[i:j]) == 1 {
-			j += n // an initial: А. И.
+		if r == '.' && j > i && (utf8.RuneCountInString(d.text[i:j]) == 1 || initials(d.text[i:j])) {
+			j += n // an initial: А. И., Е.А.
 		}
 		break
 	}
@@ -75,6 +93,15 @@ func (d *doc) readName(i int, ents entityIndex) (int, int, bool) {
 	}
 	if e, ok := ents.at(i); ok {
 		return e.start, e.end, true
+	}
+	// An article is not part of the name: "Verantwortlich ist das
+	// Bundesamt für …", "the controller is the University of …".
+	for k := 0; k < 2; k++ {
+		j := d.nameWordEnd(i)
+		if j == i || j >= len(d.text) || d.text[j] != ' ' || !nameArticles()[d.text[i:j]] {
+			break
+		}
+		i = j + 1
 	}
 	start := i
 	// Up to three lower-case descriptors may stand first: "готель «Гелікон»",
@@ -117,6 +144,11 @@ func (d *doc) readName(i int, ents entityIndex) (int, int, bool) {
 		if !hasUpper(w) && !unicode.IsDigit(r) { // ePaństwo, iPhone count as names
 			if !nameConnectors()[strings.ToLower(w)] {
 				if end > start {
+					// A body's kind in lower case, then its quoted name:
+					// "Государственное бюджетное учреждение «Больница № 5»".
+					if _, qe := d.quotedAfterWords(end); qe > end {
+						return start, qe, true
+					}
 					end = d.toHead(end) // Львівський державний університет
 				}
 				break
@@ -179,8 +211,12 @@ func (d *doc) readNameBefore(p int, ents entityIndex) (int, int, bool) {
 		if j == i {
 			break
 		}
-		w := strings.TrimRight(d.text[j:i], ".")
+		raw := d.text[j:i]
+		w := strings.TrimRight(raw, ".")
 		r, _ := utf8.DecodeRuneInString(w)
+		if i < p && strings.HasSuffix(raw, ".") && (isSuffixForm(raw) || utf8.RuneCountInString(raw) > 4) {
+			break // "… Parcelway Ltd. Bright Kettle Ltd is": a sentence ended
+		}
 		if unicode.IsUpper(r) || unicode.IsDigit(r) {
 			start = j
 		} else if !nameConnectors()[strings.ToLower(w)] {

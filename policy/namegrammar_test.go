@@ -1,0 +1,52 @@
+package policy
+
+import "testing"
+
+// TestNameGrammar holds names issue 22's classes cut short or lost on
+// unseen policies, beyond those in namecuts_test.go: a quoted name before
+// a legal form, "&" and prepositions inside a name, Czech association
+// forms, a public body's kind in lower case before its quoted name, an
+// article before a public body, initials run together, a label colon
+// after "ФОП". The organisations and people are invented.
+func TestNameGrammar(t *testing.T) {
+	cases := []struct{ name, text, want string }{
+		{"quoted name before Ltd", "Privacy Policy\n\nThe controller is \"Blue Heron\" Consulting Ltd, 3 Park Road, Leeds LS6 2AB. Contact hello@blueheron.co.uk",
+			"\"Blue Heron\" Consulting Ltd"},
+		{"ampersand inside", "Privacy notice\n\nThis notice explains how Fenwick & Hale Solicitors LLP (\"we\") uses your data. Contact dpo@fenwickhale.co.uk",
+			"Fenwick & Hale Solicitors LLP"},
+		{"cz z. s.", "Správcem údajů je Spolek Lesní Studánka, z. s., IČO 22334455, Husova 12, 110 00 Praha 1. E-mail: info@lesnistudanka.cz",
+			"Spolek Lesní Studánka, z. s."},
+		{"cz o. p. s.", "Správcem osobních údajů je Nadace Tichý Les, o. p. s., IČO 33445566. E-mail: info@tichyles.cz",
+			"Nadace Tichý Les, o. p. s."},
+		{"ru public body, kind in lower case", "Оператор — Государственное бюджетное учреждение здравоохранения «Областная больница № 5», ИНН 6601234567. Email: ob5@oblbol5.ru",
+			"Государственное бюджетное учреждение здравоохранения «Областная больница № 5»"},
+		{"de article before a federal office", "Datenschutzerklärung\n\nVerantwortlich ist das Bundesamt für Wasserwege, Am Hafen 3, 53113 Bonn. E-Mail: poststelle@bawaw.example",
+			"Bundesamt für Wasserwege"},
+		{"ru initials run together", "Оператор: ИП Соколова Е.А., ОГРНИП 321774600012345, г. Москва. Email: sokolova.ea@yandex.ru",
+			"ИП Соколова Е.А."},
+		{"uk ФОП as a label", "ФОП: Ковальчук Марія Петрівна, РНОКПП 3123456789. Email: maria@kovalchuk.ua",
+			"Ковальчук Марія Петрівна"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := Analyze(c.text)
+			if f.Controller == nil || *f.Controller != c.want {
+				t.Errorf("controller = %s, want %q (alternatives %s)", show(f.Controller), c.want, show(f.Alternatives))
+			}
+		})
+	}
+}
+
+// TestConjunctionSeparatesParties: "and" joins two parties, it is not
+// inside one name as "&" is.
+func TestConjunctionSeparatesParties(t *testing.T) {
+	f := Analyze("We share order data with Stripe and Parcelway Ltd. Bright Kettle Ltd is the controller of your data. Contact hi@brightkettle.co.uk")
+	for _, e := range f.LegalEntities {
+		if e == "Stripe and Parcelway Ltd" {
+			t.Errorf("two parties read as one: %q", e)
+		}
+	}
+	if f.Controller == nil || *f.Controller != "Bright Kettle Ltd" {
+		t.Errorf("controller = %s", show(f.Controller))
+	}
+}
