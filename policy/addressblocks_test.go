@@ -4,8 +4,10 @@ import "testing"
 
 // TestUnlabelledAddressBlocks reads the addresses issue 22 saw missed on
 // unseen policies: a British block one part a line with the town alone on
-// its line, Czech registry forms with a "NNN NN Town N" postcode and a
-// street that has no street word, a street word of British usage. The
+// its line (and a county after it), Czech registry forms with a "NNN NN
+// Town N" postcode and a street that has no street word, a street word of
+// British usage, postcodes with a country prefix (D-, A-), an Estonian
+// registry form with "linn", a labelled town with its country. The
 // companies and addresses are invented.
 func TestUnlabelledAddressBlocks(t *testing.T) {
 	cases := []struct{ name, text, want string }{
@@ -17,6 +19,16 @@ func TestUnlabelledAddressBlocks(t *testing.T) {
 			"Vinohradská 1511/230, Strašnice, 100 00 Praha 10"},
 		{"cz spolek", "Správcem údajů je Spolek Lesní Studánka, IČO 22334455, Husova 12, 110 00 Praha 1. E-mail: info@lesnistudanka.cz",
 			"Husova 12, 110 00 Praha 1"},
+		{"uk block, town and county alone", "Contact us\n\nQuillstone Books Ltd\n12 Mill Lane\nTaunton\nSomerset\nTA1 2PX\nUnited Kingdom",
+			"12 Mill Lane, Taunton, Somerset, TA1 2PX, United Kingdom"},
+		{"de country-prefixed postcode", "Impressum\n\nKleiner Garten Verlag UG (haftungsbeschränkt)\nAm Kirchplatz 3a\nD-04109 Leipzig\n\nE-Mail: kontakt@kleinergarten.example",
+			"Am Kirchplatz 3a, D-04109 Leipzig"},
+		{"at country-prefixed postcode", "Verantwortlich: Bergblick Reisen GmbH, Praterstraße 9, A-1020 Wien.",
+			"Praterstraße 9, A-1020 Wien"},
+		{"et registry form, town with linn", "Vastutav töötleja: Kuusk ja Kask OÜ, registrikood 12999999, Tartu maakond, Tartu linn, Riia tn 15, 51010",
+			"Tartu maakond, Tartu linn, Riia tn 15, 51010"},
+		{"ua labelled town only", "Володілець персональних даних — ТОВ «Ясна Зоря», код ЄДРПОУ 43210987. Адреса: м. Київ, Україна. Email: info@yasnazorya.ua",
+			"м. Київ, Україна"},
 		{"sk town after postcode", "Prevádzkovateľ: Horský Potok s.r.o., IČO 55667788, Hlavná 8, 040 01 Košice, Slovensko.",
 			"Hlavná 8, 040 01 Košice, Slovensko"},
 	}

@@ -89,6 +89,21 @@ func (d *doc) findAddresses() ([]string, []Evidence) {
 	return sortByOffset(addrs, ev, "addresses"), ev
 }
 
+// countryPrefixed reports whether the digits at i follow a country's
+// letter code and a hyphen, as postcodes are written across borders:
+// "D-04109 Leipzig", "A-1010 Wien", "CH-8001 Zürich".
+func countryPrefixed(s string, i int) bool {
+	k := i - 1
+	if k < 1 || s[k] != '-' {
+		return false
+	}
+	j := k
+	for j > 0 && s[j-1] >= 'A' && s[j-1] <= 'Z' {
+		j--
+	}
+	return k-j >= 1 && k-j <= 2 && atWordStart(s, j) && s[j:k] != "LV" && s[j:k] != "LT"
+}
+
 // mergeAddress adds addr unless a longer address already holds it, and
 // replaces shorter ones it holds.
 func mergeAddress(addrs []string, ev []Evidence, addr string, e Evidence) ([]string, []Evidence) {
@@ -148,8 +163,10 @@ func (d *doc) postcodeAnchors() []int {
 			}
 		case n == 3 && j+3 < len(s) && s[j] == ' ' && isDigitByte(s[j+1]) && isDigitByte(s[j+2]) && (j+3 == len(s) || !isDigitByte(s[j+3])) && atWordStart(s, i):
 			out = append(out, i) // 110 00 Praha 1: Czech, Slovak, Swedish, Greek
-		case n == 5 || n == 6:
+		case n == 5 || n == 6 || n == 4 && countryPrefixed(s, i):
 			if i == 0 || (s[i-1] != '.' && s[i-1] != '-' && s[i-1] != '/') || (i >= 3 && strings.EqualFold(s[i-3:i], "lt-")) {
+				out = append(out, i)
+			} else if countryPrefixed(s, i) {
 				out = append(out, i)
 			}
 		}
@@ -231,10 +248,25 @@ func (d *doc) joinParts(parts []addrPart) string {
 func acceptLeft(parts []addrPart, i int) bool {
 	k := parts[i].kind
 	if k == pGeneric {
-		return i > 0 && i+1 < len(parts) && parts[i+1].kind&pPostStrong != 0 &&
-			parts[i-1].kind&(pStreet|pStreetWeak) != 0
+		// A town and a county may both stand alone: "12 Mill Lane /
+		// Taunton / Somerset / TA1 2PX".
+		return genericRun(parts, i, -1, pStreet|pStreetWeak) && genericRun(parts, i, 1, pPostStrong)
 	}
 	return k != 0
+}
+
+// genericRun reports whether, going from part i in direction dir over at
+// most one more bare name, the next part has a kind of want.
+func genericRun(parts []addrPart, i, dir int, want partKind) bool {
+	for j, n := i+dir, 0; j >= 0 && j < len(parts) && n < 2; j, n = j+dir, n+1 {
+		switch k := parts[j].kind; {
+		case k&want != 0:
+			return true
+		case k != pGeneric:
+			return false
+		}
+	}
+	return false
 }
 
 func acceptRight(parts []addrPart, i int) bool {

@@ -105,7 +105,9 @@ func (d *doc) labelledPlaces() []place {
 			}
 			end := i
 			for end < len(d.text) && end-i < 80 && d.text[end] != '\n' && d.text[end] != ';' && d.text[end] != '(' &&
-				!(d.text[end] == '.' && (end+1 == len(d.text) || d.text[end+1] == ' ' || d.text[end+1] == '\n')) {
+				!(d.text[end] == '.' && (end+1 == len(d.text) || d.text[end+1] == ' ' || d.text[end+1] == '\n') && sentenceEndsBefore(d.text, end)) {
+				// The dot of "м. Київ" or "г. Алматы" abbreviates; it does
+				// not end the address.
 				end++
 			}
 			parts := strings.Split(d.text[i:end], ",")

@@ -24,7 +24,7 @@ const (
 )
 
 var (
-	strongPostRe = lazyRegexp(`(?i)^(?:(?:lv|lt|ee|pl|de|ua|ru)[- ]?\d{4,6}|\d{2}-\d{3}|[A-Z]{2} \d{5}(?:-\d{4})?|\d{5}(?:-\d{4})?)(?:\s+\p{Lu}[\p{L}\-\.]*(?:\s+\p{Lu}[\p{L}\-\.]*){0,2})?$`)
+	strongPostRe = lazyRegexp(`(?i)^(?:(?:lv|lt|ee|pl|de|ua|ru)[- ]?\d{4,6}|(?:d|a|ch|f|b|nl|l|dk)-\d{4,5}|\d{2}-\d{3}|[A-Z]{2} \d{5}(?:-\d{4})?|\d{5}(?:-\d{4})?)(?:\s+\p{Lu}[\p{L}\-\.]*(?:\s+\p{Lu}[\p{L}\-\.]*){0,2})?$`)
 	weakPostRe   = lazyRegexp(`^\d{5,6}$`)
 	// British postcodes (SW1A 1AA) and Irish Eircodes (A96 X2Y3).
 	ukPostRe = lazyRegexp(`^(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[AC-FHKNPRTV-Y]\d{2}|D6W) ?[AC-FHKNPRTV-Y\d]{4}$|^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$`)
@@ -80,7 +80,7 @@ func hasSuffixWord(lower string, suffixes []string) bool {
 // cityPrefixes and citySuffixes mark a part as a city: "м. Київ", "Kyiv city".
 var (
 	cityPrefixes = []string{"м. ", "м.", "г. ", "г.", "місто ", "город ", "смт ", "пгт ", "с. ", "село ", "city of "}
-	citySuffixes = []string{" city", " pilsēta", " miestas", " m.", " stadt"}
+	citySuffixes = []string{" city", " pilsēta", " miestas", " m.", " stadt", " linn"}
 )
 
 var regionWords = []string{"обл.", "область", "район", "р-н", "край", "республика", "novads", "apskr", "rajon", "r. sav", "pagasts", "county", "województwo", "woj.", "maakond", "vald", "land ", "oblast", "region",

@@ -41,7 +41,7 @@ var quotedOnlyForms = sync.OnceValue(func() map[string]bool {
 
 // suffixForms follow a company's name: Planfix, Inc.; Example GmbH.
 var suffixForms = []string{
-	"Inc.", "Inc", "LLC", "L.L.C.", "Ltd.", "Ltd", "Limited", "Corp.", "Corporation", "LLP", "PLC", "plc", "GmbH & Co. KG", "GmbH",
+	"UG (haftungsbeschränkt)", "gGmbH", "Inc.", "Inc", "LLC", "L.L.C.", "Ltd.", "Ltd", "Limited", "Corp.", "Corporation", "LLP", "PLC", "plc", "GmbH & Co. KG", "GmbH",
 	"AG", "UG", "KG", "SE", "B.V.", "N.V.", "S.A.", "S.L.", "SAS", "SARL", "S.r.l.", "S.p.A.", "Oy", "AB", "ApS", "A/S", "OÜ", "AS",
 	"sp. z o.o.", "Sp. z o.o.", "spółka z o.o.", "sp.k.", "sp. j.", "s.r.o.", "a.s.", "d.o.o.", "Kft.", "Zrt.", "Oyj", "ASA",
 	"e.V.", "OHG", "GbR", "SRL", "SpA", "BV", "NV", "Pty Ltd", "LTD", "INC",

@@ -24,6 +24,8 @@ func TestNameGrammar(t *testing.T) {
 			"Bundesamt für Wasserwege"},
 		{"ru initials run together", "Оператор: ИП Соколова Е.А., ОГРНИП 321774600012345, г. Москва. Email: sokolova.ea@yandex.ru",
 			"ИП Соколова Е.А."},
+		{"de UG (haftungsbeschränkt)", "Impressum\n\nKleiner Garten Verlag UG (haftungsbeschränkt)\nAm Kirchplatz 3a\nD-04109 Leipzig",
+			"Kleiner Garten Verlag UG (haftungsbeschränkt)"},
 		{"uk ФОП as a label", "ФОП: Ковальчук Марія Петрівна, РНОКПП 3123456789. Email: maria@kovalchuk.ua",
 			"Ковальчук Марія Петрівна"},
 	}
