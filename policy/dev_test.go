@@ -9,7 +9,7 @@ import "testing"
 // Raise a floor when the reader improves, never lower it to make a change
 // pass.
 var devFloor = map[string]int{
-	"fully": 79, "language": 87, "jurisdiction": 87, "controller": 84, "emails": 86,
+	"fully": 80, "language": 87, "jurisdiction": 87, "controller": 85, "emails": 86,
 	"addresses": 85, "markings": 86, "response_days": 84,
 }
 

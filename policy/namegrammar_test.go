@@ -26,6 +26,12 @@ func TestNameGrammar(t *testing.T) {
 			"ИП Соколова Е.А."},
 		{"de UG (haftungsbeschränkt)", "Impressum\n\nKleiner Garten Verlag UG (haftungsbeschränkt)\nAm Kirchplatz 3a\nD-04109 Leipzig",
 			"Kleiner Garten Verlag UG (haftungsbeschränkt)"},
+		{"pl full form and a partnership", "Administratorem danych jest Zielona Dolina spółka z ograniczoną odpowiedzialnością 3 sp.k., z siedzibą w 31-512 Kraków ul. Lubicz 19.",
+			"Zielona Dolina spółka z ograniczoną odpowiedzialnością 3 sp.k."},
+		{"pl two abbreviated forms", "Administratorem danych jest Kamienny Most Sp. z o.o. sp.k., ul. Długa 5, 00-001 Warszawa.",
+			"Kamienny Most Sp. z o.o. sp.k."},
+		{"pl spółka akcyjna", "Administratorem danych jest Leśna Polana spółka akcyjna, ul. Długa 5, 00-001 Warszawa.",
+			"Leśna Polana spółka akcyjna"},
 		{"uk ФОП as a label", "ФОП: Ковальчук Марія Петрівна, РНОКПП 3123456789. Email: maria@kovalchuk.ua",
 			"Ковальчук Марія Петрівна"},
 	}
