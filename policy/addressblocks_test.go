@@ -29,6 +29,10 @@ func TestUnlabelledAddressBlocks(t *testing.T) {
 			"Tartu maakond, Tartu linn, Riia tn 15, 51010"},
 		{"ua labelled town only", "Володілець персональних даних — ТОВ «Ясна Зоря», код ЄДРПОУ 43210987. Адреса: м. Київ, Україна. Email: info@yasnazorya.ua",
 			"м. Київ, Україна"},
+		{"uk town and region after the register code", "Володілець персональних даних — ТОВ «Ясна Зоря», код ЄДРПОУ 43210987, м. Житомир, Житомирська обл. (далі — Товариство).",
+			"м. Житомир, Житомирська обл."},
+		{"ru town and country after the register code", "Оператор: ТОО «Жёлтый Парус», БИН 200140098765, г. Караганда, Казахстан. Email: hello@zheltyparus.example",
+			"г. Караганда, Казахстан"},
 		{"sk town after postcode", "Prevádzkovateľ: Horský Potok s.r.o., IČO 55667788, Hlavná 8, 040 01 Košice, Slovensko.",
 			"Hlavná 8, 040 01 Košice, Slovensko"},
 	}
