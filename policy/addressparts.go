@@ -174,7 +174,7 @@ func classifyPart(p, lower string) partKind {
 	if regionWordSet().has(lower) || usStateRe().MatchString(p) || strings.HasPrefix(p, "Co. ") {
 		k |= pRegion
 	}
-	if streetWordSet().has(lower) && (digit || hasUpper(p)) && words(p) <= 6 && streetLikeWords(p, lower) {
+	if streetWordSet().has(lower) && (digit || hasUpper(p)) && words(p) <= 6 && streetLikeWords(p, lower) && !titleOnly(p, lower) {
 		k |= pStreet
 	}
 	if digit && words(p) <= 4 && hasSuffixWord(lower, streetSuffixes) && streetLikeWords(p, lower) {
@@ -234,4 +234,26 @@ func isGenericName(p string) bool {
 		}
 	}
 	return true
+}
+
+// titleOnly reports whether the only street word of a part is "Dr." or
+// "Dr" standing as a title before a name ("Praxis Dr. Jens Köhler"), not
+// after a street's name as "Sunset Dr." does.
+func titleOnly(p, lower string) bool {
+	fs, lfs := strings.Fields(p), strings.Fields(lower)
+	title := false
+	for i, w := range lfs {
+		if w != "dr." && w != "dr" {
+			continue
+		}
+		if i+1 >= len(fs) {
+			return false
+		}
+		if r, _ := utf8.DecodeRuneInString(fs[i+1]); !unicode.IsUpper(r) && !strings.HasPrefix(lfs[i+1], "med") {
+			return false
+		}
+		title = true
+		lfs[i] = "" // the rest must hold no street word of its own
+	}
+	return title && !streetWordSet().has(strings.Join(lfs, " "))
 }

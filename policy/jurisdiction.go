@@ -262,7 +262,7 @@ func addressCountry(a string) string {
 		return "EE"
 	case containsAny(lower, []string{"polska", "poland", "warszawa"}):
 		return "PL"
-	case containsAny(lower, []string{"deutschland", "germany", "berlin", "münchen"}):
+	case containsAny(lower, []string{"deutschland", "germany", "berlin", "münchen"}) || deZipRe().MatchString(a) && hasSuffixWord(lower, deStreetSuffixes):
 		return "DE"
 	case containsAny(lower, []string{"usa", "united states"}) || usZipRe().MatchString(a):
 		return "US"
@@ -324,3 +324,11 @@ var czPostRe = lazyRegexp(`\b\d{3} \d{2} [A-ZČŘŠŽÚ][a-zá-žěščřžýí�
 
 // inPinRe finds an Indian PIN code after a state: "Karnataka 560038".
 var inPinRe = lazyRegexp(`\b[A-Z][a-z]+(?: [A-Z][a-z]+)? [1-9]\d{5}\b`)
+
+// deZipRe and deStreetSuffixes tell a German address by its grammar: a
+// street ending in -straße, -weg, -platz … and a five-digit postcode before
+// the town ("Lindenweg 8, 34117 Kassel"). Five digits alone could be a US
+// ZIP; the street's suffix is German.
+var deZipRe = lazyRegexp(`(?:^|[ ,])\d{5} \p{Lu}`)
+
+var deStreetSuffixes = []string{"straße", "strasse", "str.", "weg", "platz", "allee", "gasse", "damm", "ufer"}

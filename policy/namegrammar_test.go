@@ -32,6 +32,10 @@ func TestNameGrammar(t *testing.T) {
 			"Kamienny Most Sp. z o.o. sp.k."},
 		{"pl spółka akcyjna", "Administratorem danych jest Leśna Polana spółka akcyjna, ul. Długa 5, 00-001 Warszawa.",
 			"Leśna Polana spółka akcyjna"},
+		{"lt municipal administration", "Asmens duomenų valdytojas – Kauno miesto savivaldybės administracija, juridinio asmens kodas 188000000, Laisvės al. 1, LT-44251 Kaunas.",
+			"Kauno miesto savivaldybės administracija"},
+		{"lv municipality", "Personas datu apstrādes pārzinis ir Rēzeknes novada pašvaldība, reģ. Nr. 90009000000, Atbrīvošanas aleja 1, Rēzekne, LV-4601.",
+			"Rēzeknes novada pašvaldība"},
 		{"uk ФОП as a label", "ФОП: Ковальчук Марія Петрівна, РНОКПП 3123456789. Email: maria@kovalchuk.ua",
 			"Ковальчук Марія Петрівна"},
 	}
