@@ -36,6 +36,12 @@ func TestNameGrammar(t *testing.T) {
 			"Kauno miesto savivaldybės administracija"},
 		{"lv municipality", "Personas datu apstrādes pārzinis ir Rēzeknes novada pašvaldība, reģ. Nr. 90009000000, Atbrīvošanas aleja 1, Rēzekne, LV-4601.",
 			"Rēzeknes novada pašvaldība"},
+		{"ru kind then quoted name", "Политика конфиденциальности\n\nОператор: Студия «Печка», ИНН 771234567890. Почта: hello@pechka-studio.example",
+			"Студия «Печка»"},
+		{"pl university with its town", "Administratorem danych jest Uniwersytet Nadmorski w Gdyni, ul. Morska 81, 81-225 Gdynia. Kontakt: iod@un.example",
+			"Uniwersytet Nadmorski w Gdyni"},
+		{"pl company seat is no part of the name", "Administratorem danych jest Kwadrat Studio sp. z o.o. z siedzibą w Gdańsku, ul. Kartuska 44, 80-209 Gdańsk.",
+			"Kwadrat Studio sp. z o.o."},
 		{"uk ФОП as a label", "ФОП: Ковальчук Марія Петрівна, РНОКПП 3123456789. Email: maria@kovalchuk.ua",
 			"Ковальчук Марія Петрівна"},
 	}

@@ -121,7 +121,17 @@ func (d *doc) readName(i int, ents entityIndex) (int, int, bool) {
 	}
 	end, words := -1, 0
 	for words < maxNameWords && i < len(d.text) {
-		r, _ := utf8.DecodeRuneInString(d.text[i:])
+		r, n := utf8.DecodeRuneInString(d.text[i:])
+		if closeQ := closingQuote(r); closeQ != "" && end == i-1 {
+			// A kind, capitalised, then the quoted name: "Студия «Печка»",
+			// "Hotel „Jūras Krasts“". The quote closes the name.
+			k := quoteClose(d.text[i+n:min(len(d.text), i+n+120)], r, closeQ)
+			if k > 0 && !strings.ContainsRune(d.text[i+n:i+n+k], '\n') {
+				_, qn := utf8.DecodeRuneInString(d.text[i+n+k:])
+				return start, i + n + k + qn, true
+			}
+			break
+		}
 		j := d.nameWordEnd(i)
 		if j == i {
 			break
@@ -134,6 +144,9 @@ func (d *doc) readName(i int, ents entityIndex) (int, int, bool) {
 					// "Государственное бюджетное учреждение «Больница № 5»".
 					if _, qe := d.quotedAfterWords(end); qe > end {
 						return start, qe, true
+					}
+					if le := d.locativeTown(start, end); le > end {
+						return start, le, true
 					}
 					end = d.toHead(end) // Львівський державний університет
 				}
@@ -392,3 +405,32 @@ func (x entityIndex) at(i int) (entity, bool) {
 
 // maxWordChecks bounds the text searches plausibleName makes per text.
 const maxWordChecks = 150
+
+// locativeTown returns where a town in the locative ends when it follows,
+// after "w"/"we", the name of a body at [start, end): public bodies carry
+// their town in the name ("Uniwersytet Nadmorski w Gdyni", "Szkoła
+// Podstawowa nr 5 we Wrocławiu"). A company's seat is written "z siedzibą
+// w …" and a company has no head noun: it gets end back.
+func (d *doc) locativeTown(start, end int) int {
+	rest := d.text[end:min(len(d.text), end+4)]
+	var i int
+	switch {
+	case strings.HasPrefix(rest, " w "):
+		i = end + 3
+	case strings.HasPrefix(rest, " we "):
+		i = end + 4
+	default:
+		return end
+	}
+	head := false
+	for _, w := range strings.Fields(strings.ToLower(d.text[start:end])) {
+		head = head || isHeadNoun(w)
+	}
+	if r, _ := utf8.DecodeRuneInString(d.text[i:]); !head || !unicode.IsUpper(r) {
+		return end
+	}
+	if j := d.nameWordEnd(i); j > i {
+		return j
+	}
+	return end
+}
