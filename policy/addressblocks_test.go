@@ -21,6 +21,8 @@ func TestUnlabelledAddressBlocks(t *testing.T) {
 			"Husova 12, 110 00 Praha 1"},
 		{"uk block, town and county alone", "Contact us\n\nQuillstone Books Ltd\n12 Mill Lane\nTaunton\nSomerset\nTA1 2PX\nUnited Kingdom",
 			"12 Mill Lane, Taunton, Somerset, TA1 2PX, United Kingdom"},
+		{"uk business park, town and county", "Contact us\n\nQuillstone Books Ltd\nUnit 4, Riverside Business Park\nTaunton\nSomerset\nTA1 2PX\nUnited Kingdom",
+			"Unit 4, Riverside Business Park, Taunton, Somerset, TA1 2PX, United Kingdom"},
 		{"de country-prefixed postcode", "Impressum\n\nKleiner Garten Verlag UG (haftungsbeschränkt)\nAm Kirchplatz 3a\nD-04109 Leipzig\n\nE-Mail: kontakt@kleinergarten.example",
 			"Am Kirchplatz 3a, D-04109 Leipzig"},
 		{"at country-prefixed postcode", "Verantwortlich: Bergblick Reisen GmbH, Praterstraße 9, A-1020 Wien.",

@@ -58,7 +58,7 @@ var streetWords = []string{
 	"ul.", "ulica", "aleja", "al.", "os.", "osiedle", "plac",
 	"straße", "strasse", "str.", "weg", "platz", "allee", "gasse", "ring", "damm", "ufer",
 	"tn", "tänav", "mnt", "maantee", "pst", "puiestee", "väljak",
-	"street", "st.", "row", "crescent", "terrace", "mews", "gardens", "avenue", "ave", "ave.", "road", "rd.", "boulevard", "blvd", "lane", "drive", "dr.", "dr", "rd", "ln", "way", "mall", "parkway", "square", "place", "court", "highway",
+	"street", "st.", "row", "park", "crescent", "terrace", "mews", "gardens", "avenue", "ave", "ave.", "road", "rd.", "boulevard", "blvd", "lane", "drive", "dr.", "dr", "rd", "ln", "way", "mall", "parkway", "square", "place", "court", "highway",
 }
 
 // streetSuffixes end the one-word street names of German and Dutch.
