@@ -89,6 +89,21 @@ func (d *doc) findAddresses() ([]string, []Evidence) {
 	return sortByOffset(addrs, ev, "addresses"), ev
 }
 
+// countryPrefixed reports whether the digits at i follow a country's
+// letter code and a hyphen, as postcodes are written across borders:
+// "D-04109 Leipzig", "A-1010 Wien", "CH-8001 Zürich".
+func countryPrefixed(s string, i int) bool {
+	k := i - 1
+	if k < 1 || s[k] != '-' {
+		return false
+	}
+	j := k
+	for j > 0 && s[j-1] >= 'A' && s[j-1] <= 'Z' {
+		j--
+	}
+	return k-j >= 1 && k-j <= 2 && atWordStart(s, j) && s[j:k] != "LV" && s[j:k] != "LT"
+}
+
 // mergeAddress adds addr unless a longer address already holds it, and
 // replaces shorter ones it holds.
 func mergeAddress(addrs []string, ev []Evidence, addr string, e Evidence) ([]string, []Evidence) {
@@ -146,8 +161,12 @@ func (d *doc) postcodeAnchors() []int {
 			if atWordStart(s, k) && ukPostAnchorRe().MatchString(s[k:min(len(s), k+9)]) {
 				out = append(out, k) // W3 7QS, SW1A 1AA
 			}
-		case n == 5 || n == 6:
+		case n == 3 && j+3 < len(s) && s[j] == ' ' && isDigitByte(s[j+1]) && isDigitByte(s[j+2]) && (j+3 == len(s) || !isDigitByte(s[j+3])) && atWordStart(s, i):
+			out = append(out, i) // 110 00 Praha 1: Czech, Slovak, Swedish, Greek
+		case n == 5 || n == 6 || n == 4 && countryPrefixed(s, i):
 			if i == 0 || (s[i-1] != '.' && s[i-1] != '-' && s[i-1] != '/') || (i >= 3 && strings.EqualFold(s[i-3:i], "lt-")) {
+				out = append(out, i)
+			} else if countryPrefixed(s, i) {
 				out = append(out, i)
 			}
 		}
@@ -221,8 +240,33 @@ func (d *doc) joinParts(parts []addrPart) string {
 // acceptLeft takes a part before the run. A bare name there is the
 // company's or a person's ("Acme Inc.", "Attn: Privacy"), not a city, in
 // the formats that put the city first it is marked ("м. Київ") or known.
+//
+// One bare name is taken: a town standing alone between a street and its
+// postcode, as British, Czech and other block addresses are written one
+// part a line ("14 Quayside Row / Whitby / YO21 3PZ", "Husova 12, Strašnice,
+// 110 00 Praha 1"). The street on its left shows it is a place, not a name.
 func acceptLeft(parts []addrPart, i int) bool {
-	return parts[i].kind != 0 && parts[i].kind != pGeneric
+	k := parts[i].kind
+	if k == pGeneric {
+		// A town and a county may both stand alone: "12 Mill Lane /
+		// Taunton / Somerset / TA1 2PX".
+		return genericRun(parts, i, -1, pStreet|pStreetWeak) && genericRun(parts, i, 1, pPostStrong)
+	}
+	return k != 0
+}
+
+// genericRun reports whether, going from part i in direction dir over at
+// most one more bare name, the next part has a kind of want.
+func genericRun(parts []addrPart, i, dir int, want partKind) bool {
+	for j, n := i+dir, 0; j >= 0 && j < len(parts) && n < 2; j, n = j+dir, n+1 {
+		switch k := parts[j].kind; {
+		case k&want != 0:
+			return true
+		case k != pGeneric:
+			return false
+		}
+	}
+	return false
 }
 
 func acceptRight(parts []addrPart, i int) bool {

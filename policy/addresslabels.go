@@ -2,6 +2,8 @@ package policy
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // addressLabels introduce an address; the text after them is an anchor.
@@ -45,6 +47,12 @@ func (d *doc) addressTail(ps, pe int) (int, partKind) {
 		if k&(pStreet|pPostStrong) != 0 {
 			return i + 1, k
 		}
+		if k&pStreetWeak != 0 && lowerWordBefore(d.text[ps:i]) {
+			// "se sídlem Vinohradská 1511/230", "located at Marsh 12":
+			// a sentence in lower case runs into a street with no street
+			// word; the address still needs a place to convince.
+			return i + 1, k
+		}
 	}
 	return ps, 0
 }
@@ -83,7 +91,9 @@ type place struct {
 // labelledPlaces reads addresses that are only a town with its postcode
 // or country, which pass as addresses only after a label: "Juridiskā
 // adrese: Rīga, LV-1010", "Adres: Wałbrzych, Polska", "buveinės adresas
-// Telšiai, Lietuva".
+// Telšiai, Lietuva". A registration code stands for the label in
+// requisites: "ІПН 2589317883, м. Сокиряни, Чернівецька обл.", where the
+// town with its region is the seat.
 func (d *doc) labelledPlaces() []place {
 	var out []place
 	for _, l := range leadLabels {
@@ -95,32 +105,65 @@ func (d *doc) labelledPlaces() []place {
 			for i < len(d.text) && (d.text[i] == ' ' || d.text[i] == ':') {
 				i++
 			}
-			end := i
-			for end < len(d.text) && end-i < 80 && d.text[end] != '\n' && d.text[end] != ';' && d.text[end] != '(' &&
-				!(d.text[end] == '.' && (end+1 == len(d.text) || d.text[end+1] == ' ' || d.text[end+1] == '\n')) {
-				end++
+			if pl, ok := d.placeAt(i, pPostStrong|pCountry); ok {
+				out = append(out, pl)
 			}
-			parts := strings.Split(d.text[i:end], ",")
-			if len(parts) < 2 || len(parts) > 3 {
+		}
+	}
+	for _, l := range registrationLabels {
+		for _, p := range d.find(l) {
+			if !atWordStart(d.lower, p) || !atWordEnd(d.lower, p+len(l)) {
 				continue
 			}
-			var all partKind
-			ok := true
-			for _, part := range parts {
-				part = strings.TrimSpace(part)
-				k := classifyPart(part, strings.ToLower(part))
-				if k == 0 || k&(pStreet|pStreetWeak|pBuilding) != 0 {
-					ok = false // a full address: the main reader takes it
-					break
-				}
-				all |= k
-			}
-			if !ok || all&(pPostStrong|pCountry) == 0 || d.aboutSomeoneElse(i) {
+			code, _, e := d.codeAfter(p+len(l), l)
+			if code == "" || e+2 >= len(d.text) || d.text[e] != ',' || d.text[e+1] != ' ' {
 				continue
 			}
-			text := strings.Join(strings.Fields(d.text[i:end]), " ")
-			out = append(out, place{text: text, start: i, end: end})
+			if pl, ok := d.placeAt(e+2, pPostStrong|pCountry|pRegion); ok {
+				out = append(out, pl)
+			}
 		}
 	}
 	return out
+}
+
+// placeAt reads, from i to the line or sentence end, two or three comma
+// parts that are only places — a town, a postcode, a region, a country —
+// of which one has a kind of need.
+func (d *doc) placeAt(i int, need partKind) (place, bool) {
+	end := i
+	for end < len(d.text) && end-i < 80 && d.text[end] != '\n' && d.text[end] != ';' && d.text[end] != '(' &&
+		!(d.text[end] == '.' && (end+1 == len(d.text) || d.text[end+1] == ' ' || d.text[end+1] == '\n') && sentenceEndsBefore(d.text, end)) {
+		// The dot of "м. Київ" or "г. Алматы" abbreviates; it does
+		// not end the address.
+		end++
+	}
+	parts := strings.Split(d.text[i:end], ",")
+	if len(parts) < 2 || len(parts) > 3 {
+		return place{}, false
+	}
+	var all partKind
+	for _, part := range parts {
+		part = strings.TrimSpace(part)
+		k := classifyPart(part, strings.ToLower(part))
+		if k == 0 || k&(pStreet|pStreetWeak|pBuilding) != 0 {
+			return place{}, false // a full address: the main reader takes it
+		}
+		all |= k
+	}
+	if all&need == 0 || need&pRegion != 0 && all&pCity == 0 || d.aboutSomeoneElse(i) {
+		return place{}, false
+	}
+	return place{text: strings.Join(strings.Fields(d.text[i:end]), " "), start: i, end: end}, true
+}
+
+// lowerWordBefore reports whether s ends in a lower-case word: the sentence
+// that leads into an address, not a name.
+func lowerWordBefore(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(f[len(f)-1])
+	return unicode.IsLower(r)
 }

@@ -24,10 +24,14 @@ const (
 )
 
 var (
-	strongPostRe = lazyRegexp(`(?i)^(?:(?:lv|lt|ee|pl|de|ua|ru)[- ]?\d{4,6}|\d{2}-\d{3}|[A-Z]{2} \d{5}(?:-\d{4})?|\d{5}(?:-\d{4})?)(?:\s+\p{Lu}[\p{L}\-\.]*(?:\s+\p{Lu}[\p{L}\-\.]*){0,2})?$`)
+	strongPostRe = lazyRegexp(`(?i)^(?:(?:lv|lt|ee|pl|de|ua|ru)[- ]?\d{4,6}|(?:d|a|ch|f|b|nl|l|dk)-\d{4,5}|\d{2}-\d{3}|[A-Z]{2} \d{5}(?:-\d{4})?|\d{5}(?:-\d{4})?)(?:\s+\p{Lu}[\p{L}\-\.]*(?:\s+\p{Lu}[\p{L}\-\.]*){0,2})?$`)
 	weakPostRe   = lazyRegexp(`^\d{5,6}$`)
 	// British postcodes (SW1A 1AA) and Irish Eircodes (A96 X2Y3).
-	ukPostRe     = lazyRegexp(`^(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[AC-FHKNPRTV-Y]\d{2}|D6W) ?[AC-FHKNPRTV-Y\d]{4}$|^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$`)
+	ukPostRe = lazyRegexp(`^(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[AC-FHKNPRTV-Y]\d{2}|D6W) ?[AC-FHKNPRTV-Y\d]{4}$|^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$`)
+	// spacedPostRe is a postcode of three and two digits before its town
+	// and district number, as Czechia, Slovakia, Sweden and Greece write
+	// it: "110 00 Praha 1", "811 01 Bratislava".
+	spacedPostRe = lazyRegexp(`^\d{3} \d{2}\s+\p{Lu}[\p{L}\-\.]*(?:\s+\p{Lu}[\p{L}\-\.]*){0,2}(?:\s+\d{1,2})?$`)
 	postCityRe   = lazyRegexp(`^\d{4,6}\s+\p{Lu}[\p{L}\-\.]*(?:\s+\p{Lu}[\p{L}\-\.]*){0,2}$`)
 	buildingRe   = lazyRegexp(`(?i)^(?:дом|д\.|буд\.|будинок|б\.|корп\.?|корпус|стр\.|строение|офис|оф\.|офіс|кв\.|квартира|пом\.|помещение|приміщення|прим\.|эт\.|этаж|поверх|літ\.|лит\.|suite|ste\.?|apt\.?|unit|floor|fl\.|room|office|dz\.|k-\d|kab\.|butas|korpusas|patalpa|lokal|wohnung|ruum|korter)\s*[№#]?\s*[\p{L}\d][\p{L}\d/\-]*$`)
 	houseNumRe   = lazyRegexp(`^(?:№\s*)?\d{1,5}(?:\s?[\p{L}])?(?:[/\-]\d{1,4}[\p{L}]?)?$`)
@@ -54,7 +58,7 @@ var streetWords = []string{
 	"ul.", "ulica", "aleja", "al.", "os.", "osiedle", "plac",
 	"straße", "strasse", "str.", "weg", "platz", "allee", "gasse", "ring", "damm", "ufer",
 	"tn", "tänav", "mnt", "maantee", "pst", "puiestee", "väljak",
-	"street", "st.", "avenue", "ave", "ave.", "road", "rd.", "boulevard", "blvd", "lane", "drive", "dr.", "dr", "rd", "ln", "way", "mall", "parkway", "square", "place", "court", "highway",
+	"street", "st.", "row", "park", "crescent", "terrace", "mews", "gardens", "avenue", "ave", "ave.", "road", "rd.", "boulevard", "blvd", "lane", "drive", "dr.", "dr", "rd", "ln", "way", "mall", "parkway", "square", "place", "court", "highway",
 }
 
 // streetSuffixes end the one-word street names of German and Dutch.
@@ -76,7 +80,7 @@ func hasSuffixWord(lower string, suffixes []string) bool {
 // cityPrefixes and citySuffixes mark a part as a city: "м. Київ", "Kyiv city".
 var (
 	cityPrefixes = []string{"м. ", "м.", "г. ", "г.", "місто ", "город ", "смт ", "пгт ", "с. ", "село ", "city of "}
-	citySuffixes = []string{" city", " pilsēta", " miestas", " m.", " stadt"}
+	citySuffixes = []string{" city", " pilsēta", " miestas", " m.", " stadt", " linn"}
 )
 
 var regionWords = []string{"обл.", "область", "район", "р-н", "край", "республика", "novads", "apskr", "rajon", "r. sav", "pagasts", "county", "województwo", "woj.", "maakond", "vald", "land ", "oblast", "region",
@@ -92,6 +96,7 @@ var countryNames = sync.OnceValue(func() map[string]bool {
 		"usa": true, "u.s.a.": true, "united states": true, "united states of america": true, "сша": true, "us": true,
 		"united kingdom": true, "uk": true, "ireland": true, "cyprus": true, "netherlands": true, "the netherlands": true,
 		"belarus": true, "беларусь": true, "kazakhstan": true, "казахстан": true, "moldova": true, "czech republic": true, "czechia": true,
+		"india": true, "česká republika": true, "slovensko": true, "slovakia": true, "österreich": true,
 		"france": true, "spain": true, "italy": true, "finland": true, "sweden": true, "austria": true, "switzerland": true,
 	}
 })
@@ -140,7 +145,7 @@ func classifyPart(p, lower string) partKind {
 		return pBuilding
 	}
 	var k partKind
-	if digit && fourDigitPostRe().MatchString(p) {
+	if digit && (fourDigitPostRe().MatchString(p) || spacedPostRe().MatchString(p)) {
 		k |= pPostStrong | pCity
 	}
 	switch {
@@ -169,7 +174,7 @@ func classifyPart(p, lower string) partKind {
 	if regionWordSet().has(lower) || usStateRe().MatchString(p) || strings.HasPrefix(p, "Co. ") {
 		k |= pRegion
 	}
-	if streetWordSet().has(lower) && (digit || hasUpper(p)) && words(p) <= 6 && streetLikeWords(p, lower) {
+	if streetWordSet().has(lower) && (digit || hasUpper(p)) && words(p) <= 6 && streetLikeWords(p, lower) && !titleOnly(p, lower) {
 		k |= pStreet
 	}
 	if digit && words(p) <= 4 && hasSuffixWord(lower, streetSuffixes) && streetLikeWords(p, lower) {
@@ -229,4 +234,26 @@ func isGenericName(p string) bool {
 		}
 	}
 	return true
+}
+
+// titleOnly reports whether the only street word of a part is "Dr." or
+// "Dr" standing as a title before a name ("Praxis Dr. Jens Köhler"), not
+// after a street's name as "Sunset Dr." does.
+func titleOnly(p, lower string) bool {
+	fs, lfs := strings.Fields(p), strings.Fields(lower)
+	title := false
+	for i, w := range lfs {
+		if w != "dr." && w != "dr" {
+			continue
+		}
+		if i+1 >= len(fs) {
+			return false
+		}
+		if r, _ := utf8.DecodeRuneInString(fs[i+1]); !unicode.IsUpper(r) && !strings.HasPrefix(lfs[i+1], "med") {
+			return false
+		}
+		title = true
+		lfs[i] = "" // the rest must hold no street word of its own
+	}
+	return title && !streetWordSet().has(strings.Join(lfs, " "))
 }

@@ -9,8 +9,8 @@ import "testing"
 // Raise a floor when the reader improves, never lower it to make a change
 // pass.
 var devFloor = map[string]int{
-	"fully": 79, "language": 87, "jurisdiction": 87, "controller": 84, "emails": 86,
-	"addresses": 85, "markings": 86, "response_days": 84,
+	"fully": 84, "language": 87, "jurisdiction": 87, "controller": 85, "emails": 86,
+	"addresses": 86, "markings": 86, "response_days": 87,
 }
 
 // TestDevSet scores the reader on the whole development set and fails

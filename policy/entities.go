@@ -39,14 +39,6 @@ var quotedOnlyForms = sync.OnceValue(func() map[string]bool {
 		"ЧУ": true, "ЧОУ": true, "КНП": true, "КЗ": true, "ДЗ": true, "Biedrība": true, "Asociacija": true}
 })
 
-// suffixForms follow a company's name: Planfix, Inc.; Example GmbH.
-var suffixForms = []string{
-	"Inc.", "Inc", "LLC", "L.L.C.", "Ltd.", "Ltd", "Limited", "Corp.", "Corporation", "LLP", "PLC", "plc", "GmbH & Co. KG", "GmbH",
-	"AG", "UG", "KG", "SE", "B.V.", "N.V.", "S.A.", "S.L.", "SAS", "SARL", "S.r.l.", "S.p.A.", "Oy", "AB", "ApS", "A/S", "OÜ", "AS",
-	"sp. z o.o.", "Sp. z o.o.", "spółka z o.o.", "sp.k.", "sp. j.", "s.r.o.", "a.s.", "d.o.o.", "Kft.", "Zrt.", "Oyj", "ASA",
-	"e.V.", "OHG", "GbR", "SRL", "SpA", "BV", "NV", "Pty Ltd", "LTD", "INC",
-}
-
 // genericLead are words that may stand before a name but are not part of it.
 var genericLead = sync.OnceValue(func() map[string]bool {
 	return map[string]bool{
@@ -207,68 +199,6 @@ func isShortForm(w string) bool {
 		}
 	}
 	return false
-}
-
-// suffixEntity reads the name before a legal form at [p, end).
-func (d *doc) suffixEntity(p, end int) (entity, bool) {
-	if next := strings.Fields(d.text[end:min(len(d.text), end+20)]); len(next) > 0 && shoutedWords()[strings.Trim(next[0], ".,;:")] {
-		return entity{}, false // "PROVIDED AS IS": a sentence in capitals, not a company
-	}
-	i := p
-	for i > 0 && d.text[i-1] == ' ' {
-		i--
-	}
-	if i > 0 && d.text[i-1] == ',' {
-		i--
-	}
-	nameEnd := i
-	var starts []int
-	for len(starts) < 4 {
-		for i > 0 && d.text[i-1] == ' ' {
-			i--
-		}
-		ws := i
-		for ws > 0 {
-			r, n := utf8.DecodeLastRuneInString(d.text[:ws])
-			if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '&' || r == '.' || r == '\'' || r == '’') {
-				break
-			}
-			ws -= n
-		}
-		if ws == i {
-			break
-		}
-		r, _ := utf8.DecodeRuneInString(d.text[ws:])
-		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
-			break
-		}
-		starts = append(starts, ws)
-		i = ws
-		if ws > 0 && d.text[ws-1] != ' ' {
-			break
-		}
-	}
-	// Drop generic words at the front: "The Company Planfix, Inc.".
-	for len(starts) > 0 {
-		s := starts[len(starts)-1]
-		w := d.text[s:]
-		if sp := strings.IndexAny(w, " ,"); sp >= 0 {
-			w = w[:sp]
-		}
-		if !genericLead()[strings.ToLower(w)] {
-			break
-		}
-		starts = starts[:len(starts)-1]
-	}
-	if len(starts) == 0 {
-		return entity{}, false
-	}
-	start := starts[len(starts)-1]
-	core := strings.TrimSpace(d.text[start:nameEnd])
-	if core == "" || utf8.RuneCountInString(core) < 2 || isDigits(core) {
-		return entity{}, false
-	}
-	return entity{name: d.text[start:end], core: core, start: start, end: end, legalForm: true}, true
 }
 
 // quoteClose returns where in s (which follows the opening quote open)

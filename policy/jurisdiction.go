@@ -34,7 +34,7 @@ var lawSigns = sync.OnceValue(func() map[string][]string {
 
 // nonEU are the regimes outside the EU that the reader names on their own
 // rather than folding them into a neighbour.
-var nonEU = []string{"UK", "BY", "AU", "CH"}
+var nonEU = []string{"UK", "BY", "AU", "CH", "KZ", "IN"}
 
 // euStates are the member states whose code follows "EU-".
 var euStates = sync.OnceValue(func() map[string]bool {
@@ -58,6 +58,8 @@ var formCountry = sync.OnceValue(func() map[string]string {
 		"ФГУП": "RU", "МУП": "RU",
 		"SIA": "LV", "VAS": "LV", "IK": "LV", "Sabiedrība": "LV", "UAB": "LT", "VšĮ": "LT", "VĮ": "LT", "Uždaroji": "LT", "OÜ": "EE", "MTÜ": "EE",
 		"GmbH": "DE", "UG": "DE", "sp.": "PL", "Sp.": "PL",
+		// Forms only one country uses; s.r.o. is Czech and Slovak alike.
+		"ТОО": "KZ", "z.": "CZ", "ЧУП": "BY", "ОДО": "BY",
 	}
 })
 
@@ -66,6 +68,8 @@ var registrationCountry = sync.OnceValue(func() map[string]string {
 	return map[string]string{
 		"єдрпоу": "UA", "огрн": "RU", "инн": "RU", "reģ": "LV", "reģistrācijas": "LV", "įmonės": "LT", "juridinio": "LT", "registrikood": "EE",
 		"krs": "PL", "nip": "PL", "regon": "PL", "hrb": "DE", "handelsregister": "DE",
+		// Each country's own register: Kazakh BIN, Belarusian UNP, Czech IČO.
+		"бин": "KZ", "унп": "BY", "ičo": "CZ",
 	}
 })
 
@@ -185,6 +189,11 @@ func (d *doc) findJurisdiction(s jurisdictionSigns) ([]string, []Evidence) {
 		score["US-CA"] = 4*law["US-CA"] + votes["US"]
 	} else if votes["US"] > 0 {
 		score["US"] = votes["US"] / 4 // a US company serving others answers to their law
+		if votes["US"] >= 3 {
+			// A US postal address is where the company is established:
+			// with no other market's law in sight, that is its regime.
+			score["US"] = 1
+		}
 	}
 	var codes []string
 	for c, v := range score {
@@ -253,7 +262,7 @@ func addressCountry(a string) string {
 		return "EE"
 	case containsAny(lower, []string{"polska", "poland", "warszawa"}):
 		return "PL"
-	case containsAny(lower, []string{"deutschland", "germany", "berlin", "münchen"}):
+	case containsAny(lower, []string{"deutschland", "germany", "berlin", "münchen"}) || deZipRe().MatchString(a) && hasSuffixWord(lower, deStreetSuffixes):
 		return "DE"
 	case containsAny(lower, []string{"usa", "united states"}) || usZipRe().MatchString(a):
 		return "US"
@@ -265,6 +274,16 @@ func addressCountry(a string) string {
 		return "AU"
 	case containsAny(lower, []string{"schweiz", "switzerland", "suisse", "svizzera"}):
 		return "CH"
+	case containsAny(lower, []string{"казахстан", "қазақстан", "kazakhstan", "алматы", "астана"}):
+		return "KZ"
+	case containsAny(lower, []string{"česká republika", "czech republic", "czechia", "praha"}) || czPostRe().MatchString(a):
+		return "CZ"
+	case containsAny(lower, []string{"slovensko", "slovakia", "bratislava"}):
+		return "SK"
+	case containsAny(lower, []string{"österreich", "austria", "wien"}):
+		return "AT"
+	case containsAny(lower, []string{"india", "bharat"}) || inPinRe().MatchString(a):
+		return "IN"
 	}
 	return ""
 }
@@ -296,3 +315,20 @@ func domainCountry(site string) string {
 
 // ukPostInRe finds a British postcode inside an address.
 var ukPostInRe = lazyRegexp(`\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b`)
+
+// czPostRe finds a Czech postcode, three and two digits, before a town
+// with a district number or a Czech letter: "110 00 Praha 1". Slovak
+// postcodes share the form; the country name or capital tells them apart
+// first.
+var czPostRe = lazyRegexp(`\b\d{3} \d{2} [A-ZČŘŠŽÚ][a-zá-žěščřžýíéúů]+(?: \d{1,2})?\b`)
+
+// inPinRe finds an Indian PIN code after a state: "Karnataka 560038".
+var inPinRe = lazyRegexp(`\b[A-Z][a-z]+(?: [A-Z][a-z]+)? [1-9]\d{5}\b`)
+
+// deZipRe and deStreetSuffixes tell a German address by its grammar: a
+// street ending in -straße, -weg, -platz … and a five-digit postcode before
+// the town ("Lindenweg 8, 34117 Kassel"). Five digits alone could be a US
+// ZIP; the street's suffix is German.
+var deZipRe = lazyRegexp(`(?:^|[ ,])\d{5} \p{Lu}`)
+
+var deStreetSuffixes = []string{"straße", "strasse", "str.", "weg", "platz", "allee", "gasse", "damm", "ufer"}

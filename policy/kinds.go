@@ -26,7 +26,7 @@ var (
 	requestStems = []string{
 		"запит", "запрос", "звернен", "обращени", "заяв", "вимог", "требовани", "відпов", "ответ", "request", "respond", "response",
 		"reply", "answer", "contact us", "pieprasījum", "atbild", "sazin", "prašym", "užklaus", "atsakym", "atsako", "atsakom", "atsakys", "susisiek", "anfrage",
-		"antrag", "antwort", "żądani", "wniosek", "odpowied", "odpowie", "taotlus", "päring", "vastus", "vastame", "vastab", "demande", "solicitud",
+		"antrag", "antwort", "żądani", "żądań", "wniosek", "odpowied", "odpowie", "taotlus", "päring", "vastus", "vastame", "vastab", "demande", "solicitud",
 	}
 )
 

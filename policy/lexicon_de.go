@@ -21,7 +21,7 @@ func lexiconDe() *lexicon {
 		persons:         []string{"privatperson", "natürliche person"},
 		contactHeadings: []string{"impressum", "kontakt", "angaben gemäß"},
 		pronouns:        []string{"sie", "ihnen", "ihr", "ihre", "wir", "uns", "unser", "unsere"},
-		headNouns:       []string{"verein", "stiftung", "schule", "universität", "hochschule", "institut", "klinik", "krankenhaus", "bibliothek", "museum", "zentrum", "verband"},
+		headNouns:       []string{"verein", "stiftung", "schule", "universität", "hochschule", "institut", "klinik", "krankenhaus", "bibliothek", "museum", "zentrum", "verband", "ministerium", "behörde", "gemeinde", "verwaltung"},
 		numbers:         map[string]int{"eines": 1, "dreißig": 30, "vierzehn": 14},
 	}
 }

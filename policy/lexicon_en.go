@@ -21,7 +21,7 @@ func lexiconEn() *lexicon {
 		persons:         []string{"private individual", "natural person"},
 		contactHeadings: []string{"contact us", "contact details", "contact information", "who we are", "company details"},
 		pronouns:        []string{"you", "your", "yours", "we", "us", "our", "they", "them"},
-		headNouns:       []string{"university", "college", "school", "foundation", "association", "society", "trust", "institute", "hospital", "clinic", "library", "museum", "centre", "center", "council"},
+		headNouns:       []string{"university", "college", "school", "foundation", "association", "society", "trust", "institute", "hospital", "clinic", "library", "museum", "centre", "center", "council", "ministry", "department", "authority"},
 		numbers: map[string]int{"one": 1, "a": 1, "ten": 10, "fifteen": 15, "twenty": 20, "twenty-one": 21, "thirty": 30, "forty": 40,
 			"forty-five": 45, "sixty": 60},
 	}

@@ -21,7 +21,7 @@ func lexiconEt() *lexicon {
 		persons:         []string{"füüsiline isik", "eraisik"},
 		contactHeadings: []string{"kontakt", "kontaktandmed", "rekvisiidid"},
 		pronouns:        []string{"teie", "teile", "teid", "te", "sina", "sinu", "meie", "me", "meid", "meile"},
-		headNouns:       []string{"keskus", "kool", "ülikool", "haigla", "raamatukogu", "muuseum", "teater", "selts", "ühing", "instituut", "akadeemia", "kolledž", "gümnaasium"},
+		headNouns:       []string{"keskus", "kool", "ülikool", "haigla", "raamatukogu", "muuseum", "teater", "selts", "ühing", "instituut", "akadeemia", "kolledž", "gümnaasium", "vallavalitsus", "linnavalitsus", "ministeerium"},
 		numbers:         map[string]int{"kolmekümne": 30, "kümne": 10},
 	}
 }

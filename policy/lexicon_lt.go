@@ -21,7 +21,7 @@ func lexiconLt() *lexicon {
 		persons:         []string{"fizinis asmuo"},
 		contactHeadings: []string{"kontaktai", "kontaktas", "rekvizitai", "kontaktinė informacija"},
 		pronouns:        []string{"jūs", "jums", "jūsų", "jus", "mes", "mums", "mūsų", "mus", "tu", "tau", "tavo"},
-		headNouns:       []string{"centr", "fond", "mokykl", "klinik", "asociacij", "bendrij", "draugij", "gimnazij", "universitet", "kolegij", "bibliotek", "muziej", "teatr", "ligonin", "poliklinik", "agentūr", "tarnyb", "institut", "akademij"},
+		headNouns:       []string{"centr", "fond", "mokykl", "klinik", "asociacij", "bendrij", "draugij", "gimnazij", "universitet", "kolegij", "bibliotek", "muziej", "teatr", "ligonin", "poliklinik", "agentūr", "tarnyb", "institut", "akademij", "savivaldyb", "administracij", "ministerij", "departament", "inspekcij"},
 		numbers:         map[string]int{"trisdešimt": 30, "trisdešimties": 30, "dešimties": 10},
 	}
 }

@@ -21,7 +21,7 @@ func lexiconLv() *lexicon {
 		persons:         []string{"fiziska persona", "fiziskā persona"},
 		contactHeadings: []string{"kontakti", "kontaktinformācija", "rekvizīti", "uzņēmums:"},
 		pronouns:        []string{"jūs", "jums", "jūsu", "mēs", "mums", "mūsu", "mūs", "tu", "tev", "tavs"},
-		headNouns:       []string{"centr", "fond", "skol", "klīnik", "biedrīb", "asociācij", "universitāt", "koledž", "bibliotēk", "muzej", "teātr", "slimnīc", "aģentūr", "dienest", "institūt", "ģimnāzij", "akadēmij"},
+		headNouns:       []string{"centr", "fond", "skol", "klīnik", "biedrīb", "asociācij", "universitāt", "koledž", "bibliotēk", "muzej", "teātr", "slimnīc", "aģentūr", "dienest", "institūt", "ģimnāzij", "akadēmij", "pašvaldīb", "ministrij", "pārvald", "inspekcij", "departament"},
 		numbers:         map[string]int{"trīsdesmit": 30, "desmit": 10, "piecpadsmit": 15},
 	}
 }

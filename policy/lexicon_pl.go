@@ -21,7 +21,7 @@ func lexiconPl() *lexicon {
 		persons:         []string{"osoba fizyczna"},
 		contactHeadings: []string{"kontakt", "dane kontaktowe", "dane administratora"},
 		pronouns:        []string{"ty", "ciebie", "tobie", "wy", "was", "wam", "my", "nas", "nam", "państwo", "państwa"},
-		headNouns:       []string{"fundacj", "stowarzyszeni", "szkoł", "uniwersytet", "instytut", "szpital", "bibliotek", "muze", "teatr", "agencj", "urząd", "urzęd", "centrum", "przychodni", "poradni", "akademi"},
+		headNouns:       []string{"fundacj", "stowarzyszeni", "szkoł", "uniwersytet", "instytut", "szpital", "bibliotek", "muze", "teatr", "agencj", "urząd", "urzęd", "centrum", "przychodni", "poradni", "akademi", "gmin", "starostw", "ministerstw", "spółdzielni"},
 		numbers:         map[string]int{"jednego": 1, "trzydziestu": 30, "czternastu": 14},
 	}
 }

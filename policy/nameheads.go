@@ -14,13 +14,15 @@ const maxHeadWords = 3
 // toHead extends a name that ends at end, after its capitalised words, over
 // the lower-case words that follow on the same line when one of the next
 // maxHeadWords is a head noun of a body's name (see lexicon.headNouns), and
-// returns the end of that head; else end. "VšĮ Jaunimo" + " sporto
-// centras" is one name; "SIA Tet sniedz pakalpojumus" stays "SIA Tet".
+// returns the end of the last such head; else end. "VšĮ Jaunimo" + " sporto
+// centras" is one name, and so is "Kauno" + " miesto savivaldybės
+// administracija" (two heads: the body is the last); "SIA Tet sniedz
+// pakalpojumus" stays "SIA Tet".
 func (d *doc) toHead(end int) int {
-	i := end
+	i, head := end, end
 	for k := 0; k < maxHeadWords; k++ {
 		if i+1 >= len(d.text) || d.text[i] != ' ' {
-			return end
+			return head
 		}
 		ws := i + 1
 		we := ws
@@ -32,18 +34,18 @@ func (d *doc) toHead(end int) int {
 			we += n
 		}
 		if we == ws {
-			return end
+			return head
 		}
 		w := d.text[ws:we]
 		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
-			return end
+			return head
 		}
 		if isHeadNoun(strings.ToLower(w)) {
-			return we
+			head = we
 		}
 		i = we
 	}
-	return end
+	return head
 }
 
 // isHeadNoun reports whether the lower-case word w is a head noun's stem

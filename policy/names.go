@@ -22,22 +22,26 @@ const maxNameWords = 7
 // Waage, Bank of Ireland, Müller und Söhne.
 var nameConnectors = sync.OnceValue(func() map[string]bool {
 	return map[string]bool{"zur": true, "zum": true, "der": true, "von": true, "und": true, "of": true, "de": true, "la": true,
-		"du": true, "van": true, "den": true, "&": true, "and": true, "i": true, "и": true, "та": true, "ir": true, "un": true, "ja": true}
+		"du": true, "van": true, "den": true, "für": true, "&": true, "and": true, "i": true, "и": true, "та": true, "ir": true, "un": true, "ja": true}
 })
 
-// notNames are capitalised words a policy uses that are not names: law
-// acronyms, pronouns and the defined terms of the policy itself.
-var notNames = sync.OnceValue(func() map[string]bool {
-	return map[string]bool{
-		"gdpr": true, "uk gdpr": true, "bdar": true, "rodo": true, "dsgvo": true, "bdsg": true, "avg": true, "rgpd": true, "ccpa": true, "ico": true,
-		"jums": true, "jūs": true, "jūsu": true, "jūsų": true, "ви": true, "вы": true, "ми": true, "мы": true, "we": true, "you": true, "sie": true, "wir": true, "mes": true, "mēs": true,
-		"site": true, "website": true, "сайт": true, "компанія": true, "компания": true, "company": true, "оператор": true, "administrator": true, "user": true,
-		"користувач": true, "пользователь": true, "lietotājs": true, "naudotojas": true, "użytkownik": true, "nutzer": true, "kasutaja": true, "policy": true,
-		"jav": true, "usa": true, "eu": true, "es": true, "ес": true, "єс": true, "сша": true, "eea": true, "eee": true,
-		"wer": true, "who": true, "хто": true, "кто": true, "kas": true, "kto": true, "kes": true, "kuras": true, "kurie": true,
-		"політика": true, "политика": true, "serwis": true, "uzņēmums": true, "įmonė": true, "mobile app": true, "app": true, "service": true, "services": true,
-	}
+// nameArticles stand before a name without being part of it, written in
+// lower case inside a sentence.
+var nameArticles = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{"the": true, "das": true, "die": true, "der": true, "dem": true, "den": true}
 })
+
+// initials reports whether w is initials run together: "Е.А", "J.R".
+func initials(w string) bool {
+	n := 0 // letters at even places, dots between
+	for _, r := range w {
+		if n%2 == 0 && !unicode.IsUpper(r) || n%2 == 1 && r != '.' {
+			return false
+		}
+		n++
+	}
+	return n >= 3 && n%2 == 1
+}
 
 // isNameStart reports whether r can open a name: a capital, a digit or a
 // quotation mark.
@@ -56,8 +60,8 @@ func (d *doc) nameWordEnd(i int) int {
 			j += n
 			continue
 		}
-		if r == '.' && j > i && utf8.RuneCountInString(d.text[i:j]) == 1 {
-			j += n // an initial: А. И.
+		if r == '.' && j > i && (utf8.RuneCountInString(d.text[i:j]) == 1 || initials(d.text[i:j])) {
+			j += n // an initial: А. И., Е.А.
 		}
 		break
 	}
@@ -75,6 +79,15 @@ func (d *doc) readName(i int, ents entityIndex) (int, int, bool) {
 	}
 	if e, ok := ents.at(i); ok {
 		return e.start, e.end, true
+	}
+	// An article is not part of the name: "Verantwortlich ist das
+	// Bundesamt für …", "the controller is the University of …".
+	for k := 0; k < 2; k++ {
+		j := d.nameWordEnd(i)
+		if j == i || j >= len(d.text) || d.text[j] != ' ' || !nameArticles()[d.text[i:j]] {
+			break
+		}
+		i = j + 1
 	}
 	start := i
 	// Up to three lower-case descriptors may stand first: "готель «Гелікон»",
@@ -108,7 +121,17 @@ func (d *doc) readName(i int, ents entityIndex) (int, int, bool) {
 	}
 	end, words := -1, 0
 	for words < maxNameWords && i < len(d.text) {
-		r, _ := utf8.DecodeRuneInString(d.text[i:])
+		r, n := utf8.DecodeRuneInString(d.text[i:])
+		if closeQ := closingQuote(r); closeQ != "" && end == i-1 {
+			// A kind, capitalised, then the quoted name: "Студия «Печка»",
+			// "Hotel „Jūras Krasts“". The quote closes the name.
+			k := quoteClose(d.text[i+n:min(len(d.text), i+n+120)], r, closeQ)
+			if k > 0 && !strings.ContainsRune(d.text[i+n:i+n+k], '\n') {
+				_, qn := utf8.DecodeRuneInString(d.text[i+n+k:])
+				return start, i + n + k + qn, true
+			}
+			break
+		}
 		j := d.nameWordEnd(i)
 		if j == i {
 			break
@@ -117,6 +140,14 @@ func (d *doc) readName(i int, ents entityIndex) (int, int, bool) {
 		if !hasUpper(w) && !unicode.IsDigit(r) { // ePaństwo, iPhone count as names
 			if !nameConnectors()[strings.ToLower(w)] {
 				if end > start {
+					// A body's kind in lower case, then its quoted name:
+					// "Государственное бюджетное учреждение «Больница № 5»".
+					if _, qe := d.quotedAfterWords(end); qe > end {
+						return start, qe, true
+					}
+					if le := d.locativeTown(start, end); le > end {
+						return start, le, true
+					}
 					end = d.toHead(end) // Львівський державний університет
 				}
 				break
@@ -179,8 +210,12 @@ func (d *doc) readNameBefore(p int, ents entityIndex) (int, int, bool) {
 		if j == i {
 			break
 		}
-		w := strings.TrimRight(d.text[j:i], ".")
+		raw := d.text[j:i]
+		w := strings.TrimRight(raw, ".")
 		r, _ := utf8.DecodeRuneInString(w)
+		if i < p && strings.HasSuffix(raw, ".") && (isSuffixForm(raw) || utf8.RuneCountInString(raw) > 4) {
+			break // "… Parcelway Ltd. Bright Kettle Ltd is": a sentence ended
+		}
 		if unicode.IsUpper(r) || unicode.IsDigit(r) {
 			start = j
 		} else if !nameConnectors()[strings.ToLower(w)] {
@@ -219,12 +254,15 @@ func openingQuote(r rune) string {
 // word the text also writes in lower case (Оператор/оператор), numbers
 // and abbreviations only.
 func (d *doc) plausibleName(name string) bool {
+	if strings.HasSuffix(strings.TrimSpace(name), "*") {
+		return false // "Name *", "Назва *": a form's required field
+	}
 	bare := strings.Trim(name, " «»“”„\"'‘’.,:;-–—")
 	if bare == "" || utf8.RuneCountInString(bare) < 2 || strings.ContainsAny(bare, "@\n") || utf8.RuneCountInString(bare) > 90 {
 		return false
 	}
 	lower := strings.ToLower(bare)
-	if notNames()[lower] || isCountryName(lower) || sectionNumbered(bare) {
+	if notNames()[lower] || isCountryName(lower) || sectionNumbered(bare) || startsWithRole(lower) {
 		return false
 	}
 	hasWord := false
@@ -255,38 +293,6 @@ func (d *doc) plausibleName(name string) bool {
 		}
 	}
 	return true
-}
-
-// countryStems begin the name of a country in its cases: України,
-// Украины, Latvijas, Lietuvos. A country is never the controller.
-var countryStems = []string{"україн", "украин", "росі", "росси", "латві", "латви", "литв", "білорус", "беларус", "казахстан", "польщ", "польш",
-	"latvij", "lietuv", "eesti", "polsk", "ukrain", "deutschland", "germany", "estonia", "latvia", "lithuania", "poland"}
-
-// isCountryName reports whether a lower-case name is only a country's
-// name, in any case ending (a few letters past its stem).
-func isCountryName(lower string) bool {
-	if countryNames()[lower] {
-		return true
-	}
-	if strings.ContainsAny(lower, " «»“”„\"") {
-		return false
-	}
-	for _, st := range countryStems {
-		if strings.HasPrefix(lower, st) && utf8.RuneCountInString(lower)-utf8.RuneCountInString(st) <= 3 {
-			return true
-		}
-	}
-	return false
-}
-
-// sectionNumbered reports whether s starts with a section number such as
-// "3.1.1." or "2.": a heading read as a name.
-func sectionNumbered(s string) bool {
-	i := 0
-	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.') {
-		i++
-	}
-	return i > 1 && s[i-1] == '.' && i < len(s) && s[i] == ' '
 }
 
 func hasLetter(s string) bool {
@@ -399,3 +405,32 @@ func (x entityIndex) at(i int) (entity, bool) {
 
 // maxWordChecks bounds the text searches plausibleName makes per text.
 const maxWordChecks = 150
+
+// locativeTown returns where a town in the locative ends when it follows,
+// after "w"/"we", the name of a body at [start, end): public bodies carry
+// their town in the name ("Uniwersytet Nadmorski w Gdyni", "Szkoła
+// Podstawowa nr 5 we Wrocławiu"). A company's seat is written "z siedzibą
+// w …" and a company has no head noun: it gets end back.
+func (d *doc) locativeTown(start, end int) int {
+	rest := d.text[end:min(len(d.text), end+4)]
+	var i int
+	switch {
+	case strings.HasPrefix(rest, " w "):
+		i = end + 3
+	case strings.HasPrefix(rest, " we "):
+		i = end + 4
+	default:
+		return end
+	}
+	head := false
+	for _, w := range strings.Fields(strings.ToLower(d.text[start:end])) {
+		head = head || isHeadNoun(w)
+	}
+	if r, _ := utf8.DecodeRuneInString(d.text[i:]); !head || !unicode.IsUpper(r) {
+		return end
+	}
+	if j := d.nameWordEnd(i); j > i {
+		return j
+	}
+	return end
+}

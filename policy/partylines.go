@@ -148,6 +148,9 @@ func (r *partyReader) lineName(ls, le int) (int, int, bool) {
 		}
 	}
 	seg := strings.TrimRight(d.text[i:end], " .")
+	if strings.HasSuffix(strings.TrimSpace(d.text[ls:le]), "*") {
+		return 0, 0, false // a form's required field: "Name *"
+	}
 	if seg == "" || len(seg) > 120 || words(seg) > 8 || strings.ContainsAny(seg, "@:") || hasDigit(seg) && words(seg) > 3 {
 		return 0, 0, false
 	}

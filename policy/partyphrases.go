@@ -135,8 +135,10 @@ func (r *partyReader) people() {
 				if !ok || ns != q || ne-ns < 4 {
 					continue
 				}
-				if words(w) > 3 {
-					p = ns // "osoba prowadząca działalność gospodarczą": keep the name alone
+				if words(w) > 3 || strings.ContainsAny(d.text[p+len(w):ns], ":,") {
+					// "osoba prowadząca działalność gospodarczą", "ФОП:
+					// Name": a long phrase or a label; keep the name alone.
+					p = ns
 				}
 				r.add(p, ne, signNameLabel)
 			}

@@ -23,7 +23,7 @@ var timeUnits = []struct {
 // withinCues stand before a term ("протягом 30 днів", "per 45 dienas");
 // withinAfter stand after it ("divu nedēļu laikā").
 var (
-	withinCues  = []string{"протягом", "впродовж", "в течение", "в срок", "не позднее", "не позже", "не пізніше", "у строк", "в строк", "в межах", "within", "no later than", "per", "ne vėliau kaip", "innerhalb", "binnen", "w ciągu", "w terminie", "nie później niż", "ne vēlāk kā", "dans un délai", "en un plazo", "entro"}
+	withinCues  = []string{"протягом", "впродовж", "в течение", "в срок", "не позднее", "не позже", "не пізніш", "przed upływem", "у строк", "в строк", "в межах", "within", "no later than", "per", "ne vėliau kaip", "innerhalb", "binnen", "w ciągu", "w terminie", "nie później niż", "ne vēlāk kā", "dans un délai", "en un plazo", "entro"}
 	withinAfter = []string{"laikā", "jooksul", "laikotarpyje", "laikotarpiu"}
 )
 
@@ -169,7 +169,9 @@ func wordBefore(s string, i int) (string, int) {
 func (d *doc) withinTerm(numStart, unitEnd int) bool {
 	before := d.lower[runeStart(d.lower, max(0, numStart-40)):numStart]
 	for _, c := range withinCues {
-		if k := strings.LastIndex(before, c); k >= 0 && len(before)-k-len(c) < 14 {
+		// Counted in letters, not bytes: "не пізніше, ніж за тридцять"
+		// has as many letters between as "no later than a" has bytes.
+		if k := strings.LastIndex(before, c); k >= 0 && utf8.RuneCountInString(before[k+len(c):]) < 14 {
 			return true
 		}
 	}

@@ -7,9 +7,10 @@ import "strings"
 var registrationLabels = []string{
 	"vienotais reģistrācijas nr", "reģistrācijas numurs", "reģistrācijas nr", "reģ. nr", "reģ.nr", "reģ. numurs", "reg. nr", "reg.nr",
 	"įmonės kodas", "juridinio asmens kodas", "įm. k.", "įmonės kodą",
-	"код єдрпоу", "кодом єдрпоу", "єдрпоу", "ідентифікаційний код", "реєстраційний номер", "огрн", "огрнип", "инн", "рнокпп",
+	"код єдрпоу", "кодом єдрпоу", "єдрпоу", "ідентифікаційний код", "реєстраційний номер", "огрн", "огрнип", "инн", "рнокпп", "іпн",
 	"registrikood", "registry code", "reg. code", "registration number", "registration no", "reg. no", "company number", "company no",
 	"krs", "regon", "nip", "hrb", "hra", "handelsregister", "steuernummer",
+	"бин", "унп", "ičo", "ič",
 }
 
 // findRegistration returns the registration code nearest after the

@@ -190,6 +190,19 @@ func sentenceEndsBefore(s string, i int) bool {
 	if abbreviations()[strings.ToLower(word)] {
 		return false
 	}
+	if isSuffixForm(word+".") && i+2 < len(s) && s[i+1] == ' ' {
+		// "… with Parcelway Ltd. Bright Kettle Ltd is the controller": a
+		// legal form's dot before a capitalised word that is no legal
+		// form itself ends the sentence.
+		next := s[i+2:]
+		if sp := strings.IndexAny(next, " ,\n"); sp >= 0 {
+			next = next[:sp]
+		}
+		r, _ := utf8.DecodeRuneInString(next)
+		if unicode.IsUpper(r) && !isSuffixForm(next) && !isSuffixForm(strings.TrimRight(next, ".")) {
+			return true
+		}
+	}
 	if strings.HasSuffix(strings.ToLower(word), "str") && i+2 < len(s) && s[i+1] == ' ' && isDigitByte(s[i+2]) {
 		return false // "Industriestr. 25": a German street, not a sentence end
 	}
