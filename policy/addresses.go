@@ -130,51 +130,6 @@ func addressKey(a string) string {
 	return strings.ToLower(strings.Join(strings.FieldsFunc(a, func(r rune) bool { return r == ',' || unicode.IsSpace(r) }), " "))
 }
 
-// postcodeAnchors finds runs of digits that may be postcodes.
-func (d *doc) postcodeAnchors() []int {
-	var out []int
-	s := d.text
-	for i := 0; i < len(s); {
-		if s[i] < '0' || s[i] > '9' {
-			i++
-			continue
-		}
-		j := i
-		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
-			j++
-		}
-		n := j - i
-		switch {
-		case n == 4 && i >= 3 && (strings.EqualFold(s[i-3:i], "lv-") || strings.EqualFold(s[i-3:i], "lv ")):
-			out = append(out, i-3)
-		case n == 4 && i >= 2 && strings.EqualFold(s[i-2:i], "lv") && atWordStart(s, i-2):
-			out = append(out, i-2) // LV1006, written without the hyphen
-		case n == 3 && i >= 3 && s[i-1] == '-' && isDigits(s[i-3:i-1]):
-			out = append(out, i-3)
-		case n == 4 && (i == 0 || s[i-1] == '\n' || i >= 2 && s[i-2:i] == ", ") && j+2 < len(s) && s[j] == ' ' && 'A' <= s[j+1] && s[j+1] <= 'Z':
-			out = append(out, i) // 5728 Gontenschwil, on its own line
-		case n <= 2 && i > 0 && s[i-1] >= 'A' && s[i-1] <= 'Z':
-			k := i - 1
-			if k > 0 && s[k-1] >= 'A' && s[k-1] <= 'Z' {
-				k--
-			}
-			if atWordStart(s, k) && ukPostAnchorRe().MatchString(s[k:min(len(s), k+9)]) {
-				out = append(out, k) // W3 7QS, SW1A 1AA
-			}
-		case n == 3 && j+3 < len(s) && s[j] == ' ' && isDigitByte(s[j+1]) && isDigitByte(s[j+2]) && (j+3 == len(s) || !isDigitByte(s[j+3])) && atWordStart(s, i):
-			out = append(out, i) // 110 00 Praha 1: Czech, Slovak, Swedish, Greek
-		case n == 5 || n == 6 || n == 4 && countryPrefixed(s, i):
-			if i == 0 || (s[i-1] != '.' && s[i-1] != '-' && s[i-1] != '/') || (i >= 3 && strings.EqualFold(s[i-3:i], "lt-")) {
-				out = append(out, i)
-			} else if countryPrefixed(s, i) {
-				out = append(out, i)
-			}
-		}
-		i = j
-	}
-	return out
-}
-
 // addressAt grows an address around offset a and reports whether what it
 // found is convincing.
 func (d *doc) addressAt(a int, seg [2]int, cache map[[2]int][]addrPart) (int, int, string, bool) {

@@ -89,69 +89,8 @@ type jurisdictionSigns struct {
 // where it can apply (Art. 3): with a sign of an EU/EEA country, not merely
 // because a Ukrainian-market policy of a US company mentions it.
 func (d *doc) findJurisdiction(s jurisdictionSigns) ([]string, []Evidence) {
-	var ev []Evidence
-	law := map[string]float64{}
-	// Map order would shuffle the evidence from run to run; the codes'
-	// order keeps one text's findings the same every time.
-	for _, code := range sortedKeys(lawSigns()) {
-		for _, sign := range lawSigns()[code] {
-			ps := d.find(sign)
-			hits := 0
-			for _, p := range ps {
-				if atWordStart(d.lower, p) && (len(sign) > 4 || atWordEnd(d.lower, p+len(sign))) {
-					hits++
-					if hits == 1 {
-						ev = append(ev, d.evidence("jurisdiction", code, p, p+len(sign)))
-					}
-				}
-			}
-			law[code] += min(float64(hits), 2)
-		}
-	}
-	votes := map[string]float64{}
-	if s.controller != nil {
-		first, _, _ := strings.Cut(s.controller.name, " ")
-		if c := formCountry()[first]; c != "" {
-			votes[c] += 3
-		} else if c := formCountry()[lastField(s.controller.name)]; c != "" {
-			votes[c] += 3
-		}
-	}
-	for _, r := range s.registration {
-		label := d.lower[runeStart(d.lower, max(0, r.Offset-30)):r.Offset]
-		for _, word := range sortedKeys(registrationCountry()) {
-			if strings.Contains(label, word) {
-				votes[registrationCountry()[word]] += 2
-				break
-			}
-		}
-	}
-	if len(s.addresses) > 0 {
-		if c := addressCountry(s.addresses[0]); c != "" {
-			votes[c] += 3
-		}
-	}
-	if len(s.websites) > 0 {
-		if c := domainCountry(s.websites[0]); c != "" {
-			votes[c] += 2
-		}
-	}
-	for _, e := range s.emails {
-		// The company's own mail domain (info@firma.be) tells its country
-		// as its site would; a mail provider's does not.
-		_, domain, _ := strings.Cut(e, "@")
-		if c := domainCountry(domain); c != "" && !mailProviders()[domain] && (len(s.websites) == 0 || domainCountry(s.websites[0]) != c) {
-			votes[c] += 2
-			break
-		}
-	}
-	if c := languageCountry()[s.language]; c != "" {
-		if c == "RU" {
-			votes[c] += 0.5 // Russian is written across the region
-		} else {
-			votes[c]++
-		}
-	}
+	law, ev := d.lawCounts()
+	votes := d.countryVotes(s)
 
 	score := map[string]float64{}
 	score["UA"] = 4*law["UA"] + votes["UA"]
@@ -332,3 +271,78 @@ var inPinRe = lazyRegexp(`\b[A-Z][a-z]+(?: [A-Z][a-z]+)? [1-9]\d{5}\b`)
 var deZipRe = lazyRegexp(`(?:^|[ ,])\d{5} \p{Lu}`)
 
 var deStreetSuffixes = []string{"straße", "strasse", "str.", "weg", "platz", "allee", "gasse", "damm", "ufer"}
+
+// lawCounts counts, per regime, the signs of its law the text invokes (at
+// most two for each sign), with the first place each sign was found.
+func (d *doc) lawCounts() (map[string]float64, []Evidence) {
+	var ev []Evidence
+	law := map[string]float64{}
+	// Map order would shuffle the evidence from run to run; the codes'
+	// order keeps one text's findings the same every time.
+	for _, code := range sortedKeys(lawSigns()) {
+		for _, sign := range lawSigns()[code] {
+			ps := d.find(sign)
+			hits := 0
+			for _, p := range ps {
+				if atWordStart(d.lower, p) && (len(sign) > 4 || atWordEnd(d.lower, p+len(sign))) {
+					hits++
+					if hits == 1 {
+						ev = append(ev, d.evidence("jurisdiction", code, p, p+len(sign)))
+					}
+				}
+			}
+			law[code] += min(float64(hits), 2)
+		}
+	}
+	return law, ev
+}
+
+// countryVotes weighs the signs of the controller's country: its legal
+// form, registry, address, site and mail domains, and the language.
+func (d *doc) countryVotes(s jurisdictionSigns) map[string]float64 {
+	votes := map[string]float64{}
+	if s.controller != nil {
+		first, _, _ := strings.Cut(s.controller.name, " ")
+		if c := formCountry()[first]; c != "" {
+			votes[c] += 3
+		} else if c := formCountry()[lastField(s.controller.name)]; c != "" {
+			votes[c] += 3
+		}
+	}
+	for _, r := range s.registration {
+		label := d.lower[runeStart(d.lower, max(0, r.Offset-30)):r.Offset]
+		for _, word := range sortedKeys(registrationCountry()) {
+			if strings.Contains(label, word) {
+				votes[registrationCountry()[word]] += 2
+				break
+			}
+		}
+	}
+	if len(s.addresses) > 0 {
+		if c := addressCountry(s.addresses[0]); c != "" {
+			votes[c] += 3
+		}
+	}
+	if len(s.websites) > 0 {
+		if c := domainCountry(s.websites[0]); c != "" {
+			votes[c] += 2
+		}
+	}
+	for _, e := range s.emails {
+		// The company's own mail domain (info@firma.be) tells its country
+		// as its site would; a mail provider's does not.
+		_, domain, _ := strings.Cut(e, "@")
+		if c := domainCountry(domain); c != "" && !mailProviders()[domain] && (len(s.websites) == 0 || domainCountry(s.websites[0]) != c) {
+			votes[c] += 2
+			break
+		}
+	}
+	if c := languageCountry()[s.language]; c != "" {
+		if c == "RU" {
+			votes[c] += 0.5 // Russian is written across the region
+		} else {
+			votes[c]++
+		}
+	}
+	return votes
+}
