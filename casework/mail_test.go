@@ -31,6 +31,12 @@ func mailUseCases(k *Desk, companyID, requestID string) map[string]func() error 
 	}
 	return map[string]func() error{
 		"SetMailAccount": func() error { _, err := setUp(); return err },
+		"RemoveMailAccount": func() error {
+			if _, err := setUp(); err != nil {
+				return err
+			}
+			return k.RemoveMailAccount()
+		},
 		"SendRequestByMail": func() error {
 			if _, err := setUp(); err != nil {
 				return err
