@@ -2,6 +2,7 @@ package casework
 
 import (
 	"crypto/x509"
+	"prava/evidence/dkimcheck"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -32,6 +33,9 @@ type Desk struct {
 	// tsaRoots verifies the time-stamping authority; nil leaves the chain
 	// unchecked (see SetTSARoots).
 	tsaRoots *x509.CertPool
+	// dkimLookup fetches the DKIM keys of arriving mail; nil means the
+	// system's resolver (see SetDKIMLookup).
+	dkimLookup dkimcheck.LookupTXT
 }
 
 // NewDesk puts an open vault behind a desk. now is the clock (time.Now

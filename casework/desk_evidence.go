@@ -18,9 +18,10 @@ type EvidenceOptions struct {
 	// Lang is the language of its labels (en, uk, ru, lv, lt); "" means
 	// the person's language in the settings, else the letter's.
 	Lang string
-	// Lookup fetches the DKIM keys of the replies; nil means the system's
-	// resolver. The replies kept so far carry no check made at receipt, so
-	// their signatures are checked now, against the keys published now.
+	// Lookup fetches the DKIM keys of the replies that carry no check
+	// made on arrival (imported by hand, or kept before Prava checked on
+	// arrival); nil means the system's resolver. Those are checked now,
+	// against the keys published now.
 	Lookup dkimcheck.LookupTXT
 }
 
@@ -121,7 +122,8 @@ func (k *Desk) evidenceOf(ctx context.Context, r record.Request, lookup dkimchec
 		it.Token = e.Token
 		docs = append(docs, evidencepdf.Doc{Item: it, Title: title})
 		for i, m := range e.Replies {
-			d, err := k.keptReply(ctx, fmt.Sprintf("%sreply-%d.eml", prefix, i+1), m.Raw.Data, m.Received, m.MessageID, lookup)
+			name := fmt.Sprintf("%sreply-%d.eml", prefix, i+1)
+			d, err := k.checkedReply(ctx, name, m, lookup)
 			if err != nil {
 				return nil, err
 			}
@@ -177,6 +179,18 @@ func fromMail(rep record.Reply, e *record.Email) bool {
 		}
 	}
 	return false
+}
+
+// checkedReply is a reply kept by the mail check, with the check of its
+// DKIM signatures made on its arrival; one kept before Prava checked on
+// arrival is checked now.
+func (k *Desk) checkedReply(ctx context.Context, name string, m record.EmailReply, lookup dkimcheck.LookupTXT) (evidencepdf.Doc, error) {
+	if len(m.DKIM) == 0 || len(m.Raw.Data) == 0 {
+		return k.keptReply(ctx, name, m.Raw.Data, m.Received, m.MessageID, lookup)
+	}
+	it := evidence.Item{Name: name, Role: evidence.RoleReply, Data: m.Raw.Data, Time: m.Received.UTC(),
+		Channel: "email", MessageID: m.MessageID, DKIM: m.DKIM}
+	return evidencepdf.Doc{Item: it}, nil
 }
 
 // keptReply checks a kept message's DKIM signatures now. A message too

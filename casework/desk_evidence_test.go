@@ -67,17 +67,26 @@ func TestEvidenceOfAMailedRequest(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := k.CheckMail(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	before := k.Data().Clone()
-	lookup := func(_ context.Context, name string) ([]string, error) {
+	// The signatures are checked as the mail arrives, against the key
+	// the company publishes that day ...
+	k.SetDKIMLookup(func(_ context.Context, name string) ([]string, error) {
 		if name == "k1._domainkey.costless.com.ua" {
 			return []string{"v=DKIM1; k=ed25519; p=" + base64.StdEncoding.EncodeToString(pub)}, nil
 		}
 		return nil, errors.New("no such record")
+	})
+	if _, err := k.CheckMail(context.Background()); err != nil {
+		t.Fatal(err)
 	}
-	pdf, err := k.Evidence(context.Background(), id, EvidenceOptions{Lang: "en", Lookup: lookup})
+	before := k.Data().Clone()
+	for i, m := range before.Request(id).Email.Replies {
+		if !bytes.Contains(m.DKIM, []byte("v=DKIM1; k=ed25519")) {
+			t.Errorf("reply %d was kept without its DKIM check and key record: %s", i+1, m.DKIM)
+		}
+	}
+	// ... and still show it at the complaint, when the key is long gone.
+	rotated := func(_ context.Context, name string) ([]string, error) { return nil, errors.New("no such record") }
+	pdf, err := k.Evidence(context.Background(), id, EvidenceOptions{Lang: "en", Lookup: rotated})
 	if err != nil {
 		t.Fatal(err)
 	}

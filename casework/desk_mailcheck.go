@@ -47,10 +47,11 @@ func (k *Desk) CheckMail(ctx context.Context) ([]mail.Message, error) {
 	}
 	// Timestamps are asked before the change, not inside it: the network
 	// must not hold the vault.
-	tokens, stampErrs := map[string][]byte{}, map[string]error{}
+	tokens, stampErrs, checks := map[string][]byte{}, map[string]error{}, map[string][]byte{}
 	for _, m := range res.Messages {
 		if m.Request != "" && m.Match != mail.MatchNone && m.Raw != nil {
 			tokens[m.Key], stampErrs[m.Key] = k.stamp(ctx, m.Raw)
+			checks[m.Key] = k.checkDKIM(ctx, m)
 		}
 	}
 	err = k.update(func(d *record.Data) error {
@@ -58,7 +59,7 @@ func (k *Desk) CheckMail(ctx context.Context) ([]mail.Message, error) {
 			return errors.New("the mail account was removed during the check")
 		}
 		for _, m := range res.Messages {
-			if k.keepMessage(d, m, tokens[m.Key]) && stampErrs[m.Key] != nil {
+			if k.keepMessage(d, m, tokens[m.Key], checks[m.Key]) && stampErrs[m.Key] != nil {
 				k.log(d, EntryStampFailed, "", m.Request, clip(stampErrs[m.Key].Error(), 300))
 			}
 		}
@@ -74,10 +75,10 @@ func (k *Desk) CheckMail(ctx context.Context) ([]mail.Message, error) {
 }
 
 // keepMessage attaches, suggests or notes one message matched to a
-// request, with token, its timestamp, if one was made; one already kept,
-// or for a request no longer there, is left. It reports whether the
-// message was kept.
-func (k *Desk) keepMessage(d *record.Data, m mail.Message, token []byte) bool {
+// request, with token, its timestamp, if one was made, and dkim, the check
+// of its signatures on arrival; one already kept, or for a request no
+// longer there, is left. It reports whether the message was kept.
+func (k *Desk) keepMessage(d *record.Data, m mail.Message, token, dkim []byte) bool {
 	if m.Request == "" || m.Match == mail.MatchNone {
 		return false
 	}
@@ -94,7 +95,7 @@ func (k *Desk) keepMessage(d *record.Data, m mail.Message, token []byte) bool {
 		on = m.Date
 	}
 	kept := record.EmailReply{Key: m.Key, MessageID: m.MessageID, From: m.From, Subject: m.Subject,
-		Match: string(m.Match), Kind: string(m.Kind), Folder: m.Folder, Received: on.UTC(), Token: token}
+		Match: string(m.Match), Kind: string(m.Kind), Folder: m.Folder, Received: on.UTC(), Token: token, DKIM: dkim}
 	if m.Raw != nil {
 		kept.Raw = record.Document{Name: "reply.eml", Type: "message/rfc822", Data: m.Raw}
 	}

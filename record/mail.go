@@ -73,6 +73,12 @@ type EmailReply struct {
 	// Token is an RFC 3161 timestamp over the SHA-256 of Raw's bytes, made
 	// when the message was matched (DER); empty when off or failed.
 	Token []byte `json:"token,omitempty"`
+	// DKIM is the check of the message's DKIM signatures made when it
+	// arrived, with the key records the domain published then
+	// (evidence.DKIMRecord as JSON). Checked at receipt because domains
+	// rotate their keys: months later, at the complaint, the key may be
+	// gone and a true signature could no longer be shown to verify.
+	DKIM []byte `json:"dkim,omitempty"`
 }
 
 // HasReply reports whether the message with key is already kept with the
