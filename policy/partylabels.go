@@ -31,6 +31,11 @@ func (r *partyReader) labelled(words []string, s sign) {
 			if ls, le := d.lineAround(p); s != signProcessorLabel && d.headingLike(ls, le, p) {
 				if ns, ne, ok := r.blockName(le); ok {
 					r.add(ns, ne, s)
+				} else if ns, ne, ok := d.lowerBrandBlock(le); s == signLabel && ok {
+					// The block vouches for the lower-case brand that
+					// plausibleName, which wants a capital, would refuse.
+					r.names[d.text[ns:ne]] = true
+					r.add(ns, ne, s)
 				}
 			}
 		}

@@ -3,6 +3,7 @@ package policy
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -172,4 +173,57 @@ func (r *partyReader) lineName(ls, le int) (int, int, bool) {
 		}
 	}
 	return i, i + len(seg), true
+}
+
+// lowerBrandBlock reads a brand written in lower case ("immajung",
+// "kafe.pūce") on the first line of the block after a controller label
+// that ends at le. Such a word passes for a name only by the block's
+// structure: alone on its line, one or two words, and right above a
+// street with its house number, as a requisites block is written.
+func (d *doc) lowerBrandBlock(le int) (int, int, bool) {
+	i := le
+	for i < len(d.text) && (d.text[i] == '\n' || d.text[i] == ' ') {
+		i++
+	}
+	ls, e := d.lineAround(i)
+	if ls >= len(d.text) || e >= len(d.text) {
+		return 0, 0, false
+	}
+	seg := strings.TrimSpace(d.text[ls:e])
+	if seg == "" || words(seg) > 2 || len(seg) > 40 || !lowerBrand(seg) {
+		return 0, 0, false
+	}
+	for _, w := range strings.Fields(seg) {
+		if lex().weWordSet[w] || isCopula(w) || notNames()[w] || lex().pronounSet[w] || startsWithRole(w) {
+			return 0, 0, false
+		}
+	}
+	ns := e + 1
+	_, ne := d.lineAround(ns)
+	next := strings.TrimSpace(d.text[ns:ne])
+	if next == "" || classifyPart(next, strings.ToLower(next))&pStreet == 0 || !hasDigit(next) {
+		return 0, 0, false
+	}
+	start := ls + strings.Index(d.text[ls:e], seg)
+	return start, start + len(seg), true
+}
+
+// lowerBrand reports whether s is written like a brand in lower case:
+// words of lower-case letters and digits, with dots and hyphens only
+// inside, and at least three letters.
+func lowerBrand(s string) bool {
+	letters := 0
+	for _, w := range strings.Fields(s) {
+		for k, r := range w {
+			switch {
+			case unicode.IsLower(r):
+				letters++
+			case unicode.IsDigit(r):
+			case (r == '.' || r == '-') && k > 0 && k < len(w)-1:
+			default:
+				return false
+			}
+		}
+	}
+	return letters >= 3
 }
