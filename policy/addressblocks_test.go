@@ -59,3 +59,19 @@ func TestTownBeforeNameIsNoAddress(t *testing.T) {
 		}
 	}
 }
+
+// TestStreetAndTownBlock: a block of a street and a town, each on its own
+// line, with no postcode, is an address when the town ends the block; a
+// capitalised line with more lines after it is not taken for a town.
+func TestStreetAndTownBlock(t *testing.T) {
+	f := Analyze("Verantwortlich:\nkaffeeklatsch\nLindenallee 7\nBad Nenndorf\n\nE-Mail: info@kaffeeklatsch.example")
+	if !contains(f.Addresses, "Lindenallee 7, Bad Nenndorf") {
+		t.Errorf("addresses = %q, want the street and the town", f.Addresses)
+	}
+	f = Analyze("Kontakt:\nLindenallee 7\nMaria Sommer\nTelefon 0511 123456\n\nE-Mail: info@kaffeeklatsch.example")
+	for _, a := range f.Addresses {
+		if a == "Lindenallee 7, Maria Sommer" {
+			t.Errorf("addresses = %q: a person's line is no town", f.Addresses)
+		}
+	}
+}

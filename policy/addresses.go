@@ -28,6 +28,7 @@ type addrPart struct {
 func (d *doc) findAddresses() ([]string, []Evidence) {
 	var anchors []int
 	anchors = append(anchors, d.postcodeAnchors()...)
+	anchors = append(anchors, d.suffixStreetAnchors()...)
 	for _, w := range streetWords {
 		for _, p := range d.find(w) {
 			if !atWordStart(d.lower, p) {
@@ -170,10 +171,15 @@ func (d *doc) addressAt(a int, seg [2]int, cache map[[2]int][]addrPart) (int, in
 	for first < last && parts[first].kind == pGeneric {
 		first++
 	}
-	if !convincing(parts[first : last+1]) {
+	run := append([]addrPart(nil), parts[first:last+1]...) // the cache keeps its own copy
+	if first == last && d.blockTown(parts, last, segEnd) {
+		town := parts[last+1]
+		town.kind = pCity
+		run = append(run, town)
+	}
+	if !convincing(run) {
 		return 0, 0, "", false
 	}
-	run := append([]addrPart(nil), parts[first:last+1]...) // the cache keeps its own copy
 	run[0].start = d.skipLabel(run[0].start, run[0].end)
 	start, end := run[0].start, run[len(run)-1].end
 	if d.aboutSomeoneElse(start) {

@@ -13,20 +13,10 @@ import (
 // findEmails runs it from the start of the local part before each "at" it
 // finds, so that each try costs the length of one address, never a scan of
 // the text around it.
-var emailRe = lazyRegexp(`^(?i)([a-z0-9][a-z0-9._%+\-]{0,63})` +
-	`(\s?@\s?|\s*[\(\[\{<]\s*(?:at|@|собака|эт)\s*[\)\]\}>]\s*|\s+(?:at|собака)\s+)` +
-	`([a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?(?:(?:\.|\s*[\(\[\{<]\s*(?:dot|точка|\.)\s*[\)\]\}>]\s*|\s+(?:dot|точка)\s+)[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?)*` +
-	`(?:\.|\s*[\(\[\{<]\s*(?:dot|точка|\.)\s*[\)\]\}>]\s*|\s+(?:dot|точка)\s+)[a-z]{2,24})`)
+var emailRe = lazyRegexp(emailExpr())
 
 // dotRe turns the spelled-out dots of a hidden address back into dots.
-var dotRe = lazyRegexp(`(?i)\s*[\(\[\{<]\s*(?:dot|точка|\.)\s*[\)\]\}>]\s*|\s+(?:dot|точка)\s+`)
-
-// spelledDots are the ways a hidden address spells its dots.
-var spelledDots = []string{"dot", "точка", "(.)", "[.]"}
-
-// emailTriggers are the cheap substrings that start a look for an address,
-// so the regular expression runs only near them.
-var emailTriggers = []string{"@", "(at)", "[at]", "{at}", "<at>", "( at )", "[ at ]", " at ", "собака"}
+var dotRe = lazyRegexp(`(?i)` + spelledDotExpr())
 
 // notEmailTLD are endings that make "name@host.png" a file, not an address.
 var notEmailTLD = sync.OnceValue(func() map[string]bool {
@@ -62,7 +52,7 @@ func (d *doc) findEmails() ([]string, []Evidence) {
 			ev = append(ev, d.evidence("emails", addr, start, end))
 		}
 	}
-	for _, trig := range emailTriggers {
+	for _, trig := range emailTriggers() {
 		// Occurrences are walked, not collected: a text of nothing but
 		// "@" holds millions, and growing their list cost most of its time.
 		for p, next := 0, 0; ; p = next {
@@ -88,7 +78,7 @@ func (d *doc) findEmails() ([]string, []Evidence) {
 				}
 			}
 			_, to := d.window(p, 0, emailAfter)
-			if trig == " at " && !containsAny(d.lower[p:to], spelledDots) {
+			if trig[0] == ' ' && !containsAny(d.lower[p:to], spelledDots()) {
 				continue // a bare "at" needs a spelled-out dot to be an address
 			}
 			from := localPartStart(d.text, p)
@@ -153,15 +143,14 @@ func isEmailChar(c byte) bool {
 // cleanEmail rebuilds an address from its matched parts and rejects what
 // only looks like one.
 func cleanEmail(local, at, domain string) (string, bool) {
-	bareAt := strings.TrimSpace(at)
-	if strings.EqualFold(bareAt, "at") || bareAt == "собака" {
+	if bareAt(at) {
 		// "write to us at example dot com" needs the spelled-out dot too,
 		// or ordinary English ("us at home.") would pass.
 		if !dotRe().MatchString(domain) || strings.Contains(domain, ".") {
 			return "", false
 		}
 	}
-	domain = strings.ToLower(dotRe().ReplaceAllString(domain, "."))
+	domain = unspellTLD(strings.ToLower(dotRe().ReplaceAllString(domain, ".")))
 	local = strings.ToLower(strings.Trim(local, "."))
 	if local == "" || strings.Contains(local, "..") || strings.Contains(domain, "..") {
 		return "", false

@@ -24,6 +24,14 @@ func TestHiddenEmails(t *testing.T) {
 		{"Mail help @ acme.com or ops.team (at) acme.co.uk.", []string{"help@acme.com", "ops.team@acme.co.uk"}},
 		{noise + "Write to info(at)firma.lv. " + noise, []string{"info@firma.lv"}},
 		{"A file logo@2x.png is not an address.", nil},
+		// The "at" and the dot spelled in the reader's other languages,
+		// and a domain ending read out letter by letter.
+		{"Rakstiet uz e-pastu birojs iekš zalaiskoks punkts lv.", []string{"birojs@zalaiskoks.lv"}},
+		{"Rakstiet: birojs (et) zalaiskoks (punkts) elvē, lūdzu.", []string{"birojs@zalaiskoks.lv"}},
+		{"Pišite: biuro (małpa) zielonydom (kropka) pl lub biuro [at] zielonydom [dot] eu.", []string{"biuro@zielonydom.pl", "biuro@zielonydom.eu"}},
+		{"Rašykite info eta sauleta taškas eltė.", []string{"info@sauleta.lt"}},
+		{"Пишіть: office (равлик) sonyashnyk (крапка) ua.", []string{"office@sonyashnyk.ua"}},
+		{"Wir sind et cetera erreichbar.", nil},
 		// 65 local characters: longer than an address allows.
 		{"x" + strings.Repeat("a", 64) + "(at)firma.lv", nil},
 	}

@@ -53,7 +53,7 @@ var languageCountry = sync.OnceValue(func() map[string]string {
 // formCountry is the country a legal form belongs to.
 var formCountry = sync.OnceValue(func() map[string]string {
 	return map[string]string{
-		"ООО": "RU", "ОАО": "RU", "ЗАО": "RU", "ПАО": "RU", "АНО": "RU", "ИП": "RU", "Общество": "RU",
+		"ООО": "RU", "ОАО": "RU", "ЗАО": "RU", "ПАО": "RU", "АНО": "RU", "Общество": "RU",
 		"ТОВ": "UA", "ТзОВ": "UA", "ПрАТ": "UA", "ПАТ": "UA", "ФОП": "UA", "Товариство": "UA", "Приватне": "UA", "Акціонерне": "UA",
 		"ФГУП": "RU", "МУП": "RU",
 		"SIA": "LV", "VAS": "LV", "IK": "LV", "Sabiedrība": "LV", "UAB": "LT", "VšĮ": "LT", "VĮ": "LT", "Uždaroji": "LT", "OÜ": "EE", "MTÜ": "EE",
@@ -69,7 +69,7 @@ var registrationCountry = sync.OnceValue(func() map[string]string {
 		"єдрпоу": "UA", "огрн": "RU", "инн": "RU", "reģ": "LV", "reģistrācijas": "LV", "įmonės": "LT", "juridinio": "LT", "registrikood": "EE",
 		"krs": "PL", "nip": "PL", "regon": "PL", "hrb": "DE", "handelsregister": "DE",
 		// Each country's own register: Kazakh BIN, Belarusian UNP, Czech IČO.
-		"бин": "KZ", "унп": "BY", "ičo": "CZ",
+		"бин": "KZ", "иин": "KZ", "унп": "BY", "ičo": "CZ",
 	}
 })
 
@@ -215,14 +215,23 @@ func addressCountry(a string) string {
 		return "CH"
 	case containsAny(lower, []string{"казахстан", "қазақстан", "kazakhstan", "алматы", "астана"}):
 		return "KZ"
-	case containsAny(lower, []string{"česká republika", "czech republic", "czechia", "praha"}) || czPostRe().MatchString(a):
+	case containsAny(lower, []string{"česká republika", "czech republic", "czechia", "praha"}):
 		return "CZ"
-	case containsAny(lower, []string{"slovensko", "slovakia", "bratislava"}):
+	case containsAny(lower, []string{"slovensko", "slovakia", "bratislava", "košice"}):
 		return "SK"
+	case containsAny(lower, []string{"sverige", "sweden", "stockholm", "göteborg", "malmö"}):
+		return "SE"
+	case containsAny(lower, []string{"greece", "hellas", "ελλάδα", "athens", "αθήνα", "thessaloniki"}):
+		return "GR"
 	case containsAny(lower, []string{"österreich", "austria", "wien"}):
 		return "AT"
 	case containsAny(lower, []string{"india", "bharat"}) || inPinRe().MatchString(a):
 		return "IN"
+	case czPostRe().MatchString(a):
+		// "NNN NN" is the Czech, Slovak, Swedish and Greek format alike:
+		// it tells the country only when no name above did, and then
+		// most likely the Czech one.
+		return "CZ"
 	}
 	return ""
 }

@@ -79,7 +79,7 @@ type lexicon struct {
 // below keep it, so that a word two languages share is matched the same
 // way in every run.
 func lexicons() []*lexicon {
-	return []*lexicon{lexiconDe(), lexiconEn(), lexiconEt(), lexiconLt(), lexiconLv(), lexiconPl(), lexiconRu(), lexiconUk()}
+	return []*lexicon{lexiconCs(), lexiconDe(), lexiconEn(), lexiconEt(), lexiconLt(), lexiconLv(), lexiconPl(), lexiconRu(), lexiconUk()}
 }
 
 // lexiconUnion holds the unions of every lexicon's lists, lower-cased:

@@ -9,7 +9,7 @@ import (
 // for every field the readers look for, so that adding a language cannot
 // silently leave a reader blind in it.
 func TestLexiconsFillEveryField(t *testing.T) {
-	want := []string{"uk", "ru", "lv", "lt", "en", "pl", "de", "et"}
+	want := []string{"uk", "ru", "lv", "lt", "en", "pl", "de", "et", "cs"}
 	seen := map[string]bool{}
 	for _, l := range lex().all {
 		seen[l.lang] = true

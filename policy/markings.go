@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -20,27 +21,38 @@ var markingCues = []string{
 func (d *doc) findMarkings() (Markings, []Evidence) {
 	var m Markings
 	var ev []Evidence
+	// The cues are read in the order the text gives them, not the list's:
+	// a page in two languages asks first in its own ("mit dem Betreff
+	// „Datenschutz“", then "with the subject "Data protection""), and the
+	// first request of a kind is the one meant.
+	type hit struct{ at, end int }
+	var hits []hit
 	for _, cue := range markingCues {
 		for _, p := range d.find(cue) {
-			if !atWordStart(d.lower, p) {
-				continue
+			if atWordStart(d.lower, p) {
+				hits = append(hits, hit{p, p + len(cue)})
 			}
-			text, qs, qe, ok := d.quotedAfter(p+len(cue), 140)
-			if !ok {
-				continue
-			}
-			kind := kindOf(strings.ToLower(text))
-			if kind == KindAny {
-				ss, _ := d.sentence(p, 500)
-				kind = d.kindBetween(ss, p)
-			}
-			slot := m.slot(kind)
-			if *slot != nil {
-				continue
-			}
-			*slot = strPtr(text)
-			ev = append(ev, d.evidence("markings."+kind, text, qs, qe))
 		}
+	}
+	sort.Slice(hits, func(i, j int) bool {
+		return hits[i].at < hits[j].at || hits[i].at == hits[j].at && hits[i].end > hits[j].end
+	})
+	for _, h := range hits {
+		text, qs, qe, ok := d.quotedAfter(h.end, 140)
+		if !ok {
+			continue
+		}
+		kind := kindOf(strings.ToLower(text))
+		if kind == KindAny {
+			ss, _ := d.sentence(h.at, 500)
+			kind = d.kindBetween(ss, h.at)
+		}
+		slot := m.slot(kind)
+		if *slot != nil {
+			continue
+		}
+		*slot = strPtr(text)
+		ev = append(ev, d.evidence("markings."+kind, text, qs, qe))
 	}
 	return m, ev
 }

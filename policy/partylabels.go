@@ -29,7 +29,16 @@ func (r *partyReader) labelled(words []string, s sign) {
 				}
 			}
 			if ls, le := d.lineAround(p); s != signProcessorLabel && d.headingLike(ls, le, p) {
-				if ns, ne, ok := r.blockName(le); ok {
+				// A short sentence leading to the name is read first: the
+				// block's first line would pass for a name whole.
+				if ns, ne, ok := r.sentenceEndName(le); s == signLabel && ok {
+					r.add(ns, ne, s)
+				} else if ns, ne, ok := r.blockName(le); ok {
+					r.add(ns, ne, s)
+				} else if ns, ne, ok := d.lowerBrandBlock(le); s == signLabel && ok {
+					// The block vouches for the lower-case brand that
+					// plausibleName, which wants a capital, would refuse.
+					r.names[d.text[ns:ne]] = true
 					r.add(ns, ne, s)
 				}
 			}

@@ -3,6 +3,7 @@ package policy
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -171,5 +172,146 @@ func (r *partyReader) lineName(ls, le int) (int, int, bool) {
 			return 0, 0, false // a sentence ("Sie erreichen uns unter"), not a name
 		}
 	}
+	if sentenceLine(strings.TrimSpace(d.text[ls:le]), seg) {
+		return 0, 0, false
+	}
 	return i, i + len(seg), true
+}
+
+// lowerBrandBlock reads a brand written in lower case ("immajung",
+// "kafe.pūce") on the first line of the block after a controller label
+// that ends at le. Such a word passes for a name only by the block's
+// structure: alone on its line, one or two words, and right above a
+// street with its house number, as a requisites block is written.
+func (d *doc) lowerBrandBlock(le int) (int, int, bool) {
+	i := le
+	for i < len(d.text) && (d.text[i] == '\n' || d.text[i] == ' ') {
+		i++
+	}
+	ls, e := d.lineAround(i)
+	if ls >= len(d.text) || e >= len(d.text) {
+		return 0, 0, false
+	}
+	seg := strings.TrimSpace(d.text[ls:e])
+	if seg == "" || words(seg) > 2 || len(seg) > 40 || !lowerBrand(seg) {
+		return 0, 0, false
+	}
+	for _, w := range strings.Fields(seg) {
+		if lex().weWordSet[w] || isCopula(w) || notNames()[w] || lex().pronounSet[w] || startsWithRole(w) {
+			return 0, 0, false
+		}
+	}
+	ns := e + 1
+	_, ne := d.lineAround(ns)
+	next := strings.TrimSpace(d.text[ns:ne])
+	if next == "" || classifyPart(next, strings.ToLower(next))&pStreet == 0 || !hasDigit(next) {
+		return 0, 0, false
+	}
+	start := ls + strings.Index(d.text[ls:e], seg)
+	return start, start + len(seg), true
+}
+
+// lowerBrand reports whether s is written like a brand in lower case:
+// words of lower-case letters and digits, with dots and hyphens only
+// inside, and at least three letters.
+func lowerBrand(s string) bool {
+	letters := 0
+	for _, w := range strings.Fields(s) {
+		for k, r := range w {
+			switch {
+			case unicode.IsLower(r):
+				letters++
+			case unicode.IsDigit(r):
+			case (r == '.' || r == '-') && k > 0 && k < len(w)-1:
+			default:
+				return false
+			}
+		}
+	}
+	return letters >= 3
+}
+
+// maxNamingWords bounds the sentence under a controller heading whose end
+// is read as the name: "Duomenis tvarko Music.lt administracija." is
+// short; a longer sentence is the section's prose.
+const maxNamingWords = 7
+
+// sentenceEndName reads the name that ends the first sentence of the
+// block after a controller heading that ends at le, when a verb phrase in
+// lower case leads to it: "Duomenis tvarko Music.lt administracija.",
+// "Your data is handled by Bluewren Studio Ltd." The name must carry
+// the marks of one (a legal form, a body's head noun, a dotted brand, or
+// two capitalised words), as a heading's own section text ends in plain
+// words too.
+func (r *partyReader) sentenceEndName(le int) (int, int, bool) {
+	d := r.d
+	i := le
+	for i < len(d.text) && (d.text[i] == '\n' || d.text[i] == ' ') {
+		i++
+	}
+	ls, e := d.lineAround(i)
+	if ls >= len(d.text) {
+		return 0, 0, false
+	}
+	end := e
+	if k := sentenceBreak(d.text[ls:e] + " X"); k >= 0 {
+		end = ls + k
+	}
+	p := len(strings.TrimRight(d.text[:end], " ."))
+	sent := d.text[ls:p]
+	if p <= ls || words(sent) > maxNamingWords || strings.ContainsAny(sent, ":;?!") {
+		return 0, 0, false
+	}
+	for _, w := range strings.Fields(d.lower[ls:p]) {
+		if lex().weWordSet[w] || lex().pronounSet[w] {
+			return 0, 0, false
+		}
+	}
+	ns, ne, ok := d.readNameBefore(p, r.ents)
+	headed := false
+	if !ok {
+		// A body's head noun in lower case ends the name: "Music.lt
+		// administracija", "Kauno miesto savivaldybės administracija".
+		// The words between the capitalised start and the head are in
+		// lower case too: "Vilniaus jaunimo centras".
+		ws := strings.LastIndexByte(d.text[ls:p], ' ')
+		if ws < 0 || !isHeadNoun(d.lower[ls+ws+1:p]) {
+			return 0, 0, false
+		}
+		for k := 0; k < maxHeadWords && !ok; k++ {
+			if ns, _, ok = d.readNameBefore(ls+ws, r.ents); !ok {
+				prev := strings.LastIndexByte(d.text[ls:ls+ws], ' ')
+				if prev < 0 || !lowerWordBefore(d.text[ls+prev:ls+ws]) {
+					return 0, 0, false
+				}
+				ws = prev
+			}
+		}
+		if !ok {
+			return 0, 0, false
+		}
+		ne, headed = p, true
+	}
+	if ns <= ls || !lowerWordBefore(d.text[ls:ns]) {
+		return 0, 0, false // the name opens the sentence: a copula's job
+	}
+	name := d.text[ns:ne]
+	_, isEnt := r.ents.byStart[ns]
+	if !isEnt && !headed && !strings.Contains(strings.TrimRight(name, "."), ".") && words(name) < 2 {
+		return 0, 0, false
+	}
+	return ns, ne, true
+}
+
+// sentenceLine reports whether a line whose name part is seg is a
+// sentence: it ends in a full stop and its second word is in lower case
+// and no connector ("Please write to Support."), unless the last word is
+// a body's head noun ("Kauno miesto savivaldybės administracija.").
+func sentenceLine(line, seg string) bool {
+	f := strings.Fields(seg)
+	if !strings.HasSuffix(line, ".") || len(f) < 3 || isSuffixForm(f[len(f)-1]) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(f[1])
+	return unicode.IsLower(r) && !nameConnectors()[f[1]] && !isHeadNoun(strings.ToLower(strings.TrimRight(f[len(f)-1], ".")))
 }

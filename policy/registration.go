@@ -10,7 +10,7 @@ var registrationLabels = []string{
 	"код єдрпоу", "кодом єдрпоу", "єдрпоу", "ідентифікаційний код", "реєстраційний номер", "огрн", "огрнип", "инн", "рнокпп", "іпн",
 	"registrikood", "registry code", "reg. code", "registration number", "registration no", "reg. no", "company number", "company no",
 	"krs", "regon", "nip", "hrb", "hra", "handelsregister", "steuernummer",
-	"бин", "унп", "ičo", "ič",
+	"бин", "иин", "унп", "ičo", "ič",
 }
 
 // findRegistration returns the registration code nearest after the
