@@ -75,3 +75,28 @@ func TestStreetAndTownBlock(t *testing.T) {
 		}
 	}
 }
+
+// TestDottedLegalFormNotInAddress: the "a." of "S.A." and the "r." of
+// "s.r.o." are no street abbreviations, so the company written before its
+// address on one line stays out of the address.
+func TestDottedLegalFormNotInAddress(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"The controller is Helios Travel S.A., Ermou 10, 105 63 Athens. Contact: privacy@helios.example", "Ermou 10, 105 63 Athens"},
+		{"Správcem je Modrá Louka s.r.o., Husova 12, 110 00 Praha 1. E-mail: info@louka.example", "Husova 12, 110 00 Praha 1"},
+	} {
+		f := Analyze(c.text)
+		if !contains(f.Addresses, c.want) {
+			t.Errorf("addresses = %q, want %q without the company's name", f.Addresses, c.want)
+		}
+	}
+	// An abbreviation standing on its own still counts.
+	for _, c := range []struct {
+		lower string
+		p     int
+		want  bool
+	}{{"s.a.", 2, false}, {"s.r.o", 2, false}, {"a. gatvė", 0, true}, {"nr. 5 a. kalna", 6, true}} {
+		if got := wordAt(c.lower, c.p, c.lower[c.p:c.p+2]); got != c.want {
+			t.Errorf("wordAt(%q, %d) = %v, want %v", c.lower, c.p, got, c.want)
+		}
+	}
+}

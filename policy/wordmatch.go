@@ -18,13 +18,29 @@ func hasWordFrom(lower string, words []string) bool {
 				break
 			}
 			p := i + j
-			if atWordStart(lower, p) && (strings.HasSuffix(w, ".") || atWordEnd(lower, p+len(w))) {
+			if wordAt(lower, p, w) {
 				return true
 			}
 			i = p + len(w)
 		}
 	}
 	return false
+}
+
+// wordAt reports whether w, found in lower at p, stands there as a word:
+// at a word start, and at a word end unless w is an abbreviation ending in
+// a dot. An abbreviation does not count inside a dotted one: the "a." of
+// "S.A." and the "r." of "s.r.o." are legal forms, not a street's
+// abbreviation (Spanish "a." or Latvian "r."), so "Helios Travel S.A."
+// stays a name before its address.
+func wordAt(lower string, p int, w string) bool {
+	if !atWordStart(lower, p) {
+		return false
+	}
+	if !strings.HasSuffix(w, ".") {
+		return atWordEnd(lower, p+len(w))
+	}
+	return p < 2 || lower[p-1] != '.' || lower[p-2] == ' ' || lower[p-2] == '.'
 }
 
 // hasPrefixFrom reports whether s starts with one of the prefixes.

@@ -23,7 +23,8 @@ func newWordSet(words []string) *wordSet {
 }
 
 // has reports whether lower holds one of the words at a word start, ending
-// at a word end unless the word ends in a dot, as hasWordFrom does.
+// at a word end unless the word ends in a dot (wordAt), as hasWordFrom
+// does.
 func (s *wordSet) has(lower string) bool {
 	for p := 0; p < len(lower); p++ {
 		cands := s[lower[p]]
@@ -31,7 +32,7 @@ func (s *wordSet) has(lower string) bool {
 			continue
 		}
 		for _, w := range cands {
-			if strings.HasPrefix(lower[p:], w) && (strings.HasSuffix(w, ".") || atWordEnd(lower, p+len(w))) {
+			if strings.HasPrefix(lower[p:], w) && wordAt(lower, p, w) {
 				return true
 			}
 		}
