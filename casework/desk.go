@@ -3,6 +3,7 @@ package casework
 import (
 	"crypto/x509"
 	"prava/evidence/dkimcheck"
+	"prava/mail"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -36,6 +37,9 @@ type Desk struct {
 	// dkimLookup fetches the DKIM keys of arriving mail; nil means the
 	// system's resolver (see SetDKIMLookup).
 	dkimLookup dkimcheck.LookupTXT
+	// signIn renews OAuth mailboxes' tokens; nil means Microsoft's (see
+	// SetSignIn).
+	signIn *mail.SignIn
 }
 
 // NewDesk puts an open vault behind a desk. now is the clock (time.Now

@@ -109,8 +109,9 @@ func decodeAccount(box *record.MailBox) (mail.Account, error) {
 	return a, nil
 }
 
-// mailClient is the client of the account set up, on the desk's clock.
-func (k *Desk) mailClient() (*mail.Client, error) {
+// mailClient is the client of the account set up, on the desk's clock,
+// with a fresh access token for an OAuth mailbox.
+func (k *Desk) mailClient(ctx context.Context) (*mail.Client, error) {
 	a, ok, err := k.MailAccount()
 	if err != nil {
 		return nil, err
@@ -118,6 +119,9 @@ func (k *Desk) mailClient() (*mail.Client, error) {
 	if !ok {
 		return nil, &Problem{Field: "mail", Code: "no_account", Err: ErrNoMailAccount,
 			Msg: "no mail account is set up: run \"prava mail setup --address ADDR --password-stdin\" (or Settings in the app) first"}
+	}
+	if a, err = k.freshToken(ctx, a); err != nil {
+		return nil, err
 	}
 	k.mu.Lock()
 	roots := k.mailRoots
@@ -135,7 +139,7 @@ func (k *Desk) mailClient() (*mail.Client, error) {
 // the server (the connection broke after the message was handed over)
 // is never repeated by itself: the person looks in the Sent folder.
 func (k *Desk) SendRequestByMail(ctx context.Context, requestID string) (*mail.Receipt, error) {
-	client, err := k.mailClient()
+	client, err := k.mailClient(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -26,7 +26,7 @@ import (
 // a failed save reads the same mail again next time. It returns every
 // new message the check saw.
 func (k *Desk) CheckMail(ctx context.Context) ([]mail.Message, error) {
-	client, err := k.mailClient()
+	client, err := k.mailClient(ctx)
 	if err != nil {
 		return nil, err
 	}

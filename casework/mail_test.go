@@ -37,6 +37,7 @@ func mailUseCases(k *Desk, companyID, requestID string) map[string]func() error 
 			}
 			return k.RemoveMailAccount()
 		},
+		"SignInMailAccount": func() error { return signInUseCase(k) },
 		"SendRequestByMail": func() error {
 			if _, err := setUp(); err != nil {
 				return err

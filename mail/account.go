@@ -6,6 +6,7 @@ import (
 	"net"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/net/idna"
@@ -52,8 +53,13 @@ type Account struct {
 	// an app password; with OAuth set, an OAuth access token.
 	Password string `json:"password,omitempty"`
 	// OAuth logs in with XOAUTH2 and Password as the access token (Microsoft
-	// accounts). Refreshing the token is the caller's.
+	// accounts). Refreshing the token is the caller's, with Refresh before
+	// Expiry.
 	OAuth bool `json:"oauth,omitempty"`
+	// Refresh is the OAuth refresh token that gets the next access token.
+	Refresh string `json:"refresh,omitempty"`
+	// Expiry is when the OAuth access token in Password stops working.
+	Expiry time.Time `json:"expiry,omitzero"`
 	// SentFolder names the folder for the copy of what was sent; empty means
 	// the folder the server marks \Sent, else "Sent".
 	SentFolder string `json:"sent_folder,omitempty"`
@@ -97,7 +103,10 @@ func (a Account) Validate() error {
 	}
 	if a.Password == "" {
 		errs = append(errs, errors.New("password: it is empty; give the mailbox password or the app password your provider made for Prava"))
-	} else if err := checkSecret("password", a.Password, 4096); err != nil {
+	} else if err := checkSecret("password", a.Password, secretLimit(a.OAuth)); err != nil {
+		errs = append(errs, err)
+	}
+	if err := checkSecret("refresh token", a.Refresh, secretLimit(true)); err != nil {
 		errs = append(errs, err)
 	}
 	if a.SentFolder != "" && (!utf8.ValidString(a.SentFolder) || strings.ContainsFunc(a.SentFolder, isControl) || len(a.SentFolder) > 200) {
@@ -193,4 +202,13 @@ func checkSecret(what, s string, max int) error {
 		return fmt.Errorf("%s: holds a line break or control character; paste it again without them", what)
 	}
 	return nil
+}
+
+// secretLimit bounds a password, or an OAuth token: Microsoft's access
+// tokens run to a few kilobytes, a password never does.
+func secretLimit(oauth bool) int {
+	if oauth {
+		return 16384
+	}
+	return 4096
 }
