@@ -24,6 +24,7 @@ const exitMaybeSent = 3
 const mailUsage = `Usage:
   prava mail setup --address ADDR [--imap HOST:PORT] [--smtp HOST:PORT] [--user U]
         [--security tls|starttls|plain] [--name NAME] [--sent-folder F] --password-stdin [--no-test]
+  prava mail signin --address ADDR [--imap HOST:PORT] [--smtp HOST:PORT]
   prava mail test
   prava mail send REQUEST_ID
   prava mail check [--json]
@@ -33,7 +34,10 @@ vault's passphrase when --passphrase is given; it is kept only in the
 vault. --imap and --smtp may be left out for a known provider. --security
 applies to both servers; without it, it is taken from the ports (993, 465:
 tls; 143, 587: starttls). Both logins are tried before anything is saved,
-unless --no-test. Every command takes --timeout (default 2m).
+unless --no-test. signin is for Outlook.com and Microsoft 365, which take
+no passwords: it opens Microsoft's sign-in page in your browser (and prints
+its address) and keeps the sign-in in the vault. Every command takes
+--timeout (default 2m; signin waits up to 10 minutes for the browser).
 `
 
 // mailCmd is one "prava mail" command, parsed.
@@ -81,7 +85,7 @@ func runMail(args []string, global string, stdin io.Reader, stdout, stderr io.Wr
 	if c.pos, err = parseAll(fs, args[1:]); err != nil {
 		return exitUsage
 	}
-	run := map[string]func() int{"setup": c.setup, "test": c.test, "send": c.send, "check": c.check}[c.name]
+	run := map[string]func() int{"setup": c.setup, "signin": c.signIn, "test": c.test, "send": c.send, "check": c.check}[c.name]
 	if run == nil {
 		fmt.Fprintf(stderr, "prava mail: unknown command %q\n%s", c.name, mailUsage)
 		return exitUsage
@@ -132,16 +136,17 @@ func (c mailCmd) open() (*casework.Desk, error) {
 }
 
 // account builds the account from the flags, starting from the provider
-// table when it knows the address's domain.
-func (c mailCmd) account() (mail.Account, error) {
+// table when it knows the address's domain; oauth is for signin, where a
+// provider without password logins is what is expected.
+func (c mailCmd) account(oauth bool) (mail.Account, error) {
 	addr := strings.TrimSpace(*c.address)
 	if addr == "" {
 		return mail.Account{}, errors.New("give your e-mail address: --address you@example.com")
 	}
 	a, p, known := mail.Guess(addr)
 	if known {
-		if p.OAuthOnly {
-			return a, fmt.Errorf("%s: %s Prava cannot sign in there with a password yet", p.Name, p.Note)
+		if p.OAuthOnly && !oauth {
+			return a, fmt.Errorf("%s: %s Sign in with \"prava mail signin --address %s\" instead", p.Name, p.Note, addr)
 		}
 		fmt.Fprintf(c.stdout, "Provider: %s. %s\n", p.Name, p.Note)
 	}
@@ -188,7 +193,7 @@ func (c mailCmd) setup() int {
 	if !*c.passwordStdin {
 		return c.fail(errors.New("give --password-stdin and the password on standard input: a password in a flag is seen by every program on the computer"))
 	}
-	a, err := c.account()
+	a, err := c.account(false)
 	if err != nil {
 		return c.fail(err)
 	}
