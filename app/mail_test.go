@@ -151,3 +151,48 @@ func capture(t *testing.T, u *UI, text, path string) {
 	defer f.Close()
 	png.Encode(f, u.win.Canvas().Capture())
 }
+
+// TestSignInFromTheApp: an Outlook.com address shows "Sign in with
+// Microsoft…" instead of asking for a password; a sign-in the person
+// declines in the browser stores nothing and says so; one that finishes
+// keeps the mailbox. Without a client ID the button is not offered.
+func TestSignInFromTheApp(t *testing.T) {
+	t.Setenv("PRAVA_MICROSOFT_CLIENT_ID", "")
+	u := homeUI(t, nil)
+	settings := func() {
+		u.showHome()
+		u.home.tabs.SelectIndex(tabSettings)
+		u.Settle()
+	}
+	settings()
+	entryAfter(t, u, "Your e-mail address").SetText("olena.test@outlook.com")
+	mustShow(t, u, "Prava cannot sign in there yet")
+	if shows(u, "Sign in with Microsoft…") {
+		t.Error("a build without a client ID offers to sign in")
+	}
+
+	p := mailtest.StartProvider()
+	defer p.Close()
+	s := p.SignIn()
+	u.desk.SetSignIn(&s)
+	u.openURL = mailtest.Browser
+	settings()
+	entryAfter(t, u, "Your e-mail address").SetText("olena.test@outlook.com")
+	mustShow(t, u, "sign in with Microsoft in your browser instead")
+	if dir := os.Getenv("PRAVA_SCREENS"); dir != "" {
+		u.win.Resize(fyne.NewSize(800, 600))
+		capture(t, u, "Sign in with Microsoft…", filepath.Join(dir, "mail-signin-en.png"))
+	}
+	p.Refuse("access_denied")
+	tap(t, u, "Sign in with Microsoft…")
+	mustShow(t, u, "The sign-in did not finish, and nothing was saved.")
+	if u.data().Mail != nil {
+		t.Fatal("a declined sign-in stored a mailbox")
+	}
+	p.Refuse("")
+	tap(t, u, "Sign in with Microsoft…")
+	mustShow(t, u, "Saved: requests can now be sent from olena.test@outlook.com")
+	if a, ok, err := u.desk.MailAccount(); !ok || err != nil || !a.OAuth || a.Password != "access-1" {
+		t.Errorf("the mailbox kept: %v %v %v", a, ok, err)
+	}
+}

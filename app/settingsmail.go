@@ -3,6 +3,7 @@ package app
 import (
 	"cmp"
 	"context"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -27,6 +28,10 @@ type mailForm struct {
 	address, imap, smtp, user, password *widget.Entry
 	security                            *widget.Select
 	provider, status                    *widget.Label
+	// signIn is shown for providers that take no passwords, when this
+	// build can sign in to them.
+	signIn    *widget.Button
+	canSignIn bool
 }
 
 // mailSection sets up the person's own mailbox: most people type their
@@ -35,7 +40,7 @@ type mailForm struct {
 func (u *UI) mailSection() fyne.CanvasObject {
 	f := &mailForm{address: widget.NewEntry(), imap: widget.NewEntry(), smtp: widget.NewEntry(),
 		user: widget.NewEntry(), password: widget.NewPasswordEntry(),
-		provider: para(""), status: para("")}
+		provider: para(""), status: para(""), canSignIn: u.desk.CanSignIn()}
 	names := make([]string, len(securities))
 	for i, s := range securities {
 		names[i] = T("mail.security_" + cmp.Or(string(s), "auto"))
@@ -62,10 +67,13 @@ func (u *UI) mailSection() fyne.CanvasObject {
 			f.status.SetText(T("mail.removed"))
 		}, nil)
 	})
+	f.signIn = widget.NewButton(T("mail.sign_in"), func() { u.signInMail(f) })
+	f.signIn.Importance = widget.HighImportance
+	f.signIn.Hide()
 	checkNow := widget.NewButton(T("mail.check_now"), func() { u.checkMail(f.status) })
 	return section(T("settings.mail_title"),
 		hint(T("settings.mail_why")),
-		field(T("mail.address"), f.address, f.provider),
+		field(T("mail.address"), f.address, f.provider, f.signIn),
 		field(T("mail.password"), f.password),
 		field(T("mail.imap"), f.imap),
 		field(T("mail.smtp"), f.smtp),
@@ -79,6 +87,7 @@ func (u *UI) mailSection() fyne.CanvasObject {
 // still another provider's, and says what that provider needs.
 func (f *mailForm) guess() {
 	a, p, ok := mail.Guess(f.address.Text)
+	f.signIn.Hide()
 	if !ok {
 		f.provider.SetText("")
 		return
@@ -88,6 +97,9 @@ func (f *mailForm) guess() {
 	f.user.SetText(a.Username)
 	f.security.SetSelectedIndex(0)
 	switch {
+	case p.OAuthOnly && f.canSignIn:
+		f.provider.SetText(T("mail.provider_signin", args("Name", p.Name)))
+		f.signIn.Show()
 	case p.OAuthOnly:
 		f.provider.SetText(T("mail.provider_oauth", args("Name", p.Name)))
 	case p.AppPassword:
@@ -185,4 +197,52 @@ func serverLine(key string, err error) string {
 		return T(key, args("State", T("mail.ok")))
 	}
 	return T(key, args("State", mailWhy(err)))
+}
+
+// signInWait bounds a sign-in: the person may need a while in the
+// browser (a password, a second factor), but not forever.
+const signInWait = 10 * time.Minute
+
+// signInMail signs the form's mailbox in with its provider in the
+// browser, off the UI goroutine, and keeps it when the sign-in finishes;
+// one that does not stores nothing and says why.
+func (u *UI) signInMail(f *mailForm) {
+	addr := strings.TrimSpace(f.address.Text)
+	a, _, _ := mail.Guess(addr)
+	a.Address = addr
+	for _, s := range []struct {
+		text string
+		to   *mail.Server
+	}{{f.imap.Text, &a.IMAP}, {f.smtp.Text, &a.SMTP}} {
+		if srv, err := mail.ParseServer(s.text, securities[max(0, f.security.SelectedIndex())]); err == nil {
+			*s.to = srv
+		}
+	}
+	f.status.Importance = widget.MediumImportance
+	f.status.SetText(T("mail.signing_in"))
+	f.signIn.Disable()
+	open := u.openURL
+	if open == nil {
+		open = func(s string) error {
+			link, err := url.Parse(s)
+			if err == nil {
+				fyne.Do(func() { u.app.OpenURL(link) })
+			}
+			return err
+		}
+	}
+	u.change(func(k *casework.Desk) error {
+		ctx, cancel := context.WithTimeout(context.Background(), signInWait)
+		defer cancel()
+		return k.SignInMailAccount(ctx, a, open)
+	}, func() {
+		f.signIn.Enable()
+		f.status.Importance = widget.SuccessImportance
+		f.status.SetText(T("mail.saved", args("Address", a.Address)))
+		u.watchMail()
+	}, func(err error) {
+		f.signIn.Enable()
+		f.status.Importance = widget.DangerImportance
+		f.status.SetText(problemLine(err))
+	})
 }

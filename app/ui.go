@@ -64,6 +64,9 @@ type UI struct {
 	mailTicker     *time.Ticker         // the mailbox check every few minutes
 	stopMail       chan struct{}        // closed by Close to end it
 	checking       bool                 // a mailbox check is running
+	// openURL opens a web address in the system's browser (a provider's
+	// sign-in page); tests follow the address themselves.
+	openURL func(string) error
 }
 
 // New makes the window; Start decides what it shows first.

@@ -35,6 +35,10 @@ func (k *Desk) signInOf() mail.SignIn {
 	return mail.MicrosoftSignIn(mail.MicrosoftClient())
 }
 
+// CanSignIn says whether OAuth mailboxes can sign in: a build or an
+// environment without a Microsoft client ID cannot.
+func (k *Desk) CanSignIn() bool { return k.signInOf().ClientID != "" }
+
 // SignInMailAccount signs the mailbox a in with its provider (Microsoft
 // accounts take no password over IMAP and SMTP): the provider's page opens
 // in the browser through open, and the tokens it gives are kept in the
