@@ -170,10 +170,21 @@ func TestSignInFromTheApp(t *testing.T) {
 	if shows(u, "Sign in with Microsoft…") {
 		t.Error("a build without a client ID offers to sign in")
 	}
+	// Gmail takes an app password, or a sign-in with Google when the
+	// build has a Google client.
+	entryAfter(t, u, "Your e-mail address").SetText("olena.test@gmail.com")
+	if shows(u, "Sign in with Google…") {
+		t.Error("a build without a Google client offers to sign in with Google")
+	}
+	t.Setenv("PRAVA_GOOGLE_CLIENT_ID", "a-google-client")
+	entryAfter(t, u, "Your e-mail address").SetText("olena.test@gmail.com ")
+	mustShow(t, u, "Sign in with Google…")
+	mustShow(t, u, "app password")
 
 	p := mailtest.StartProvider()
 	defer p.Close()
 	s := p.SignIn()
+	s.Provider = "Microsoft"
 	u.desk.SetSignIn(&s)
 	u.openURL = mailtest.Browser
 	settings()

@@ -31,7 +31,7 @@ type mailForm struct {
 	// signIn is shown for providers that take no passwords, when this
 	// build can sign in to them.
 	signIn    *widget.Button
-	canSignIn bool
+	canSignIn func(address string) (provider string, ok bool)
 }
 
 // mailSection sets up the person's own mailbox: most people type their
@@ -40,7 +40,7 @@ type mailForm struct {
 func (u *UI) mailSection() fyne.CanvasObject {
 	f := &mailForm{address: widget.NewEntry(), imap: widget.NewEntry(), smtp: widget.NewEntry(),
 		user: widget.NewEntry(), password: widget.NewPasswordEntry(),
-		provider: para(""), status: para(""), canSignIn: u.desk.CanSignIn()}
+		provider: para(""), status: para(""), canSignIn: u.desk.CanSignIn}
 	names := make([]string, len(securities))
 	for i, s := range securities {
 		names[i] = T("mail.security_" + cmp.Or(string(s), "auto"))
@@ -96,10 +96,14 @@ func (f *mailForm) guess() {
 	f.smtp.SetText(a.SMTP.Addr())
 	f.user.SetText(a.Username)
 	f.security.SetSelectedIndex(0)
-	switch {
-	case p.OAuthOnly && f.canSignIn:
-		f.provider.SetText(T("mail.provider_signin", args("Name", p.Name)))
+	by, can := f.canSignIn(f.address.Text)
+	if can && (p.OAuthOnly || p.AppPassword) {
+		f.signIn.SetText(T("mail.sign_in", args("Provider", by)))
 		f.signIn.Show()
+	}
+	switch {
+	case p.OAuthOnly && can:
+		f.provider.SetText(T("mail.provider_signin", args("Name", p.Name, "Provider", by)))
 	case p.OAuthOnly:
 		f.provider.SetText(T("mail.provider_oauth", args("Name", p.Name)))
 	case p.AppPassword:

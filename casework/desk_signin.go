@@ -18,34 +18,39 @@ const EntryMailSignedIn Entry = "mailbox signed in"
 const refreshAhead = 5 * time.Minute
 
 // SetSignIn sets how OAuth mailboxes sign in and renew their tokens; nil
-// (the default) is Microsoft's, with the build's client ID. Tests play the
-// provider on loopback.
+// (the default) is each address's provider (mail.SignInFor), with the
+// build's clients. Tests play the provider on loopback.
 func (k *Desk) SetSignIn(s *mail.SignIn) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	k.signIn = s
 }
 
-func (k *Desk) signInOf() mail.SignIn {
+func (k *Desk) signInOf(address string) mail.SignIn {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if k.signIn != nil {
 		return *k.signIn
 	}
-	return mail.MicrosoftSignIn(mail.MicrosoftClient())
+	return mail.SignInFor(address)
 }
 
-// CanSignIn says whether OAuth mailboxes can sign in: a build or an
-// environment without a Microsoft client ID cannot.
-func (k *Desk) CanSignIn() bool { return k.signInOf().ClientID != "" }
+// CanSignIn says whether the mailbox at address can sign in with its
+// provider, and the provider's name: a build or an environment without
+// that provider's client ID cannot.
+func (k *Desk) CanSignIn(address string) (string, bool) {
+	s := k.signInOf(address)
+	return s.Provider, s.ClientID != ""
+}
 
 // SignInMailAccount signs the mailbox a in with its provider (Microsoft
-// accounts take no password over IMAP and SMTP): the provider's page opens
+// accounts take no password over IMAP and SMTP; Gmail takes OAuth when
+// the build has a Google client): the provider's page opens
 // in the browser through open, and the tokens it gives are kept in the
 // vault with the account, whose servers come from a as given. Nothing is
 // stored when the sign-in does not finish.
 func (k *Desk) SignInMailAccount(ctx context.Context, a mail.Account, open func(url string) error) error {
-	tok, err := k.signInOf().Run(ctx, a.Address, open)
+	tok, err := k.signInOf(a.Address).Run(ctx, a.Address, open)
 	if err != nil {
 		return problem("mail", "sign_in", "%v", err)
 	}
@@ -78,7 +83,7 @@ func (k *Desk) freshToken(ctx context.Context, a mail.Account) (mail.Account, er
 	if !a.OAuth || a.Refresh == "" || k.now().Add(refreshAhead).Before(a.Expiry) {
 		return a, nil
 	}
-	tok, err := k.signInOf().Refresh(ctx, a.Refresh)
+	tok, err := k.signInOf(a.Address).Refresh(ctx, a.Refresh)
 	if err != nil {
 		return a, problem("mail", "sign_in", "%v", err)
 	}

@@ -35,8 +35,9 @@ vault. --imap and --smtp may be left out for a known provider. --security
 applies to both servers; without it, it is taken from the ports (993, 465:
 tls; 143, 587: starttls). Both logins are tried before anything is saved,
 unless --no-test. signin is for Outlook.com and Microsoft 365, which take
-no passwords: it opens Microsoft's sign-in page in your browser (and prints
-its address) and keeps the sign-in in the vault. Every command takes
+no passwords (and for Gmail, with a Google client): it opens the provider's
+sign-in page in your browser (and prints its address) and keeps the
+sign-in in the vault. Every command takes
 --timeout (default 2m; signin waits up to 10 minutes for the browser).
 `
 

@@ -24,25 +24,41 @@ import (
 // and the person is told so.
 var MicrosoftClientID string
 
+// GoogleClientID and GoogleClientSecret are the OAuth client Prava signs
+// in to Gmail with, set like MicrosoftClientID (or by
+// PRAVA_GOOGLE_CLIENT_ID and PRAVA_GOOGLE_CLIENT_SECRET). Google gives a
+// desktop client a "secret" that is not one (it ships in every copy);
+// its token endpoint wants it all the same. Without them Gmail takes an
+// app password, as before: Google's mail scope is restricted, and a
+// client needs Google's review before strangers may use it.
+var GoogleClientID, GoogleClientSecret string
+
 // MicrosoftClient is the client ID to sign in with: the environment's,
 // else the build's.
-func MicrosoftClient() string {
-	if id := strings.TrimSpace(os.Getenv("PRAVA_MICROSOFT_CLIENT_ID")); id != "" {
-		return id
+func MicrosoftClient() string { return setting("PRAVA_MICROSOFT_CLIENT_ID", MicrosoftClientID) }
+
+// setting is the environment's value of name, else the build's.
+func setting(name, built string) string {
+	if v := strings.TrimSpace(os.Getenv(name)); v != "" {
+		return v
 	}
-	return MicrosoftClientID
+	return built
 }
 
 // SignIn is an OAuth 2.0 authorization server a mail provider signs its
 // accounts in with: the authorization-code flow with PKCE for a public
-// desktop client (RFC 8252: the system browser, a loopback redirect, no
-// client secret), whose access token then logs in by XOAUTH2.
+// desktop client (RFC 8252: the system browser, a loopback redirect),
+// whose access token then logs in by XOAUTH2.
 type SignIn struct {
-	Provider string // the provider's name, for messages
-	AuthURL  string
-	TokenURL string
-	ClientID string
-	Scopes   []string
+	Provider     string // the provider's name, for messages and buttons
+	AuthURL      string
+	TokenURL     string
+	ClientID     string
+	ClientSecret string // Google's desktop clients only; empty elsewhere
+	Scopes       []string
+	// AuthParams are the provider's own parameters on the authorization
+	// address (Google gives a refresh token only with access_type=offline).
+	AuthParams map[string]string
 }
 
 // MicrosoftSignIn is the sign-in of Outlook.com, Hotmail and Microsoft 365
@@ -56,7 +72,33 @@ func MicrosoftSignIn(clientID string) SignIn {
 		ClientID: clientID,
 		Scopes: []string{"https://outlook.office.com/IMAP.AccessAsUser.All",
 			"https://outlook.office.com/SMTP.Send", "offline_access"},
+		AuthParams: map[string]string{"prompt": "select_account"},
 	}
+}
+
+// GoogleSignIn is Gmail's sign-in: the full mail scope, which IMAP and
+// SMTP need, and offline access with consent asked each time, so that a
+// refresh token comes back every time.
+func GoogleSignIn(clientID, secret string) SignIn {
+	return SignIn{
+		Provider: "Google",
+		AuthURL:  "https://accounts.google.com/o/oauth2/v2/auth",
+		TokenURL: "https://oauth2.googleapis.com/token",
+		ClientID: clientID, ClientSecret: secret,
+		Scopes:     []string{"https://mail.google.com/"},
+		AuthParams: map[string]string{"access_type": "offline", "prompt": "consent"},
+	}
+}
+
+// SignInFor is the sign-in of the mailbox at address, with this build's
+// (or the environment's) clients: Google's for Gmail, Microsoft's for
+// everything else (Outlook.com, and Microsoft 365 on a company's own
+// domain). The ClientID is empty when no client is configured.
+func SignInFor(address string) SignIn {
+	if _, p, ok := Guess(address); ok && p.Name == "Gmail" {
+		return GoogleSignIn(setting("PRAVA_GOOGLE_CLIENT_ID", GoogleClientID), setting("PRAVA_GOOGLE_CLIENT_SECRET", GoogleClientSecret))
+	}
+	return MicrosoftSignIn(MicrosoftClient())
 }
 
 // Token is what a sign-in gives: the access token the servers take, the
@@ -72,10 +114,16 @@ const signInTimeout = 10 * time.Minute
 
 // ErrNoClientID is returned when the build has no client ID for the
 // provider, so no sign-in can start.
-var ErrNoClientID = errors.New("this build of Prava has no Microsoft client ID, so it cannot sign in to Microsoft accounts; set PRAVA_MICROSOFT_CLIENT_ID to an application ID registered for IMAP and SMTP, or use a provider with app passwords")
+var ErrNoClientID = errors.New("this build of Prava has no client ID for this provider, so it cannot sign in there")
+
+// noClient says which client is missing and how to give one.
+func (s SignIn) noClient() error {
+	env := "PRAVA_" + strings.ToUpper(s.Provider) + "_CLIENT_ID"
+	return fmt.Errorf("%w: set %s to an application ID registered with %s for IMAP and SMTP, or use an app password where the provider offers one", ErrNoClientID, env, s.Provider)
+}
 
 func (s SignIn) config(redirect string) *oauth2.Config {
-	return &oauth2.Config{ClientID: s.ClientID, Scopes: s.Scopes, RedirectURL: redirect,
+	return &oauth2.Config{ClientID: s.ClientID, ClientSecret: s.ClientSecret, Scopes: s.Scopes, RedirectURL: redirect,
 		Endpoint: oauth2.Endpoint{AuthURL: s.AuthURL, TokenURL: s.TokenURL, AuthStyle: oauth2.AuthStyleInParams}}
 }
 
@@ -87,7 +135,7 @@ func (s SignIn) config(redirect string) *oauth2.Config {
 // talked to; the listener closes when Run returns.
 func (s SignIn) Run(ctx context.Context, hint string, open func(url string) error) (Token, error) {
 	if s.ClientID == "" {
-		return Token{}, ErrNoClientID
+		return Token{}, s.noClient()
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -97,8 +145,11 @@ func (s SignIn) Run(ctx context.Context, hint string, open func(url string) erro
 	redirect := "http://" + ln.Addr().String() + "/"
 	cfg := s.config(redirect)
 	verifier, state := oauth2.GenerateVerifier(), randomState()
-	url := cfg.AuthCodeURL(state, oauth2.S256ChallengeOption(verifier), oauth2.SetAuthURLParam("login_hint", hint),
-		oauth2.SetAuthURLParam("prompt", "select_account"))
+	opts := []oauth2.AuthCodeOption{oauth2.S256ChallengeOption(verifier), oauth2.SetAuthURLParam("login_hint", hint)}
+	for k, v := range s.AuthParams {
+		opts = append(opts, oauth2.SetAuthURLParam(k, v))
+	}
+	url := cfg.AuthCodeURL(state, opts...)
 
 	codes := make(chan callback, 1)
 	srv := &http.Server{Handler: callbackHandler(state, codes), ReadHeaderTimeout: 10 * time.Second}
@@ -129,7 +180,7 @@ func (s SignIn) Run(ctx context.Context, hint string, open func(url string) erro
 // hand out a new refresh token with it, which replaces the old one.
 func (s SignIn) Refresh(ctx context.Context, refresh string) (Token, error) {
 	if s.ClientID == "" {
-		return Token{}, ErrNoClientID
+		return Token{}, s.noClient()
 	}
 	if refresh == "" {
 		return Token{}, fmt.Errorf("the %s sign-in has no refresh token: sign in again", s.Provider)

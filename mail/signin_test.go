@@ -88,3 +88,46 @@ func TestSignInRefused(t *testing.T) {
 		t.Errorf("a sign-in left in the browser: %v", err)
 	}
 }
+
+// TestSignInFor: Gmail signs in with Google's client and asks for offline
+// access (or a refresh token never comes), Outlook.com and a company's
+// own domain with Microsoft's; the clients come from the environment.
+func TestSignInFor(t *testing.T) {
+	t.Setenv("PRAVA_GOOGLE_CLIENT_ID", "g-id")
+	t.Setenv("PRAVA_GOOGLE_CLIENT_SECRET", "g-secret")
+	t.Setenv("PRAVA_MICROSOFT_CLIENT_ID", "m-id")
+	for addr, want := range map[string]string{"olena@gmail.com": "Google", "olena@outlook.com": "Microsoft", "olena@firma.lv": "Microsoft"} {
+		s := mail.SignInFor(addr)
+		if s.Provider != want || s.ClientID != map[string]string{"Google": "g-id", "Microsoft": "m-id"}[want] {
+			t.Errorf("%s: %s with %q", addr, s.Provider, s.ClientID)
+		}
+	}
+	if s := mail.SignInFor("olena@gmail.com"); s.ClientSecret != "g-secret" || s.AuthParams["access_type"] != "offline" {
+		t.Errorf("Google's sign-in: %+v", s)
+	}
+	t.Setenv("PRAVA_GOOGLE_CLIENT_ID", "")
+	if _, err := mail.SignInFor("olena@gmail.com").Run(context.Background(), "", mailtest.Browser); !errors.Is(err, mail.ErrNoClientID) || !strings.Contains(err.Error(), "PRAVA_GOOGLE_CLIENT_ID") {
+		t.Errorf("Gmail without a client: %v", err)
+	}
+}
+
+// TestSignInWithASecret: a provider that wants the desktop client's
+// secret gets it, and the authorization address carries the provider's
+// own parameters; the wrong secret gets no token.
+func TestSignInWithASecret(t *testing.T) {
+	a := mailtest.StartProvider()
+	defer a.Close()
+	a.RequireSecret("g-secret")
+	s := a.SignIn()
+	s.ClientSecret, s.AuthParams = "g-secret", map[string]string{"access_type": "offline"}
+	if tok, err := s.Run(context.Background(), "olena@gmail.com", mailtest.Browser); err != nil || tok.Refresh != "refresh-1" {
+		t.Fatalf("with the secret: %+v %v", tok, err)
+	}
+	if q := a.Query(); q.Get("access_type") != "offline" || q.Get("login_hint") != "olena@gmail.com" {
+		t.Errorf("the authorization address: %v", q)
+	}
+	s.ClientSecret = "wrong"
+	if _, err := s.Run(context.Background(), "", mailtest.Browser); err == nil || !strings.Contains(err.Error(), "invalid_client") {
+		t.Errorf("with the wrong secret: %v", err)
+	}
+}

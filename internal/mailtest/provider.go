@@ -28,6 +28,8 @@ type Provider struct {
 	redirect  string
 	refreshed []string
 	refuse    string
+	secret    string
+	query     url.Values
 }
 
 // StartProvider starts a provider; Close stops it.
@@ -58,6 +60,21 @@ func (p *Provider) Refuse(code string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.refuse = code
+}
+
+// RequireSecret makes the token endpoint want this client secret, as
+// Google's does for desktop clients; "" wants none.
+func (p *Provider) RequireSecret(secret string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.secret = secret
+}
+
+// Query is the last authorization request's parameters.
+func (p *Provider) Query() url.Values {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.query
 }
 
 // Redirect is the redirect address the last sign-in asked for.
@@ -92,7 +109,7 @@ func (p *Provider) authorize(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.mu.Lock()
-	p.challenge, p.redirect = q.Get("code_challenge"), q.Get("redirect_uri")
+	p.challenge, p.redirect, p.query = q.Get("code_challenge"), q.Get("redirect_uri"), q
 	refuse := p.refuse
 	p.mu.Unlock()
 	back := url.Values{"state": {q.Get("state")}}
@@ -114,7 +131,7 @@ func (p *Provider) token(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusBadRequest)
 		json.NewEncoder(w).Encode(map[string]string{"error": code, "error_description": "refused by the test provider"})
 	}
-	if r.Form.Get("client_id") != ClientID || r.Form.Get("client_secret") != "" {
+	if r.Form.Get("client_id") != ClientID || r.Form.Get("client_secret") != p.secret {
 		refuse("invalid_client")
 		return
 	}
