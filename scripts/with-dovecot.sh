@@ -63,6 +63,9 @@ sub_port=$(free_port); taken="$taken$sub_port "
 subs_port=$(free_port); taken="$taken$subs_port "
 lmtp_port=$(free_port); taken="$taken$lmtp_port "
 sink_port=$(free_port); taken="$taken$sink_port "
+# The tests listen here for Dovecot's questions about OAuth tokens, as
+# Microsoft's user-info endpoint answers them.
+oauth_port=$(free_port); taken="$taken$oauth_port "
 
 # A CA and a server certificate for 127.0.0.1 and localhost.
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=Prava test CA" \
@@ -92,6 +95,12 @@ password="prava-test-$RANDOM$RANDOM"
 echo "$user:{PLAIN}$password:$mail_uid:$mail_gid::$dir/home/$user" >"$dir/passwd"
 chmod 644 "$dir/passwd"
 
+cat >"$dir/oauth2.conf.ext" <<EOF
+introspection_mode = auth
+introspection_url = http://127.0.0.1:$oauth_port/me
+username_attribute = mail
+EOF
+
 cat >"$dir/dovecot.conf" <<EOF
 protocols = imap submission lmtp
 listen = 127.0.0.1
@@ -109,7 +118,15 @@ ssl_cert = <$dir/server.pem
 ssl_key = <$dir/server.key
 ssl_min_protocol = TLSv1.2
 disable_plaintext_auth = yes
-auth_mechanisms = plain login
+auth_mechanisms = plain login xoauth2
+# XOAUTH2 logins (Outlook.com's and Gmail's only way in): Dovecot asks the
+# test's user-info endpoint about the bearer token, as it would ask
+# Microsoft Graph's /me; passwords go to the passwd file below.
+passdb {
+  driver = oauth2
+  mechanisms = xoauth2
+  args = $dir/oauth2.conf.ext
+}
 passdb {
   driver = passwd-file
   args = username_format=%u $dir/passwd
@@ -193,6 +210,7 @@ export PRAVA_TEST_SMTP_ADDR="127.0.0.1:$sub_port"
 export PRAVA_TEST_SMTPS_ADDR="127.0.0.1:$subs_port"
 export PRAVA_TEST_LMTP_ADDR="127.0.0.1:$lmtp_port"
 export PRAVA_TEST_SINK_ADDR="127.0.0.1:$sink_port"
+export PRAVA_TEST_OAUTH_ADDR="127.0.0.1:$oauth_port"
 export PRAVA_TEST_MAIL_USER="$user"
 export PRAVA_TEST_MAIL_PASSWORD="$password"
 export PRAVA_TEST_MAIL_CA="$dir/ca.pem"
