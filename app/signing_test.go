@@ -125,6 +125,11 @@ func TestSignALetter(t *testing.T) {
 	button(t, u, "Export evidence…")
 	u.exportEvidence(r.ID, evidencePath)
 	u.Settle()
+	if dir := os.Getenv("PRAVA_SCREENS"); dir != "" {
+		if b, err := os.ReadFile(evidencePath); err == nil {
+			os.WriteFile(filepath.Join(dir, "evidence.pdf"), b, 0o600)
+		}
+	}
 	text := strings.Join(strings.Fields(pdfText(t, evidencePath)), " ")
 	for _, want := range []string{r.Reference, "letter.p7s"} {
 		if !strings.Contains(text, want) {
@@ -140,7 +145,7 @@ func TestSignALetter(t *testing.T) {
 
 	// With PRAVA_SCREENS=DIR, pictures of the section to look at.
 	if dir := os.Getenv("PRAVA_SCREENS"); dir != "" {
-		for _, code := range []string{"en", "uk", "lt"} {
+		for _, code := range []string{"en", "uk", "lt", "lv"} {
 			UseLanguage(code)
 			for _, size := range []fyne.Size{{Width: 800, Height: 600}, {Width: 1280, Height: 800}} {
 				u.win.Resize(size)
