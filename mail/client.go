@@ -1,6 +1,8 @@
 package mail
 
 import (
+	"github.com/emersion/go-imap/v2/imapclient"
+
 	"context"
 	"crypto/tls"
 	"crypto/x509"
@@ -37,6 +39,8 @@ type Client struct {
 	MaxSessionBytes int64
 	// Now is the clock; nil means time.Now. Tests set it.
 	Now func() time.Time
+	// unilateral hears what the server says unasked (Watch's new mail).
+	unilateral *imapclient.UnilateralDataHandler
 }
 
 func (c *Client) now() time.Time {

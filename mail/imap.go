@@ -43,7 +43,8 @@ func (c *Client) openIMAP(ctx context.Context, budget int64) (*session, error) {
 	}
 	opts := &imapclient.Options{
 		TLSConfig:   c.tlsConfig(s.Host),
-		WordDecoder: &mime.WordDecoder{CharsetReader: charset.Reader},
+		WordDecoder:           &mime.WordDecoder{CharsetReader: charset.Reader},
+		UnilateralDataHandler: c.unilateral,
 	}
 	var ic *imapclient.Client
 	if s.Security == SecuritySTARTTLS {
