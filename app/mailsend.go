@@ -163,9 +163,11 @@ func (u *UI) notifyAnswers(requests []string) {
 }
 
 // watchMail checks the mailbox now and then every few minutes while a
-// mailbox is set up; Close stops it.
+// mailbox is set up, and at once when a server that offers IDLE says new
+// mail is in; Close stops both.
 func (u *UI) watchMail() {
 	u.checkMail(nil)
+	u.idle()
 	if u.mailTicker != nil {
 		return
 	}
@@ -180,5 +182,26 @@ func (u *UI) watchMail() {
 				return
 			}
 		}
+	}()
+}
+
+// idle listens on the mailbox for new mail (Desk.WatchMail) and checks it
+// when the server says so, until Close; the timer stays as the fallback
+// for servers without IDLE and for a watch that ended. Tests, which drive
+// the checks themselves on their own goroutine (u.queue), do not idle.
+func (u *UI) idle() {
+	if u.idling || u.queue != nil || u.desk == nil {
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	u.idling, u.stopIdle = true, cancel
+	desk := u.desk
+	go func() {
+		_ = desk.WatchMail(ctx, func() { fyne.Do(func() { u.checkMail(nil) }) })
+		fyne.Do(func() {
+			if u.stopIdle != nil && ctx.Err() == nil {
+				u.idling = false // a watch that ended may start again with the next setup
+			}
+		})
 	}()
 }

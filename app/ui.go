@@ -64,6 +64,8 @@ type UI struct {
 	mailTicker     *time.Ticker         // the mailbox check every few minutes
 	stopMail       chan struct{}        // closed by Close to end it
 	checking       bool                 // a mailbox check is running
+	idling         bool                 // the mailbox is watched with IDLE
+	stopIdle       func()               // ends that watch; called by Close
 	// openURL opens a web address in the system's browser (a provider's
 	// sign-in page); tests follow the address themselves.
 	openURL func(string) error
@@ -120,6 +122,10 @@ func (u *UI) Close() {
 		u.ticker.Stop()
 		close(u.stopTicker)
 		u.ticker = nil
+	}
+	if u.stopIdle != nil {
+		u.stopIdle()
+		u.stopIdle, u.idling = nil, false
 	}
 	if u.mailTicker != nil {
 		u.mailTicker.Stop()

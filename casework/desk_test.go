@@ -163,7 +163,7 @@ func useCases(k *Desk, companyID, requestID string) map[string]func() error {
 
 // readsAndLifecycle are the desk's methods that change nothing saved:
 // they read, or hold the vault open.
-var readsAndLifecycle = []string{"View", "Data", "Path", "Partial", "Close", "MailAccount", "MailChecked", "SetMailRoots", "SetTSARoots", "SetDKIMLookup", "SetSignIn", "CanSignIn", "TestMailAccount", "Evidence"}
+var readsAndLifecycle = []string{"View", "Data", "Path", "Partial", "Close", "MailAccount", "MailChecked", "SetMailRoots", "SetTSARoots", "SetDKIMLookup", "SetSignIn", "WatchMail", "CanSignIn", "TestMailAccount", "Evidence"}
 
 // TestEveryMethodIsAUseCase: every exported method of the desk either
 // changes the data, and then is in useCases (so it is checked to save,
