@@ -60,6 +60,7 @@ var keywords = sync.OnceValue(func() *keywordIndex {
 		k.register(list...)
 	}
 	k.register("http://", "https://", "www.")
+	k.register(spelledAts...) // the e-mail reader's triggers (see doc.triggers)
 	for _, u := range timeUnits {
 		k.register(u.stem)
 	}
