@@ -25,3 +25,20 @@ func TestRussianOperatorLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestComplaintSenderWithoutCustomerNumber: a complaint goes to an
+// authority, which has no use for the customer number in the sender
+// block (review 2, L11); a request to the company keeps it.
+func TestComplaintSenderWithoutCustomerNumber(t *testing.T) {
+	for _, lang := range []string{"uk", "lv", "lt", "en"} {
+		for _, kind := range []record.Kind{record.Access, record.Complaint} {
+			l, err := Compose(sampleRequest(lang, kind))
+			if err != nil {
+				t.Fatalf("%s %s: %v", lang, kind, err)
+			}
+			if has := strings.Contains(l.Text(), "A-77"); has != (kind != record.Complaint) {
+				t.Errorf("%s %s: customer number shown %v:\n%s", lang, kind, has, l.Text())
+			}
+		}
+	}
+}
