@@ -42,3 +42,22 @@ func TestComplaintSenderWithoutCustomerNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestAddressWithoutRepeatedName: an address whose first line repeats the
+// company's name does not name it twice on the envelope (review 2, L10).
+func TestAddressWithoutRepeatedName(t *testing.T) {
+	r := sampleRequest("en", record.Access)
+	r.To.Name = "AITEMA GmbH"
+	r.To.Registration = ""
+	r.To.Address = "AITEMA GmbH i.G., Musterstraße 1, 10115 Berlin, Deutschland"
+	l, err := Compose(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(strings.Join(l.Recipient, "\n"), "AITEMA"); n != 1 {
+		t.Errorf("the name %d times:\n%s", n, strings.Join(l.Recipient, "\n"))
+	}
+	if got := dropNameLine("ООО «Старт»", "ул. Ленина, 1, Москва"); got != "ул. Ленина, 1, Москва" {
+		t.Errorf("an address without the name changed: %q", got)
+	}
+}
