@@ -61,3 +61,15 @@ func TestAddressWithoutRepeatedName(t *testing.T) {
 		t.Errorf("an address without the name changed: %q", got)
 	}
 }
+
+// TestAddressCountryFirst: an address written from the country down is
+// printed street / town / country (review 2, L10: Costless).
+func TestAddressCountryFirst(t *testing.T) {
+	got := strings.Join(splitAddress("Ukraine, Kyiv city, Timoshenka 29A"), " / ")
+	if want := "Timoshenka 29A / Kyiv city / Ukraine"; got != want {
+		t.Errorf("splitAddress = %q, want %q", got, want)
+	}
+	if got := strings.Join(splitAddress("Elijas iela 17, Rīga, LV-1050, Latvija"), " / "); got != "Elijas iela 17 / Rīga, LV-1050 / Latvija" {
+		t.Errorf("a street-first address changed: %q", got)
+	}
+}
