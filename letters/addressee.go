@@ -177,3 +177,22 @@ func ruPatronymicDative(s string) string {
 	}
 	return s
 }
+
+// dropNameLine leaves out an address's first part when it only repeats
+// the addressee's name ("AITEMA GmbH" over "AITEMA GmbH i.G., …"), so the
+// envelope does not name the company twice (review 2, L10).
+func dropNameLine(name, addr string) string {
+	name = strings.TrimSpace(name)
+	sep := ","
+	if strings.Contains(addr, "\n") {
+		sep = "\n"
+	}
+	first, rest, ok := strings.Cut(addr, sep)
+	if name == "" || !ok || strings.TrimSpace(rest) == "" {
+		return addr
+	}
+	if f := strings.ToLower(strings.TrimSpace(first)); strings.HasPrefix(f, strings.ToLower(name)) && !strings.ContainsAny(f, "0123456789") {
+		return strings.TrimSpace(rest)
+	}
+	return addr
+}

@@ -180,6 +180,9 @@ func warnings(r Input, v *view, j *law.Jurisdiction) []string {
 	if v.Regime == "RU" && r.Channel == record.ByEmail && !r.Kind.IsFollowUp() {
 		out = append(out, "152-FZ Art. 14 part 3 asks for a signed request: a plain e-mail may be refused. Print the PDF, sign it and send it by registered post, or attach a scan of the signed PDF, or sign it with a qualified electronic signature.")
 	}
+	if v.Regime == "RU" && v.Lang != "ru" && !r.Kind.IsFollowUp() {
+		out = append(out, "The letter goes to a Russian operator in a language other than Russian: 152-FZ names no language for a request, but the operator may ask for a Russian version and so delay the answer. Write it in Russian if you can.")
+	}
 	if v.Site != "" && r.Kind != record.Complaint {
 		out = append(out, fmt.Sprintf("The company is named only by its website (%s), so the letter goes to \"the controller of the website\". A controller is a legal or natural person, and a complaint will need its name: look for it in the policy or the site's imprint, and give it.", v.Site))
 	}

@@ -231,6 +231,7 @@ func newView(r Input, lang string, j *law.Jurisdiction) *view {
 	if v.To.Country == "" {
 		v.To.Country = countryOf(v.To.Address, j.Country)
 	}
+	v.To.Address = dropNameLine(v.To.Name, v.To.Address)
 	if c := r.Company; c != nil {
 		cc := *c
 		if cc.Country == "" {

@@ -158,6 +158,11 @@ func splitAddress(s string) []string {
 	if len(parts) >= 3 && isPostcode(parts[0]) {
 		return bigEndian(parts)
 	}
+	if len(parts) >= 3 && countries[strings.ToLower(parts[0])] != "" {
+		// "Ukraine, Kyiv city, Timoshenka 29A": country first, street
+		// last; the envelope reads street / town / country (L10).
+		return append([]string{strings.Join(parts[2:], ", "), parts[1]}, parts[0])
+	}
 	var out []string
 	for _, part := range parts {
 		if len(out) > 0 && continuesAddress(part) {
