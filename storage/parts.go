@@ -57,7 +57,10 @@ type part struct {
 type storedPart struct {
 	part
 	sealed []byte
-	plain  []byte // nil for a part left unread (requests of a partial open)
+	// read is false for a part left unread (requests of a partial open).
+	// The plaintext of a read part is not kept: it would double the open
+	// vault's memory (issue 25); a save that needs it opens sealed again.
+	read bool
 }
 
 // partAAD binds a part to its vault and kind. Its place and version are
@@ -69,6 +72,24 @@ func partAAD(vaultID, kind string) []byte { return []byte("part\x00" + vaultID +
 type sealed struct {
 	pieces [][]byte
 	parts  []storedPart
+}
+
+// unchanged reports whether the stored part p holds exactly plain. It
+// decrypts p into a scratch buffer rather than keeping every part's
+// plaintext from the open; a part of another key or vault fails to open
+// and so counts as changed.
+func unchanged(p storedPart, plain, dataKey, aad []byte) bool {
+	if !p.read || p.Size-gcmOverhead != len(plain) {
+		return false
+	}
+	buf := checkBuffers.Get().(*[]byte)
+	defer checkBuffers.Put(buf)
+	opened, err := gcm(dataKey).Open((*buf)[:0], p.Nonce, p.sealed, aad)
+	if err != nil {
+		return false
+	}
+	*buf = opened
+	return bytes.Equal(opened, plain)
 }
 
 // seal encodes data into the pieces of a format 2 file. Parts whose
@@ -90,12 +111,12 @@ func seal(h header, dataKey []byte, data *record.Data, stored []storedPart, keep
 		if err := job.encode(gob.NewEncoder(buf)); err != nil {
 			return err
 		}
-		if ps := old[job.kind]; job.nth < len(ps) && ps[job.nth].plain != nil && bytes.Equal(ps[job.nth].plain, buf.Bytes()) {
+		if ps := old[job.kind]; job.nth < len(ps) && unchanged(ps[job.nth], buf.Bytes(), dataKey, partAAD(h.VaultID, job.kind)) {
 			sealedJobs[i] = ps[job.nth]
 			return nil
 		}
-		p := storedPart{part: part{Kind: job.kind, Count: job.count, Nonce: randomBytes(12)}, plain: bytes.Clone(buf.Bytes())}
-		p.sealed = gcm(dataKey).Seal(nil, p.Nonce, p.plain, partAAD(h.VaultID, job.kind))
+		p := storedPart{part: part{Kind: job.kind, Count: job.count, Nonce: randomBytes(12)}, read: true}
+		p.sealed = gcm(dataKey).Seal(nil, p.Nonce, buf.Bytes(), partAAD(h.VaultID, job.kind))
 		p.Size = len(p.sealed)
 		sealedJobs[i] = p
 		return nil
@@ -311,15 +332,15 @@ func openParts(h header, aad, rest, dataKey []byte, schema int, skipRequests boo
 		if err != nil {
 			return fmt.Errorf("%w: the contents fail their integrity check", errDamaged)
 		}
-		p.plain = opened[:len(opened):len(opened)]
+		p.read = true
 		at, n := first[i], p.Count
 		switch p.Kind {
 		case partCompanies:
-			return decodeRuns(p.plain, d.Companies[at:at+n])
+			return decodeRuns(opened, d.Companies[at:at+n])
 		case partRequests:
-			return decodeRuns(p.plain, d.Requests[at:at+n])
+			return decodeRuns(opened, d.Requests[at:at+n])
 		default:
-			return decodeRuns(p.plain, d.Timeline[at:at+n])
+			return decodeRuns(opened, d.Timeline[at:at+n])
 		}
 	}); err != nil {
 		return nil, nil, err

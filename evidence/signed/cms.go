@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"sync"
 
 	"github.com/digitorus/pkcs7"
 )
@@ -37,9 +38,13 @@ func matchCMS(file, letter []byte) (Match, error) {
 	return Match{Format: CMS, Signers: signers(p7), SignatureChecked: true}, nil
 }
 
+// The patterns are compiled on first use, not at start (issue 25): only
+// a signed PDF needs them.
 var (
-	byteRangeRe = regexp.MustCompile(`/ByteRange\s*\[\s*(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s*\]`)
-	subFilterRe = regexp.MustCompile(`/SubFilter\s*/([A-Za-z0-9.]+)`)
+	byteRangeRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`/ByteRange\s*\[\s*(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s*\]`)
+	})
+	subFilterRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/SubFilter\s*/([A-Za-z0-9.]+)`) })
 )
 
 // matchPDF accepts a PDF that is this letter plus an incremental update
@@ -52,11 +57,11 @@ func matchPDF(file, letter []byte) (Match, error) {
 			"to it; sign the PDF Prava made, or choose the .edoc/.asice form", ErrOtherDocument)
 	}
 	update := file[len(letter):]
-	br := byteRangeRe.FindSubmatch(update)
+	br := byteRangeRe().FindSubmatch(update)
 	if br == nil {
 		return Match{}, errors.New("it is this letter, but no signature was added to it; sign it and import the signed file")
 	}
-	if sf := subFilterRe.FindSubmatch(update); sf != nil {
+	if sf := subFilterRe().FindSubmatch(update); sf != nil {
 		switch string(sf[1]) {
 		case "adbe.pkcs7.detached", "ETSI.CAdES.detached":
 		default:

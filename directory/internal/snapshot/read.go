@@ -276,7 +276,7 @@ func readPacks(files map[string][]byte, recs []Record) ([]Pack, error) {
 			return nil, fmt.Errorf("company-packs/%s.json does not follow the pack schema: %v", c, err)
 		}
 		for _, p := range ps {
-			if !slugPattern.MatchString(p.Slug) || (p.Type != "add-all" && p.Type != "choose") {
+			if !slugPattern().MatchString(p.Slug) || (p.Type != "add-all" && p.Type != "choose") {
 				return nil, fmt.Errorf("company-packs/%s.json: pack %q needs a slug of a-z, 0-9, - and a type of add-all or choose", c, p.Slug)
 			}
 			p.Country = c

@@ -7,17 +7,25 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 )
 
-// The schema's patterns, as schema.json writes them.
+// The schema's patterns, as schema.json writes them, compiled on first
+// use rather than at start (issue 25): a command that reads no record
+// pays nothing for them.
 var (
-	slugPattern     = regexp.MustCompile(`^[a-z0-9-]+$`)
-	namePattern     = regexp.MustCompile(`^\S.*\S$`)
-	phonePattern    = regexp.MustCompile(`^\+\d+ \d+ (?:\d+ )*\d+(?: ext\. \d+)?$`)
-	pgpPattern      = regexp.MustCompile(`^([0-9A-F]{4} ){5}( [0-9A-F]{4}){5}$`)
-	languagePattern = regexp.MustCompile(`^[a-z]{2}$`)
+	slugPattern     = lazyPattern(`^[a-z0-9-]+$`)
+	namePattern     = lazyPattern(`^\S.*\S$`)
+	phonePattern    = lazyPattern(`^\+\d+ \d+ (?:\d+ )*\d+(?: ext\. \d+)?$`)
+	pgpPattern      = lazyPattern(`^([0-9A-F]{4} ){5}( [0-9A-F]{4}){5}$`)
+	languagePattern = lazyPattern(`^[a-z]{2}$`)
 )
+
+// lazyPattern compiles expr once, when the returned function is first called.
+func lazyPattern(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 // DecodeRecord reads one company record and checks it against the rules:
 // no unknown keys, every required key present, each value of the right
@@ -51,10 +59,10 @@ func Validate(r Record, rules Rules) error {
 	bad := func(field, format string, args ...any) error {
 		return fmt.Errorf("%q %s", field, fmt.Sprintf(format, args...))
 	}
-	if !slugPattern.MatchString(r.Slug) {
+	if !slugPattern().MatchString(r.Slug) {
 		return bad("slug", "is %q: use only a-z, 0-9 and -", r.Slug)
 	}
-	if !namePattern.MatchString(r.Name) {
+	if !namePattern().MatchString(r.Name) {
 		return bad("name", "is %q: it needs at least two characters and no space at either end", r.Name)
 	}
 	if err := enumList(rules, "relevant-countries", r.RelevantCountries, true); err != nil {
@@ -67,7 +75,7 @@ func Validate(r Record, rules Rules) error {
 		return err
 	}
 	for field, v := range map[string]string{"phone": r.Phone, "fax": r.Fax} {
-		if v != "" && !phonePattern.MatchString(v) {
+		if v != "" && !phonePattern().MatchString(v) {
 			return bad(field, "is %q: write it as +CC NNN NNN, with the country code", v)
 		}
 	}
@@ -79,7 +87,7 @@ func Validate(r Record, rules Rules) error {
 			return bad(field, "is %q: give a full address with its scheme, like https://example.com/", v)
 		}
 	}
-	if r.PGPFingerprint != "" && !pgpPattern.MatchString(r.PGPFingerprint) {
+	if r.PGPFingerprint != "" && !pgpPattern().MatchString(r.PGPFingerprint) {
 		return bad("pgp-fingerprint", "is %q: ten groups of four capital hex digits", r.PGPFingerprint)
 	}
 	if len(r.Sources) == 0 {
@@ -101,7 +109,7 @@ func Validate(r Record, rules Rules) error {
 			return bad("required-elements", "item %d has type %q: use one of %s", i+1, e.Type, strings.Join(rules.Enums["required-elements.type"], ", "))
 		}
 	}
-	if r.RequestLanguage != "" && !languagePattern.MatchString(r.RequestLanguage) {
+	if r.RequestLanguage != "" && !languagePattern().MatchString(r.RequestLanguage) {
 		return bad("request-language", "is %q: use a two-letter ISO 639-1 code like en", r.RequestLanguage)
 	}
 	for field, v := range map[string]string{"suggested-transport-medium": r.SuggestedMedium, "quality": r.Quality, "facet-group": r.FacetGroup} {
