@@ -137,6 +137,9 @@ func (k *Desk) evidenceOf(ctx context.Context, r record.Request, lookup dkimchec
 		it := evidence.Item{Name: prefix + "sending", Role: evidence.RoleSent, Time: r.Dates.Sent.UTC(), Channel: string(r.Channel)}
 		if r.Channel == record.ByPost {
 			it.Role, it.Registered = evidence.RoleReceipt, r.Tracking
+			if r.Receipt != nil {
+				it.Name, it.Data = prefix+r.Receipt.Name, r.Receipt.Data
+			}
 		}
 		docs = append(docs, evidencepdf.Doc{Item: it, Title: title})
 	}

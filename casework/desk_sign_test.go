@@ -75,6 +75,7 @@ func signUseCases(k *Desk, requestID string) map[string]func() error {
 			_, err := k.SigningCopy(requestID)
 			return err
 		},
+		"AttachReceipt": func() error { return receiptUseCase(k, requestID) },
 		"AttachSigned": func() error {
 			c, err := k.SigningCopy(requestID)
 			if err != nil {

@@ -60,11 +60,23 @@ func TestRequestEvidence(t *testing.T) {
 	if out := cmd(exitError, "request", "evidence", requestID, "--out", filepath.Join(dir, "no", "such", "folder.pdf")); !strings.Contains(out, "choose a folder you can write to") {
 		t.Errorf("an unwritable path: %s", out)
 	}
+	// The photo of the post receipt goes with it; a file that is none is
+	// refused.
+	scan := filepath.Join(dir, "kvitas.jpg")
+	os.WriteFile(scan, append([]byte("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00"), make([]byte, 300)...), 0o600)
+	notScan := filepath.Join(dir, "kvitas.txt")
+	os.WriteFile(notScan, []byte("RR123456789LT"), 0o600)
+	if out := cmd(exitError, "request", "receipt", requestID, "--file", notScan); !strings.Contains(out, "not a PDF, PNG or JPEG") {
+		t.Errorf("a text file as the receipt: %s", out)
+	}
+	if out := cmd(exitOK, "request", "receipt", requestID, "--file", scan); !strings.Contains(out, "Attached the post receipt kvitas.jpg") {
+		t.Errorf("request receipt: %s", out)
+	}
 	if out := cmd(exitOK, "request", "evidence", requestID, "--out", pdf, "--lang", "lt"); !strings.Contains(out, "Wrote "+pdf) {
 		t.Errorf("request evidence: %s", out)
 	}
 	text := pdfText(t, pdf)
-	for _, want := range []string{"Įrodymai dėl prašymo", "1 priedas. Laiškas (PDF)", "2 priedas. Išsiųsta registruotu laišku", "RR123456789LT", "Įvykių eiga"} {
+	for _, want := range []string{"Įrodymai dėl prašymo", "1 priedas. Laiškas (PDF)", "2 priedas. Išsiųsta registruotu laišku", "RR123456789LT", "kvitas.jpg", "Įvykių eiga"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the evidence PDF does not read %q back:\n%s", want, text)
 		}

@@ -25,6 +25,7 @@ const requestUsage = `Usage:
   prava request evidence ID --out FILE.pdf [--lang L]
   prava request sign ID --out FILE.pdf
   prava request signed ID --file SIGNED_FILE
+  prava request receipt ID --file SCAN   (the post receipt: a PDF, PNG or JPEG)
   prava request delete ID
 `
 
@@ -75,7 +76,7 @@ func runRequest(args []string, global string, stdin io.Reader, stdout, stderr io
 	c.reason = fs.String("reason", "", "for refused: why the company refused (it goes into the complaint); for answered: a note")
 	c.refusal = fs.String("refusal", "", "for followup --kind reply: what the company did (id-copy, portal-only, excessive, incomplete, language)")
 	c.out = fs.String("out", "", "for pdf, evidence and sign: the file to write")
-	c.file = fs.String("file", "", "for signed: the signed letter (.edoc, .asice, .adoc, .p7s or signed .pdf)")
+	c.file = fs.String("file", "", "for signed: the signed letter (.edoc, .asice, .adoc, .p7s or signed .pdf); for receipt: the scan or photo of the post receipt")
 	c.draft = addDraftFlags(fs)
 	var err error
 	if c.pos, err = parseAll(fs, args[1:]); err != nil {
@@ -84,7 +85,7 @@ func runRequest(args []string, global string, stdin io.Reader, stdout, stderr io
 	run := map[string]func() int{
 		"list": c.list, "delete": c.delete, "write": c.write, "show": c.show,
 		"record": c.record, "followup": c.followUp, "pdf": c.pdf, "evidence": c.evidence,
-		"sign": c.sign, "signed": c.signed,
+		"sign": c.sign, "signed": c.signed, "receipt": c.receipt,
 	}[c.name]
 	if run == nil {
 		fmt.Fprintf(stderr, "prava request: unknown command %q\n%s", c.name, requestUsage)

@@ -66,8 +66,30 @@ func (c requestCmd) signed() int {
 	return exitOK
 }
 
-// readSignedFile reads a signed letter, refusing a folder or a file too
-// big to be one before reading it.
+// receipt attaches the scan or photo of the post receipt ("prava request
+// receipt ID --file F") to a request sent by post, for its evidence.
+func (c requestCmd) receipt() int {
+	if *c.file == "" {
+		return c.fail(errors.New("give the scan or photo of the post receipt: --file FILE (PDF, PNG or JPEG)"))
+	}
+	b, err := readSignedFile(*c.file)
+	if err != nil {
+		return c.fail(err)
+	}
+	desk, err := c.open()
+	if err != nil {
+		return c.fail(err)
+	}
+	defer desk.Close()
+	if err := desk.AttachReceipt(c.pos[0], filepath.Base(*c.file), b); err != nil {
+		return c.fail(err)
+	}
+	fmt.Fprintf(c.stdout, "Attached the post receipt %s; \"prava request evidence %s\" now carries it.\n", filepath.Base(*c.file), c.pos[0])
+	return exitOK
+}
+
+// readSignedFile reads a signed letter or a receipt, refusing a folder or
+// a file too big to be one before reading it.
 func readSignedFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -75,7 +97,7 @@ func readSignedFile(path string) ([]byte, error) {
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, fmt.Errorf("%s is a folder: give the signed file", path)
+		return nil, fmt.Errorf("%s is a folder: give the file itself", path)
 	}
 	b, err := io.ReadAll(io.LimitReader(f, casework.MaxAttachment+1))
 	if err != nil {

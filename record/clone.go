@@ -56,6 +56,10 @@ func (r Request) Clone() Request {
 		s.Signers = slices.Clone(s.Signers)
 		r.Signature = &s
 	}
+	if r.Receipt != nil {
+		d := *r.Receipt
+		r.Receipt = &d
+	}
 	return r
 }
 

@@ -102,6 +102,9 @@ type Request struct {
 	// Signature is the letter signed with the person's e-signature; nil
 	// until a copy is handed out for signing.
 	Signature *Signature `json:"signature,omitempty"`
+	// Receipt is the scan or photo of the post office's receipt for a
+	// letter sent by registered post; nil until the person attaches it.
+	Receipt *Document `json:"receipt,omitempty"`
 }
 
 // Status is where a request stands.
