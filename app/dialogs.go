@@ -24,7 +24,7 @@ func (u *UI) chooseFile(exts []string, then func(path string)) {
 	if len(exts) > 0 {
 		d.SetFilter(fynestorage.NewExtensionFileFilter(exts))
 	}
-	d.Show()
+	u.showFileDialog(d, "file.open_title")
 }
 
 // chooseSaveFile asks where to write a new file, offering name, and hands
@@ -54,7 +54,7 @@ func (u *UI) chooseSaveFileIn(name string, exts []string, dir fyne.ListableURI, 
 	if len(exts) > 0 {
 		d.SetFilter(fynestorage.NewExtensionFileFilter(exts))
 	}
-	d.Show()
+	u.showFileDialog(d, "file.save_title")
 }
 
 // problemLabel is the hidden line where a page says what is wrong with

@@ -65,9 +65,19 @@ func (u *UI) profileView() fyne.CanvasObject {
 	id.SetPlaceHolder(T("profile.id_placeholder"))
 
 	u.watchEdits(name, address, email, phone, birth, customer, id)
+	// Each checked field has a problem line under it: Save is at the foot
+	// of a long form, and the field it refuses is scrolled to and focused.
+	inputs := map[string]*widget.Entry{"name": name, "address": address, "email": email, "phone": phone, "birth": birth}
+	problems := map[string]*widget.Label{}
 	item := func(key string, w fyne.CanvasObject) fyne.CanvasObject {
-		return field(T("profile."+key), w, hint(T("profile."+key+"_why")))
+		notes := []fyne.CanvasObject{hint(T("profile." + key + "_why"))}
+		if inputs[key] != nil {
+			problems[key] = problemLabel()
+			notes = append(notes, problems[key])
+		}
+		return field(T("profile."+key), w, notes...)
 	}
+	var page fyne.CanvasObject
 	status := widget.NewLabel("")
 	status.Wrapping = fyne.TextWrapWord
 	save := widget.NewButton(T("common.save"), nil)
@@ -78,9 +88,18 @@ func (u *UI) profileView() fyne.CanvasObject {
 			Phone: strings.TrimSpace(phone.Text), BirthDate: strings.TrimSpace(birth.Text), CustomerRef: strings.TrimSpace(customer.Text),
 			IDDocument: strings.TrimSpace(id.Text), Country: country.Code(),
 		}
-		if msg := profileProblem(next); msg != "" {
+		for _, l := range problems {
+			l.Hide()
+		}
+		if msg, key := profileProblem(next); msg != "" {
 			status.Importance = widget.DangerImportance
 			status.SetText(msg)
+			problems[key].SetText(msg)
+			problems[key].Show()
+			scrollTo(page, inputs[key])
+			if c := fyne.CurrentApp().Driver().CanvasForObject(page); c != nil {
+				c.Focus(inputs[key])
+			}
 			return
 		}
 		u.change(func(k *casework.Desk) error { return k.SaveProfile(next) }, func() {
@@ -95,33 +114,36 @@ func (u *UI) profileView() fyne.CanvasObject {
 			status.SetText(problemText(err))
 		})
 	}
-	return screen(
+	page = screen(
 		heading(T("profile.heading")),
 		para(T("profile.why")),
 		item("name", name), item("address", address), item("email", email), item("phone", phone),
 		item("birth", birth), item("customer", customer), item("country", country.Select), item("id", id),
 		status, buttons(save),
 	)
+	return page
 }
 
 // profileProblem says, in the person's language, what keeps a profile
-// from being used in letters; "" when nothing does.
-func profileProblem(p record.Profile) string {
+// from being used in letters, and the field to fix ("name", "address",
+// "email", "phone", "birth"); "" when nothing does. The fields are taken
+// in the form's order, so the first problem met is the highest one.
+func profileProblem(p record.Profile) (msg, key string) {
 	switch {
 	case p.Name == "":
-		return T("profile.err_name")
+		return T("profile.err_name"), "name"
 	case len([]rune(p.Name)) > maxNameLength:
-		return T("problem.name.too_long")
-	case phoneProblem(p.Phone):
-		return T("problem.phone.bad_phone")
+		return T("problem.name.too_long"), "name"
 	case p.Address == "" && p.Email == "":
-		return T("profile.err_contact")
+		return T("profile.err_contact"), "address"
 	case letters.CheckEmail(p.Email) != nil:
-		return T("profile.err_email")
+		return T("profile.err_email"), "email"
+	case phoneProblem(p.Phone):
+		return T("problem.phone.bad_phone"), "phone"
 	case letters.CheckBirthDate(p.BirthDate) != nil:
-		return T("profile.err_birth")
+		return T("profile.err_birth"), "birth"
 	}
-	return ""
+	return "", ""
 }
 
 // maxNameLength is the longest name the desk takes for a person.

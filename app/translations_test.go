@@ -161,6 +161,10 @@ func TestEveryKeyTranslated(t *testing.T) {
 	for _, k := range fyneKeys {
 		used[k] = true
 	}
+	for _, k := range placeKeys { // the file dialog's places, by showFileDialog
+		used[k] = true
+	}
+	used["file.open_title"], used["file.save_title"] = true, true
 	for k := range used {
 		if _, ok := en[k]; !ok {
 			t.Errorf("the UI asks for %q, which en.json lacks", k)

@@ -177,3 +177,29 @@ func TestCompanyFromDirectory(t *testing.T) {
 		t.Errorf("exported %s (%v)", data, err)
 	}
 }
+
+// TestCompanyFromDirectoryMany: several slugs after --directory, or the
+// flag repeated, are added in one save; those kept already are skipped
+// and an unknown slug adds none of them (#28).
+func TestCompanyFromDirectoryMany(t *testing.T) {
+	vault, _ := passVault(t)
+	before, _ := os.ReadFile(vault)
+	if code, _, errOut := run(t, pass, "--vault", vault, "company", "add", "--directory", "google", "no-such-company", "--passphrase"); code != exitError || !strings.Contains(errOut, "nothing was added") {
+		t.Errorf("an unknown slug among several: %d %s", code, errOut)
+	}
+	if after, _ := os.ReadFile(vault); !bytes.Equal(before, after) {
+		t.Error("an unknown slug among several changed the vault")
+	}
+	code, out, errOut := run(t, pass, "--vault", vault, "company", "add", "--directory", "google", "facebook", "--passphrase")
+	if code != exitOK || !strings.Contains(out, "Added 2 of 2 companies") {
+		t.Fatalf("add --directory google facebook: %d %s %s", code, out, errOut)
+	}
+	code, out, errOut = run(t, pass, "--vault", vault, "company", "add", "--directory", "google", "--directory", "tele2", "--passphrase")
+	if code != exitOK || !strings.Contains(out, "Added 1 of 2 companies") {
+		t.Fatalf("add --directory google --directory tele2: %d %s %s", code, out, errOut)
+	}
+	code, out, _ = run(t, pass, "--vault", vault, "company", "list", "--passphrase")
+	if code != exitOK || strings.Count(out, "\n") < 3 {
+		t.Errorf("three companies listed: %d %s", code, out)
+	}
+}
