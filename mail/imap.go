@@ -42,7 +42,7 @@ func (c *Client) openIMAP(ctx context.Context, budget int64) (*session, error) {
 		return nil, err
 	}
 	opts := &imapclient.Options{
-		TLSConfig:   c.tlsConfig(s.Host),
+		TLSConfig:             c.tlsConfig(s.Host),
 		WordDecoder:           &mime.WordDecoder{CharsetReader: charset.Reader},
 		UnilateralDataHandler: c.unilateral,
 	}
