@@ -22,7 +22,8 @@ import (
 // signingSection is where a letter gets the person's national
 // e-signature and where the request's evidence for the authority is
 // saved: "Sign…" saves the copy to sign and says where to sign it,
-// "Attach the signed file…" brings the signed file back.
+// "Attach the signed file…" brings the signed file back, and a letter
+// sent by post takes the photo of its receipt.
 func (u *UI) signingSection(r *record.Request, company string) fyne.CanvasObject {
 	id := r.ID
 	sign := widget.NewButtonWithIcon(T("sign.copy"), theme.DocumentCreateIcon(), func() {
@@ -42,6 +43,15 @@ func (u *UI) signingSection(r *record.Request, company string) fyne.CanvasObject
 			u.chooseSaveFile(evidenceFileName(r, company), []string{".pdf"}, func(path string) { u.exportEvidence(id, path) })
 		})
 		row = append(row, evidence)
+	}
+	if r.Channel == record.ByPost && !r.Dates.Sent.IsZero() {
+		if r.Receipt != nil {
+			parts = append(parts, para(T("receipt.kept", args("Name", r.Receipt.Name))))
+		}
+		receipt := widget.NewButtonWithIcon(T("receipt.attach"), theme.FileImageIcon(), func() {
+			u.chooseFile([]string{".pdf", ".png", ".jpg", ".jpeg"}, func(path string) { u.attachReceipt(id, path) })
+		})
+		row = append(row, receipt)
 	}
 	return section(T("sign.title"), append(parts, container.NewAdaptiveGrid(2, row...))...)
 }
@@ -136,6 +146,21 @@ func (u *UI) attachSigned(id, path string) {
 	}, func() {
 		u.showRequest(id)
 		u.toast(T("sign.attached"))
+	}, nil)
+}
+
+// attachReceipt keeps the photo or scan of the post receipt the person
+// chose with the request, for its evidence.
+func (u *UI) attachReceipt(id, path string) {
+	data, err := readBounded(path, casework.MaxAttachment)
+	if err != nil {
+		u.notice(T("sign.read_failed"), err)
+		return
+	}
+	name := path[strings.LastIndexAny(path, `/\`)+1:]
+	u.change(func(k *casework.Desk) error { return k.AttachReceipt(id, name, data) }, func() {
+		u.showRequest(id)
+		u.toast(T("receipt.attached"))
 	}, nil)
 }
 

@@ -165,6 +165,9 @@ func TestEveryKeyTranslated(t *testing.T) {
 		used[k] = true
 	}
 	used["file.open_title"], used["file.save_title"] = true, true
+	for _, w := range knownWarnings { // the letters' warnings, by warningText
+		used[w.key] = true
+	}
 	for k := range used {
 		if _, ok := en[k]; !ok {
 			t.Errorf("the UI asks for %q, which en.json lacks", k)

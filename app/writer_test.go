@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"prava/casework"
+	"prava/letters"
 	"prava/record"
 )
 
@@ -113,5 +114,48 @@ func TestLettersWarningsAreKnown(t *testing.T) {
 	}
 	if !needsSignature(&w.Request) {
 		t.Error("the request page would not warn of the signature the letter warns of")
+	}
+
+	// Every other warning the letters give: each is put in the person's
+	// words, none is left in English.
+	d.Companies = append(d.Companies,
+		record.Company{ID: "lt", Name: "UAB Pavyzdys", Jurisdiction: "EU-LT", Language: "lt", Contacts: []record.Contact{{Kind: record.ByEmail, Value: "dpo@pavyzdys.lt"}}},
+		record.Company{ID: "ua", Name: "ТОВ «Приклад»", Jurisdiction: "UA", Language: "uk", Contacts: []record.Contact{{Kind: record.ByEmail, Value: "dpo@pryklad.ua"}}},
+		record.Company{ID: "site", Name: "example.lv", Jurisdiction: "EU-LV", Language: "lv", Contacts: []record.Contact{{Kind: record.ByEmail, Value: "info@example.lv"}}})
+	seen := map[string]bool{}
+	for _, c := range []struct {
+		company string
+		draft   casework.Draft
+	}{
+		{"c", casework.Draft{Kind: record.Access, Lang: "en"}},
+		{"c", casework.Draft{Kind: record.Rectification, Corrections: []letters.Correction{{Field: "address", Value: "ул. Мира 2"}}}},
+		{"lt", casework.Draft{Kind: record.Objection}},
+		{"lt", casework.Draft{Kind: record.Erasure, Grounds: []letters.Ground{letters.GroundObjection}}},
+		{"ua", casework.Draft{Kind: record.Objection}},
+		{"site", casework.Draft{Kind: record.Access}},
+	} {
+		c.draft.Contact, c.draft.Date = -1, today
+		w, err := casework.Write(d, c.company, c.draft)
+		if err != nil {
+			t.Errorf("%s %s: %v", c.company, c.draft.Kind, err)
+			continue
+		}
+		for _, text := range w.Letter.Warnings {
+			got := warningText(text)
+			if got == text || strings.Contains(got, "{{") {
+				t.Errorf("%s %s: the warning %q would show in English (or unfilled): %q", c.company, c.draft.Kind, text, got)
+			}
+			seen[got] = true
+		}
+	}
+	UseLanguage("lv")
+	if got := warningText("Valsts datu inspekcija examines a complaint only when it is signed: post the signed PDF."); !strings.HasPrefix(got, "Valsts datu inspekcija izskata sūdzību") {
+		t.Errorf("the signed-complaint warning in Latvian: %q", got)
+	}
+	if got := warningText("A warning the app does not know."); got != "A warning the app does not know." {
+		t.Errorf("an unknown warning became %q", got)
+	}
+	if len(seen) < 6 {
+		t.Errorf("only %d kinds of warning came up; the cases above should give six", len(seen))
 	}
 }

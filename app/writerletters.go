@@ -154,22 +154,41 @@ func (w *writer) fail(err error) {
 }
 
 // warningText is one of the letters' warnings in the person's language.
-// The letters give them in English, as sentences: the ones Prava knows are
-// put in the person's words (a test checks each is still recognised); any
-// other is shown as the letters wrote it.
+// The letters give them in English, as sentences for the command line:
+// the ones Prava knows are put in the person's words, with the app's
+// fields where the command line names its flags (a test checks each is
+// still recognised); any other is shown as the letters wrote it.
 func warningText(w string) string {
-	for prefix, key := range knownWarnings {
-		if strings.HasPrefix(w, prefix) {
-			return T(key)
+	for _, k := range knownWarnings {
+		if k.start != "" && strings.HasPrefix(w, k.start) || k.within != "" && strings.Contains(w, k.within) {
+			return T(k.key, args("Name", between(w, k.start+" (", ")"), "Authority", strings.TrimSuffix(w[:max(0, strings.Index(w, k.within))], " ")))
 		}
 	}
 	return w
 }
 
-// knownWarnings are the starts of the letters' warnings and the texts
-// that say them in the person's language.
-var knownWarnings = map[string]string{
-	"152-FZ Art. 14 part 3 asks for a signed request": "warning.ru_signature",
+// knownWarnings are the starts (or a part) of the letters' warnings and
+// the texts that say them in the person's language.
+var knownWarnings = []struct{ start, within, key string }{
+	{start: "152-FZ Art. 14 part 3 asks for a signed request", key: "warning.ru_signature"},
+	{start: "The letter goes to a Russian operator in a language other than Russian", key: "warning.ru_language"},
+	{start: "No reasons given: the letter objects only to direct marketing", key: "warning.objection_no_reasons"},
+	{start: "No reasons given: the erasure's objection ground", key: "warning.erasure_no_reasons"},
+	{start: "The objection gives the standard reasons", key: "warning.ua_standard_reasons"},
+	{start: "152-FZ Art. 20(3) runs the 7 working days from the evidence", key: "warning.ru_evidence"},
+	{start: "The company is named only by its website", key: "warning.site_only"},
+	{within: "examines a complaint only when it is signed", key: "warning.signed_complaint"},
+}
+
+// between is the text of s after the first open and before the next
+// close, or "".
+func between(s, open, close string) string {
+	_, after, ok := strings.Cut(s, open)
+	if !ok {
+		return ""
+	}
+	inside, _, _ := strings.Cut(after, close)
+	return inside
 }
 
 // warningLine is a warning as a page shows it.
