@@ -50,6 +50,14 @@ func (k *Desk) SetMailRoots(roots *x509.CertPool) {
 // last check is kept when the mailbox (address and IMAP server) is the
 // same, and dropped otherwise.
 func (k *Desk) SetMailAccount(a mail.Account) error {
+	return k.keepAccount(a, EntryMailAccountSaved)
+}
+
+// keepAccount checks and stores the mailbox a, noting entry on the
+// timeline; the state of the last check stays when the mailbox (address
+// and IMAP server) is the same. SetMailAccount and SignInMailAccount
+// both store through it.
+func (k *Desk) keepAccount(a mail.Account, entry Entry) error {
 	a.Address, a.Name, a.Username = strings.TrimSpace(a.Address), strings.TrimSpace(a.Name), strings.TrimSpace(a.Username)
 	a.IMAP.Host, a.SMTP.Host = strings.TrimSpace(a.IMAP.Host), strings.TrimSpace(a.SMTP.Host)
 	if err := a.Validate(); err != nil {
@@ -67,7 +75,7 @@ func (k *Desk) SetMailAccount(a mail.Account) error {
 			}
 		}
 		d.Mail = box
-		k.log(d, EntryMailAccountSaved, "", "", a.String())
+		k.log(d, entry, "", "", a.String())
 		return nil
 	})
 }

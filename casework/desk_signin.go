@@ -55,24 +55,7 @@ func (k *Desk) SignInMailAccount(ctx context.Context, a mail.Account, open func(
 		return problem("mail", "sign_in", "%v", err)
 	}
 	a.OAuth, a.Password, a.Refresh, a.Expiry = true, tok.Access, tok.Refresh, tok.Expiry.UTC()
-	if err := a.Validate(); err != nil {
-		return accountProblem(err)
-	}
-	js, err := json.Marshal(a)
-	if err != nil {
-		return err
-	}
-	return k.update(func(d *record.Data) error {
-		box := &record.MailBox{Account: js}
-		if d.Mail != nil {
-			if old, err := decodeAccount(d.Mail); err == nil && old.Address == a.Address && old.IMAP == a.IMAP {
-				box.State, box.LastCheck = d.Mail.State, d.Mail.LastCheck
-			}
-		}
-		d.Mail = box
-		k.log(d, EntryMailSignedIn, "", "", a.String())
-		return nil
-	})
+	return k.keepAccount(a, EntryMailSignedIn)
 }
 
 // freshToken renews an OAuth account's access token when it is about to
