@@ -36,9 +36,6 @@ func problemKey(err error) string {
 // out; it never changes the vault.
 func (u *UI) showProblem(err error) {
 	key := problemKey(err)
-	detail := widget.NewLabel(err.Error())
-	detail.Wrapping = fyne.TextWrapWord
-	detail.Selectable = true
 	retry := widget.NewButton(T("problem.retry"), u.Start)
 	retry.Importance = widget.HighImportance
 	row := []fyne.CanvasObject{retry}
@@ -49,9 +46,49 @@ func (u *UI) showProblem(err error) {
 	u.show(screen(
 		heading(T(key+".title")),
 		para(T(key+".body")),
-		widget.NewAccordion(widget.NewAccordionItem(T("common.details_english"), detail)),
+		u.problemDetails(key, err),
 		buttons(row...),
 	))
+}
+
+// problemDetails is what the problem screen shows under "Details": for a
+// problem Prava knows, the facts in the person's language (which file,
+// who holds it) and the English error only as something to copy for
+// whoever helps them; for any other, the English error itself, since
+// that is all there is to say.
+func (u *UI) problemDetails(key string, err error) fyne.CanvasObject {
+	if key == "problem.other" {
+		return widget.NewAccordion(widget.NewAccordionItem(T("common.details_english"), selectable(err.Error())))
+	}
+	copyEnglish := widget.NewButton(T("problem.copy_details"), func() {
+		u.app.Clipboard().SetContent(err.Error())
+		u.toast(T("problem.details_copied"))
+	})
+	facts := container.NewVBox(selectable(problemFacts(u.path, err)), container.NewHBox(copyEnglish))
+	return widget.NewAccordion(widget.NewAccordionItem(T("problem.details"), facts))
+}
+
+// problemFacts says in the person's language which vault the problem is
+// about and, when it is in use, who holds it.
+func problemFacts(path string, err error) string {
+	facts := T("problem.fact.vault", args("Path", path))
+	var inUse *casework.InUseError
+	if errors.As(err, &inUse) {
+		if inUse.PID > 0 {
+			facts += "\n" + T("problem.fact.process", args("PID", inUse.PID))
+		} else {
+			facts += "\n" + T("problem.fact.lock", args("Lock", inUse.Lock))
+		}
+	}
+	return facts
+}
+
+// selectable is a wrapped label whose text can be selected and copied.
+func selectable(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.Selectable = true
+	return l
 }
 
 // confirmUseBackup puts the previous version of a damaged vault back,
@@ -104,10 +141,7 @@ func (u *UI) chooseVault() {
 // notice tells the person that something failed, what it means for them
 // (summary) and the error's own words.
 func (u *UI) notice(summary string, err error) {
-	details := widget.NewLabel(err.Error())
-	details.Wrapping = fyne.TextWrapWord
-	details.Selectable = true
-	more := widget.NewAccordion(widget.NewAccordionItem(T("common.details_english"), details))
+	more := widget.NewAccordion(widget.NewAccordionItem(T("common.details_english"), selectable(err.Error())))
 	d := dialog.NewCustom(T("common.problem"), T("common.ok"), container.NewPadded(container.NewVBox(para(summary), more)), u.win)
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()

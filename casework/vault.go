@@ -40,6 +40,10 @@ var (
 	ErrPartial = errors.New("the vault was opened without its requests")
 )
 
+// InUseError says who holds a vault that is in use (errors.As); it
+// matches ErrInUse.
+type InUseError = storage.InUseError
+
 // MinPassphraseLen is the shortest passphrase a vault takes.
 const MinPassphraseLen = storage.MinPassphraseLen
 

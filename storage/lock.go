@@ -15,6 +15,26 @@ var ErrInUse = errors.New("the vault is in use")
 
 // lockFile keeps a second Prava process away from a vault: the lock lives
 // in PATH.lock and names the process that holds it.
+// InUseError says who holds the vault, so that the person can be told in
+// their own words: a running Prava's process number, or, when PID is 0,
+// another program holding the lock file. It matches ErrInUse.
+type InUseError struct {
+	Vault string // the vault's file
+	Lock  string // the lock file beside it
+	PID   int    // the Prava process that has it open; 0 if none is named
+}
+
+// Error says who holds the vault and what to do, in English for the log.
+func (e *InUseError) Error() string {
+	if e.PID > 0 {
+		return fmt.Sprintf("storage: %v: Prava process %d has %s open; close it there first", ErrInUse, e.PID, e.Vault)
+	}
+	return fmt.Sprintf("storage: %v: another program holds the lock file %s, and no running Prava is named in it; close the program that has the vault open (a backup or sync tool, an editor), then try again", ErrInUse, e.Lock)
+}
+
+// Unwrap makes errors.Is(err, ErrInUse) hold.
+func (e *InUseError) Unwrap() error { return ErrInUse }
+
 type lockFile struct {
 	f *os.File
 }
@@ -45,10 +65,10 @@ func acquireLock(vaultPath string) (*lockFile, error) {
 	if !ok {
 		pid := readPID(f)
 		f.Close()
-		if pid > 0 && files.PravaRunning(pid) {
-			return nil, fmt.Errorf("storage: %w: Prava process %d has %s open; close it there first", ErrInUse, pid, vaultPath)
+		if pid <= 0 || !files.PravaRunning(pid) {
+			pid = 0
 		}
-		return nil, fmt.Errorf("storage: %w: another program holds the lock file %s, and no running Prava is named in it; close the program that has the vault open (a backup or sync tool, an editor), then try again", ErrInUse, path)
+		return nil, &InUseError{Vault: vaultPath, Lock: path, PID: pid}
 	}
 	// The file may hold the number of a process killed earlier: replace it.
 	f.Truncate(0)
