@@ -78,10 +78,30 @@ func (u *UI) letterActions(r *record.Request, company string) fyne.CanvasObject 
 		row = append([]fyne.CanvasObject{form}, row...)
 	}
 	parts = append([]fyne.CanvasObject{para(how)}, parts...)
-	if needsSignature(r) {
-		parts = append(parts, warningLine(T("warning.ru_signature")))
+	for _, w := range sendWarnings(r) {
+		parts = append(parts, warningLine(w))
 	}
 	return section(T("request.send"), append(parts, container.NewAdaptiveGrid(2, row...))...)
+}
+
+// sendWarnings are what to know before sending a request not sent yet,
+// in the person's language: what the writer warned of when the letter
+// was written, and the signature 152-FZ asks for, which a request written
+// before the warnings were kept would not carry.
+func sendWarnings(r *record.Request) []string {
+	if !r.Dates.Sent.IsZero() {
+		return nil
+	}
+	var out []string
+	for _, w := range r.Warnings {
+		if t := warningText(w); !contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	if sig := T("warning.ru_signature"); needsSignature(r) && !contains(out, sig) {
+		out = append(out, sig)
+	}
+	return out
 }
 
 // needsSignature reports whether a letter not sent yet goes by plain

@@ -159,3 +159,36 @@ func TestLettersWarningsAreKnown(t *testing.T) {
 		t.Errorf("only %d kinds of warning came up; the cases above should give six", len(seen))
 	}
 }
+
+// TestRequestPageRepeatsTheWarnings: what the writer warned of when the
+// letter was written is said again, in the person's language, on the
+// request's page until it is sent (issue 23: not only in the writer).
+func TestRequestPageRepeatsTheWarnings(t *testing.T) {
+	u := homeUI(t, func(d *record.Data) {
+		d.Profile = record.Profile{Name: "Olena Petrenko", Email: "olena@example.org", Address: "Gedimino pr. 1, LT-01103 Vilnius", Country: "LT"}
+		d.Companies = []record.Company{{ID: "c", Name: "UAB Pavyzdys", Jurisdiction: "EU-LT", Language: "lt", Contacts: []record.Contact{{Kind: record.ByEmail, Value: "dpo@pavyzdys.lt"}}}}
+	})
+	UseLanguage("uk")
+	t.Cleanup(func() { UseLanguage("en") })
+	u.showWriter("c")
+	toggle(t, u, T("kind.access"))
+	toggle(t, u, T("kind.objection"))
+	tap(t, u, T("writer.write"))
+	var id string
+	for _, r := range u.data().Requests {
+		if r.Kind == record.Objection {
+			id = r.ID
+		}
+	}
+	if id == "" {
+		t.Fatal("no objection was written")
+	}
+	u.showRequest(id)
+	warning := T("warning.objection_no_reasons")
+	mustShow(t, u, warning)
+	tap(t, u, T("event.sent"))
+	u.showRequest(id)
+	if shows(u, warning) {
+		t.Error("the warning stays after the letter was sent")
+	}
+}

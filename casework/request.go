@@ -289,6 +289,7 @@ func compose(r letters.Input, req record.Request) (Written, error) {
 	req.Subject, req.EmailBody = subject, record.NewText(body)
 	req.Status = record.StatusDraft
 	req.Dates.Created = r.Date
+	req.Warnings = l.Warnings
 	return Written{Request: req, Letter: l, PDF: pdf}, nil
 }
 

@@ -41,7 +41,7 @@ func (d *Data) Clone() Data {
 // Clone is a copy of the request whose replies (and their lists of files)
 // and e-mail record can be changed without touching the original.
 func (r Request) Clone() Request {
-	r.Replies = slices.Clone(r.Replies)
+	r.Replies, r.Warnings = slices.Clone(r.Replies), slices.Clone(r.Warnings)
 	for i := range r.Replies {
 		r.Replies[i].Files = slices.Clone(r.Replies[i].Files)
 	}

@@ -105,6 +105,11 @@ type Request struct {
 	// Receipt is the scan or photo of the post office's receipt for a
 	// letter sent by registered post; nil until the person attaches it.
 	Receipt *Document `json:"receipt,omitempty"`
+	// Warnings are what the letter's writer warned of when it was written
+	// (letters.Letter.Warnings, in English), kept so that the request's
+	// page can say them again, in the person's language, until it is sent
+	// and after.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Status is where a request stands.
