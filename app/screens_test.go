@@ -183,6 +183,8 @@ func TestScreens(t *testing.T) {
 			shoot(u2, "14-profile")
 			u2.home.tabs.SelectIndex(tabSettings)
 			shoot(u2, "15-settings")
+			u2.chooseFile([]string{".txt", ".html"}, func(string) {})
+			shoot(u2, "22-file-open")
 		})
 	}
 }
