@@ -40,6 +40,11 @@ func CompanyFromPolicy(src policy.Source, f *policy.Findings, now time.Time) rec
 	if f.Controller != nil {
 		c.LegalName = *f.Controller
 	}
+	// The legal persons behind a brand: a letter to the brand goes to
+	// them (letters-review 2, B3). Kept only while they fit a record.
+	if entities := slices.Clone(f.LegalEntities); CheckEntities(entities) == nil {
+		c.LegalEntities = entities
+	}
 	// The policy's address is kept and may be exported for publication:
 	// without the person's user name, password, session or tracking
 	// parameters (security review 2, F9).

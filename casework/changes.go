@@ -62,8 +62,8 @@ func SnapshotFindings(s record.PolicySnapshot) *policy.Findings {
 
 // AddSnapshot keeps a newer reading of the company's policy: the snapshot
 // goes last, contacts the policy now names are added (none the person
-// entered is removed), and its markings and promise replace the old ones
-// where it gives them.
+// entered is removed), its markings and promise replace the old ones
+// where it gives them, and its legal entities fill an empty list.
 func AddSnapshot(c *record.Company, src policy.Source, f *policy.Findings, now time.Time) {
 	fresh := CompanyFromPolicy(src, f, now)
 	for _, ct := range fresh.Contacts {
@@ -79,6 +79,11 @@ func AddSnapshot(c *record.Company, src policy.Source, f *policy.Findings, now t
 	}
 	if fresh.PromisedDays > 0 {
 		c.PromisedDays, c.PromisedFor = fresh.PromisedDays, fresh.PromisedFor
+	}
+	// The legal entities are taken from the policy while the company has
+	// none; a list the person kept or edited stays.
+	if len(c.LegalEntities) == 0 {
+		c.LegalEntities = fresh.LegalEntities
 	}
 	c.Policies = append(c.Policies, fresh.Policies...)
 	c.Updated = now

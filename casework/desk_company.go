@@ -133,6 +133,7 @@ func changedFacts(a, b *record.Company) []string {
 	}
 	add("name", a.Name != b.Name)
 	add("legal name", a.LegalName != b.LegalName)
+	add("legal entities", !slices.Equal(a.LegalEntities, b.LegalEntities))
 	add("registration", a.Registration != b.Registration)
 	add("law", a.Jurisdiction != b.Jurisdiction)
 	add("language", a.Language != b.Language)
@@ -261,6 +262,9 @@ func (k *Desk) MergeCompanies(keepID, goneID string) error {
 			}
 		}
 		fill(&m.LegalName, gone.LegalName)
+		if len(m.LegalEntities) == 0 {
+			m.LegalEntities = gone.LegalEntities
+		}
 		fill(&m.Registration, gone.Registration)
 		if m.Jurisdiction == "" {
 			m.Jurisdiction = gone.Jurisdiction

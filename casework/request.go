@@ -294,9 +294,10 @@ func compose(r letters.Input, req record.Request) (Written, error) {
 }
 
 // recipientOf is the company as a letter addresses it: by its legal name
-// when it is known.
+// when it is known, with the legal entities behind it (the letter goes to
+// them when the legal name is only a brand).
 func recipientOf(c *record.Company) letters.Recipient {
-	to := letters.Recipient{Name: c.Name, Registration: c.Registration}
+	to := letters.Recipient{Name: c.Name, Registration: c.Registration, Entities: c.LegalEntities}
 	if c.LegalName != "" {
 		to.Name = c.LegalName
 		if !strings.EqualFold(strings.TrimSpace(c.Name), strings.TrimSpace(c.LegalName)) {

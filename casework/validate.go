@@ -3,6 +3,7 @@ package casework
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"sync"
 
 	"strings"
@@ -37,6 +38,10 @@ func CheckCompany(c *record.Company) error {
 	c.Name = strings.TrimSpace(c.Name)
 	c.LegalName = strings.TrimSpace(c.LegalName)
 	c.Registration = strings.TrimSpace(c.Registration)
+	if err := CheckEntities(c.LegalEntities); err != nil {
+		return err
+	}
+	c.LegalEntities = slices.DeleteFunc(c.LegalEntities, func(e string) bool { return e == "" })
 	switch {
 	case c.Name == "":
 		return problem("name", "empty", "the company needs a name")
@@ -211,4 +216,20 @@ func kindNames() []string {
 		out = append(out, string(k))
 	}
 	return out
+}
+
+// CheckEntities tells whether a company's list of legal entities may be
+// stored: each a name of at most maxName characters without control
+// characters, at most 20 of them; blank names are trimmed out.
+func CheckEntities(list []string) error {
+	if len(list) > 20 {
+		return problem("legal_entities", "too_many", "over 20 legal entities is not a list of one company's operators: check what was pasted")
+	}
+	for i, e := range list {
+		list[i] = strings.TrimSpace(e)
+		if utf8.RuneCountInString(list[i]) > maxName || strings.ContainsFunc(list[i], unicode.IsControl) {
+			return problem("legal_entities", "too_long", "%q is not a legal entity's name: give it as the register writes it, in at most %d characters", e, maxName)
+		}
+	}
+	return nil
 }

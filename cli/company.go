@@ -17,22 +17,25 @@ import (
 
 // companyRow is a company as the command line prints it in JSON.
 type companyRow struct {
-	ID           string            `json:"id"`
-	Name         string            `json:"name"`
-	LegalName    string            `json:"legal_name,omitempty"`
-	Registration string            `json:"registration,omitempty"`
-	Law          string            `json:"law"`
-	Language     string            `json:"language"`
-	Website      string            `json:"website,omitempty"`
-	Contacts     []record.Contact  `json:"contacts"`
-	Use          map[string]string `json:"use,omitempty"` // request kind → the contact's value
-	Markings     map[string]string `json:"markings,omitempty"`
-	PromisedDays int               `json:"promised_days,omitempty"`
-	Notes        string            `json:"notes,omitempty"`
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	LegalName string `json:"legal_name,omitempty"`
+	// LegalEntities are the legal persons behind a brand, whom a letter
+	// is addressed to (letters-review 2, B3).
+	LegalEntities []string          `json:"legal_entities,omitempty"`
+	Registration  string            `json:"registration,omitempty"`
+	Law           string            `json:"law"`
+	Language      string            `json:"language"`
+	Website       string            `json:"website,omitempty"`
+	Contacts      []record.Contact  `json:"contacts"`
+	Use           map[string]string `json:"use,omitempty"` // request kind → the contact's value
+	Markings      map[string]string `json:"markings,omitempty"`
+	PromisedDays  int               `json:"promised_days,omitempty"`
+	Notes         string            `json:"notes,omitempty"`
 }
 
 func rowOf(c record.Company) companyRow {
-	r := companyRow{ID: c.ID, Name: c.Name, LegalName: c.LegalName, Registration: c.Registration, Law: string(c.Jurisdiction),
+	r := companyRow{ID: c.ID, Name: c.Name, LegalName: c.LegalName, LegalEntities: c.LegalEntities, Registration: c.Registration, Law: string(c.Jurisdiction),
 		Language: c.Language, Website: c.Website, Contacts: c.Contacts, Markings: c.Markings, PromisedDays: c.PromisedDays, Notes: c.Notes}
 	if r.Contacts == nil {
 		r.Contacts = []record.Contact{}
@@ -329,6 +332,7 @@ func printCompany(w io.Writer, r companyRow) {
 	line("ID", r.ID)
 	line("Name", r.Name)
 	line("Legal name", r.LegalName)
+	line("Legal entity", strings.Join(r.LegalEntities, "; "))
 	line("Registration", r.Registration)
 	line("Law", r.Law)
 	line("Language", r.Language)

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // regView is one registration number as an address block prints it: the
@@ -195,4 +197,57 @@ func dropNameLine(name, addr string) string {
 		return strings.TrimSpace(rest)
 	}
 	return addr
+}
+
+// toEntities addresses a company known by a brand to the legal entities
+// its policy names behind it: "NETRACK" with "ООО «Старт»" and "ООО
+// «Серверные Решения»" becomes "ООО «Старт», ООО «Серверные Решения»
+// (NETRACK)". A brand is no operator (152-FZ Art. 3(2)) nor controller
+// (Art. 4(7) GDPR), and a complaint needs the operator's legal name
+// (letters-review 2, B3). A name that carries a legal form ("Costless
+// Ukraine, LLC") is the controller itself and stays.
+func toEntities(to Recipient) Recipient {
+	var named []string
+	for _, e := range to.Entities {
+		if e = norm.NFC.String(strings.TrimSpace(e)); e != "" && !slices.Contains(named, e) {
+			named = append(named, e)
+		}
+	}
+	if len(named) == 0 || hasLegalForm(to.Name) || slices.Contains(named, to.Name) {
+		return to
+	}
+	if to.Brand == "" {
+		to.Brand = to.Name
+	}
+	to.Name = strings.Join(named, ", ")
+	return to
+}
+
+// legalForms are the abbreviations and words of the legal forms a
+// company's name carries in the states Prava writes to, and the usual
+// foreign ones. They are matched as whole words.
+var legalForms = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, f := range strings.Fields(`ооо оао зао пао ао нао ип пбоюл тов прат пат ат пп фоп дп кп
+		общество товариство предприниматель підприємець компания корпорация
+		sia as ps ks ik uab ab mb iį všį
+		llc l.l.c. ltd ltd. limited inc inc. corp corp. corporation co. plc llp lp
+		gmbh ag kg se sa s.a. sas sarl s.l. bv b.v. nv n.v. oy oyj aps a/s oü sp. s.r.o.`) {
+		m[f] = true
+	}
+	return m
+})
+
+// hasLegalForm says whether a name carries a legal form ("ООО «Старт»",
+// "SIA “LatInSoft”", "Costless Ukraine, LLC"), so it names a legal
+// person rather than a brand ("NETRACK").
+func hasLegalForm(name string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '/'
+	}) {
+		if legalForms()[w] || legalForms()[strings.TrimSuffix(w, ".")] {
+			return true
+		}
+	}
+	return false
 }

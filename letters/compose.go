@@ -219,6 +219,9 @@ func newView(r Input, lang string, j *law.Jurisdiction) *view {
 	for _, f := range []*string{&to.Name, &to.Registration, &to.Address, &to.Email} {
 		*f = clean(*f)
 	}
+	if r.Kind != record.Complaint {
+		to = toEntities(to)
+	}
 	v := &view{
 		Kind: string(r.Kind), Lang: lang, Regime: regimeOf(j.Code), Country: j.Country,
 		From: from, Name: parseName(from.Name), To: to, Company: r.Company,
@@ -233,7 +236,7 @@ func newView(r Input, lang string, j *law.Jurisdiction) *view {
 	}
 	v.To.Address = dropNameLine(v.To.Name, v.To.Address)
 	if c := r.Company; c != nil {
-		cc := *c
+		cc := toEntities(*c)
 		if cc.Country == "" {
 			cc.Country = countryOf(cc.Address, j.Country)
 		}

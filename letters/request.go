@@ -102,6 +102,11 @@ type Recipient struct {
 	// Brand is the name the company trades under, printed after the legal
 	// name when it differs ("ООО «Старт» (NETRACK)").
 	Brand string
+	// Entities are the legal persons the company's policy names behind it
+	// ("ООО «Старт»", "ООО «Серверные Решения»"). When Name is only a
+	// brand (no legal form), the letter is addressed to them, with Name as
+	// the brand (letters-review 2, B3).
+	Entities []string
 	// Country is the ISO 3166-1 code of the state where the company is
 	// registered; it picks the registration number's label (код ЄДРПОУ,
 	// ОГРН, reģ. Nr., įmonės kodas). "" reads it from the address's last

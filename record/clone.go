@@ -6,10 +6,11 @@ import (
 )
 
 // Clone is a copy of the company that shares nothing the caller may change
-// in place: contacts, choices, markings and the list of snapshots are new
+// in place: legal entities, contacts, choices, markings and the list of snapshots are new
 // (the snapshots themselves are never edited, only added).
 func (c Company) Clone() Company {
 	c.Contacts = slices.Clone(c.Contacts)
+	c.LegalEntities = slices.Clone(c.LegalEntities)
 	c.Use = maps.Clone(c.Use)
 	c.Markings = maps.Clone(c.Markings)
 	c.PromisedFor = slices.Clone(c.PromisedFor)

@@ -31,17 +31,23 @@ type Profile struct {
 
 // Company is an organisation that holds the person's data.
 type Company struct {
-	ID           string            `json:"id"`
-	Name         string            `json:"name"`
-	LegalName    string            `json:"legal_name,omitempty"`
-	Registration string            `json:"registration,omitempty"`
-	Jurisdiction Code              `json:"jurisdiction,omitempty"` // UA, RU, EU-LV, …; "" when not chosen
-	Language     string            `json:"language,omitempty"`
-	Website      string            `json:"website,omitempty"`
-	Contacts     []Contact         `json:"contacts,omitempty"`
-	Use          map[string]int    `json:"use,omitempty"`      // request kind → index in Contacts
-	Markings     map[string]string `json:"markings,omitempty"` // request kind (or "any") → required subject or mark
-	PromisedDays int               `json:"promised_days,omitempty"`
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	LegalName string `json:"legal_name,omitempty"`
+	// LegalEntities are the legal persons behind the company as its
+	// policy names them ("ООО «Старт»", "ООО «Серверные Решения»" behind
+	// the brand NETRACK). When LegalName is only a brand, a letter is
+	// addressed to them (letters-review 2, B3). nil in a vault from before
+	// the field, which gob and JSON decode without it.
+	LegalEntities []string          `json:"legal_entities,omitempty"`
+	Registration  string            `json:"registration,omitempty"`
+	Jurisdiction  Code              `json:"jurisdiction,omitempty"` // UA, RU, EU-LV, …; "" when not chosen
+	Language      string            `json:"language,omitempty"`
+	Website       string            `json:"website,omitempty"`
+	Contacts      []Contact         `json:"contacts,omitempty"`
+	Use           map[string]int    `json:"use,omitempty"`      // request kind → index in Contacts
+	Markings      map[string]string `json:"markings,omitempty"` // request kind (or "any") → required subject or mark
+	PromisedDays  int               `json:"promised_days,omitempty"`
 	// PromisedFor are the kinds of request the promise covers, as the
 	// policy words it ("a copy of your data within 14 days"); nil means
 	// every kind (a promise for any request, or one the person typed).
