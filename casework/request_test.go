@@ -103,7 +103,7 @@ func TestRequestLifecycle(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := comp.Request.LetterText.String()
-	for _, want := range []string{"Valstybinei duomenų apsaugos inspekcijai", rp.Reference, "2026-12-24 priminimo", "Costless Ukraine, LLC atsakymai", "Costless"} {
+	for _, want := range []string{"Valstybinei duomenų apsaugos inspekcijai", rp.Reference, "2026-12-24 priminimo", "Costless Ukraine, LLC atsakymų kopijos", "Costless"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the complaint lacks %q:\n%s", want, text)
 		}

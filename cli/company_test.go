@@ -203,3 +203,24 @@ func TestCompanyFromDirectoryMany(t *testing.T) {
 		t.Errorf("three companies listed: %d %s", code, out)
 	}
 }
+
+// TestBrandLetterGoesToItsOperators: seed 001 names the brand NETRACK and
+// its operators ООО «Старт» and ООО «Серверные Решения»; the company keeps
+// them, and the letter is addressed to them, not to the brand
+// (letters-review-2 B3).
+func TestBrandLetterGoesToItsOperators(t *testing.T) {
+	vault, id := passVault(t)
+	r := show(t, vault, id)
+	if !strings.Contains(strings.Join(r.LegalEntities, "; "), "Старт") || len(r.LegalEntities) < 2 {
+		t.Errorf("the company keeps the legal entities %q", r.LegalEntities)
+	}
+	out := filepath.Join(t.TempDir(), "access.pdf")
+	code, _, errOut := run(t, "", "letter", "--policy", seedDir+"001_a66e4632f88529cc.txt", "--kind", "access",
+		"--from", writeProfile(t, testProfile), "--date", "2026-11-23", "--out", out)
+	if code != exitOK {
+		t.Fatalf("letter: %s", errOut)
+	}
+	if text := strings.Join(strings.Fields(pdfText(t, out)), " "); !strings.Contains(text, "В ООО «Старт», ООО «Серверные Решения» (NETRACK)") {
+		t.Errorf("the letter is not addressed to the operators:\n%s", text)
+	}
+}

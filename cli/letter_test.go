@@ -72,7 +72,7 @@ func TestLetterSeeds(t *testing.T) {
 			titles: map[string]string{"access": "Datu subjekta pieprasījums piekļūt", "erasure": "Datu subjekta pieprasījums dzēst", "withdrawal": "Piekrišanas personas datu apstrādei atsaukums",
 				"rectification": "pieprasījums labot", "objection": "iebildums", "restriction": "ierobežot", "portability": "pārnesamību"}},
 		{file: "003_667823663de3ed12.txt", contact: "mail@costless.com.ua", law: "Bendrojo duomenų apsaugos reglamento (ES) 2016/679 (BDAR)", date: "2026-11-23",
-			titles: map[string]string{"access": "PRAŠYMAS dėl galimybės susipažinti", "erasure": "PRAŠYMAS dėl asmens duomenų ištrynimo", "withdrawal": "PRAŠYMAS dėl sutikimo",
+			titles: map[string]string{"access": "PRAŠYMAS dėl galimybės susipažinti", "erasure": "PRAŠYMAS dėl asmens duomenų ištrynimo", "withdrawal": "PRANEŠIMAS apie sutikimo",
 				"rectification": "ištaisymo", "objection": "PRIEŠTARAVIMAS", "restriction": "tvarkymo apribojimo", "portability": "perkeliamumo"},
 			marking: map[string]string{"access": "Privatumo politika", "erasure": "Privatumo politika", "withdrawal": "Privatumo politika", "portability": "Privatumo politika"}},
 		{file: "004_c9271ffe27ce26c1.txt", contact: "4445 Eastgate Mall", law: "Закону України «Про захист персональних даних»", date: "23.11.2026",
