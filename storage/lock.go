@@ -13,8 +13,6 @@ import (
 // vault's lock.
 var ErrInUse = errors.New("the vault is in use")
 
-// lockFile keeps a second Prava process away from a vault: the lock lives
-// in PATH.lock and names the process that holds it.
 // InUseError says who holds the vault, so that the person can be told in
 // their own words: a running Prava's process number, or, when PID is 0,
 // another program holding the lock file. It matches ErrInUse.
@@ -35,6 +33,8 @@ func (e *InUseError) Error() string {
 // Unwrap makes errors.Is(err, ErrInUse) hold.
 func (e *InUseError) Unwrap() error { return ErrInUse }
 
+// lockFile keeps a second Prava process away from a vault: the lock lives
+// in PATH.lock and names the process that holds it.
 type lockFile struct {
 	f *os.File
 }
