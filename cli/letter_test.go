@@ -233,3 +233,28 @@ func TestLetterToDirectoryCompany(t *testing.T) {
 		t.Error("a refused letter left a file")
 	}
 }
+
+// TestLetterEmailForPostOnlyKind: seed 001 takes requests by post and
+// keeps its e-mail address for questions; an e-mail draft of its letter
+// is addressed to no one, and the person is told why (review L18).
+func TestLetterEmailForPostOnlyKind(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"draft.eml", "draft.txt"} {
+		out, eml := filepath.Join(dir, name+".pdf"), filepath.Join(dir, name)
+		code, _, errOut := run(t, "", "letter", "--policy", seedDir+"001_a66e4632f88529cc.txt", "--kind", "access",
+			"--from", writeProfile(t, testProfile), "--date", "2026-11-23", "--out", out, "--email", eml)
+		if code != exitOK {
+			t.Fatalf("%s: exit %d: %s", name, code, errOut)
+		}
+		msg, err := os.ReadFile(eml)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(msg), "info@netrack.ru") {
+			t.Errorf("%s: the draft is addressed to the questions-only address:\n%.400s", name, msg)
+		}
+		if !strings.Contains(errOut, "by post") || !strings.Contains(errOut, "--to") {
+			t.Errorf("%s: no note says why the draft has no recipient: %s", name, errOut)
+		}
+	}
+}
