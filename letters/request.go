@@ -166,7 +166,10 @@ func splitAddress(s string) []string {
 	if len(parts) >= 3 && countries[strings.ToLower(parts[0])] != "" {
 		// "Ukraine, Kyiv city, Timoshenka 29A": country first, street
 		// last; the envelope reads street / town / country (L10).
-		return append([]string{strings.Join(parts[2:], ", "), parts[1]}, parts[0])
+		// "Kyiv city" is the register's English for the city of Kyiv
+		// (м. Київ); an envelope says the town alone. Only the lower-case
+		// word goes: "Mexico City" is the town's name.
+		return append([]string{strings.Join(parts[2:], ", "), strings.TrimSuffix(parts[1], " city")}, parts[0])
 	}
 	var out []string
 	for _, part := range parts {
