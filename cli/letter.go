@@ -118,13 +118,11 @@ func runLetter(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	var message []byte
 	if *emailArg != "" && req.Channel == record.ByPost {
-		// The policy takes this request by post: any e-mail address it
-		// gives is for other things (questions, support), and a draft
-		// addressed there would go where the request is not taken
-		// (letters-review-2 L18). The draft has no recipient, and the
-		// person is told why rather than finding an empty To: line.
+		// The policy takes this request by post, so the letter has no
+		// e-mail recipient (any address the policy gives is for other
+		// things, letters-review-2 L18): the person is told why the
+		// draft has no To: line rather than left to wonder.
 		fmt.Fprintln(stderr, "note: the policy takes this request by post, so the e-mail draft has no recipient: post the signed PDF, or give the e-mail address to write to with --to")
-		l.RecipientEmail = ""
 	}
 	switch ext := strings.ToLower(filepath.Ext(*emailArg)); {
 	case *emailArg == "":
