@@ -92,12 +92,7 @@ func sendWarnings(r *record.Request) []string {
 	if !r.Dates.Sent.IsZero() {
 		return nil
 	}
-	var out []string
-	for _, w := range r.Warnings {
-		if t := warningText(w); !contains(out, t) {
-			out = append(out, t)
-		}
-	}
+	out := addWarnings(nil, r.Warnings)
 	if sig := T("warning.ru_signature"); needsSignature(r) && !contains(out, sig) {
 		out = append(out, sig)
 	}

@@ -108,11 +108,7 @@ func (w *writer) showPreview() {
 			b.WriteString("\n\n────────\n\n")
 		}
 		b.WriteString(wr.Letter.Text())
-		for _, text := range wr.Letter.Warnings {
-			if t := warningText(text); !contains(warned, t) {
-				warned = append(warned, t)
-			}
-		}
+		warned = addWarnings(warned, wr.Letter.Warnings)
 	}
 	w.warnings.RemoveAll()
 	for _, t := range warned {
@@ -165,6 +161,17 @@ func warningText(w string) string {
 		}
 	}
 	return w
+}
+
+// addWarnings adds to shown the letters' warnings in the person's
+// language, each said once however many letters give it.
+func addWarnings(shown, warnings []string) []string {
+	for _, w := range warnings {
+		if t := warningText(w); !contains(shown, t) {
+			shown = append(shown, t)
+		}
+	}
+	return shown
 }
 
 // knownWarnings are the starts (or a part) of the letters' warnings and

@@ -113,8 +113,8 @@ type Request struct {
 	Receipt *Document `json:"receipt,omitempty"`
 	// Warnings are what the letter's writer warned of when it was written
 	// (letters.Letter.Warnings, in English), kept so that the request's
-	// page can say them again, in the person's language, until it is sent
-	// and after.
+	// page can say them again, in the person's language, until it is
+	// sent.
 	Warnings []string `json:"warnings,omitempty"`
 }
 
