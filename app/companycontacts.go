@@ -39,8 +39,7 @@ func (p *companyPage) contactsCard(c *record.Company) fyne.CanvasObject {
 
 // contactRow is one contact, with a button that removes it.
 func (p *companyPage) contactRow(i int, ct record.Contact) fyne.CanvasObject {
-	value := para(ct.Value)
-	value.Selectable = true
+	value := selectable(ct.Value)
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 		p.sh.apply(func() error { return p.desk.RemoveContact(p.id, i) }, func() { p.sh.showCompany(p.id) }, nil)
 	})

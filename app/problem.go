@@ -83,14 +83,6 @@ func problemFacts(path string, err error) string {
 	return facts
 }
 
-// selectable is a wrapped label whose text can be selected and copied.
-func selectable(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	l.Selectable = true
-	return l
-}
-
 // confirmUseBackup puts the previous version of a damaged vault back,
 // keeping the damaged file beside it; damaged is the error the problem
 // screen shows, shown again if nothing could be restored.

@@ -68,10 +68,7 @@ func (u *UI) showRequest(id string) {
 	}
 	body.Add(historyView(r))
 	if text := r.LetterText.String(); text != "" {
-		letter := widget.NewLabel(text)
-		letter.Wrapping = fyne.TextWrapWord
-		letter.Selectable = true
-		parts := []fyne.CanvasObject{letter}
+		parts := []fyne.CanvasObject{selectable(text)}
 		if r.Status == record.StatusDraft {
 			edit := widget.NewButtonWithIcon(T("request.edit_letter"), theme.DocumentCreateIcon(), func() { u.editLetter(id) })
 			parts = append([]fyne.CanvasObject{hint(T("request.edit_hint")), buttons(edit)}, parts...)

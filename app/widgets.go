@@ -22,6 +22,13 @@ func para(text string) *widget.Label {
 	return l
 }
 
+// selectable is a paragraph whose text can be selected and copied.
+func selectable(text string) *widget.Label {
+	l := para(text)
+	l.Selectable = true
+	return l
+}
+
 // hint is a small paragraph under a field.
 func hint(text string) *widget.Label {
 	l := para(text)
