@@ -10,7 +10,7 @@ import (
 // TestWebFormNamed: a letter for a company's web form names the form
 // where an e-mail address would stand, never as an e-mail address.
 func TestWebFormNamed(t *testing.T) {
-	want := map[string]string{"en": "Web form: ", "uk": "вебформа: ", "ru": "веб-форма: ", "lv": "Tīmekļa forma: ", "lt": "Interneto forma: "}
+	want := map[string]string{"en": "Web form: ", "uk": "вебформа: ", "ru": "веб-форма: ", "lv": "Tīmekļa veidlapa: ", "lt": "Interneto forma: "}
 	mail := map[string]string{"en": "By e-mail: ", "uk": "ел. пошта: ", "ru": "эл. почта: ", "lv": "E-pasts: ", "lt": "El. paštas: "}
 	for _, lang := range Languages {
 		r := sampleRequest(lang, record.Access)
