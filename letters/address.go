@@ -13,6 +13,8 @@ import (
 // a US state and ZIP code ("CA 92121") stays with the town. An address
 // written from the postcode down ("109029, Россия, Москва, ул. …", the
 // Russian order) is turned round: street / town / postcode / country.
+// One that names a district or a region beside its town is put in the
+// order of the Ukrainian and Russian post (see areaAddress).
 func splitAddress(s string) []string {
 	if strings.Contains(s, "\n") {
 		return addressLines(s)
@@ -22,6 +24,9 @@ func splitAddress(s string) []string {
 		if part = strings.TrimSpace(part); part != "" {
 			parts = append(parts, part)
 		}
+	}
+	if lines, ok := areaAddress(parts); ok {
+		return lines
 	}
 	if len(parts) >= 3 && isPostcode(parts[0]) {
 		return bigEndian(parts)
@@ -111,6 +116,95 @@ func continuesAddress(part string) bool {
 	l := strings.ToLower(part)
 	for _, b := range buildingParts {
 		if strings.HasPrefix(l, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// areaAddress puts an address that names a district (район) or a region
+// (область, край) beside a town marked as one ("м. Кагарлик", "г.
+// Видное", "с. Петрівка") in the order the Ukrainian and Russian post
+// read it, whichever order it was written in: street and house / town /
+// district, region / postcode / country. Read in the written order,
+// "09201, Україна, Київська область, Обухівський район, м. Кагарлик, …"
+// took the region for the town and the district for the street (review
+// 2, L10). ok is false for any other address.
+func areaAddress(parts []string) (lines []string, ok bool) {
+	var street, areas, posts []string
+	town, country, regions := "", "", []string{}
+	for _, p := range parts {
+		switch {
+		case isPostcode(p):
+			posts = append(posts, p)
+		case country == "" && countries[strings.ToLower(p)] != "":
+			country = p
+		case isArea(p, districtWords):
+			areas = append(areas, shortArea(p))
+		case isArea(p, regionWords):
+			regions = append(regions, shortArea(p))
+		case town == "" && isTown(p):
+			town = p
+		default:
+			street = append(street, p)
+		}
+	}
+	areas = append(areas, regions...)
+	if town == "" || len(areas) == 0 {
+		return nil, false
+	}
+	if len(street) > 0 {
+		lines = append(lines, strings.Join(street, ", "))
+	}
+	lines = append(lines, town, strings.Join(areas, ", "))
+	if len(posts) > 0 {
+		lines = append(lines, strings.Join(posts, ", "))
+	}
+	if country != "" {
+		lines = append(lines, country)
+	}
+	return lines, true
+}
+
+// districtWords and regionWords end the name of a district and of a
+// region; the envelope writes район and область short, as the post does.
+var (
+	districtWords = []string{"район", "р-н"}
+	regionWords   = []string{"область", "обл.", "край"}
+	areaShort     = strings.NewReplacer("район", "р-н", "область", "обл.")
+)
+
+// townMarks begin a town's name in a Ukrainian or Russian address: місто,
+// город, село, селище міського типу, посёлок.
+var townMarks = []string{"м. ", "г. ", "с. ", "смт ", "смт. ", "пгт ", "пгт. ", "сел. ", "село ", "селище ", "пос. ", "місто ", "город "}
+
+// isArea says whether a part is a name ending in one of words
+// ("Обухівський район"), not the word alone.
+func isArea(part string, words []string) bool {
+	l := strings.ToLower(part)
+	for _, w := range words {
+		if strings.HasSuffix(l, " "+w) {
+			return true
+		}
+	}
+	return false
+}
+
+// shortArea writes a district's or a region's last word short:
+// "Київська область" is "Київська обл.".
+func shortArea(part string) string {
+	i := strings.LastIndex(part, " ")
+	if i < 0 {
+		return part
+	}
+	return part[:i+1] + areaShort.Replace(part[i+1:])
+}
+
+// isTown says whether a part is a town marked as one ("м. Кагарлик").
+func isTown(part string) bool {
+	l := strings.ToLower(part)
+	for _, m := range townMarks {
+		if strings.HasPrefix(l, m) && len(l) > len(m) {
 			return true
 		}
 	}
