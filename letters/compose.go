@@ -226,7 +226,7 @@ func newView(r Input, lang string, j *law.Jurisdiction) *view {
 		Kind: string(r.Kind), Lang: lang, Regime: regimeOf(j.Code), Country: j.Country,
 		From: from, Name: parseName(from.Name), To: to, Company: r.Company,
 		Date: *dateOf(r.Date), Reference: clean(r.Reference), Channel: string(r.Channel),
-		Promised: r.PromisedDays, Marking: clean(r.Marking), Service: clean(r.Service), Extra: clean(r.Extra),
+		Promised: r.PromisedDays, Marking: clean(r.Marking), Service: serviceName(clean(r.Service)), Extra: clean(r.Extra),
 		Original: priorOf(r.Original, j, r.Date), Reminder: priorOf(r.Reminder, j, r.Date), Replies: repliesOf(r.Replies), Attach: r.Attachments,
 		Published: r.Published, Corrections: cleanCorrections(r.Corrections), TransferTo: r.TransferTo,
 		Refusal: string(r.Refusal), Missing: missingOf(r.Missing), Replied: dateOf(r.Replied),
