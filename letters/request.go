@@ -97,6 +97,11 @@ type Recipient struct {
 	Registration string
 	Address      string // postal address, one line or several
 	Email        string
+	// Cc is an e-mail address the message is copied to: the controller's
+	// own, when the letter goes to another contact its policy names for
+	// requests (review 2, M14). It is left out when it is the To address
+	// or the letter goes by post.
+	Cc string
 	// Brand is the name the company trades under, printed after the legal
 	// name when it differs ("ООО «Старт» (NETRACK)").
 	Brand string
