@@ -88,7 +88,9 @@ func CompanyFromPolicy(src policy.Source, f *policy.Findings, now time.Time) rec
 			c.Use[kind] = best
 		}
 	}
-	markedContacts(&c, f, policy.NormalizeText(src.Text))
+	text := policy.NormalizeText(src.Text)
+	markedContacts(&c, f, text)
+	controllerContacts(&c, f, text)
 	c.Markings = map[string]string{}
 	for _, kind := range []string{policy.KindAccess, policy.KindErasure, policy.KindWithdrawal, policy.KindAny} {
 		if m := f.Markings.Own(kind); m != nil {

@@ -62,13 +62,20 @@ func SnapshotFindings(s record.PolicySnapshot) *policy.Findings {
 
 // AddSnapshot keeps a newer reading of the company's policy: the snapshot
 // goes last, contacts the policy now names are added (none the person
-// entered is removed), its markings and promise replace the old ones
+// entered is removed; the controller's own address is marked as such),
+// its markings and promise replace the old ones
 // where it gives them, and its legal entities fill an empty list.
 func AddSnapshot(c *record.Company, src policy.Source, f *policy.Findings, now time.Time) {
 	fresh := CompanyFromPolicy(src, f, now)
 	for _, ct := range fresh.Contacts {
-		if !slices.ContainsFunc(c.Contacts, func(o record.Contact) bool { return o.Kind == ct.Kind && strings.EqualFold(o.Value, ct.Value) }) {
+		i := slices.IndexFunc(c.Contacts, func(o record.Contact) bool { return o.Kind == ct.Kind && strings.EqualFold(o.Value, ct.Value) })
+		switch {
+		case i < 0:
 			c.Contacts = append(c.Contacts, ct)
+		case c.Contacts[i].Label == "" && ct.Label == labelController:
+			// A record from before the label learns which address is
+			// the controller's own (ccFor).
+			c.Contacts[i].Label = ct.Label
 		}
 	}
 	if c.Markings == nil {

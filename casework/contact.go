@@ -141,6 +141,48 @@ func markedContacts(c *record.Company, f *policy.Findings, text string) {
 	}
 }
 
+// labelController is the Label of a contact the policy gives beside the
+// name of a controller ("Duomenų valdytojas: Sannacode, email:
+// data.controller@…"): the controller's own address, which a request sent
+// to another contact is copied to (ccFor).
+const labelController = "controller"
+
+// controllerContacts labels as the controller's each e-mail contact the
+// policy names in the same sentence as a controller, leaving a contact
+// already labelled (a DPO) as it is. text is the policy as the reader saw
+// it.
+func controllerContacts(c *record.Company, f *policy.Findings, text string) {
+	for _, m := range append(f.EvidenceFor("controller"), f.EvidenceFor("other_controllers")...) {
+		if m.Offset < 0 || m.Offset+len(m.Value) > len(text) {
+			continue
+		}
+		from, to := sentenceAround(text, m.Offset, m.Offset+len(m.Value))
+		for _, e := range f.EvidenceFor("emails") {
+			if e.Offset < from || e.Offset+len(e.Value) > to {
+				continue
+			}
+			for i := range c.Contacts {
+				if ct := &c.Contacts[i]; ct.Kind == record.ByEmail && ct.Label == "" && strings.EqualFold(ct.Value, e.Value) {
+					ct.Label = labelController
+				}
+			}
+		}
+	}
+}
+
+// ccFor is the address an e-mail to the contact to is copied to: the
+// controller's own (labelController) when the request goes to another
+// address of its policy (letters-review-2 M14: the policy takes requests
+// at mail@…, the controller's address is data.controller@…), else "".
+func ccFor(c *record.Company, to string) string {
+	for _, ct := range c.Contacts {
+		if ct.Kind == record.ByEmail && ct.Label == labelController && !strings.EqualFold(strings.TrimSpace(ct.Value), strings.TrimSpace(to)) {
+			return ct.Value
+		}
+	}
+	return ""
+}
+
 // sentenceAround widens [from, to) to the sentence that holds it: up to a
 // line break or a full stop followed by a capital ("… „Privatumo
 // politika“. Duomenų valdytojas …"), so that "el. laiško" does not end it.

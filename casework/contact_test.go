@@ -105,3 +105,50 @@ func TestPolicyAddressKeptWithoutSecrets(t *testing.T) {
 		t.Errorf("the page's own address was lost: %q", got)
 	}
 }
+
+// TestControllerCopied: seed 003's requests go to mail@costless.com.ua,
+// the address its policy names for them, and are copied to the address it
+// gives beside the controller, data.controller@… (review 2, M14): in the
+// letter, in a stored request's message and in a reminder. A company
+// whose request contact is the controller's own gets no copy.
+func TestControllerCopied(t *testing.T) {
+	d, id := seedData(t, "003_667823663de3ed12.txt")
+	w, err := Write(d, id, Draft{Kind: record.Access, Contact: -1, Date: testDay})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const cc = "data.controller@costless.com.ua"
+	if w.Request.Contact != "mail@costless.com.ua" || w.Letter.CcEmail != cc {
+		t.Fatalf("to %q, copied to %q", w.Request.Contact, w.Letter.CcEmail)
+	}
+	w.Request.PDF = w.PDF
+	raw, err := EmailMessage(d, w.Request)
+	if err != nil || !strings.Contains(string(raw), "\r\nCc: <"+cc+">\r\n") {
+		t.Errorf("the stored request's message (%v):\n%.400s", err, raw)
+	}
+	d.Requests = append(d.Requests, w.Request)
+	if err := Record(&d.Requests[0], EventSent, testDay, testDay); err != nil {
+		t.Fatal(err)
+	}
+	rem, err := FollowUp(d, d.Requests[0].ID, record.Reminder, testDay.AddDate(0, 2, 0))
+	if err != nil || rem.Letter.CcEmail != cc {
+		t.Errorf("the reminder is copied to %q (%v)", rem.Letter.CcEmail, err)
+	}
+	c := d.Company(id)
+	if got := ccFor(c, cc); got != "" {
+		t.Errorf("a request to the controller's own address is copied to %q", got)
+	}
+	// A record from before the label learns it when the policy is read
+	// again.
+	for i := range c.Contacts {
+		c.Contacts[i].Label = ""
+	}
+	if got := ccFor(c, "mail@costless.com.ua"); got != "" {
+		t.Errorf("a company with no controller's address: copied to %q", got)
+	}
+	src := readSeed(t, "003_667823663de3ed12.txt")
+	AddSnapshot(c, src, policy.Analyze(src.Text), testDay)
+	if got := ccFor(c, "mail@costless.com.ua"); got != cc {
+		t.Errorf("after a re-read: copied to %q", got)
+	}
+}

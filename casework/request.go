@@ -117,7 +117,7 @@ func prepare(d *record.Data, companyID string, dr Draft) (prepared, error) {
 		// The form's address stands where an e-mail address would.
 		to.Email, recorded = ct.Value, record.ByWebForm
 	default:
-		to.Email = ct.Value
+		to.Email, to.Cc = ct.Value, ccFor(c, ct.Value)
 	}
 	// A letter that goes electronically asks for the answer by e-mail:
 	// without the person's address it would ask to be answered nowhere.
@@ -186,6 +186,9 @@ func followUp(d *record.Data, requestID string, kind record.Kind, refusal letter
 		company.Address = orig.Contact
 	} else {
 		company.Email = orig.Contact
+	}
+	if orig.Channel == record.ByEmail {
+		company.Cc = ccFor(c, orig.Contact)
 	}
 	r := letters.Input{
 		Kind: kind, Jurisdiction: code, From: from, Date: date, Original: &original,
@@ -355,7 +358,7 @@ func EmailMessage(d *record.Data, r record.Request) ([]byte, error) {
 	if r.Channel == record.ByEmail {
 		m.To = r.Contact
 		if c := d.Company(r.CompanyID); c != nil {
-			m.ToName = recipientOf(c).Name
+			m.ToName, m.Cc = recipientOf(c).Name, ccFor(c, r.Contact)
 		}
 	}
 	return m.Message()

@@ -130,7 +130,9 @@ func TestLetterSeeds(t *testing.T) {
 }
 
 // TestLetterEmailText: --email FILE.txt keeps the plain form, now with
-// the recipient first.
+// the recipient first, and the controller's own address copied (review
+// 2, M14: seed 003 takes requests at mail@, its controller is at
+// data.controller@).
 func TestLetterEmailText(t *testing.T) {
 	dir := t.TempDir()
 	out, txt := filepath.Join(dir, "l.pdf"), filepath.Join(dir, "l.txt")
@@ -140,7 +142,7 @@ func TestLetterEmailText(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	b, err := os.ReadFile(txt)
-	if err != nil || !strings.HasPrefix(string(b), "To: mail@costless.com.ua\nSubject: Privatumo politika: ") || !strings.Contains(string(b), "(a punktas)") {
+	if err != nil || !strings.HasPrefix(string(b), "To: mail@costless.com.ua\nCc: data.controller@costless.com.ua\nSubject: Privatumo politika: ") || !strings.Contains(string(b), "(a punktas)") {
 		t.Errorf("e-mail text %.300q (%v)", b, err)
 	}
 }

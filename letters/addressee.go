@@ -86,6 +86,17 @@ func siteOnly(name string) (domain string, ok bool) {
 	return strings.TrimSuffix(strings.TrimPrefix(n, "www."), "/"), true
 }
 
+// serviceName is how a letter names the site a person uses: a web
+// address is written as its domain, the way siteOnly reads an addressee,
+// so "https://www.avast.com/" reads "avast.com" ("I am a customer of
+// avast.com"); a product's name stays as written.
+func serviceName(s string) string {
+	if d, ok := siteOnly(s); ok {
+		return d
+	}
+	return s
+}
+
 // entrepreneur splits "ИП Милевский Александр Александрович" into the
 // person's name; ok is false for any other addressee.
 func entrepreneur(name string) (person string, ok bool) {

@@ -216,7 +216,7 @@ func newView(r Input, lang string, j *law.Jurisdiction) *view {
 		*f = clean(*f)
 	}
 	to := r.To
-	for _, f := range []*string{&to.Name, &to.Registration, &to.Address, &to.Email} {
+	for _, f := range []*string{&to.Name, &to.Registration, &to.Address, &to.Email, &to.Cc} {
 		*f = clean(*f)
 	}
 	if r.Kind != record.Complaint {
@@ -226,7 +226,7 @@ func newView(r Input, lang string, j *law.Jurisdiction) *view {
 		Kind: string(r.Kind), Lang: lang, Regime: regimeOf(j.Code), Country: j.Country,
 		From: from, Name: parseName(from.Name), To: to, Company: r.Company,
 		Date: *dateOf(r.Date), Reference: clean(r.Reference), Channel: string(r.Channel),
-		Promised: r.PromisedDays, Marking: clean(r.Marking), Service: clean(r.Service), Extra: clean(r.Extra),
+		Promised: r.PromisedDays, Marking: clean(r.Marking), Service: serviceName(clean(r.Service)), Extra: clean(r.Extra),
 		Original: priorOf(r.Original, j, r.Date), Reminder: priorOf(r.Reminder, j, r.Date), Replies: repliesOf(r.Replies), Attach: r.Attachments,
 		Published: r.Published, Corrections: cleanCorrections(r.Corrections), TransferTo: r.TransferTo,
 		Refusal: string(r.Refusal), Missing: missingOf(r.Missing), Replied: dateOf(r.Replied),
@@ -337,7 +337,7 @@ func render(t *templateSet, v *view, r Input) (*Letter, error) {
 		Closing: one("closing"), Signature: lines("signature"),
 		AttachLabel: one("attachments.label"), Attachments: lines("attachments"),
 		Subject:       one("email.subject"),
-		RecipientName: r.To.Name, RecipientEmail: v.To.Email,
+		RecipientName: r.To.Name, RecipientEmail: v.To.Email, CcEmail: ccOf(v.To, r.Channel),
 		SenderName: v.From.Name, SenderEmail: v.From.Email,
 	}
 	if v.Marking != "" {
@@ -432,4 +432,14 @@ func blocks(s string) []Block {
 		}
 	}
 	return out
+}
+
+// ccOf is the address a letter's e-mail is copied to: to.Cc, unless the
+// letter goes by post or the copy would go to the recipient again.
+func ccOf(to Recipient, channel record.Channel) string {
+	cc := to.Cc
+	if channel == record.ByPost || to.Email == "" || strings.EqualFold(cc, to.Email) {
+		return ""
+	}
+	return cc
 }

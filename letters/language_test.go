@@ -57,6 +57,9 @@ func TestAddressWithoutRepeatedName(t *testing.T) {
 	if n := strings.Count(strings.Join(l.Recipient, "\n"), "AITEMA"); n != 1 {
 		t.Errorf("the name %d times:\n%s", n, strings.Join(l.Recipient, "\n"))
 	}
+	if got := dropNameLine("AITEMA GmbH", "AITEMA GmbH i.G.\nPrenzlauer Allee 229\n10405 Berlin\nDeutschland"); got != "Prenzlauer Allee 229\n10405 Berlin\nDeutschland" {
+		t.Errorf("a name line over a written-out address stays: %q", got)
+	}
 	if got := dropNameLine("ООО «Старт»", "ул. Ленина, 1, Москва"); got != "ул. Ленина, 1, Москва" {
 		t.Errorf("an address without the name changed: %q", got)
 	}

@@ -43,8 +43,10 @@ type Letter struct {
 	Warnings []string
 
 	// The e-mail's addresses: the recipient's (the company's or the
-	// authority's contact) and the sender's, with their names.
+	// authority's contact) and the sender's, with their names, and the
+	// address the message is copied to, if any (Recipient.Cc).
 	RecipientName, RecipientEmail string
+	CcEmail                       string
 	SenderName, SenderEmail       string
 
 	Subject   string // the e-mail subject, marking first

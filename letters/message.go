@@ -23,13 +23,17 @@ func (l *Letter) EmailText() string {
 	if l.RecipientEmail != "" {
 		b.WriteString("To: " + l.RecipientEmail + "\n")
 	}
+	if l.CcEmail != "" {
+		b.WriteString("Cc: " + l.CcEmail + "\n")
+	}
 	b.WriteString("Subject: " + subject + "\n\n" + body)
 	return b.String()
 }
 
 // Message writes the letter as an e-mail message (RFC 5322 with MIME,
 // RFC 2045–2047) that a mail program opens as a draft ready to send: To
-// the recipient, From the sender, the subject with the marking first,
+// the recipient, Cc the controller's own address when there is one, From
+// the sender, the subject with the marking first,
 // "X-Unsent: 1" (which Outlook, Thunderbird and Apple Mail read as "open
 // as a draft"), the plain-text body, and pdf attached when it is not nil.
 // Unlike a mailto: link, it has no length limit, so a long Cyrillic letter
@@ -37,7 +41,7 @@ func (l *Letter) EmailText() string {
 func (l *Letter) Message(pdf []byte) ([]byte, error) {
 	subject, body := l.Email()
 	return Mail{
-		FromName: l.SenderName, From: l.SenderEmail, ToName: l.RecipientName, To: l.RecipientEmail,
+		FromName: l.SenderName, From: l.SenderEmail, ToName: l.RecipientName, To: l.RecipientEmail, Cc: l.CcEmail,
 		Subject: subject, Body: body, Date: l.Date, Reference: l.Reference, Kind: l.Kind, PDF: pdf,
 	}.Message()
 }
@@ -48,6 +52,7 @@ func (l *Letter) Message(pdf []byte) ([]byte, error) {
 type Mail struct {
 	FromName, From string // the sender; From "" leaves the header out
 	ToName, To     string // the recipient; To "" leaves the header out
+	Cc             string // copied to (Recipient.Cc); "" leaves the header out
 	Subject, Body  string
 	Date           time.Time
 	Reference      string      // names the attachment and the MIME boundary
@@ -57,7 +62,7 @@ type Mail struct {
 
 // Message writes the e-mail as Letter.Message does.
 func (m Mail) Message() ([]byte, error) {
-	for _, v := range []string{m.From, m.To} {
+	for _, v := range []string{m.From, m.To, m.Cc} {
 		if strings.ContainsFunc(v, func(r rune) bool {
 			return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0x2028 || r == 0x2029
 		}) {
@@ -71,6 +76,9 @@ func (m Mail) Message() ([]byte, error) {
 	}
 	if m.To != "" {
 		h("To", (&mail.Address{Name: m.ToName, Address: m.To}).String())
+	}
+	if m.Cc != "" {
+		h("Cc", (&mail.Address{Address: m.Cc}).String())
 	}
 	h("Subject", encodeHeader(m.Subject))
 	h("Date", m.Date.Format(time.RFC1123Z))

@@ -91,3 +91,45 @@ func TestEmailText(t *testing.T) {
 		t.Errorf("e-mail text starts %q", s[:min(len(s), 80)])
 	}
 }
+
+// TestMessageCc: a letter to the contact a policy names for requests is
+// copied to the controller's own address (review 2, M14), in the message
+// and in the text to copy; a copy to the To address itself, or of a
+// posted letter, is left out.
+func TestMessageCc(t *testing.T) {
+	r := sampleRequest("en", record.Access)
+	r.To.Email, r.To.Cc = "mail@costless.example", "data.controller@costless.example"
+	l, pdf := renderPDF(t, r)
+	raw, err := l.Message(pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := mail.ReadMessage(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cc, err := m.Header.AddressList("Cc"); err != nil || len(cc) != 1 || cc[0].Address != "data.controller@costless.example" {
+		t.Errorf("Cc %v (%v)", cc, err)
+	}
+	if s := l.EmailText(); !strings.HasPrefix(s, "To: mail@costless.example\nCc: data.controller@costless.example\nSubject: ") {
+		t.Errorf("e-mail text starts %q", s[:min(len(s), 100)])
+	}
+	for name, edit := range map[string]func(*Input){
+		"the To address": func(r *Input) { r.To.Cc = " MAIL@costless.example " },
+		"by post":        func(r *Input) { r.Channel = record.ByPost },
+	} {
+		r := sampleRequest("en", record.Access)
+		r.To.Email, r.To.Cc = "mail@costless.example", "data.controller@costless.example"
+		edit(&r)
+		l, err := Compose(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if raw, err := l.Message(nil); err != nil || bytes.Contains(raw, []byte("\r\nCc:")) || strings.Contains(l.EmailText(), "Cc:") {
+			t.Errorf("a copy to %s is written (%v):\n%s", name, err, raw)
+		}
+	}
+	if _, err := (Mail{To: "a@example.org", Cc: "b@example.org\r\nBcc: x@example.org"}).Message(); err == nil {
+		t.Error("a Cc with a line break is written")
+	}
+}

@@ -2,9 +2,7 @@ package letters
 
 import (
 	"slices"
-	"strings"
 	"time"
-	"unicode"
 
 	"prava/law"
 	"prava/record"
@@ -99,6 +97,11 @@ type Recipient struct {
 	Registration string
 	Address      string // postal address, one line or several
 	Email        string
+	// Cc is an e-mail address the message is copied to: the controller's
+	// own, when the letter goes to another contact its policy names for
+	// requests (review 2, M14). It is left out when it is the To address
+	// or the letter goes by post.
+	Cc string
 	// Brand is the name the company trades under, printed after the legal
 	// name when it differs ("ООО «Старт» (NETRACK)").
 	Brand string
@@ -141,115 +144,3 @@ func DefaultLang(kind record.Kind, policyLang, authorityLang string) string {
 
 // Languages are the languages Prava writes letters in.
 var Languages = []string{"uk", "ru", "lv", "lt", "en"}
-
-// splitAddress breaks a one-line postal address into the lines an
-// envelope shows: "Elijas iela 17, Rīga, LV-1050, Latvija" becomes
-// "Elijas iela 17" / "Rīga, LV-1050" / "Latvija". A part that is only a
-// number, a bare postcode or a building part stays with the part before
-// it; a postcode followed by its town ("LT-10312 Vilnius") starts a line;
-// a US state and ZIP code ("CA 92121") stays with the town. An address
-// written from the postcode down ("109029, Россия, Москва, ул. …", the
-// Russian order) is turned round: street / town / postcode / country.
-func splitAddress(s string) []string {
-	if strings.Contains(s, "\n") {
-		return addressLines(s)
-	}
-	var parts []string
-	for _, part := range strings.Split(s, ",") {
-		if part = strings.TrimSpace(part); part != "" {
-			parts = append(parts, part)
-		}
-	}
-	if len(parts) >= 3 && isPostcode(parts[0]) {
-		return bigEndian(parts)
-	}
-	if len(parts) >= 3 && countries[strings.ToLower(parts[0])] != "" {
-		// "Ukraine, Kyiv city, Timoshenka 29A": country first, street
-		// last; the envelope reads street / town / country (L10).
-		// "Kyiv city" is the register's English for the city of Kyiv
-		// (м. Київ); an envelope says the town alone. Only the lower-case
-		// word goes: "Mexico City" is the town's name.
-		return append([]string{strings.Join(parts[2:], ", "), strings.TrimSuffix(parts[1], " city")}, parts[0])
-	}
-	var out []string
-	for _, part := range parts {
-		if len(out) > 0 && continuesAddress(part) {
-			sep := ", "
-			if prev := out[len(out)-1]; usZip().MatchString(prev[strings.LastIndex(prev, " ")+1:]) && isPostcode(part) {
-				sep = " " // San Diego, CA 92121
-			}
-			out[len(out)-1] += sep + part
-			continue
-		}
-		out = append(out, part)
-	}
-	return out
-}
-
-// bigEndian turns "postcode, [country,] town, street, house …" round
-// into envelope lines: the street with its house, the town, the
-// postcode, the country.
-func bigEndian(parts []string) []string {
-	post, rest := parts[0], parts[1:]
-	country := ""
-	if _, ok := countries[strings.ToLower(rest[0])]; ok {
-		country, rest = rest[0], rest[1:]
-	}
-	if len(rest) == 0 {
-		return parts
-	}
-	town := rest[0]
-	out := []string{}
-	if len(rest) > 1 {
-		out = append(out, strings.Join(rest[1:], ", "))
-	}
-	out = append(out, town, post)
-	if country != "" {
-		out = append(out, country)
-	}
-	return out
-}
-
-// buildingParts are the abbreviations that start the second half of a
-// street address: house, building, flat, office.
-var buildingParts = []string{"д.", "дом ", "буд.", "будинок", "стр.", "корп.", "кв.", "оф.", "офіс", "офис", "пом.", "k-", "dz.", "korp.", "bt.", "apt", "suite", "unit", "floor", "эт.", "пов."}
-
-var usZip = lazyRe(`^[A-Z]{2}( \d{5}(-\d{4})?)?$`)
-
-// isPostcode says whether a part is a bare postcode, which begins some
-// addresses ("109029, Россия, Москва, …") and belongs on the next line.
-func isPostcode(part string) bool {
-	for _, r := range part {
-		if !unicode.IsDigit(r) && r != ' ' && r != '-' {
-			return false
-		}
-	}
-	return len(part) >= 4
-}
-
-// continuesAddress says whether a part of an address belongs on the line
-// before it.
-func continuesAddress(part string) bool {
-	r := []rune(part)
-	// A postcode with a country prefix alone (Rīga, LV-1050) goes with the
-	// town; followed by the town (LT-10312 Vilnius) it starts a line.
-	if len(r) > 3 && unicode.IsUpper(r[0]) && unicode.IsUpper(r[1]) && r[2] == '-' && unicode.IsDigit(r[3]) {
-		return !strings.Contains(part, " ")
-	}
-	// A US state and ZIP code: San Diego, CA 92121.
-	if usZip().MatchString(part) {
-		return true
-	}
-	if unicode.IsDigit(r[0]) {
-		// A house number, or a bare postcode after the town; a postcode
-		// with its town ("01008 Київ") starts a line.
-		return !strings.ContainsFunc(part, unicode.IsLetter) || len(strings.Fields(part)) == 1
-	}
-	l := strings.ToLower(part)
-	for _, b := range buildingParts {
-		if strings.HasPrefix(l, b) {
-			return true
-		}
-	}
-	return false
-}

@@ -191,6 +191,23 @@ func TestAddressees(t *testing.T) {
 	}
 }
 
+// TestServiceAsDomain: a service given as a web address is named by its
+// domain in the letter, as a site-only addressee is; a product's name
+// stays.
+func TestServiceAsDomain(t *testing.T) {
+	for in, want := range map[string]string{"https://www.avast.com/": "I am a customer of avast.com,", "http://Example.LV": "I am a customer of example.lv,", "Avast Free Antivirus": "I am a customer of Avast Free Antivirus,"} {
+		r := sampleRequest("en", record.Access)
+		r.Service = in
+		l, err := Compose(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if text := l.Text(); !strings.Contains(text, want) {
+			t.Errorf("service %q: want %q in\n%s", in, want, text)
+		}
+	}
+}
+
 // TestIDDocumentsLVLT: Latvian and Lithuanian documents pass the 152-FZ
 // check (review 2, M11); one without an issuer still fails.
 func TestIDDocumentsLVLT(t *testing.T) {
