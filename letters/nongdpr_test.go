@@ -9,10 +9,9 @@ import (
 
 // TestRURectificationTermOnce: the RU rectification states its 7 working
 // days once, in the deadline line; the body says only that they run from
-// receipt with the evidence (read-en F24). lv is left out: its templates
-// have another owner.
+// receipt with the evidence (read-en F24).
 func TestRURectificationTermOnce(t *testing.T) {
-	days := map[string]string{"en": "7 working days", "uk": "7 робочих днів", "ru": "7 рабочих дней", "lt": "7 darbo dien"}
+	days := map[string]string{"en": "7 working days", "uk": "7 робочих днів", "ru": "7 рабочих дней", "lt": "7 darbo dien", "lv": "7 darba dien"}
 	for lang, term := range days {
 		r := sampleRequest(lang, record.Rectification)
 		r.Jurisdiction = "RU"
@@ -28,11 +27,10 @@ func TestRURectificationTermOnce(t *testing.T) {
 
 // TestPromptlyByLaw: "without undue delay" is the GDPR's term; letters
 // under 152-FZ and 2297-VI ask for a prompt answer in plain words (review
-// 2, L16), and the GDPR letters keep the Regulation's term. lv is left
-// out, as above.
+// 2, L16), and the GDPR letters keep the Regulation's term.
 func TestPromptlyByLaw(t *testing.T) {
-	gdprTerm := map[string]string{"en": "without undue delay", "uk": "без невиправданої затримки", "ru": "без неоправданной задержки", "lt": "nepagrįstai nedelsiant"}
-	plain := map[string]string{"en": "Please answer promptly", "uk": "невідкладно", "ru": "незамедлительно", "lt": "Prašau atsakyti nedelsiant"}
+	gdprTerm := map[string]string{"en": "without undue delay", "uk": "без невиправданої затримки", "ru": "без неоправданной задержки", "lt": "nepagrįstai nedelsiant", "lv": "bez nepamatotas kavēšanās"}
+	plain := map[string]string{"en": "Please answer promptly", "uk": "невідкладно", "ru": "незамедлительно", "lt": "Prašau atsakyti nedelsiant", "lv": "Lūdzu atbildēt nekavējoties"}
 	for lang, term := range gdprTerm {
 		for _, code := range []record.Code{"UA", "RU", "EU-LT"} {
 			for _, kind := range []record.Kind{record.Access, record.Withdrawal} {
