@@ -7,6 +7,7 @@ import (
 	"log"
 	"os"
 	"os/signal"
+	"runtime"
 	"syscall"
 	"time"
 
@@ -35,7 +36,11 @@ func Run(vaultPath string) {
 	UseLanguage(a.Preferences().String(prefLanguage))
 	opt := Options{VaultPath: vaultPath}
 	if os.Getenv("PRAVA_DEBUG") != "" {
-		opt.Ready = func() { log.Printf("prava: usable after %d ms", time.Since(started).Milliseconds()) }
+		opt.Ready = func() {
+			var m runtime.MemStats
+			runtime.ReadMemStats(&m)
+			log.Printf("prava: usable after %d ms; heap %d MB in use, %d MB from the system", time.Since(started).Milliseconds(), m.HeapInuse>>20, (m.HeapSys-m.HeapReleased)>>20)
+		}
 	}
 	u := New(a, opt)
 	quitOnSignal(a)

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 
 	"prava/casework"
 	"prava/files"
+	"prava/record"
 )
 
 // boardView is the deadline board: every request not yet closed, the
@@ -83,6 +85,9 @@ func (u *UI) writeCalendar(path string) {
 
 // notifyDue sends a desktop notification about requests due within three
 // days or late, at most once a day; it runs after start and then hourly.
+// The board grows with the vault (every open request's deadline, with
+// its reasons), so it is worked out off the UI goroutine, on the snapshot
+// the screens show.
 func (u *UI) notifyDue() {
 	if u.desk == nil {
 		return
@@ -92,9 +97,30 @@ func (u *UI) notifyDue() {
 		return
 	}
 	u.notified = today
-	board := casework.Board(u.data(), u.now())
+	d, now := u.data(), u.now()
+	var content string
+	u.background(func() {
+		content = dueNotice(d, now)
+		// What the board allocated is garbage now: give it back rather
+		// than hold it until the heap grows this far again.
+		debug.FreeOSMemory()
+		if content != "" {
+			// The desktop's notification service is asked over D-Bus,
+			// which can take seconds when there is none.
+			u.app.SendNotification(fyne.NewNotification(T("notify.title"), content))
+		}
+	}, func() {
+		if content != "" {
+			u.lastNotice = content
+		}
+	})
+}
+
+// dueNotice is the notification's text about requests late or due within
+// three days, "" when there are none.
+func dueNotice(d *record.Data, now time.Time) string {
 	var soon, late []string // company IDs
-	for _, it := range board {
+	for _, it := range casework.Board(d, now) {
 		switch o := it.Outlook; {
 		case o.Due.IsZero():
 		case o.Step == casework.StepRemind || o.Step == casework.StepComplain:
@@ -104,10 +130,10 @@ func (u *UI) notifyDue() {
 		}
 	}
 	if len(soon)+len(late) == 0 {
-		return
+		return ""
 	}
-	names := make(map[string]string, len(u.data().Companies))
-	for _, c := range u.data().Companies {
+	names := make(map[string]string, len(d.Companies))
+	for _, c := range d.Companies {
 		names[c.ID] = c.Name
 	}
 	var parts []string
@@ -117,11 +143,7 @@ func (u *UI) notifyDue() {
 	if len(soon) > 0 {
 		parts = append(parts, T("notify.soon", args("Names", someNames(soon, names))))
 	}
-	n := fyne.NewNotification(T("notify.title"), strings.Join(parts, "\n"))
-	u.lastNotice = n.Content
-	// The desktop's notification service is asked over D-Bus, which can
-	// take seconds when there is none: not on the UI goroutine.
-	u.background(func() { u.app.SendNotification(n) }, func() {})
+	return strings.Join(parts, "\n")
 }
 
 // someNames lists the first few companies by name and counts the rest, so

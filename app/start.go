@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"os"
+	"runtime/debug"
 
 	"prava/casework"
 )
@@ -102,6 +103,10 @@ func (u *UI) open(with casework.Unlock) (*openVault, error) {
 // it runs off the UI goroutine.
 func prepare(desk *casework.Desk) *openVault {
 	d := desk.Data()
+	// Decoding the vault leaves about as much garbage as it keeps; give
+	// it back now, or the process holds it until the heap next grows
+	// that far (issue 25: memory after start).
+	defer debug.FreeOSMemory()
 	return &openVault{desk: desk, byCompany: casework.Requests(d), index: indexCompanies(d.Companies)}
 }
 
