@@ -44,7 +44,11 @@ func Run(vaultPath string) {
 	}
 	u := New(a, opt)
 	quitOnSignal(a)
-	u.Start()
+	// The vault is opened once the window is up: its decoding takes every
+	// core, and started before it, it delays the window the person waits
+	// to see (issue 25).
+	u.show(busy(T("start.opening")))
+	a.Lifecycle().SetOnStarted(u.Start)
 	u.Window().ShowAndRun()
 	u.Close()
 }
