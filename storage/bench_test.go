@@ -136,6 +136,10 @@ func BenchmarkOpenBigVault(b *testing.B) {
 		}
 		v.Close()
 	}
+	b.StopTimer()
+	inuse, live := heapHeldByOpen(b, path, k)
+	b.ReportMetric(float64(inuse)/(1<<20), "heap-inuse-MB")
+	b.ReportMetric(float64(live)/(1<<20), "heap-live-MB")
 }
 
 func BenchmarkSaveBigVault(b *testing.B) {
