@@ -65,6 +65,9 @@ func Import(src, path, recoveryCode string, k Keyring) (*Vault, error) {
 	}
 	v := backup
 	v.path, v.file, v.keyring, v.lock = path, file, sorted(k), lock
+	// The source is not locked, so its parts are not read back from it:
+	// they stay in memory until the save below writes them to path.
+	v.stamp = fileStamp{}
 	if err := v.addKeyringSlot(); err != nil && !errors.Is(err, ErrKeyringUnavailable) {
 		undo(lock)
 		return nil, err

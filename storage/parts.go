@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/gob"
+	"errors"
 	"fmt"
 	"io"
 	"prava/record"
@@ -50,13 +51,15 @@ type part struct {
 }
 
 // storedPart is a part as it is in the file last read or written: its
-// sealed bytes, written again as they are when the part has not changed,
-// and its plaintext, to tell whether it has. A nonce is thus used again
+// sealed bytes, written again as they are when the part has not changed. A nonce is thus used again
 // only for the very same plaintext, which GCM allows. Stored parts are
 // valid only under the data key and vault ID they were sealed with.
 type storedPart struct {
 	part
+	// sealed is nil while the part rests in the vault file, at off
+	// (atrest.go): a save reads it back from there.
 	sealed []byte
+	off    int64
 	// read is false for a part left unread (requests of a partial open).
 	// The plaintext of a read part is not kept: it would double the open
 	// vault's memory (issue 25); a save that needs it opens sealed again.
@@ -76,20 +79,21 @@ type sealed struct {
 
 // unchanged reports whether the stored part p holds exactly plain. It
 // decrypts p into a scratch buffer rather than keeping every part's
-// plaintext from the open; a part of another key or vault fails to open
-// and so counts as changed.
-func unchanged(p storedPart, plain, dataKey, aad []byte) bool {
+// plaintext from the open. A stored part is always of this vault's key
+// and ID, and was authenticated when it was read or written, so one that
+// fails to open now was changed in the file since: ErrChanged.
+func unchanged(p storedPart, plain, dataKey, aad []byte) (bool, error) {
 	if !p.read || p.Size-gcmOverhead != len(plain) {
-		return false
+		return false, nil
 	}
 	buf := checkBuffers.Get().(*[]byte)
 	defer checkBuffers.Put(buf)
 	opened, err := gcm(dataKey).Open((*buf)[:0], p.Nonce, p.sealed, aad)
 	if err != nil {
-		return false
+		return false, ErrChanged
 	}
 	*buf = opened
-	return bytes.Equal(opened, plain)
+	return bytes.Equal(opened, plain), nil
 }
 
 // seal encodes data into the pieces of a format 2 file. Parts whose
@@ -111,9 +115,15 @@ func seal(h header, dataKey []byte, data *record.Data, stored []storedPart, keep
 		if err := job.encode(gob.NewEncoder(buf)); err != nil {
 			return err
 		}
-		if ps := old[job.kind]; job.nth < len(ps) && unchanged(ps[job.nth], buf.Bytes(), dataKey, partAAD(h.VaultID, job.kind)) {
-			sealedJobs[i] = ps[job.nth]
-			return nil
+		if ps := old[job.kind]; job.nth < len(ps) {
+			same, err := unchanged(ps[job.nth], buf.Bytes(), dataKey, partAAD(h.VaultID, job.kind))
+			if err != nil {
+				return err
+			}
+			if same {
+				sealedJobs[i] = ps[job.nth]
+				return nil
+			}
 		}
 		p := storedPart{part: part{Kind: job.kind, Count: job.count, Nonce: randomBytes(12)}, read: true}
 		p.sealed = gcm(dataKey).Seal(nil, p.Nonce, buf.Bytes(), partAAD(h.VaultID, job.kind))
@@ -121,6 +131,9 @@ func seal(h header, dataKey []byte, data *record.Data, stored []storedPart, keep
 		sealedJobs[i] = p
 		return nil
 	}); err != nil {
+		if errors.Is(err, ErrChanged) {
+			return sealed{}, err
+		}
 		return sealed{}, fmt.Errorf("storage: encoding the vault: %w", err)
 	}
 	out := sealedJobs
@@ -280,7 +293,7 @@ func openParts(h header, aad, rest, dataKey []byte, schema int, skipRequests boo
 	parts := make([]storedPart, len(h.Parts))
 	off := 0
 	for i, p := range h.Parts {
-		parts[i] = storedPart{part: p, sealed: rest[off : off+p.Size : off+p.Size]}
+		parts[i] = storedPart{part: p, sealed: rest[off : off+p.Size : off+p.Size], off: int64(len(aad) + off)}
 		off += p.Size
 	}
 	head, err := aead.Open(nil, h.Nonce, rest[off:], aad)

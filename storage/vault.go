@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
@@ -37,6 +38,7 @@ type Vault struct {
 	keyring Keyring
 	lock    *lockFile
 	parts   []storedPart // as in the file last read or written
+	stamp   fileStamp    // that file's version, where the parts rest
 	// noRequests is set when the vault was opened without its requests:
 	// Data.Requests is empty, and saves keep the stored ones.
 	noRequests bool
@@ -272,6 +274,7 @@ func openLocked(path string, u Unlock, k Keyring, skipRequests bool) (*Vault, er
 		return nil, err
 	}
 	v.lock, v.file = lock, file
+	v.rest(v.stamp)
 	removeStaleTemps(file)
 	return v, nil
 }
@@ -317,7 +320,7 @@ func open(path string, u Unlock, k Keyring, skipRequests bool) (*Vault, error) {
 // readVault reads and decrypts the vault file at path with the data key
 // that unlock finds in its header. The vault it returns is not locked.
 func readVault(path string, unlock func(header) ([]byte, error), skipRequests bool) (*Vault, error) {
-	file, err := readVaultFile(path)
+	file, st, err := readVaultFile(path)
 	if err != nil {
 		return nil, fileError(path, err)
 	}
@@ -337,7 +340,10 @@ func readVault(path string, unlock func(header) ([]byte, error), skipRequests bo
 	}
 	h := p.header
 	h.Schema = SchemaVersion // upgraded on the next save
-	return &Vault{Data: data, path: path, header: h, dataKey: dataKey, parts: parts, noRequests: skipRequests}, nil
+	// The stamp is of the file just read; the parts still hold their bytes
+	// (slices of it) until the caller lets them rest there.
+	stamp := fileStamp{info: st, header: bytes.Clone(p.aad)}
+	return &Vault{Data: data, path: path, header: h, dataKey: dataKey, parts: parts, stamp: stamp, noRequests: skipRequests}, nil
 }
 
 // fileError words an unreadable vault's error with the way out.
@@ -384,7 +390,7 @@ func (v *Vault) Save() error {
 	if err := replaceKeepingBackup(v.file, file.pieces...); err != nil {
 		return err
 	}
-	v.parts = file.parts
+	v.restAfterSave(file)
 	return nil
 }
 
@@ -393,7 +399,15 @@ func (v *Vault) seal() (sealed, error) {
 	if v.noRequests && len(v.Data.Requests) > 0 {
 		return sealed{}, fmt.Errorf("storage: %s was opened without its requests, so none can be added: open it with Open", v.path)
 	}
-	return seal(v.header, v.dataKey, v.Data, v.parts, v.noRequests)
+	parts, err := v.storedParts()
+	if err != nil {
+		return sealed{}, err
+	}
+	s, err := seal(v.header, v.dataKey, v.Data, parts, v.noRequests)
+	if errors.Is(err, ErrChanged) {
+		return sealed{}, changedError(v.path)
+	}
+	return s, err
 }
 
 // StoreKeyringKey puts a fresh key for this vault into the keyring and
