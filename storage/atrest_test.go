@@ -30,7 +30,8 @@ func TestOpenHoldsNoFile(t *testing.T) {
 
 	inuse, live := heapHeldByOpen(t, path, v.keyring)
 	t.Logf("file %d KB; heap held with it open: %d KB in use, %d KB live", st.Size()>>10, inuse>>10, live>>10)
-	if live > uint64(st.Size()) {
+	// The race detector makes the heap larger and its sizes other.
+	if live > uint64(st.Size()) && raceSlowdown == 1 {
 		t.Errorf("the open vault holds %d KB of heap for a %d KB file: more than its size", live>>10, st.Size()>>10)
 	}
 
