@@ -19,11 +19,9 @@ import (
 // and the same prefix and header, whose fresh head nonce is new at every
 // save and which names every part's nonce and size. A file changed in any
 // way outside Prava fails the save with ErrChanged, and nothing is
-// written. The bytes read back are authenticated once more at the save
-// (unchanged decrypts each before it keeps it): a part altered in place
-// within the same tick of the clock fails the save too. Only the request
-// parts of a vault opened without them are written back unopened; the
-// open checked them, and the checks above guard them since.
+// written. The bytes read back are not decrypted again: they were
+// authenticated when they were read or written, and the checks above
+// guard them since.
 
 // ErrChanged is wrapped when a save finds that the vault file is no longer
 // the version that was opened or last saved: something outside Prava
@@ -53,8 +51,8 @@ func (v *Vault) rest(stamp fileStamp) {
 
 // restAfterSave places the parts of the version just written at their
 // offsets in it, after its prefix and header (pieces[0]), and lets them
-// rest there. If the new file cannot be looked at, its parts stay in
-// memory: the save itself stands.
+// rest there. If the new file cannot be looked at, the save itself
+// stands, and the next one fails with ErrChanged.
 func (v *Vault) restAfterSave(s sealed) {
 	v.parts = s.parts
 	off := int64(len(s.pieces[0]))
@@ -64,17 +62,19 @@ func (v *Vault) restAfterSave(s sealed) {
 	}
 	st, err := os.Stat(v.file)
 	if err != nil || !st.Mode().IsRegular() {
-		v.rest(fileStamp{})
-		return
+		st = gone{}
 	}
 	v.rest(fileStamp{info: st, header: s.pieces[0]})
 }
 
 // storedParts returns the stored parts with their sealed bytes, read back
-// from the vault file where they rest (into one buffer, dropped after the
-// save). It fails with ErrChanged, before anything is written, when the
-// file is not the version they rest in.
-func (v *Vault) storedParts() ([]storedPart, error) {
+// from the vault file where they rest, and release, to call once the
+// bytes are written. With mapped the bytes are the file's own pages, not
+// copied (mapRegion): then only the kernel may read them, in a write to a
+// file, because a file cut short under the mapping would crash a program
+// that touches its pages. It fails with ErrChanged, before anything is
+// written, when the file is not the version they rest in.
+func (v *Vault) storedParts(mapped bool) ([]storedPart, func(), error) {
 	start, end := int64(-1), int64(0)
 	for _, p := range v.parts {
 		if p.sealed == nil && start < 0 {
@@ -85,28 +85,28 @@ func (v *Vault) storedParts() ([]storedPart, error) {
 		}
 	}
 	if start < 0 {
-		return v.parts, nil // all in memory, or none at all
+		return v.parts, func() {}, nil // all in memory, or none at all
 	}
 	if v.lock == nil || v.stamp.info == nil {
-		return nil, fmt.Errorf("storage: the vault %s is closed", v.path)
+		return nil, nil, fmt.Errorf("storage: the vault %s is closed", v.path)
 	}
 	changed := changedError(v.path)
 	f, st, err := openVaultFile(v.file)
 	if err != nil {
-		return nil, changed
+		return nil, nil, changed
 	}
 	defer f.Close()
 	was := v.stamp.info
-	if !os.SameFile(st, was) || st.Size() != was.Size() || !st.ModTime().Equal(was.ModTime()) || end > st.Size() {
-		return nil, changed
+	if _, lost := was.(gone); lost || !os.SameFile(st, was) || st.Size() != was.Size() || !st.ModTime().Equal(was.ModTime()) || end > st.Size() {
+		return nil, nil, changed
 	}
 	header := make([]byte, len(v.stamp.header))
 	if n, _ := f.ReadAt(header, 0); n != len(header) || !bytes.Equal(header, v.stamp.header) {
-		return nil, changed
+		return nil, nil, changed
 	}
-	buf := make([]byte, end-start)
-	if n, err := f.ReadAt(buf, start); n != len(buf) {
-		return nil, fmt.Errorf("storage: reading %s to save it: %w; nothing was saved", v.path, err)
+	buf, release, err := readRegion(f, start, end, mapped)
+	if err != nil {
+		return nil, nil, fmt.Errorf("storage: reading %s to save it: %w; nothing was saved", v.path, err)
 	}
 	parts := make([]storedPart, len(v.parts))
 	for i, p := range v.parts {
@@ -116,10 +116,23 @@ func (v *Vault) storedParts() ([]storedPart, error) {
 		}
 		parts[i] = p
 	}
-	return parts, nil
+	return parts, release, nil
 }
+
+// gone stands for a vault file that could not be looked at after a save:
+// it is the same file as no other.
+type gone struct{ fs.FileInfo }
 
 // changedError is ErrChanged, worded with the way out.
 func changedError(path string) error {
 	return fmt.Errorf("storage: %s: %w; nothing was saved, so that change is not overwritten: close Prava and open the vault again", path, ErrChanged)
+}
+
+// copyRegion copies the bytes [start, end) of f into memory of their own.
+func copyRegion(f *os.File, start, end int64) ([]byte, error) {
+	buf := make([]byte, end-start)
+	if n, err := f.ReadAt(buf, start); n != len(buf) {
+		return nil, err
+	}
+	return buf, nil
 }

@@ -383,10 +383,11 @@ func (v *Vault) Save() error {
 	if v.lock == nil && v.path != "" {
 		return fmt.Errorf("storage: the vault %s is closed", v.path)
 	}
-	file, err := v.seal()
+	file, release, err := v.seal(true)
 	if err != nil {
 		return err
 	}
+	defer release()
 	if err := replaceKeepingBackup(v.file, file.pieces...); err != nil {
 		return err
 	}
@@ -394,20 +395,24 @@ func (v *Vault) Save() error {
 	return nil
 }
 
-// seal encodes the vault into the pieces of its file.
-func (v *Vault) seal() (sealed, error) {
+// seal encodes the vault into the pieces of its file; release frees the
+// unchanged parts' bytes once the pieces are written. With mapped those
+// may be the vault file's pages, which only the kernel may read
+// (storedParts): the pieces must go to a file with nothing else looking.
+func (v *Vault) seal(mapped bool) (sealed, func(), error) {
 	if v.noRequests && len(v.Data.Requests) > 0 {
-		return sealed{}, fmt.Errorf("storage: %s was opened without its requests, so none can be added: open it with Open", v.path)
+		return sealed{}, nil, fmt.Errorf("storage: %s was opened without its requests, so none can be added: open it with Open", v.path)
 	}
-	parts, err := v.storedParts()
+	parts, release, err := v.storedParts(mapped)
 	if err != nil {
-		return sealed{}, err
+		return sealed{}, nil, err
 	}
 	s, err := seal(v.header, v.dataKey, v.Data, parts, v.noRequests)
-	if errors.Is(err, ErrChanged) {
-		return sealed{}, changedError(v.path)
+	if err != nil {
+		release()
+		return sealed{}, nil, err
 	}
-	return s, err
+	return s, release, nil
 }
 
 // StoreKeyringKey puts a fresh key for this vault into the keyring and
