@@ -73,14 +73,25 @@ func writeBigVault(b testing.TB, path string) string {
 	if err != nil {
 		b.Fatal(err)
 	}
+	fillVault(v.Data, 10_000, 50_000)
+	if err := v.Save(); err != nil {
+		b.Fatal(err)
+	}
+	v.Close()
+	return path
+}
+
+// fillVault adds companies and requests like a real person's to d: the
+// big vault's records, in any number.
+func fillVault(d *record.Data, companies, requests int) {
 	now := time.Now().UTC()
 	findings := []byte(`{"language":"uk","jurisdiction":"UA","controller":"ТОВ «Приклад»","emails":["privacy@example.com.ua"],"addresses":["01001, м. Київ, вул. Хрещатик, 22"],"response_days":30,"markings":{"access":"Запит на доступ"}}`)
 	// A real one-page letter (about 2.3 KB of UTF-8), made different for
 	// every request so that compression gains no more than it would on
 	// real letters.
-	for i := 0; i < 10_000; i++ {
+	for i := 0; i < companies; i++ {
 		id := record.NewID()
-		v.Data.Companies = append(v.Data.Companies, record.Company{
+		d.Companies = append(d.Companies, record.Company{
 			ID: id, Name: "Company " + id, LegalName: "ТОВ «Компанія " + id + "»", Jurisdiction: "UA", Language: "uk",
 			Contacts: []record.Contact{{Kind: record.ByEmail, Value: "privacy@" + id + ".example"}, {Kind: record.ByPost, Value: "01001, м. Київ, вул. Хрещатик, 22"}},
 			Use:      map[string]int{"access": 0, "erasure": 0}, Markings: map[string]string{"access": "Запит на доступ"}, PromisedDays: 30,
@@ -88,19 +99,14 @@ func writeBigVault(b testing.TB, path string) string {
 			Policies: []record.PolicySnapshot{{Source: "https://" + id + ".example/privacy", Retrieved: now, SHA256: strings.Repeat("ab", 32), Findings: findings}},
 		})
 	}
-	for i := 0; i < 50_000; i++ {
-		c := v.Data.Companies[i%len(v.Data.Companies)]
-		v.Data.Requests = append(v.Data.Requests, record.Request{
-			ID: record.NewID(), CompanyID: c.ID, Kind: "access", Language: "uk", Law: "UA", Reference: v.Data.NextReference(now),
+	for i := 0; i < requests; i++ {
+		c := d.Companies[i%len(d.Companies)]
+		d.Requests = append(d.Requests, record.Request{
+			ID: record.NewID(), CompanyID: c.ID, Kind: "access", Language: "uk", Law: "UA", Reference: d.NextReference(now),
 			Channel: "email", Contact: c.Contacts[0].Value, LetterText: record.NewText(sampleLetter(i, c.LegalName)), Status: record.StatusSent,
 			Dates: record.Dates{Created: now, Sent: now},
 		})
 	}
-	if err := v.Save(); err != nil {
-		b.Fatal(err)
-	}
-	v.Close()
-	return path
 }
 
 // sampleLetter is a Ukrainian access request with details that differ
@@ -136,6 +142,10 @@ func BenchmarkOpenBigVault(b *testing.B) {
 		}
 		v.Close()
 	}
+	b.StopTimer()
+	inuse, live := heapHeldByOpen(b, path, k)
+	b.ReportMetric(float64(inuse)/(1<<20), "heap-inuse-MB")
+	b.ReportMetric(float64(live)/(1<<20), "heap-live-MB")
 }
 
 func BenchmarkSaveBigVault(b *testing.B) {

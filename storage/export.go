@@ -11,10 +11,11 @@ import (
 // Export copies the vault, still encrypted, to w: a backup that opens
 // anywhere with the recovery code.
 func (v *Vault) Export(w io.Writer) error {
-	file, err := v.seal()
+	file, release, err := v.seal(false) // w may read the bytes itself
 	if err != nil {
 		return err
 	}
+	defer release()
 	for _, p := range file.pieces {
 		if _, err := w.Write(p); err != nil {
 			return err
@@ -31,10 +32,11 @@ func (v *Vault) ExportTo(path string) error {
 	if err := files.CheckOutput(path, v.path, v.file); err != nil {
 		return err
 	}
-	file, err := v.seal()
+	file, release, err := v.seal(true)
 	if err != nil {
 		return err
 	}
+	defer release()
 	return files.WriteNew(path, file.pieces...)
 }
 
@@ -65,6 +67,9 @@ func Import(src, path, recoveryCode string, k Keyring) (*Vault, error) {
 	}
 	v := backup
 	v.path, v.file, v.keyring, v.lock = path, file, sorted(k), lock
+	// The source is not locked, so its parts are not read back from it:
+	// they stay in memory until the save below writes them to path.
+	v.stamp = fileStamp{}
 	if err := v.addKeyringSlot(); err != nil && !errors.Is(err, ErrKeyringUnavailable) {
 		undo(lock)
 		return nil, err

@@ -7,6 +7,26 @@ import (
 	"testing"
 )
 
+// heapHeldByOpen opens the vault at path and returns what the heap holds
+// with it open, after collecting all garbage: the bytes of the spans in
+// use, and the live bytes in them. The vault is closed again.
+func heapHeldByOpen(tb testing.TB, path string, k Keyring) (inuse, live uint64) {
+	tb.Helper()
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	v, err := Open(path, Unlock{}, k)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer v.Close()
+	runtime.GC() // twice: the first may leave what finalizers free
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(v)
+	return after.HeapInuse - min(before.HeapInuse, after.HeapInuse), after.HeapAlloc - min(before.HeapAlloc, after.HeapAlloc)
+}
+
 // TestHeapAfterOpen measures what an open big vault holds (issue 25:
 // memory proportional to what is shown) and writes a heap profile to
 // $PRAVA_HEAP_PROFILE, when that is set:

@@ -59,39 +59,39 @@ func notFileError(st fs.FileInfo) error {
 // checked before anything else is read, and the header (of files written
 // since it says so) gives the file's exact size, so a 64 GB sparse file
 // that starts like a vault, a 3 GB video or /dev/zero is refused at once,
-// in little memory.
-func readVaultFile(path string) ([]byte, error) {
+// in little memory. It returns the file's bytes and what it was as read.
+func readVaultFile(path string) ([]byte, fs.FileInfo, error) {
 	f, st, err := openVaultFile(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	prefix := make([]byte, prefixLen)
 	if _, err := io.ReadFull(f, prefix); err != nil || !bytes.Equal(prefix[:len(magic)], []byte(magic)) {
-		return nil, errNotVault
+		return nil, nil, errNotVault
 	}
 	n := int64(binary.BigEndian.Uint32(prefix[len(magic)+2:]))
 	if n > maxHeaderLen || int64(prefixLen)+n > st.Size() {
-		return nil, fmt.Errorf("%w: the header is cut off", errDamaged)
+		return nil, nil, fmt.Errorf("%w: the header is cut off", errDamaged)
 	}
 	hdr := make([]byte, n)
 	if _, err := io.ReadFull(f, hdr); err != nil {
-		return nil, fmt.Errorf("%w: the header is cut off", errDamaged)
+		return nil, nil, fmt.Errorf("%w: the header is cut off", errDamaged)
 	}
 	size := st.Size()
 	if want, ok := sizeFromHeader(hdr); ok && want != size-int64(prefixLen)-n {
-		return nil, fmt.Errorf("%w: the file is %d bytes, not the %d its header gives", errDamaged, size, int64(prefixLen)+n+want)
+		return nil, nil, fmt.Errorf("%w: the file is %d bytes, not the %d its header gives", errDamaged, size, int64(prefixLen)+n+want)
 	}
 	if size > maxVaultSize {
-		return nil, fmt.Errorf("%w: the file is %d MB, larger than any vault", errDamaged, size>>20)
+		return nil, nil, fmt.Errorf("%w: the file is %d MB, larger than any vault", errDamaged, size>>20)
 	}
 	file := make([]byte, size)
 	copy(file, prefix)
 	copy(file[prefixLen:], hdr)
 	if _, err := io.ReadFull(f, file[int64(prefixLen)+n:]); err != nil {
-		return nil, fmt.Errorf("%w: it is cut off", errDamaged)
+		return nil, nil, fmt.Errorf("%w: it is cut off", errDamaged)
 	}
-	return file, nil
+	return file, st, nil
 }
 
 // sizeFromHeader returns the body's size from a format 2 header that

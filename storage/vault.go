@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
@@ -37,6 +38,7 @@ type Vault struct {
 	keyring Keyring
 	lock    *lockFile
 	parts   []storedPart // as in the file last read or written
+	stamp   fileStamp    // that file's version, where the parts rest
 	// noRequests is set when the vault was opened without its requests:
 	// Data.Requests is empty, and saves keep the stored ones.
 	noRequests bool
@@ -272,6 +274,7 @@ func openLocked(path string, u Unlock, k Keyring, skipRequests bool) (*Vault, er
 		return nil, err
 	}
 	v.lock, v.file = lock, file
+	v.rest(v.stamp)
 	removeStaleTemps(file)
 	return v, nil
 }
@@ -317,7 +320,7 @@ func open(path string, u Unlock, k Keyring, skipRequests bool) (*Vault, error) {
 // readVault reads and decrypts the vault file at path with the data key
 // that unlock finds in its header. The vault it returns is not locked.
 func readVault(path string, unlock func(header) ([]byte, error), skipRequests bool) (*Vault, error) {
-	file, err := readVaultFile(path)
+	file, st, err := readVaultFile(path)
 	if err != nil {
 		return nil, fileError(path, err)
 	}
@@ -337,7 +340,10 @@ func readVault(path string, unlock func(header) ([]byte, error), skipRequests bo
 	}
 	h := p.header
 	h.Schema = SchemaVersion // upgraded on the next save
-	return &Vault{Data: data, path: path, header: h, dataKey: dataKey, parts: parts, noRequests: skipRequests}, nil
+	// The stamp is of the file just read; the parts still hold their bytes
+	// (slices of it) until the caller lets them rest there.
+	stamp := fileStamp{info: st, header: bytes.Clone(p.aad)}
+	return &Vault{Data: data, path: path, header: h, dataKey: dataKey, parts: parts, stamp: stamp, noRequests: skipRequests}, nil
 }
 
 // fileError words an unreadable vault's error with the way out.
@@ -377,23 +383,36 @@ func (v *Vault) Save() error {
 	if v.lock == nil && v.path != "" {
 		return fmt.Errorf("storage: the vault %s is closed", v.path)
 	}
-	file, err := v.seal()
+	file, release, err := v.seal(true)
 	if err != nil {
 		return err
 	}
+	defer release()
 	if err := replaceKeepingBackup(v.file, file.pieces...); err != nil {
 		return err
 	}
-	v.parts = file.parts
+	v.restAfterSave(file)
 	return nil
 }
 
-// seal encodes the vault into the pieces of its file.
-func (v *Vault) seal() (sealed, error) {
+// seal encodes the vault into the pieces of its file; release frees the
+// unchanged parts' bytes once the pieces are written. With mapped those
+// may be the vault file's pages, which only the kernel may read
+// (storedParts): the pieces must go to a file with nothing else looking.
+func (v *Vault) seal(mapped bool) (sealed, func(), error) {
 	if v.noRequests && len(v.Data.Requests) > 0 {
-		return sealed{}, fmt.Errorf("storage: %s was opened without its requests, so none can be added: open it with Open", v.path)
+		return sealed{}, nil, fmt.Errorf("storage: %s was opened without its requests, so none can be added: open it with Open", v.path)
 	}
-	return seal(v.header, v.dataKey, v.Data, v.parts, v.noRequests)
+	parts, release, err := v.storedParts(mapped)
+	if err != nil {
+		return sealed{}, nil, err
+	}
+	s, err := seal(v.header, v.dataKey, v.Data, parts, v.noRequests)
+	if err != nil {
+		release()
+		return sealed{}, nil, err
+	}
+	return s, release, nil
 }
 
 // StoreKeyringKey puts a fresh key for this vault into the keyring and
