@@ -133,6 +133,10 @@ func (u *UI) chooseVault() {
 // notice tells the person that something failed, what it means for them
 // (summary) and the error's own words.
 func (u *UI) notice(summary string, err error) {
+	if errors.Is(err, casework.ErrChanged) {
+		// The one save failure with a way out the person can take.
+		summary += "\n\n" + T("notice.vault_changed")
+	}
 	more := widget.NewAccordion(widget.NewAccordionItem(T("common.details_english"), selectable(err.Error())))
 	d := dialog.NewCustom(T("common.problem"), T("common.ok"), container.NewPadded(container.NewVBox(para(summary), more)), u.win)
 	d.Resize(fyne.NewSize(480, 0))

@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -69,4 +70,15 @@ func TestUnknownProblemKeepsItsEnglish(t *testing.T) {
 	openAccordions(u)
 	mustShow(t, u, T("common.details_english"))
 	mustShow(t, u, "disk on fire")
+}
+
+// TestChangedVaultNoticeSaysWhatToDo: a save refused because another
+// program changed the vault file says so, and what to do, in the
+// person's language, not only in storage's English.
+func TestChangedVaultNoticeSaysWhatToDo(t *testing.T) {
+	u := newTestUI(t, filepath.Join(t.TempDir(), "v.vault"))
+	UseLanguage("uk")
+	t.Cleanup(func() { UseLanguage("en") })
+	u.notice(T("save.failed"), fmt.Errorf("save: %w", casework.ErrChanged))
+	mustShow(t, u, "Закрийте Prava і відкрийте знову")
 }

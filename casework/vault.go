@@ -31,9 +31,12 @@ var (
 	ErrKeyringUnavailable = storage.ErrKeyringUnavailable
 	ErrRecoveryCodeTypo   = storage.ErrRecoveryCodeTypo
 	ErrInUse              = storage.ErrInUse
-	ErrDamaged            = storage.ErrDamaged
-	ErrTooNew             = storage.ErrTooNew
-	ErrNotAVault          = storage.ErrNotAVault
+	// ErrChanged fails a save when the vault file was changed outside
+	// Prava while it was open; nothing is written.
+	ErrChanged   = storage.ErrChanged
+	ErrDamaged   = storage.ErrDamaged
+	ErrTooNew    = storage.ErrTooNew
+	ErrNotAVault = storage.ErrNotAVault
 	// ErrPartial refuses a change a desk opened without the requests
 	// (OpenCompanies) cannot make safely: deleting or merging a company
 	// would leave its requests behind.
