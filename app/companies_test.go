@@ -340,3 +340,18 @@ func TestFailedSaveChangesNothing(t *testing.T) {
 		t.Error("the vault file changed")
 	}
 }
+
+// TestCompanyPageNamesItsOperators: a brand's page says which legal
+// persons its letters go to (review B3), in the person's language.
+func TestCompanyPageNamesItsOperators(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v.vault")
+	newVault(t, path, func(d *record.Data) {
+		d.Companies = append(d.Companies, record.Company{ID: "netrack", Name: "NETRACK", Jurisdiction: "RU",
+			LegalEntities: []string{"ООО «Старт»", "ООО «Серверные Решения»"}})
+	})
+	u := startedUI(t, path)
+	UseLanguage("uk")
+	t.Cleanup(func() { UseLanguage("en") })
+	u.showCompany("netrack")
+	mustShow(t, u, "Оператори: ООО «Старт»; ООО «Серверные Решения»")
+}

@@ -74,6 +74,10 @@ func companyFacts(c *record.Company) string {
 	if c.LegalName != "" {
 		facts = append(facts, c.LegalName)
 	}
+	if len(c.LegalEntities) > 0 {
+		// A brand's letters go to these, so the person sees whom.
+		facts = append(facts, T("company.entities", args("Names", strings.Join(c.LegalEntities, "; "))))
+	}
 	if c.Registration != "" {
 		facts = append(facts, T("company.registration", args("Code", c.Registration)))
 	}

@@ -35,6 +35,7 @@ func PolicyChanges(old, cur *policy.Findings) []Change {
 	add("display_name", old.DisplayName, cur.DisplayName)
 	add("controller", deref(old.Controller), deref(cur.Controller))
 	add("registration", deref(old.Registration), deref(cur.Registration))
+	add("legal_entities", strings.Join(old.LegalEntities, "\n"), strings.Join(cur.LegalEntities, "\n"))
 	add("jurisdiction", old.Jurisdiction, cur.Jurisdiction)
 	add("language", old.Language, cur.Language)
 	add("emails", strings.Join(old.Emails, "\n"), strings.Join(cur.Emails, "\n"))

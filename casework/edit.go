@@ -24,6 +24,10 @@ type CompanyEdit struct {
 	// guessed when none is given.
 	RemoveContacts []string
 	AddContacts    []record.Contact
+	// LegalEntities, when set, replaces the legal persons behind a brand
+	// that letters are addressed to (an empty list clears them); the desk
+	// checks them as it checks what a policy gave (CheckEntities).
+	LegalEntities *[]string
 }
 
 // EditCompany applies an edit to a stored company after checking the
@@ -47,6 +51,14 @@ func (e CompanyEdit) apply(c *record.Company) error {
 	set(&c.Website, e.Website)
 	if e.Notes != nil {
 		c.Notes = *e.Notes // the person's own text, spaces and all
+	}
+	if e.LegalEntities != nil {
+		c.LegalEntities = nil
+		for _, name := range *e.LegalEntities {
+			if name = strings.TrimSpace(name); name != "" {
+				c.LegalEntities = append(c.LegalEntities, name)
+			}
+		}
 	}
 	if e.Jurisdiction != nil {
 		c.Jurisdiction = record.Code(strings.TrimSpace(string(*e.Jurisdiction))) // "": not decided yet

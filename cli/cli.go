@@ -71,7 +71,7 @@ Commands:
   company show ID [--json]      one company's facts
   company edit ID [--name N] [--legal-name N] [--registration R] [--law CODE]
          [--language L] [--website W] [--add-contact VALUE]... [--remove-contact VALUE]...
-         [--marking KIND=TEXT]... [--promised-days N] [--notes TEXT]
+         [--legal-entity NAME]... [--marking KIND=TEXT]... [--promised-days N] [--notes TEXT]
                                 correct a stored company's facts
   company delete ID             delete a company and its requests
   request list [--json]         the stored requests with their due dates

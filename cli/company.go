@@ -59,7 +59,7 @@ const companyUsage = `Usage:
   prava company show ID [--json]
   prava company edit ID [--name N] [--legal-name N] [--registration R] [--law CODE]
         [--language L] [--website W] [--add-contact EMAIL|ADDRESS|URL|PHONE]...
-        [--remove-contact VALUE]... [--marking KIND=TEXT]... [--promised-days N] [--notes TEXT | --notes-file FILE]
+        [--remove-contact VALUE]... [--legal-entity NAME]... [--marking KIND=TEXT]... [--promised-days N] [--notes TEXT | --notes-file FILE]
   prava company delete ID
 `
 
@@ -201,7 +201,7 @@ func (c companyCmd) show() int {
 
 func (c companyCmd) edit() int {
 	if !c.edits.any() {
-		return c.fail(errors.New("nothing to change: give at least one of --name, --legal-name, --registration, --law, --language, --website, --add-contact, --remove-contact, --marking, --promised-days, --notes, --notes-file"))
+		return c.fail(errors.New("nothing to change: give at least one of --name, --legal-name, --registration, --law, --language, --website, --add-contact, --remove-contact, --legal-entity, --marking, --promised-days, --notes, --notes-file"))
 	}
 	edit, err := c.edits.value()
 	if err != nil {
@@ -243,7 +243,7 @@ type companyEdits struct {
 	name, legal, registration, law, lang, website *string
 	notes, notesFile                              *string
 	promised                                      *int
-	add, remove, markings                         listFlag
+	add, remove, markings, entities               listFlag
 }
 
 func (e *companyEdits) define(fs *flag.FlagSet) {
@@ -259,6 +259,7 @@ func (e *companyEdits) define(fs *flag.FlagSet) {
 	e.promised = fs.Int("promised-days", 0, "the answer time the company promises, in days (0: none)")
 	fs.Var(&e.add, "add-contact", "add an e-mail, postal address, web form or phone (repeatable)")
 	fs.Var(&e.remove, "remove-contact", "remove the contact with this value (repeatable)")
+	fs.Var(&e.entities, "legal-entity", "a legal person behind the brand, whom letters are addressed to (repeatable; replaces the list; --legal-entity \"\" clears it)")
 	fs.Var(&e.markings, "marking", "KIND=TEXT: the subject or mark the company wants on letters of KIND (access, erasure, …, or any); KIND= removes it (repeatable)")
 }
 
@@ -304,6 +305,9 @@ func (e *companyEdits) value() (casework.CompanyEdit, error) {
 	}
 	if e.given("promised-days") {
 		ce.PromisedDays = e.promised
+	}
+	if e.given("legal-entity") {
+		ce.LegalEntities = new([]string(e.entities))
 	}
 	ce.RemoveContacts = e.remove
 	for _, v := range e.add {

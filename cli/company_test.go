@@ -76,6 +76,22 @@ func TestCompanyEdit(t *testing.T) {
 			t.Error("the contact was not removed")
 		}
 	}
+	// The legal persons behind the brand: replaced, then cleared.
+	if r := show(t, vault, id); len(r.LegalEntities) != 2 {
+		t.Errorf("the seed's operators: %q", r.LegalEntities)
+	}
+	if code, _, errOut := run(t, pass, "--vault", vault, "company", "edit", id, "--passphrase", "--legal-entity", " ООО «Старт» ", "--legal-entity", "ООО «Нетрэк»"); code != exitOK {
+		t.Fatalf("legal entities: %s", errOut)
+	}
+	if got := show(t, vault, id).LegalEntities; strings.Join(got, "|") != "ООО «Старт»|ООО «Нетрэк»" {
+		t.Errorf("legal entities after the edit: %q", got)
+	}
+	if code, _, errOut := run(t, pass, "--vault", vault, "company", "edit", id, "--passphrase", "--legal-entity", ""); code != exitOK {
+		t.Fatalf("clear legal entities: %s", errOut)
+	}
+	if got := show(t, vault, id).LegalEntities; len(got) != 0 {
+		t.Errorf("legal entities after clearing: %q", got)
+	}
 	// The list shows the law by its own name, with the contacts.
 	code, out, _ = run(t, pass, "--vault", vault, "company", "list", "--json", "--passphrase")
 	var rows []map[string]any
@@ -99,6 +115,7 @@ func TestCompanyBadInputChangesNothing(t *testing.T) {
 		{[]string{"company", "edit", id, "--remove-contact", "nobody@example.com"}, exitError, "has no contact"},
 		{[]string{"company", "edit", id, "--marking", "nonsense"}, exitError, "KIND=TEXT"},
 		{[]string{"company", "edit", id, "--promised-days", "9999"}, exitError, "1 to 365"},
+		{[]string{"company", "edit", id, "--legal-entity", strings.Repeat("ООО ", 60)}, exitError, "is not a legal entity's name"},
 		{[]string{"company", "edit", id}, exitError, "nothing to change"},
 		{[]string{"company", "edit", "nope", "--name", "X"}, exitError, `no company "nope"`},
 		{[]string{"company", "show", "nope"}, exitError, `no company "nope"`},
