@@ -1,12 +1,13 @@
 package casework
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"prava/letters"
+	"prava/mail"
 	"prava/policy"
-
 	"prava/record"
 )
 
@@ -127,6 +128,12 @@ func TestControllerCopied(t *testing.T) {
 		t.Errorf("the stored request's message (%v):\n%.400s", err, raw)
 	}
 	d.Requests = append(d.Requests, w.Request)
+	// The e-mail sent from the person's mailbox carries the copy too, in
+	// its header and its envelope.
+	out, err := composeRequest(d, &d.Requests[0], mail.Account{Address: "olena@example.org"}, testDay)
+	if err != nil || !strings.Contains(string(out.Bytes), "\r\nCc: ") || !slices.Contains(out.To, cc) {
+		t.Errorf("the message sent (%v): envelope %q\n%.400s", err, out.To, out.Bytes)
+	}
 	if err := Record(&d.Requests[0], EventSent, testDay, testDay); err != nil {
 		t.Fatal(err)
 	}

@@ -34,6 +34,9 @@ type Request struct {
 	FromAddress string
 	FromName    string
 	To          []Recipient
+	// Cc are copied openly: the controller's own address when the request
+	// goes to the contact its policy names for requests (review M14).
+	Cc []Recipient
 	// Marking is what the policy demands at the start of the subject, such
 	// as "Data subject access request"; it may be empty.
 	Marking string
@@ -120,6 +123,15 @@ func Compose(r Request) (*Outgoing, error) {
 		envTo = append(envTo, a)
 	}
 	h.SetAddressList("To", to)
+	if len(r.Cc) > 0 {
+		cc := make([]*gomail.Address, 0, len(r.Cc))
+		for _, rc := range r.Cc {
+			a := asciiAddress(rc.Address)
+			cc = append(cc, &gomail.Address{Name: rc.Name, Address: a})
+			envTo = append(envTo, a)
+		}
+		h.SetAddressList("Cc", cc)
+	}
 	h.SetSubject(subject)
 	h.SetMessageID(id)
 	if r.InReplyTo != "" {
@@ -192,8 +204,16 @@ func (r Request) validate() error {
 	if len(r.To) == 0 {
 		errs = append(errs, errors.New("recipient: none given; give the company's e-mail address"))
 	}
-	if len(r.To) > 20 {
+	if len(r.To)+len(r.Cc) > 20 {
 		errs = append(errs, errors.New("recipients: more than 20 recipients; a request goes to one company"))
+	}
+	for i, rc := range r.Cc {
+		if err := CheckAddress(rc.Address); err != nil {
+			errs = append(errs, fmt.Errorf("copy recipient %d: %w", i+1, err))
+		}
+		if err := checkHeaderText(rc.Name, 200); err != nil {
+			errs = append(errs, fmt.Errorf("copy recipient %d name: %w", i+1, err))
+		}
 	}
 	for i, rc := range r.To {
 		if err := CheckAddress(rc.Address); err != nil {

@@ -185,3 +185,29 @@ func headerOf(b []byte) string {
 	}
 	return string(b)
 }
+
+// TestComposeCopies: a copy recipient is in the Cc header, as the standard
+// library reads it, and in the envelope; a bad one is refused by name.
+func TestComposeCopies(t *testing.T) {
+	r := testRequest()
+	r.Cc = []Recipient{{Name: "Costless Ukraine, LLC", Address: "data.controller@costless.example"}}
+	out, err := Compose(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := netmail.ReadMessage(bytes.NewReader(out.Bytes))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cc, err := m.Header.AddressList("Cc")
+	if err != nil || len(cc) != 1 || cc[0].Address != "data.controller@costless.example" {
+		t.Errorf("Cc header %v (%v)", cc, err)
+	}
+	if strings.Join(out.To, " ") != "privacy@costless.example data.controller@costless.example" {
+		t.Errorf("envelope %q", out.To)
+	}
+	r.Cc[0].Address = "controller at costless"
+	if _, err := Compose(r); err == nil || !strings.Contains(err.Error(), "copy recipient 1") {
+		t.Errorf("a bad copy address: %v", err)
+	}
+}
