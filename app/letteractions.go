@@ -26,7 +26,7 @@ func (u *UI) letterActions(r *record.Request, company string) fyne.CanvasObject 
 	open := widget.NewButtonWithIcon(T("request.print"), theme.DocumentPrintIcon(), func() { u.openPDF(id, company) })
 	copyText := widget.NewButtonWithIcon(T("request.copy_email"), theme.ContentCopyIcon(), func() {
 		if r := u.data().Request(id); r != nil {
-			u.app.Clipboard().SetContent(casework.EmailText(*r))
+			u.app.Clipboard().SetContent(casework.EmailText(u.data(), *r))
 			u.toast(T("request.copied"))
 		}
 	})
@@ -63,7 +63,7 @@ func (u *UI) letterActions(r *record.Request, company string) fyne.CanvasObject 
 			if r == nil {
 				return
 			}
-			u.app.Clipboard().SetContent(casework.EmailText(*r))
+			u.app.Clipboard().SetContent(casework.EmailText(u.data(), *r))
 			link, err := url.Parse(r.Contact)
 			if err == nil {
 				err = u.app.OpenURL(link)

@@ -186,7 +186,7 @@ func everything() *policy.Findings {
 	s, n := "x", 1
 	return &policy.Findings{
 		DisplayName: s, Controller: &s, Registration: &s, Jurisdiction: s, Language: s,
-		Emails: []string{s}, Addresses: []string{s}, DPO: &policy.Officer{Email: s},
+		Emails: []string{s}, Addresses: []string{s}, DPO: &policy.Officer{Email: s}, LegalEntities: []string{s},
 		Markings:     policy.Markings{Access: &s, Erasure: &s, Withdrawal: &s, Any: &s},
 		ResponseDays: &n,
 	}

@@ -566,7 +566,7 @@ func TestEmailMessage(t *testing.T) {
 	if len(kinds) != 2 || !strings.HasPrefix(kinds[0], "text/plain") || !strings.HasPrefix(kinds[1], "application/pdf") {
 		t.Errorf("parts %v", kinds)
 	}
-	if text := EmailText(r); !strings.HasPrefix(text, "To: "+r.Contact+"\nSubject: ") {
+	if text := EmailText(k.Data(), r); !strings.HasPrefix(text, "To: "+r.Contact+"\nCc: data.controller@costless.com.ua\nSubject: ") {
 		t.Errorf("the e-mail to copy: %q", text[:min(80, len(text))])
 	}
 }

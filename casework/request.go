@@ -366,12 +366,18 @@ func EmailMessage(d *record.Data, r record.Request) ([]byte, error) {
 
 // EmailText is a stored request's e-mail as text to paste into a mail
 // program or a web form: the recipient (for an e-mail), the subject and
-// the body.
-func EmailText(r record.Request) string {
+// the body. The copy to the controller's own address (ccFor) is named
+// too, as the message Prava sends carries it.
+func EmailText(d *record.Data, r record.Request) string {
 	subject, body := EmailOf(r)
 	var b strings.Builder
 	if r.Channel == record.ByEmail && r.Contact != "" {
 		b.WriteString("To: " + r.Contact + "\n")
+		if c := d.Company(r.CompanyID); c != nil {
+			if cc := ccFor(c, r.Contact); cc != "" {
+				b.WriteString("Cc: " + cc + "\n")
+			}
+		}
 	}
 	b.WriteString("Subject: " + subject + "\n\n" + body)
 	return b.String()
