@@ -87,7 +87,8 @@ func (u *UI) writeCalendar(path string) {
 // days or late, at most once a day; it runs after start and then hourly.
 // The board grows with the vault (every open request's deadline, with
 // its reasons), so it is worked out off the UI goroutine, on the snapshot
-// the screens show.
+// the screens show; the words are put together back on the UI goroutine,
+// where the language may change.
 func (u *UI) notifyDue() {
 	if u.desk == nil {
 		return
@@ -98,28 +99,38 @@ func (u *UI) notifyDue() {
 	}
 	u.notified = today
 	d, now := u.data(), u.now()
-	var content string
+	var soon, late []string // company IDs
 	u.background(func() {
-		content = dueNotice(d, now)
+		soon, late = dueCompanies(d, now)
 		// What the board allocated is garbage now: give it back rather
 		// than hold it until the heap grows this far again.
 		debug.FreeOSMemory()
-		if content != "" {
-			// The desktop's notification service is asked over D-Bus,
-			// which can take seconds when there is none.
-			u.app.SendNotification(fyne.NewNotification(T("notify.title"), content))
-		}
 	}, func() {
-		if content != "" {
-			u.lastNotice = content
+		if len(soon)+len(late) == 0 {
+			return
 		}
+		names := make(map[string]string, len(d.Companies))
+		for _, c := range d.Companies {
+			names[c.ID] = c.Name
+		}
+		var parts []string
+		if len(late) > 0 {
+			parts = append(parts, T("notify.late", args("Names", someNames(late, names))))
+		}
+		if len(soon) > 0 {
+			parts = append(parts, T("notify.soon", args("Names", someNames(soon, names))))
+		}
+		n := fyne.NewNotification(T("notify.title"), strings.Join(parts, "\n"))
+		u.lastNotice = n.Content
+		// The desktop's notification service is asked over D-Bus, which
+		// can take seconds when there is none: not on the UI goroutine.
+		u.background(func() { u.app.SendNotification(n) }, func() {})
 	})
 }
 
-// dueNotice is the notification's text about requests late or due within
-// three days, "" when there are none.
-func dueNotice(d *record.Data, now time.Time) string {
-	var soon, late []string // company IDs
+// dueCompanies are the companies of the requests due within three days
+// (soon) and of those late (late), by ID, most urgent first.
+func dueCompanies(d *record.Data, now time.Time) (soon, late []string) {
 	for _, it := range casework.Board(d, now) {
 		switch o := it.Outlook; {
 		case o.Due.IsZero():
@@ -129,21 +140,7 @@ func dueNotice(d *record.Data, now time.Time) string {
 			soon = append(soon, it.CompanyID)
 		}
 	}
-	if len(soon)+len(late) == 0 {
-		return ""
-	}
-	names := make(map[string]string, len(d.Companies))
-	for _, c := range d.Companies {
-		names[c.ID] = c.Name
-	}
-	var parts []string
-	if len(late) > 0 {
-		parts = append(parts, T("notify.late", args("Names", someNames(late, names))))
-	}
-	if len(soon) > 0 {
-		parts = append(parts, T("notify.soon", args("Names", someNames(soon, names))))
-	}
-	return strings.Join(parts, "\n")
+	return soon, late
 }
 
 // someNames lists the first few companies by name and counts the rest, so
