@@ -115,22 +115,12 @@ func Compose(r Request) (*Outgoing, error) {
 	var h gomail.Header
 	h.SetDate(date)
 	h.SetAddressList("From", []*gomail.Address{{Name: r.FromName, Address: asciiAddress(r.FromAddress)}})
-	to := make([]*gomail.Address, 0, len(r.To))
-	envTo := make([]string, 0, len(r.To))
-	for _, rc := range r.To {
-		a := asciiAddress(rc.Address)
-		to = append(to, &gomail.Address{Name: rc.Name, Address: a})
-		envTo = append(envTo, a)
-	}
+	to, envTo := headerAddresses(r.To)
 	h.SetAddressList("To", to)
 	if len(r.Cc) > 0 {
-		cc := make([]*gomail.Address, 0, len(r.Cc))
-		for _, rc := range r.Cc {
-			a := asciiAddress(rc.Address)
-			cc = append(cc, &gomail.Address{Name: rc.Name, Address: a})
-			envTo = append(envTo, a)
-		}
+		cc, envCc := headerAddresses(r.Cc)
 		h.SetAddressList("Cc", cc)
+		envTo = append(envTo, envCc...)
 	}
 	h.SetSubject(subject)
 	h.SetMessageID(id)
@@ -193,6 +183,34 @@ func Compose(r Request) (*Outgoing, error) {
 	return &Outgoing{MessageID: id, Subject: subject, From: asciiAddress(r.FromAddress), To: envTo, Bytes: buf.Bytes()}, nil
 }
 
+// headerAddresses are the header's addresses of rs and the envelope's,
+// domains in xn-- form.
+func headerAddresses(rs []Recipient) ([]*gomail.Address, []string) {
+	header := make([]*gomail.Address, 0, len(rs))
+	envelope := make([]string, 0, len(rs))
+	for _, rc := range rs {
+		a := asciiAddress(rc.Address)
+		header = append(header, &gomail.Address{Name: rc.Name, Address: a})
+		envelope = append(envelope, a)
+	}
+	return header, envelope
+}
+
+// checkRecipients checks each recipient's address and name, saying which
+// one (as "recipient 2" or "copy recipient 1") is wrong.
+func checkRecipients(label string, rs []Recipient) []error {
+	var errs []error
+	for i, rc := range rs {
+		if err := CheckAddress(rc.Address); err != nil {
+			errs = append(errs, fmt.Errorf("%s %d: %w", label, i+1, err))
+		}
+		if err := checkHeaderText(rc.Name, 200); err != nil {
+			errs = append(errs, fmt.Errorf("%s %d name: %w", label, i+1, err))
+		}
+	}
+	return errs
+}
+
 func (r Request) validate() error {
 	var errs []error
 	if err := CheckAddress(r.FromAddress); err != nil {
@@ -207,22 +225,8 @@ func (r Request) validate() error {
 	if len(r.To)+len(r.Cc) > 20 {
 		errs = append(errs, errors.New("recipients: more than 20 recipients; a request goes to one company"))
 	}
-	for i, rc := range r.Cc {
-		if err := CheckAddress(rc.Address); err != nil {
-			errs = append(errs, fmt.Errorf("copy recipient %d: %w", i+1, err))
-		}
-		if err := checkHeaderText(rc.Name, 200); err != nil {
-			errs = append(errs, fmt.Errorf("copy recipient %d name: %w", i+1, err))
-		}
-	}
-	for i, rc := range r.To {
-		if err := CheckAddress(rc.Address); err != nil {
-			errs = append(errs, fmt.Errorf("recipient %d: %w", i+1, err))
-		}
-		if err := checkHeaderText(rc.Name, 200); err != nil {
-			errs = append(errs, fmt.Errorf("recipient %d name: %w", i+1, err))
-		}
-	}
+	errs = append(errs, checkRecipients("recipient", r.To)...)
+	errs = append(errs, checkRecipients("copy recipient", r.Cc)...)
 	if err := checkHeaderText(r.Marking, 200); err != nil {
 		errs = append(errs, fmt.Errorf("subject marking: %w", err))
 	}
