@@ -1,6 +1,7 @@
 package casework
 
 import (
+	"slices"
 	"strings"
 
 	"prava/record"
@@ -53,12 +54,9 @@ func (e CompanyEdit) apply(c *record.Company) error {
 		c.Notes = *e.Notes // the person's own text, spaces and all
 	}
 	if e.LegalEntities != nil {
-		c.LegalEntities = nil
-		for _, name := range *e.LegalEntities {
-			if name = strings.TrimSpace(name); name != "" {
-				c.LegalEntities = append(c.LegalEntities, name)
-			}
-		}
+		// A copy: CheckCompany trims the names in place and drops the
+		// empty ones, and the caller's list stays as given.
+		c.LegalEntities = slices.Clone(*e.LegalEntities)
 	}
 	if e.Jurisdiction != nil {
 		c.Jurisdiction = record.Code(strings.TrimSpace(string(*e.Jurisdiction))) // "": not decided yet
