@@ -77,12 +77,13 @@ func (v *Vault) restAfterSave(s sealed) {
 func (v *Vault) storedParts(mapped bool) ([]storedPart, func(), error) {
 	start, end := int64(-1), int64(0)
 	for _, p := range v.parts {
-		if p.sealed == nil && start < 0 {
+		if p.sealed != nil {
+			continue // changed, or kept in memory: not read back
+		}
+		if start < 0 || p.off < start {
 			start = p.off
 		}
-		if p.sealed == nil {
-			start, end = min(start, p.off), max(end, p.off+int64(p.Size))
-		}
+		end = max(end, p.off+int64(p.Size))
 	}
 	if start < 0 {
 		return v.parts, func() {}, nil // all in memory, or none at all
