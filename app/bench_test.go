@@ -42,6 +42,21 @@ func bigVault(b *testing.B) string {
 	return path
 }
 
+// bigUI is the app started and settled on the stress vault (bigVault), in
+// English; it closes when the benchmark ends.
+func bigUI(b *testing.B) *UI {
+	b.Helper()
+	path := bigVault(b)
+	UseLanguage("en")
+	a := test.NewTempApp(b)
+	u := New(a, Options{VaultPath: path, Keyring: testKeyring, Now: func() time.Time { return today }})
+	u.queue = make(chan func(), 64)
+	u.Start()
+	u.Settle()
+	b.Cleanup(func() { u.Close(); u.win.Close() })
+	return u
+}
+
 // BenchmarkStart measures what a person waits for between starting Prava
 // and a usable window on a vault of 10,000 companies and 50,000 requests:
 // inspecting the vault and asking the keyring, opening and decrypting it,
@@ -83,14 +98,7 @@ func BenchmarkStart(b *testing.B) {
 // and, once saved, taking the new data and rebuilding the page), save-ms
 // the time the save takes in the background while frames go on.
 func BenchmarkEditOnBigVault(b *testing.B) {
-	path := bigVault(b)
-	UseLanguage("en")
-	a := test.NewTempApp(b)
-	u := New(a, Options{VaultPath: path, Keyring: testKeyring, Now: func() time.Time { return today }})
-	u.queue = make(chan func(), 64)
-	u.Start()
-	u.Settle()
-	defer func() { u.Close(); u.win.Close() }()
+	u := bigUI(b)
 	id := u.data().Companies[5000].ID
 	u.showCompany(id)
 	n := 0
@@ -137,14 +145,7 @@ func BenchmarkEditOnBigVault(b *testing.B) {
 // the mean, worst-ms the slowest key; painted-ms/key adds a frame painted
 // by Fyne's software painter, slower than the GPU a window uses.
 func BenchmarkSearchTyping(b *testing.B) {
-	path := bigVault(b)
-	UseLanguage("en")
-	a := test.NewTempApp(b)
-	u := New(a, Options{VaultPath: path, Keyring: testKeyring, Now: func() time.Time { return today }})
-	u.queue = make(chan func(), 64)
-	u.Start()
-	u.Settle()
-	defer func() { u.Close(); u.win.Close() }()
+	u := bigUI(b)
 	u.win.Resize(fyne.NewSize(1000, 700))
 	search := u.home.companies.search
 	const typed = "company c01234"
