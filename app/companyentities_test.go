@@ -164,3 +164,16 @@ func TestEditRefusesBadEntity(t *testing.T) {
 		t.Fatalf("a refused edit stored %q with %q", got.Name, got.LegalEntities)
 	}
 }
+
+// TestEnterAddsEntity: Enter in the line adds the name typed, as the
+// Add button does.
+func TestEnterAddsEntity(t *testing.T) {
+	u := entitiesUI(t)
+	line := entryAfter(t, u, "Legal entities")
+	line.SetText("Alpha Baltic UAB")
+	line.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	u.Settle()
+	if !listed(u, "Alpha Baltic UAB") || line.Text != "" {
+		t.Errorf("after Enter the list shows the name: %v, the line holds %q", listed(u, "Alpha Baltic UAB"), line.Text)
+	}
+}
