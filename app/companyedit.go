@@ -16,7 +16,8 @@ import (
 
 // companyEdit is the page where a person corrects a stored company's
 // facts: its names, registration, law (chosen from the laws Prava knows),
-// language, web site and the marking it wants on each kind of request.
+// language, web site, the legal entities behind a brand and the marking
+// it wants on each kind of request.
 // Each refused field says why beside it.
 type companyEdit struct {
 	sh   shell
@@ -25,6 +26,7 @@ type companyEdit struct {
 
 	name, legal, registration, website *widget.Entry
 	law, language                      *choice
+	entities                           *entitiesEditor
 	marks                              map[record.Kind]*widget.Entry
 	problems                           map[string]*widget.Label // by the desk's field name
 	general                            *widget.Label
@@ -71,11 +73,20 @@ func (e *companyEdit) build() fyne.CanvasObject {
 		return languageName(code)
 	}, c.Language)
 	e.sh.watchEdits(e.name, e.legal, e.registration, e.website)
+	e.entities = newEntitiesEditor(e.sh, c.LegalEntities, func(show fyne.CanvasObject) {
+		e.page.Refresh()
+		if show != nil {
+			scrollTo(e.page, show)
+		}
+	})
+	// The desk's refusal of the list goes where a name is added.
+	e.problems["legal_entities"] = e.entities.problem
 	rows := []fyne.CanvasObject{
 		para(T("company.edit_why")),
 		e.row("review.name", "name", e.name),
 		e.row("review.legal", "legal_name", e.legal),
 		e.row("review.registration", "registration", e.registration),
+		field(T("company.entities_label"), hint(T("company.entities_why")), e.entities.box()),
 		e.row("review.jurisdiction", "law", e.law.Select),
 		e.row("review.language", "language", e.language.Select),
 		e.row("review.website", "website", e.website),
@@ -117,7 +128,7 @@ func (e *companyEdit) values() casework.CompanyEdit {
 	v := casework.CompanyEdit{
 		Name: new(e.name.Text), LegalName: new(e.legal.Text), Registration: new(e.registration.Text),
 		Website: new(e.website.Text), Jurisdiction: new(record.Code(e.law.Code())), Language: new(e.language.Code()),
-		Markings: map[record.Kind]string{},
+		Markings: map[record.Kind]string{}, LegalEntities: new(e.entities.values()),
 	}
 	for k, entry := range e.marks {
 		v.Markings[k] = entry.Text

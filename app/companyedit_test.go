@@ -1,10 +1,10 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"prava/casework"
-
 	"prava/record"
 )
 
@@ -74,5 +74,58 @@ func TestEditReadsWidgetsOnTheUIGoroutine(t *testing.T) {
 	}
 	if *desk.edit.Name != "At the tap" || desk.edit.Markings[record.Objection] != "Iebildums" {
 		t.Errorf("the desk's edit holds %q, %v: not what the page showed at the tap", *desk.edit.Name, desk.edit.Markings)
+	}
+}
+
+// TestCorrectTheLawAfterSaving is the trap a new user fell into: a company
+// saved without a law the letters know. The writer says where to choose
+// it, the company's Edit page offers the laws by name, and the letter is
+// then written under the law chosen.
+func TestCorrectTheLawAfterSaving(t *testing.T) {
+	u := homeUI(t, func(d *record.Data) {
+		d.Profile = record.Profile{Name: "Olena Petrenko", Email: "olena@example.org", Address: "Brīvības iela 1, Rīga, LV-1010"}
+		d.Companies = []record.Company{{ID: "c", Name: "Alpha", Contacts: []record.Contact{{Kind: record.ByEmail, Value: "privacy@alpha.lv"}}}}
+	})
+	u.showWriter("c")
+	tap(t, u, "Write the letters")
+	mustShow(t, u, "choose it with Edit on the company's page")
+
+	u.showCompany("c")
+	mustShow(t, u, "law not known")
+	tap(t, u, "Edit")
+	mustShow(t, u, "Correct Alpha")
+	entryAfter(t, u, "Legal name (the controller)").SetText("SIA Alpha")
+	entryAfter(t, u, "Marking for every request").SetText("Datu subjekta pieprasījums")
+	selectWithOption(t, u, "GDPR: Latvia").SetSelected("GDPR: Latvia")
+	selectWithOption(t, u, "Latvian").SetSelected("Latvian")
+	tap(t, u, "Save")
+	mustShow(t, u, "GDPR: Latvia")
+	mustShow(t, u, "SIA Alpha")
+
+	u.showWriter("c")
+	tap(t, u, "Write the letters")
+	if len(u.data().Requests) != 1 || u.data().Requests[0].Law != "EU-LV" || !strings.Contains(u.data().Requests[0].LetterText.String(), "SIA Alpha") {
+		t.Fatalf("after the correction: %+v", u.data().Requests)
+	}
+	if d := reopen(t, u); d.Companies[0].Jurisdiction != "EU-LV" || d.Companies[0].Language != "lv" || d.Companies[0].Markings["any"] != "Datu subjekta pieprasījums" {
+		t.Errorf("stored %+v", d.Companies[0])
+	}
+}
+
+// TestEditRefusesBadFacts: an empty name is refused beside the field and
+// nothing is stored.
+func TestEditRefusesBadFacts(t *testing.T) {
+	u := homeUI(t, func(d *record.Data) {
+		d.Companies = []record.Company{{ID: "c", Name: "Alpha", Jurisdiction: "EU-LV"}}
+	})
+	u.showCompanyEdit("c")
+	entryAfter(t, u, "Name").SetText("  ")
+	tap(t, u, "Save")
+	mustShow(t, u, "A name is needed.")
+	entryAfter(t, u, "Name").SetText(strings.Repeat("x", 300))
+	tap(t, u, "Save")
+	mustShow(t, u, "This is too long for a name")
+	if u.data().Companies[0].Name != "Alpha" {
+		t.Error("a refused name was stored")
 	}
 }

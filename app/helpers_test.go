@@ -298,3 +298,22 @@ func breakSaves(t *testing.T, u *UI) (restore func()) {
 	t.Cleanup(restore)
 	return restore
 }
+
+// selectWithOption finds the visible select that offers option.
+func selectWithOption(t *testing.T, u *UI, option string) *widget.Select {
+	t.Helper()
+	var found *widget.Select
+	walk(u, func(o fyne.CanvasObject) {
+		if s, ok := o.(*widget.Select); ok && found == nil {
+			for _, opt := range s.Options {
+				if opt == option {
+					found = s
+				}
+			}
+		}
+	})
+	if found == nil {
+		t.Fatalf("no choice offers %q", option)
+	}
+	return found
+}

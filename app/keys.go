@@ -56,6 +56,8 @@ func (u *UI) watchEdits(entries ...*widget.Entry) {
 	}
 }
 
+func (u *UI) edited() { u.unsaved = true }
+
 // saved clears the unsaved-changes mark after a form was stored.
 func (u *UI) saved() { u.unsaved = false }
 

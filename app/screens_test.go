@@ -111,7 +111,7 @@ func TestScreens(t *testing.T) {
 			test.Tap(button(t, u2, T("company.policy_show", args("Date", "2026-11-23"))))
 			u2.win.Resize(fyne.NewSize(960, 2400))
 			shoot(u2, "11b-company-policy")
-			u2.win.Resize(fyne.NewSize(960, 640))
+			u2.win.Resize(size)
 			for _, s := range []string{"000_131528efbcf5aff0.txt", "001_a66e4632f88529cc.txt", "002_9689a5f9d2eaae8f.txt", "004_c9271ffe27ce26c1.txt"} {
 				u2.showAddCompany()
 				selectTab(t, u2, T("add.paste"))
@@ -168,6 +168,12 @@ func TestScreens(t *testing.T) {
 			tap(t, u2, T("common.cancel"))
 			u2.showCompanyEdit(costless)
 			shoot(u2, "20c-company-edit")
+			// Its legal entities: one added, one refused where it was typed.
+			entryAfter(t, u2, T("company.entities_label")).SetText("Costless Holdings Limited")
+			tap(t, u2, T("company.entity_add"))
+			entryAfter(t, u2, T("company.entities_label")).SetText(strings.Repeat("Costless ", 30))
+			tap(t, u2, T("company.entity_add"))
+			shoot(u2, "20c-company-edit-entities")
 			entryAfter(t, u2, T("review.name")).SetText(" ")
 			tap(t, u2, T("common.save"))
 			shoot(u2, "20d-company-edit-refused")

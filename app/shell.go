@@ -35,6 +35,9 @@ type shell interface {
 	backButton(back func()) *widget.Button
 	// watchEdits marks the page as holding unsaved work once typed in.
 	watchEdits(entries ...*widget.Entry)
+	// edited marks the page as holding unsaved work made without typing
+	// (a row of a list removed).
+	edited()
 	saved()
 	notice(summary string, err error)
 	failed(err error)

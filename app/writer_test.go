@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"prava/casework"
+	"prava/directory"
 	"prava/letters"
 	"prava/record"
 )
@@ -190,5 +191,46 @@ func TestRequestPageRepeatsTheWarnings(t *testing.T) {
 	u.showRequest(id)
 	if shows(u, warning) {
 		t.Error("the warning stays after the letter was sent")
+	}
+}
+
+// TestWriterAsksWhatTheDirectorySays: a company from the directory that
+// asks for details the profile does not hold gets lines for them in the
+// writer's paragraph, and the letter carries what the person fills in.
+func TestWriterAsksWhatTheDirectorySays(t *testing.T) {
+	dir, err := directory.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var e *directory.Entry
+	for i := range dir.Entries() {
+		x := &dir.Entries()[i]
+		if x.Email != "" && len(x.Required) > 0 {
+			for _, el := range x.Required {
+				if el.ProfileField() == "" {
+					e = x
+				}
+			}
+		}
+		if e != nil {
+			break
+		}
+	}
+	if e == nil {
+		t.Skip("no directory record asks for a detail outside the profile")
+	}
+	c := dir.Prefill(e, "LV", today)
+	c.Jurisdiction = "EU-LV"
+	u := homeUI(t, func(d *record.Data) { d.Companies = []record.Company{c} })
+	u.showWriter(c.ID)
+	mustShow(t, u, "To identify you the company asks for")
+	extra := entryAfter(t, u, "A paragraph of your own (optional)")
+	if !strings.HasPrefix(extra.Text, e.Required[0].Desc) && !strings.Contains(extra.Text, ":") {
+		t.Fatalf("the paragraph does not ask for the details: %q", extra.Text)
+	}
+	extra.SetText(extra.Text + "4711")
+	tap(t, u, "Write the letters")
+	if len(u.data().Requests) != 1 || !strings.Contains(u.data().Requests[0].LetterText.String(), "4711") {
+		t.Error("the letter does not carry the detail filled in")
 	}
 }
