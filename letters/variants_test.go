@@ -111,6 +111,15 @@ var variants = map[string]func() Input{
 		r.To = Recipient{Name: "lantrase.com.ua", Email: "info@lantrase.com.ua", Country: "UA"}
 		return r
 	},
+	"lt-access-controllers": func() Input {
+		// Seed 003: sent to the address the policy names for requests,
+		// copied to the further controller's own (review 2, M14).
+		r := sampleRequest("lt", record.Access)
+		r.Marking, r.Service = "Privatumo politika", "costless.lt"
+		r.To = Recipient{Name: "Costless Ukraine, LLC", Address: "Ukraine, Kyiv city, Timoshenka 29A", Email: "mail@costless.com.ua",
+			Cc: "data.controller@costless.com.ua", Controllers: []string{"Sannacode"}, Country: "UA"}
+		return r
+	},
 	"ru-withdrawal-site-ua": func() Input {
 		r := sampleRequest("ru", record.Withdrawal)
 		r.Jurisdiction = "UA"
