@@ -1,6 +1,8 @@
 package letters
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -111,6 +113,45 @@ func TestFurtherControllerNamed(t *testing.T) {
 		}
 		if len(l.Recipient) == 0 || !strings.HasSuffix(l.Recipient[0], "; "+tc.want) {
 			t.Errorf("%s %s: the addressee is %q, want it to end %q", tc.lang, tc.law, l.Recipient, tc.want)
+		}
+	}
+}
+
+// TestFurtherControllerKeepsOnePage: seed 003's letters, every request
+// kind in every language, take as many pages naming Sannacode beside
+// Costless Ukraine, LLC as without it (issue 23, C2: one page when it
+// fits).
+func TestFurtherControllerKeepsOnePage(t *testing.T) {
+	needPdftotext(t)
+	dir := t.TempDir()
+	for _, lang := range Languages {
+		for _, kind := range requestKinds {
+			pages := [2]int{}
+			for i, named := range [][]string{nil, {"Sannacode"}} {
+				r := sampleRequest(lang, kind)
+				r.Jurisdiction, r.Marking, r.Service = "EU-LT", "Privatumo politika", "costless.lt"
+				if kind == record.Objection || kind == record.Restriction {
+					r.Reasons = ownReasons[lang]
+				}
+				r.To = Recipient{Name: "Costless Ukraine, LLC", Address: "Ukraine, Kyiv city, Timoshenka 29A", Email: "mail@costless.com.ua",
+					Cc: "data.controller@costless.com.ua", Controllers: named, Country: "UA"}
+				l, err := Compose(r)
+				if err != nil {
+					t.Fatalf("%s %s: %v", lang, kind, err)
+				}
+				pdf, err := l.PDF()
+				if err != nil {
+					t.Fatal(err)
+				}
+				path := filepath.Join(dir, lang+string(kind)+".pdf")
+				if err := os.WriteFile(path, pdf, 0o600); err != nil {
+					t.Fatal(err)
+				}
+				pages[i] = pdfPages(t, path)
+			}
+			if pages[1] != pages[0] {
+				t.Errorf("%s %s: %d pages naming both controllers, %d naming one", lang, kind, pages[1], pages[0])
+			}
 		}
 	}
 }
