@@ -76,3 +76,21 @@ func TestAddressCountryFirst(t *testing.T) {
 		t.Errorf("a street-first address changed: %q", got)
 	}
 }
+
+// TestLatvianCopyOfData: the Latvian access letter asks in every law for
+// the copy "kas glabājas …, arī datu par … lietošanu", the genitive
+// after "kopiju", never "arī datus par" (review 2, L1).
+func TestLatvianCopyOfData(t *testing.T) {
+	for _, code := range []record.Code{"EU-LV", "UA", "RU"} {
+		r := sampleRequest("lv", record.Access)
+		r.Jurisdiction = code
+		l, err := Compose(r)
+		if err != nil {
+			t.Fatalf("%s: %v", code, err)
+		}
+		text := l.Text()
+		if !strings.Contains(text, "kopiju, kas glabājas") || !strings.Contains(text, "datu par example.lv lietošanu") || strings.Contains(text, "datus par") {
+			t.Errorf("%s: the copy asked for:\n%s", code, text)
+		}
+	}
+}

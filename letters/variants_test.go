@@ -75,6 +75,11 @@ var variants = map[string]func() Input{
 		r.From.IDDocument = "personas apliecība PA1234567, izdota 01.02.2020, izdevējs PMLP"
 		return r
 	},
+	"lv-access-ua": func() Input {
+		r := sampleRequest("lv", record.Access)
+		r.Jurisdiction = "UA"
+		return r
+	},
 	"uk-reply-incomplete-ua": func() Input {
 		r := sampleRequest("uk", record.ReplyToRefusal)
 		r.Missing = nil
