@@ -75,8 +75,11 @@ func AddSnapshot(c *record.Company, src policy.Source, f *policy.Findings, now t
 			c.Contacts = append(c.Contacts, ct)
 		case c.Contacts[i].Label == "" && ct.Label == labelController:
 			// A record from before the label learns which address is
-			// the controller's own (ccFor).
-			c.Contacts[i].Label = ct.Label
+			// the controller's own (ccFor), and whose.
+			c.Contacts[i].Label, c.Contacts[i].Entity = ct.Label, ct.Entity
+		case c.Contacts[i].Label == labelController && c.Contacts[i].Entity == "":
+			// One from before Entity learns whose it is.
+			c.Contacts[i].Entity = ct.Entity
 		}
 	}
 	if c.Markings == nil {

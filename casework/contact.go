@@ -149,25 +149,43 @@ const labelController = "controller"
 
 // controllerContacts labels as the controller's each e-mail contact the
 // policy names in the same sentence as a controller, leaving a contact
-// already labelled (a DPO) as it is. text is the policy as the reader saw
-// it.
+// already labelled (a DPO) as it is. A contact named beside another
+// controller than the company ("Duomenų valdytojas: Sannacode, email:
+// data.controller@…") keeps that controller's name as its Entity, so a
+// letter copied to it names it too (review 2, M14). text is the policy
+// as the reader saw it.
 func controllerContacts(c *record.Company, f *policy.Findings, text string) {
-	for _, m := range append(f.EvidenceFor("controller"), f.EvidenceFor("other_controllers")...) {
-		if m.Offset < 0 || m.Offset+len(m.Value) > len(text) {
-			continue
-		}
-		from, to := sentenceAround(text, m.Offset, m.Offset+len(m.Value))
-		for _, e := range f.EvidenceFor("emails") {
-			if e.Offset < from || e.Offset+len(e.Value) > to {
+	own := map[int]bool{} // contacts named beside the company's own controller
+	mark := func(evidence []policy.Evidence, entity bool) {
+		for _, m := range evidence {
+			if m.Offset < 0 || m.Offset+len(m.Value) > len(text) {
 				continue
 			}
-			for i := range c.Contacts {
-				if ct := &c.Contacts[i]; ct.Kind == record.ByEmail && ct.Label == "" && strings.EqualFold(ct.Value, e.Value) {
-					ct.Label = labelController
+			from, to := sentenceAround(text, m.Offset, m.Offset+len(m.Value))
+			for _, e := range f.EvidenceFor("emails") {
+				if e.Offset < from || e.Offset+len(e.Value) > to {
+					continue
+				}
+				for i := range c.Contacts {
+					ct := &c.Contacts[i]
+					if ct.Kind != record.ByEmail || !strings.EqualFold(ct.Value, e.Value) {
+						continue
+					}
+					if ct.Label == "" {
+						ct.Label = labelController
+					}
+					switch {
+					case !entity:
+						own[i] = true
+					case ct.Label == labelController && ct.Entity == "" && !own[i] && CheckEntities([]string{m.Value}) == nil:
+						ct.Entity = strings.TrimSpace(m.Value)
+					}
 				}
 			}
 		}
 	}
+	mark(f.EvidenceFor("controller"), false)
+	mark(f.EvidenceFor("other_controllers"), true)
 }
 
 // ccFor is the address an e-mail to the contact to is copied to: the

@@ -159,3 +159,59 @@ func TestControllerCopied(t *testing.T) {
 		t.Errorf("after a re-read: copied to %q", got)
 	}
 }
+
+// TestFurtherControllerNamed: seed 003's policy names Sannacode as
+// controller beside data.controller@…, the address its requests are
+// copied to; the letter names it after Costless Ukraine, LLC, with its
+// role, whether the company is stored or read from the policy only, and
+// so does the reminder (review 2, M14). A record from before the field
+// learns the name when the policy is read again.
+func TestFurtherControllerNamed(t *testing.T) {
+	const both = "Costless Ukraine, LLC; Sannacode (duomenų valdytojas)"
+	d, id := seedData(t, "003_667823663de3ed12.txt")
+	w, err := Write(d, id, Draft{Kind: record.Access, Contact: -1, Date: testDay})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := w.Letter.Recipient; len(got) == 0 || got[0] != both {
+		t.Errorf("the stored company's letter is addressed to %q", got)
+	}
+	src := readSeed(t, "003_667823663de3ed12.txt")
+	in, err := LetterFromPolicy(src, policy.Analyze(src.Text), LetterProfile(d.Profile), LetterChoice{Draft: Draft{Kind: record.Access, Date: testDay}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l, err := letters.Compose(in); err != nil || len(l.Recipient) == 0 || l.Recipient[0] != both {
+		t.Errorf("the policy's letter is addressed to %q (%v)", l.Recipient, err)
+	}
+	d.Requests = append(d.Requests, w.Request)
+	if err := Record(&d.Requests[0], EventSent, testDay, testDay); err != nil {
+		t.Fatal(err)
+	}
+	rem, err := FollowUp(d, d.Requests[0].ID, record.Reminder, testDay.AddDate(0, 2, 0))
+	if err != nil || len(rem.Letter.Recipient) == 0 || rem.Letter.Recipient[0] != both {
+		t.Errorf("the reminder is addressed to %q (%v)", rem.Letter.Recipient, err)
+	}
+	c := d.Company(id)
+	for i := range c.Contacts {
+		c.Contacts[i].Entity = ""
+	}
+	if got := recipientOf(c).Controllers; len(got) != 0 {
+		t.Errorf("with no entity kept, the letter names %q", got)
+	}
+	AddSnapshot(c, src, policy.Analyze(src.Text), testDay)
+	if got := recipientOf(c).Controllers; !slices.Equal(got, []string{"Sannacode"}) {
+		t.Errorf("after a re-read the letter names %q", got)
+	}
+	// The company's own controller is no further one, and the name a
+	// contact keeps is checked as any legal entity's.
+	for _, ct := range c.Contacts {
+		if ct.Entity != "" && ct.Value != "data.controller@costless.com.ua" {
+			t.Errorf("%q is given to %q", ct.Value, ct.Entity)
+		}
+	}
+	bad := record.Contact{Kind: record.ByEmail, Value: "a@example.org", Entity: "Sanna\x00code"}
+	if err := CheckContact(&bad); err == nil {
+		t.Error("a contact's entity with a control character is kept")
+	}
+}

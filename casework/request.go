@@ -3,6 +3,7 @@ package casework
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -298,13 +299,21 @@ func compose(r letters.Input, req record.Request) (Written, error) {
 
 // recipientOf is the company as a letter addresses it: by its legal name
 // when it is known, with the legal entities behind it (the letter goes to
-// them when the legal name is only a brand).
+// them when the legal name is only a brand) and the further controllers
+// its contacts belong to.
 func recipientOf(c *record.Company) letters.Recipient {
 	to := letters.Recipient{Name: c.Name, Registration: c.Registration, Entities: c.LegalEntities}
 	if c.LegalName != "" {
 		to.Name = c.LegalName
 		if !strings.EqualFold(strings.TrimSpace(c.Name), strings.TrimSpace(c.LegalName)) {
 			to.Brand = c.Name
+		}
+	}
+	// A further controller the policy names with its own address is
+	// named beside the company (review 2, M14).
+	for _, ct := range c.Contacts {
+		if ct.Label == labelController && ct.Entity != "" && !slices.Contains(to.Controllers, ct.Entity) {
+			to.Controllers = append(to.Controllers, ct.Entity)
 		}
 	}
 	// The state whose law applies is where the company is established;

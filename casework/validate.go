@@ -137,6 +137,11 @@ func CheckContact(ct *record.Contact) error {
 	}) {
 		return problem("contact", "control", "%q holds a control character: type the contact again rather than pasting it", v)
 	}
+	// The entity's name reaches the letter's addressee line.
+	ct.Entity = strings.TrimSpace(ct.Entity)
+	if utf8.RuneCountInString(ct.Entity) > maxName || strings.ContainsFunc(ct.Entity, unicode.IsControl) {
+		return problem("legal_entities", "too_long", "%q is not a legal entity's name: give it as the register writes it, in at most %d characters", ct.Entity, maxName)
+	}
 	switch ct.Kind {
 	case record.ByEmail:
 		if err := letters.CheckEmail(v); err != nil {

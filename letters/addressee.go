@@ -234,6 +234,26 @@ func toEntities(to Recipient) Recipient {
 	return to
 }
 
+// withControllers keeps of to.Controllers each name once, in the text's
+// normal form, leaving out any the addressee line names already (its
+// name, brand or entities): a controller is not named twice.
+func withControllers(to Recipient) Recipient {
+	key := func(s string) string { return strings.ToLower(norm.NFC.String(strings.TrimSpace(s))) }
+	seen := map[string]bool{key(to.Name): true, key(to.Brand): true, "": true}
+	for _, e := range to.Entities {
+		seen[key(e)] = true
+	}
+	var out []string
+	for _, c := range to.Controllers {
+		if !seen[key(c)] {
+			seen[key(c)] = true
+			out = append(out, norm.NFC.String(strings.TrimSpace(c)))
+		}
+	}
+	to.Controllers = out
+	return to
+}
+
 // legalForms are the abbreviations and words of the legal forms a
 // company's name carries in the states Prava writes to, and the usual
 // foreign ones. They are matched as whole words.

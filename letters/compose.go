@@ -220,7 +220,7 @@ func newView(r Input, lang string, j *law.Jurisdiction) *view {
 		*f = clean(*f)
 	}
 	if r.Kind != record.Complaint {
-		to = toEntities(to)
+		to = withControllers(toEntities(to))
 	}
 	v := &view{
 		Kind: string(r.Kind), Lang: lang, Regime: regimeOf(j.Code), Country: j.Country,
@@ -236,7 +236,7 @@ func newView(r Input, lang string, j *law.Jurisdiction) *view {
 	}
 	v.To.Address = dropNameLine(v.To.Name, v.To.Address)
 	if c := r.Company; c != nil {
-		cc := toEntities(*c)
+		cc := withControllers(toEntities(*c))
 		if cc.Country == "" {
 			cc.Country = countryOf(cc.Address, j.Country)
 		}

@@ -1,6 +1,8 @@
 package letters
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -60,6 +62,96 @@ func TestBrandAddressedToEntities(t *testing.T) {
 	} {
 		if got := toEntities(tc.to).Name; got != tc.name {
 			t.Errorf("toEntities(%q, %q) = %q, want %q", tc.to.Name, tc.to.Entities, got, tc.name)
+		}
+	}
+}
+
+// TestFurtherControllerNamed: seed 003 names Costless Ukraine, LLC as
+// controller and, at its end, "Duomenų valdytojas: Sannacode" with its own
+// address; the addressee names both, the second with its role in the
+// letter's language and law (review 2, M14). A controller the line names
+// already is not repeated.
+func TestFurtherControllerNamed(t *testing.T) {
+	want := map[string]string{
+		"lt": "Costless Ukraine, LLC; Sannacode (duomenų valdytojas)",
+		"lv": "Costless Ukraine, LLC; Sannacode (pārzinis)",
+		"en": "Costless Ukraine, LLC; Sannacode (data controller)",
+		"uk": "Costless Ukraine, LLC; Sannacode (контролер)",
+		"ru": "В Costless Ukraine, LLC; Sannacode (контролёр)",
+	}
+	for lang, first := range want {
+		r := sampleRequest(lang, record.Access)
+		r.Jurisdiction = "EU-LT"
+		r.To = Recipient{Name: "Costless Ukraine, LLC", Email: "mail@costless.com.ua", Cc: "data.controller@costless.com.ua",
+			Address: "Ukraine, Kyiv city, Timoshenka 29A", Controllers: []string{"Sannacode", " Sannacode ", "costless ukraine, llc"}}
+		l, err := Compose(r)
+		if err != nil {
+			t.Fatalf("%s: %v", lang, err)
+		}
+		if len(l.Recipient) == 0 || l.Recipient[0] != first {
+			t.Errorf("%s: the addressee is %q, want %q", lang, l.Recipient, first)
+		}
+	}
+	// The role is the law's own term: 2297-VI's володілець, 152-FZ's
+	// оператор.
+	for _, tc := range []struct {
+		lang string
+		law  record.Code
+		want string
+	}{
+		{"uk", "UA", "Sannacode (володілець персональних даних)"},
+		{"ru", "RU", "Sannacode (оператор персональных данных)"},
+		{"ru", "UA", "Sannacode (владелец персональных данных)"},
+		{"en", "RU", "Sannacode (personal data operator)"},
+	} {
+		r := sampleRequest(tc.lang, record.Access)
+		r.Jurisdiction = tc.law
+		r.To.Controllers = []string{"Sannacode"}
+		l, err := Compose(r)
+		if err != nil {
+			t.Fatalf("%s %s: %v", tc.lang, tc.law, err)
+		}
+		if len(l.Recipient) == 0 || !strings.HasSuffix(l.Recipient[0], "; "+tc.want) {
+			t.Errorf("%s %s: the addressee is %q, want it to end %q", tc.lang, tc.law, l.Recipient, tc.want)
+		}
+	}
+}
+
+// TestFurtherControllerKeepsOnePage: seed 003's letters, every request
+// kind in every language, take as many pages naming Sannacode beside
+// Costless Ukraine, LLC as without it (issue 23, C2: one page when it
+// fits).
+func TestFurtherControllerKeepsOnePage(t *testing.T) {
+	needPdftotext(t)
+	dir := t.TempDir()
+	for _, lang := range Languages {
+		for _, kind := range requestKinds {
+			pages := [2]int{}
+			for i, named := range [][]string{nil, {"Sannacode"}} {
+				r := sampleRequest(lang, kind)
+				r.Jurisdiction, r.Marking, r.Service = "EU-LT", "Privatumo politika", "costless.lt"
+				if kind == record.Objection || kind == record.Restriction {
+					r.Reasons = ownReasons[lang]
+				}
+				r.To = Recipient{Name: "Costless Ukraine, LLC", Address: "Ukraine, Kyiv city, Timoshenka 29A", Email: "mail@costless.com.ua",
+					Cc: "data.controller@costless.com.ua", Controllers: named, Country: "UA"}
+				l, err := Compose(r)
+				if err != nil {
+					t.Fatalf("%s %s: %v", lang, kind, err)
+				}
+				pdf, err := l.PDF()
+				if err != nil {
+					t.Fatal(err)
+				}
+				path := filepath.Join(dir, lang+string(kind)+".pdf")
+				if err := os.WriteFile(path, pdf, 0o600); err != nil {
+					t.Fatal(err)
+				}
+				pages[i] = pdfPages(t, path)
+			}
+			if pages[1] != pages[0] {
+				t.Errorf("%s %s: %d pages naming both controllers, %d naming one", lang, kind, pages[1], pages[0])
+			}
 		}
 	}
 }

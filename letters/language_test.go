@@ -3,7 +3,9 @@ package letters
 import (
 	"strings"
 	"testing"
+	"time"
 
+	"prava/law"
 	"prava/record"
 )
 
@@ -74,5 +76,44 @@ func TestAddressCountryFirst(t *testing.T) {
 	}
 	if got := strings.Join(splitAddress("Elijas iela 17, Rīga, LV-1050, Latvija"), " / "); got != "Elijas iela 17 / Rīga, LV-1050 / Latvija" {
 		t.Errorf("a street-first address changed: %q", got)
+	}
+}
+
+// TestLatvianCopyOfData: the Latvian access letter asks in every law for
+// the copy "kas glabājas …, arī datu par … lietošanu", the genitive
+// after "kopiju", never "arī datus par" (review 2, L1).
+func TestLatvianCopyOfData(t *testing.T) {
+	for _, code := range []record.Code{"EU-LV", "UA", "RU"} {
+		r := sampleRequest("lv", record.Access)
+		r.Jurisdiction = code
+		l, err := Compose(r)
+		if err != nil {
+			t.Fatalf("%s: %v", code, err)
+		}
+		text := l.Text()
+		if !strings.Contains(text, "kopiju, kas glabājas") || !strings.Contains(text, "datu par example.lv lietošanu") || strings.Contains(text, "datus par") {
+			t.Errorf("%s: the copy asked for:\n%s", code, text)
+		}
+	}
+}
+
+// TestFollowUpFixtureDates: the original request the sample follow-ups
+// quote was due on a working day of its law (not Sunday 1 November
+// 2026), and the reminder went after that day, its own term ending before
+// the letters are written (issue 23, the lv follow-ups).
+func TestFollowUpFixtureDates(t *testing.T) {
+	for _, lang := range Languages {
+		r := sampleRequest(lang, record.Reminder)
+		j, err := law.Lookup(string(r.Jurisdiction), law.DefaultOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if off, why := j.Calendar.Off(r.Original.Due); off {
+			t.Errorf("%s: the original request was due on %s, %s", lang, r.Original.Due.Format(time.DateOnly), why)
+		}
+		if !r.Reminder.Sent.After(r.Original.Due) || !r.Reminder.Due.Before(r.Date) {
+			t.Errorf("%s: due %s, reminder sent %s and due %s, letter of %s", lang, r.Original.Due.Format(time.DateOnly),
+				r.Reminder.Sent.Format(time.DateOnly), r.Reminder.Due.Format(time.DateOnly), r.Date.Format(time.DateOnly))
+		}
 	}
 }

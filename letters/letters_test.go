@@ -39,13 +39,31 @@ func sampleRequest(lang string, kind record.Kind) Input {
 		To:   Recipient{Name: "Šiaurės Žąsų Ķēķis SIA", Registration: "40003052790", Address: "Dzirnavu iela 105, Rīga, LV-1011, Latvija", Email: "privacy@example.lv"},
 		Date: day, Reference: "PR-20261123-0001", Marking: "Data request", PromisedDays: 30, Service: "example.lv",
 		Options:     law.DefaultOptions(),
-		Original:    &Prior{Kind: record.Access, Reference: "PR-20261001-0001", Sent: sent, Due: sent.AddDate(0, 1, 0), Channel: record.ByPost, Tracking: "RR123456789LV"},
+		Original:    &Prior{Kind: record.Access, Reference: "PR-20261001-0001", Sent: sent, Due: sampleDue(lang, sent), Channel: record.ByPost, Tracking: "RR123456789LV"},
 		Reminder:    &Prior{Kind: record.Reminder, Reference: "PR-20261106-0002", Sent: sent.AddDate(0, 1, 5), Due: sent.AddDate(0, 1, 19)},
 		Company:     &Recipient{Name: "Šiaurės Žąsų Ķēķis SIA", Address: "Dzirnavu iela 105, Rīga"},
 		Authority:   "",
 		Corrections: []Correction{{Field: "address", Value: "Elijas iela 17, Rīga", Was: "Elijas iela 71, Rīga"}},
 		Refusal:     RefusalIncomplete, Missing: []string{"recipients", "retention", "automated"},
 	}
+}
+
+// sampleDue is when the sample access request, received on sent, was
+// due under the law a letter in lang is tested under, as Prava counts it:
+// the follow-ups quote it, and a day the law moves (one month from 1
+// October 2026 is Sunday 1 November) is not the one a company was given
+// (issue 23, the lv follow-ups). Counted from receipt that day, so the
+// reminder (6 November) and its term (20 November) still come after.
+func sampleDue(lang string, sent time.Time) time.Time {
+	j, err := law.Lookup(string(jurisdictionFor[lang]), law.DefaultOptions())
+	if err != nil {
+		panic(err)
+	}
+	d, err := law.Due(j, record.Access, law.Clock{Sent: sent, Received: sent, Channel: record.ByPost}, law.DefaultOptions())
+	if err != nil {
+		panic(err)
+	}
+	return d.Due
 }
 
 // TestGolden composes every kind in every language and compares its text

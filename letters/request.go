@@ -110,6 +110,11 @@ type Recipient struct {
 	// brand (no legal form), the letter is addressed to them, with Name as
 	// the brand (letters-review 2, B3).
 	Entities []string
+	// Controllers are further controllers the policy names beside Name,
+	// each with its own address (the one in Cc): the letter names them
+	// after the addressee with their role in its language, "Costless
+	// Ukraine, LLC; Sannacode (duomenų valdytojas)" (review 2, M14).
+	Controllers []string
 	// Country is the ISO 3166-1 code of the state where the company is
 	// registered; it picks the registration number's label (код ЄДРПОУ,
 	// ОГРН, reģ. Nr., įmonės kodas). "" reads it from the address's last

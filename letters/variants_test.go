@@ -75,6 +75,11 @@ var variants = map[string]func() Input{
 		r.From.IDDocument = "personas apliecība PA1234567, izdota 01.02.2020, izdevējs PMLP"
 		return r
 	},
+	"lv-access-ua": func() Input {
+		r := sampleRequest("lv", record.Access)
+		r.Jurisdiction = "UA"
+		return r
+	},
 	"uk-reply-incomplete-ua": func() Input {
 		r := sampleRequest("uk", record.ReplyToRefusal)
 		r.Missing = nil
@@ -109,6 +114,15 @@ var variants = map[string]func() Input{
 	"uk-access-site": func() Input {
 		r := sampleRequest("uk", record.Access)
 		r.To = Recipient{Name: "lantrase.com.ua", Email: "info@lantrase.com.ua", Country: "UA"}
+		return r
+	},
+	"lt-access-controllers": func() Input {
+		// Seed 003: sent to the address the policy names for requests,
+		// copied to the further controller's own (review 2, M14).
+		r := sampleRequest("lt", record.Access)
+		r.Marking, r.Service = "Privatumo politika", "costless.lt"
+		r.To = Recipient{Name: "Costless Ukraine, LLC", Address: "Ukraine, Kyiv city, Timoshenka 29A", Email: "mail@costless.com.ua",
+			Cc: "data.controller@costless.com.ua", Controllers: []string{"Sannacode"}, Country: "UA"}
 		return r
 	},
 	"ru-withdrawal-site-ua": func() Input {

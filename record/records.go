@@ -73,6 +73,11 @@ type Contact struct {
 	Kind  Channel `json:"kind"`
 	Value string  `json:"value"` // the address, e-mail, URL or number
 	Label string  `json:"label,omitempty"`
+	// Entity is the legal person whose address this is, when the policy
+	// names one other than the company beside it: "Duomenų valdytojas:
+	// Sannacode, email: data.controller@…" (review 2, M14). A letter
+	// copied to the address names it after the addressee.
+	Entity string `json:"entity,omitempty"`
 }
 
 // PolicySnapshot is a privacy policy as read on one day.
