@@ -8,7 +8,6 @@ import (
 	"hash/maphash"
 	"io"
 	"prava/record"
-	"runtime"
 	"slices"
 	"sync"
 )
@@ -228,36 +227,6 @@ func appendChunks[T any](out []chunk, kind string, list []T) []chunk {
 		out = append(out, chunk{kind: kind, nth: i / partRecords, count: len(run), encode: func(enc *gob.Encoder) error { return encodeRuns(enc, run) }})
 	}
 	return out
-}
-
-// parallel runs do(0..n-1) on every core and returns the first error.
-func parallel(n int, do func(i int) error) error {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	next := make(chan int)
-	errs := make([]error, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				if errs[w] == nil {
-					errs[w] = do(i)
-				}
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // checkParts checks a format 2 header's list of parts against the bytes
