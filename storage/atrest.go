@@ -52,10 +52,9 @@ func (v *Vault) rest(stamp fileStamp) {
 // restAfterSave places the parts of the version just written at their
 // offsets in it, after its prefix and header (pieces[0]), and lets them
 // rest there. If the new file cannot be looked at, the save itself
-// stands, and the next one fails with ErrChanged.
+// stands, and the next one fails with ErrChanged. The caller holds
+// fileMu.
 func (v *Vault) restAfterSave(s sealed) {
-	v.fileMu.Lock()
-	defer v.fileMu.Unlock()
 	v.parts = s.parts
 	off := int64(len(s.pieces[0]))
 	for i := range v.parts {

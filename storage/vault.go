@@ -398,10 +398,17 @@ func (v *Vault) Save() error {
 	if err := v.keepRetired(file.parts); err != nil {
 		return err
 	}
-	if err := replaceKeepingBackup(v.file, file.pieces...); err != nil {
+	// A reader of a letter waits while the file is replaced: until the
+	// parts rest in the new file, the old stamp would call it changed.
+	v.fileMu.Lock()
+	err = replaceKeepingBackup(v.file, file.pieces...)
+	if err == nil {
+		v.restAfterSave(file)
+	}
+	v.fileMu.Unlock()
+	if err != nil {
 		return err
 	}
-	v.restAfterSave(file)
 	v.attachTexts(true)
 	return nil
 }
