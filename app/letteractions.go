@@ -26,7 +26,12 @@ func (u *UI) letterActions(r *record.Request, company string) fyne.CanvasObject 
 	open := widget.NewButtonWithIcon(T("request.print"), theme.DocumentPrintIcon(), func() { u.openPDF(id, company) })
 	copyText := widget.NewButtonWithIcon(T("request.copy_email"), theme.ContentCopyIcon(), func() {
 		if r := u.data().Request(id); r != nil {
-			u.app.Clipboard().SetContent(casework.EmailText(u.data(), *r))
+			text, err := casework.EmailText(u.data(), *r)
+			if err != nil {
+				u.notice(T("request.copy_failed"), err)
+				return
+			}
+			u.app.Clipboard().SetContent(text)
 			u.toast(T("request.copied"))
 		}
 	})
@@ -63,7 +68,12 @@ func (u *UI) letterActions(r *record.Request, company string) fyne.CanvasObject 
 			if r == nil {
 				return
 			}
-			u.app.Clipboard().SetContent(casework.EmailText(u.data(), *r))
+			text, err := casework.EmailText(u.data(), *r)
+			if err != nil {
+				u.notice(T("request.copy_failed"), err)
+				return
+			}
+			u.app.Clipboard().SetContent(text)
 			link, err := url.Parse(r.Contact)
 			if err == nil {
 				err = u.app.OpenURL(link)

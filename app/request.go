@@ -67,7 +67,15 @@ func (u *UI) showRequest(id string) {
 		body.Add(u.eventsView(r))
 	}
 	body.Add(historyView(r))
-	if text := r.LetterText.String(); text != "" {
+	text, err := r.LetterText.Read()
+	if err != nil {
+		// The vault file was changed outside Prava, or cannot be read.
+		unread := problemLabel()
+		unread.SetText(T("request.letter_unread"))
+		unread.Show()
+		body.Add(section(T("request.letter"), unread))
+	}
+	if text != "" {
 		parts := []fyne.CanvasObject{selectable(text)}
 		if r.Status == record.StatusDraft {
 			edit := widget.NewButtonWithIcon(T("request.edit_letter"), theme.DocumentCreateIcon(), func() { u.editLetter(id) })

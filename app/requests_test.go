@@ -85,7 +85,7 @@ func TestRequestEndToEnd(t *testing.T) {
 	}
 	// The e-mail to copy names the recipient; the one for the mail
 	// program is a message with the PDF attached.
-	if text := casework.EmailText(u.data(), r); !strings.HasPrefix(text, "To: mail@costless.com.ua\nCc: data.controller@costless.com.ua\nSubject: Privatumo politika") || !strings.Contains(text, r.Reference) {
+	if text, _ := casework.EmailText(u.data(), r); !strings.HasPrefix(text, "To: mail@costless.com.ua\nCc: data.controller@costless.com.ua\nSubject: Privatumo politika") || !strings.Contains(text, r.Reference) {
 		t.Errorf("e-mail to copy %q", text[:min(len(text), 120)])
 	}
 	eml, err := u.emailFile(r.ID, company.Name)

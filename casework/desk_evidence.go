@@ -45,7 +45,11 @@ func (k *Desk) Evidence(ctx context.Context, requestID string, o EvidenceOptions
 		Lang: evidenceLang(o.Lang, v.Settings().Language, r.Language), Made: k.now(),
 	}
 	if c.Subject == "" {
-		c.Subject = strings.TrimSpace(strings.SplitN(r.LetterText.String(), "\n", 2)[0])
+		letter, err := r.LetterText.Read()
+		if err != nil {
+			return nil, err
+		}
+		c.Subject = strings.TrimSpace(strings.SplitN(letter, "\n", 2)[0])
 	}
 	if !slices.Contains(evidencepdf.Langs, c.Lang) {
 		return nil, problem("language", "unknown", "the evidence PDF is written in %s, not %q", strings.Join(evidencepdf.Langs, ", "), o.Lang)

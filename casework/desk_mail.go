@@ -251,7 +251,10 @@ func composeRequest(d *record.Data, r *record.Request, a mail.Account, now time.
 	if c == nil {
 		return nil, errors.New("the request's company was deleted")
 	}
-	subject, body := EmailOf(*r)
+	subject, body, err := EmailOf(*r)
+	if err != nil {
+		return nil, err
+	}
 	marking := markingOf(c, string(r.Kind))
 	title := strings.TrimSpace(subject)
 	// The letter's subject holds the marking first and the reference in

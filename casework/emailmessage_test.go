@@ -3,6 +3,7 @@ package casework
 import (
 	"bytes"
 	"encoding/base64"
+	"errors"
 	"io"
 	"mime"
 	"mime/multipart"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	pmail "prava/mail"
 	"prava/record"
 )
 
@@ -62,7 +64,30 @@ func TestEmailMessage(t *testing.T) {
 	if len(kinds) != 2 || !strings.HasPrefix(kinds[0], "text/plain") || !strings.HasPrefix(kinds[1], "application/pdf") {
 		t.Errorf("parts %v", kinds)
 	}
-	if text := EmailText(k.Data(), r); !strings.HasPrefix(text, "To: "+r.Contact+"\nCc: data.controller@costless.com.ua\nSubject: ") {
+	if text, _ := EmailText(k.Data(), r); !strings.HasPrefix(text, "To: "+r.Contact+"\nCc: data.controller@costless.com.ua\nSubject: ") {
 		t.Errorf("the e-mail to copy: %q", text[:min(80, len(text))])
+	}
+}
+
+// TestUnreadLetterGoesNowhere: a request whose letter cannot be read from
+// the vault file (changed outside Prava) gives no e-mail, no text to
+// copy and no message to send, rather than one with an empty body.
+func TestUnreadLetterGoesNowhere(t *testing.T) {
+	gone := errors.New("the vault file was changed")
+	shelf := record.NewShelf(1, func(int) ([]byte, error) { return nil, gone })
+	r := record.Request{ID: "r1", CompanyID: "c1", Kind: "access", Channel: record.ByEmail, Contact: "privacy@example.lv",
+		Reference: "PRAVA-1", LetterText: shelf.Text(0)}
+	d := &record.Data{Companies: []record.Company{{ID: "c1", Name: "SIA Piemērs"}}, Requests: []record.Request{r}}
+	if _, _, err := EmailOf(r); !errors.Is(err, gone) {
+		t.Errorf("EmailOf: %v", err)
+	}
+	if text, err := EmailText(d, r); !errors.Is(err, gone) || text != "" {
+		t.Errorf("EmailText: %q, %v", text, err)
+	}
+	if msg, err := EmailMessage(d, r); !errors.Is(err, gone) || msg != nil {
+		t.Errorf("EmailMessage: %v", err)
+	}
+	if out, err := composeRequest(d, &d.Requests[0], pmail.Account{Address: "olena@example.org"}, testDay); !errors.Is(err, gone) || out != nil {
+		t.Errorf("composeRequest: %v", err)
 	}
 }

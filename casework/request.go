@@ -346,12 +346,16 @@ func priorOf(r record.Request, s record.Settings) (letters.Prior, error) {
 }
 
 // EmailOf is a stored request's letter as an e-mail: the subject (with
-// the company's marking first) and the body.
-func EmailOf(r record.Request) (subject, body string) {
+// the company's marking first) and the body. The body is read from the
+// vault file (record.Text.Read), which fails when the file was changed
+// outside Prava: then nothing goes out empty.
+func EmailOf(r record.Request) (subject, body string, err error) {
 	if r.EmailBody.IsEmpty() {
-		return r.Reference, r.LetterText.String()
+		body, err = r.LetterText.Read()
+		return r.Reference, body, err
 	}
-	return r.Subject, r.EmailBody.String()
+	body, err = r.EmailBody.Read()
+	return r.Subject, body, err
 }
 
 // EmailMessage is a stored request's letter as an e-mail message a mail
@@ -359,7 +363,10 @@ func EmailOf(r record.Request) (subject, body string) {
 // is an e-mail address), from the person, with the subject and body kept
 // with the request and its PDF attached.
 func EmailMessage(d *record.Data, r record.Request) ([]byte, error) {
-	subject, body := EmailOf(r)
+	subject, body, err := EmailOf(r)
+	if err != nil {
+		return nil, err
+	}
 	m := letters.Mail{
 		FromName: d.Profile.Name, From: d.Profile.Email, Subject: subject, Body: body,
 		Date: r.Dates.Created, Reference: r.Reference, Kind: r.Kind, PDF: r.PDF,
@@ -377,8 +384,11 @@ func EmailMessage(d *record.Data, r record.Request) ([]byte, error) {
 // program or a web form: the recipient (for an e-mail), the subject and
 // the body. The copy to the controller's own address (ccFor) is named
 // too, as the message Prava sends carries it.
-func EmailText(d *record.Data, r record.Request) string {
-	subject, body := EmailOf(r)
+func EmailText(d *record.Data, r record.Request) (string, error) {
+	subject, body, err := EmailOf(r)
+	if err != nil {
+		return "", err
+	}
 	var b strings.Builder
 	if r.Channel == record.ByEmail && r.Contact != "" {
 		b.WriteString("To: " + r.Contact + "\n")
@@ -389,7 +399,7 @@ func EmailText(d *record.Data, r record.Request) string {
 		}
 	}
 	b.WriteString("Subject: " + subject + "\n\n" + body)
-	return b.String()
+	return b.String(), nil
 }
 
 // refusedWord says "refused" in each letter language, for the line of a

@@ -126,8 +126,12 @@ func (c requestCmd) show() int {
 	if !ok {
 		return c.fail(fmt.Errorf("no request %q in the vault; list them with \"prava request list\"", c.pos[0]))
 	}
+	letter, err := r.LetterText.Read()
+	if err != nil {
+		return c.fail(err)
+	}
 	out := requestView{requestRow: rowOfRequest(v, r), Law: string(r.Law), Language: r.Language, Channel: string(r.Channel),
-		Contact: r.Contact, Tracking: r.Tracking, ParentID: r.ParentID, Subject: r.Subject, Letter: r.LetterText.String(), Replies: len(r.Replies)}
+		Contact: r.Contact, Tracking: r.Tracking, ParentID: r.ParentID, Subject: r.Subject, Letter: letter, Replies: len(r.Replies)}
 	out.Email, out.Events = emailOf(r), eventsOf(v, r.ID)
 	if r.ParentID == "" {
 		o := v.Next(r, time.Now())

@@ -11,7 +11,8 @@ import (
 // compressed once, when it is set, so that saving a vault with thousands
 // of letters writes less and spends no time compressing them again.
 type Text struct {
-	z []byte // DEFLATE data; nil for the empty text
+	z  []byte   // DEFLATE data; nil for the empty text or one on a shelf
+	at *shelved // where the text rests when it is not kept in memory
 }
 
 // NewText compresses s.
@@ -37,21 +38,33 @@ var writers = sync.Pool{New: func() any {
 	return w
 }}
 
-// String returns the text. Damaged data, which the vault's integrity check
-// makes impossible short of a bug, gives what could be read.
+// String returns the text, or "" when it rests on a shelf that cannot be
+// read (see Read). Damaged data, which the vault's integrity check makes
+// impossible short of a bug, gives what could be read.
 func (t Text) String() string {
-	if len(t.z) == 0 {
-		return ""
-	}
-	out, _ := io.ReadAll(flate.NewReader(bytes.NewReader(t.z)))
-	return string(out)
+	s, _ := t.Read()
+	return s
 }
 
-// IsEmpty reports whether the text is empty.
-func (t Text) IsEmpty() bool { return len(t.z) == 0 }
+// Read returns the text, fetching it from its shelf if it rests on one;
+// that fails when the vault file cannot be read or was changed outside
+// Prava. What sends, signs or exports a text reads it this way, so that
+// nothing goes out empty.
+func (t Text) Read() (string, error) {
+	z, err := t.Compressed()
+	if err != nil || len(z) == 0 {
+		return "", err
+	}
+	out, _ := io.ReadAll(flate.NewReader(bytes.NewReader(z)))
+	return string(out), nil
+}
 
-// GobEncode writes the compressed bytes as they are.
-func (t Text) GobEncode() ([]byte, error) { return t.z, nil }
+// IsEmpty reports whether the text is empty. A text on a shelf is not.
+func (t Text) IsEmpty() bool { return len(t.z) == 0 && t.at == nil }
+
+// GobEncode writes the compressed bytes as they are, fetched from the
+// text's shelf if it rests on one.
+func (t Text) GobEncode() ([]byte, error) { return t.Compressed() }
 
 // GobDecode keeps a copy of the compressed bytes.
 func (t *Text) GobDecode(b []byte) error {

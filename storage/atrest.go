@@ -52,7 +52,8 @@ func (v *Vault) rest(stamp fileStamp) {
 // restAfterSave places the parts of the version just written at their
 // offsets in it, after its prefix and header (pieces[0]), and lets them
 // rest there. If the new file cannot be looked at, the save itself
-// stands, and the next one fails with ErrChanged.
+// stands, and the next one fails with ErrChanged. The caller holds
+// fileMu.
 func (v *Vault) restAfterSave(s sealed) {
 	v.parts = s.parts
 	off := int64(len(s.pieces[0]))
@@ -88,23 +89,13 @@ func (v *Vault) storedParts(mapped bool) ([]storedPart, func(), error) {
 	if start < 0 {
 		return v.parts, func() {}, nil // all in memory, or none at all
 	}
-	if v.lock == nil || v.stamp.info == nil {
-		return nil, nil, fmt.Errorf("storage: the vault %s is closed", v.path)
-	}
-	changed := changedError(v.path)
-	f, st, err := openVaultFile(v.file)
-	if err != nil {
-		return nil, nil, changed
+	f, err := v.openStamped(end)
+	if errors.Is(err, ErrChanged) {
+		return nil, nil, changedError(v.path)
+	} else if err != nil {
+		return nil, nil, err
 	}
 	defer f.Close()
-	was := v.stamp.info
-	if _, lost := was.(gone); lost || !os.SameFile(st, was) || st.Size() != was.Size() || !st.ModTime().Equal(was.ModTime()) || end > st.Size() {
-		return nil, nil, changed
-	}
-	header := make([]byte, len(v.stamp.header))
-	if n, _ := f.ReadAt(header, 0); n != len(header) || !bytes.Equal(header, v.stamp.header) {
-		return nil, nil, changed
-	}
 	buf, release, err := readRegion(f, start, end, mapped)
 	if err != nil {
 		return nil, nil, fmt.Errorf("storage: reading %s to save it: %w; nothing was saved", v.path, err)
@@ -118,6 +109,58 @@ func (v *Vault) storedParts(mapped bool) ([]storedPart, func(), error) {
 		parts[i] = p
 	}
 	return parts, release, nil
+}
+
+// openStamped opens the vault file if it is still the version the stored
+// parts rest in, at least end bytes long; else the error wraps ErrChanged.
+func (v *Vault) openStamped(end int64) (*os.File, error) {
+	if v.lock == nil || v.stamp.info == nil {
+		return nil, fmt.Errorf("storage: the vault %s is closed", v.path)
+	}
+	f, st, err := openVaultFile(v.file)
+	if err != nil {
+		return nil, ErrChanged
+	}
+	was := v.stamp.info
+	if _, lost := was.(gone); lost || !os.SameFile(st, was) || st.Size() != was.Size() || !st.ModTime().Equal(was.ModTime()) || end > st.Size() {
+		f.Close()
+		return nil, ErrChanged
+	}
+	header := make([]byte, len(v.stamp.header))
+	if n, _ := f.ReadAt(header, 0); n != len(header) || !bytes.Equal(header, v.stamp.header) {
+		f.Close()
+		return nil, ErrChanged
+	}
+	return f, nil
+}
+
+// readPart returns the sealed bytes of the stored part with the nonce:
+// those kept in memory, or a copy read back from the vault file where the
+// part rests, if the file is still that version (openStamped). A reader
+// of a letter calls it on any goroutine, so it holds fileMu, which a save
+// holds while it moves the parts to the file it wrote.
+func (v *Vault) readPart(nonce []byte) ([]byte, error) {
+	v.fileMu.Lock()
+	defer v.fileMu.Unlock()
+	for _, p := range v.parts {
+		if !bytes.Equal(p.Nonce, nonce) {
+			continue
+		}
+		if p.sealed != nil {
+			return p.sealed, nil
+		}
+		f, err := v.openStamped(p.off + int64(p.Size))
+		if err != nil {
+			return nil, fmt.Errorf("storage: %s: reading a letter: %w; close Prava and open the vault again", v.path, err)
+		}
+		defer f.Close()
+		buf, err := copyRegion(f, p.off, p.off+int64(p.Size))
+		if err != nil {
+			return nil, fmt.Errorf("storage: %s: reading a letter: %w", v.path, err)
+		}
+		return buf, nil
+	}
+	return nil, fmt.Errorf("storage: %s: a letter's part is no longer in the vault file; close Prava and open the vault again", v.path)
 }
 
 // gone stands for a vault file that could not be looked at after a save:

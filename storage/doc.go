@@ -16,5 +16,6 @@
 // replace; a lock file keeps a second Prava process away. Every other file
 // Prava writes goes through package files. See format.go and parts.go for
 // the file layout: a save encrypts again only the parts of the data that
-// changed.
+// changed. The requests' letters stay in the file (texts.go) and are read
+// when shown, so an open vault's memory does not grow with its letters.
 package storage

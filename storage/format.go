@@ -26,7 +26,9 @@ import (
 //	            AES-256-GCM under the data key; everything before it is
 //	            additional data, so a changed header fails authentication
 //	            too. Format 1 sealed the body whole; format 2 (parts.go)
-//	            seals it in parts, so that a save encrypts only what changed.
+//	            seals it in parts, so that a save encrypts only what changed;
+//	            format 3 (texts.go) keeps the requests' letters in parts of
+//	            their own, which stay in the file until a letter is read.
 //
 // The data key is random. Each key slot holds it wrapped (AES-256-GCM)
 // under a key-encryption key: one kept in the OS keyring, one derived with
@@ -35,7 +37,7 @@ import (
 const (
 	magic = files.VaultMagic
 	// FormatVersion is the file format this Prava writes.
-	FormatVersion = 2
+	FormatVersion = 3
 	// SchemaVersion is the version of Data this Prava writes; older ones
 	// are upgraded by the migrations in migrate.go.
 	SchemaVersion = 1

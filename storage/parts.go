@@ -8,7 +8,6 @@ import (
 	"hash/maphash"
 	"io"
 	"prava/record"
-	"runtime"
 	"slices"
 	"sync"
 )
@@ -39,7 +38,8 @@ const partRecords = 512
 const (
 	partCompanies = "companies"
 	partRequests  = "requests"
-	partEvents    = "events"
+	// partTexts (texts.go) follow the requests.
+	partEvents = "events"
 )
 
 // part describes one sealed part in the header.
@@ -66,6 +66,8 @@ type storedPart struct {
 	// vault's memory (issue 25); its sum tells a save whether it changed.
 	read bool
 	sum  uint64
+	// texts is a text part's shelf, where its requests' texts rest.
+	texts *textShelf
 }
 
 // partAAD binds a part to its vault and kind. Its place and version are
@@ -109,6 +111,11 @@ func seal(h header, dataKey []byte, data *record.Data, stored []storedPart, keep
 	sealedJobs := make([]storedPart, len(jobs))
 	if err := parallel(len(jobs), func(i int) error {
 		job := jobs[i]
+		if job.texts != nil {
+			p, err := sealTexts(h.VaultID, dataKey, old[partTexts], job)
+			sealedJobs[i] = p
+			return err
+		}
 		buf := encodeBuffers.Get().(*bytes.Buffer)
 		defer encodeBuffers.Put(buf)
 		buf.Reset()
@@ -129,13 +136,14 @@ func seal(h header, dataKey []byte, data *record.Data, stored []storedPart, keep
 	}
 	out := sealedJobs
 	if keepRequests {
-		// The requests were not read, so they cannot have changed: they go
-		// back as they came, between the companies and the events.
+		// The requests were not read, so they cannot have changed: they and
+		// their texts go back as they came, between the companies and the
+		// events.
 		at := 0
 		for at < len(out) && out[at].Kind == partCompanies {
 			at++
 		}
-		out = slices.Concat(out[:at], old[partRequests], out[at:])
+		out = slices.Concat(out[:at], old[partRequests], old[partTexts], out[at:])
 	}
 
 	// The head carries the parts' record counts, sealed: in the clear they
@@ -198,6 +206,9 @@ type chunk struct {
 	nth    int // its place among the parts of its kind
 	count  int
 	encode func(*gob.Encoder) error
+	// texts is the run of requests whose texts a text part holds; nil
+	// for other parts.
+	texts []record.Request
 }
 
 // chunks cuts the data's lists into parts, in file order.
@@ -205,7 +216,7 @@ func chunks(d *record.Data, skipRequests bool) []chunk {
 	var out []chunk
 	out = appendChunks(out, partCompanies, d.Companies)
 	if !skipRequests {
-		out = appendChunks(out, partRequests, d.Requests)
+		out = appendRequestChunks(out, d.Requests)
 	}
 	return appendChunks(out, partEvents, d.Timeline)
 }
@@ -218,43 +229,13 @@ func appendChunks[T any](out []chunk, kind string, list []T) []chunk {
 	return out
 }
 
-// parallel runs do(0..n-1) on every core and returns the first error.
-func parallel(n int, do func(i int) error) error {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	next := make(chan int)
-	errs := make([]error, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				if errs[w] == nil {
-					errs[w] = do(i)
-				}
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // checkParts checks a format 2 header's list of parts against the bytes
 // that follow it, before anything is decrypted.
 func checkParts(h header, rest []byte) error {
 	total := 0
 	for _, p := range h.Parts {
 		switch {
-		case p.Kind != partCompanies && p.Kind != partRequests && p.Kind != partEvents:
+		case p.Kind != partCompanies && p.Kind != partRequests && p.Kind != partTexts && p.Kind != partEvents:
 			return fmt.Errorf("%w: a part of unknown kind %q", errDamaged, p.Kind)
 		case len(p.Nonce) != 12 || p.Count < 0 || p.Count > p.Size || p.Size < gcmOverhead || p.Size > len(rest):
 			return fmt.Errorf("%w: the list of parts is not valid", errDamaged)
@@ -302,12 +283,14 @@ func openParts(h header, aad, rest, dataKey []byte, schema int, skipRequests boo
 	// Each part that is read decrypts into its own stretch of one buffer,
 	// and decodes into its own stretch of the list it belongs to: one
 	// allocation each for the whole vault instead of hundreds.
-	skip := func(p storedPart) bool { return skipRequests && p.Kind == partRequests }
+	skip := func(p storedPart) bool {
+		return skipRequests && (p.Kind == partRequests || p.Kind == partTexts)
+	}
 	starts := make([]int, len(parts)) // in plain
 	first := make([]int, len(parts))  // in the list of its kind
 	total, kinds := 0, map[string]int{}
 	for i, p := range parts {
-		if skip(p) {
+		if skip(p) || p.Kind == partTexts {
 			continue
 		}
 		starts[i], first[i] = total, kinds[p.Kind]
@@ -320,7 +303,7 @@ func openParts(h header, aad, rest, dataKey []byte, schema int, skipRequests boo
 	d.Timeline = make([]record.TimelineEntry, kinds[partEvents])
 	if err := parallel(len(parts), func(i int) error {
 		p := &parts[i]
-		if skip(*p) {
+		if skip(*p) || p.Kind == partTexts {
 			// Checked into a scratch buffer and forgotten.
 			buf := checkBuffers.Get().(*[]byte)
 			defer checkBuffers.Put(buf)
@@ -329,6 +312,9 @@ func openParts(h header, aad, rest, dataKey []byte, schema int, skipRequests boo
 				return fmt.Errorf("%w: the contents fail their integrity check", errDamaged)
 			}
 			*buf = opened
+			if !skip(*p) {
+				return shelveTexts(p, opened)
+			}
 			return nil
 		}
 		dst := plain[starts[i] : starts[i] : starts[i]+p.Size-gcmOverhead]
@@ -348,6 +334,11 @@ func openParts(h header, aad, rest, dataKey []byte, schema int, skipRequests boo
 		}
 	}); err != nil {
 		return nil, nil, err
+	}
+	if !skipRequests {
+		if err := restTexts(d.Requests, parts); err != nil {
+			return nil, nil, err
+		}
 	}
 	if err := upgrade(d, schema); err != nil {
 		return nil, nil, err

@@ -12,6 +12,7 @@ import (
 	"prava/files"
 	"prava/record"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -39,6 +40,10 @@ type Vault struct {
 	lock    *lockFile
 	parts   []storedPart // as in the file last read or written
 	stamp   fileStamp    // that file's version, where the parts rest
+	// fileMu guards parts, stamp and lock against a reader of a letter
+	// (readPart), which may run on any goroutine while a save moves the
+	// parts to the file it wrote.
+	fileMu sync.Mutex
 	// noRequests is set when the vault was opened without its requests:
 	// Data.Requests is empty, and saves keep the stored ones.
 	noRequests bool
@@ -343,7 +348,9 @@ func readVault(path string, unlock func(header) ([]byte, error), skipRequests bo
 	// The stamp is of the file just read; the parts still hold their bytes
 	// (slices of it) until the caller lets them rest there.
 	stamp := fileStamp{info: st, header: bytes.Clone(p.aad)}
-	return &Vault{Data: data, path: path, header: h, dataKey: dataKey, parts: parts, stamp: stamp, noRequests: skipRequests}, nil
+	v := &Vault{Data: data, path: path, header: h, dataKey: dataKey, parts: parts, stamp: stamp, noRequests: skipRequests}
+	v.attachTexts(false)
+	return v, nil
 }
 
 // fileError words an unreadable vault's error with the way out.
@@ -388,10 +395,21 @@ func (v *Vault) Save() error {
 		return err
 	}
 	defer release()
-	if err := replaceKeepingBackup(v.file, file.pieces...); err != nil {
+	if err := v.keepRetired(file.parts); err != nil {
 		return err
 	}
-	v.restAfterSave(file)
+	// A reader of a letter waits while the file is replaced: until the
+	// parts rest in the new file, the old stamp would call it changed.
+	v.fileMu.Lock()
+	err = replaceKeepingBackup(v.file, file.pieces...)
+	if err == nil {
+		v.restAfterSave(file)
+	}
+	v.fileMu.Unlock()
+	if err != nil {
+		return err
+	}
+	v.attachTexts(true)
 	return nil
 }
 
@@ -433,6 +451,8 @@ func (v *Vault) ID() string { return v.header.VaultID }
 
 // Close releases the vault for other processes. It does not save.
 func (v *Vault) Close() error {
+	v.fileMu.Lock()
+	defer v.fileMu.Unlock()
 	err := v.lock.release()
 	v.lock = nil
 	return err

@@ -36,6 +36,10 @@ func TestOpenEveryVersion(t *testing.T) {
 			if v.Data.Profile.Name != "Ivanna Testenko" || len(v.Data.Companies) != 2 || len(v.Data.Requests) != 1 {
 				t.Errorf("contents: %+v", v.Data)
 			}
+			letter := v.Data.Requests[0].LetterText.String()
+			if strings.Contains(f, "format3") && letter != fixtureLetter {
+				t.Errorf("the request's letter came back as %q", letter)
+			}
 			if err := v.Save(); err != nil {
 				t.Fatalf("saving the upgraded vault: %v", err)
 			}
@@ -46,7 +50,7 @@ func TestOpenEveryVersion(t *testing.T) {
 			}
 			defer v.Close()
 			info, _ := Inspect(path, nopKeyring{})
-			if len(v.Data.Companies) != 2 || v.Data.Requests[0].CompanyID != "c1" || info.Format != FormatVersion {
+			if len(v.Data.Companies) != 2 || v.Data.Requests[0].CompanyID != "c1" || v.Data.Requests[0].LetterText.String() != letter || info.Format != FormatVersion {
 				t.Errorf("after the upgrade: format %d, %+v", info.Format, v.Data)
 			}
 		})
@@ -70,7 +74,7 @@ func TestWriteVersionFixture(t *testing.T) {
 	}
 	v.Data.Profile = record.Profile{Name: "Ivanna Testenko", Address: "вул. Тестова 1, Київ", Email: "ivanna@example.org"}
 	v.Data.Companies = []record.Company{{ID: "c1", Name: "NETRACK", Jurisdiction: "RU"}, {ID: "c2", Name: "SIA “LatInSoft”", Jurisdiction: "EU-LV"}}
-	v.Data.Requests = []record.Request{{ID: "r1", CompanyID: "c1", Kind: "access", Status: record.StatusSent}}
+	v.Data.Requests = []record.Request{{ID: "r1", CompanyID: "c1", Kind: "access", Status: record.StatusSent, LetterText: record.NewText(fixtureLetter)}}
 	if err := v.Save(); err != nil {
 		t.Fatal(err)
 	}
@@ -79,6 +83,9 @@ func TestWriteVersionFixture(t *testing.T) {
 	os.Remove(name + ".vault.lock")
 	os.WriteFile(name+".code", []byte(code), 0o644)
 }
+
+// fixtureLetter is the letter of the fixtures' request, from format 3 on.
+const fixtureLetter = "ЗАПИТ щодо доступу до персональних даних"
 
 type nopKeyring struct{}
 
