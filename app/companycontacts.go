@@ -39,7 +39,13 @@ func (p *companyPage) contactsCard(c *record.Company) fyne.CanvasObject {
 
 // contactRow is one contact, with a button that removes it.
 func (p *companyPage) contactRow(i int, ct record.Contact) fyne.CanvasObject {
-	value := selectable(ct.Value)
+	shown := ct.Value
+	if ct.Entity != "" {
+		// Another controller's own address (the policy names it beside
+		// the address): letters to the company are copied to it.
+		shown = T("contact.of_entity", args("Value", ct.Value, "Entity", ct.Entity))
+	}
+	value := selectable(shown)
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 		p.sh.apply(func() error { return p.desk.RemoveContact(p.id, i) }, func() { p.sh.showCompany(p.id) }, nil)
 	})

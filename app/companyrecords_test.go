@@ -1,6 +1,7 @@
 package app
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -125,4 +126,22 @@ func TestPacksAndDirectoryDifferences(t *testing.T) {
 	u.showChanges(google, policy.Source{Decoded: policy.Decoded{Text: text}, Location: "pasted", RetrievedAt: today}, policy.Analyze(text))
 	mustShow(t, u, "The directory and the policy disagree")
 	mustShow(t, u, "E-mail: the directory says “data-access-requests@google.com”")
+}
+
+// TestCompanyPageNamesAnotherControllersAddress: the address the policy
+// gives beside another controller (seed 003's Sannacode) says whose it is
+// and that letters are copied to it, in the person's language.
+func TestCompanyPageNamesAnotherControllersAddress(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v.vault")
+	newVault(t, path, func(d *record.Data) {
+		d.Companies = append(d.Companies, record.Company{ID: "costless", Name: "Costless Ukraine, LLC", Jurisdiction: "EU-LT",
+			Contacts: []record.Contact{{Kind: record.ByEmail, Value: "mail@costless.com.ua"},
+				{Kind: record.ByEmail, Value: "data.controller@costless.com.ua", Label: "controller", Entity: "Sannacode"}}})
+	})
+	u := startedUI(t, path)
+	UseLanguage("lt")
+	t.Cleanup(func() { UseLanguage("en") })
+	u.showCompany("costless")
+	mustShow(t, u, "data.controller@costless.com.ua — Sannacode adresas, kuris taip pat yra duomenų valdytojas; laiškų kopijos siunčiamos juo")
+	mustShow(t, u, "mail@costless.com.ua")
 }
