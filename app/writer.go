@@ -28,6 +28,7 @@ type writer struct {
 	grounds      map[letters.Ground]*widget.Check
 	published    *widget.Check
 	born         *widget.Check // nil when the profile has no date of birth
+	phone        *widget.Check // nil when the profile has no phone number
 	corrections  *widget.Entry
 	reasons      *widget.Entry
 	extra        *widget.Entry
@@ -68,12 +69,20 @@ func (w *writer) build() fyne.CanvasObject {
 	extra := w.extraPart(asked)
 	w.langPart()
 	w.contactPart(c)
-	born := fyne.CanvasObject(container.NewVBox())
+	born := container.NewVBox() // what of the profile the letter gives
 	if w.sh.data().Profile.BirthDate != "" {
 		// The date of birth identifies the person only to a company that
 		// holds it: to any other it is data the letter would give away.
 		w.born = widget.NewCheck(T("writer.birthdate_known"), nil)
-		born = container.NewVBox(w.born, hint(T("writer.birthdate_known_hint")))
+		born.Add(container.NewVBox(w.born, hint(T("writer.birthdate_known_hint"))))
+	}
+	if w.sh.data().Profile.Phone != "" {
+		// A phone number is given only when asked for (review 2, L11):
+		// by the company, in the directory's list of what identifies a
+		// person, or by the person ticking it.
+		w.phone = widget.NewCheck(T("writer.give_phone"), nil)
+		w.phone.SetChecked(w.asksForPhone(c))
+		born.Add(container.NewVBox(w.phone, hint(T("writer.give_phone_hint"))))
 	}
 	w.preview = para("")
 	w.preview.Selectable = true
@@ -234,6 +243,19 @@ func (w *writer) askedDetails(c *record.Company) []string {
 		}
 	}
 	return out
+}
+
+// asksForPhone reports whether a company from the directory asks for the
+// person's phone number to identify them.
+func (w *writer) asksForPhone(c *record.Company) bool {
+	if e := directoryEntry(c); e != nil {
+		for _, el := range e.Required {
+			if el.ProfileField() == directory.FieldPhone {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // askedHint says why the paragraph starts with lines to fill in.

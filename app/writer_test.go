@@ -234,3 +234,66 @@ func TestWriterAsksWhatTheDirectorySays(t *testing.T) {
 		t.Error("the letter does not carry the detail filled in")
 	}
 }
+
+// TestWriterGivesPhoneOnlyWhenTicked: the profile's phone number reaches
+// the letter only when "Give my phone number" is ticked (review 2, L11),
+// and a company that asks for nothing leaves it unticked.
+func TestWriterGivesPhoneOnlyWhenTicked(t *testing.T) {
+	u := homeUI(t, func(d *record.Data) {
+		d.Profile = record.Profile{Name: "Olena Petrenko", Email: "olena@example.org", Phone: "+371 2000 0001", Address: "Brīvības iela 1, Rīga, LV-1010", Country: "LV"}
+		d.Companies = []record.Company{{ID: "c", Name: "Alpha", Jurisdiction: "EU-LV", Language: "en", Contacts: []record.Contact{{Kind: record.ByEmail, Value: "privacy@alpha.lv"}}}}
+	})
+	written := func() string {
+		t.Helper()
+		for _, r := range u.data().Requests {
+			if r.Kind == record.Access && r.Status == record.StatusDraft {
+				return r.LetterText.String()
+			}
+		}
+		t.Fatal("no access letter was written")
+		return ""
+	}
+	u.showWriter("c")
+	tap(t, u, "Write the letters")
+	if s := written(); strings.Contains(s, "2000 0001") {
+		t.Errorf("the phone number is given unasked:\n%s", s)
+	}
+	if err := u.desk.DeleteRequest(u.data().Requests[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	u.sync()
+	u.showWriter("c")
+	toggle(t, u, "Give my phone number in the letter")
+	tap(t, u, "Write the letters")
+	if s := written(); !strings.Contains(s, "2000 0001") {
+		t.Errorf("the phone number ticked is left out:\n%s", s)
+	}
+}
+
+// TestWriterTicksPhoneForACompanyThatAsks: a directory company that asks
+// for the phone number to identify the person (WhatsApp: "WhatsApp phone
+// number") has "Give my phone number" ticked at the start.
+func TestWriterTicksPhoneForACompanyThatAsks(t *testing.T) {
+	u := homeUI(t, func(d *record.Data) {
+		d.Profile = record.Profile{Name: "Olena Petrenko", Email: "olena@example.org", Phone: "+371 2000 0001", Address: "Brīvības iela 1, Rīga, LV-1010", Country: "LV"}
+	})
+	dir := knownCompanies()
+	if dir == nil {
+		t.Fatal("no directory")
+	}
+	c, err := u.desk.AddFromDirectory(dir, "whatsapp", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.sync()
+	u.showWriter(c.ID)
+	ticked := false
+	walk(u, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Check); ok && b.Text == "Give my phone number in the letter" {
+			ticked = b.Checked
+		}
+	})
+	if !ticked {
+		t.Error("a company that asks for the phone number leaves it unticked")
+	}
+}

@@ -21,7 +21,8 @@ func (w *writer) choices() ([]casework.Draft, error) {
 			grounds = append(grounds, g)
 		}
 	}
-	common := casework.Draft{Contact: -1, Extra: w.extra.Text, Date: w.sh.today(), BirthDateKnown: w.born != nil && w.born.Checked}
+	common := casework.Draft{Contact: -1, Extra: w.extra.Text, Date: w.sh.today(), BirthDateKnown: w.born != nil && w.born.Checked,
+		PhoneGiven: w.phone != nil && w.phone.Checked}
 	if i := w.lang.SelectedIndex(); i > 0 {
 		common.Lang = letters.Languages[i-1]
 	}

@@ -39,6 +39,9 @@ type Draft struct {
 	// BirthDateKnown says the company holds the person's date of birth:
 	// only then does the letter give it to identify them.
 	BirthDateKnown bool
+	// PhoneGiven says the letter gives the person's phone number
+	// (letters.Input.PhoneGiven).
+	PhoneGiven bool
 	// TransferTo is the controller a portability letter asks the data be
 	// sent to directly (Art. 20(2) GDPR); nil for a copy to the person.
 	TransferTo *letters.Recipient
@@ -137,7 +140,7 @@ func prepare(d *record.Data, companyID string, dr Draft) (prepared, error) {
 		Extra: strings.TrimSpace(dr.Extra), Options: Options(d.Settings),
 		Grounds: dr.Grounds, Published: dr.Published, Corrections: dr.Corrections,
 		Reasons: strings.TrimSpace(dr.Reasons), Evidence: strings.TrimSpace(dr.Evidence), BirthDateKnown: dr.BirthDateKnown,
-		TransferTo: dr.TransferTo,
+		PhoneGiven: dr.PhoneGiven, TransferTo: dr.TransferTo,
 	}
 	return prepared{in: r, contact: ct.Value, channel: recorded}, nil
 }

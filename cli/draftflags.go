@@ -17,10 +17,10 @@ import (
 // the same for "prava letter" and "prava request write", so both fill
 // one casework.Draft as the app's writer does.
 type draftFlags struct {
-	corrections, grounds listFlag
-	published, born      *bool
-	transfer, extra      *string
-	reasons, evidence    *string
+	corrections, grounds   listFlag
+	published, born, phone *bool
+	transfer, extra        *string
+	reasons, evidence      *string
 	// The same texts from files, kept off the command line.
 	correctionsFile, extraFile, reasonsFile *string
 }
@@ -39,6 +39,7 @@ func addDraftFlags(fs *flag.FlagSet) *draftFlags {
 	f.extraFile = fs.String("extra-file", "", "a file with the paragraph of your own"+fileNote)
 	f.reasonsFile = fs.String("reasons-file", "", "a file with your reasons"+fileNote)
 	f.born = fs.Bool("birthdate-known", false, "the company holds your date of birth: give it in the letter to identify you")
+	f.phone = fs.Bool("give-phone", false, "give your phone number in the letter (left out otherwise: the company answers by e-mail or post)")
 	return f
 }
 
@@ -95,7 +96,7 @@ func (f *draftFlags) fill(dr *casework.Draft) error {
 	if kind == record.Rectification && len(dr.Corrections) == 0 {
 		return errors.New("a rectification letter says what to correct: add --correction FIELD=VALUE, for example --correction \"address=Elijas iela 17, Rīga\"")
 	}
-	dr.Published, dr.BirthDateKnown = *f.published, *f.born
+	dr.Published, dr.BirthDateKnown, dr.PhoneGiven = *f.published, *f.born, *f.phone
 	dr.Extra, dr.Reasons, dr.Evidence = *f.extra, *f.reasons, *f.evidence
 	return nil
 }

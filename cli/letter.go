@@ -44,7 +44,7 @@ func runLetter(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, "Usage: prava letter --policy FILE|URL|--directory SLUG --kind KIND [--lang LANG] --from PROFILE.json\n"+
 			"                    [--date YYYY-MM-DD] [--to CONTACT] [--to-name NAME] [--law CODE] --out FILE.pdf [--email FILE.eml|FILE.txt]\n"+
 			"                    [--correction FIELD=VALUE]... [--ground G]... [--published] [--transfer-to ADDRESS] [--extra TEXT | --extra-file F]\n"+
-			"                    [--reasons TEXT | --reasons-file F] [--corrections-file F] [--evidence TEXT] [--birthdate-known]\n")
+			"                    [--reasons TEXT | --reasons-file F] [--corrections-file F] [--evidence TEXT] [--birthdate-known] [--give-phone]\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

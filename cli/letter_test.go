@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"cmp"
+	"fmt"
 	"mime"
 	"net/mail"
 	"os"
@@ -144,6 +145,29 @@ func TestLetterEmailText(t *testing.T) {
 	b, err := os.ReadFile(txt)
 	if err != nil || !strings.HasPrefix(string(b), "To: mail@costless.com.ua\nCc: data.controller@costless.com.ua\nSubject: Privatumo politika: ") || !strings.Contains(string(b), "(a punktas)") {
 		t.Errorf("e-mail text %.300q (%v)", b, err)
+	}
+}
+
+// TestLetterGivesPhoneOnlyWhenAsked: the profile's phone number stays out
+// of the letter unless --give-phone says to give it (review 2, L11).
+func TestLetterGivesPhoneOnlyWhenAsked(t *testing.T) {
+	dir := t.TempDir()
+	profile := writeProfile(t, testProfile)
+	for i, give := range []bool{false, true} {
+		out, txt := filepath.Join(dir, fmt.Sprintf("l%d.pdf", i)), filepath.Join(dir, fmt.Sprintf("l%d.txt", i))
+		args := []string{"letter", "--policy", seedDir + "003_667823663de3ed12.txt", "--kind", "access",
+			"--from", profile, "--date", "2026-11-23", "--out", out, "--email", txt}
+		if give {
+			args = append(args, "--give-phone")
+		}
+		code, _, stderr := run(t, "", args...)
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		b, err := os.ReadFile(txt)
+		if err != nil || strings.Contains(string(b), "000 00 00") != give {
+			t.Errorf("--give-phone %v: the letter %s the phone number:\n%s", give, map[bool]string{true: "gives", false: "leaves out"}[strings.Contains(string(b), "000 00 00")], b)
+		}
 	}
 }
 

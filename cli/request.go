@@ -16,7 +16,7 @@ const requestUsage = `Usage:
   prava request list [--json]
   prava request write COMPANY_ID --kind KIND [--from PROFILE.json] [--lang L] [--to CONTACT]
         [--correction FIELD=VALUE]... [--ground G]... [--published] [--transfer-to ADDRESS]
-        [--extra TEXT | --extra-file F] [--reasons TEXT | --reasons-file F] [--corrections-file F] [--evidence TEXT] [--birthdate-known]
+        [--extra TEXT | --extra-file F] [--reasons TEXT | --reasons-file F] [--corrections-file F] [--evidence TEXT] [--birthdate-known] [--give-phone]
   prava request show ID [--json]
   prava request record ID --event sent|delivered|identity-asked|identity-provided|extended|answered|refused|done
         [--date YYYY-MM-DD] [--channel email|post|web form|in person] [--tracking N] [--reason TEXT]

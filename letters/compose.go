@@ -215,6 +215,9 @@ func newView(r Input, lang string, j *law.Jurisdiction) *view {
 	for _, f := range []*string{&from.Name, &from.Address, &from.Email, &from.Phone, &from.IDDocument, &from.CustomerRef} {
 		*f = clean(*f)
 	}
+	if !r.PhoneGiven {
+		from.Phone = ""
+	}
 	to := r.To
 	for _, f := range []*string{&to.Name, &to.Registration, &to.Address, &to.Email, &to.Cc} {
 		*f = clean(*f)

@@ -261,6 +261,13 @@ func TestLawChoices(t *testing.T) {
 	if s := text(func(r *Input) { r.BirthDateKnown = true }); !strings.Contains(s, "4 March 1985") {
 		t.Errorf("the date of birth the company holds is left out:\n%s", s)
 	}
+	// The phone number only when asked for (review 2, L11).
+	if s := text(func(*Input) {}); strings.Contains(s, "000 00 00") {
+		t.Errorf("the phone number is volunteered:\n%s", s)
+	}
+	if s := text(func(r *Input) { r.PhoneGiven = true }); !strings.Contains(s, "Phone: +380 44 000 00 00") {
+		t.Errorf("the phone number asked for is left out:\n%s", s)
+	}
 	// A promise only for the kinds it covers.
 	if s := text(func(r *Input) { r.PromisedDays = 14; r.PromisedFor = []record.Kind{record.Access} }); strings.Contains(s, "14 days") {
 		t.Errorf("an access promise is quoted in an erasure:\n%s", s)

@@ -65,6 +65,11 @@ type Input struct {
 	// bank, a clinic), so the letter may give it to find them; otherwise
 	// it is left out (data minimisation, Art. 5(1)(c) GDPR).
 	BirthDateKnown bool
+	// PhoneGiven says the letter gives the person's phone number: the
+	// company asks for it (a directory company's required details), or
+	// the person wants to be called. Otherwise it is left out (review 2,
+	// L11; Art. 5(1)(c) GDPR): an answer comes by e-mail or post.
+	PhoneGiven bool
 	// PromisedFor are the kinds the company's promised term (PromisedDays)
 	// covers, as its policy words it ("a copy within 14 days"); nil means
 	// every request.
