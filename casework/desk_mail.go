@@ -255,6 +255,7 @@ func composeRequest(d *record.Data, r *record.Request, a mail.Account, now time.
 	if err != nil {
 		return nil, err
 	}
+	body = withSignedNote(r, body)
 	marking := markingOf(c, string(r.Kind))
 	title := strings.TrimSpace(subject)
 	// The letter's subject holds the marking first and the reference in
@@ -282,6 +283,32 @@ func composeRequest(d *record.Data, r *record.Request, a mail.Account, now time.
 	}
 	req.Attachments = attachments(r)
 	return mail.Compose(req)
+}
+
+// signedNotes say, in the letter's language, that the request goes signed:
+// 152-FZ Art. 14(3) takes an electronic request signed with an electronic
+// signature, and a company must see that the attachment is that
+// signature, not an unsigned copy (review 2, B2).
+var signedNotes = map[string]string{
+	"en": "The request is signed with my electronic signature; the signed file is attached.",
+	"uk": "Запит підписано моїм електронним підписом; підписаний файл додається.",
+	"ru": "Запрос подписан моей электронной подписью; подписанный файл прилагается.",
+	"lv": "Pieprasījums ir parakstīts ar manu elektronisko parakstu; parakstītā datne ir pievienota.",
+	"lt": "Prašymas pasirašytas mano elektroniniu parašu; pasirašytas failas pridedamas.",
+}
+
+// withSignedNote ends the body of a request the person signed with the
+// note that it is signed; an unsigned one's body stays as it is, since
+// Prava cannot know what a printed copy will carry.
+func withSignedNote(r *record.Request, body string) string {
+	if !r.Signature.IsSigned() {
+		return body
+	}
+	note, ok := signedNotes[r.Language]
+	if !ok {
+		note = signedNotes["en"]
+	}
+	return strings.TrimRight(body, "\n") + "\n\n" + note + "\n"
 }
 
 // attachments are the files a request's message carries: the letter's PDF,

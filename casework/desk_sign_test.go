@@ -9,7 +9,9 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"errors"
+	"io"
 	"math/big"
+	"mime/quotedprintable"
 	"strings"
 	"testing"
 	"time"
@@ -147,12 +149,35 @@ func TestSignAndSendTheSignedLetter(t *testing.T) {
 	if len(got) != 1 || !bytes.Contains(got[0], []byte("letter.p7s")) || !bytes.Contains(got[0], []byte("application/pkcs7-signature")) {
 		t.Fatal("the message sent does not carry the signature")
 	}
+	if !bytes.Contains(qpDecoded(got[0]), []byte(signedNotes["lt"])) {
+		t.Error("the message sent does not say the request is signed (review 2, B2)")
+	}
 	pdf, err := k.Evidence(context.Background(), id, EvidenceOptions{Lang: "en"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Contains(pdf, []byte("signed-letter.p7s")) {
 		t.Fatal("the evidence PDF does not attach the signed letter")
+	}
+}
+
+// qpDecoded is a message with its quoted-printable soft breaks and
+// escapes undone, enough to find a text part's sentence in it.
+func qpDecoded(msg []byte) []byte {
+	out, _ := io.ReadAll(quotedprintable.NewReader(bytes.NewReader(msg)))
+	return out
+}
+
+// TestSignedNoteOnlyWhenSigned: the note that a request goes signed ends
+// only a signed request's body, in the letter's language.
+func TestSignedNoteOnlyWhenSigned(t *testing.T) {
+	r := record.Request{Language: "ru"}
+	if got := withSignedNote(&r, "Текст\n"); got != "Текст\n" {
+		t.Errorf("an unsigned request's body became %q", got)
+	}
+	r.Signature = &record.Signature{Signed: record.Document{Name: "l.p7s", Data: []byte{1}}}
+	if got := withSignedNote(&r, "Текст\n"); got != "Текст\n\nЗапрос подписан моей электронной подписью; подписанный файл прилагается.\n" {
+		t.Errorf("a signed request's body became %q", got)
 	}
 }
 
