@@ -95,9 +95,10 @@ func runAuthority(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("authority", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	country := fs.String("country", "", "the country you live in (ISO code such as LV); under the GDPR you may complain there")
+	address := fs.String("address", "", "the company's address: in Germany its postcode picks the Land authority that oversees private companies")
 	asJSON := fs.Bool("json", false, "print the entry as a JSON object")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: prava authority [--country CC] [--json] CODE\n")
+		fmt.Fprint(stderr, "Usage: prava authority [--country CC] [--address TEXT] [--json] CODE\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -115,6 +116,9 @@ func runAuthority(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, "prava authority:", err)
 		return exitError
+	}
+	if *address != "" {
+		a = law.AuthorityAt(a, *address)
 	}
 	if *asJSON {
 		return printJSON(stdout, a)

@@ -68,4 +68,9 @@ func TestAuthorityCommand(t *testing.T) {
 	if code != exitOK || !strings.HasPrefix(out, "Die Bundesbeauftragte") || !strings.Contains(out, "controllers in Bavaria") || !strings.Contains(out, "Source: datarequests.org") {
 		t.Errorf("DE: exit %d\n%s", code, out)
 	}
+	// A private company in Berlin: the Land's authority (review 2, M12).
+	code, out, _ = run(t, "", "authority", "--address", "Prenzlauer Allee 229, 10405 Berlin", "DE")
+	if code != exitOK || !strings.Contains(out, "Berlin") || strings.HasPrefix(out, "Die Bundesbeauftragte") {
+		t.Errorf("DE, a company in Berlin: exit %d\n%s", code, out)
+	}
 }
