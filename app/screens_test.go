@@ -132,7 +132,7 @@ func TestScreens(t *testing.T) {
 			shoot(u2, "12c-changes")
 			tap(t, u2, T("common.cancel"))
 			// Requests: write one, send it, let it run late.
-			if err := u2.desk.SaveProfile(record.Profile{Name: "Olena Petrenko", Address: "vul. Khreshchatyk 1\n01001 Kyiv", Email: "olena@example.org", Country: "LT"}); err != nil {
+			if err := u2.desk.SaveProfile(record.Profile{Name: "Olena Petrenko", Address: "vul. Khreshchatyk 1\n01001 Kyiv", Email: "olena@example.org", Phone: "+380 44 000 00 00", BirthDate: "1985-04-23", Country: "LT"}); err != nil {
 				t.Fatal(err)
 			}
 			u2.sync()
