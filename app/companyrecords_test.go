@@ -142,6 +142,6 @@ func TestCompanyPageNamesAnotherControllersAddress(t *testing.T) {
 	UseLanguage("lt")
 	t.Cleanup(func() { UseLanguage("en") })
 	u.showCompany("costless")
-	mustShow(t, u, "data.controller@costless.com.ua — Sannacode adresas, kuris taip pat yra duomenų valdytojas; laiškų kopijos siunčiamos šiuo adresu")
+	mustShow(t, u, "data.controller@costless.com.ua — Sannacode (taip pat duomenų valdytojo) adresas; laiškų kopijos siunčiamos šiuo adresu")
 	mustShow(t, u, "mail@costless.com.ua")
 }
