@@ -1,0 +1,49 @@
+package letters
+
+import (
+	"strings"
+	"testing"
+
+	"prava/record"
+)
+
+// TestDemandTitleDemands: a letter titled a demand (ru ТРЕБОВАНИЕ, uk
+// ВИМОГА) demands in its opening sentence under every law, not "прошу"
+// (letters-review-2 L6: the GDPR erasure and rectification asked).
+func TestDemandTitleDemands(t *testing.T) {
+	words := map[string][2]string{"ru": {"ТРЕБОВАНИЕ", "требую"}, "uk": {"ВИМОГА", "вимагаю"}}
+	for lang, w := range words {
+		for _, code := range []record.Code{"EU-LT", "UA", "RU", "US-CA"} {
+			for _, kind := range []record.Kind{record.Erasure, record.Rectification, record.Restriction} {
+				r := sampleRequest(lang, kind)
+				r.Jurisdiction = code
+				l, err := Compose(r)
+				if err != nil {
+					if strings.Contains(err.Error(), "grants no") || strings.Contains(err.Error(), "knows no") {
+						continue
+					}
+					t.Fatalf("%s %s %s: %v", lang, code, kind, err)
+				}
+				text := l.Text()
+				if !strings.Contains(text, "\n"+w[0]+"\n") {
+					continue
+				}
+				opening := openingParagraph(text, w[0])
+				if !strings.Contains(opening, w[1]) || strings.Contains(strings.SplitN(opening, ".", 2)[0], "прошу") {
+					t.Errorf("%s %s %s: titled %s, the opening must say %q:\n%s", lang, code, kind, w[0], w[1], opening)
+				}
+			}
+		}
+	}
+}
+
+// openingParagraph is the first paragraph after the letter's title, whose
+// first line is title.
+func openingParagraph(text, title string) string {
+	_, rest, _ := strings.Cut(text, "\n"+title+"\n")
+	paras := strings.Split(rest, "\n\n")
+	if len(paras) < 2 {
+		return ""
+	}
+	return paras[1]
+}
