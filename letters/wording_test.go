@@ -47,3 +47,23 @@ func openingParagraph(text, title string) string {
 	}
 	return paras[1]
 }
+
+// TestLithuanianCalendarDays: a term the law counts in calendar days says
+// so in Lithuanian, "per 30 kalendorinių dienų", as lv and uk do (review 2,
+// L7: the lt UA access said "per 30 dienų").
+func TestLithuanianCalendarDays(t *testing.T) {
+	for _, c := range []struct {
+		code record.Code
+		kind record.Kind
+	}{{"UA", record.Access}, {"UA", record.Erasure}, {"RU", record.Withdrawal}} {
+		r := sampleRequest("lt", c.kind)
+		r.Jurisdiction = c.code
+		l, err := Compose(r)
+		if err != nil {
+			t.Fatalf("%s %s: %v", c.code, c.kind, err)
+		}
+		if text := l.Text(); !strings.Contains(text, "per 30 kalendorinių dienų") || strings.Contains(text, "per 30 dienų") {
+			t.Errorf("lt %s %s: want the term as \"per 30 kalendorinių dienų\":\n%s", c.code, c.kind, text)
+		}
+	}
+}
