@@ -67,3 +67,26 @@ func TestLithuanianCalendarDays(t *testing.T) {
 		}
 	}
 }
+
+// TestReplyLanguageClaimsNoLaw: under 2297-VI (and the CCPA) no provision
+// Prava has checked says how readable an answer must be, so the reply to
+// an unreadable answer asserts no rule of its own; it asks again (review
+// 2, L17: "Ответ должен быть таким, чтобы его можно было прочитать…").
+func TestReplyLanguageClaimsNoLaw(t *testing.T) {
+	bare := map[string]string{"en": "An answer must be", "uk": "Відповідь має бути такою", "ru": "Ответ должен быть таким", "lv": "Atbildei jābūt tādai", "lt": "Atsakymas turi būti toks"}
+	again := map[string]string{"en": "Please send it again", "uk": "Прошу надіслати відповідь повторно", "ru": "Прошу направить ответ повторно", "lv": "Lūdzu atbildi nosūtīt vēlreiz", "lt": "Prašau atsakymą atsiųsti iš naujo"}
+	for lang, sentence := range bare {
+		for _, code := range []record.Code{"UA", "US-CA"} {
+			r := sampleRequest(lang, record.ReplyToRefusal)
+			r.Jurisdiction, r.Refusal, r.Missing = code, RefusalLanguage, nil
+			l, err := Compose(r)
+			if err != nil {
+				t.Fatalf("%s %s: %v", lang, code, err)
+			}
+			text := l.Text()
+			if strings.Contains(text, sentence) || !strings.Contains(text, "\n"+again[lang]) {
+				t.Errorf("%s %s reply on language: want no bare %q, and a paragraph opening %q:\n%s", lang, code, sentence, again[lang], text)
+			}
+		}
+	}
+}
