@@ -84,6 +84,7 @@ func TestLayoutMatrix(t *testing.T) {
 				checkSentenceBreaks(t, id, p)
 				checkNumbersWithNouns(t, id, p)
 				checkLeadIns(t, id, p)
+				checkDashes(t, id, p)
 				if l.Layout == Window && name == "london" {
 					checkReturnAddress(t, id, path)
 				}
@@ -142,6 +143,7 @@ func TestLastPageSweep(t *testing.T) {
 				}
 				checkWidows(t, fmt.Sprintf("%s %s +%d", lang, kind, n), p)
 				checkLeadIns(t, fmt.Sprintf("%s %s +%d", lang, kind, n), p)
+				checkDashes(t, fmt.Sprintf("%s %s +%d", lang, kind, n), p)
 			}
 		}
 	}
