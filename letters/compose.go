@@ -339,7 +339,7 @@ func render(t *templateSet, v *view, r Input) (*Letter, error) {
 		Title: lines("title"), Body: blocks(exec("body", v)),
 		Closing: one("closing"), Signature: lines("signature"),
 		AttachLabel: one("attachments.label"), Attachments: lines("attachments"),
-		Subject:       one("email.subject"),
+		Subject:       subjectOnce(v, func(name string, v *view) string { return strings.Join(textLines(exec(name, v)), " ") }),
 		RecipientName: r.To.Name, RecipientEmail: v.To.Email, CcEmail: ccOf(v.To, r.Channel),
 		SenderName: v.From.Name, SenderEmail: v.From.Email,
 	}

@@ -83,6 +83,8 @@ func TestLayoutMatrix(t *testing.T) {
 				checkFloor(t, id, l, p)
 				checkSentenceBreaks(t, id, p)
 				checkNumbersWithNouns(t, id, p)
+				checkLeadIns(t, id, p)
+				checkDashes(t, id, p)
 				if l.Layout == Window && name == "london" {
 					checkReturnAddress(t, id, path)
 				}
@@ -140,6 +142,8 @@ func TestLastPageSweep(t *testing.T) {
 					t.Errorf("%s %s +%d sentences: the last page (%d) holds %d lines of text", lang, kind, n, p.page, body)
 				}
 				checkWidows(t, fmt.Sprintf("%s %s +%d", lang, kind, n), p)
+				checkLeadIns(t, fmt.Sprintf("%s %s +%d", lang, kind, n), p)
+				checkDashes(t, fmt.Sprintf("%s %s +%d", lang, kind, n), p)
 			}
 		}
 	}

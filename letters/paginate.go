@@ -75,6 +75,15 @@ func (p *pager) boundary(i int) bool {
 	return endsSentence(prev.ops[0].text)
 }
 
+// leadIn says whether the flow so far ends with a list's lead-in, a line
+// ending in a colon ("Прошу также сообщить (…):"): the list's first item
+// must turn the page with it, or the page ends promising what the next
+// one brings (review 1, C3).
+func (p *pager) leadIn() bool {
+	n := len(p.flow)
+	return n > 0 && strings.HasSuffix(strings.TrimSpace(p.flow[n-1].ops[0].text), ":")
+}
+
 // endsSentence says whether a line's text ends a sentence: a full stop,
 // a question or exclamation mark, a colon or semicolon, before any
 // closing brackets and quotes.

@@ -305,10 +305,11 @@ func (p *pager) layout(l *Letter) {
 			p.flow = append(p.flow, asBody(p.wrapped(marginL, textW, b.Text, false, m.bodyPt, lh, gap, "L"))...)
 			gap = m.paraGap
 		}
-		for _, it := range b.Items {
+		for j, it := range b.Items {
 			ls := asBody(p.wrapped(marginL+bulletIn, textW-bulletIn, it, false, m.bodyPt, lh, gap, "L"))
 			if len(ls) > 0 {
 				ls[0].ops = append(ls[0].ops, op{x: marginL + 1.5, w: bulletIn, h: lh, text: "–", pt: m.bodyPt, align: "L"})
+				ls[0].keep = ls[0].keep || j == 0 && p.leadIn()
 			}
 			p.flow = append(p.flow, ls...)
 			gap = 0.8

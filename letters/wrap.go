@@ -20,11 +20,13 @@ var (
 
 // glue puts non-breaking spaces where a line must not break: after №
 // and its kin, between a number and its unit ("10 робочих днів", "12.
-// panta"), and between a word that names a part of a law and its number
-// ("статті 16"). wrap keeps those pairs together and prints them with
-// plain spaces. It scans by hand: it runs on every line of every letter.
+// panta"), between a word that names a part of a law and its number
+// ("статті 16"), and before a dash between words ("Я — клієнт"), which
+// must never begin a line (review 1, C6). wrap keeps those pairs together
+// and prints them with plain spaces. It scans by hand: it runs on every
+// line of every letter.
 func glue(s string) string {
-	if !strings.ContainsAny(s, "0123456789)") {
+	if !strings.ContainsAny(s, "0123456789)—–-") {
 		return s
 	}
 	words := strings.Split(s, " ")
@@ -48,6 +50,9 @@ func glued(before, after string) bool {
 	if before == "" || after == "" {
 		return false
 	}
+	if isDash(after) {
+		return true
+	}
 	first, _ := utf8.DecodeRuneInString(after)
 	last, n := utf8.DecodeLastRuneInString(before)
 	if last == '.' && len(before) > n {
@@ -70,6 +75,10 @@ func glued(before, after string) bool {
 	}
 	return isRefWord(before)
 }
+
+// isDash says whether a word is a dash standing between words: "—",
+// "–", or a hyphen a person typed for one.
+func isDash(w string) bool { return w == "—" || w == "–" || w == "-" }
 
 // isRefWord says whether a word names a part of a law: "статті",
 // "(пункт", "Article".
