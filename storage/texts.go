@@ -64,7 +64,10 @@ const recentShelves = 4
 func parseTexts(plain []byte, requests int) (start int, ends []uint32, err error) {
 	damaged := fmt.Errorf("%w: a part of letters is not valid", errDamaged)
 	n, at := binary.Uvarint(plain)
-	if at <= 0 || n != uint64(2*requests) {
+	// Each length takes a byte at least, so a count beyond the part's
+	// bytes is damage, found before a list that large is made; so is a
+	// negative number of requests, whose double a uvarint can spell.
+	if at <= 0 || requests < 0 || n != uint64(2*requests) || n > uint64(len(plain)-at) {
 		return 0, nil, damaged
 	}
 	ends = make([]uint32, n)
