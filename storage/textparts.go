@@ -170,3 +170,17 @@ func (v *Vault) keepRetired(parts []storedPart) error {
 	}
 	return nil
 }
+
+// unkeep lets the text parts that a failed save read into memory
+// (keepRetired) rest in the file again: they are still the vault's, and
+// are read from there, so that failed saves do not gather the letters in
+// memory one part after another.
+func (v *Vault) unkeep() {
+	shelfCache.mu.Lock()
+	defer shelfCache.mu.Unlock()
+	for _, p := range v.parts {
+		if p.texts != nil {
+			p.texts.kept = nil
+		}
+	}
+}

@@ -396,6 +396,7 @@ func (v *Vault) Save() error {
 	}
 	defer release()
 	if err := v.keepRetired(file.parts); err != nil {
+		v.unkeep()
 		return err
 	}
 	// A reader of a letter waits while the file is replaced: until the
@@ -407,6 +408,7 @@ func (v *Vault) Save() error {
 	}
 	v.fileMu.Unlock()
 	if err != nil {
+		v.unkeep()
 		return err
 	}
 	v.attachTexts(true)
