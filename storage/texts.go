@@ -169,6 +169,7 @@ func (t *textShelf) open() ([]byte, error) {
 	}
 	plain, err := gcm(t.v.dataKey).Open(nil, t.nonce, sealed, partAAD(t.v.header.VaultID, partTexts))
 	if err != nil {
+		t.v.lost()
 		return nil, fmt.Errorf("storage: %s: %w: a part of letters fails its integrity check; close Prava and open the vault again", t.v.path, ErrChanged)
 	}
 	return plain, nil
