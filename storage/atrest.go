@@ -177,6 +177,13 @@ func (v *Vault) lost() {
 	}
 }
 
+// closed reports whether the vault was closed.
+func (v *Vault) closed() bool {
+	v.fileMu.Lock()
+	defer v.fileMu.Unlock()
+	return v.lock == nil
+}
+
 // gone stands for a vault file that could not be looked at after a save:
 // it is the same file as no other.
 type gone struct{ fs.FileInfo }

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"prava/record"
+	"slices"
 	"sync"
 )
 
@@ -155,10 +156,29 @@ func (t *textShelf) fetch(n int) ([]byte, error) {
 	return bytes.Clone(t.plain[from : t.start+int(t.ends[n])]), nil
 }
 
+// forgetShelves drops the text parts of the closed vault v from the
+// recently read: the cache is shared by every vault, and would otherwise
+// keep a closed one (its data and its key) in memory, and hand out its
+// letters after the close.
+func forgetShelves(v *Vault) {
+	shelfCache.mu.Lock()
+	defer shelfCache.mu.Unlock()
+	shelfCache.recent = slices.DeleteFunc(shelfCache.recent, func(t *textShelf) bool {
+		if t.v != v {
+			return false
+		}
+		t.plain = nil
+		return true
+	})
+}
+
 // open decrypts the part, kept or read from the vault file.
 func (t *textShelf) open() ([]byte, error) {
 	if t.v == nil {
 		return nil, fmt.Errorf("storage: a letter's text is in no vault file")
+	}
+	if t.v.closed() {
+		return nil, fmt.Errorf("storage: the vault %s is closed, so its letters cannot be read: open it again", t.v.path)
 	}
 	sealed := t.kept
 	if sealed == nil {

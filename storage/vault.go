@@ -451,11 +451,13 @@ func (v *Vault) Path() string { return v.path }
 // ID is the vault's random identifier.
 func (v *Vault) ID() string { return v.header.VaultID }
 
-// Close releases the vault for other processes. It does not save.
+// Close releases the vault for other processes. It does not save. No
+// letter can be read from it afterwards (forgetShelves).
 func (v *Vault) Close() error {
 	v.fileMu.Lock()
-	defer v.fileMu.Unlock()
 	err := v.lock.release()
 	v.lock = nil
+	v.fileMu.Unlock()
+	forgetShelves(v)
 	return err
 }
