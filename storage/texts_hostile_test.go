@@ -155,3 +155,67 @@ func TestCraftedTextParts(t *testing.T) {
 	}
 	os.WriteFile(path, good, 0o600)
 }
+
+// TestTextPartsTamperedWithoutKey changes the list of parts in the header
+// of a format 3 file as someone without the key could, with a valid
+// checksum: text parts reordered, a text part's kind swapped with a
+// request part's, the version number set to 2. Each passes every check
+// that needs no key and is refused as damaged: the head authenticates
+// the header.
+func TestTextPartsTamperedWithoutKey(t *testing.T) {
+	v, path, _ := newVault(t)
+	lettered(t, v)
+	k := v.keyring
+	v.Close()
+	good, _ := os.ReadFile(path)
+	p, err := parse(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit := func(f func([]part)) []byte {
+		h := p.header
+		h.Parts = slices.Clone(h.Parts)
+		f(h.Parts)
+		return withHeader(t, good, h)
+	}
+	var texts, requests []int
+	for i, pt := range p.Parts {
+		switch pt.Kind {
+		case partTexts:
+			texts = append(texts, i)
+		case partRequests:
+			requests = append(requests, i)
+		}
+	}
+	cases := map[string][]byte{
+		"text parts listed in another order": edit(func(ps []part) {
+			ps[texts[0]].Nonce, ps[texts[1]].Nonce = ps[texts[1]].Nonce, ps[texts[0]].Nonce
+		}),
+		"kinds of a text and a request part swapped": edit(func(ps []part) {
+			ps[texts[0]].Kind, ps[requests[0]].Kind = partRequests, partTexts
+		}),
+		"format number 2": func() []byte {
+			out := bytes.Clone(good)
+			binary.BigEndian.PutUint16(out[len(magic):], 2)
+			return out
+		}(),
+	}
+	for name, bad := range cases {
+		t.Run(name, func(t *testing.T) {
+			if _, err := parse(bad); err != nil {
+				t.Fatalf("refused before any key: %v", err)
+			}
+			os.WriteFile(path, bad, 0o600)
+			for _, open := range []func(string, Unlock, Keyring) (*Vault, error){Open, OpenWithoutRequests} {
+				w, err := open(path, Unlock{}, k)
+				if !errors.Is(err, ErrDamaged) {
+					if w != nil {
+						w.Close()
+					}
+					t.Errorf("opened: %v", err)
+				}
+			}
+		})
+	}
+	os.WriteFile(path, good, 0o600)
+}
