@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"prava/files"
 	"prava/record"
-	"strings"
 	"sync"
 	"time"
 )
@@ -293,24 +292,6 @@ func plainOrMissing(path, file string) error {
 		return nil
 	}
 	return fmt.Errorf("storage: %s: %w; nothing was changed: give the path of a vault file with --vault", path, notFileError(st))
-}
-
-// removeStaleTemps deletes temporary files a crashed save left behind. It
-// runs under the lock, so no save of another process can be under way.
-// The folder is listed and names compared as text: a vault folder named
-// "[ab]" or "*" is no pattern, so no other vault's temporary files go.
-func removeStaleTemps(path string) {
-	dir, base := filepath.Split(path)
-	entries, err := os.ReadDir(filepath.Clean(dir))
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		n := e.Name()
-		if strings.HasPrefix(n, base+".tmp-") || n == base+".bak.tmp" {
-			os.Remove(filepath.Join(dir, n))
-		}
-	}
 }
 
 func open(path string, u Unlock, k Keyring, skipRequests bool) (*Vault, error) {
