@@ -145,8 +145,10 @@ func (t *textShelf) fetch(n int) ([]byte, error) {
 		t.plain = plain
 		shelfCache.recent = append(shelfCache.recent, t)
 		if len(shelfCache.recent) > recentShelves {
+			// Deleted, not sliced off: the slot before the slice would
+			// still hold the part, and through it its vault.
 			shelfCache.recent[0].plain = nil
-			shelfCache.recent = shelfCache.recent[1:]
+			shelfCache.recent = slices.Delete(shelfCache.recent, 0, 1)
 		}
 	}
 	from := t.start

@@ -60,3 +60,36 @@ func TestLetterAfterCloseIsGone(t *testing.T) {
 		t.Error("the closed vault is still in memory, held by the cache of recently read parts")
 	}
 }
+
+// TestClosedVaultLeavesCacheAfterEvictions: a vault that read more text
+// parts than the cache keeps, so that some were pushed out of it, is not
+// kept in memory by the cache once closed either.
+func TestClosedVaultLeavesCacheAfterEvictions(t *testing.T) {
+	first, path, _ := newVault(t)
+	for range (recentShelves + 3) * partRecords {
+		first.Data.Requests = append(first.Data.Requests, record.Request{ID: record.NewID(), LetterText: record.NewText("Лист")})
+	}
+	if err := first.Save(); err != nil {
+		t.Fatal(err)
+	}
+	first.Close()
+	forgetRecent()
+	v, err := Open(path, Unlock{}, first.keyring)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < len(v.Data.Requests); i += partRecords {
+		if _, err := v.Data.Requests[i].LetterText.Read(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	v.Close()
+	gone := weak.Make(v)
+	v = nil
+	for range 3 {
+		runtime.GC()
+	}
+	if gone.Value() != nil {
+		t.Error("the closed vault is still in memory, held by the cache of recently read parts")
+	}
+}
