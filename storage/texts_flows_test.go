@@ -10,10 +10,11 @@ import (
 )
 
 // TestPartialOpenKeepsLetters: a vault opened without its requests, saved
-// twice with a new company, then opened whole, has every letter; a letter
-// changed then is saved and read back too.
+// twice with a new company, then opened whole, has every letter, and so
+// does a backup exported from it; a letter changed then is saved and read
+// back too.
 func TestPartialOpenKeepsLetters(t *testing.T) {
-	v, path, _ := newVault(t)
+	v, path, code := newVault(t)
 	want := lettered(t, v)
 	k := v.keyring
 	v.Close()
@@ -29,7 +30,19 @@ func TestPartialOpenKeepsLetters(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	backup := filepath.Join(t.TempDir(), "backup.vault")
+	if err := p.ExportTo(backup); err != nil {
+		t.Fatal(err)
+	}
 	p.Close()
+	b, err := Import(backup, filepath.Join(t.TempDir(), "prava.vault"), code, k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Data.Companies) != 2 || !slices.Equal(textsOf(t, b.Data.Requests), want) {
+		t.Error("a backup exported from a partial open does not have the letters")
+	}
+	b.Close()
 	w, err := Open(path, Unlock{}, k)
 	if err != nil {
 		t.Fatal(err)
