@@ -182,8 +182,8 @@ func (t *textShelf) open() ([]byte, error) {
 	if t.v.closed() {
 		return nil, fmt.Errorf("storage: the vault %s is closed, so its letters cannot be read: open it again", t.v.path)
 	}
-	sealed := t.kept
-	if sealed == nil {
+	sealed, fromFile := t.kept, t.kept == nil
+	if fromFile {
 		var err error
 		if sealed, err = t.v.readPart(t.nonce); err != nil {
 			return nil, err
@@ -191,7 +191,9 @@ func (t *textShelf) open() ([]byte, error) {
 	}
 	plain, err := gcm(t.v.dataKey).Open(nil, t.nonce, sealed, partAAD(t.v.header.VaultID, partTexts))
 	if err != nil {
-		t.v.lost()
+		if fromFile {
+			t.v.lost() // kept bytes came from a file since replaced
+		}
 		return nil, fmt.Errorf("storage: %s: %w: a part of letters fails its integrity check; close Prava and open the vault again", t.v.path, ErrChanged)
 	}
 	return plain, nil

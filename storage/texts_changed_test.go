@@ -121,3 +121,39 @@ func TestFailedSaveKeepsNoLetters(t *testing.T) {
 		}
 	}
 }
+
+// TestDamageLeftBehindStopsNothing: a text part damaged in place (the
+// time kept) that a save then leaves out of the new file is kept for the
+// snapshot from before; the snapshot's letter from it fails its check,
+// but that damage is in the old file, not the new one, so saves go on.
+func TestDamageLeftBehindStopsNothing(t *testing.T) {
+	v, path, want := reopened(t)
+	snap := v.Data.Clone()
+	file, _ := os.ReadFile(path)
+	st, _ := os.Stat(path)
+	p, _ := parse(file)
+	off, last := len(file)-len(p.body), 0
+	for _, pt := range p.Parts {
+		if pt.Kind == partTexts {
+			last = off
+		}
+		off += pt.Size
+	}
+	f, _ := os.OpenFile(path, os.O_WRONLY, 0)
+	f.WriteAt([]byte{file[last+20] ^ 1}, int64(last+20))
+	f.Close()
+	os.Chtimes(path, st.ModTime(), st.ModTime())
+	// The last run goes: its text part is left out of the new file.
+	if err := v.Update(func(d *record.Data) error { d.Requests = d.Requests[:2*partRecords]; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := snap.Requests[len(want)-1].LetterText.Read(); !errors.Is(err, ErrChanged) {
+		t.Errorf("the snapshot's letter from the damaged part: %v", err)
+	}
+	if err := v.Update(func(d *record.Data) error { d.Requests[0].Notes = "called"; return nil }); err != nil {
+		t.Errorf("a save after damage found in the old file: %v", err)
+	}
+	if got, err := v.Data.Requests[5].LetterText.Read(); err != nil || got != want[5][0] {
+		t.Errorf("a letter of the new file: %q, %v", got, err)
+	}
+}
