@@ -62,3 +62,36 @@ func TestSharedCacheUnderLoad(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestLettersReadDuringClose: readers of a snapshot on their own
+// goroutines while the vault is closed each get the right letter or an
+// error, never another text. Run with -race.
+func TestLettersReadDuringClose(t *testing.T) {
+	v, _, want := reopened(t)
+	snap := v.Data.Clone()
+	var readers sync.WaitGroup
+	errs := make(chan error, 8)
+	for n := range 4 {
+		readers.Add(1)
+		go func() {
+			defer readers.Done()
+			for r := range 300 {
+				i := (r*7919 + n*613) % len(want)
+				got, err := snap.Requests[i].LetterText.Read()
+				if err == nil && got != want[i][0] {
+					errs <- fmt.Errorf("request %d's letter read %q", i, got)
+					return
+				}
+			}
+		}()
+	}
+	v.Close()
+	readers.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if _, err := snap.Requests[0].LetterText.Read(); err == nil {
+		t.Error("a letter was read after the close")
+	}
+}
