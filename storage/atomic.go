@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"prava/files"
 )
@@ -64,4 +65,22 @@ func setAside(path string) (string, error) {
 		return "", fmt.Errorf("storage: reading %s to keep its previous version: %w", path, err)
 	}
 	return files.WriteTemp(path, current)
+}
+
+// removeStaleTemps deletes temporary files a crashed save left behind. It
+// runs under the lock, so no save of another process can be under way.
+// The folder is listed and names compared as text: a vault folder named
+// "[ab]" or "*" is no pattern, so no other vault's temporary files go.
+func removeStaleTemps(path string) {
+	dir, base := filepath.Split(path)
+	entries, err := os.ReadDir(filepath.Clean(dir))
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		n := e.Name()
+		if strings.HasPrefix(n, base+".tmp-") || n == base+".bak.tmp" {
+			os.Remove(filepath.Join(dir, n))
+		}
+	}
 }

@@ -163,6 +163,27 @@ func (v *Vault) readPart(nonce []byte) ([]byte, error) {
 	return nil, fmt.Errorf("storage: %s: a letter's part is no longer in the vault file; close Prava and open the vault again", v.path)
 }
 
+// lost marks the vault file as no longer the version its parts rest in,
+// once a part read back from it failed its integrity check: the file was
+// changed in place with its size and time kept, or the disk lost bytes.
+// A save would copy the damaged part into the new version, and make the
+// damaged file the backup in place of the good previous version; now it
+// is refused with ErrChanged, as is every read from the file.
+func (v *Vault) lost() {
+	v.fileMu.Lock()
+	defer v.fileMu.Unlock()
+	if v.stamp.info != nil {
+		v.stamp.info = gone{}
+	}
+}
+
+// closed reports whether the vault was closed.
+func (v *Vault) closed() bool {
+	v.fileMu.Lock()
+	defer v.fileMu.Unlock()
+	return v.lock == nil
+}
+
 // gone stands for a vault file that could not be looked at after a save:
 // it is the same file as no other.
 type gone struct{ fs.FileInfo }

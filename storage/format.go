@@ -192,7 +192,7 @@ func parse(file []byte) (parsed, error) {
 // The parts it returns are nil for format 1, whose body has none.
 func openBody(p parsed, dataKey []byte, skipRequests bool) (*record.Data, []storedPart, error) {
 	if p.format >= 2 {
-		return openParts(p.header, p.aad, p.body, dataKey, p.Schema, skipRequests)
+		return openParts(p.header, p.format, p.aad, p.body, dataKey, p.Schema, skipRequests)
 	}
 	// Decrypt in place: the file's bytes are not needed afterwards, and a
 	// large vault is not held twice.

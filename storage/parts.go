@@ -257,7 +257,7 @@ const gcmOverhead = 16
 // authenticates the header and so the list of parts, then the parts on
 // every core. With skipRequests the request parts are decrypted, so that
 // damage is still found, but not decoded.
-func openParts(h header, aad, rest, dataKey []byte, schema int, skipRequests bool) (*record.Data, []storedPart, error) {
+func openParts(h header, format int, aad, rest, dataKey []byte, schema int, skipRequests bool) (*record.Data, []storedPart, error) {
 	if err := checkParts(h, rest); err != nil {
 		return nil, nil, err
 	}
@@ -277,6 +277,9 @@ func openParts(h header, aad, rest, dataKey []byte, schema int, skipRequests boo
 		return nil, nil, err
 	}
 	if err := fillCounts(parts, counts); err != nil {
+		return nil, nil, err
+	}
+	if err := checkTextParts(parts, format); err != nil {
 		return nil, nil, err
 	}
 

@@ -69,6 +69,26 @@ func shelveTexts(p *storedPart, opened []byte) error {
 	return nil
 }
 
+// checkTextParts checks that a file of format 3 has a text part for each
+// request part, and one of format 2 none: format 3 request parts hold no
+// texts, so a file without its text parts would open with every letter
+// empty, and the next save would make that loss final.
+func checkTextParts(parts []storedPart, format int) error {
+	runs, shelves := 0, 0
+	for _, p := range parts {
+		switch p.Kind {
+		case partRequests:
+			runs++
+		case partTexts:
+			shelves++
+		}
+	}
+	if (format >= 3 && shelves != runs) || (format < 3 && shelves > 0) {
+		return fmt.Errorf("%w: the parts of letters do not match the requests", errDamaged)
+	}
+	return nil
+}
+
 // restTexts gives each request its texts from the text part of its run.
 // A file of format 2 has no text parts: its requests hold their texts.
 func restTexts(requests []record.Request, parts []storedPart) error {
@@ -149,4 +169,18 @@ func (v *Vault) keepRetired(parts []storedPart) error {
 		shelfCache.mu.Unlock()
 	}
 	return nil
+}
+
+// unkeep lets the text parts that a failed save read into memory
+// (keepRetired) rest in the file again: they are still the vault's, and
+// are read from there, so that failed saves do not gather the letters in
+// memory one part after another.
+func (v *Vault) unkeep() {
+	shelfCache.mu.Lock()
+	defer shelfCache.mu.Unlock()
+	for _, p := range v.parts {
+		if p.texts != nil {
+			p.texts.kept = nil
+		}
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"prava/record"
+	"slices"
 	"sync"
 )
 
@@ -64,7 +65,10 @@ const recentShelves = 4
 func parseTexts(plain []byte, requests int) (start int, ends []uint32, err error) {
 	damaged := fmt.Errorf("%w: a part of letters is not valid", errDamaged)
 	n, at := binary.Uvarint(plain)
-	if at <= 0 || n != uint64(2*requests) {
+	// Each length takes a byte at least, so a count beyond the part's
+	// bytes is damage, found before a list that large is made; so is a
+	// negative number of requests, whose double a uvarint can spell.
+	if at <= 0 || requests < 0 || n != uint64(2*requests) || n > uint64(len(plain)-at) {
 		return 0, nil, damaged
 	}
 	ends = make([]uint32, n)
@@ -141,8 +145,10 @@ func (t *textShelf) fetch(n int) ([]byte, error) {
 		t.plain = plain
 		shelfCache.recent = append(shelfCache.recent, t)
 		if len(shelfCache.recent) > recentShelves {
+			// Deleted, not sliced off: the slot before the slice would
+			// still hold the part, and through it its vault.
 			shelfCache.recent[0].plain = nil
-			shelfCache.recent = shelfCache.recent[1:]
+			shelfCache.recent = slices.Delete(shelfCache.recent, 0, 1)
 		}
 	}
 	from := t.start
@@ -152,13 +158,32 @@ func (t *textShelf) fetch(n int) ([]byte, error) {
 	return bytes.Clone(t.plain[from : t.start+int(t.ends[n])]), nil
 }
 
+// forgetShelves drops the text parts of the closed vault v from the
+// recently read: the cache is shared by every vault, and would otherwise
+// keep a closed one (its data and its key) in memory, and hand out its
+// letters after the close.
+func forgetShelves(v *Vault) {
+	shelfCache.mu.Lock()
+	defer shelfCache.mu.Unlock()
+	shelfCache.recent = slices.DeleteFunc(shelfCache.recent, func(t *textShelf) bool {
+		if t.v != v {
+			return false
+		}
+		t.plain = nil
+		return true
+	})
+}
+
 // open decrypts the part, kept or read from the vault file.
 func (t *textShelf) open() ([]byte, error) {
 	if t.v == nil {
 		return nil, fmt.Errorf("storage: a letter's text is in no vault file")
 	}
-	sealed := t.kept
-	if sealed == nil {
+	if t.v.closed() {
+		return nil, fmt.Errorf("storage: the vault %s is closed, so its letters cannot be read: open it again", t.v.path)
+	}
+	sealed, fromFile := t.kept, t.kept == nil
+	if fromFile {
 		var err error
 		if sealed, err = t.v.readPart(t.nonce); err != nil {
 			return nil, err
@@ -166,6 +191,9 @@ func (t *textShelf) open() ([]byte, error) {
 	}
 	plain, err := gcm(t.v.dataKey).Open(nil, t.nonce, sealed, partAAD(t.v.header.VaultID, partTexts))
 	if err != nil {
+		if fromFile {
+			t.v.lost() // kept bytes came from a file since replaced
+		}
 		return nil, fmt.Errorf("storage: %s: %w: a part of letters fails its integrity check; close Prava and open the vault again", t.v.path, ErrChanged)
 	}
 	return plain, nil

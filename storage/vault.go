@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"prava/files"
 	"prava/record"
-	"strings"
 	"sync"
 	"time"
 )
@@ -295,24 +294,6 @@ func plainOrMissing(path, file string) error {
 	return fmt.Errorf("storage: %s: %w; nothing was changed: give the path of a vault file with --vault", path, notFileError(st))
 }
 
-// removeStaleTemps deletes temporary files a crashed save left behind. It
-// runs under the lock, so no save of another process can be under way.
-// The folder is listed and names compared as text: a vault folder named
-// "[ab]" or "*" is no pattern, so no other vault's temporary files go.
-func removeStaleTemps(path string) {
-	dir, base := filepath.Split(path)
-	entries, err := os.ReadDir(filepath.Clean(dir))
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		n := e.Name()
-		if strings.HasPrefix(n, base+".tmp-") || n == base+".bak.tmp" {
-			os.Remove(filepath.Join(dir, n))
-		}
-	}
-}
-
 func open(path string, u Unlock, k Keyring, skipRequests bool) (*Vault, error) {
 	v, err := readVault(path, func(h header) ([]byte, error) { return unlockKey(h, u, k) }, skipRequests)
 	if err != nil {
@@ -396,6 +377,7 @@ func (v *Vault) Save() error {
 	}
 	defer release()
 	if err := v.keepRetired(file.parts); err != nil {
+		v.unkeep()
 		return err
 	}
 	// A reader of a letter waits while the file is replaced: until the
@@ -407,6 +389,7 @@ func (v *Vault) Save() error {
 	}
 	v.fileMu.Unlock()
 	if err != nil {
+		v.unkeep()
 		return err
 	}
 	v.attachTexts(true)
@@ -449,11 +432,13 @@ func (v *Vault) Path() string { return v.path }
 // ID is the vault's random identifier.
 func (v *Vault) ID() string { return v.header.VaultID }
 
-// Close releases the vault for other processes. It does not save.
+// Close releases the vault for other processes. It does not save. No
+// letter can be read from it afterwards (forgetShelves).
 func (v *Vault) Close() error {
 	v.fileMu.Lock()
-	defer v.fileMu.Unlock()
 	err := v.lock.release()
 	v.lock = nil
+	v.fileMu.Unlock()
+	forgetShelves(v)
 	return err
 }
