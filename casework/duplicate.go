@@ -35,8 +35,12 @@ func keys(c *record.Company) []string {
 	if v := fold(c.LegalName); v != "" {
 		ks = append(ks, "l:"+v)
 	}
-	if v := fold(c.Registration); v != "" {
-		ks = append(ks, "r:"+v)
+	// Each number of the field on its own: a policy may give the ИНН
+	// alone, and a later reading its ОГРН and ИНН (review 2, M6).
+	for _, n := range strings.FieldsFunc(c.Registration, func(r rune) bool { return r == ',' || r == ';' }) {
+		if v := fold(n); v != "" {
+			ks = append(ks, "r:"+v)
+		}
 	}
 	if v := domainOf(c.Website); v != "" {
 		ks = append(ks, "d:"+v)

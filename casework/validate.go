@@ -28,6 +28,9 @@ const (
 	maxMarking  = 300
 	maxNotes    = 20000
 	maxPromised = 365
+	// maxRegistration holds the few numbers of one register entry
+	// ("1123926065108, 3906277134"; KRS, NIP and REGON).
+	maxRegistration = 80
 )
 
 // CheckCompany tells whether a company record may be stored: a name, a law
@@ -47,8 +50,8 @@ func CheckCompany(c *record.Company) error {
 		return problem("name", "empty", "the company needs a name")
 	case utf8.RuneCountInString(c.Name) > maxName || utf8.RuneCountInString(c.LegalName) > maxName:
 		return problem("name", "too_long", "a name of over %d characters is not a name: check what was pasted", maxName)
-	case utf8.RuneCountInString(c.Registration) > 40:
-		return problem("registration", "too_long", "a registration number of over 40 characters is not one: check what was pasted")
+	case utf8.RuneCountInString(c.Registration) > maxRegistration:
+		return problem("registration", "too_long", "registration numbers of over %d characters are not ones: check what was pasted", maxRegistration)
 	}
 	// Older records say "unknown" where nothing was chosen.
 	if c.Jurisdiction == "unknown" {

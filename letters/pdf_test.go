@@ -147,6 +147,11 @@ func TestGlue(t *testing.T) {
 		"(point (a));":                 "(point\u00a0(a));",
 		"straipsnio 1 dalies e punkto": "straipsnio\u00a01\u00a0dalies e punkto",
 		"the point of it (a) list":     "the point of it (a) list",
+		// Review 2, M6: a registration number stays with its label.
+		"ОГРНИП 326774600529055, ИНН 775101196352": "ОГРНИП\u00a0326774600529055, ИНН\u00a0775101196352",
+		"(KRS 0001033312, NIP 8411740955)":         "(KRS\u00a00001033312, NIP\u00a08411740955)",
+		"код ЄДРПОУ 46387973":                      "код ЄДРПОУ\u00a046387973",
+		"ES 15":                                    "ES 15",
 	} {
 		if got := glue(in); got != want {
 			t.Errorf("glue(%q) = %q, want %q", in, got, want)

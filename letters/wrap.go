@@ -66,7 +66,7 @@ func glued(before, after string) bool {
 		// a point stays with its noun.
 		return isPointLetter(after) && isRefWord(before)
 	}
-	if signs[before] {
+	if signs[before] || isRegLabel(strings.TrimLeft(before, "(")) {
 		return true
 	}
 	// "1 November 2026": a capitalised word and a year.
@@ -79,6 +79,21 @@ func glued(before, after string) bool {
 // isDash says whether a word is a dash standing between words: "—",
 // "–", or a hyphen a person typed for one.
 func isDash(w string) bool { return w == "—" || w == "–" || w == "-" }
+
+// isRegLabel says whether a word is a registration number's label in
+// capitals ("ОГРНИП", "ИНН", "ЄДРПОУ", "KRS"), which stays with its number
+// in an addressee line that gives several ("ОГРНИП 326774600529055, ИНН
+// 775101196352", review 2, M6).
+func isRegLabel(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 3
+}
 
 // isRefWord says whether a word names a part of a law: "статті",
 // "(пункт", "Article".

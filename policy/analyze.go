@@ -76,8 +76,10 @@ func Analyze(text string) *Findings {
 	f.Registration = reg
 	f.Evidence = append(f.Evidence, regEv...)
 
+	// The jurisdiction weighs the controller's register once, by the
+	// number nearest its name, however many numbers the block gives.
 	codes, jurEv := d.findJurisdiction(jurisdictionSigns{
-		language: lang, controller: ctrl.controller, registration: regEv, addresses: addrs, websites: sites, emails: emails,
+		language: lang, controller: ctrl.controller, registration: regEv[:min(1, len(regEv))], addresses: addrs, websites: sites, emails: emails,
 	})
 	f.Jurisdictions = codes
 	f.Jurisdiction = "unknown"

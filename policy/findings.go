@@ -13,7 +13,7 @@ type Findings struct {
 	Brand            *string  `json:"brand"`             // the name the company trades under, when it differs
 	LegalEntities    []string `json:"legal_entities"`    // other legal entities the policy names
 	OtherControllers []string `json:"other_controllers"` // further parties named as controller
-	Registration     *string  `json:"registration"`      // company registration code
+	Registration     *string  `json:"registration"`      // the controller's registration numbers, joined by ", "
 
 	// ControllerConfidence is how sure the reader is of Controller, from 0
 	// to 1; below 0.5 the app should ask the person to confirm.

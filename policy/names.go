@@ -262,7 +262,7 @@ func (d *doc) plausibleName(name string) bool {
 		return false
 	}
 	lower := strings.ToLower(bare)
-	if notNames()[lower] || isCountryName(lower) || sectionNumbered(bare) || startsWithRole(lower) {
+	if notNames()[lower] || isCountryName(lower) || sectionNumbered(bare) || startsWithRole(lower) || onlyRoleWords(bare) || d.definedPerson(bare) {
 		return false
 	}
 	hasWord := false

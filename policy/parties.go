@@ -101,6 +101,9 @@ const maxCandidates = 120
 func (r *partyReader) add(start, end int, s sign) *candidate {
 	name := strings.TrimSpace(r.d.text[start:end])
 	name = strings.TrimRight(name, ",;:")
+	if short := trimRoleTail(name); short != name {
+		name, end = short, start+strings.Index(r.d.text[start:end], short)+len(short)
+	}
 	ok, seen := r.names[name]
 	if !seen {
 		ok = r.d.plausibleName(name)

@@ -32,7 +32,7 @@ func TestSnippets(t *testing.T) {
 			controller: "ООО «Ромашка»",
 			emails:     []string{"dpo@romashka.spb.ru"},
 			addresses:  []string{"190000, г. Санкт-Петербург, Невский пр., д. 1, лит. А, пом. 2-Н"},
-			reg:        "1187847000000",
+			reg:        "1187847000000, 7800000000",
 		},
 		{
 			name:       "en, UK registered office",

@@ -18,6 +18,9 @@ type doc struct {
 	wordChecks int // searches plausibleName has made, see maxWordChecks
 
 	breaks []int // offsets of the line breaks, made on first use by lineAround
+
+	glossary     []string // terms defined as kinds of persons, see glossaryPersons
+	glossaryRead bool
 }
 
 func newDoc(text string) *doc {
