@@ -14,13 +14,7 @@ func reopened(t *testing.T) (*Vault, string, [][2]string) {
 	t.Helper()
 	v, path, _ := newVault(t)
 	want := lettered(t, v)
-	k := v.keyring
-	v.Close()
-	w, err := Open(path, Unlock{}, k)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { w.Close() })
+	w := reopen(t, v, path)
 	forgetRecent()
 	return w, path, want
 }

@@ -29,6 +29,21 @@ func lettered(t *testing.T, v *Vault) [][2]string {
 	return want
 }
 
+// reopen closes v and opens its file again with its keyring, as the next
+// start does: then every letter rests in the file. The vault it returns is
+// closed when the test ends.
+func reopen(t *testing.T, v *Vault, path string) *Vault {
+	t.Helper()
+	k := v.keyring
+	v.Close()
+	w, err := Open(path, Unlock{}, k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	return w
+}
+
 // textsOf reads each request's letter and body, failing on an error.
 func textsOf(t *testing.T, requests []record.Request) [][2]string {
 	t.Helper()
@@ -82,13 +97,7 @@ func forgetRecent() {
 func TestLettersRestInTheFile(t *testing.T) {
 	v, path, _ := newVault(t)
 	want := lettered(t, v)
-	k := v.keyring
-	v.Close()
-	v, err := Open(path, Unlock{}, k)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer v.Close()
+	v = reopen(t, v, path)
 	if n := resting(v); n != len(want) {
 		t.Fatalf("%d of %d letters rest in the file after the open", n, len(want))
 	}
@@ -134,12 +143,7 @@ func TestLettersRestInTheFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	want = want[1:]
-	v.Close()
-	v, err = Open(path, Unlock{}, k)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer v.Close()
+	v = reopen(t, v, path)
 	if got := textsOf(t, v.Data.Requests); !slices.Equal(got, want) {
 		t.Error("after the delete the letters read back are not the ones written")
 	}
@@ -151,13 +155,7 @@ func TestLettersRestInTheFile(t *testing.T) {
 func TestLetterFromChangedFileFails(t *testing.T) {
 	v, path, _ := newVault(t)
 	lettered(t, v)
-	k := v.keyring
-	v.Close()
-	v, err := Open(path, Unlock{}, k)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer v.Close()
+	v = reopen(t, v, path)
 	if _, err := v.Data.Requests[0].LetterText.Read(); err != nil {
 		t.Fatal(err)
 	}
@@ -204,13 +202,7 @@ func TestParseTextsRefusesDamage(t *testing.T) {
 func TestLettersReadDuringSaves(t *testing.T) {
 	v, path, _ := newVault(t)
 	want := lettered(t, v)
-	k := v.keyring
-	v.Close()
-	v, err := Open(path, Unlock{}, k)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer v.Close()
+	v = reopen(t, v, path)
 	snap := v.Data.Clone()
 	done := make(chan error)
 	go func() {
