@@ -28,15 +28,19 @@ func (k *Desk) WatchMail(ctx context.Context, arrived func()) error {
 	wait := watchRetry
 	for ctx.Err() == nil {
 		client, err := k.mailClient(ctx)
-		if err != nil {
-			return err
+		if err == nil {
+			err = client.Watch(ctx, arrived)
 		}
-		err = client.Watch(ctx, arrived)
 		switch {
+		case ctx.Err() != nil:
+			// Whatever the cancel broke, the watch was asked to stop.
+			return nil
 		case err == nil:
 			wait = watchRetry
 			continue
-		case errors.Is(err, mail.ErrNoIdle), ctx.Err() != nil:
+		case errors.Is(err, mail.ErrNoIdle), client == nil:
+			// No IDLE, or no client: no mailbox, no token — trying again
+			// would not help.
 			return err
 		}
 		select {

@@ -40,14 +40,14 @@ func (c *Client) Watch(ctx context.Context, arrived func()) error {
 	}}
 	s, err := w.openIMAP(sctx, 1<<20)
 	if err != nil {
-		return err
+		return ended(ctx, err)
 	}
 	defer s.close()
 	if caps := s.c.Caps(); !caps.Has(imap.CapIdle) && !caps.Has(imap.CapIMAP4rev2) {
 		return ErrNoIdle
 	}
 	if _, err := s.c.Select("INBOX", &imap.SelectOptions{ReadOnly: true}).Wait(); err != nil {
-		return classify(s.label, err, StageServer)
+		return ended(ctx, classify(s.label, err, StageServer))
 	}
 	// What SELECT itself reported is not news.
 	select {
@@ -56,7 +56,7 @@ func (c *Client) Watch(ctx context.Context, arrived func()) error {
 	}
 	idle, err := s.c.Idle()
 	if err != nil {
-		return classify(s.label, err, StageServer)
+		return ended(ctx, classify(s.label, err, StageServer))
 	}
 	select {
 	case <-news:
@@ -66,4 +66,13 @@ func (c *Client) Watch(ctx context.Context, arrived func()) error {
 		idle.Close()
 	}
 	return nil
+}
+
+// ended is err unless ctx has ended: a connection the caller's cancel broke
+// is the watch stopping, not a mail problem to show (nil).
+func ended(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return nil
+	}
+	return err
 }

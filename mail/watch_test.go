@@ -3,6 +3,7 @@ package mail
 import (
 	"context"
 	"errors"
+	"net"
 	"testing"
 	"time"
 )
@@ -52,5 +53,49 @@ func TestDovecotWatch(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Error("a cancelled Watch did not return")
+	}
+}
+
+// silentServer accepts connections and never greets, like a mail server
+// that hangs while Watch connects; it returns the server's port.
+func silentServer(t *testing.T) int {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			t.Cleanup(func() { c.Close() })
+		}
+	}()
+	return ln.Addr().(*net.TCPAddr).Port
+}
+
+// TestWatchCancelledWhileConnecting: a watch cancelled before the server
+// greets returns nil, as its doc says, not the broken connection's error —
+// the app stopping a watch is no mail problem to show.
+func TestWatchCancelledWhileConnecting(t *testing.T) {
+	port := silentServer(t)
+	c := &Client{Account: Account{Address: "olena@example.test", Password: "p",
+		IMAP: Server{Host: "127.0.0.1", Port: port, Security: SecurityPlain},
+		SMTP: Server{Host: "127.0.0.1", Port: port, Security: SecurityPlain}}, Timeout: 20 * time.Second}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- c.Watch(ctx, func() {}) }()
+	time.Sleep(300 * time.Millisecond)
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("a watch cancelled while connecting: %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Error("a watch cancelled while connecting did not return")
 	}
 }
