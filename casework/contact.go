@@ -188,17 +188,22 @@ func controllerContacts(c *record.Company, f *policy.Findings, text string) {
 	mark(f.EvidenceFor("other_controllers"), true)
 }
 
-// ccFor is the address an e-mail to the contact to is copied to: the
-// controller's own (labelController) when the request goes to another
-// address of its policy (letters-review-2 M14: the policy takes requests
-// at mail@…, the controller's address is data.controller@…), else "".
-func ccFor(c *record.Company, to string) string {
+// ccFor is the address an e-mail to the contact to is copied to, and
+// whose it is: the controller's own (labelController) when the request
+// goes to another address of its policy (letters-review-2 M14: the policy
+// takes requests at mail@…, the controller's address is
+// data.controller@…), else "". The name is the further controller's the
+// policy gives the address (Sannacode), else the company's.
+func ccFor(c *record.Company, to string) (address, name string) {
 	for _, ct := range c.Contacts {
 		if ct.Kind == record.ByEmail && ct.Label == labelController && !strings.EqualFold(strings.TrimSpace(ct.Value), strings.TrimSpace(to)) {
-			return ct.Value
+			if ct.Entity != "" {
+				return ct.Value, ct.Entity
+			}
+			return ct.Value, recipientOf(c).Name
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // sentenceAround widens [from, to) to the sentence that holds it: up to a

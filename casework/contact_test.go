@@ -142,7 +142,7 @@ func TestControllerCopied(t *testing.T) {
 		t.Errorf("the reminder is copied to %q (%v)", rem.Letter.CcEmail, err)
 	}
 	c := d.Company(id)
-	if got := ccFor(c, cc); got != "" {
+	if got, _ := ccFor(c, cc); got != "" {
 		t.Errorf("a request to the controller's own address is copied to %q", got)
 	}
 	// A record from before the label learns it when the policy is read
@@ -150,12 +150,12 @@ func TestControllerCopied(t *testing.T) {
 	for i := range c.Contacts {
 		c.Contacts[i].Label = ""
 	}
-	if got := ccFor(c, "mail@costless.com.ua"); got != "" {
+	if got, _ := ccFor(c, "mail@costless.com.ua"); got != "" {
 		t.Errorf("a company with no controller's address: copied to %q", got)
 	}
 	src := readSeed(t, "003_667823663de3ed12.txt")
 	AddSnapshot(c, src, policy.Analyze(src.Text), testDay)
-	if got := ccFor(c, "mail@costless.com.ua"); got != cc {
+	if got, _ := ccFor(c, "mail@costless.com.ua"); got != cc {
 		t.Errorf("after a re-read: copied to %q", got)
 	}
 }
@@ -176,6 +176,10 @@ func TestFurtherControllerNamed(t *testing.T) {
 	if got := w.Letter.Recipient; len(got) == 0 || got[0] != both {
 		t.Errorf("the stored company's letter is addressed to %q", got)
 	}
+	// The copy to Sannacode's address goes in its name.
+	if w.Letter.CcEmail != "data.controller@costless.com.ua" || w.Letter.CcName != "Sannacode" {
+		t.Errorf("the letter is copied to %q <%s>", w.Letter.CcName, w.Letter.CcEmail)
+	}
 	src := readSeed(t, "003_667823663de3ed12.txt")
 	in, err := LetterFromPolicy(src, policy.Analyze(src.Text), LetterProfile(d.Profile), LetterChoice{Draft: Draft{Kind: record.Access, Date: testDay}})
 	if err != nil {
@@ -191,6 +195,10 @@ func TestFurtherControllerNamed(t *testing.T) {
 	rem, err := FollowUp(d, d.Requests[0].ID, record.Reminder, testDay.AddDate(0, 2, 0))
 	if err != nil || len(rem.Letter.Recipient) == 0 || rem.Letter.Recipient[0] != both {
 		t.Errorf("the reminder is addressed to %q (%v)", rem.Letter.Recipient, err)
+	}
+	msg, err := EmailMessage(d, d.Requests[0])
+	if err != nil || !strings.Contains(string(msg), "\r\nCc: \"Sannacode\" <data.controller@costless.com.ua>\r\n") {
+		t.Errorf("the stored request's message is copied as:\n%.400s (%v)", msg, err)
 	}
 	c := d.Company(id)
 	for i := range c.Contacts {

@@ -278,8 +278,8 @@ func composeRequest(d *record.Data, r *record.Request, a mail.Account, now time.
 		To:      []mail.Recipient{{Name: recipientOf(c).Name, Address: strings.TrimSpace(r.Contact)}},
 		Marking: marking, Title: title, Reference: r.Reference, Body: body, Date: now,
 	}
-	if cc := ccFor(c, r.Contact); cc != "" {
-		req.Cc = []mail.Recipient{{Name: recipientOf(c).Name, Address: cc}}
+	if cc, name := ccFor(c, r.Contact); cc != "" {
+		req.Cc = []mail.Recipient{{Name: name, Address: cc}}
 	}
 	req.Attachments = attachments(r)
 	return mail.Compose(req)

@@ -121,7 +121,8 @@ func prepare(d *record.Data, companyID string, dr Draft) (prepared, error) {
 		// The form's address stands where an e-mail address would.
 		to.Email, recorded = ct.Value, record.ByWebForm
 	default:
-		to.Email, to.Cc = ct.Value, ccFor(c, ct.Value)
+		to.Email = ct.Value
+		to.Cc, to.CcName = ccFor(c, ct.Value)
 	}
 	// A letter that goes electronically asks for the answer by e-mail:
 	// without the person's address it would ask to be answered nowhere.
@@ -192,7 +193,7 @@ func followUp(d *record.Data, requestID string, kind record.Kind, refusal letter
 		company.Email = orig.Contact
 	}
 	if orig.Channel == record.ByEmail {
-		company.Cc = ccFor(c, orig.Contact)
+		company.Cc, company.CcName = ccFor(c, orig.Contact)
 	}
 	r := letters.Input{
 		Kind: kind, Jurisdiction: code, From: from, Date: date, Original: &original,
@@ -377,7 +378,8 @@ func EmailMessage(d *record.Data, r record.Request) ([]byte, error) {
 	if r.Channel == record.ByEmail {
 		m.To = r.Contact
 		if c := d.Company(r.CompanyID); c != nil {
-			m.ToName, m.Cc = recipientOf(c).Name, ccFor(c, r.Contact)
+			m.ToName = recipientOf(c).Name
+			m.Cc, m.CcName = ccFor(c, r.Contact)
 		}
 	}
 	return m.Message()
@@ -396,7 +398,7 @@ func EmailText(d *record.Data, r record.Request) (string, error) {
 	if r.Channel == record.ByEmail && r.Contact != "" {
 		b.WriteString("To: " + r.Contact + "\n")
 		if c := d.Company(r.CompanyID); c != nil {
-			if cc := ccFor(c, r.Contact); cc != "" {
+			if cc, _ := ccFor(c, r.Contact); cc != "" {
 				b.WriteString("Cc: " + cc + "\n")
 			}
 		}

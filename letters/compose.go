@@ -219,7 +219,7 @@ func newView(r Input, lang string, j *law.Jurisdiction) *view {
 		from.Phone = ""
 	}
 	to := r.To
-	for _, f := range []*string{&to.Name, &to.Registration, &to.Address, &to.Email, &to.Cc} {
+	for _, f := range []*string{&to.Name, &to.Registration, &to.Address, &to.Email, &to.Cc, &to.CcName} {
 		*f = clean(*f)
 	}
 	if r.Kind != record.Complaint {
@@ -341,6 +341,7 @@ func render(t *templateSet, v *view, r Input) (*Letter, error) {
 		AttachLabel: one("attachments.label"), Attachments: lines("attachments"),
 		Subject:       subjectOnce(v, func(name string, v *view) string { return strings.Join(textLines(exec(name, v)), " ") }),
 		RecipientName: r.To.Name, RecipientEmail: v.To.Email, CcEmail: ccOf(v.To, r.Channel),
+		CcName:     v.To.CcName,
 		SenderName: v.From.Name, SenderEmail: v.From.Email,
 	}
 	if v.Marking != "" {

@@ -46,7 +46,7 @@ type Letter struct {
 	// authority's contact) and the sender's, with their names, and the
 	// address the message is copied to, if any (Recipient.Cc).
 	RecipientName, RecipientEmail string
-	CcEmail                       string
+	CcEmail, CcName               string
 	SenderName, SenderEmail       string
 
 	Subject   string // the e-mail subject, marking first

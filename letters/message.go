@@ -41,7 +41,8 @@ func (l *Letter) EmailText() string {
 func (l *Letter) Message(pdf []byte) ([]byte, error) {
 	subject, body := l.Email()
 	return Mail{
-		FromName: l.SenderName, From: l.SenderEmail, ToName: l.RecipientName, To: l.RecipientEmail, Cc: l.CcEmail,
+		FromName: l.SenderName, From: l.SenderEmail, ToName: l.RecipientName, To: l.RecipientEmail,
+		CcName: l.CcName, Cc: l.CcEmail,
 		Subject: subject, Body: body, Date: l.Date, Reference: l.Reference, Kind: l.Kind, PDF: pdf,
 	}.Message()
 }
@@ -52,7 +53,7 @@ func (l *Letter) Message(pdf []byte) ([]byte, error) {
 type Mail struct {
 	FromName, From string // the sender; From "" leaves the header out
 	ToName, To     string // the recipient; To "" leaves the header out
-	Cc             string // copied to (Recipient.Cc); "" leaves the header out
+	CcName, Cc     string // copied to (Recipient.Cc); Cc "" leaves the header out
 	Subject, Body  string
 	Date           time.Time
 	Reference      string      // names the attachment and the MIME boundary
@@ -78,7 +79,7 @@ func (m Mail) Message() ([]byte, error) {
 		h("To", (&mail.Address{Name: m.ToName, Address: m.To}).String())
 	}
 	if m.Cc != "" {
-		h("Cc", (&mail.Address{Address: m.Cc}).String())
+		h("Cc", (&mail.Address{Name: m.CcName, Address: m.Cc}).String())
 	}
 	h("Subject", encodeHeader(m.Subject))
 	h("Date", m.Date.Format(time.RFC1123Z))

@@ -107,6 +107,9 @@ type Recipient struct {
 	// requests (review 2, M14). It is left out when it is the To address
 	// or the letter goes by post.
 	Cc string
+	// CcName is whose address Cc is: the further controller's name the
+	// policy gives it, else the company's ("" leaves the name out).
+	CcName string
 	// Brand is the name the company trades under, printed after the legal
 	// name when it differs ("ООО «Старт» (NETRACK)").
 	Brand string
