@@ -63,7 +63,7 @@ func (d *doc) findController(sites, emails []string, addrEv []Evidence) controll
 		controllerKey = nameKey(res.controller.name)
 	}
 	for i, e := range ents {
-		if res.controller == nil || keys[i] != controllerKey {
+		if res.controller == nil || keys[i] != controllerKey && !samePerson(e.name, res.controller.name) {
 			res.legalEntities = append(res.legalEntities, e)
 		}
 	}

@@ -315,6 +315,11 @@ func NormalizeText(s string) string {
 			repl = "" // zero-width characters and soft hyphens break words apart
 		case r == '\u00A0', r == '\u2007', r == '\u202F', r == '\u2009', r == '\u200A', r == '\t', r == utf8.RuneError, r < 0x20:
 			repl = " "
+		case dashLike(r) && standsAlone(s, i, n):
+			// A Word export's list dash typed as the Han "one" or a
+			// full-width hyphen: "целей: 一 идентификация…". The em dash
+			// has the same length, so no offset moves.
+			repl = "—"
 		default:
 			i += n
 			continue
@@ -359,9 +364,30 @@ func isNormal(s string) bool {
 		case utf8.RuneError, '\u00A0', '\u2007', '\u202F', '\u2009', '\u200A', '\u200B', '\u200C', '\u200D', '\uFEFF', '\u00AD', '\u2028', '\u2029':
 			return false
 		}
+		if dashLike(r) && standsAlone(s, i, n) {
+			return false
+		}
 		i += n
 	}
 	return true
+}
+
+// dashLike reports whether r is a character of three UTF-8 bytes that
+// non-CJK texts use as a list dash: the Han "one" (U+4E00), the katakana
+// long vowel mark (U+30FC) and the full-width hyphen-minus (U+FF0D).
+func dashLike(r rune) bool {
+	return r == '\u4E00' || r == '\u30FC' || r == '\uFF0D'
+}
+
+// standsAlone reports whether the n-byte rune at i stands as a word of its
+// own, with a space after it and a space, a line break, a colon or the
+// text's start before it; in Chinese or Japanese text the same character
+// sits between letters with no space.
+func standsAlone(s string, i, n int) bool {
+	if i+n >= len(s) || s[i+n] != ' ' {
+		return false
+	}
+	return i == 0 || s[i-1] == ' ' || s[i-1] == '\n' || s[i-1] == ':'
 }
 
 func sizeString(n int) string {

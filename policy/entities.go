@@ -119,7 +119,7 @@ func (d *doc) prefixEntity(p, formEnd int, quotedOnly bool) (entity, bool) {
 		return entity{name: d.text[p:end], core: core, start: p, end: end, legalForm: true}, true
 	}
 	// Unquoted: up to three capitalised words (SIA Tet, UAB Bitė Lietuva).
-	end, words := i, 0
+	end, words, last := i, 0, i
 	for words < 3 {
 		ws, we := end, end
 		for ws < len(d.text) && d.text[ws] == ' ' && words > 0 {
@@ -140,7 +140,10 @@ func (d *doc) prefixEntity(p, formEnd int, quotedOnly bool) (entity, bool) {
 		if we == ws {
 			break
 		}
-		end, words = we, words+1
+		end, words, last = we, words+1, ws
+	}
+	if words > 1 {
+		end = d.initialsAfter(last, end)
 	}
 	if words == 0 {
 		// A long form, a kind in lower case, then the quoted name:
@@ -164,6 +167,33 @@ func (d *doc) prefixEntity(p, formEnd int, quotedOnly bool) (entity, bool) {
 	end = d.toHead(end)
 	core := d.text[i:end]
 	return entity{name: d.text[p:end], core: core, start: p, end: end, legalForm: true}, true
+}
+
+// initialsAfter extends a name whose last word, at [last, end), is a
+// capital initial to the initials that follow it: "ИП Ванюшкин И.С.", not
+// "ИП Ванюшкин И", and to "И.С" where the last dot is left out. A word
+// that is no single capital is left as it is.
+func (d *doc) initialsAfter(last, end int) int {
+	for k := 0; k < 3; k++ {
+		r, n := utf8.DecodeRuneInString(d.text[last:])
+		if last+n != end || !unicode.IsUpper(r) || end >= len(d.text) || d.text[end] != '.' {
+			return end
+		}
+		end++ // the initial's dot
+		next := end
+		if next < len(d.text) && d.text[next] == ' ' {
+			next++
+		}
+		r, n = utf8.DecodeRuneInString(d.text[next:])
+		if !unicode.IsUpper(r) {
+			return end
+		}
+		if after, _ := utf8.DecodeRuneInString(d.text[next+n:]); next+n < len(d.text) && unicode.IsLetter(after) {
+			return end // "И. Сказал": a word, not an initial
+		}
+		last, end = next, next+n // "И.С и К": the last dot may be missing
+	}
+	return end
 }
 
 // stackedForm returns where the quoted name starts when a short legal

@@ -31,3 +31,27 @@ func TestLabelsAreNotNames(t *testing.T) {
 		t.Errorf("jurisdiction = %s, want EU-DE from the German street and postcode", f.Jurisdiction)
 	}
 }
+
+// TestStreetsAreNotParties: the street that begins an address after a role
+// word ("Duomenų valdytojui raštu paštu: Kauno g. 3A-104") is no party; it
+// was read as the controller's brand and as a further controller (lt_nordgsm).
+// The text is invented on its pattern.
+func TestStreetsAreNotParties(t *testing.T) {
+	text := "Privatumo politika\n\nDuomenų valdytojas – UAB „Žalias Kelias“, įmonės kodas 305123456, Kauno g. 12-4, LT-01314 Vilnius, el. paštas info@zaliaskelias.lt.\n\n" +
+		"Duomenų subjektas turi teisę pateikti Duomenų valdytojui raštu paštu: Kauno g. 12-4, Vilnius Duomenų valdytojas gavęs tokį prašymą ne vėliau kaip per vieną mėnesį pateikia atsakymą.\n"
+	f := Analyze(text)
+	if f.Controller == nil || *f.Controller != "UAB „Žalias Kelias“" {
+		t.Errorf("controller = %s, want UAB „Žalias Kelias“", show(f.Controller))
+	}
+	if f.Brand != nil {
+		t.Errorf("brand = %q, want none", *f.Brand)
+	}
+	for _, p := range f.Alternatives {
+		if p.Name == "Kauno" {
+			t.Errorf("the street is a party: %+v", p)
+		}
+	}
+	if len(f.OtherControllers) > 0 {
+		t.Errorf("other controllers = %q, want none", f.OtherControllers)
+	}
+}

@@ -262,7 +262,7 @@ func (d *doc) plausibleName(name string) bool {
 		return false
 	}
 	lower := strings.ToLower(bare)
-	if notNames()[lower] || isCountryName(lower) || sectionNumbered(bare) || startsWithRole(lower) || onlyRoleWords(bare) || d.definedPerson(bare) {
+	if notNames()[lower] || isCountryName(lower) || sectionNumbered(bare) || startsWithRole(lower) || onlyRoleWords(bare) || d.definedPerson(bare) || listItem(name) {
 		return false
 	}
 	hasWord := false

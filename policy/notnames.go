@@ -68,3 +68,16 @@ func sectionNumbered(s string) bool {
 	}
 	return i > 1 && s[i-1] == '.' && i < len(s) && s[i] == ' '
 }
+
+// listItem reports whether a name is a list item's text: it starts with a
+// dash and a space ("— идентификация Пользователя для оформления заказа",
+// ru_alice), which no name does.
+func listItem(name string) bool {
+	name = strings.TrimLeft(name, " ")
+	for _, dash := range []string{"- ", "– ", "— "} {
+		if strings.HasPrefix(name, dash) {
+			return true
+		}
+	}
+	return false
+}

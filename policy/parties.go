@@ -90,6 +90,9 @@ type partyReader struct {
 	cands []*candidate
 	byKey map[string]*candidate
 	names map[string]bool // plausibleName's answers
+	// addrs are the spans of the addresses' first lines: a capitalised
+	// word there is a street or a town ("Kauno g. 3A-104"), not a party.
+	addrs [][2]int
 }
 
 // maxCandidates bounds the parties one text can name: real policies name
@@ -99,6 +102,9 @@ const maxCandidates = 120
 
 // add records a sign for the name at [start, end).
 func (r *partyReader) add(start, end int, s sign) *candidate {
+	if r.inAddress(start, end) {
+		return nil
+	}
 	name := strings.TrimSpace(r.d.text[start:end])
 	name = strings.TrimRight(name, ",;:")
 	if short := trimRoleTail(name); short != name {
@@ -123,7 +129,7 @@ func (r *partyReader) add(start, end int, s sign) *candidate {
 		return nil
 	}
 	for _, c := range scan {
-		if c.key == key || len(key) >= 4 && len(c.key) >= 4 && (strings.Contains(c.key, key) || strings.Contains(key, c.key)) {
+		if c.key == key || len(key) >= 4 && len(c.key) >= 4 && (strings.Contains(c.key, key) || strings.Contains(key, c.key)) || samePerson(c.name, name) {
 			r.byKey[key] = c
 			c.signs[s]++
 			if signWeights()[s] > bestWeight(c) || c.start < 0 {
@@ -154,6 +160,10 @@ func bestWeight(c *candidate) float64 {
 // findParties reads every party the text names, with its role.
 func (d *doc) findParties(ents []entity, domains []string, addrEv []Evidence, brand string, brandAt int) []*candidate {
 	r := &partyReader{d: d, ents: newEntityIndex(ents), byKey: map[string]*candidate{}, names: map[string]bool{}}
+	for _, e := range addrEv {
+		first, _, _ := strings.Cut(e.Value, "\n")
+		r.addrs = append(r.addrs, [2]int{e.Offset, e.Offset + len(first)})
+	}
 	for _, e := range ents {
 		if c := r.add(e.start, e.end, signForm); c != nil && c.signs[signForm] <= 50 {
 			r.roleFromContext(c, e.start, e.end)
@@ -256,4 +266,34 @@ func (c *candidate) decide(d *doc, m *partyModel) {
 		c.prob = m.prob(c.features())
 		c.score = c.prob
 	}
+}
+
+// inAddress reports whether the name at [start, end) is a street or a town
+// rather than a party: it lies in the first line of an address found, or a
+// street word and a number follow it ("Kauno g. 3A-104" in an address the
+// reader did not take whole).
+func (r *partyReader) inAddress(start, end int) bool {
+	for _, a := range r.addrs {
+		if start >= a[0] && start < a[1] {
+			return true
+		}
+	}
+	lower := r.d.lower
+	if end >= len(lower) || lower[end] != ' ' {
+		return false
+	}
+	p := end + 1
+	if p >= len(lower) {
+		return false
+	}
+	for _, w := range streetWordSet()[lower[p]] {
+		if strings.HasPrefix(lower[p:], w) && wordAt(lower, p, w) {
+			q := p + len(w)
+			if q < len(lower) && lower[q] == ' ' {
+				q++
+			}
+			return q < len(lower) && lower[q] >= '0' && lower[q] <= '9'
+		}
+	}
+	return false
 }
