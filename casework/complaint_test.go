@@ -52,3 +52,56 @@ func TestComplaintToTheLand(t *testing.T) {
 		})
 	}
 }
+
+// TestComplaintNamesFurtherControllers: the complaint about seed 003's
+// Costless Ukraine, LLC names Sannacode, the further controller its
+// policy gives its own address, in the sentence that lodges it, with its
+// role as the request letters give it, in every language and under each
+// regime; with no further controller the sentence is as before.
+func TestComplaintNamesFurtherControllers(t *testing.T) {
+	const ruID = "паспорт 45 10 123456, выдан 01.02.2010 ОУФМС России по г. Москве"
+	for _, c := range []struct {
+		law            record.Code
+		country, lang  string
+		named, unnamed string
+	}{
+		{"EU-LT", "LT", "lt", "dėl duomenų valdytojo Costless Ukraine, LLC ir Sannacode (duomenų valdytojas): mano",
+			"dėl duomenų valdytojo Costless Ukraine, LLC: mano"},
+		{"EU-LV", "LV", "lv", "par Costless Ukraine, LLC un Sannacode (pārzinis): mans", "par Costless Ukraine, LLC: mans"},
+		{"UA", "UA", "uk", "на Costless Ukraine, LLC та Sannacode (володілець персональних даних): моє", "на Costless Ukraine, LLC: моє"},
+		{"RU", "RU", "ru", "на Costless Ukraine, LLC и Sannacode (оператор персональных данных): моё", "на Costless Ukraine, LLC: моё"},
+		{"EU-IE", "IE", "en", "against Costless Ukraine, LLC and Sannacode (data controller), which have not acted",
+			"against Costless Ukraine, LLC, which has not acted"},
+	} {
+		for _, further := range []bool{true, false} {
+			d, id := seedData(t, "003_667823663de3ed12.txt")
+			d.Profile.Country, d.Profile.IDDocument = c.country, ruID
+			co := d.Company(id)
+			co.Jurisdiction = c.law
+			if !further {
+				for i := range co.Contacts {
+					co.Contacts[i].Entity = ""
+				}
+			}
+			w, err := Write(d, id, Draft{Kind: record.Access, Contact: -1, Date: testDay})
+			if err != nil {
+				t.Fatalf("%s: %v", c.law, err)
+			}
+			d.Requests = append(d.Requests, w.Request)
+			if err := Record(&d.Requests[0], EventSent, testDay, testDay); err != nil {
+				t.Fatal(err)
+			}
+			com, err := FollowUp(d, d.Requests[0].ID, record.Complaint, testDay.AddDate(0, 3, 0))
+			if err != nil {
+				t.Fatalf("%s: %v", c.law, err)
+			}
+			want := c.named
+			if !further {
+				want = c.unnamed
+			}
+			if text := com.Letter.Text(); com.Letter.Lang != c.lang || !strings.Contains(text, want) {
+				t.Errorf("%s, further controller %v: the %s complaint lacks %q:\n%.1500s", c.law, further, com.Letter.Lang, want, text)
+			}
+		}
+	}
+}

@@ -155,3 +155,41 @@ func TestFurtherControllerKeepsOnePage(t *testing.T) {
 		}
 	}
 }
+
+// TestComplaintNamesFurtherControllers: a complaint names the further
+// controllers beside the company in the sentence that lodges it, each
+// with the role a request letter's addressee gives it in that language
+// and law, the last joined by the language's "and", once each, in every
+// language under each law.
+func TestComplaintNamesFurtherControllers(t *testing.T) {
+	and := map[string]string{"en": "and", "uk": "та", "ru": "и", "lv": "un", "lt": "ir"}
+	for _, lang := range Languages {
+		for _, code := range []record.Code{"EU-LT", "UA", "RU", "US-CA"} {
+			req := sampleRequest(lang, record.Access)
+			req.Jurisdiction, req.To.Controllers = code, []string{"Sannacode"}
+			rl, err := Compose(req)
+			if err != nil {
+				if strings.Contains(err.Error(), "grants no") || strings.Contains(err.Error(), "knows no") {
+					continue
+				}
+				t.Fatalf("%s %s: %v", lang, code, err)
+			}
+			_, role, _ := strings.Cut(rl.Recipient[0], "; Sannacode ")
+			r := sampleRequest(lang, record.Complaint)
+			r.Jurisdiction, r.Marking = code, ""
+			r.Company.Controllers = []string{"Sannacode", "Beta OÜ", " sannacode", r.Company.Name}
+			l, err := Compose(r)
+			if err != nil {
+				t.Fatalf("%s %s: %v", lang, code, err)
+			}
+			text := l.Text()
+			want := r.Company.Address + ", Sannacode " + role + ", " + and[lang] + " Beta OÜ " + role
+			if role == "" || !strings.Contains(text, want) || strings.Count(text, "Sannacode") != 1 || strings.Contains(text, "SIA "+role) {
+				t.Errorf("%s %s: the complaint does not name the further controllers as %q once each:\n%s", lang, code, want, text)
+			}
+			if lang == "en" && !strings.Contains(text, role+", which have not acted") {
+				t.Errorf("%s %s: the verb does not agree with the companies:\n%s", lang, code, text)
+			}
+		}
+	}
+}

@@ -74,10 +74,13 @@ func parseTemplates(fsys fs.FS, lang string, kind record.Kind) (*templateSet, er
 // words: the words are all in the templates.
 func funcs(lang string) template.FuncMap {
 	return template.FuncMap{
-		"lines":    splitAddress,
-		"isLink":   isLink,
-		"upper":    strings.ToUpper,
-		"join":     strings.Join,
+		"lines":  splitAddress,
+		"isLink": isLink,
+		"upper":  strings.ToUpper,
+		"join":   strings.Join,
+		// last says whether item i ends the list: a list's last item
+		// takes the conjunction ("A, B and C").
+		"last":     func(i int, list []string) bool { return i == len(list)-1 },
 		"plural":   func(n int, forms ...string) string { return plural(lang, n, forms) },
 		"name":     parseName,
 		"initials": initials,

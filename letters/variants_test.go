@@ -125,6 +125,13 @@ var variants = map[string]func() Input{
 			Cc: "data.controller@costless.com.ua", Controllers: []string{"Sannacode"}, Country: "UA"}
 		return r
 	},
+	"lt-complaint-controllers": func() Input {
+		// Seed 003's complaint names Sannacode beside the company.
+		r := sampleRequest("lt", record.Complaint)
+		r.Marking = ""
+		r.Company = &Recipient{Name: "Costless Ukraine, LLC", Address: "Ukraine, Kyiv city, Timoshenka 29A", Controllers: []string{"Sannacode"}, Country: "UA"}
+		return r
+	},
 	"ru-withdrawal-site-ua": func() Input {
 		r := sampleRequest("ru", record.Withdrawal)
 		r.Jurisdiction = "UA"
