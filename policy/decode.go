@@ -282,13 +282,20 @@ func looksLikeHTML(s string) bool {
 	return false
 }
 
-// NormalizeText unifies line ends, spaces and invisible characters, and
-// replaces invalid UTF-8, so that offsets in findings point into one
-// canonical text. Text that Decode returned is already normal.
+// NormalizeText unifies line ends, spaces, invisible characters and list
+// dashes, and replaces invalid UTF-8, so that offsets in findings point
+// into one canonical text. Text that Decode returned is already normal.
 func NormalizeText(s string) string {
 	if isNormal(s) {
 		return s
 	}
+	// The dashes go second: whether one stands alone depends on the
+	// spaces and line ends the first pass settles.
+	return listDashes(normalizeChars(s))
+}
+
+// normalizeChars is NormalizeText's first pass, character by character.
+func normalizeChars(s string) string {
 	b := make([]byte, 0, len(s))
 	last := 0 // s[last:i] is copied unchanged when a change is due
 	for i := 0; i < len(s); {
@@ -315,11 +322,6 @@ func NormalizeText(s string) string {
 			repl = "" // zero-width characters and soft hyphens break words apart
 		case r == '\u00A0', r == '\u2007', r == '\u202F', r == '\u2009', r == '\u200A', r == '\t', r == utf8.RuneError, r < 0x20:
 			repl = " "
-		case dashLike(r) && standsAlone(s, i, n):
-			// A Word export's list dash typed as the Han "one" or a
-			// full-width hyphen: "целей: 一 идентификация…". The em dash
-			// has the same length, so no offset moves.
-			repl = "—"
 		default:
 			i += n
 			continue
@@ -370,6 +372,31 @@ func isNormal(s string) bool {
 		i += n
 	}
 	return true
+}
+
+// listDashes replaces each dash-like character standing alone with an em
+// dash: a Word export's list dash typed as the Han "one" or a full-width
+// hyphen, "целей: 一 идентификация…" (ru_alice). The em dash has the same
+// length, so no offset moves.
+func listDashes(s string) string {
+	if !strings.ContainsAny(s, "\u4E00\u30FC\uFF0D") {
+		return s
+	}
+	var b []byte
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if dashLike(r) && standsAlone(s, i, n) {
+			if b == nil {
+				b = []byte(s)
+			}
+			copy(b[i:], "—")
+		}
+		i += n
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
 }
 
 // dashLike reports whether r is a character of three UTF-8 bytes that

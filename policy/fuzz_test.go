@@ -30,6 +30,7 @@ func FuzzAnalyze(f *testing.F) {
 	f.Add([]byte("<html><body><p>ООО «Тест», 109029, Москва, ул. Тверская, д. 1, info(at)test.ru</p>"), "text/html")
 	f.Add([]byte("SIA \"X\", Reģ. Nr. 40003000000, Elijas iela 17, Rīga, LV-1050; e-pasts: x [at] x [dot] lv"), "text/plain")
 	f.Add([]byte("\xff\xfeP\x00o\x00l\x00"), "")
+	f.Add([]byte("ИП Малкина О.А. (далее — Оператор), целей:\t一 идентификация; 一 заказ\nКauno g. 3A-104, Vilnius"), "text/plain")
 	f.Fuzz(func(t *testing.T, data []byte, contentType string) {
 		d, err := Decode(data, contentType)
 		if err != nil {

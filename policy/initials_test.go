@@ -71,4 +71,12 @@ func TestListDashes(t *testing.T) {
 			t.Errorf("NormalizeText(%q) moved the offsets: %d bytes, was %d", in, len(got), len(in))
 		}
 	}
+	// A dash that stands alone only once the spaces are settled is
+	// replaced in the same call: Decode's text must be normal.
+	for _, in := range []string{"список\t一 пункт", "целей:\u200B一\u00A0пункт", "a\r一 b"} {
+		once := NormalizeText(in)
+		if twice := NormalizeText(once); twice != once {
+			t.Errorf("NormalizeText(%q) = %q, but normalizing it again gives %q", in, once, twice)
+		}
+	}
 }
