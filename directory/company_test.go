@@ -38,7 +38,10 @@ func TestLaw(t *testing.T) {
 	}{
 		{"google", "LV", "EU-LV", "US"},      // US company, EU resident: Art. 3(2)
 		{"google", "de", "EU-DE", "US"},      // any case
-		{"google", "UA", "", "US"},           // neither in the EU: the person picks
+		{"google", "UA", "UA", "US"},         // outside the EU, for a person in Ukraine: 2297-VI
+		{"google", "ru", "RU", "US"},         // in Russia: 152-FZ Art. 1 part 1.1
+		{"google", "US", "", "US"},           // a country whose law Prava does not write under: the person picks
+		{"google", "EU", "", "US"},           // not a country
 		{"google", "", "", "US"},             // residence unknown
 		{"booking-com", "UA", "EU-NL", "NL"}, // EU company: its member state, wherever the person lives
 		{"booking-com", "LV", "EU-NL", "NL"},

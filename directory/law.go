@@ -27,9 +27,14 @@ func (c LawChoice) Decided() bool { return c.Code != "" }
 // EEA, the GDPR with that member state; for one elsewhere, the GDPR with
 // the person's member state if they live in the EU or the EEA (Art. 3(2)
 // GDPR: the company offers them goods or services or monitors them); a
-// company in Ukraine or Russia writes under that country's law; otherwise
-// the person picks. The complaint authority follows the person's country,
-// as for every company; that is law's business, not this.
+// company in Ukraine or Russia writes under that country's law; a company
+// elsewhere, for a person living in Ukraine or Russia, under the person's
+// country's law (LEGAL.md §1: 2297-VI for a company that addresses people
+// in Ukraine — one the person uses does; 152-FZ Art. 1 part 1.1 for a
+// foreign company processing a Russian citizen's data), which the person
+// can change; otherwise the person picks. The complaint authority follows
+// the person's country, as for every company; that is law's business, not
+// this.
 func Law(e *Entry, residence string) LawChoice {
 	company := e.Country()
 	home := strings.ToUpper(strings.TrimSpace(residence))
@@ -57,7 +62,14 @@ func Law(e *Entry, residence string) LawChoice {
 		c.Why = "the company is " + where + ", and the person lives in " + home + ": the GDPR applies to it under Art. 3(2), counted with " + home + "'s holidays"
 		return c
 	}
-	c.Why = "the company is " + where + " and the person does not live in the EU/EEA: choose the law the letter cites"
+	if home != "" && home != "EU" {
+		if _, err := law.Lookup(home, opt); err == nil {
+			c.Code = record.Code(home)
+			c.Why = "the company is " + where + ", and the person lives in " + home + ": its law applies to a company serving people there (change it on the company's page if another does)"
+			return c
+		}
+	}
+	c.Why = "the company is " + where + " and the person does not live in the EU/EEA, Ukraine or Russia: choose the law the letter cites"
 	return c
 }
 
