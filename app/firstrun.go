@@ -95,8 +95,9 @@ func (u *UI) showPassphraseSetup(why error) {
 	u.show(screen(
 		heading(T("pass.heading")),
 		para(T("pass.why")),
-		hint(why.Error()),
 		form, problem,
+		// Why no keyring answered is for whoever helps: in English, folded.
+		widget.NewAccordion(widget.NewAccordionItem(T("common.details_english"), selectable(why.Error()))),
 		buttons(create),
 	))
 	u.win.Canvas().Focus(pass)

@@ -118,10 +118,12 @@ func needsSignature(r *record.Request) bool {
 }
 
 // pdfName is the file name a letter's PDF is offered under, like
-// "2026-11-23 NETRACK access.pdf", with characters file systems refuse
-// taken out.
+// "2026-11-23 NETRACK access.pdf" ("… доступ.pdf" in the Ukrainian UI,
+// the kind in the person's language), with characters file systems
+// refuse taken out.
 func pdfName(r *record.Request, company string) string {
-	return files.SafeName(fmt.Sprintf("%s %s %s.pdf", r.Dates.Created.Format(time.DateOnly), strings.TrimSpace(company), r.Kind))
+	kind := strings.ToLower(kindName(r.Kind))
+	return files.SafeName(fmt.Sprintf("%s %s %s.pdf", r.Dates.Created.Format(time.DateOnly), strings.TrimSpace(company), kind))
 }
 
 // savePDF writes a request's PDF to path, through a temporary file so

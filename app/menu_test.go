@@ -48,3 +48,19 @@ func TestWindowSizeRemembered(t *testing.T) {
 		t.Fatalf("bounded size = %v, want 3840x600", got)
 	}
 }
+
+// TestMenuFollowsTheLanguage: switching the UI language in Settings
+// renames the main menu too, not only the window (it kept "Файл" after a
+// switch to Lithuanian).
+func TestMenuFollowsTheLanguage(t *testing.T) {
+	path := t.TempDir() + "/v.prava"
+	newVault(t, path, nil)
+	u := startedUI(t, path)
+	t.Cleanup(func() { UseLanguage("en") })
+	u.setLanguage("uk")
+	u.setLanguage("lt")
+	want := T("ux.menu.file")
+	if menu := u.win.MainMenu(); menu == nil || len(menu.Items) == 0 || menu.Items[0].Label != want {
+		t.Fatalf("after a switch to lt the menu is %+v, want %q", menu, want)
+	}
+}

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
@@ -34,9 +35,20 @@ func countryName(code string) string {
 		return code
 	}
 	if name := display.Regions(uiLanguage()).Name(r); name != "" {
-		return name
+		return everydaySpelling(name)
 	}
 	return code
+}
+
+// everydaySpelling writes a Ukrainian name as people and the state do:
+// the CLDR data x/text carries spells foreign names with ґ ("Бельґія",
+// "Портуґалія", "Норвеґія"), while the Ministry of Foreign Affairs and
+// everyday Ukrainian write "Бельгія", "Португалія", "Норвегія".
+func everydaySpelling(name string) string {
+	if base, _ := uiLanguage().Base(); base.String() != "uk" {
+		return name
+	}
+	return strings.NewReplacer("ґ", "г", "Ґ", "Г").Replace(name)
 }
 
 // languageName is a language's name in the UI's language ("російська"
@@ -49,7 +61,7 @@ func languageName(code string) string {
 		return code
 	}
 	if name := display.Languages(uiLanguage()).Name(tag); name != "" {
-		return name
+		return everydaySpelling(name)
 	}
 	return code
 }
@@ -91,8 +103,11 @@ type choice struct {
 // newChoice lists codes by name, with current selected (none when it is
 // not among them).
 func newChoice(codes []string, name func(string) string, current string) *choice {
-	// Listed by name, as a person looks for them; "" (none) stays first.
+	// Listed by name in the alphabet of the UI's language, as a person
+	// looks for them: "Іспанія" before "Італія", not after "Швеція";
+	// "Čekija" after "Belgija". "" (none) stays first.
 	codes = slices.Clone(codes)
+	col := collate.New(uiLanguage(), collate.IgnoreCase)
 	slices.SortStableFunc(codes, func(a, b string) int {
 		switch {
 		case a == "":
@@ -100,7 +115,7 @@ func newChoice(codes []string, name func(string) string, current string) *choice
 		case b == "":
 			return 1
 		}
-		return strings.Compare(strings.ToLower(name(a)), strings.ToLower(name(b)))
+		return col.CompareString(name(a), name(b))
 	})
 	names := make([]string, len(codes))
 	for i, c := range codes {

@@ -12,6 +12,7 @@ import (
 // 140-character Russian legal name gave a file name over NAME_MAX, so
 // "Open with" and Mail failed, and U+202E reached the name.
 func TestPDFNameFitsTheFileSystem(t *testing.T) {
+	UseLanguage("en")
 	r := &record.Request{Kind: "access"}
 	r.Dates.Created = today
 	long := "Общество с ограниченной ответственностью " + strings.Repeat("«Рога и копыта» ", 7)
@@ -26,5 +27,11 @@ func TestPDFNameFitsTheFileSystem(t *testing.T) {
 	}
 	if got := pdfName(r, "NETRACK"); got != "2026-11-23 NETRACK access.pdf" {
 		t.Errorf("plain name → %q", got)
+	}
+	// The kind is in the person's language, as the rest of the name.
+	UseLanguage("uk")
+	defer UseLanguage("en")
+	if got := pdfName(r, "NETRACK"); got != "2026-11-23 NETRACK доступ.pdf" {
+		t.Errorf("in the uk UI → %q", got)
 	}
 }

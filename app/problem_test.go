@@ -82,3 +82,19 @@ func TestChangedVaultNoticeSaysWhatToDo(t *testing.T) {
 	u.notice(T("save.failed"), fmt.Errorf("save: %w", casework.ErrChanged))
 	mustShow(t, u, "Закрийте Prava і відкрийте знову")
 }
+
+// TestPassphraseSetupInTheirLanguage: when no keyring answers, the
+// passphrase screen explains it in the person's language; the keyring's
+// English error is only under "Technical details (in English…)".
+func TestPassphraseSetupInTheirLanguage(t *testing.T) {
+	u := newTestUI(t, filepath.Join(t.TempDir(), "v.vault"))
+	UseLanguage("uk")
+	t.Cleanup(func() { UseLanguage("en") })
+	u.showPassphraseSetup(casework.ErrKeyringUnavailable)
+	mustShow(t, u, T("pass.why"))
+	if shows(u, casework.ErrKeyringUnavailable.Error()) {
+		t.Errorf("the uk screen shows the keyring's English error unasked:\n%s", strings.Join(texts(u), "\n"))
+	}
+	openAccordions(u)
+	mustShow(t, u, casework.ErrKeyringUnavailable.Error())
+}

@@ -42,7 +42,7 @@ func (u *UI) profileView() fyne.CanvasObject {
 		return nil
 	}
 	birth := entryWith(p.BirthDate)
-	birth.SetPlaceHolder("YYYY-MM-DD")
+	birth.SetPlaceHolder(T("common.date_format"))
 	birth.Validator = func(s string) error {
 		if letters.CheckBirthDate(s) != nil {
 			return errors.New(T("profile.err_birth"))

@@ -243,7 +243,7 @@ func (u *UI) eventsView(r *record.Request) fyne.CanvasObject {
 	id := r.ID
 	date := widget.NewEntry()
 	date.SetText(u.today().Format(time.DateOnly))
-	date.SetPlaceHolder("YYYY-MM-DD")
+	date.SetPlaceHolder(T("common.date_format"))
 	tracking := widget.NewEntry()
 	tracking.SetText(r.Tracking)
 	tracking.SetPlaceHolder(T("request.tracking_hint"))

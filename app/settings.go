@@ -102,6 +102,7 @@ func (u *UI) setLanguage(code string) {
 	u.app.Preferences().SetString(prefLanguage, code)
 	UseLanguage(code)
 	u.win.SetTitle(T("app.title"))
+	u.installMenu() // the menu's words too, not only the window's
 	u.showHome()
 	u.home.tabs.SelectIndex(tabSettings)
 }
