@@ -379,7 +379,8 @@ func isNormal(s string) bool {
 // hyphen, "целей: 一 идентификация…" (ru_alice). The em dash has the same
 // length, so no offset moves.
 func listDashes(s string) string {
-	if !strings.ContainsAny(s, "\u4E00\u30FC\uFF0D") {
+	// Three byte searches: ContainsAny would decode every rune of the text.
+	if !strings.Contains(s, "\u4E00") && !strings.Contains(s, "\u30FC") && !strings.Contains(s, "\uFF0D") {
 		return s
 	}
 	var b []byte
