@@ -1,0 +1,36 @@
+package app
+
+import (
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+// TestRecheckWithNothingStaysOpen: "Re-check policy" with nothing given
+// says what to give in the dialog itself, in the person's language, and
+// keeps the dialog and what was typed; a file can be chosen.
+func TestRecheckWithNothingStaysOpen(t *testing.T) {
+	u := homeUIAt(t, filepath.Join(t.TempDir(), "v.vault"), fitVault)
+	UseLanguage("uk")
+	t.Cleanup(func() { UseLanguage("en") })
+	u.showCompany("c")
+	newCompanyPage(u, u.desk, "c").recheckPolicy()
+	from := entryAfter(t, u, T("company.recheck_from"))
+	from.SetText("   ")
+	tap(t, u, T("company.recheck_do"))
+	mustShow(t, u, T("company.recheck_nothing"))
+	mustShow(t, u, T("company.recheck_from"))
+	if shows(u, T("company.recheck_failed")) {
+		t.Error("an empty re-check still says the policy could not be read")
+	}
+	if from.Text != "   " {
+		t.Errorf("the field now holds %q", from.Text)
+	}
+	from.SetText("https://example.org/privacy")
+	if shows(u, T("company.recheck_nothing")) {
+		t.Error("the instruction stays after an address was typed")
+	}
+	test.Tap(button(t, u, T("add.choose_file")))
+	mustShow(t, u, T("file.open_title"))
+}
