@@ -113,7 +113,7 @@ func TestRequestEndToEnd(t *testing.T) {
 	}
 	tap(t, u, "Mark sent")
 	mustShow(t, u, "Waiting · due 2026-12-23 · days left: 30")
-	mustShow(t, u, "Why: received on 2026-11-23; GDPR Art. 12(3): 1 month from receipt on 2026-11-23 end on 2026-12-23")
+	mustShow(t, u, "Why: received on 2026-11-23; GDPR Art. 12(3): 1 month from receipt (2026-11-23), so the deadline is 2026-12-23")
 	mustShow(t, u, "Sent: 2026-11-23")
 
 	// The company does not answer: a day after the due date.
