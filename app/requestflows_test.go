@@ -10,6 +10,21 @@ import (
 	"prava/record"
 )
 
+// TestUndoIsNotCancel: the request's Undo button does not use the word
+// of the Cancel buttons, in any language: "Скасувати: Надіслано" read as
+// cancelling the letter.
+func TestUndoIsNotCancel(t *testing.T) {
+	t.Cleanup(func() { UseLanguage("en") })
+	for _, code := range Languages {
+		UseLanguage(code)
+		undo := []rune(T("request.undo", args("Event", T("history.sent"))))
+		stem := []rune(T("common.cancel"))[:5]
+		if strings.HasPrefix(string(undo), string(stem)) {
+			t.Errorf("%s: %q begins as %q does", code, string(undo), T("common.cancel"))
+		}
+	}
+}
+
 // TestRefusalUndoDelete: a refusal asks for its reason and leads to the
 // complaint; the last event can be undone; a request written by mistake
 // can be deleted; the list says a written letter is not sent.
