@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -33,4 +34,30 @@ func TestRecheckWithNothingStaysOpen(t *testing.T) {
 	}
 	test.Tap(button(t, u, T("add.choose_file")))
 	mustShow(t, u, T("file.open_title"))
+}
+
+// TestDirectorySearchSaysNothingFound: a search of the known companies
+// that finds none says so and names the tabs to add the company from
+// instead, as the tabs are called; it goes when a search finds some.
+func TestDirectorySearchSaysNothingFound(t *testing.T) {
+	u := homeUI(t, nil)
+	u.showAddCompany()
+	var query *searchEntry
+	walk(u, func(o fyne.CanvasObject) {
+		if e, ok := o.(*searchEntry); ok {
+			query = e
+		}
+	})
+	if query == nil {
+		t.Fatal("the add page has no search field")
+	}
+	query.SetText("zzqxv")
+	mustShow(t, u, "Nothing found for “zzqxv”")
+	for _, tab := range []string{"add.paste", "add.file", "add.web"} {
+		mustShow(t, u, "“"+T(tab)+"”")
+	}
+	query.SetText("google")
+	if shows(u, "Nothing found") {
+		t.Error("a search that finds companies still says nothing was found")
+	}
 }

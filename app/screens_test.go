@@ -88,7 +88,7 @@ func TestScreens(t *testing.T) {
 			shoot(u2, "08-companies-empty")
 			u2.showAddCompany()
 			shoot(u2, "09-add")
-			for _, q := range []string{"goo", "youtube", "tele2"} {
+			for _, q := range []string{"goo", "youtube", "tele2", "rozetka"} {
 				walk(u2, func(o fyne.CanvasObject) {
 					if e, ok := o.(*searchEntry); ok {
 						e.SetText(q)
