@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"prava/casework"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -65,6 +66,14 @@ func problemLabel() *widget.Label {
 	l.Wrapping = fyne.TextWrapWord
 	l.Hide()
 	return l
+}
+
+// showSaved says in l that a save went through, with the time: a second
+// Save confirms again, visibly, instead of leaving the same word standing.
+func showSaved(l *widget.Label, at time.Time) {
+	l.Importance = widget.SuccessImportance
+	l.SetText(T("common.saved_at", args("Time", at.Format("15:04:05"))))
+	l.Show()
 }
 
 // showProblem puts why a change was refused into a page's problem line,

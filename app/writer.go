@@ -111,9 +111,26 @@ func (w *writer) build() fyne.CanvasObject {
 		w.preview,
 	)
 	w.showNeeded()
-	return container.NewBorder(
+	out := container.NewBorder(
 		container.NewPadded(container.NewBorder(nil, nil, back, nil, heading(T("writer.heading", args("Name", c.Name))))),
 		nil, nil, nil, w.page)
+	w.sh.whenBack(out, w.recheck)
+	return out
+}
+
+// recheck looks again at the problem the page shows when the person
+// comes back from another tab: fixed in the profile, it goes; one still
+// there is said as it now stands.
+func (w *writer) recheck() {
+	if !w.problem.Visible() || w.sh.data().Profile.Name == "" {
+		return
+	}
+	if _, err := w.drafts(); err != nil {
+		w.fail(err)
+		return
+	}
+	w.problem.Hide()
+	w.page.Refresh()
 }
 
 // kindsPart offers every kind that starts a case, access chosen.
