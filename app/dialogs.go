@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"prava/casework"
+	"prava/record"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -56,6 +57,16 @@ func (u *UI) chooseSaveFileIn(name string, exts []string, dir fyne.ListableURI, 
 		d.SetFilter(fynestorage.NewExtensionFileFilter(exts))
 	}
 	u.showFileDialog(d, "file.save_title")
+}
+
+// policyWords is read for a company whose policy Prava read, unread for
+// one from the directory or a pack: "as the policy says" where no policy
+// was read would send the person looking for one.
+func policyWords(c *record.Company, read, unread string) string {
+	if len(c.Policies) > 0 {
+		return read
+	}
+	return unread
 }
 
 // problemLabel is the hidden line where a page says what is wrong with

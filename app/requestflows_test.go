@@ -35,7 +35,7 @@ func TestRefusalUndoDelete(t *testing.T) {
 			Contacts: []record.Contact{{Kind: record.ByEmail, Value: "privacy@alpha.lv"}}}}
 	})
 	u.showWriter("c")
-	tap(t, u, "Write the letters")
+	tap(t, u, "Write the letter")
 	id := u.data().Requests[0].ID
 	u.showCompanies()
 	mustShow(t, u, "Written, not sent")
@@ -96,7 +96,7 @@ func TestEditDraftLetter(t *testing.T) {
 			Contacts: []record.Contact{{Kind: record.ByEmail, Value: "privacy@alpha.lv"}}}}
 	})
 	u.showWriter("c")
-	tap(t, u, "Write the letters")
+	tap(t, u, "Write the letter")
 	id := u.data().Requests[0].ID
 	pdf := u.data().Requests[0].PDF
 	tap(t, u, "Edit the letter")
@@ -172,7 +172,7 @@ func TestOtherKindsAnswerAndWebForm(t *testing.T) {
 	mustShow(t, u, "Reply to a refusal · Alpha")
 
 	u.showWriter("f")
-	tap(t, u, "Write the letters")
+	tap(t, u, "Write the letter")
 	mustShow(t, u, "Open the form")
 	mustShow(t, u, "takes requests only through its web form")
 	var form record.Request

@@ -145,7 +145,7 @@ func TestScreens(t *testing.T) {
 			u2.showWriter(costless)
 			tap(t, u2, T("writer.preview"))
 			shoot(u2, "16-writer")
-			tap(t, u2, T("writer.write"))
+			tap(t, u2, T("writer.write_one"))
 			shoot(u2, "17-request-draft")
 			rid := u2.data().Requests[len(u2.data().Requests)-1].ID
 			tap(t, u2, T("request.edit_letter"))

@@ -45,7 +45,7 @@ func TestWriterProblemGoesWhenFixed(t *testing.T) {
 		d.Companies = []record.Company{{ID: "c", Name: "NETRACK", Jurisdiction: "RU", Language: "ru", Contacts: []record.Contact{{Kind: record.ByEmail, Value: "pd@netrack.ru"}}}}
 	})
 	u.showWriter("c")
-	tap(t, u, "Write the letters")
+	tap(t, u, "Write the letter")
 	const problem = "identity document"
 	mustShow(t, u, problem)
 	u.home.tabs.SelectIndex(tabProfile)
@@ -57,7 +57,7 @@ func TestWriterProblemGoesWhenFixed(t *testing.T) {
 	if shows(u, problem) {
 		t.Error("the writer still says the identity document is missing")
 	}
-	mustShow(t, u, "Write the letters")
+	mustShow(t, u, "Write the letter")
 }
 
 // TestRepeatedSaveConfirmsAgain: a second Save of the company's notes says
