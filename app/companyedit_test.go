@@ -93,7 +93,7 @@ func TestCorrectTheLawAfterSaving(t *testing.T) {
 	u.showCompany("c")
 	mustShow(t, u, "law not known")
 	tap(t, u, "Edit")
-	mustShow(t, u, "Correct Alpha")
+	mustShow(t, u, "Edit Alpha")
 	entryAfter(t, u, "Legal name (the controller)").SetText("SIA Alpha")
 	entryAfter(t, u, "Marking for every request").SetText("Datu subjekta pieprasījums")
 	selectWithOption(t, u, "GDPR: Latvia").SetSelected("GDPR: Latvia")
