@@ -2,10 +2,12 @@ package app
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // TestRecheckWithNothingStaysOpen: "Re-check policy" with nothing given
@@ -53,6 +55,13 @@ func TestDirectorySearchSaysNothingFound(t *testing.T) {
 	}
 	query.SetText("zzqxv")
 	mustShow(t, u, "Nothing found for “zzqxv”")
+	walk(u, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.HasPrefix(l.Text, "Nothing found") {
+			if l.Position().Y < query.Position().Y+query.Size().Height {
+				t.Errorf("the message at y=%v lies over the search field (y=%v–%v)", l.Position().Y, query.Position().Y, query.Position().Y+query.Size().Height)
+			}
+		}
+	})
 	for _, tab := range []string{"add.paste", "add.file", "add.web"} {
 		mustShow(t, u, "“"+T(tab)+"”")
 	}

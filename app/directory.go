@@ -113,6 +113,7 @@ func (u *UI) directorySearch() fyne.CanvasObject {
 	// empty list looked as if the search had not run.
 	none := para("")
 	none.Hide()
+	var page *fyne.Container // laid out again when none comes or goes
 	add := widget.NewButtonWithIcon(T("dir.add"), theme.ContentAddIcon(), nil)
 	add.Importance = widget.HighImportance
 	add.Disable()
@@ -166,6 +167,9 @@ func (u *UI) directorySearch() fyne.CanvasObject {
 		} else {
 			none.Hide()
 		}
+		if page != nil {
+			page.Refresh()
+		}
 	}
 	query.OnChanged = search
 	query.move = func(delta int) {
@@ -185,12 +189,13 @@ func (u *UI) directorySearch() fyne.CanvasObject {
 	query.OnSubmitted = func(string) { add.OnTapped() }
 	u.focusOnShow = query
 	credit := hint(T("dir.credit", args("Date", dir.AsOf(), "N", dir.Len())))
-	return container.NewBorder(
+	page = container.NewBorder(
 		container.NewVBox(query, none, credit),
 		container.NewVBox(problem, container.NewHBox(add)),
 		nil, nil,
 		container.NewGridWithColumns(2, list, container.NewVScroll(details)),
 	)
+	return page
 }
 
 // hitLine is the line under a found company's name: what matched (a brand
