@@ -131,6 +131,13 @@ func TestScreens(t *testing.T) {
 			u2.showChanges(id, src, policy.Analyze(src.Text))
 			shoot(u2, "12c-changes")
 			tap(t, u2, T("common.cancel"))
+			// Re-check with nothing given: the dialog says what to give.
+			u2.showCompany(id)
+			newCompanyPage(u2, u2.desk, id).recheckPolicy()
+			entryAfter(t, u2, T("company.recheck_from")).SetText("")
+			tap(t, u2, T("company.recheck_do"))
+			shoot(u2, "12d-recheck-nothing")
+			tap(t, u2, T("common.cancel"))
 			// Requests: write one, send it, let it run late.
 			if err := u2.desk.SaveProfile(record.Profile{Name: "Olena Petrenko", Address: "vul. Khreshchatyk 1\n01001 Kyiv", Email: "olena@example.org", Phone: "+380 44 000 00 00", BirthDate: "1985-04-23", Country: "LT"}); err != nil {
 				t.Fatal(err)
