@@ -99,7 +99,7 @@ func (u *UI) showAddCompany() {
 	readPasted.Importance = widget.HighImportance
 
 	chooseFile := widget.NewButton(T("add.choose_file"), func() {
-		u.chooseFile([]string{".txt", ".html", ".htm", ".xhtml", ".md"}, u.readPolicyFile)
+		u.chooseFile(policyFileExts, u.readPolicyFile)
 	})
 	chooseFile.Importance = widget.HighImportance
 

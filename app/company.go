@@ -114,11 +114,12 @@ func (p *companyPage) promiseCard(c *record.Company) fyne.CanvasObject {
 		if t := strings.TrimSpace(days.Text); t != "" {
 			var err error
 			if n, err = strconv.Atoi(t); err != nil || n <= 0 || n > 365 {
+				status.Importance = widget.DangerImportance
 				status.SetText(T("review.err_days"))
 				return
 			}
 		}
-		p.editFacts(casework.CompanyEdit{PromisedDays: new(n)}, func() { status.SetText(T("common.saved")) })
+		p.editFacts(casework.CompanyEdit{PromisedDays: new(n)}, func() { showSaved(status, p.sh.now()) })
 	})
 	rows := container.NewVBox(
 		field(T("review.days"), container.NewBorder(nil, nil, nil, container.NewHBox(save, status), days)),
@@ -142,7 +143,7 @@ func (p *companyPage) notesCard(c *record.Company) fyne.CanvasObject {
 	status := widget.NewLabel("")
 	save := widget.NewButton(T("common.save"), func() {
 		text := notes.Text
-		p.editFacts(casework.CompanyEdit{Notes: new(text)}, func() { p.sh.saved(); status.SetText(T("common.saved")) })
+		p.editFacts(casework.CompanyEdit{Notes: new(text)}, func() { p.sh.saved(); showSaved(status, p.sh.now()) })
 	})
 	return section(T("company.notes"), notes, container.NewHBox(save, status))
 }

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"os"
 	"strings"
 	"time"
@@ -59,55 +58,79 @@ func (p *companyPage) recheckPolicy() {
 	// A pasteBox, as on the add-company page: a whole policy pasted into a
 	// plain entry would freeze the window.
 	pasted := newPasteBox(T("company.recheck_paste"), 5)
-	d := dialog.NewForm(T("company.recheck"), T("company.recheck_do"), T("common.cancel"),
-		[]*widget.FormItem{widget.NewFormItem(T("company.recheck_from"), from), widget.NewFormItem(T("company.recheck_or"), pasted.object())},
-		func(ok bool) {
-			if !ok {
-				return
-			}
-			location := strings.TrimSpace(from.Text)
-			text := pasted.text()
-			if location == "" && strings.TrimSpace(text) == "" {
-				p.sh.notice(T("company.recheck_failed"), errors.New(T("company.recheck_nothing")))
-				return
-			}
-			if len(text) > policy.MaxInputBytes {
-				p.sh.notice(tooLarge(len(text)), policy.ErrTooLarge)
-				return
-			}
-			prog := dialog.NewCustomWithoutButtons(T("company.recheck"), busy(T("add.reading")), p.sh.Window())
-			prog.Show()
-			var src policy.Source
-			var f *policy.Findings
-			var err error
-			p.sh.background(func() {
-				ctx, cancel := context.WithTimeout(context.Background(), policy.FetchTimeout)
-				defer cancel()
-				switch {
-				case strings.TrimSpace(text) != "":
-					var dec policy.Decoded
-					dec, err = policy.Decode([]byte(text), "")
-					src = policy.Source{Decoded: dec, Location: T("add.pasted_source"), RetrievedAt: p.sh.now()}
-				case policy.IsURL(location):
-					src, err = policy.Fetch(ctx, p.sh.client(), location)
-				default:
-					src, err = policy.ReadFileContext(ctx, location)
-				}
-				if err == nil {
-					f = policy.Analyze(src.Text)
-				}
-			}, func() {
-				prog.Hide()
-				if err != nil {
-					p.sh.notice(T("company.recheck_failed"), err)
-					return
-				}
-				newPolicyChanges(p.sh, p.desk, p.id, src, f).show()
-			})
-		}, p.sh.Window())
+	// The field takes a file too, so a file can be chosen, not only typed.
+	choose := widget.NewButton(T("add.choose_file"), func() {
+		p.sh.chooseFile(policyFileExts, from.SetText)
+	})
+	// Nothing given is said under the fields, with the dialog left open
+	// and what was typed kept: a pop-up over a closed dialog hid the
+	// instruction under "Details".
+	problem := problemLabel()
+	var d dialog.Dialog
+	read := widget.NewButton(T("company.recheck_do"), func() {
+		location := strings.TrimSpace(from.Text)
+		text := pasted.text()
+		if location == "" && strings.TrimSpace(text) == "" {
+			problem.SetText(T("company.recheck_nothing"))
+			problem.Show()
+			d.Resize(fyne.NewSize(620, 0))
+			return
+		}
+		if len(text) > policy.MaxInputBytes {
+			p.sh.notice(tooLarge(len(text)), policy.ErrTooLarge)
+			return
+		}
+		d.Hide()
+		p.readPolicyAgain(location, text)
+	})
+	read.Importance = widget.HighImportance
+	cancel := widget.NewButton(T("common.cancel"), func() { d.Hide() })
+	from.OnChanged = func(string) { problem.Hide() }
+	form := widget.NewForm(
+		widget.NewFormItem(T("company.recheck_from"), container.NewBorder(nil, nil, nil, choose, from)),
+		widget.NewFormItem(T("company.recheck_or"), pasted.object()))
+	d = dialog.NewCustomWithoutButtons(T("company.recheck"),
+		container.NewVBox(form, problem, container.NewCenter(buttons(cancel, read))), p.sh.Window())
 	d.Resize(fyne.NewSize(620, 0))
 	pasted.grown = func() { d.Resize(fyne.NewSize(620, 0)) }
 	d.Show()
+}
+
+// policyFileExts are the kinds of file a policy is read from.
+var policyFileExts = []string{".txt", ".html", ".htm", ".xhtml", ".md"}
+
+// readPolicyAgain reads the policy from text, when pasted, or else from
+// location, and shows what changed.
+func (p *companyPage) readPolicyAgain(location, text string) {
+	prog := dialog.NewCustomWithoutButtons(T("company.recheck"), busy(T("add.reading")), p.sh.Window())
+	prog.Show()
+	var src policy.Source
+	var f *policy.Findings
+	var err error
+	p.sh.background(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), policy.FetchTimeout)
+		defer cancel()
+		switch {
+		case strings.TrimSpace(text) != "":
+			var dec policy.Decoded
+			dec, err = policy.Decode([]byte(text), "")
+			src = policy.Source{Decoded: dec, Location: T("add.pasted_source"), RetrievedAt: p.sh.now()}
+		case policy.IsURL(location):
+			src, err = policy.Fetch(ctx, p.sh.client(), location)
+		default:
+			src, err = policy.ReadFileContext(ctx, location)
+		}
+		if err == nil {
+			f = policy.Analyze(src.Text)
+		}
+	}, func() {
+		prog.Hide()
+		if err != nil {
+			p.sh.notice(T("company.recheck_failed"), err)
+			return
+		}
+		newPolicyChanges(p.sh, p.desk, p.id, src, f).show()
+	})
 }
 
 // policyChanges is the dialog that lists what a newer reading of a

@@ -90,7 +90,7 @@ func (p *companyPage) addContact() fyne.CanvasObject {
 // useForm chooses the contact each kind of request goes to; "as the
 // policy says" leaves it to the policy's instructions.
 func (p *companyPage) useForm(c *record.Company) fyne.CanvasObject {
-	options := []string{T("company.use_auto")}
+	options := []string{policyWords(c, T("company.use_auto"), T("company.use_auto_no_policy"))}
 	for _, ct := range c.Contacts {
 		options = append(options, T("contact."+string(ct.Kind))+": "+oneLine(ct.Value))
 	}

@@ -82,7 +82,7 @@ func (e *companyEdit) build() fyne.CanvasObject {
 	// The desk's refusal of the list goes where a name is added.
 	e.problems["legal_entities"] = e.entities.problem
 	rows := []fyne.CanvasObject{
-		para(T("company.edit_why")),
+		para(policyWords(c, T("company.edit_why"), T("company.edit_why_no_policy"))),
 		e.row("review.name", "name", e.name),
 		e.row("review.legal", "legal_name", e.legal),
 		e.row("review.registration", "registration", e.registration),

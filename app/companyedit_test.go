@@ -87,13 +87,13 @@ func TestCorrectTheLawAfterSaving(t *testing.T) {
 		d.Companies = []record.Company{{ID: "c", Name: "Alpha", Contacts: []record.Contact{{Kind: record.ByEmail, Value: "privacy@alpha.lv"}}}}
 	})
 	u.showWriter("c")
-	tap(t, u, "Write the letters")
+	tap(t, u, "Write the letter")
 	mustShow(t, u, "choose it with Edit on the company's page")
 
 	u.showCompany("c")
 	mustShow(t, u, "law not known")
 	tap(t, u, "Edit")
-	mustShow(t, u, "Correct Alpha")
+	mustShow(t, u, "Edit Alpha")
 	entryAfter(t, u, "Legal name (the controller)").SetText("SIA Alpha")
 	entryAfter(t, u, "Marking for every request").SetText("Datu subjekta pieprasījums")
 	selectWithOption(t, u, "GDPR: Latvia").SetSelected("GDPR: Latvia")
@@ -103,7 +103,7 @@ func TestCorrectTheLawAfterSaving(t *testing.T) {
 	mustShow(t, u, "SIA Alpha")
 
 	u.showWriter("c")
-	tap(t, u, "Write the letters")
+	tap(t, u, "Write the letter")
 	if len(u.data().Requests) != 1 || u.data().Requests[0].Law != "EU-LV" || !strings.Contains(u.data().Requests[0].LetterText.String(), "SIA Alpha") {
 		t.Fatalf("after the correction: %+v", u.data().Requests)
 	}

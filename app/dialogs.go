@@ -3,6 +3,8 @@ package app
 import (
 	"errors"
 	"prava/casework"
+	"prava/record"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -57,6 +59,16 @@ func (u *UI) chooseSaveFileIn(name string, exts []string, dir fyne.ListableURI, 
 	u.showFileDialog(d, "file.save_title")
 }
 
+// policyWords is read for a company whose policy Prava read, unread for
+// one from the directory or a pack: "as the policy says" where no policy
+// was read would send the person looking for one.
+func policyWords(c *record.Company, read, unread string) string {
+	if len(c.Policies) > 0 {
+		return read
+	}
+	return unread
+}
+
 // problemLabel is the hidden line where a page says what is wrong with
 // what the person gave.
 func problemLabel() *widget.Label {
@@ -65,6 +77,14 @@ func problemLabel() *widget.Label {
 	l.Wrapping = fyne.TextWrapWord
 	l.Hide()
 	return l
+}
+
+// showSaved says in l that a save went through, with the time: a second
+// Save confirms again, visibly, instead of leaving the same word standing.
+func showSaved(l *widget.Label, at time.Time) {
+	l.Importance = widget.SuccessImportance
+	l.SetText(T("common.saved_at", args("Time", at.Format("15:04:05"))))
+	l.Show()
 }
 
 // showProblem puts why a change was refused into a page's problem line,

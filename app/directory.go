@@ -109,6 +109,11 @@ func (u *UI) directorySearch() fyne.CanvasObject {
 	query.SetPlaceHolder(T("dir.search_hint"))
 	details := container.NewVBox()
 	problem := problemLabel()
+	// A search that finds nothing says so, and where to go instead: an
+	// empty list looked as if the search had not run.
+	none := para("")
+	none.Hide()
+	var page *fyne.Container // laid out again when none comes or goes
 	add := widget.NewButtonWithIcon(T("dir.add"), theme.ContentAddIcon(), nil)
 	add.Importance = widget.HighImportance
 	add.Disable()
@@ -155,6 +160,16 @@ func (u *UI) directorySearch() fyne.CanvasObject {
 		if len(hits) > 0 {
 			list.Select(0)
 		}
+		if strings.TrimSpace(text) != "" && len(hits) == 0 {
+			none.SetText(T("dir.none", args("Query", strings.TrimSpace(text),
+				"Paste", T("add.paste"), "File", T("add.file"), "Web", T("add.web"))))
+			none.Show()
+		} else {
+			none.Hide()
+		}
+		if page != nil {
+			page.Refresh()
+		}
 	}
 	query.OnChanged = search
 	query.move = func(delta int) {
@@ -174,12 +189,13 @@ func (u *UI) directorySearch() fyne.CanvasObject {
 	query.OnSubmitted = func(string) { add.OnTapped() }
 	u.focusOnShow = query
 	credit := hint(T("dir.credit", args("Date", dir.AsOf(), "N", dir.Len())))
-	return container.NewBorder(
-		container.NewVBox(query, credit),
+	page = container.NewBorder(
+		container.NewVBox(query, none, credit),
 		container.NewVBox(problem, container.NewHBox(add)),
 		nil, nil,
 		container.NewGridWithColumns(2, list, container.NewVScroll(details)),
 	)
+	return page
 }
 
 // hitLine is the line under a found company's name: what matched (a brand

@@ -45,6 +45,11 @@ func (u *UI) showHome(opened ...*openVault) {
 		settings,
 	)
 	h.tabs.OnSelected = func(item *container.TabItem) {
+		// A confirmation is about the view it was given on.
+		u.clearToast()
+		if item == h.tabs.Items[tabCompanies] && u.onReturn != nil && len(h.pages.Objects) == 1 && h.pages.Objects[0] == u.returnPage {
+			u.onReturn()
+		}
 		if build, ok := rebuilt[item]; ok {
 			item.Content = build()
 			h.tabs.Refresh()
@@ -97,6 +102,7 @@ func (u *UI) openPage(page fyne.CanvasObject) {
 		return
 	}
 	u.unsaved = false
+	u.clearToast()
 	h.tabs.SelectIndex(tabCompanies)
 	h.pages.Objects = []fyne.CanvasObject{page}
 	h.pages.Refresh()
@@ -110,6 +116,7 @@ func (u *UI) showCompanies() {
 	}
 	h.companies.reload()
 	u.back, u.unsaved = nil, false
+	u.clearToast()
 	h.pages.Objects = []fyne.CanvasObject{h.companies.view}
 	h.pages.Refresh()
 	h.tabs.SelectIndex(tabCompanies)

@@ -33,7 +33,7 @@ func TestMailFromTheApp(t *testing.T) {
 	addPasted(t, u, seed(t, "003_667823663de3ed12.txt"))
 	tap(t, u, "Save company")
 	tap(t, u, "Write a request…")
-	tap(t, u, "Write the letters")
+	tap(t, u, "Write the letter")
 	r := u.data().Requests[0]
 	if r.Channel != record.ByEmail {
 		t.Fatalf("the request goes by %s to %q", r.Channel, r.Contact)

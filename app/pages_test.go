@@ -213,7 +213,11 @@ func TestCompanyPage(t *testing.T) {
 	tap(t, u, "Cancel")
 	// A source that is gone gets a message, and nothing changes.
 	os.Remove(policyFile)
+	// It is not offered again: the dialog asks for one and stays.
 	tap(t, u, "Re-check policy")
+	tap(t, u, "Read")
+	mustShow(t, u, "Give the policy's file or web address, or paste its text.")
+	entryAfter(t, u, "Read from").SetText(policyFile)
 	tap(t, u, "Read")
 	mustShow(t, u, "The policy could not be read again.")
 	if len(u.data().Company(id).Policies) != 2 {

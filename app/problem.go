@@ -165,6 +165,26 @@ func (u *UI) toast(text string) {
 	})
 }
 
+// clearToast empties the status line at once: a confirmation is about
+// the view it was given on, and read on the next one it misleads ("Code
+// copied" on the profile).
+func (u *UI) clearToast() {
+	if u.toastTimer != nil {
+		u.toastTimer.Stop()
+	}
+	if u.status != nil && u.status.Visible() {
+		u.status.SetText("")
+		u.status.Hide()
+	}
+}
+
+// whenBack has again run each time the companies tab is selected again
+// while page is open there: what it said may be out of date after a
+// change on another tab (the profile filled in).
+func (u *UI) whenBack(page fyne.CanvasObject, again func()) {
+	u.returnPage, u.onReturn = page, again
+}
+
 // toastTime is how long a confirmation stays in the status line.
 const toastTime = 4 * time.Second
 

@@ -42,7 +42,7 @@ func TestReasonsInTheirLanguage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := reasonsText(dl.Reasons); got == "" || got == dl.Basis || !containsAll(got, "отримано 2026-11-23", "30 днів від отримання 2026-11-23 спливають 2026-12-23", "воєнного стану", "10 робочих днів") {
+	if got := reasonsText(dl.Reasons); got == "" || got == dl.Basis || !containsAll(got, "отримано 2026-11-23", "30 днів від отримання (2026-11-23), тож строк спливає 2026-12-23", "воєнного стану", "10 робочих днів") {
 		t.Errorf("Ukrainian reasons: %q", got)
 	}
 }

@@ -19,7 +19,7 @@ func TestPostReceiptFromTheApp(t *testing.T) {
 	addPasted(t, u, seed(t, "003_667823663de3ed12.txt"))
 	tap(t, u, "Save company")
 	tap(t, u, "Write a request…")
-	tap(t, u, "Write the letters")
+	tap(t, u, "Write the letter")
 	r := u.data().Requests[0]
 	if shows(u, "Attach the post receipt…") {
 		t.Error("a draft offers a post receipt")

@@ -10,6 +10,21 @@ import (
 	"prava/record"
 )
 
+// TestUndoIsNotCancel: the request's Undo button does not use the word
+// of the Cancel buttons, in any language: "Скасувати: Надіслано" read as
+// cancelling the letter.
+func TestUndoIsNotCancel(t *testing.T) {
+	t.Cleanup(func() { UseLanguage("en") })
+	for _, code := range Languages {
+		UseLanguage(code)
+		undo := []rune(T("request.undo", args("Event", T("history.sent"))))
+		stem := []rune(T("common.cancel"))[:5]
+		if strings.HasPrefix(string(undo), string(stem)) {
+			t.Errorf("%s: %q begins as %q does", code, string(undo), T("common.cancel"))
+		}
+	}
+}
+
 // TestRefusalUndoDelete: a refusal asks for its reason and leads to the
 // complaint; the last event can be undone; a request written by mistake
 // can be deleted; the list says a written letter is not sent.
@@ -20,7 +35,7 @@ func TestRefusalUndoDelete(t *testing.T) {
 			Contacts: []record.Contact{{Kind: record.ByEmail, Value: "privacy@alpha.lv"}}}}
 	})
 	u.showWriter("c")
-	tap(t, u, "Write the letters")
+	tap(t, u, "Write the letter")
 	id := u.data().Requests[0].ID
 	u.showCompanies()
 	mustShow(t, u, "Written, not sent")
@@ -81,7 +96,7 @@ func TestEditDraftLetter(t *testing.T) {
 			Contacts: []record.Contact{{Kind: record.ByEmail, Value: "privacy@alpha.lv"}}}}
 	})
 	u.showWriter("c")
-	tap(t, u, "Write the letters")
+	tap(t, u, "Write the letter")
 	id := u.data().Requests[0].ID
 	pdf := u.data().Requests[0].PDF
 	tap(t, u, "Edit the letter")
@@ -157,7 +172,7 @@ func TestOtherKindsAnswerAndWebForm(t *testing.T) {
 	mustShow(t, u, "Reply to a refusal · Alpha")
 
 	u.showWriter("f")
-	tap(t, u, "Write the letters")
+	tap(t, u, "Write the letter")
 	mustShow(t, u, "Open the form")
 	mustShow(t, u, "takes requests only through its web form")
 	var form record.Request

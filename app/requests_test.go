@@ -61,7 +61,7 @@ func TestRequestEndToEnd(t *testing.T) {
 	if len(u.data().Requests) != 0 {
 		t.Fatal("the preview stored a request")
 	}
-	tap(t, u, "Write the letters")
+	tap(t, u, "Write the letter")
 	if len(u.data().Requests) != 1 {
 		t.Fatalf("%d requests written", len(u.data().Requests))
 	}
@@ -113,7 +113,7 @@ func TestRequestEndToEnd(t *testing.T) {
 	}
 	tap(t, u, "Mark sent")
 	mustShow(t, u, "Waiting · due 2026-12-23 · days left: 30")
-	mustShow(t, u, "Why: received on 2026-11-23; GDPR Art. 12(3): 1 month from receipt on 2026-11-23 end on 2026-12-23")
+	mustShow(t, u, "Why: received on 2026-11-23; GDPR Art. 12(3): 1 month from receipt (2026-11-23), so the deadline is 2026-12-23")
 	mustShow(t, u, "Sent: 2026-11-23")
 
 	// The company does not answer: a day after the due date.
@@ -227,7 +227,7 @@ func TestWriterRefusals(t *testing.T) {
 	tap(t, u, "Write the letters")
 	mustShow(t, u, "Choose at least one request.")
 	test.Tap(access)
-	tap(t, u, "Write the letters")
+	tap(t, u, "Write the letter")
 	mustShow(t, u, "no e-mail or postal address")
 	if len(u.data().Requests) != 0 {
 		t.Error("a request was stored")
@@ -242,7 +242,7 @@ func TestFailedSaveKeepsTheRequest(t *testing.T) {
 			Contacts: []record.Contact{{Kind: record.ByEmail, Value: "privacy@alpha.lv"}}}}
 	})
 	u.showWriter("c")
-	tap(t, u, "Write the letters")
+	tap(t, u, "Write the letter")
 	id := u.data().Requests[0].ID
 	before, _ := os.ReadFile(u.path)
 
@@ -254,7 +254,7 @@ func TestFailedSaveKeepsTheRequest(t *testing.T) {
 		t.Errorf("a failed save changed the request: %+v", r.Dates)
 	}
 	u.showWriter("c")
-	tap(t, u, "Write the letters")
+	tap(t, u, "Write the letter")
 	if len(u.data().Requests) != 1 {
 		t.Error("a failed save kept a new letter")
 	}
@@ -272,7 +272,7 @@ func TestSentByPostInstead(t *testing.T) {
 			Contacts: []record.Contact{{Kind: record.ByEmail, Value: "privacy@alpha.lv"}}}}
 	})
 	u.showWriter("c")
-	tap(t, u, "Write the letters")
+	tap(t, u, "Write the letter")
 	walk(u, func(o fyne.CanvasObject) {
 		if s, ok := o.(*widget.Select); ok && len(s.Options) == 3 && s.Options[1] == "Post" {
 			s.SetSelected("Post")

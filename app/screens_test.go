@@ -88,7 +88,7 @@ func TestScreens(t *testing.T) {
 			shoot(u2, "08-companies-empty")
 			u2.showAddCompany()
 			shoot(u2, "09-add")
-			for _, q := range []string{"goo", "youtube", "tele2"} {
+			for _, q := range []string{"goo", "youtube", "tele2", "rozetka"} {
 				walk(u2, func(o fyne.CanvasObject) {
 					if e, ok := o.(*searchEntry); ok {
 						e.SetText(q)
@@ -131,6 +131,13 @@ func TestScreens(t *testing.T) {
 			u2.showChanges(id, src, policy.Analyze(src.Text))
 			shoot(u2, "12c-changes")
 			tap(t, u2, T("common.cancel"))
+			// Re-check with nothing given: the dialog says what to give.
+			u2.showCompany(id)
+			newCompanyPage(u2, u2.desk, id).recheckPolicy()
+			entryAfter(t, u2, T("company.recheck_from")).SetText("")
+			tap(t, u2, T("company.recheck_do"))
+			shoot(u2, "12d-recheck-nothing")
+			tap(t, u2, T("common.cancel"))
 			// Requests: write one, send it, let it run late.
 			if err := u2.desk.SaveProfile(record.Profile{Name: "Olena Petrenko", Address: "vul. Khreshchatyk 1\n01001 Kyiv", Email: "olena@example.org", Phone: "+380 44 000 00 00", BirthDate: "1985-04-23", Country: "LT"}); err != nil {
 				t.Fatal(err)
@@ -145,7 +152,7 @@ func TestScreens(t *testing.T) {
 			u2.showWriter(costless)
 			tap(t, u2, T("writer.preview"))
 			shoot(u2, "16-writer")
-			tap(t, u2, T("writer.write"))
+			tap(t, u2, T("writer.write_one"))
 			shoot(u2, "17-request-draft")
 			rid := u2.data().Requests[len(u2.data().Requests)-1].ID
 			tap(t, u2, T("request.edit_letter"))

@@ -72,8 +72,7 @@ func (u *UI) settingsView() fyne.CanvasObject {
 		next.MartialLaw, next.TransitDays = &on, n
 		u.change(func(k *casework.Desk) error { return k.SaveSettings(next) }, func() {
 			u.refreshStates()
-			status.Importance = widget.SuccessImportance
-			status.SetText(T("common.saved"))
+			showSaved(status, u.now())
 		}, nil)
 	})
 

@@ -26,8 +26,7 @@ func (u *UI) timestampSection() fyne.CanvasObject {
 		next := u.data().Settings
 		next.Timestamps, next.TSA = on.Checked, strings.TrimSpace(authority.Text)
 		u.change(func(k *casework.Desk) error { return k.SaveSettings(next) }, func() {
-			status.Importance = widget.SuccessImportance
-			status.SetText(T("common.saved"))
+			showSaved(status, u.now())
 		}, func(err error) {
 			status.Importance = widget.DangerImportance
 			status.SetText(problemLine(err))

@@ -42,6 +42,11 @@ type shell interface {
 	notice(summary string, err error)
 	failed(err error)
 	toast(text string)
+	// whenBack has again run when the person comes back to page from
+	// another tab.
+	whenBack(page fyne.CanvasObject, again func())
+	// chooseFile asks for a file to read, of the extensions given.
+	chooseFile(exts []string, then func(path string))
 	// background runs work off the UI goroutine, then done on it.
 	background(work func(), done func())
 	// apply runs a change through the desk off the UI goroutine; do must

@@ -76,7 +76,7 @@ func TestSignALetter(t *testing.T) {
 	addPasted(t, u, seed(t, "003_667823663de3ed12.txt"))
 	tap(t, u, "Save company")
 	tap(t, u, "Write a request…")
-	tap(t, u, "Write the letters")
+	tap(t, u, "Write the letter")
 	r := u.data().Requests[0]
 	mustShow(t, u, "E-signature and evidence")
 	button(t, u, "Attach the signed file…")

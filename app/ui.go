@@ -54,6 +54,8 @@ type UI struct {
 	focusOnShow    fyne.Focusable       // what a page just built wants focused once shown
 	status         *widget.Label        // the line under every screen for confirmations (see toast)
 	toastTimer     *time.Timer          // clears the status line; stopped by Close
+	returnPage     fyne.CanvasObject    // the page onReturn is for
+	onReturn       func()               // returnPage looks again at what it said when its tab is selected again
 	back           func()               // what Esc does on the page shown; nil on none
 	unsaved        bool                 // a form on screen holds changes not saved yet
 	temps          []string             // folders of letters opened to print, removed on Close
@@ -181,6 +183,7 @@ func (u *UI) Settle() {
 // show puts a screen into the window, above the status line.
 func (u *UI) show(content fyne.CanvasObject) {
 	u.back, u.unsaved = nil, false
+	u.clearToast()
 	u.win.SetContent(container.NewBorder(nil, u.statusLine(), nil, nil, content))
 }
 

@@ -42,7 +42,9 @@ type writer struct {
 	warnings *fyne.Container // what to know before sending, from the preview
 	preview  *widget.Label
 	problem  *widget.Label
-	page     fyne.CanvasObject
+	// writeButton says "letter" or "letters" as many kinds are ticked.
+	writeButton *widget.Button
+	page        fyne.CanvasObject
 }
 
 // writerDesk is what the writer changes: it keeps the letters as drafts.
@@ -67,7 +69,7 @@ func (w *writer) build() fyne.CanvasObject {
 	w.reasonsField = w.reasonsPart()
 	asked := w.askedDetails(c)
 	extra := w.extraPart(asked)
-	w.langPart()
+	w.langPart(c)
 	w.contactPart(c)
 	born := container.NewVBox() // what of the profile the letter gives
 	if w.sh.data().Profile.BirthDate != "" {
@@ -93,8 +95,8 @@ func (w *writer) build() fyne.CanvasObject {
 		w.problem.Show()
 	}
 	show := widget.NewButtonWithIcon(T("writer.preview"), theme.VisibilityIcon(), w.showPreview)
-	write := widget.NewButtonWithIcon(T("writer.write"), theme.DocumentCreateIcon(), w.write)
-	write.Importance = widget.HighImportance
+	w.writeButton = widget.NewButtonWithIcon(T("writer.write"), theme.DocumentCreateIcon(), w.write)
+	w.writeButton.Importance = widget.HighImportance
 	back := w.sh.backButton(func() { w.sh.showCompany(w.companyID) })
 	w.page = screen(
 		field(T("writer.kinds"), kinds, hint(T("writer.kinds_hint"))),
@@ -102,18 +104,35 @@ func (w *writer) build() fyne.CanvasObject {
 		w.correctionsField,
 		w.reasonsField,
 		field(T("writer.lang"), w.lang),
-		field(T("writer.contact"), w.contact, hint(T("writer.contact_hint"))),
+		field(T("writer.contact"), w.contact, hint(policyWords(c, T("writer.contact_hint"), T("writer.contact_hint_no_policy")))),
 		born,
 		field(T("writer.extra"), extra, askedHint(asked)),
 		w.problem,
-		buttons(show, write),
+		buttons(show, w.writeButton),
 		w.warnings,
 		w.preview,
 	)
 	w.showNeeded()
-	return container.NewBorder(
+	out := container.NewBorder(
 		container.NewPadded(container.NewBorder(nil, nil, back, nil, heading(T("writer.heading", args("Name", c.Name))))),
 		nil, nil, nil, w.page)
+	w.sh.whenBack(out, w.recheck)
+	return out
+}
+
+// recheck looks again at the problem the page shows when the person
+// comes back from another tab: fixed in the profile, it goes; one still
+// there is said as it now stands.
+func (w *writer) recheck() {
+	if !w.problem.Visible() || w.sh.data().Profile.Name == "" {
+		return
+	}
+	if _, err := w.drafts(); err != nil {
+		w.fail(err)
+		return
+	}
+	w.problem.Hide()
+	w.page.Refresh()
 }
 
 // kindsPart offers every kind that starts a case, access chosen.
@@ -181,6 +200,19 @@ func (w *writer) showNeeded() {
 	setVisible(w.groundsField, w.kinds[record.Erasure].Checked, nil)
 	setVisible(w.correctionsField, w.kinds[record.Rectification].Checked, nil)
 	setVisible(w.reasonsField, w.needsReasons(), w.page)
+	n := 0
+	for _, ch := range w.kinds {
+		if ch.Checked {
+			n++
+		}
+	}
+	text := T("writer.write")
+	if n == 1 {
+		text = T("writer.write_one")
+	}
+	if w.writeButton != nil && w.writeButton.Text != text {
+		w.writeButton.SetText(text)
+	}
 }
 
 // extraPart is the person's own paragraph. A company from the directory
@@ -199,9 +231,10 @@ func (w *writer) extraPart(asked []string) fyne.CanvasObject {
 	return w.extra
 }
 
-// langPart offers the letter's language: the policy's, or one Prava writes.
-func (w *writer) langPart() {
-	names := []string{T("writer.lang_policy")}
+// langPart offers the letter's language: the policy's (the company's, when
+// no policy was read), or one Prava writes.
+func (w *writer) langPart(c *record.Company) {
+	names := []string{policyWords(c, T("writer.lang_policy"), T("writer.lang_company"))}
 	for _, l := range letters.Languages {
 		names = append(names, languageName(l))
 	}
@@ -212,7 +245,7 @@ func (w *writer) langPart() {
 // contactPart offers the company's e-mail and postal addresses, the one
 // chosen for each kind first.
 func (w *writer) contactPart(c *record.Company) {
-	names := []string{T("company.use_auto")}
+	names := []string{policyWords(c, T("company.use_auto"), T("company.use_auto_no_policy"))}
 	for i, ct := range c.Contacts {
 		if ct.Kind == record.ByEmail || ct.Kind == record.ByPost {
 			names = append(names, T("contact."+string(ct.Kind))+": "+oneLine(ct.Value))

@@ -83,7 +83,7 @@ func TestRussianEmailWarnsOfTheSignature(t *testing.T) {
 	mustShow(t, u, "Російський закон (152-ФЗ, ст. 14 ч. 3) вимагає підписаного запиту")
 	UseLanguage("en")
 	u.showWriter("c")
-	tap(t, u, "Write the letters")
+	tap(t, u, "Write the letter")
 	mustShow(t, u, warning)
 	tap(t, u, "Mark sent")
 	if shows(u, warning) {
@@ -174,7 +174,7 @@ func TestRequestPageRepeatsTheWarnings(t *testing.T) {
 	u.showWriter("c")
 	toggle(t, u, T("kind.access"))
 	toggle(t, u, T("kind.objection"))
-	tap(t, u, T("writer.write"))
+	tap(t, u, T("writer.write_one"))
 	var id string
 	for _, r := range u.data().Requests {
 		if r.Kind == record.Objection {
@@ -229,7 +229,7 @@ func TestWriterAsksWhatTheDirectorySays(t *testing.T) {
 		t.Fatalf("the paragraph does not ask for the details: %q", extra.Text)
 	}
 	extra.SetText(extra.Text + "4711")
-	tap(t, u, "Write the letters")
+	tap(t, u, "Write the letter")
 	if len(u.data().Requests) != 1 || !strings.Contains(u.data().Requests[0].LetterText.String(), "4711") {
 		t.Error("the letter does not carry the detail filled in")
 	}
@@ -254,7 +254,7 @@ func TestWriterGivesPhoneOnlyWhenTicked(t *testing.T) {
 		return ""
 	}
 	u.showWriter("c")
-	tap(t, u, "Write the letters")
+	tap(t, u, "Write the letter")
 	if s := written(); strings.Contains(s, "2000 0001") {
 		t.Errorf("the phone number is given unasked:\n%s", s)
 	}
@@ -264,7 +264,7 @@ func TestWriterGivesPhoneOnlyWhenTicked(t *testing.T) {
 	u.sync()
 	u.showWriter("c")
 	toggle(t, u, "Give my phone number in the letter")
-	tap(t, u, "Write the letters")
+	tap(t, u, "Write the letter")
 	if s := written(); !strings.Contains(s, "2000 0001") {
 		t.Errorf("the phone number ticked is left out:\n%s", s)
 	}
