@@ -46,7 +46,7 @@ func TestProfile(t *testing.T) {
 		}
 	})
 	tap(t, u, "Save")
-	mustShow(t, u, "Saved.")
+	mustShow(t, u, "Saved at ")
 	u.showCompanies()
 	if shows(u, "Letters need your name and address") {
 		t.Error("the list still asks for the profile after it was saved")

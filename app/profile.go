@@ -107,8 +107,7 @@ func (u *UI) profileView() fyne.CanvasObject {
 			if u.home != nil {
 				u.home.companies.filter() // the "fill in your profile" banner goes
 			}
-			status.Importance = widget.SuccessImportance
-			status.SetText(T("common.saved"))
+			showSaved(status, u.now()) // with the time: a second Save says so again
 		}, func(err error) {
 			status.Importance = widget.DangerImportance
 			status.SetText(problemText(err))

@@ -17,10 +17,12 @@ func TestUndoIsNotCancel(t *testing.T) {
 	t.Cleanup(func() { UseLanguage("en") })
 	for _, code := range Languages {
 		UseLanguage(code)
-		undo := []rune(T("request.undo", args("Event", T("history.sent"))))
-		stem := []rune(T("common.cancel"))[:5]
-		if strings.HasPrefix(string(undo), string(stem)) {
-			t.Errorf("%s: %q begins as %q does", code, string(undo), T("common.cancel"))
+		// The undo's verb is another word than Cancel's ("Скасувати" was
+		// both in uk); ru "Отменить" beside "Отмена" is the usual pair.
+		undo := T("request.undo", args("Event", T("history.sent")))
+		verb := strings.TrimRight(strings.Fields(undo)[0], ":")
+		if strings.EqualFold(verb, T("common.cancel")) {
+			t.Errorf("%s: %q begins with the word of Cancel, %q", code, undo, T("common.cancel"))
 		}
 	}
 }
