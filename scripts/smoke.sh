@@ -26,13 +26,23 @@ grep -q '^Recovery code: ' "$out/init.txt" || fail "vault init printed no recove
 "$out/prava" --vault "$vault" company add policy/testdata/seeds/001_a66e4632f88529cc.txt >/dev/null ||
   fail "company add failed"
 
-PRAVA_DEBUG=1 "$out/prava" --vault "$vault" >"$out/app.log" 2>&1 &
-app_pid=$!
 found=0
-for _ in $(seq 300); do
-  if xdotool search --onlyvisible --name '^Prava$' >/dev/null 2>&1; then found=1; break; fi
-  kill -0 "$app_pid" 2>/dev/null || break
-  sleep 0.1
+for attempt in 1 2; do
+  PRAVA_DEBUG=1 "$out/prava" --vault "$vault" >"$out/app.log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 300); do
+    if xdotool search --onlyvisible --name '^Prava$' >/dev/null 2>&1; then found=1; break; fi
+    kill -0 "$app_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  # Under Xvfb about one start in ten, a Fyne hello-world's as often as
+  # Prava's, finds no X display ("failed to initialise GLFW:
+  # PlatformUnavailable"); that is the virtual display's, so the start is
+  # tried once more. Any other failure fails the test.
+  if [ "$found" = 1 ] || [ "$attempt" = 2 ] || ! grep -q "failed to initialise GLFW" "$out/app.log"; then break; fi
+  wait "$app_pid" 2>/dev/null || true
+  echo "smoke: the app found no display (GLFW); starting it again" >&2
+  sleep 1
 done
 [ "$found" = 1 ] || { kill "$app_pid" 2>/dev/null || true; fail "the Prava window did not appear within 30 s"; }
 # The window opened the vault with the key from the keyring, asking
