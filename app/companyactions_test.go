@@ -70,3 +70,31 @@ func TestDirectorySearchSaysNothingFound(t *testing.T) {
 		t.Error("a search that finds companies still says nothing was found")
 	}
 }
+
+// TestDirectoryNotesSayTheyAreEnglish: the directory's notes come in
+// English only; in another UI language the card says so before them.
+func TestDirectoryNotesSayTheyAreEnglish(t *testing.T) {
+	t.Cleanup(func() { UseLanguage("en") })
+	for _, code := range []string{"uk", "en"} {
+		u := homeUI(t, nil)
+		UseLanguage(code)
+		u.showAddCompany()
+		var query *searchEntry
+		walk(u, func(o fyne.CanvasObject) {
+			if e, ok := o.(*searchEntry); ok {
+				query = e
+			}
+		})
+		if query == nil {
+			t.Fatal("the add page has no search field")
+		}
+		query.SetText("google")
+		u.Settle()
+		if !shows(u, "canned responses") {
+			t.Fatalf("%s: Google's card shows no note; it shows:\n%s", code, strings.Join(texts(u), "\n"))
+		}
+		if got := shows(u, T("dir.notes_english")); got != (code != "en") {
+			t.Errorf("%s: the card says the notes are in English: %v", code, got)
+		}
+	}
+}

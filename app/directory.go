@@ -254,6 +254,11 @@ func entryCard(dir *directory.Directory, e *directory.Entry, country string) fyn
 	if e.NeedsIDDocument {
 		rows = append(rows, para(T("dir.id_document")))
 	}
+	if base, _ := uiLanguage().Base(); len(e.Comments) > 0 && base.String() != "en" {
+		// datarequests.org writes its notes in English only: say so
+		// rather than leave a page in Ukrainian with English in it.
+		rows = append(rows, hint(T("dir.notes_english")))
+	}
 	for _, c := range e.Comments {
 		rows = append(rows, hint(c))
 	}
