@@ -2,14 +2,15 @@ package app
 
 import (
 	"errors"
-	"prava/casework"
-	"prava/record"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
+
+	"prava/casework"
+	"prava/record"
 )
 
 // chooseFile asks for a file to read, showing only the extensions given
