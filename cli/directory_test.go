@@ -111,8 +111,13 @@ func TestDirectoryShow(t *testing.T) {
 		t.Errorf("show google: %+v", e)
 	}
 	code, out, _ = run(t, "", "directory", "show", "google", "--country", "UA")
-	if code != exitOK || !strings.Contains(out, "Law:                   choose it") || !strings.Contains(out, "data-access-requests@google.com") {
+	if code != exitOK || !strings.Contains(out, "Law:                   UA (") || !strings.Contains(out, "data-access-requests@google.com") {
 		t.Errorf("show google for UA: exit %d:\n%s", code, out)
+	}
+	// A person in a country whose law Prava does not write under picks.
+	code, out, _ = run(t, "", "directory", "show", "google", "--country", "US")
+	if code != exitOK || !strings.Contains(out, "Law:                   choose it") {
+		t.Errorf("show google for US: exit %d:\n%s", code, out)
 	}
 	code, _, errOut = run(t, "", "directory", "show", "no-such-company")
 	if code != exitError || !strings.Contains(errOut, `no company has the slug "no-such-company"`) {

@@ -65,7 +65,7 @@ func Law(e *Entry, residence string) LawChoice {
 	if home != "" && home != "EU" {
 		if _, err := law.Lookup(home, opt); err == nil {
 			c.Code = record.Code(home)
-			c.Why = "the company is " + where + ", and the person lives in " + home + ": its law applies to a company serving people there (change it on the company's page if another does)"
+			c.Why = "the company is " + where + ", and the person lives in " + home + ": its law applies to a company serving people there, unless another is chosen"
 			return c
 		}
 	}
