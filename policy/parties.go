@@ -102,7 +102,7 @@ const maxCandidates = 120
 
 // add records a sign for the name at [start, end).
 func (r *partyReader) add(start, end int, s sign) *candidate {
-	if r.inAddress(start, end) {
+	if r.inPostalAddress(start, end) {
 		return nil
 	}
 	name := strings.TrimSpace(r.d.text[start:end])
@@ -268,11 +268,12 @@ func (c *candidate) decide(d *doc, m *partyModel) {
 	}
 }
 
-// inAddress reports whether the name at [start, end) is a street or a town
-// rather than a party: it lies in the first line of an address found, or a
-// street word and a number follow it ("Kauno g. 3A-104" in an address the
-// reader did not take whole).
-func (r *partyReader) inAddress(start, end int) bool {
+// inPostalAddress reports whether the name at [start, end) is a street or a
+// town rather than a party: it lies in the first line of an address found,
+// or a street word and a number follow it ("Kauno g. 3A-104" in an address
+// the reader did not take whole). (inAddress is about web and e-mail
+// addresses.)
+func (r *partyReader) inPostalAddress(start, end int) bool {
 	for _, a := range r.addrs {
 		if start >= a[0] && start < a[1] {
 			return true
@@ -286,14 +287,13 @@ func (r *partyReader) inAddress(start, end int) bool {
 	if p >= len(lower) {
 		return false
 	}
-	for _, w := range streetWordSet()[lower[p]] {
-		if strings.HasPrefix(lower[p:], w) && wordAt(lower, p, w) {
-			q := p + len(w)
-			if q < len(lower) && lower[q] == ' ' {
-				q++
-			}
-			return q < len(lower) && lower[q] >= '0' && lower[q] <= '9'
-		}
+	w, ok := streetWordSet().at(lower, p)
+	if !ok {
+		return false
 	}
-	return false
+	q := p + len(w)
+	if q < len(lower) && lower[q] == ' ' {
+		q++
+	}
+	return q < len(lower) && lower[q] >= '0' && lower[q] <= '9'
 }

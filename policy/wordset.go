@@ -27,17 +27,25 @@ func newWordSet(words []string) *wordSet {
 // does.
 func (s *wordSet) has(lower string) bool {
 	for p := 0; p < len(lower); p++ {
-		cands := s[lower[p]]
-		if len(cands) == 0 || !atWordStart(lower, p) {
+		if len(s[lower[p]]) == 0 || !atWordStart(lower, p) {
 			continue
 		}
-		for _, w := range cands {
-			if strings.HasPrefix(lower[p:], w) && wordAt(lower, p, w) {
-				return true
-			}
+		if _, ok := s.at(lower, p); ok {
+			return true
 		}
 	}
 	return false
+}
+
+// at returns the word of the set that lower holds at p, ending at a word
+// end unless it ends in a dot (wordAt).
+func (s *wordSet) at(lower string, p int) (string, bool) {
+	for _, w := range s[lower[p]] {
+		if strings.HasPrefix(lower[p:], w) && wordAt(lower, p, w) {
+			return w, true
+		}
+	}
+	return "", false
 }
 
 // streetWordSet and regionWordSet index streetWords and regionWords.
