@@ -44,15 +44,7 @@ func TestRecheckWithNothingStaysOpen(t *testing.T) {
 func TestDirectorySearchSaysNothingFound(t *testing.T) {
 	u := homeUI(t, nil)
 	u.showAddCompany()
-	var query *searchEntry
-	walk(u, func(o fyne.CanvasObject) {
-		if e, ok := o.(*searchEntry); ok {
-			query = e
-		}
-	})
-	if query == nil {
-		t.Fatal("the add page has no search field")
-	}
+	query := directorySearch(t, u)
 	query.SetText("zzqxv")
 	mustShow(t, u, "Nothing found for “zzqxv”")
 	walk(u, func(o fyne.CanvasObject) {
@@ -79,15 +71,7 @@ func TestDirectoryNotesSayTheyAreEnglish(t *testing.T) {
 		u := homeUI(t, nil)
 		UseLanguage(code)
 		u.showAddCompany()
-		var query *searchEntry
-		walk(u, func(o fyne.CanvasObject) {
-			if e, ok := o.(*searchEntry); ok {
-				query = e
-			}
-		})
-		if query == nil {
-			t.Fatal("the add page has no search field")
-		}
+		query := directorySearch(t, u)
 		query.SetText("google")
 		u.Settle()
 		if !shows(u, "canned responses") {
@@ -97,4 +81,19 @@ func TestDirectoryNotesSayTheyAreEnglish(t *testing.T) {
 			t.Errorf("%s: the card says the notes are in English: %v", code, got)
 		}
 	}
+}
+
+// directorySearch is the add page's search of the known companies.
+func directorySearch(t *testing.T, u *UI) *searchEntry {
+	t.Helper()
+	var query *searchEntry
+	walk(u, func(o fyne.CanvasObject) {
+		if e, ok := o.(*searchEntry); ok {
+			query = e
+		}
+	})
+	if query == nil {
+		t.Fatal("the add page has no search field")
+	}
+	return query
 }

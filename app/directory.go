@@ -254,7 +254,7 @@ func entryCard(dir *directory.Directory, e *directory.Entry, country string) fyn
 	if e.NeedsIDDocument {
 		rows = append(rows, para(T("dir.id_document")))
 	}
-	if base, _ := uiLanguage().Base(); len(e.Comments) > 0 && base.String() != "en" {
+	if len(e.Comments) > 0 && uiLanguageCode() != "en" {
 		// datarequests.org writes its notes in English only: say so
 		// rather than leave a page in Ukrainian with English in it.
 		rows = append(rows, hint(T("dir.notes_english")))

@@ -28,6 +28,12 @@ func uiLanguage() language.Tag {
 	return tag
 }
 
+// uiLanguageCode is the UI language's base code ("uk" for uk-UA).
+func uiLanguageCode() string {
+	base, _ := uiLanguage().Base()
+	return base.String()
+}
+
 // countryName is a country's name in the UI's language ("LV" → "Латвія").
 func countryName(code string) string {
 	r, err := language.ParseRegion(code)
@@ -45,7 +51,7 @@ func countryName(code string) string {
 // "Портуґалія", "Норвеґія"), while the Ministry of Foreign Affairs and
 // everyday Ukrainian write "Бельгія", "Португалія", "Норвегія".
 func everydaySpelling(name string) string {
-	if base, _ := uiLanguage().Base(); base.String() != "uk" {
+	if uiLanguageCode() != "uk" {
 		return name
 	}
 	return strings.NewReplacer("ґ", "г", "Ґ", "Г").Replace(name)

@@ -42,10 +42,9 @@ func termText(t law.Term) string {
 // two of them (one, and many for the rest); Ukrainian, Russian and
 // Lithuanian all three.
 func pluralForm(n int) string {
-	lang, _ := uiLanguage().Base()
 	n10, n100 := n%10, n%100
 	teen := n100 >= 11 && n100 <= 19
-	switch lang.String() {
+	switch uiLanguageCode() {
 	case "uk", "ru":
 		switch {
 		case n10 == 1 && n100 != 11:

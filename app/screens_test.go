@@ -89,11 +89,7 @@ func TestScreens(t *testing.T) {
 			u2.showAddCompany()
 			shoot(u2, "09-add")
 			for _, q := range []string{"goo", "youtube", "tele2", "rozetka"} {
-				walk(u2, func(o fyne.CanvasObject) {
-					if e, ok := o.(*searchEntry); ok {
-						e.SetText(q)
-					}
-				})
+				directorySearch(t, u2).SetText(q)
 				shoot(u2, "09-add-known-"+q)
 			}
 			// A big paste shows its beginning; one over the limit is refused.

@@ -202,8 +202,7 @@ func (u *UI) exportEvidence(id, path string) {
 // evidenceLanguage is the UI's language where the evidence PDF has
 // labels in it; the desk falls back to the person's or the letter's.
 func evidenceLanguage() string {
-	base, _ := uiLanguage().Base()
-	code := base.String()
+	code := uiLanguageCode()
 	for _, l := range Languages {
 		if l == code {
 			return l
